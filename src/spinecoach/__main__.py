@@ -1,0 +1,5 @@
+"""Allow `python -m spinecoach`."""
+
+from spinecoach.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,193 @@
+"""The exercise and routine model: plain, immutable data with the timing rules in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+
+class Category(StrEnum):
+    """What kind of work an exercise is."""
+
+    STRETCH = "stretch"
+    STRENGTH = "strength"
+    MOBILITY = "mobility"
+    POSTURE = "posture"
+    CARDIO = "cardio"
+
+
+class Position(StrEnum):
+    """The body position an exercise is done in; it decides whether a floor is needed."""
+
+    LYING_ON_BACK = "lying on back"
+    LYING_ON_FRONT = "lying on front"
+    SIDE_LYING = "side-lying"
+    ALL_FOURS = "all fours"
+    KNEELING = "kneeling"
+    STANDING = "standing"
+    SEATED = "seated"
+
+
+class Target(StrEnum):
+    """The body areas an exercise works."""
+
+    LOWER_BACK = "lower back"
+    HIPS = "hips"
+    HAMSTRINGS = "hamstrings"
+    GLUTES = "glutes"
+    CORE = "core"
+    UPPER_BACK = "upper back"
+    NECK_AND_SHOULDERS = "neck and shoulders"
+
+
+class Sides(StrEnum):
+    """Whether an exercise is done once, or on the left and then the right."""
+
+    NONE = "none"
+    BOTH = "both"
+
+
+@dataclass(frozen=True, slots=True)
+class Dosage:
+    """How much of an exercise to do.
+
+    Either repetitions (each a hold then a release, in sets with rest between) or, when
+    `duration_seconds` is set, one timed block such as a walk. Ranges are enforced by the
+    loader, which can name the offending file and field; this class trusts its inputs.
+    """
+
+    reps: int = 1
+    hold_seconds: int = 0
+    release_seconds: int = 2
+    sets: int = 1
+    rest_seconds: int = 15
+    duration_seconds: int | None = None
+
+    @property
+    def is_timed_block(self) -> bool:
+        """True for a single continuous block (walking) rather than repetitions."""
+        return self.duration_seconds is not None
+
+    def seconds_per_side(self) -> int:
+        """Working time for one side, including rests between sets."""
+        if self.duration_seconds is not None:
+            return self.duration_seconds
+        per_set = self.reps * (self.hold_seconds + self.release_seconds)
+        return self.sets * per_set + (self.sets - 1) * self.rest_seconds
+
+    def describe(self) -> str:
+        """A short human summary such as "3 x 20 s hold" or "10 reps, 3 s hold"."""
+        if self.duration_seconds is not None:
+            return format_duration(self.duration_seconds)
+        if self.reps == 1:
+            text = f"hold {self.hold_seconds} s"
+        elif self.hold_seconds >= 10:
+            text = f"{self.reps} x {self.hold_seconds} s hold"
+        else:
+            text = f"{self.reps} reps, {self.hold_seconds} s hold"
+        if self.sets > 1:
+            text = f"{self.sets} sets of {text}"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class Exercise:
+    """One exercise from the library, with everything the player and detail view show."""
+
+    id: str
+    name: str
+    summary: str
+    category: Category
+    position: Position
+    desk_friendly: bool
+    difficulty: int
+    targets: tuple[Target, ...]
+    sides: Sides
+    steps: tuple[str, ...]
+    cautions: tuple[str, ...]
+    image: str
+    dosage: Dosage
+    breathing: str | None = None
+
+    @property
+    def two_sided(self) -> bool:
+        """True when the exercise is done on the left and then the right."""
+        return self.sides is Sides.BOTH
+
+    def total_seconds(self, dosage: Dosage | None = None) -> int:
+        """Working time for the whole exercise, both sides included."""
+        chosen = dosage or self.dosage
+        return chosen.seconds_per_side() * (2 if self.two_sided else 1)
+
+    def dosage_text(self, dosage: Dosage | None = None) -> str:
+        """The dosage as a person reads it, with "each side" where it applies."""
+        text = (dosage or self.dosage).describe()
+        return f"{text}, each side" if self.two_sided else text
+
+
+@dataclass(frozen=True, slots=True)
+class RoutineItem:
+    """One step of a routine: an exercise and the dosage this routine asks for."""
+
+    exercise: Exercise
+    dosage: Dosage
+
+    @property
+    def seconds(self) -> int:
+        """Working time of this item."""
+        return self.exercise.total_seconds(self.dosage)
+
+
+@dataclass(frozen=True, slots=True)
+class Routine:
+    """A named sequence of exercises, with per-routine dosage already applied."""
+
+    id: str
+    name: str
+    description: str
+    items: tuple[RoutineItem, ...]
+
+    @property
+    def total_seconds(self) -> int:
+        """Working time of the whole routine (the player adds get-ready and transitions)."""
+        return sum(item.seconds for item in self.items)
+
+    @property
+    def desk_friendly(self) -> bool:
+        """True when every exercise can be done beside a desk."""
+        return all(item.exercise.desk_friendly for item in self.items)
+
+    @property
+    def exercise_ids(self) -> tuple[str, ...]:
+        """The ids of the exercises in order."""
+        return tuple(item.exercise.id for item in self.items)
+
+
+def single_exercise_routine(exercise: Exercise) -> Routine:
+    """Wrap one exercise so it can be played like any routine."""
+    return Routine(
+        id=f"exercise:{exercise.id}",
+        name=exercise.name,
+        description=exercise.summary,
+        items=(RoutineItem(exercise=exercise, dosage=exercise.dosage),),
+    )
+
+
+def with_overrides(dosage: Dosage, overrides: dict[str, int]) -> Dosage:
+    """Return `dosage` with some fields replaced, as a routine's item asks."""
+    if "duration_seconds" in overrides:
+        return Dosage(duration_seconds=overrides["duration_seconds"])
+    if overrides and dosage.duration_seconds is not None:
+        raise ValueError("a timed block can only override duration_seconds")
+    return replace(dosage, **overrides)
+
+
+def format_duration(seconds: int) -> str:
+    """Format a duration the way the library shows it: "45 s", "2 min", "1 h 5 min"."""
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h {rest} min" if rest else f"{hours} h"

@@ -1,0 +1,360 @@
+"""Load and validate the exercise library from TOML files.
+
+A library file is written by people, so it will one day contain a typo. The loader checks every
+field against `docs/EXERCISE_FORMAT.md`, and a bad file is *skipped* with a `Problem` that names
+the file and the field; the rest of the library still loads and the app keeps running. Unknown
+fields are errors too, so a misspelt key never silently drops a caution.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import tomllib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from spinecoach.core.exercise import (
+    Category,
+    Dosage,
+    Exercise,
+    Position,
+    Routine,
+    RoutineItem,
+    Sides,
+    Target,
+    with_overrides,
+)
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+#: Allowed ranges of each dosage field (inclusive), shared by exercises and routine overrides.
+DOSAGE_RANGES: dict[str, tuple[int, int]] = {
+    "reps": (1, 30),
+    "hold_seconds": (1, 120),
+    "release_seconds": (0, 30),
+    "sets": (1, 5),
+    "rest_seconds": (0, 180),
+    "duration_seconds": (30, 3600),
+}
+
+EXERCISE_FIELDS = frozenset(
+    {
+        "id", "name", "summary", "category", "position", "desk_friendly", "difficulty",
+        "targets", "sides", "steps", "breathing", "cautions", "image", "dosage",
+    }
+)  # fmt: skip
+ROUTINE_FIELDS = frozenset({"id", "name", "description", "items"})
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Why one library file was skipped: which file, which field, what is wrong."""
+
+    source: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.source}: {self.field}" if self.field else self.source
+        return f"{where}: {self.message}"
+
+
+@dataclass(slots=True)
+class Library:
+    """Everything that loaded, plus every problem found on the way."""
+
+    exercises: dict[str, Exercise] = field(default_factory=dict)
+    routines: dict[str, Routine] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def routines_using(self, exercise_id: str) -> list[Routine]:
+        """The routines that include an exercise, in library order."""
+        return [r for r in self.routines.values() if exercise_id in r.exercise_ids]
+
+
+class LibraryError(ValueError):
+    """A file broke a rule; carries the field so the message can point at it."""
+
+    def __init__(self, field_name: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field_name
+        self.message = message
+
+
+_T = TypeVar("_T")
+_E = TypeVar("_E", bound=StrEnum)
+
+
+def _require(data: dict[str, Any], key: str, kind: type[_T], prefix: str = "") -> _T:
+    name = prefix + key
+    if key not in data:
+        raise LibraryError(name, "is missing")
+    value = data[key]
+    # bool is a subclass of int; a `true` where a number belongs is a mistake, not a 1.
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise LibraryError(name, f"must be {_kind_name(kind)}, not {_describe(value)}")
+    return value
+
+
+def _kind_name(kind: type) -> str:
+    return {str: "text", int: "a whole number", bool: "true or false", list: "a list"}.get(
+        kind, kind.__name__
+    )
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, str):
+        return f"text {value!r}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+def _text(data: dict[str, Any], key: str, low: int, high: int, prefix: str = "") -> str:
+    value = _require(data, key, str, prefix).strip()
+    if not low <= len(value) <= high:
+        raise LibraryError(
+            prefix + key, f"must be {low}-{high} characters long (it has {len(value)})"
+        )
+    return value
+
+
+def _choice(data: dict[str, Any], key: str, enum: type[_E]) -> _E:
+    value = _require(data, key, str)
+    try:
+        return enum(value)
+    except ValueError:
+        allowed = ", ".join(repr(member.value) for member in enum)
+        raise LibraryError(key, f"{value!r} is not one of {allowed}") from None
+
+
+def _text_list(
+    data: dict[str, Any], key: str, count: tuple[int, int], length: tuple[int, int]
+) -> tuple[str, ...]:
+    items = _require(data, key, list)
+    if not count[0] <= len(items) <= count[1]:
+        raise LibraryError(key, f"must have {count[0]}-{count[1]} entries (it has {len(items)})")
+    result = []
+    for index, item in enumerate(items, start=1):
+        name = f"{key}[{index}]"
+        if not isinstance(item, str):
+            raise LibraryError(name, f"must be text, not {_describe(item)}")
+        text = item.strip()
+        if not length[0] <= len(text) <= length[1]:
+            raise LibraryError(
+                name, f"must be {length[0]}-{length[1]} characters long (it has {len(text)})"
+            )
+        result.append(text)
+    return tuple(result)
+
+
+def _check_unknown(data: dict[str, Any], allowed: Iterable[str], prefix: str = "") -> None:
+    unknown = sorted(set(data) - set(allowed))
+    if unknown:
+        raise LibraryError(prefix + unknown[0], "is not a known field (check the spelling)")
+
+
+def _check_id(data: dict[str, Any], stem: str) -> str:
+    value = _require(data, "id", str)
+    if not ID_PATTERN.match(value):
+        raise LibraryError("id", f"{value!r} must be lowercase words joined by '-'")
+    if value != stem:
+        raise LibraryError("id", f"{value!r} must match the file name {stem!r}")
+    return value
+
+
+def parse_dosage_fields(data: dict[str, Any], prefix: str) -> dict[str, int]:
+    """Validate dosage fields (all optional here) and return them as plain ints."""
+    _check_unknown(data, DOSAGE_RANGES, prefix)
+    values: dict[str, int] = {}
+    for key, (low, high) in DOSAGE_RANGES.items():
+        if key in data:
+            value = _require(data, key, int, prefix)
+            if not low <= value <= high:
+                raise LibraryError(prefix + key, f"must be between {low} and {high}, not {value}")
+            values[key] = value
+    if "duration_seconds" in values and len(values) > 1:
+        other = sorted(set(values) - {"duration_seconds"})[0]
+        raise LibraryError(
+            prefix + other, "cannot be combined with duration_seconds (a timed block)"
+        )
+    return values
+
+
+def parse_dosage(data: object) -> Dosage:
+    """Build a complete dosage from an exercise's `[dosage]` table."""
+    if not isinstance(data, dict):
+        raise LibraryError("dosage", f"must be a table, not {_describe(data)}")
+    values = parse_dosage_fields(data, "dosage.")
+    if "duration_seconds" in values:
+        return Dosage(duration_seconds=values["duration_seconds"])
+    if "hold_seconds" not in values:
+        raise LibraryError("dosage.hold_seconds", "is missing (or give duration_seconds)")
+    return Dosage(**values)
+
+
+def parse_exercise(
+    data: dict[str, Any], stem: str, image_exists: Callable[[str], bool]
+) -> Exercise:
+    """Validate one exercise file's contents. Raises `LibraryError` naming the field."""
+    _check_unknown(data, EXERCISE_FIELDS)
+    exercise_id = _check_id(data, stem)
+    difficulty = _require(data, "difficulty", int)
+    if not 1 <= difficulty <= 3:
+        raise LibraryError("difficulty", f"must be 1, 2 or 3, not {difficulty}")
+    raw_targets = _require(data, "targets", list)
+    if not 1 <= len(raw_targets) <= 4:
+        raise LibraryError("targets", f"must have 1-4 entries (it has {len(raw_targets)})")
+    targets: list[Target] = []
+    for index, raw in enumerate(raw_targets, start=1):
+        try:
+            target = Target(raw)
+        except ValueError:
+            allowed = ", ".join(repr(t.value) for t in Target)
+            raise LibraryError(f"targets[{index}]", f"{raw!r} is not one of {allowed}") from None
+        if target in targets:
+            raise LibraryError(f"targets[{index}]", f"{raw!r} is listed twice")
+        targets.append(target)
+    image = _require(data, "image", str)
+    if not image_exists(image):
+        raise LibraryError("image", f"{image!r} was not found in icons/exercises/")
+    breathing = None
+    if "breathing" in data:
+        breathing = _text(data, "breathing", 10, 140)
+    desk_friendly = _require(data, "desk_friendly", bool)
+    return Exercise(
+        id=exercise_id,
+        name=_text(data, "name", 2, 40),
+        summary=_text(data, "summary", 20, 160),
+        category=_choice(data, "category", Category),
+        position=_choice(data, "position", Position),
+        desk_friendly=desk_friendly,
+        difficulty=difficulty,
+        targets=tuple(targets),
+        sides=_choice(data, "sides", Sides),
+        steps=_text_list(data, "steps", (2, 8), (10, 140)),
+        cautions=_text_list(data, "cautions", (1, 4), (10, 160)),
+        image=image,
+        dosage=parse_dosage(data.get("dosage")),
+        breathing=breathing,
+    )
+
+
+def parse_routine(data: dict[str, Any], stem: str, exercises: dict[str, Exercise]) -> Routine:
+    """Validate one routine file's contents against the loaded exercises."""
+    _check_unknown(data, ROUTINE_FIELDS)
+    routine_id = _check_id(data, stem)
+    raw_items = _require(data, "items", list)
+    if not 1 <= len(raw_items) <= 20:
+        raise LibraryError("items", f"must have 1-20 entries (it has {len(raw_items)})")
+    items = []
+    for index, raw in enumerate(raw_items, start=1):
+        prefix = f"items[{index}]."
+        if not isinstance(raw, dict):
+            raise LibraryError(f"items[{index}]", f"must be a table, not {_describe(raw)}")
+        exercise_id = _require(raw, "exercise", str, prefix)
+        if exercise_id not in exercises:
+            raise LibraryError(prefix + "exercise", f"{exercise_id!r} is not a known exercise")
+        exercise = exercises[exercise_id]
+        overrides = parse_dosage_fields({k: v for k, v in raw.items() if k != "exercise"}, prefix)
+        if exercise.dosage.is_timed_block and set(overrides) - {"duration_seconds"}:
+            bad = sorted(set(overrides) - {"duration_seconds"})[0]
+            raise LibraryError(prefix + bad, "a timed block can only set duration_seconds")
+        if "duration_seconds" in overrides and not exercise.dosage.is_timed_block:
+            raise LibraryError(
+                prefix + "duration_seconds", f"{exercise_id!r} is done in reps, not timed"
+            )
+        items.append(RoutineItem(exercise, with_overrides(exercise.dosage, overrides)))
+    return Routine(
+        id=routine_id,
+        name=_text(data, "name", 2, 40),
+        description=_text(data, "description", 20, 200),
+        items=tuple(items),
+    )
+
+
+def _read_toml(entry: Traversable) -> dict[str, Any]:
+    try:
+        return tomllib.loads(entry.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as error:
+        raise LibraryError("", f"is not UTF-8 text ({error.reason})") from None
+    except tomllib.TOMLDecodeError as error:
+        raise LibraryError("", f"is not valid TOML: {error}") from None
+
+
+def _toml_files(folder: Traversable) -> list[Traversable]:
+    if not folder.is_dir():
+        return []
+    return sorted(
+        (entry for entry in folder.iterdir() if entry.name.endswith(".toml")),
+        key=lambda entry: entry.name,
+    )
+
+
+def load_library(resources: Traversable, images: Traversable) -> Library:
+    """Load `resources/exercises/*.toml` and `resources/routines/*.toml`.
+
+    Never raises for a bad file: each is skipped and reported in `Library.problems`.
+    Exercises load first, since routines are checked against them.
+    """
+    library = Library()
+
+    def image_exists(name: str) -> bool:
+        return "/" not in name and "\\" not in name and (images / name).is_file()
+
+    def add_exercise(data: dict[str, Any], stem: str) -> None:
+        exercise = parse_exercise(data, stem, image_exists)
+        library.exercises[exercise.id] = exercise
+
+    def add_routine(data: dict[str, Any], stem: str) -> None:
+        routine = parse_routine(data, stem, library.exercises)
+        library.routines[routine.id] = routine
+
+    exercise_files = _toml_files(resources / "exercises")
+    if not exercise_files:
+        library.problems.append(Problem("exercises/", "", "no exercise files were found"))
+    batches = (
+        ("exercises", exercise_files, add_exercise),
+        ("routines", _toml_files(resources / "routines"), add_routine),
+    )
+    for folder, entries, add in batches:
+        for entry in entries:
+            try:
+                add(_read_toml(entry), entry.name.removesuffix(".toml"))
+            except LibraryError as error:
+                source = f"{folder}/{entry.name}"
+                library.problems.append(Problem(source, error.field, error.message))
+    return library
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Validate a library folder from the command line: `python -m spinecoach.core.library`."""
+    args = sys.argv[1:] if argv is None else argv
+    resources = Path(args[0] if args else "resources")
+    images = Path(args[1] if len(args) > 1 else "icons/exercises")
+    library = load_library(resources, images)
+    for problem in library.problems:
+        print(f"error: {problem}")
+    print(
+        f"{len(library.exercises)} exercises "
+        f"({sum(e.desk_friendly for e in library.exercises.values())} desk-friendly), "
+        f"{len(library.routines)} routines, {len(library.problems)} problems"
+    )
+    for routine in library.routines.values():
+        print(f"  {routine.id}: {routine.total_seconds} s")
+    return 1 if library.problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

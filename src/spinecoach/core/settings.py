@@ -1,0 +1,89 @@
+"""Every user setting, declared once with its type, allowed values, default and description.
+
+Storage keeps raw JSON values; this module decides whether a stored value is still acceptable.
+A value that no longer validates (hand-edited, or written by an older version with other limits)
+falls back to the default instead of crashing the app or reaching a widget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """The declaration of one setting."""
+
+    key: str
+    kind: type
+    default: Any
+    description: str
+    choices: tuple[str, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+
+    def validate(self, value: object) -> Any:
+        """Return `value` if it is acceptable for this setting, else raise ValueError."""
+        if not isinstance(value, self.kind) or (self.kind is int and isinstance(value, bool)):
+            raise ValueError(f"{self.key} must be {self.kind.__name__}, not {value!r}")
+        if self.choices and value not in self.choices:
+            raise ValueError(f"{self.key} must be one of {', '.join(self.choices)}")
+        if isinstance(value, int) and not isinstance(value, bool):
+            if self.minimum is not None and value < self.minimum:
+                raise ValueError(f"{self.key} must be at least {self.minimum}")
+            if self.maximum is not None and value > self.maximum:
+                raise ValueError(f"{self.key} must be at most {self.maximum}")
+        return value
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "safety_acknowledged",
+        bool,
+        False,
+        "The person has read the safety notes shown on first start.",
+    ),
+    Setting(
+        "theme",
+        str,
+        "system",
+        "Colour scheme: follow the system, or always light or dark.",
+        choices=("system", "light", "dark"),
+    ),
+    Setting(
+        "last_area",
+        str,
+        "library",
+        "The area shown when SpineCoach was last closed, restored on start.",
+        choices=("library", "session", "history"),
+    ),
+    Setting(
+        "weekly_goal",
+        int,
+        3,
+        "How many sessions a week the person aims for.",
+        minimum=1,
+        maximum=14,
+    ),
+    Setting(
+        "ui.window_geometry",
+        str,
+        "",
+        "Where the main window was and how big (Qt's saved geometry, base64).",
+    ),
+)
+
+SETTINGS_BY_KEY: dict[str, Setting] = {setting.key: setting for setting in SETTINGS}
+
+
+def resolve(key: str, stored: Mapping[str, object]) -> Any:
+    """The effective value of `key`: the stored one when valid, otherwise the default."""
+    setting = SETTINGS_BY_KEY[key]
+    if key not in stored:
+        return setting.default
+    try:
+        return setting.validate(stored[key])
+    except ValueError:
+        return setting.default

@@ -1,0 +1,1 @@
+"""SQLite persistence for sessions, pain entries, custom routines and settings."""

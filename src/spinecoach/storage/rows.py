@@ -1,0 +1,227 @@
+"""Turning records into table rows and back.
+
+Reading goes through the record constructors, so a row that was edited by hand or damaged is
+reported (StoredDataError naming the table and row) instead of being shown as wrong data.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any, TypeAlias, cast
+
+from spinecoach.core.records import (
+    FEELINGS,
+    HURT_ACTIONS,
+    CustomRoutine,
+    Feeling,
+    HurtAction,
+    HurtEvent,
+    PainContext,
+    PainEntry,
+    SessionRecord,
+    SessionStatus,
+)
+from spinecoach.storage.errors import StoredDataError
+from spinecoach.storage.timecodec import from_iso, to_epoch, to_iso
+
+JsonValue: TypeAlias = bool | int | float | str | list["JsonValue"] | dict[str, "JsonValue"] | None
+"""What a setting may hold: anything that survives a trip through strict JSON."""
+
+
+_ROW_PROBLEMS = (ValueError, TypeError, KeyError, IndexError)
+
+
+def _unreadable(table: str, row: sqlite3.Row, exc: Exception) -> StoredDataError:
+    return StoredDataError(f"{table} row {_describe_key(row)} cannot be read back: {exc}")
+
+
+def _describe_key(row: sqlite3.Row) -> str:
+    try:
+        return repr(row["id"])
+    except IndexError:
+        return "?"
+
+
+def _text(row: sqlite3.Row, column: str) -> str:
+    value: Any = row[column]
+    if not isinstance(value, str):
+        raise ValueError(f"column {column} holds {value!r}, expected text")
+    return value
+
+
+def _optional_text(row: sqlite3.Row, column: str) -> str | None:
+    return None if row[column] is None else _text(row, column)
+
+
+def _int(row: sqlite3.Row, column: str) -> int:
+    value: Any = row[column]
+    if not isinstance(value, int):
+        raise ValueError(f"column {column} holds {value!r}, expected a whole number")
+    return value
+
+
+def _optional_int(row: sqlite3.Row, column: str) -> int | None:
+    return None if row[column] is None else _int(row, column)
+
+
+def pain_entry_to_row(entry: PainEntry) -> dict[str, object]:
+    """Return the pain_entries columns (all but id) for `entry`."""
+    return {
+        "recorded_at": to_iso(entry.recorded_at),
+        "recorded_at_epoch": to_epoch(entry.recorded_at),
+        "score": entry.score,
+        "context": entry.context.value,
+        "note": entry.note,
+        "session_id": entry.session_id,
+    }
+
+
+def pain_entry_from_row(row: sqlite3.Row) -> PainEntry:
+    """Rebuild a PainEntry, or raise StoredDataError naming the row."""
+    try:
+        return PainEntry(
+            id=_int(row, "id"),
+            recorded_at=from_iso(_text(row, "recorded_at")),
+            score=_int(row, "score"),
+            context=PainContext(_text(row, "context")),
+            note=_text(row, "note"),
+            session_id=_optional_int(row, "session_id"),
+        )
+    except _ROW_PROBLEMS as exc:
+        raise _unreadable("pain_entries", row, exc) from exc
+
+
+def session_to_row(session: SessionRecord) -> dict[str, object]:
+    """Return the sessions columns (all but id) for `session`."""
+    ended_at = session.ended_at
+    return {
+        "routine_id": session.routine_id,
+        "routine_name": session.routine_name,
+        "started_at": to_iso(session.started_at),
+        "started_at_epoch": to_epoch(session.started_at),
+        "ended_at": None if ended_at is None else to_iso(ended_at),
+        "ended_at_epoch": None if ended_at is None else to_epoch(ended_at),
+        "exercises_completed": encode_exercise_ids(session.exercises_completed),
+        "exercises_total": session.exercises_total,
+        "status": session.status.value,
+        "feeling": session.feeling,
+        "note": session.note,
+    }
+
+
+def session_from_row(row: sqlite3.Row) -> SessionRecord:
+    """Rebuild a SessionRecord, or raise StoredDataError naming the row."""
+    try:
+        ended_at = _optional_text(row, "ended_at")
+        feeling = _optional_text(row, "feeling")
+        return SessionRecord(
+            id=_int(row, "id"),
+            routine_id=_text(row, "routine_id"),
+            routine_name=_text(row, "routine_name"),
+            started_at=from_iso(_text(row, "started_at")),
+            ended_at=None if ended_at is None else from_iso(ended_at),
+            exercises_completed=decode_exercise_ids(_text(row, "exercises_completed")),
+            exercises_total=_int(row, "exercises_total"),
+            status=SessionStatus(_text(row, "status")),
+            feeling=None if feeling is None else _feeling(feeling),
+            note=_text(row, "note"),
+        )
+    except _ROW_PROBLEMS as exc:
+        raise _unreadable("sessions", row, exc) from exc
+
+
+def hurt_event_to_row(event: HurtEvent) -> dict[str, object]:
+    """Return the hurt_events columns (all but id) for `event`."""
+    return {
+        "session_id": event.session_id,
+        "exercise_id": event.exercise_id,
+        "recorded_at": to_iso(event.recorded_at),
+        "recorded_at_epoch": to_epoch(event.recorded_at),
+        "action": event.action,
+    }
+
+
+def hurt_event_from_row(row: sqlite3.Row) -> HurtEvent:
+    """Rebuild a HurtEvent, or raise StoredDataError naming the row."""
+    try:
+        return HurtEvent(
+            id=_int(row, "id"),
+            session_id=_int(row, "session_id"),
+            exercise_id=_text(row, "exercise_id"),
+            recorded_at=from_iso(_text(row, "recorded_at")),
+            action=_hurt_action(_text(row, "action")),
+        )
+    except _ROW_PROBLEMS as exc:
+        raise _unreadable("hurt_events", row, exc) from exc
+
+
+def custom_routine_to_row(routine: CustomRoutine) -> dict[str, object]:
+    """Return the custom_routines columns for `routine`."""
+    return {
+        "id": routine.id,
+        "name": routine.name,
+        "body": routine.body,
+        "created_at": to_iso(routine.created_at),
+        "updated_at": to_iso(routine.updated_at),
+    }
+
+
+def custom_routine_from_row(row: sqlite3.Row) -> CustomRoutine:
+    """Rebuild a CustomRoutine, or raise StoredDataError naming the row."""
+    try:
+        return CustomRoutine(
+            id=_text(row, "id"),
+            name=_text(row, "name"),
+            body=_text(row, "body"),
+            created_at=from_iso(_text(row, "created_at")),
+            updated_at=from_iso(_text(row, "updated_at")),
+        )
+    except _ROW_PROBLEMS as exc:
+        raise _unreadable("custom_routines", row, exc) from exc
+
+
+def encode_exercise_ids(exercise_ids: tuple[str, ...]) -> str:
+    """Encode the ordered exercise ids as a JSON list (order is the order they were done)."""
+    return json.dumps(list(exercise_ids), ensure_ascii=False)
+
+
+def decode_exercise_ids(text: str) -> tuple[str, ...]:
+    """Decode a JSON list of exercise ids, refusing anything else."""
+    value: object = json.loads(text)
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValueError(f"exercises_completed is not a JSON list of ids: {text!r}")
+    return tuple(cast(list[str], value))
+
+
+def encode_setting(key: str, value: JsonValue) -> str:
+    """Strict JSON only: NaN/Infinity are refused because other JSON readers reject them."""
+    try:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"setting {key!r} cannot be stored as JSON: {exc}") from exc
+
+
+def decode_setting(key: str, text: str) -> JsonValue:
+    """Decode a stored setting, or raise StoredDataError naming the key."""
+    try:
+        value: JsonValue = json.loads(text, parse_constant=_refuse_constant)
+    except ValueError as exc:
+        raise StoredDataError(f"setting {key!r} holds text that is not JSON: {exc}") from exc
+    return value
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _feeling(value: str) -> Feeling:
+    if value not in FEELINGS:
+        raise ValueError(f"feeling {value!r} is not one of {', '.join(FEELINGS)}")
+    return value
+
+
+def _hurt_action(value: str) -> HurtAction:
+    if value not in HURT_ACTIONS:
+        raise ValueError(f"action {value!r} is not one of {', '.join(HURT_ACTIONS)}")
+    return value

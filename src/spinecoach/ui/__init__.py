@@ -1,0 +1,1 @@
+"""Qt widgets. They display state and forward user intent; decisions live in core/."""

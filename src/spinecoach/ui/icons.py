@@ -1,0 +1,60 @@
+"""Small line icons for the sidebar and buttons, drawn from inline SVG in the theme's colours.
+
+Kept as code rather than files because each icon is a handful of path commands and must be
+recoloured per theme and per state (normal, checked); a QIcon carries both states.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+_SHAPES: dict[str, str] = {
+    # An open book: the library.
+    "library": (
+        '<path d="M3 5.5C5.5 4.2 8.5 4.2 12 6c3.5-1.8 6.5-1.8 9-.5V19c-2.5-1.2-5.5-1.2-9 .5'
+        '-3.5-1.7-6.5-1.7-9-.5z"/><path d="M12 6v13.5"/>'
+    ),
+    # A play button in a circle: the session player.
+    "session": '<circle cx="12" cy="12" r="9"/><path d="M10 8.5l5.5 3.5-5.5 3.5z"/>',
+    # A small line chart: the history.
+    "history": '<path d="M3.5 4v16h17"/><path d="M7 15l4-4.5 3 2.5 5-6"/>',
+    # A shield: safety notes.
+    "safety": '<path d="M12 3l7.5 3v5.5c0 4.5-3.2 8-7.5 9.5-4.3-1.5-7.5-5-7.5-9.5V6z"/>'
+    '<path d="M12 8v5"/><path d="M12 16.2v.3"/>',
+}
+
+
+def _render(shape: str, colour: str, size: int, ratio: float) -> QPixmap:
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" '
+        f'stroke="{colour}" stroke-width="1.9" stroke-linecap="round" '
+        f'stroke-linejoin="round">{_SHAPES[shape]}</svg>'
+    )
+    pixels = max(1, round(size * ratio))
+    image = QImage(pixels, pixels, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    QSvgRenderer(QByteArray(svg.encode())).render(painter, QRectF(0, 0, pixels, pixels))
+    painter.end()
+    pixmap = QPixmap.fromImage(image)
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
+
+
+def line_icon(
+    shape: str, colour: str, checked_colour: str | None = None, size: int = 24, ratio: float = 2.0
+) -> QIcon:
+    """An icon for `shape`, with a second colour for the checked (On) state if given."""
+    icon = QIcon()
+    icon.addPixmap(_render(shape, colour, size, ratio), QIcon.Mode.Normal, QIcon.State.Off)
+    on = _render(shape, checked_colour or colour, size, ratio)
+    icon.addPixmap(on, QIcon.Mode.Normal, QIcon.State.On)
+    return icon
+
+
+def icon_size(size: int = 24) -> QSize:
+    """The logical size icons are drawn at."""
+    return QSize(size, size)

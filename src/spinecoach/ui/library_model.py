@@ -1,0 +1,135 @@
+"""The Library list's model: section headers, routines and exercises in one flat list.
+
+The model only arranges what `core.catalog` already filtered; it holds no rules of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from spinecoach.core.exercise import Exercise, Routine, format_duration
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Role(IntEnum):
+    """Custom data roles the delegate and the detail view read."""
+
+    KIND = Qt.ItemDataRole.UserRole + 1
+    SUBTITLE = Qt.ItemDataRole.UserRole + 2
+    IMAGE = Qt.ItemDataRole.UserRole + 3
+    ITEM = Qt.ItemDataRole.UserRole + 4
+    BADGE = Qt.ItemDataRole.UserRole + 5
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """A section title row ("Routines", "Exercises"), not selectable."""
+
+    text: str
+
+
+Row = Header | Routine | Exercise
+
+
+def exercise_subtitle(exercise: Exercise) -> str:
+    """The second line of an exercise row: category, position and time."""
+    return (
+        f"{exercise.category.value.capitalize()} · {exercise.position.value} · "
+        f"{format_duration(exercise.total_seconds())}"
+    )
+
+
+def routine_subtitle(routine: Routine) -> str:
+    """The second line of a routine row: length and number of exercises."""
+    count = len(routine.items)
+    noun = "exercise" if count == 1 else "exercises"
+    return f"{format_duration(routine.total_seconds)} · {count} {noun}"
+
+
+class LibraryListModel(QAbstractListModel):
+    """Rows for the Library list; replaced wholesale when the filter changes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[Row] = []
+
+    def set_content(self, routines: list[Routine], exercises: list[Exercise]) -> None:
+        """Show these routines and exercises, each under a header with its count."""
+        rows: list[Row] = []
+        if routines:
+            rows.append(Header(f"Routines · {len(routines)}"))
+            rows.extend(routines)
+        if exercises:
+            rows.append(Header(f"Exercises · {len(exercises)}"))
+            rows.extend(exercises)
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Qt override."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def row_item(self, row: int) -> Row:
+        """The routine, exercise or header at `row`."""
+        return self._rows[row]
+
+    def row_of(self, item_id: str) -> int | None:
+        """The row showing the routine or exercise with this id, if visible."""
+        for row, item in enumerate(self._rows):
+            if not isinstance(item, Header) and item.id == item_id:
+                return row
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        """Headers cannot be selected."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if isinstance(self._rows[index.row()], Header):
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Qt override: text, subtitle, image and the item itself."""
+        if not index.isValid():
+            return None
+        item = self._rows[index.row()]
+        if role == Role.KIND:
+            return type(item).__name__.lower()
+        if role == Role.ITEM:
+            return item
+        if isinstance(item, Header):
+            return item.text if role == Qt.ItemDataRole.DisplayRole else None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return item.name
+        if isinstance(item, Routine):
+            return self._routine_data(item, role)
+        return self._exercise_data(item, role)
+
+    @staticmethod
+    def _routine_data(routine: Routine, role: int) -> object:
+        if role == Role.SUBTITLE:
+            return routine_subtitle(routine)
+        if role == Role.IMAGE:
+            return routine.items[0].exercise.image
+        if role == Role.BADGE:
+            return "Desk" if routine.desk_friendly else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return routine.description
+        return None
+
+    @staticmethod
+    def _exercise_data(exercise: Exercise, role: int) -> object:
+        if role == Role.SUBTITLE:
+            return exercise_subtitle(exercise)
+        if role == Role.IMAGE:
+            return exercise.image
+        if role == Role.BADGE:
+            return "Desk" if exercise.desk_friendly else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return exercise.summary
+        return None

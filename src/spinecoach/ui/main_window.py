@@ -1,0 +1,233 @@
+"""The main window: a sidebar of three areas (Library, Session, History) and a menu bar."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spinecoach import __version__
+from spinecoach.ui.icons import icon_size, line_icon
+from spinecoach.ui.theme import Theme
+
+AREAS: tuple[tuple[str, str], ...] = (
+    ("library", "Library"),
+    ("session", "Session"),
+    ("history", "History"),
+)
+
+
+class SettingsAccess(Protocol):
+    """What the window needs from the settings store: read and write by key."""
+
+    def get(self, key: str) -> Any:
+        """The value of a setting (its default when unset or invalid)."""
+        ...
+
+    def set(self, key: str, value: Any) -> None:
+        """Store a setting at once."""
+        ...
+
+
+class MainWindow(QMainWindow):
+    """Hosts the three areas; remembers its geometry and the area last shown.
+
+    Signals:
+        theme_requested(str): the person chose "system", "light" or "dark" from the View menu.
+        safety_requested(): the person opened Help > Safety notes.
+    """
+
+    theme_requested = Signal(str)
+    safety_requested = Signal()
+
+    def __init__(
+        self,
+        areas: dict[str, QWidget],
+        settings: SettingsAccess,
+        theme: Theme,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("SpineCoach")
+        self.setMinimumSize(760, 540)
+        self._settings = settings
+        self._stack = QStackedWidget()
+        self._stack.setObjectName("areaStack")
+        self._buttons = QButtonGroup(self)
+        self._buttons.setExclusive(True)
+        self._area_names: list[str] = []
+        self._sidebar = self._build_sidebar()
+        for name, _title in AREAS:
+            self._area_names.append(name)
+            self._stack.addWidget(areas[name])
+
+        self._banner = QFrame()
+        self._banner.setObjectName("noticeBanner")
+        self._banner.setProperty("role", "problems")
+        self._banner.hide()
+        banner_layout = QHBoxLayout(self._banner)
+        banner_layout.setContentsMargins(14, 8, 8, 8)
+        self._banner_text = QLabel()
+        self._banner_text.setObjectName("noticeText")
+        self._banner_text.setWordWrap(True)
+        banner_layout.addWidget(self._banner_text, 1)
+        dismiss = QPushButton("Dismiss")
+        dismiss.clicked.connect(self._banner.hide)
+        banner_layout.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
+        right_layout.addWidget(self._banner)
+        right_layout.addWidget(self._stack, 1)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._sidebar)
+        layout.addWidget(right, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self.apply_theme_icons(theme)
+        self._restore_state()
+
+    def _build_sidebar(self) -> QWidget:
+        sidebar = QWidget()
+        sidebar.setObjectName("sidebar")
+        sidebar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        sidebar.setFixedWidth(104)
+        column = QVBoxLayout(sidebar)
+        column.setContentsMargins(10, 16, 10, 16)
+        column.setSpacing(6)
+        title = QLabel("Spine\nCoach")
+        title.setObjectName("appTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(title)
+        column.addSpacing(14)
+        for index, (name, label) in enumerate(AREAS):
+            button = QToolButton()
+            button.setObjectName(f"{name}AreaButton")
+            button.setText(label)
+            button.setCheckable(True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+            button.setIconSize(icon_size(26))
+            button.setToolTip(f"{label} (Ctrl+{index + 1})")
+            button.setAccessibleName(label)
+            button.setMinimumWidth(84)
+            self._buttons.addButton(button, index)
+            column.addWidget(button)
+        column.addStretch(1)
+        self._buttons.idClicked.connect(self._show_index)
+        return sidebar
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu("&View")
+        for index, (name, label) in enumerate(AREAS):
+            action = QAction(label, self)
+            action.setObjectName(f"{name}AreaAction")
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, area=name: self.show_area(area))
+            view_menu.addAction(action)
+            self.addAction(action)
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu("&Theme")
+        group = QActionGroup(self)
+        current = self._settings.get("theme")
+        for key, label in (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")):
+            action = QAction(label, self, checkable=True)
+            action.setObjectName(f"theme_{key}")
+            action.setChecked(key == current)
+            action.triggered.connect(lambda _checked=False, k=key: self._choose_theme(k))
+            group.addAction(action)
+            theme_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        safety = QAction("&Safety notes…", self)
+        safety.setObjectName("safetyAction")
+        safety.triggered.connect(self.safety_requested)
+        help_menu.addAction(safety)
+        about = QAction("&About SpineCoach", self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def apply_theme_icons(self, theme: Theme) -> None:
+        """Recolour the sidebar icons for a theme."""
+        for index, (name, _label) in enumerate(AREAS):
+            button = self._buttons.button(index)
+            button.setIcon(line_icon(name, theme.muted, theme.accent_text))
+
+    def show_notice(self, text: str) -> None:
+        """Show a message the person must see (read-only data, a file kept aside)."""
+        self._banner_text.setText(text)
+        self._banner.show()
+
+    def notice_text(self) -> str | None:
+        """The banner's message while it is shown."""
+        return self._banner_text.text() if self._banner.isVisibleTo(self) else None
+
+    def current_area(self) -> str:
+        """The name of the area shown."""
+        return self._area_names[self._stack.currentIndex()]
+
+    def show_area(self, name: str) -> None:
+        """Switch to an area by name ("library", "session", "history")."""
+        self._show_index(self._area_names.index(name))
+
+    def _show_index(self, index: int) -> None:
+        self._stack.setCurrentIndex(index)
+        self._buttons.button(index).setChecked(True)
+        self._settings.set("last_area", self._area_names[index])
+
+    def _choose_theme(self, key: str) -> None:
+        self.theme_requested.emit(key)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About SpineCoach",
+            f"<h3>SpineCoach {__version__}</h3>"
+            "<p>Short, safe exercise sessions for people with back pain.</p>"
+            "<p>A self-management aid: it does not diagnose, treat or cure any condition.</p>",
+        )
+
+    def _restore_state(self) -> None:
+        geometry = self._settings.get("ui.window_geometry")
+        if isinstance(geometry, str) and geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        else:
+            self.resize(1180, 760)
+        area = self._settings.get("last_area")
+        self._show_index(self._area_names.index(area) if area in self._area_names else 0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Remember where the window was before it closes."""
+        if self.isVisible():
+            self._save_geometry()
+        super().closeEvent(event)
+
+    def _save_geometry(self) -> None:
+        geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        self._settings.set("ui.window_geometry", geometry)

@@ -1,0 +1,177 @@
+"""Light and dark themes: one set of colour tokens each, turned into a palette and a stylesheet.
+
+Both themes are designed, not inverted: the dark one lowers contrast of surfaces and raises it
+for text, and the caution colour stays warm in both so safety notes always stand out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """Colour tokens of one theme."""
+
+    name: str
+    window: str
+    surface: str
+    surface_alt: str
+    sidebar: str
+    text: str
+    muted: str
+    accent: str
+    accent_text: str
+    accent_soft: str
+    border: str
+    caution_bg: str
+    caution_border: str
+    caution_text: str
+    danger: str
+
+    @property
+    def is_dark(self) -> bool:
+        """True for the dark theme (illustrations switch palette)."""
+        return self.name == "dark"
+
+
+LIGHT = Theme(
+    name="light",
+    window="#F3F6F8",
+    surface="#FFFFFF",
+    surface_alt="#F7F9FA",
+    sidebar="#E6EDF1",
+    text="#1B2830",
+    muted="#5B6A74",
+    accent="#2F6F8F",
+    accent_text="#FFFFFF",
+    accent_soft="#DCEBF2",
+    border="#D6DEE3",
+    caution_bg="#FFF5E3",
+    caution_border="#E3A13B",
+    caution_text="#5E410F",
+    danger="#B3261E",
+)
+
+DARK = Theme(
+    name="dark",
+    window="#141A1E",
+    surface="#1C2429",
+    surface_alt="#222B31",
+    sidebar="#0F1417",
+    text="#E5ECEF",
+    muted="#98A7B0",
+    accent="#7CC0DD",
+    accent_text="#0C1A21",
+    accent_soft="#23404D",
+    border="#2D3940",
+    caution_bg="#362B16",
+    caution_border="#C98A2B",
+    caution_text="#F2DBAE",
+    danger="#F2857D",
+)
+
+
+def system_prefers_dark() -> bool:
+    """Whether the desktop asks for a dark scheme (unknown counts as light)."""
+    hints = QGuiApplication.styleHints()
+    return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def choose_theme(preference: str) -> Theme:
+    """Map the `theme` setting (system / light / dark) to a theme."""
+    if preference == "dark" or (preference == "system" and system_prefers_dark()):
+        return DARK
+    return LIGHT
+
+
+def _palette(theme: Theme) -> QPalette:
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: theme.window,
+        QPalette.ColorRole.WindowText: theme.text,
+        QPalette.ColorRole.Base: theme.surface,
+        QPalette.ColorRole.AlternateBase: theme.surface_alt,
+        QPalette.ColorRole.Text: theme.text,
+        QPalette.ColorRole.Button: theme.surface,
+        QPalette.ColorRole.ButtonText: theme.text,
+        QPalette.ColorRole.Highlight: theme.accent,
+        QPalette.ColorRole.HighlightedText: theme.accent_text,
+        QPalette.ColorRole.ToolTipBase: theme.surface,
+        QPalette.ColorRole.ToolTipText: theme.text,
+        QPalette.ColorRole.PlaceholderText: theme.muted,
+        QPalette.ColorRole.Link: theme.accent,
+        QPalette.ColorRole.Mid: theme.border,
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, QColor(colour))
+    disabled = QColor(theme.muted)
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return palette
+
+
+def stylesheet(theme: Theme) -> str:
+    """The application stylesheet; widgets opt in through objectName and dynamic properties."""
+    t = theme
+    return f"""
+    QMainWindow, QDialog {{ background: {t.window}; }}
+    QWidget {{ color: {t.text}; }}
+    QToolTip {{ background: {t.surface}; color: {t.text}; border: 1px solid {t.border};
+                padding: 4px 6px; }}
+    #sidebar {{ background: {t.sidebar}; border: none; }}
+    #sidebar QToolButton {{ border: none; border-radius: 10px; padding: 10px 6px;
+        color: {t.muted}; font-weight: 600; }}
+    #sidebar QToolButton:hover {{ background: {t.accent_soft}; color: {t.text}; }}
+    #sidebar QToolButton:checked {{ background: {t.accent}; color: {t.accent_text}; }}
+    #appTitle {{ color: {t.accent}; font-weight: 700; }}
+    QLineEdit, QComboBox {{ background: {t.surface}; border: 1px solid {t.border};
+        border-radius: 8px; padding: 6px 10px; min-height: 22px; }}
+    QLineEdit:focus, QComboBox:focus {{ border: 1px solid {t.accent}; }}
+    QComboBox QAbstractItemView {{ background: {t.surface}; border: 1px solid {t.border};
+        selection-background-color: {t.accent_soft}; selection-color: {t.text}; }}
+    QCheckBox {{ spacing: 8px; }}
+    QListView#libraryList {{ background: {t.surface}; border: 1px solid {t.border};
+        border-radius: 12px; padding: 4px; outline: none; }}
+    QScrollArea#exerciseDetail, QScrollArea#exerciseDetail > QWidget > QWidget
+        {{ background: {t.surface}; }}
+    QScrollArea#exerciseDetail {{ border: 1px solid {t.border}; border-radius: 12px; }}
+    QLabel[role="title"] {{ font-size: 22pt; font-weight: 700; }}
+    QLabel[role="heading"] {{ font-size: 12pt; font-weight: 700; color: {t.text};
+        margin-top: 6px; }}
+    QLabel[role="muted"] {{ color: {t.muted}; }}
+    QLabel[role="chip"] {{ background: {t.accent_soft}; color: {t.text}; border-radius: 10px;
+        padding: 3px 10px; font-size: 9pt; font-weight: 600; }}
+    QLabel[role="dose"] {{ background: {t.surface_alt}; border: 1px solid {t.border};
+        border-radius: 10px; padding: 8px 12px; font-weight: 600; }}
+    QFrame[role="caution"] {{ background: {t.caution_bg}; border: 1px solid {t.caution_border};
+        border-radius: 10px; }}
+    QFrame[role="caution"] QLabel {{ color: {t.caution_text}; background: transparent; }}
+    QFrame[role="problems"] {{ background: {t.caution_bg}; border: 1px solid {t.caution_border};
+        border-radius: 10px; }}
+    QFrame[role="problems"] QLabel {{ color: {t.caution_text}; }}
+    QFrame[role="card"] {{ background: {t.surface}; border: 1px solid {t.border};
+        border-radius: 12px; }}
+    QLabel[role="redflag"] {{ color: {t.danger}; font-weight: 700; }}
+    QPushButton {{ background: {t.surface}; border: 1px solid {t.border}; border-radius: 8px;
+        padding: 7px 16px; font-weight: 600; }}
+    QPushButton:hover {{ border-color: {t.accent}; }}
+    QPushButton[role="primary"] {{ background: {t.accent}; color: {t.accent_text};
+        border: 1px solid {t.accent}; }}
+    QPushButton:disabled {{ color: {t.muted}; }}
+    QScrollBar:vertical {{ background: transparent; width: 10px; margin: 2px; }}
+    QScrollBar::handle:vertical {{ background: {t.border}; border-radius: 4px; min-height: 30px; }}
+    QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
+    QStatusBar {{ color: {t.muted}; }}
+    """
+
+
+def apply_theme(app: QApplication, theme: Theme) -> None:
+    """Style the whole application with one theme."""
+    app.setStyle("Fusion")
+    app.setPalette(_palette(theme))
+    app.setStyleSheet(stylesheet(theme))

@@ -1,0 +1,58 @@
+"""Shared test setup: headless Qt, no real home folder, and no timer left running."""
+
+from __future__ import annotations
+
+import os
+
+# Before any Qt import: tests never need a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Point HOME and the XDG folders at a temporary place: tests never touch real user data."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+    monkeypatch.delenv("SPINECOACH_DATA_DIR", raising=False)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """An empty data folder for one test."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def _no_dangling_timers(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a Qt test that leaves a QTimer running: timers must not outlive their widget."""
+    yield
+    if "qtbot" not in request.fixturenames:
+        return
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    running = [
+        timer.objectName() or repr(timer) for timer in app.findChildren(QTimer) if timer.isActive()
+    ]
+    for widget in QApplication.topLevelWidgets():
+        running += [
+            timer.objectName() or repr(timer)
+            for timer in widget.findChildren(QTimer)
+            if timer.isActive()
+        ]
+    assert not running, f"timers still running after the test: {running}"

@@ -1,0 +1,197 @@
+"""Upgrading an existing data file: backup first, one transaction per step, data kept."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from spinecoach.storage import schema_v1
+from spinecoach.storage.database import open_database
+from spinecoach.storage.errors import MigrationError
+from spinecoach.storage.migrations import MIGRATIONS, Migration, sql_migration
+
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+STAMP = "20260302T090000Z"
+
+ADD_MOOD = sql_migration(
+    2, "add pain_entries.mood", ["ALTER TABLE pain_entries ADD COLUMN mood TEXT"]
+)
+WITH_V2 = [*MIGRATIONS, ADD_MOOD]
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "spinecoach.sqlite3"
+
+
+def _build_v1_by_hand(path: Path) -> None:
+    """A version-1 file written with plain sqlite3, as an older SpineCoach would leave it."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        for statement in schema_v1.STATEMENTS:
+            connection.execute(statement)
+        connection.execute("PRAGMA user_version = 1")
+        connection.execute(
+            "INSERT INTO sessions (routine_id, routine_name, started_at, started_at_epoch,"
+            " ended_at, ended_at_epoch, exercises_completed, exercises_total, status)"
+            " VALUES ('morning', 'Morning', '2026-03-01T08:00:00+05:30', 1772332200.0,"
+            " '2026-03-01T08:20:00+05:30', 1772333400.0, '[\"cat-cow\"]', 2, 'stopped')"
+        )
+        connection.execute(
+            "INSERT INTO pain_entries (recorded_at, recorded_at_epoch, score, context, note,"
+            " session_id) VALUES ('2026-03-01T08:00:00+05:30', 1772332200.0, 6, 'before',"
+            " 'stiff', 1)"
+        )
+        connection.execute("INSERT INTO settings (key, value) VALUES ('theme', '\"dark\"')")
+    finally:
+        connection.close()
+    path.chmod(0o600)
+
+
+def _rows(path: Path, sql: str) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(path)
+    try:
+        return [tuple(row) for row in connection.execute(sql)]
+    finally:
+        connection.close()
+
+
+def _version(path: Path) -> int:
+    value = _rows(path, "PRAGMA user_version")[0][0]
+    assert isinstance(value, int)
+    return value
+
+
+def test_upgrade_keeps_data_and_writes_a_backup_first(db_path: Path) -> None:
+    _build_v1_by_hand(db_path)
+
+    opened = open_database(db_path, now=NOW, migrations=WITH_V2)
+    with opened as database:
+        entries = database.pain_entries(NOW - timedelta(days=7), NOW)
+        session = database.session(1)
+        theme = database.get_setting("theme")
+
+    assert opened.schema_version == 2
+    assert _version(db_path) == 2
+    assert [(e.score, e.note, e.session_id) for e in entries] == [(6, "stiff", 1)]
+    assert entries[0].recorded_at.isoformat() == "2026-03-01T08:00:00+05:30"
+    assert session.exercises_completed == ("cat-cow",)
+    assert theme == "dark"
+    assert "mood" in {row[1] for row in _rows(db_path, "PRAGMA table_info(pain_entries)")}
+
+    backup = opened.backup_path
+    assert backup is not None
+    assert backup.parent == db_path.parent
+    assert backup.name == f"spinecoach.sqlite3.backup-v1-{STAMP}.sqlite3"
+    assert _version(backup) == 1
+    assert _rows(backup, "SELECT score, note FROM pain_entries") == [(6, "stiff")]
+    assert _rows(backup, "PRAGMA journal_mode") == [("delete",)]
+    assert "mood" not in {row[1] for row in _rows(backup, "PRAGMA table_info(pain_entries)")}
+    assert not backup.with_name(backup.name + "-wal").exists()
+
+
+def test_backup_includes_commits_still_only_in_the_wal(db_path: Path) -> None:
+    with open_database(db_path, now=NOW) as database:
+        database.set_setting("checkpointed", value=True)
+    # Hold a reader open so SQLite cannot checkpoint the WAL into the main file.
+    holder = sqlite3.connect(db_path)
+    try:
+        holder.execute("PRAGMA journal_mode = WAL")
+        holder.execute("INSERT INTO settings (key, value) VALUES ('only_in_wal', '1')")
+        holder.commit()
+        assert db_path.with_name(db_path.name + "-wal").stat().st_size > 0
+
+        opened = open_database(db_path, now=NOW, migrations=WITH_V2)
+        opened.close()
+    finally:
+        holder.close()
+
+    assert opened.backup_path is not None
+    keys = {row[0] for row in _rows(opened.backup_path, "SELECT key FROM settings")}
+    assert keys == {"checkpointed", "only_in_wal"}
+
+
+def test_each_later_open_makes_no_new_backup(db_path: Path) -> None:
+    _build_v1_by_hand(db_path)
+    open_database(db_path, now=NOW, migrations=WITH_V2).close()
+
+    again = open_database(db_path, now=NOW + timedelta(hours=1), migrations=WITH_V2)
+    again.close()
+
+    assert again.backup_path is None
+    assert len(list(db_path.parent.glob("*.backup-*"))) == 1
+
+
+def test_backup_name_clash_gets_a_new_name_not_an_overwrite(db_path: Path) -> None:
+    _build_v1_by_hand(db_path)
+    taken = db_path.with_name(f"spinecoach.sqlite3.backup-v1-{STAMP}.sqlite3")
+    taken.write_bytes(b"someone else's file")
+
+    opened = open_database(db_path, now=NOW, migrations=WITH_V2)
+    opened.close()
+
+    assert taken.read_bytes() == b"someone else's file"
+    assert opened.backup_path == db_path.with_name(
+        f"spinecoach.sqlite3.backup-v1-{STAMP}-2.sqlite3"
+    )
+
+
+def test_fresh_database_with_several_migrations_needs_no_backup(db_path: Path) -> None:
+    opened = open_database(db_path, now=NOW, migrations=WITH_V2)
+    opened.close()
+    assert opened.schema_version == 2
+    assert opened.backup_path is None
+    assert [p.name for p in db_path.parent.glob("*.backup-*")] == []
+
+
+def test_failed_migration_is_rolled_back_and_backup_kept(db_path: Path) -> None:
+    _build_v1_by_hand(db_path)
+
+    def half_then_fail(connection: sqlite3.Connection) -> None:
+        connection.execute("DELETE FROM pain_entries")
+        raise RuntimeError("disk gremlin")
+
+    broken = [*MIGRATIONS, Migration(2, "breaks halfway", half_then_fail)]
+    with pytest.raises(MigrationError, match="disk gremlin") as caught:
+        open_database(db_path, now=NOW, migrations=broken)
+
+    assert "backup" in str(caught.value)
+    assert _version(db_path) == 1
+    assert _rows(db_path, "SELECT score FROM pain_entries") == [(6,)]
+    assert len(list(db_path.parent.glob("*.backup-v1-*.sqlite3"))) == 1
+
+
+def test_each_migration_commits_separately(db_path: Path) -> None:
+    _build_v1_by_hand(db_path)
+
+    def fail(connection: sqlite3.Connection) -> None:
+        raise RuntimeError("step 3 broke")
+
+    steps = [*WITH_V2, Migration(3, "fails", fail)]
+    with pytest.raises(MigrationError, match="step 3 broke"):
+        open_database(db_path, now=NOW, migrations=steps)
+
+    assert _version(db_path) == 2, "step 2 stays applied when step 3 fails"
+
+
+def test_migration_that_commits_by_itself_is_refused(db_path: Path) -> None:
+    def commits(connection: sqlite3.Connection) -> None:
+        connection.execute("COMMIT")
+
+    with pytest.raises(MigrationError, match="ended the transaction"):
+        open_database(db_path, now=NOW, migrations=[*MIGRATIONS, Migration(2, "rude", commits)])
+    assert _version(db_path) == 1
+
+
+def test_migration_leaving_dangling_references_is_rolled_back(db_path: Path) -> None:
+    _build_v1_by_hand(db_path)
+    drop_sessions = sql_migration(2, "loses sessions", ["DELETE FROM sessions"])
+
+    with pytest.raises(MigrationError, match="missing rows"):
+        open_database(db_path, now=NOW, migrations=[*MIGRATIONS, drop_sessions])
+
+    assert _version(db_path) == 1
+    assert _rows(db_path, "SELECT count(*) FROM sessions") == [(1,)]

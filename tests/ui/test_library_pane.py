@@ -1,0 +1,174 @@
+"""The real Library pane on the shipped library: search, filters, details, links."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from spinecoach import paths
+from spinecoach.core.catalog import LibraryFilter, filter_exercises, filter_routines
+from spinecoach.core.exercise import Category, Exercise, Position, Routine
+from spinecoach.core.library import Library, load_library
+from spinecoach.ui.illustrations import IllustrationCache
+from spinecoach.ui.library_pane import LibraryPane
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library(paths.resources_dir(), paths.icons_dir() / "exercises")
+
+
+@pytest.fixture
+def pane(qtbot: QtBot, library: Library) -> LibraryPane:
+    widget = LibraryPane(library, IllustrationCache(paths.icons_dir() / "exercises"))
+    qtbot.addWidget(widget)
+    widget.resize(1100, 760)
+    widget.show()
+    return widget
+
+
+def expected_ids(library: Library, query: LibraryFilter) -> list[str]:
+    routines = filter_routines(list(library.routines.values()), query)
+    exercises = filter_exercises(list(library.exercises.values()), query)
+    return [r.id for r in routines] + [e.id for e in exercises]
+
+
+def test_everything_is_listed_at_first(pane: LibraryPane, library: Library) -> None:
+    assert pane.visible_ids() == [*library.routines, *library.exercises]
+    assert pane.findChild(QLabel, "libraryProblemList") is None  # no problems banner
+
+
+def test_typing_in_search_narrows_the_list(
+    qtbot: QtBot, pane: LibraryPane, library: Library
+) -> None:
+    qtbot.keyClicks(pane.search, "twist")
+    ids = pane.visible_ids()
+    assert ids == expected_ids(library, LibraryFilter(text="twist"))
+    assert "seated-twist" in ids
+    assert "glute-bridge" not in ids
+
+
+def test_search_finds_text_inside_steps(pane: LibraryPane, library: Library) -> None:
+    # A word that appears in the bridge's steps but not its name.
+    word = "hips"
+    pane.search.setText(word)
+    assert "glute-bridge" in pane.visible_ids()
+    for item_id in pane.visible_ids():
+        item = library.exercises.get(item_id) or library.routines[item_id]
+        assert isinstance(item, Exercise | Routine)
+
+
+def test_position_filter_shows_only_that_position(pane: LibraryPane, library: Library) -> None:
+    pane.position_filter.setCurrentIndex(pane.position_filter.findData(Position.SEATED.value))
+    ids = pane.visible_ids()
+    assert ids == expected_ids(library, LibraryFilter(position=Position.SEATED))
+    exercises = [library.exercises[i] for i in ids if i in library.exercises]
+    assert exercises and all(e.position is Position.SEATED for e in exercises)
+
+
+def test_desk_category_and_length_filters_combine(pane: LibraryPane, library: Library) -> None:
+    pane.desk_filter.setChecked(True)
+    pane.category_filter.setCurrentIndex(pane.category_filter.findData(Category.STRETCH.value))
+    pane.duration_filter.setCurrentIndex(pane.duration_filter.findData(300))
+    query = LibraryFilter(category=Category.STRETCH, desk_friendly_only=True, max_seconds=300)
+    assert pane.current_filter() == query
+    ids = pane.visible_ids()
+    assert ids == expected_ids(library, query)
+    for item_id in ids:
+        if item_id in library.exercises:
+            exercise = library.exercises[item_id]
+            assert exercise.desk_friendly
+            assert exercise.category is Category.STRETCH
+            assert exercise.total_seconds() <= 300
+
+
+def test_no_match_shows_a_hint_and_clear_restores(pane: LibraryPane, library: Library) -> None:
+    pane.search.setText("zzzz no such exercise")
+    assert pane.visible_ids() == []
+    assert pane.empty_label.isVisible()
+    pane.clear_filters()
+    assert len(pane.visible_ids()) == len(library.routines) + len(library.exercises)
+    assert pane.list.isVisible()
+
+
+def test_selecting_an_exercise_shows_its_details(
+    qtbot: QtBot, pane: LibraryPane, library: Library
+) -> None:
+    pane.select_item("glute-bridge")
+    exercise = library.exercises["glute-bridge"]
+    assert pane.detail.shown == exercise
+    texts = [label.text() for label in pane.detail.findChildren(QLabel)]
+    assert exercise.name in texts
+    for step in exercise.steps:
+        assert step in texts
+    for caution in exercise.cautions:
+        assert f"•  {caution}" in texts
+    illustration = pane.detail.findChild(QLabel, "detailIllustration")
+    assert illustration is not None
+    assert not illustration.pixmap().isNull()
+    assert illustration.pixmap().width() >= 300
+
+
+def test_exercise_detail_links_to_its_routines(pane: LibraryPane, library: Library) -> None:
+    routine = next(iter(library.routines.values()))
+    exercise_id = routine.items[0].exercise.id
+    pane.select_item(exercise_id)
+    links = [
+        label
+        for label in pane.detail.findChildren(QLabel)
+        if f'href="{routine.id}"' in label.text()
+    ]
+    assert links, "the detail view should name the routines that use the exercise"
+    links[0].linkActivated.emit(routine.id)
+    assert pane.detail.shown == routine
+
+
+def test_routine_detail_lists_exercises_with_total(pane: LibraryPane, library: Library) -> None:
+    routine = library.routines["desk-break"]
+    pane.select_item("desk-break")
+    assert pane.detail.shown == routine
+    text = " ".join(label.text() for label in pane.detail.findChildren(QLabel))
+    for item in routine.items:
+        assert item.exercise.name in text
+    assert "2 min of exercise" in text
+
+
+def test_selecting_a_hidden_item_clears_the_filter(pane: LibraryPane) -> None:
+    pane.search.setText("twist")
+    pane.select_item("glute-bridge")
+    assert pane.search.text() == ""
+    assert pane.detail.shown is not None
+    assert pane.detail.shown.id == "glute-bridge"
+
+
+def test_keyboard_navigation_moves_through_items(qtbot: QtBot, pane: LibraryPane) -> None:
+    pane.list.setFocus()
+    pane.select_item(pane.visible_ids()[0])
+    qtbot.keyClick(pane.list, Qt.Key.Key_Down)
+    assert pane.detail.shown is not None
+    assert pane.detail.shown.id == pane.visible_ids()[1]
+
+
+def test_ctrl_f_focuses_search(qtbot: QtBot, pane: LibraryPane) -> None:
+    pane.activateWindow()
+    pane.list.setFocus()
+    qtbot.keyClick(pane, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(pane.search.hasFocus, timeout=1000)
+
+
+def test_broken_file_shows_a_problems_banner(qtbot: QtBot, library: Library) -> None:
+    from spinecoach.core.library import Problem
+
+    broken = Library(
+        exercises=dict(library.exercises),
+        routines=dict(library.routines),
+        problems=[Problem("exercises/typo.toml", "difficulty", "must be 1, 2 or 3, not 7")],
+    )
+    widget = LibraryPane(broken, IllustrationCache(paths.icons_dir() / "exercises"))
+    qtbot.addWidget(widget)
+    details = widget.findChild(QLabel, "libraryProblemList")
+    assert details is not None
+    assert "exercises/typo.toml: difficulty: must be 1, 2 or 3, not 7" in details.text()
+    assert len(widget.visible_ids()) == len(library.routines) + len(library.exercises)

@@ -1,0 +1,150 @@
+"""The assembled application: areas, shortcuts, remembered state, safety screen, themes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from spinecoach.app import Application, build
+from spinecoach.ui.safety import RED_FLAGS, SafetyDialog
+
+
+@pytest.fixture
+def app(qtbot: QtBot, data_dir: Path) -> Iterator[Application]:
+    application = build(data_dir)
+    qtbot.addWidget(application.window)
+    yield application
+    application.window.close()
+    application.database.close()
+
+
+def reopen(qtbot: QtBot, application: Application) -> Application:
+    application.window.close()
+    application.database.close()
+    again = build(application.data_dir)
+    qtbot.addWidget(again.window)
+    return again
+
+
+def test_object_names_for_tests_and_screen_readers(app: Application) -> None:
+    window = app.window
+    for name in ("libraryPane", "librarySearch", "libraryList", "exerciseDetail"):
+        widget = window.findChild(QWidget, name)
+        assert widget is not None, name
+        assert widget.accessibleName(), f"{name} needs an accessible name"
+
+
+def test_ctrl_digits_switch_areas(qtbot: QtBot, app: Application) -> None:
+    window = app.window
+    window.show()
+    qtbot.waitExposed(window)
+    for action_name, area in (
+        ("sessionAreaAction", "session"),
+        ("historyAreaAction", "history"),
+        ("libraryAreaAction", "library"),
+    ):
+        action = next(a for a in window.actions() if a.objectName() == action_name)
+        assert action.shortcut().toString() in {"Ctrl+1", "Ctrl+2", "Ctrl+3"}
+        action.trigger()
+        assert window.current_area() == area
+
+
+def test_area_and_geometry_are_remembered(qtbot: QtBot, app: Application) -> None:
+    app.window.show()
+    app.window.show_area("history")
+    app.window.setGeometry(12, 40, 770, 620)
+    before = app.window.geometry()
+    again = reopen(qtbot, app)
+    try:
+        assert again.window.current_area() == "history"
+        assert again.settings.get("ui.window_geometry")
+        assert again.window.geometry() == before
+    finally:
+        again.window.close()
+        again.database.close()
+
+
+def test_session_and_history_say_honestly_they_come_next(app: Application) -> None:
+    for name in ("sessionArea", "historyArea"):
+        panel = app.window.findChild(QWidget, name)
+        assert panel is not None
+        texts = [label.text() for label in panel.findChildren(QLabel)]
+        assert "Coming in the next release" in texts
+
+
+def test_first_run_asks_for_safety_once_and_stores_the_answer(
+    qtbot: QtBot, app: Application
+) -> None:
+    assert app.needs_safety_acknowledgement()
+
+    def acknowledge() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SafetyDialog)
+        text = " ".join(label.text() for label in dialog.findChildren(QLabel))
+        for flag in RED_FLAGS:
+            assert flag in text
+        assert "not" in text and "diagnose" in text
+        button = dialog.findChild(QPushButton, "acknowledgeButton")
+        assert button is not None
+        button.click()
+
+    QTimer.singleShot(0, acknowledge)
+    assert app.show_safety(True) is True
+    assert not app.needs_safety_acknowledgement()
+    again = reopen(qtbot, app)
+    try:
+        assert not again.needs_safety_acknowledgement()
+    finally:
+        again.window.close()
+        again.database.close()
+
+
+def test_declining_the_safety_screen_stores_nothing(qtbot: QtBot, app: Application) -> None:
+    def decline() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SafetyDialog)
+        button = dialog.findChild(QPushButton, "declineButton")
+        assert button is not None
+        button.click()
+
+    QTimer.singleShot(0, decline)
+    assert app.show_safety(True) is False
+    assert app.needs_safety_acknowledgement()
+
+
+def test_dark_theme_changes_palette_and_is_remembered(qtbot: QtBot, app: Application) -> None:
+    qt_app = QApplication.instance()
+    assert isinstance(qt_app, QApplication)
+    light_window = qt_app.palette().color(QPalette.ColorRole.Window).lightness()
+    app.set_theme("dark")
+    dark_window = qt_app.palette().color(QPalette.ColorRole.Window).lightness()
+    assert dark_window < 60 < light_window
+    again = reopen(qtbot, app)
+    try:
+        assert again.settings.get("theme") == "dark"
+        assert qt_app.palette().color(QPalette.ColorRole.Window).lightness() < 60
+        again.set_theme("light")
+    finally:
+        again.window.close()
+        again.database.close()
+
+
+def test_database_notice_is_shown_in_the_window(qtbot: QtBot, data_dir: Path) -> None:
+    (data_dir / "spinecoach.sqlite3").write_bytes(b"this is not a database" * 100)
+    application = build(data_dir)
+    qtbot.addWidget(application.window)
+    try:
+        notice = application.window.notice_text()
+        assert notice is not None
+        assert "corrupt" in notice.lower() or "could not be read" in notice.lower()
+        kept = [p for p in data_dir.iterdir() if ".corrupt" in p.name]
+        assert kept and kept[0].read_bytes() == b"this is not a database" * 100
+    finally:
+        application.window.close()
+        application.database.close()

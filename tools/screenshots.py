@@ -1,0 +1,89 @@
+"""Render the real windows to PNG for the README: `make screenshots`.
+
+Builds the actual application (real library, real widgets) on a throwaway data folder, in the
+light and the dark theme, and grabs the main window offscreen. Open every PNG it writes.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from spinecoach import paths
+from spinecoach.app import Application, build
+
+OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+SIZE = (1280, 820)
+
+
+def settle() -> None:
+    """Let layouts and deferred deletions finish before grabbing."""
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def save(widget: QWidget, name: str) -> None:
+    """Grab a widget and write it to docs/screenshots/<name>.png."""
+    settle()
+    path = OUT / f"{name}.png"
+    if not widget.grab().save(str(path)):
+        raise RuntimeError(f"could not write {path}")
+    print(f"wrote {path.relative_to(OUT.parents[1])}")
+
+
+def shoot_theme(theme: str, data_dir: Path) -> None:
+    """All screenshots of one theme."""
+    app: Application = build(data_dir)
+    app.set_theme(theme)
+    window = app.window
+    window.resize(*SIZE)
+    window.show()
+    pane = app.library_pane
+    pane.select_item("desk-break")
+    save(window, f"library-routine-{theme}")
+    pane.select_item("cat-cow")
+    save(window, f"exercise-detail-{theme}")
+    pane.search.setText("hip")
+    pane.desk_filter.setChecked(True)
+    if pane.visible_ids():
+        pane.select_item(pane.visible_ids()[0])
+    save(window, f"library-search-{theme}")
+    pane.clear_filters()
+    window.close()
+    app.database.close()
+
+
+def shoot_safety(data_dir: Path) -> None:
+    """The first-run safety screen, in the light theme."""
+    from spinecoach.ui.safety import SafetyDialog
+
+    app = build(data_dir)
+    app.set_theme("light")
+    dialog = SafetyDialog(first_run=True)
+    dialog.show()
+    save(dialog, "safety-light")
+    dialog.close()
+    app.window.close()
+    app.database.close()
+
+
+def main() -> int:
+    """Write every screenshot into docs/screenshots/."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    qt_app = QApplication(sys.argv[:1])
+    qt_app.setApplicationName(paths.APP_NAME)
+    with tempfile.TemporaryDirectory() as folder:
+        for theme in ("light", "dark"):
+            shoot_theme(theme, Path(folder) / theme)
+        shoot_safety(Path(folder) / "safety")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
