@@ -78,6 +78,7 @@ class Application:
 def build(data_dir: Path, clock: Clock | None = None) -> Application:
     """Create every part of the app for `data_dir`. A QApplication must already exist."""
     # Qt and the UI are imported here, not at module level, so `--version` stays instant.
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from spinecoach.core.library import load_library
@@ -93,16 +94,23 @@ def build(data_dir: Path, clock: Clock | None = None) -> Application:
     qt_app = QApplication.instance()
     assert isinstance(qt_app, QApplication), "create a QApplication before build()"
     data_dir.mkdir(parents=True, exist_ok=True)
+    if qt_app.windowIcon().isNull():
+        qt_app.setWindowIcon(QIcon(str(paths.icons_dir() / "spinecoach.svg")))
     clock = clock or SystemClock()
     opened = open_database(paths.database_path(data_dir), now=clock.now())
     settings = SettingsStore(opened)
     theme = choose_theme(settings.get("theme"))
-    apply_theme(qt_app, theme)
+    ui_icons = str(paths.icons_dir() / "ui")
+    apply_theme(qt_app, theme, ui_icons)
 
     library = load_library(paths.resources_dir(), paths.icons_dir() / "exercises")
     for problem in library.problems:
         logging.getLogger("spinecoach.library").warning("skipped %s", problem)
-    illustrations = IllustrationCache(paths.icons_dir() / "exercises", dark=theme.is_dark)
+    illustrations = IllustrationCache(
+        paths.icons_dir() / "exercises",
+        poses=paths.resources_dir() / "poses",
+        dark=theme.is_dark,
+    )
     pane = LibraryPane(library, illustrations)
     areas = {
         "library": pane,
@@ -131,7 +139,7 @@ def build(data_dir: Path, clock: Clock | None = None) -> Application:
     def change_theme(preference: str) -> None:
         settings.set("theme", preference)
         chosen = choose_theme(preference)
-        apply_theme(qt_app, chosen)
+        apply_theme(qt_app, chosen, ui_icons)
         window.apply_theme_icons(chosen)
         illustrations.set_dark(chosen.is_dark)
         pane.refresh_illustrations()
@@ -178,14 +186,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(data_dir)
 
     from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     QApplication.setApplicationName(paths.APP_NAME)
     QApplication.setApplicationVersion(__version__)
     QApplication.setDesktopFileName(paths.APP_ID)
     qt_app = QApplication([sys.argv[0], *arguments])
-    qt_app.setWindowIcon(QIcon(str(paths.icons_dir() / "spinecoach.svg")))
     from spinecoach.storage.errors import StorageError
 
     try:

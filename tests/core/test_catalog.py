@@ -89,6 +89,13 @@ def test_text_matches_name_target_and_step_text_case_insensitively() -> None:
     ]
 
 
+def test_words_match_at_word_starts_only() -> None:
+    ship = exercise("ship-shape", steps=("Keep your relationship with the chair.", "Relax."))
+    assert filter_exercises([ship], LibraryFilter(text="hip")) == []
+    assert filter_exercises([ship], LibraryFilter(text="relation")) == [ship]
+    assert filter_exercises([ship], LibraryFilter(text="  chair,  ")) == [ship]
+
+
 def test_every_word_must_match() -> None:
     assert ids(filter_exercises(ALL, LibraryFilter(text="lying stretch"))) == [
         "lying-hamstring-stretch"
@@ -134,3 +141,16 @@ def test_routine_text_matches_its_exercise_names_and_duration_is_the_total() -> 
     assert floor.total_seconds == 100
     assert filter_routines([floor], LibraryFilter(max_seconds=99)) == []
     assert filter_routines([floor], LibraryFilter(max_seconds=100)) == [floor]
+
+
+def test_browsing_order_puts_short_routines_first_and_exercises_by_name() -> None:
+    from spinecoach.core.catalog import browsing_order_exercises, browsing_order_routines
+
+    floor = routine("floor", BRIDGE, HAMSTRING)
+    desk = routine("desk", SEATED_TWIST)
+    assert ids(browsing_order_routines([floor, desk])) == ["desk", "floor"]
+    assert ids(browsing_order_exercises([SEATED_TWIST, HAMSTRING, BRIDGE])) == [
+        "glute-bridge",
+        "lying-hamstring-stretch",
+        "seated-twist",
+    ]

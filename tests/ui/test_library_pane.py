@@ -8,7 +8,13 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from spinecoach import paths
-from spinecoach.core.catalog import LibraryFilter, filter_exercises, filter_routines
+from spinecoach.core.catalog import (
+    LibraryFilter,
+    browsing_order_exercises,
+    browsing_order_routines,
+    filter_exercises,
+    filter_routines,
+)
 from spinecoach.core.exercise import Category, Exercise, Position, Routine
 from spinecoach.core.library import Library, load_library
 from spinecoach.ui.illustrations import IllustrationCache
@@ -30,13 +36,15 @@ def pane(qtbot: QtBot, library: Library) -> LibraryPane:
 
 
 def expected_ids(library: Library, query: LibraryFilter) -> list[str]:
-    routines = filter_routines(list(library.routines.values()), query)
-    exercises = filter_exercises(list(library.exercises.values()), query)
+    routines = filter_routines(browsing_order_routines(list(library.routines.values())), query)
+    exercises = filter_exercises(browsing_order_exercises(list(library.exercises.values())), query)
     return [r.id for r in routines] + [e.id for e in exercises]
 
 
 def test_everything_is_listed_at_first(pane: LibraryPane, library: Library) -> None:
-    assert pane.visible_ids() == [*library.routines, *library.exercises]
+    assert pane.visible_ids() == expected_ids(library, LibraryFilter())
+    assert set(pane.visible_ids()) == {*library.routines, *library.exercises}
+    assert pane.visible_ids()[0] == "desk-break"  # the shortest routine comes first
     assert pane.findChild(QLabel, "libraryProblemList") is None  # no problems banner
 
 

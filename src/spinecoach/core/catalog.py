@@ -6,6 +6,7 @@ views filter exactly the same way.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spinecoach.core.exercise import Category, Exercise, Position, Routine
@@ -53,10 +54,18 @@ def routine_haystack(routine: Routine) -> str:
     return " ".join(parts).casefold()
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
 def _text_matches(words: list[str], haystack: str) -> bool:
-    # Every word must appear somewhere, so "hip stretch" finds a hip stretch but not every
-    # stretch; substring matching lets "hamstring" find "hamstrings".
-    return all(word in haystack for word in words)
+    # Every query word must begin some word of the text: "hip stretch" finds a hip stretch but
+    # not every stretch, "hamstring" finds "hamstrings", and "hip" does not find "ship".
+    text_words = _WORD.findall(haystack)
+    return all(
+        any(text_word.startswith(query) for text_word in text_words)
+        for word in words
+        for query in _WORD.findall(word)
+    )
 
 
 def exercise_matches(exercise: Exercise, query: LibraryFilter) -> bool:
@@ -88,6 +97,16 @@ def routine_matches(routine: Routine, query: LibraryFilter) -> bool:
     if query.max_seconds is not None and routine.total_seconds > query.max_seconds:
         return False
     return _text_matches(_words(query.text), routine_haystack(routine))
+
+
+def browsing_order_routines(routines: list[Routine]) -> list[Routine]:
+    """Routines shortest first: the quick desk break is what people reach for most."""
+    return sorted(routines, key=lambda routine: (routine.total_seconds, routine.name.casefold()))
+
+
+def browsing_order_exercises(exercises: list[Exercise]) -> list[Exercise]:
+    """Exercises alphabetically by name, as people scan for one they know."""
+    return sorted(exercises, key=lambda exercise: exercise.name.casefold())
 
 
 def filter_exercises(exercises: list[Exercise], query: LibraryFilter) -> list[Exercise]:

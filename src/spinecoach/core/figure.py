@@ -1068,6 +1068,15 @@ class ExercisePoses:
             return pose
         return grounded(pose, self.support, view=self.view)
 
+    def extent(self) -> tuple[float, float, float, float]:
+        """ViewBox-space ink bounds of the illustration (floor excluded).
+
+        Thumbnails crop to this box: at list size a person lying down at the shared scale
+        would otherwise be a thin line.
+        """
+        ghost = self.start if self.ghost else None
+        return drawing_extent(self.end, self.props, ghost=ghost, view=self.view)
+
 
 def render_exercise(poses: ExercisePoses, palette: Palette, *, mirrored: bool = False) -> str:
     """The exercise's illustration: the held (end) pose, with the start ghosted if asked."""

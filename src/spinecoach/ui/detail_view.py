@@ -10,18 +10,17 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from spinecoach.core.exercise import Exercise, Routine, format_duration
+from spinecoach.ui.flow_layout import FlowLayout
 from spinecoach.ui.illustrations import IllustrationCache
 
 DIFFICULTY_WORDS = {1: "Gentle", 2: "Moderate", 3: "Demanding"}
-ILLUSTRATION = QSize(440, 330)
+ILLUSTRATION_WIDTH = 480
 ROUTINE_THUMB = QSize(64, 48)
 STOP_ADVICE = (
     "Stop if an exercise makes your pain worse, or sends pain, numbness or tingling down a leg."
@@ -48,19 +47,6 @@ def _chip(text: str) -> QLabel:
     return chip
 
 
-def _clear(layout: QLayout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        if item is None:
-            break
-        widget = item.widget()
-        child = item.layout()
-        if widget is not None:
-            widget.deleteLater()
-        elif child is not None:
-            _clear(child)
-
-
 class DetailView(QScrollArea):
     """Shows one exercise or routine in full.
 
@@ -80,13 +66,20 @@ class DetailView(QScrollArea):
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._illustrations = illustrations
-        self._content = QWidget()
-        self._layout = QVBoxLayout(self._content)
+        self._layout = QVBoxLayout()
+        self._shown: Exercise | Routine | None = None
+        self._routine_names: list[tuple[str, str]] = []
+        self.show_empty()
+
+    def _reset(self) -> None:
+        # A fresh page each time: the scroll area deletes the old one at once, so no stale
+        # widget lingers for a frame and the new page starts scrolled to the top.
+        content = QWidget()
+        content.setObjectName("detailPage")
+        self._layout = QVBoxLayout(content)
         self._layout.setContentsMargins(28, 24, 28, 24)
         self._layout.setSpacing(10)
-        self.setWidget(self._content)
-        self._shown: Exercise | Routine | None = None
-        self.show_empty()
+        self.setWidget(content)
 
     @property
     def shown(self) -> Exercise | Routine | None:
@@ -105,7 +98,7 @@ class DetailView(QScrollArea):
     def show_empty(self) -> None:
         """The state before anything is picked."""
         self._shown = None
-        _clear(self._layout)
+        self._reset()
         self._layout.addStretch(1)
         hint = _label("Pick a routine or an exercise to see how it is done.", "muted")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -116,7 +109,7 @@ class DetailView(QScrollArea):
         """Show an exercise; `routines` are (id, name) pairs of routines that use it."""
         self._shown = exercise
         self._routine_names = routines
-        _clear(self._layout)
+        self._reset()
         self._add_illustration(exercise.image, exercise.name)
         title = _label(exercise.name, "title")
         title.setObjectName("detailTitle")
@@ -136,8 +129,8 @@ class DetailView(QScrollArea):
             "dose",
         )
         dose.setObjectName("detailDosage")
-        dose.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
-        self._layout.addWidget(dose)
+        dose.setWordWrap(False)
+        self._layout.addWidget(dose, 0, Qt.AlignmentFlag.AlignLeft)
         self._layout.addWidget(_label("How to do it", "heading"))
         steps = QGridLayout()
         steps.setHorizontalSpacing(12)
@@ -167,7 +160,7 @@ class DetailView(QScrollArea):
     def show_routine(self, routine: Routine) -> None:
         """Show a routine with its exercises, their dosage and the total time."""
         self._shown = routine
-        _clear(self._layout)
+        self._reset()
         title = _label(routine.name, "title")
         title.setObjectName("detailTitle")
         self._layout.addWidget(title)
@@ -191,7 +184,9 @@ class DetailView(QScrollArea):
             row = QHBoxLayout()
             row.setSpacing(12)
             picture = QLabel()
-            picture.setPixmap(self._illustrations.pixmap(item.exercise.image, ROUTINE_THUMB, ratio))
+            picture.setPixmap(
+                self._illustrations.pixmap(item.exercise.image, ROUTINE_THUMB, ratio, crop=True)
+            )
             picture.setFixedSize(ROUTINE_THUMB)
             row.addWidget(picture)
             name = _label(
@@ -222,15 +217,15 @@ class DetailView(QScrollArea):
         picture.setObjectName("detailIllustration")
         picture.setAccessibleName(f"Illustration of {name}")
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        picture.setPixmap(self._illustrations.pixmap(image, ILLUSTRATION, self.devicePixelRatioF()))
+        picture.setPixmap(
+            self._illustrations.trimmed(image, ILLUSTRATION_WIDTH, self.devicePixelRatioF())
+        )
         self._layout.addWidget(picture)
 
     def _add_chips(self, texts: list[str]) -> None:
-        row = QHBoxLayout()
-        row.setSpacing(6)
+        row = FlowLayout()
         for text in texts:
             row.addWidget(_chip(text))
-        row.addStretch(1)
         self._layout.addLayout(row)
 
     def _add_cautions(self, cautions: tuple[str, ...]) -> None:

@@ -12,7 +12,10 @@ from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-from spinecoach.core.figure import DARK, LIGHT, Palette
+from spinecoach.core.figure import DARK, LIGHT, Palette, load_exercise_poses
+
+#: Room left around the figure in a cropped thumbnail, in viewBox units.
+CROP_MARGIN = 10.0
 
 
 def _colour_map(source: Palette, target: Palette) -> dict[str, str]:
@@ -30,11 +33,16 @@ class IllustrationCache:
     pixels and a list that repaints while scrolling never parses an SVG twice.
     """
 
-    def __init__(self, folder: Traversable, *, dark: bool = False) -> None:
+    def __init__(
+        self, folder: Traversable, *, poses: Traversable | None = None, dark: bool = False
+    ) -> None:
         self._folder = folder
+        self._poses = poses
         self._dark = dark
         self._svg: dict[str, bytes] = {}
-        self._pixmaps: dict[tuple[str, int, int, float], QPixmap] = {}
+        # (image, width, height, device pixel ratio, mode: fit / crop / trim) -> pixmap
+        self._pixmaps: dict[tuple[str, int, int, float, str], QPixmap] = {}
+        self._extents: dict[str, tuple[float, float, float, float] | None] = {}
 
     @property
     def dark(self) -> bool:
@@ -58,20 +66,85 @@ class IllustrationCache:
             self._svg[image] = text.encode("utf-8")
         return self._svg[image]
 
-    def pixmap(self, image: str, size: QSize, device_pixel_ratio: float = 1.0) -> QPixmap:
-        """The illustration scaled to fit `size` (aspect kept), crisp at the given ratio."""
-        key = (image, size.width(), size.height(), device_pixel_ratio)
+    def extent(self, image: str) -> tuple[float, float, float, float] | None:
+        """The ink bounds of an illustration from its pose file, if there is one."""
+        if image not in self._extents:
+            self._extents[image] = None
+            if self._poses is not None:
+                pose_file = self._poses / f"{image.removesuffix('.svg')}.toml"
+                if pose_file.is_file():
+                    poses = load_exercise_poses(pose_file.read_text(encoding="utf-8"))
+                    self._extents[image] = poses.extent()
+        return self._extents[image]
+
+    def _crop_box(self, renderer: QSvgRenderer, image: str, size: QSize) -> QRectF | None:
+        """A view box around the figure with the target's aspect, inside the full drawing."""
+        extent = self.extent(image)
+        if extent is None:
+            return None
+        full = renderer.viewBoxF()
+        left, top, right, bottom = extent
+        aspect = size.width() / max(1, size.height())
+        height = max(bottom - top, (right - left) / aspect) + 2 * CROP_MARGIN
+        height = min(height, full.height(), full.width() / aspect)
+        width = height * aspect
+        centre_x = (left + right) / 2
+        # Keep the floor in view: the box ends a margin below the lowest ink.
+        box_bottom = min(full.bottom(), bottom + CROP_MARGIN)
+        x = min(max(full.left(), centre_x - width / 2), full.right() - width)
+        y = max(full.top(), box_bottom - height)
+        return QRectF(x, y, width, height)
+
+    def trimmed(self, image: str, width: int, device_pixel_ratio: float = 1.0) -> QPixmap:
+        """The illustration at the shared scale for `width`, with empty bands above and below cut.
+
+        People stay the same size across exercises (the full width maps to `width`), but a
+        person lying down does not sit under a large empty sky.
+        """
+        renderer = QSvgRenderer(QByteArray(self.svg_bytes(image)))
+        full = renderer.viewBoxF()
+        extent = self.extent(image)
+        if extent is None:
+            height = round(width * full.height() / full.width())
+            return self.pixmap(image, QSize(width, height), device_pixel_ratio)
+        top = max(full.top(), extent[1] - CROP_MARGIN)
+        bottom = min(full.bottom(), extent[3] + CROP_MARGIN)
+        height = round(width * (bottom - top) / full.width())
+        key = (image, width, height, device_pixel_ratio, "trim")
+        if key not in self._pixmaps:
+            renderer.setViewBox(QRectF(full.left(), top, full.width(), bottom - top))
+            self._pixmaps[key] = self._render(renderer, QSize(width, height), device_pixel_ratio)
+        return self._pixmaps[key]
+
+    def pixmap(
+        self, image: str, size: QSize, device_pixel_ratio: float = 1.0, *, crop: bool = False
+    ) -> QPixmap:
+        """The illustration scaled to fit `size` (aspect kept), crisp at the given ratio.
+
+        With `crop`, the view closes in on the figure (for thumbnails); without it every
+        illustration keeps the shared scale, so people are the same size in all of them.
+        """
+        key = (image, size.width(), size.height(), device_pixel_ratio, "crop" if crop else "fit")
         cached = self._pixmaps.get(key)
         if cached is not None:
             return cached
         renderer = QSvgRenderer(QByteArray(self.svg_bytes(image)))
+        box = self._crop_box(renderer, image, size) if crop else None
+        if box is not None:
+            renderer.setViewBox(box)
+        pixmap = self._render(renderer, size, device_pixel_ratio)
+        self._pixmaps[key] = pixmap
+        return pixmap
+
+    @staticmethod
+    def _render(renderer: QSvgRenderer, size: QSize, device_pixel_ratio: float) -> QPixmap:
         width = max(1, round(size.width() * device_pixel_ratio))
         height = max(1, round(size.height() * device_pixel_ratio))
         canvas = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
         canvas.fill(Qt.GlobalColor.transparent)
         painter = QPainter(canvas)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        view = renderer.defaultSize().toSizeF()
+        view = renderer.viewBoxF().size()
         scale = min(width / view.width(), height / view.height())
         target = QRectF(
             (width - view.width() * scale) / 2,
@@ -83,7 +156,6 @@ class IllustrationCache:
         painter.end()
         pixmap = QPixmap.fromImage(canvas)
         pixmap.setDevicePixelRatio(device_pixel_ratio)
-        self._pixmaps[key] = pixmap
         return pixmap
 
     def icon(self, image: str, size: QSize, device_pixel_ratio: float = 1.0) -> QIcon:

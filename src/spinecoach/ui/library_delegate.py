@@ -61,7 +61,9 @@ class LibraryDelegate(QStyledItemDelegate):
         image = index.data(Role.IMAGE)
         if image:
             ratio = painter.device().devicePixelRatioF()
-            pixmap = self._illustrations.pixmap(str(image), QSize(THUMB - 4, THUMB - 4), ratio)
+            pixmap = self._illustrations.pixmap(
+                str(image), QSize(THUMB - 4, THUMB - 4), ratio, crop=True
+            )
             painter.drawPixmap(thumb_rect.adjusted(2, 2, -2, -2), pixmap)
         text_colour = palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
@@ -129,8 +131,8 @@ class LibraryDelegate(QStyledItemDelegate):
         box = QRect(card.right() - width - 10, card.top() + 12, width, metrics.height() + 6)
         painter.setPen(Qt.PenStyle.NoPen)
         accent = palette.color(QPalette.ColorRole.Highlight)
-        fill = QColor(palette.color(QPalette.ColorRole.HighlightedText)) if selected else accent
-        fill.setAlpha(60 if selected else 40)
+        fill = QColor(palette.color(QPalette.ColorRole.HighlightedText) if selected else accent)
+        fill.setAlpha(60 if selected else 36)
         painter.setBrush(fill)
         painter.drawRoundedRect(box, box.height() / 2, box.height() / 2)
         painter.setFont(badge_font)

@@ -18,7 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spinecoach.core.catalog import LibraryFilter, filter_exercises, filter_routines
+from spinecoach.core.catalog import (
+    LibraryFilter,
+    browsing_order_exercises,
+    browsing_order_routines,
+    filter_exercises,
+    filter_routines,
+)
 from spinecoach.core.exercise import Category, Exercise, Position, Routine
 from spinecoach.core.library import Library
 from spinecoach.ui.detail_view import DetailView
@@ -53,7 +59,8 @@ class LibraryPane(QWidget):
         self.setObjectName("libraryPane")
         self.setAccessibleName("Library")
         self._library = library
-        self._illustrations = illustrations
+        self._routines = browsing_order_routines(list(library.routines.values()))
+        self._exercises = browsing_order_exercises(list(library.exercises.values()))
 
         self.search = QLineEdit()
         self.search.setObjectName("librarySearch")
@@ -95,6 +102,8 @@ class LibraryPane(QWidget):
         self.list.setUniformItemSizes(False)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.setMinimumWidth(320)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
 
         self.empty_label = QLabel("Nothing matches.\nTry fewer words or clear a filter.")
         self.empty_label.setObjectName("libraryEmpty")
@@ -234,8 +243,8 @@ class LibraryPane(QWidget):
     def _apply_filter(self) -> None:
         query = self.current_filter()
         shown = self.detail.shown
-        routines = filter_routines(list(self._library.routines.values()), query)
-        exercises = filter_exercises(list(self._library.exercises.values()), query)
+        routines = filter_routines(self._routines, query)
+        exercises = filter_exercises(self._exercises, query)
         self.model.set_content(routines, exercises)
         self._list_stack.setCurrentIndex(0 if self.model.rowCount() else 1)
         if shown is not None and self.model.row_of(shown.id) is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QLabel, QVBoxLayout, QWidget
 
 #: Symptoms that need urgent medical care rather than exercise.
 RED_FLAGS: tuple[str, ...] = (
@@ -41,7 +41,7 @@ class SafetyDialog(QDialog):
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
-        layout.setSpacing(10)
+        layout.setSpacing(8)
 
         title = QLabel("Before you start" if first_run else "Safety notes")
         title.setProperty("role", "title")
@@ -50,15 +50,22 @@ class SafetyDialog(QDialog):
         for principle in PRINCIPLES:
             layout.addWidget(self._text(f"•  {principle}"))
 
+        flags_frame = QFrame()
+        flags_frame.setObjectName("redFlags")
+        flags_frame.setProperty("role", "redflags")
+        flags_box = QVBoxLayout(flags_frame)
+        flags_box.setContentsMargins(16, 12, 16, 12)
+        flags_box.setSpacing(4)
         urgent = QLabel("Seek urgent medical care — do not exercise — if you have back pain with:")
         urgent.setProperty("role", "redflag")
         urgent.setWordWrap(True)
-        layout.addSpacing(6)
-        layout.addWidget(urgent)
+        flags_box.addWidget(urgent)
         flags = QLabel("\n".join(f"•  {flag}" for flag in RED_FLAGS))
         flags.setObjectName("redFlagList")
         flags.setWordWrap(True)
-        layout.addWidget(flags)
+        flags_box.addWidget(flags)
+        layout.addSpacing(6)
+        layout.addWidget(flags_frame)
 
         buttons = QDialogButtonBox()
         if first_run:
@@ -68,7 +75,9 @@ class SafetyDialog(QDialog):
             agree.setObjectName("acknowledgeButton")
             agree.setProperty("role", "primary")
             agree.setDefault(True)
-            quit_button = buttons.addButton("Not now", QDialogButtonBox.ButtonRole.RejectRole)
+            quit_button = buttons.addButton(
+                "Close SpineCoach", QDialogButtonBox.ButtonRole.RejectRole
+            )
             quit_button.setObjectName("declineButton")
         else:
             close = buttons.addButton(QDialogButtonBox.StandardButton.Close)

@@ -32,6 +32,7 @@ class Theme:
     caution_border: str
     caution_text: str
     danger: str
+    danger_bg: str
 
     @property
     def is_dark(self) -> bool:
@@ -55,6 +56,7 @@ LIGHT = Theme(
     caution_border="#E3A13B",
     caution_text="#5E410F",
     danger="#B3261E",
+    danger_bg="#FCEDEC",
 )
 
 DARK = Theme(
@@ -73,6 +75,7 @@ DARK = Theme(
     caution_border="#C98A2B",
     caution_text="#F2DBAE",
     danger="#F2857D",
+    danger_bg="#3A1F1D",
 )
 
 
@@ -115,9 +118,14 @@ def _palette(theme: Theme) -> QPalette:
     return palette
 
 
-def stylesheet(theme: Theme) -> str:
-    """The application stylesheet; widgets opt in through objectName and dynamic properties."""
+def stylesheet(theme: Theme, ui_icons: str = "") -> str:
+    """The application stylesheet; widgets opt in through objectName and dynamic properties.
+
+    `ui_icons` is the folder of the small interface images (the combo box chevron).
+    """
     t = theme
+    chevron = f"{ui_icons}/chevron-down-{theme.name}.svg".replace("\\", "/")
+    check = f"{ui_icons}/check-{theme.name}.svg".replace("\\", "/")
     return f"""
     QMainWindow, QDialog {{ background: {t.window}; }}
     QWidget {{ color: {t.text}; }}
@@ -132,9 +140,18 @@ def stylesheet(theme: Theme) -> str:
     QLineEdit, QComboBox {{ background: {t.surface}; border: 1px solid {t.border};
         border-radius: 8px; padding: 6px 10px; min-height: 22px; }}
     QLineEdit:focus, QComboBox:focus {{ border: 1px solid {t.accent}; }}
+    QComboBox {{ padding-right: 28px; }}
+    QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right;
+        width: 26px; border: none; background: transparent; }}
+    QComboBox::down-arrow {{ image: url("{chevron}"); width: 14px; height: 14px; }}
     QComboBox QAbstractItemView {{ background: {t.surface}; border: 1px solid {t.border};
         selection-background-color: {t.accent_soft}; selection-color: {t.text}; }}
     QCheckBox {{ spacing: 8px; }}
+    QCheckBox::indicator {{ width: 16px; height: 16px; border: 1px solid {t.muted};
+        border-radius: 4px; background: {t.surface}; }}
+    QCheckBox::indicator:hover {{ border-color: {t.accent}; }}
+    QCheckBox::indicator:checked {{ background: {t.accent}; border-color: {t.accent};
+        image: url("{check}"); }}
     QListView#libraryList {{ background: {t.surface}; border: 1px solid {t.border};
         border-radius: 12px; padding: 4px; outline: none; }}
     QScrollArea#exerciseDetail, QScrollArea#exerciseDetail > QWidget > QWidget
@@ -157,6 +174,9 @@ def stylesheet(theme: Theme) -> str:
     QFrame[role="card"] {{ background: {t.surface}; border: 1px solid {t.border};
         border-radius: 12px; }}
     QLabel[role="redflag"] {{ color: {t.danger}; font-weight: 700; }}
+    QFrame[role="redflags"] {{ background: {t.danger_bg}; border: 1px solid {t.danger};
+        border-radius: 10px; }}
+    QFrame[role="redflags"] QLabel {{ background: transparent; }}
     QPushButton {{ background: {t.surface}; border: 1px solid {t.border}; border-radius: 8px;
         padding: 7px 16px; font-weight: 600; }}
     QPushButton:hover {{ border-color: {t.accent}; }}
@@ -170,8 +190,8 @@ def stylesheet(theme: Theme) -> str:
     """
 
 
-def apply_theme(app: QApplication, theme: Theme) -> None:
+def apply_theme(app: QApplication, theme: Theme, ui_icons: str = "") -> None:
     """Style the whole application with one theme."""
     app.setStyle("Fusion")
     app.setPalette(_palette(theme))
-    app.setStyleSheet(stylesheet(theme))
+    app.setStyleSheet(stylesheet(theme, ui_icons))
