@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ if TYPE_CHECKING:
     from spinecoach.core.library import Library
     from spinecoach.storage.database import OpenedDatabase
     from spinecoach.storage.settings_store import SettingsStore
+    from spinecoach.ui.deferred_area import DeferredArea
     from spinecoach.ui.library_pane import LibraryPane
     from spinecoach.ui.main_window import MainWindow
 
@@ -36,8 +36,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument(
         "--data-dir",
         metavar="PATH",
-        help=f"folder for all data and settings (default: ${paths.DATA_DIR_ENV} or "
-        f"{paths.default_data_dir()})",
+        help=f"folder for all data and settings (default: ${paths.DATA_DIR_ENV}, else the "
+        "platform's user data folder)",
     )
     # For the start-up benchmark and the end-to-end tests: quit as soon as the window painted.
     parser.add_argument("--exit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
@@ -45,11 +45,20 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
+LOG_NAME = "spinecoach.log"
+LOG_LIMIT = 512_000
+
+
 def configure_logging(data_dir: Path) -> None:
-    """Log to stderr and to a small rotating file in the data folder (nowhere else)."""
-    handler = logging.handlers.RotatingFileHandler(
-        data_dir / "spinecoach.log", maxBytes=512_000, backupCount=2, encoding="utf-8"
-    )
+    """Log to stderr and to a small file in the data folder (nowhere else).
+
+    The file is rotated once at start-up when it grew past LOG_LIMIT, keeping one old copy;
+    a plain FileHandler avoids importing logging.handlers (socket, pickle...) at start-up.
+    """
+    log_file = data_dir / LOG_NAME
+    if log_file.is_file() and log_file.stat().st_size > LOG_LIMIT:
+        log_file.replace(log_file.with_suffix(".log.1"))
+    handler = logging.FileHandler(log_file, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("spinecoach")
     root.setLevel(logging.INFO)
@@ -64,11 +73,24 @@ class Application:
     data_dir: Path
     database: OpenedDatabase
     settings: SettingsStore
-    library: Library
     window: MainWindow
-    library_pane: LibraryPane
+    library_area: DeferredArea
     show_safety: Callable[[bool], bool]
     set_theme: Callable[[str], None]
+
+    @property
+    def library_pane(self) -> LibraryPane:
+        """The Library pane, built now if the event loop has not built it yet."""
+        from spinecoach.ui.library_pane import LibraryPane
+
+        pane = self.library_area.build()
+        assert isinstance(pane, LibraryPane)
+        return pane
+
+    @property
+    def library(self) -> Library:
+        """The loaded exercise library."""
+        return self.library_pane.library
 
     def needs_safety_acknowledgement(self) -> bool:
         """True until the person has acknowledged the safety notes once."""
@@ -81,14 +103,11 @@ def build(data_dir: Path, clock: Clock | None = None) -> Application:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from spinecoach.core.library import load_library
     from spinecoach.storage.database import open_database
     from spinecoach.storage.settings_store import SettingsStore
     from spinecoach.ui.coming_soon import ComingSoonPanel
-    from spinecoach.ui.illustrations import IllustrationCache
-    from spinecoach.ui.library_pane import LibraryPane
+    from spinecoach.ui.deferred_area import DeferredArea
     from spinecoach.ui.main_window import MainWindow
-    from spinecoach.ui.safety import SafetyDialog
     from spinecoach.ui.theme import apply_theme, choose_theme
 
     qt_app = QApplication.instance()
@@ -103,17 +122,35 @@ def build(data_dir: Path, clock: Clock | None = None) -> Application:
     ui_icons = str(paths.icons_dir() / "ui")
     apply_theme(qt_app, theme, ui_icons)
 
-    library = load_library(paths.resources_dir(), paths.icons_dir() / "exercises")
-    for problem in library.problems:
-        logging.getLogger("spinecoach.library").warning("skipped %s", problem)
-    illustrations = IllustrationCache(
-        paths.icons_dir() / "exercises",
-        poses=paths.resources_dir() / "poses",
-        dark=theme.is_dark,
-    )
-    pane = LibraryPane(library, illustrations)
+    window: MainWindow
+
+    def show_safety(first_run: bool = False) -> bool:
+        from spinecoach.ui.safety import SafetyDialog
+
+        dialog = SafetyDialog(first_run=first_run, parent=window)
+        accepted = dialog.exec() == SafetyDialog.DialogCode.Accepted
+        if first_run and accepted:
+            settings.set("safety_acknowledged", True)
+        return accepted
+
+    def make_library_pane() -> LibraryPane:
+        # Deferred (see ui/deferred_area.py): imports and parsing happen after the first paint.
+        from spinecoach.core.library import load_library
+        from spinecoach.ui.illustrations import IllustrationCache
+        from spinecoach.ui.library_pane import LibraryPane
+
+        library = load_library(paths.resources_dir(), paths.icons_dir() / "exercises")
+        for problem in library.problems:
+            logging.getLogger("spinecoach.library").warning("skipped %s", problem)
+        dark = choose_theme(settings.get("theme")).is_dark
+        illustrations = IllustrationCache(paths.icons_dir() / "exercises", dark=dark)
+        pane = LibraryPane(library, illustrations)
+        pane.safety_requested.connect(lambda: show_safety(first_run=False))
+        return pane
+
+    library_area = DeferredArea(make_library_pane, "Library")
     areas = {
-        "library": pane,
+        "library": library_area,
         "session": ComingSoonPanel(
             "sessionArea",
             "Session player",
@@ -129,23 +166,19 @@ def build(data_dir: Path, clock: Clock | None = None) -> Application:
     }
     window = MainWindow(areas, settings, theme)
 
-    def show_safety(first_run: bool = False) -> bool:
-        dialog = SafetyDialog(first_run=first_run, parent=window)
-        accepted = dialog.exec() == SafetyDialog.DialogCode.Accepted
-        if first_run and accepted:
-            settings.set("safety_acknowledged", True)
-        return accepted
-
     def change_theme(preference: str) -> None:
         settings.set("theme", preference)
         chosen = choose_theme(preference)
         apply_theme(qt_app, chosen, ui_icons)
         window.apply_theme_icons(chosen)
-        illustrations.set_dark(chosen.is_dark)
-        pane.refresh_illustrations()
+        if library_area.is_built:
+            from spinecoach.ui.library_pane import LibraryPane
+
+            pane = library_area.build()
+            assert isinstance(pane, LibraryPane)
+            pane.set_dark_illustrations(chosen.is_dark)
 
     window.safety_requested.connect(lambda: show_safety(first_run=False))
-    pane.safety_requested.connect(lambda: show_safety(first_run=False))
     window.theme_requested.connect(change_theme)
     if opened.notice:
         window.show_notice(opened.notice)
@@ -153,28 +186,40 @@ def build(data_dir: Path, clock: Clock | None = None) -> Application:
         data_dir=data_dir,
         database=opened,
         settings=settings,
-        library=library,
         window=window,
-        library_pane=pane,
+        library_area=library_area,
         show_safety=show_safety,
         set_theme=change_theme,
     )
 
 
-def quit_after_first_paint(window: QWidget) -> None:
-    """Print "painted" and quit once `window` has painted for the first time."""
+def on_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
+    """Call `callback` once, in the event loop turn after `widget` first paints."""
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
-                window.removeEventFilter(self)
-                print("painted", flush=True)
-                QTimer.singleShot(0, QApplication.quit)
+                widget.removeEventFilter(self)
+                QTimer.singleShot(0, callback)
             return False
 
-    window.installEventFilter(FirstPaint(window))
+    widget.installEventFilter(FirstPaint(widget))
+
+
+def report_start_up_and_quit(app: Application) -> None:
+    """For the benchmark and end-to-end tests: say when each stage painted, then quit."""
+    from PySide6.QtWidgets import QApplication
+
+    def library_painted() -> None:
+        print("library-painted", flush=True)
+        QApplication.quit()
+
+    def window_painted() -> None:
+        print("painted", flush=True)
+        on_first_paint(app.library_pane.list.viewport(), library_painted)
+
+    on_first_paint(app.window, window_painted)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -204,7 +249,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         QMessageBox.critical(None, "SpineCoach cannot open your data", str(error))
         return 1
     if args.exit_after_first_paint:
-        quit_after_first_paint(app.window)
+        report_start_up_and_quit(app)
+    else:
+        on_first_paint(app.window, app.library_area.build)
     app.window.show()
     if app.needs_safety_acknowledgement() and not args.exit_after_first_paint:
 

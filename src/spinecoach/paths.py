@@ -15,8 +15,6 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "SpineCoach"
 APP_ID = "io.github.spinecoach.SpineCoach"
 DATA_DIR_ENV = "SPINECOACH_DATA_DIR"
@@ -47,6 +45,8 @@ def icons_dir() -> Traversable:
 
 def default_data_dir() -> Path:
     """The per-user data folder of this platform (e.g. ~/.local/share/SpineCoach)."""
+    import platformdirs  # only needed when no folder was given
+
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 

@@ -32,7 +32,20 @@ def reopen(qtbot: QtBot, application: Application) -> Application:
     return again
 
 
+def test_library_is_built_right_after_the_window_first_paints(
+    qtbot: QtBot, app: Application
+) -> None:
+    from spinecoach.app import on_first_paint
+
+    assert not app.library_area.is_built
+    on_first_paint(app.window, app.library_area.build)
+    app.window.show()
+    qtbot.waitUntil(lambda: app.library_area.is_built, timeout=5000)
+    assert app.window.findChild(QWidget, "libraryList") is not None
+
+
 def test_object_names_for_tests_and_screen_readers(app: Application) -> None:
+    assert app.library_pane is not None  # built on demand
     window = app.window
     for name in ("libraryPane", "librarySearch", "libraryList", "exerciseDetail"):
         widget = window.findChild(QWidget, name)
@@ -133,6 +146,21 @@ def test_dark_theme_changes_palette_and_is_remembered(qtbot: QtBot, app: Applica
     finally:
         again.window.close()
         again.database.close()
+
+
+def test_theme_change_redraws_a_built_library_in_the_new_palette(app: Application) -> None:
+    from spinecoach.core.figure import DARK
+
+    pane = app.library_pane
+    pane.select_item("glute-bridge")
+    assert not pane.illustrations.dark
+    app.set_theme("dark")
+    assert pane.illustrations.dark
+    assert DARK.body in pane.illustrations.svg_bytes("glute-bridge.svg").decode()
+    assert pane.detail.shown is not None
+    assert pane.detail.shown.id == "glute-bridge"  # the detail view survived the redraw
+    app.set_theme("light")
+    assert not pane.illustrations.dark
 
 
 def test_database_notice_is_shown_in_the_window(qtbot: QtBot, data_dir: Path) -> None:

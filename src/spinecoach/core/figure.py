@@ -1079,8 +1079,12 @@ class ExercisePoses:
 
 
 def render_exercise(poses: ExercisePoses, palette: Palette, *, mirrored: bool = False) -> str:
-    """The exercise's illustration: the held (end) pose, with the start ghosted if asked."""
-    return to_svg(
+    """The exercise's illustration: the held (end) pose, with the start ghosted if asked.
+
+    The root element carries the ink bounds (`data-ink="x0 y0 x1 y1"`, floor excluded), so
+    the app can crop thumbnails without importing this module or posing the figure at start-up.
+    """
+    svg = to_svg(
         poses.end,
         poses.props,
         palette,
@@ -1088,6 +1092,8 @@ def render_exercise(poses: ExercisePoses, palette: Palette, *, mirrored: bool = 
         mirrored=mirrored,
         view=poses.view,
     )
+    ink = " ".join(_num(value) for value in poses.extent())
+    return svg.replace("<svg ", f'<svg data-ink="{ink}" ', 1)
 
 
 _TOP_KEYS: Final = frozenset({"view", "ghost", "floor", "start", "end", "props"})

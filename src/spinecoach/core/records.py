@@ -8,7 +8,6 @@ instead of surfacing later as a puzzling row in the user's history.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -175,6 +174,8 @@ class CustomRoutine:
         _check_text("CustomRoutine.name", self.name)
         if not isinstance(self.body, str):
             raise ValueError(f"CustomRoutine.body must be TOML text, got {type(self.body)}")
+        import tomllib  # only custom routines need it; keeps start-up light
+
         try:
             tomllib.loads(self.body)
         except tomllib.TOMLDecodeError as exc:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from spinecoach.core.exercise import Exercise, Routine, format_duration
+from spinecoach.ui.callout import callout
 from spinecoach.ui.flow_layout import FlowLayout
 from spinecoach.ui.illustrations import IllustrationCache
 
@@ -229,12 +230,7 @@ class DetailView(QScrollArea):
         self._layout.addLayout(row)
 
     def _add_cautions(self, cautions: tuple[str, ...]) -> None:
-        frame = QFrame()
-        frame.setObjectName("cautions")
-        frame.setProperty("role", "caution")
-        box = QVBoxLayout(frame)
-        box.setContentsMargins(16, 12, 16, 12)
-        box.setSpacing(6)
+        frame, box = callout("cautions", "caution")
         heading = _label("Take care", "heading")
         box.addWidget(heading)
         for caution in (*cautions, STOP_ADVICE):

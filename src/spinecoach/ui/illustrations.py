@@ -6,16 +6,22 @@ dark palette's (the same mapping the pose renderer uses), so both themes come fr
 
 from __future__ import annotations
 
+import re
 from importlib.resources.abc import Traversable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-from spinecoach.core.figure import DARK, LIGHT, Palette, load_exercise_poses
+if TYPE_CHECKING:
+    from spinecoach.core.figure import Palette
 
 #: Room left around the figure in a cropped thumbnail, in viewBox units.
 CROP_MARGIN = 10.0
+
+#: The ink bounds tools/render_poses.py writes on each illustration's root element.
+_INK = re.compile(rb'data-ink="([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)"')
 
 
 def _colour_map(source: Palette, target: Palette) -> dict[str, str]:
@@ -33,11 +39,8 @@ class IllustrationCache:
     pixels and a list that repaints while scrolling never parses an SVG twice.
     """
 
-    def __init__(
-        self, folder: Traversable, *, poses: Traversable | None = None, dark: bool = False
-    ) -> None:
+    def __init__(self, folder: Traversable, *, dark: bool = False) -> None:
         self._folder = folder
-        self._poses = poses
         self._dark = dark
         self._svg: dict[str, bytes] = {}
         # (image, width, height, device pixel ratio, mode: fit / crop / trim) -> pixmap
@@ -55,26 +58,31 @@ class IllustrationCache:
             self._dark = dark
             self._svg.clear()
             self._pixmaps.clear()
+            self._extents.clear()
 
     def svg_bytes(self, image: str) -> bytes:
         """The SVG document for `image`, in the current palette."""
         if image not in self._svg:
             text = (self._folder / image).read_text(encoding="utf-8")
             if self._dark:
+                # Imported here: the figure module is only needed for the dark palette, and
+                # start-up in the (default) light theme should not pay for it.
+                from spinecoach.core.figure import DARK, LIGHT
+
                 for light, dark in _colour_map(LIGHT, DARK).items():
                     text = text.replace(light, dark).replace(light.upper(), dark)
             self._svg[image] = text.encode("utf-8")
         return self._svg[image]
 
     def extent(self, image: str) -> tuple[float, float, float, float] | None:
-        """The ink bounds of an illustration from its pose file, if there is one."""
+        """The ink bounds written into the illustration by the renderer, if any."""
         if image not in self._extents:
-            self._extents[image] = None
-            if self._poses is not None:
-                pose_file = self._poses / f"{image.removesuffix('.svg')}.toml"
-                if pose_file.is_file():
-                    poses = load_exercise_poses(pose_file.read_text(encoding="utf-8"))
-                    self._extents[image] = poses.extent()
+            match = _INK.search(self.svg_bytes(image))
+            self._extents[image] = (
+                (float(match[1]), float(match[2]), float(match[3]), float(match[4]))
+                if match
+                else None
+            )
         return self._extents[image]
 
     def _crop_box(self, renderer: QSvgRenderer, image: str, size: QSize) -> QRectF | None:

@@ -27,6 +27,7 @@ from spinecoach.core.catalog import (
 )
 from spinecoach.core.exercise import Category, Exercise, Position, Routine
 from spinecoach.core.library import Library
+from spinecoach.ui.callout import callout
 from spinecoach.ui.detail_view import DetailView
 from spinecoach.ui.illustrations import IllustrationCache
 from spinecoach.ui.library_delegate import LibraryDelegate
@@ -59,6 +60,7 @@ class LibraryPane(QWidget):
         self.setObjectName("libraryPane")
         self.setAccessibleName("Library")
         self._library = library
+        self._illustrations = illustrations
         self._routines = browsing_order_routines(list(library.routines.values()))
         self._exercises = browsing_order_exercises(list(library.exercises.values()))
 
@@ -167,11 +169,7 @@ class LibraryPane(QWidget):
     def _problems_banner(library: Library) -> QFrame | None:
         if not library.problems:
             return None
-        frame = QFrame()
-        frame.setObjectName("libraryProblems")
-        frame.setProperty("role", "problems")
-        box = QVBoxLayout(frame)
-        box.setContentsMargins(14, 10, 14, 10)
+        frame, box = callout("libraryProblems", "problems", spacing=4)
         count = len(library.problems)
         heading = QLabel(
             f"{count} library file{'s' if count != 1 else ''} could not be loaded and "
@@ -235,8 +233,19 @@ class LibraryPane(QWidget):
         )
         self.list.scrollTo(index)
 
-    def refresh_illustrations(self) -> None:
-        """Repaint thumbnails and details after the theme changed."""
+    @property
+    def library(self) -> Library:
+        """The library this pane shows."""
+        return self._library
+
+    @property
+    def illustrations(self) -> IllustrationCache:
+        """The cache that draws this pane's pictures."""
+        return self._illustrations
+
+    def set_dark_illustrations(self, dark: bool) -> None:
+        """Redraw thumbnails and details in the dark or light palette."""
+        self._illustrations.set_dark(dark)
         self.list.viewport().update()
         self.detail.refresh()
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QToolButton,
@@ -210,6 +209,8 @@ class MainWindow(QMainWindow):
         self.theme_requested.emit(key)
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # rarely used: not loaded at start-up
+
         QMessageBox.about(
             self,
             "About SpineCoach",

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from spinecoach.ui.callout import callout
 
 #: Symptoms that need urgent medical care rather than exercise.
 RED_FLAGS: tuple[str, ...] = (
@@ -50,12 +52,7 @@ class SafetyDialog(QDialog):
         for principle in PRINCIPLES:
             layout.addWidget(self._text(f"•  {principle}"))
 
-        flags_frame = QFrame()
-        flags_frame.setObjectName("redFlags")
-        flags_frame.setProperty("role", "redflags")
-        flags_box = QVBoxLayout(flags_frame)
-        flags_box.setContentsMargins(16, 12, 16, 12)
-        flags_box.setSpacing(4)
+        flags_frame, flags_box = callout("redFlags", "redflags", spacing=4)
         urgent = QLabel("Seek urgent medical care — do not exercise — if you have back pain with:")
         urgent.setProperty("role", "redflag")
         urgent.setWordWrap(True)

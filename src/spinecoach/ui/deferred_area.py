@@ -1,0 +1,49 @@
+"""An area whose real content is built just after the window first appears.
+
+The Library pane needs a dozen widget types, an SVG renderer and the whole library parsed;
+building it before the first paint made the window appear ~2x later than a bare window. The
+shell (sidebar, menus) paints first and the pane follows in the next turn of the event loop,
+which a person sees as the list filling in a moment after the window opens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+
+class DeferredArea(QWidget):
+    """Holds the place of a widget until `build()` creates it.
+
+    Signals:
+        built(QWidget): the real content now exists (emitted once).
+    """
+
+    built = Signal(QWidget)
+
+    def __init__(
+        self, factory: Callable[[], QWidget], accessible_name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(accessible_name)
+        self._factory = factory
+        self._content: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def is_built(self) -> bool:
+        """Whether the real content exists yet."""
+        return self._content is not None
+
+    def build(self) -> QWidget:
+        """Create the content if needed and return it; safe to call any number of times."""
+        if self._content is None:
+            self._content = self._factory()
+            layout = self.layout()
+            assert layout is not None
+            layout.addWidget(self._content)
+            self.built.emit(self._content)
+        return self._content
