@@ -41,5 +41,8 @@ screenshots: $(STAMP)
 poses: $(STAMP)
 	$(BIN)/python tools/render_poses.py
 
+sounds: $(STAMP)
+	$(BIN)/python tools/make_sounds.py
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -6,7 +6,6 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,12 +17,15 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QWidget
 
+    from spinecoach.core.exercise import Routine
     from spinecoach.core.library import Library
-    from spinecoach.storage.database import OpenedDatabase
-    from spinecoach.storage.settings_store import SettingsStore
-    from spinecoach.ui.deferred_area import DeferredArea
+    from spinecoach.ui.audio import CuePlayer
     from spinecoach.ui.library_pane import LibraryPane
-    from spinecoach.ui.main_window import MainWindow
+    from spinecoach.ui.player_controller import CueSink, PlayerController, SessionPrompts
+    from spinecoach.ui.player_view import PlayerView
+    from spinecoach.ui.session_area import SessionArea
+
+log = logging.getLogger("spinecoach")
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -66,17 +68,73 @@ def configure_logging(data_dir: Path) -> None:
     root.addHandler(logging.StreamHandler())
 
 
-@dataclass
 class Application:
-    """The running application's parts, kept together so tests can reach them."""
+    """Builds the running application and holds its parts, so tests and tools can reach them.
 
-    data_dir: Path
-    database: OpenedDatabase
-    settings: SettingsStore
-    window: MainWindow
-    library_area: DeferredArea
-    show_safety: Callable[[bool], bool]
-    set_theme: Callable[[str], None]
+    The Library and Session areas are built lazily (`DeferredArea`): after the window's first
+    paint, or as soon as something needs them.
+    """
+
+    def __init__(
+        self,
+        data_dir: Path,
+        clock: Clock | None = None,
+        *,
+        prompts: SessionPrompts | None = None,
+        cues: CueSink | None = None,
+    ) -> None:
+        # Qt and the UI are imported here, not at module level, so `--version` stays instant.
+        from PySide6.QtGui import QIcon
+        from PySide6.QtWidgets import QApplication
+
+        from spinecoach.storage.database import open_database
+        from spinecoach.storage.settings_store import SettingsStore
+        from spinecoach.ui.coming_soon import ComingSoonPanel
+        from spinecoach.ui.deferred_area import DeferredArea
+        from spinecoach.ui.main_window import MainWindow
+        from spinecoach.ui.theme import apply_theme, choose_theme
+
+        qt_app = QApplication.instance()
+        assert isinstance(qt_app, QApplication), "create a QApplication first"
+        self._qt_app = qt_app
+        self.data_dir = data_dir
+        self.clock = clock or SystemClock()
+        self._prompts = prompts
+        self._cues = cues
+        data_dir.mkdir(parents=True, exist_ok=True)
+        if qt_app.windowIcon().isNull():
+            qt_app.setWindowIcon(QIcon(str(paths.icons_dir() / "spinecoach.svg")))
+        self.database = open_database(paths.database_path(data_dir), now=self.clock.now())
+        if not self.database.read_only:
+            # A session still "in progress" from an earlier run was cut short (crash, power
+            # cut): keep what was done and show it as incomplete, never lose it.
+            abandoned = self.database.mark_abandoned_sessions(self.clock.now())
+            if abandoned:
+                log.info("%d interrupted session(s) kept as incomplete", len(abandoned))
+        self.settings = SettingsStore(self.database)
+        self._ui_icons = str(paths.icons_dir() / "ui")
+        self.theme = choose_theme(self.settings.get("theme"))
+        apply_theme(qt_app, self.theme, self._ui_icons)
+
+        self.library_area = DeferredArea(self._make_library_pane, "Library")
+        self.session_area = DeferredArea(self._make_session_area, "Session")
+        areas = {
+            "library": self.library_area,
+            "session": self.session_area,
+            "history": ComingSoonPanel(
+                "historyArea",
+                "History",
+                "See how your pain scores move over the weeks, and how often you exercise, "
+                "in a chart you can share with your clinician.",
+            ),
+        }
+        self.window = MainWindow(areas, self.settings, self.theme)
+        self.window.safety_requested.connect(lambda: self.show_safety(False))
+        self.window.theme_requested.connect(self.set_theme)
+        if self.database.notice:
+            self.window.show_notice(self.database.notice)
+
+    # --- the lazily built areas ----------------------------------------------------------------
 
     @property
     def library_pane(self) -> LibraryPane:
@@ -92,105 +150,156 @@ class Application:
         """The loaded exercise library."""
         return self.library_pane.library
 
-    def needs_safety_acknowledgement(self) -> bool:
-        """True until the person has acknowledged the safety notes once."""
-        return not self.settings.get("safety_acknowledged")
+    @property
+    def session(self) -> SessionArea:
+        """The Session area (idle page and player), built on first use."""
+        from spinecoach.ui.session_area import SessionArea
 
+        area = self.session_area.build()
+        assert isinstance(area, SessionArea)
+        return area
 
-def build(data_dir: Path, clock: Clock | None = None) -> Application:
-    """Create every part of the app for `data_dir`. A QApplication must already exist."""
-    # Qt and the UI are imported here, not at module level, so `--version` stays instant.
-    from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication
+    @property
+    def player(self) -> PlayerController:
+        """The controller that plays sessions."""
+        return self.session.controller
 
-    from spinecoach.storage.database import open_database
-    from spinecoach.storage.settings_store import SettingsStore
-    from spinecoach.ui.coming_soon import ComingSoonPanel
-    from spinecoach.ui.deferred_area import DeferredArea
-    from spinecoach.ui.main_window import MainWindow
-    from spinecoach.ui.theme import apply_theme, choose_theme
+    def build_areas(self) -> None:
+        """Build the deferred areas (after the first paint)."""
+        self.library_area.build()
+        if self.window.current_area() == "session":
+            self.session_area.build()
 
-    qt_app = QApplication.instance()
-    assert isinstance(qt_app, QApplication), "create a QApplication before build()"
-    data_dir.mkdir(parents=True, exist_ok=True)
-    if qt_app.windowIcon().isNull():
-        qt_app.setWindowIcon(QIcon(str(paths.icons_dir() / "spinecoach.svg")))
-    clock = clock or SystemClock()
-    opened = open_database(paths.database_path(data_dir), now=clock.now())
-    settings = SettingsStore(opened)
-    theme = choose_theme(settings.get("theme"))
-    ui_icons = str(paths.icons_dir() / "ui")
-    apply_theme(qt_app, theme, ui_icons)
-
-    window: MainWindow
-
-    def show_safety(first_run: bool = False) -> bool:
-        from spinecoach.ui.safety import SafetyDialog
-
-        dialog = SafetyDialog(first_run=first_run, parent=window)
-        accepted = dialog.exec() == SafetyDialog.DialogCode.Accepted
-        if first_run and accepted:
-            settings.set("safety_acknowledged", True)
-        return accepted
-
-    def make_library_pane() -> LibraryPane:
-        # Deferred (see ui/deferred_area.py): imports and parsing happen after the first paint.
+    def _make_library_pane(self) -> LibraryPane:
         from spinecoach.core.library import load_library
         from spinecoach.ui.illustrations import IllustrationCache
         from spinecoach.ui.library_pane import LibraryPane
 
         library = load_library(paths.resources_dir(), paths.icons_dir() / "exercises")
         for problem in library.problems:
-            logging.getLogger("spinecoach.library").warning("skipped %s", problem)
-        dark = choose_theme(settings.get("theme")).is_dark
-        illustrations = IllustrationCache(paths.icons_dir() / "exercises", dark=dark)
+            log.warning("library file skipped: %s", problem)
+        illustrations = IllustrationCache(paths.icons_dir() / "exercises", dark=self.theme.is_dark)
         pane = LibraryPane(library, illustrations)
-        pane.safety_requested.connect(lambda: show_safety(first_run=False))
+        pane.safety_requested.connect(lambda: self.show_safety(False))
+        pane.start_requested.connect(self.start_routine)
         return pane
 
-    library_area = DeferredArea(make_library_pane, "Library")
-    areas = {
-        "library": library_area,
-        "session": ComingSoonPanel(
-            "sessionArea",
-            "Session player",
-            "Follow a routine hands-free: a large countdown for every hold and rest, spoken "
-            "cues, and a pain score before and after.",
-        ),
-        "history": ComingSoonPanel(
-            "historyArea",
-            "History",
-            "See how your pain scores move over the weeks, and how often you exercise, "
-            "in a chart you can share with your clinician.",
-        ),
-    }
-    window = MainWindow(areas, settings, theme)
+    def _make_session_area(self) -> SessionArea:
+        from spinecoach.core.session import SessionSettings
+        from spinecoach.ui.player_controller import PlayerController
+        from spinecoach.ui.player_view import PlayerView
+        from spinecoach.ui.pose_frames import PoseFrames
+        from spinecoach.ui.session_area import SessionArea
+        from spinecoach.ui.session_prompts import DialogPrompts
 
-    def change_theme(preference: str) -> None:
-        settings.set("theme", preference)
-        chosen = choose_theme(preference)
-        apply_theme(qt_app, chosen, ui_icons)
-        window.apply_theme_icons(chosen)
-        if library_area.is_built:
-            from spinecoach.ui.library_pane import LibraryPane
+        view = PlayerView()
+        frames = PoseFrames(paths.resources_dir() / "poses")
+        cues = self._cues if self._cues is not None else self._make_cue_player()
 
-            pane = library_area.build()
-            assert isinstance(pane, LibraryPane)
-            pane.set_dark_illustrations(chosen.is_dark)
+        def frame(exercise_id: str, progress: float, mirrored: bool) -> bytes:
+            dark = self.theme.is_dark
+            return frames.frame(exercise_id, progress, mirrored=mirrored, dark=dark)
 
-    window.safety_requested.connect(lambda: show_safety(first_run=False))
-    window.theme_requested.connect(change_theme)
-    if opened.notice:
-        window.show_notice(opened.notice)
-    return Application(
-        data_dir=data_dir,
-        database=opened,
-        settings=settings,
-        window=window,
-        library_area=library_area,
-        show_safety=show_safety,
-        set_theme=change_theme,
-    )
+        controller = PlayerController(
+            view,
+            self.database,
+            self.clock,
+            self._prompts or DialogPrompts(view),
+            cues=cues,
+            frames=frame,
+            settings=SessionSettings(
+                get_ready_seconds=self.settings.get("get_ready_seconds"),
+                rest_between_exercises_seconds=self.settings.get("rest_between_exercises_seconds"),
+            ),
+        )
+        area = SessionArea(view, controller)
+        self._style_player(view)
+        area.quick_start_requested.connect(lambda: self.start_routine_id("desk-break"))
+        area.library_requested.connect(lambda: self.window.show_area("library"))
+        return area
+
+    def _make_cue_player(self) -> CuePlayer:
+        from PySide6.QtCore import QLocale, QTimer
+
+        from spinecoach.ui.audio import CuePlayer
+
+        # The cues are written in English, so an English voice reads them whatever the
+        # system language (a German voice reading English text is worse than either).
+        player = CuePlayer(
+            paths.resources_dir() / "sounds",
+            locale=QLocale(QLocale.Language.English),
+            parent=self.window,
+        )
+        player.configure(
+            sound_enabled=self.settings.get("sound_enabled"),
+            voice_enabled=self.settings.get("voice_enabled"),
+            volume=self.settings.get("volume"),
+        )
+        # Loading QtMultimedia and the speech engine takes a few tenths of a second once:
+        # do it now, while the person answers the pain question, not on the first cue.
+        QTimer.singleShot(0, player.prepare)
+        return player
+
+    def _style_player(self, view: PlayerView) -> None:
+        view.countdown.set_colours(self.theme.accent, self.theme.accent_soft, self.theme.text)
+        view.set_icons(self.theme.muted, self.theme.accent_text)
+
+    # --- what the person can do --------------------------------------------------------------
+
+    def start_routine(self, routine: Routine) -> bool:
+        """Open the player on `routine` (False if a session is already running)."""
+        area = self.session
+        self.window.show_area("session")
+        if self.player.is_active():
+            return False
+        area.show_player()
+        started = self.player.start(routine)
+        if not started:
+            area.show_idle()
+        return started
+
+    def start_routine_id(self, routine_id: str) -> bool:
+        """Start a shipped routine by id (the desk-break button, later the tray)."""
+        routine = self.library.routines.get(routine_id)
+        return routine is not None and self.start_routine(routine)
+
+    def show_safety(self, first_run: bool = False) -> bool:
+        """Show the safety notes; the first time, store the acknowledgement."""
+        from spinecoach.ui.safety import SafetyDialog
+
+        dialog = SafetyDialog(first_run=first_run, parent=self.window)
+        accepted = dialog.exec() == SafetyDialog.DialogCode.Accepted
+        if first_run and accepted:
+            self.settings.set("safety_acknowledged", True)
+        return accepted
+
+    def set_theme(self, preference: str) -> None:
+        """Switch to "system", "light" or "dark" and remember it."""
+        from spinecoach.ui.theme import apply_theme, choose_theme
+
+        self.settings.set("theme", preference)
+        self.theme = choose_theme(preference)
+        apply_theme(self._qt_app, self.theme, self._ui_icons)
+        self.window.apply_theme_icons(self.theme)
+        if self.library_area.is_built:
+            self.library_pane.set_dark_illustrations(self.theme.is_dark)
+        if self.session_area.is_built:
+            self._style_player(self.session.player)
+
+    def needs_safety_acknowledgement(self) -> bool:
+        """True until the person has acknowledged the safety notes once."""
+        return not self.settings.get("safety_acknowledged")
+
+
+def build(
+    data_dir: Path,
+    clock: Clock | None = None,
+    *,
+    prompts: SessionPrompts | None = None,
+    cues: CueSink | None = None,
+) -> Application:
+    """Create every part of the app for `data_dir`. A QApplication must already exist."""
+    return Application(data_dir, clock, prompts=prompts, cues=cues)
 
 
 def on_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
@@ -251,7 +360,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.exit_after_first_paint:
         report_start_up_and_quit(app)
     else:
-        on_first_paint(app.window, app.library_area.build)
+        on_first_paint(app.window, app.build_areas)
     app.window.show()
     if app.needs_safety_acknowledgement() and not args.exit_after_first_paint:
 

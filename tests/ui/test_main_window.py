@@ -83,8 +83,8 @@ def test_area_and_geometry_are_remembered(qtbot: QtBot, app: Application) -> Non
         again.database.close()
 
 
-def test_session_and_history_say_honestly_they_come_next(app: Application) -> None:
-    for name in ("sessionArea", "historyArea"):
+def test_history_says_honestly_it_comes_next(app: Application) -> None:
+    for name in ("historyArea",):
         panel = app.window.findChild(QWidget, name)
         assert panel is not None
         texts = [label.text() for label in panel.findChildren(QLabel)]

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -54,11 +55,13 @@ class DetailView(QScrollArea):
     Signals:
         item_link_activated(str): the person clicked an exercise or routine named here;
             carries its id.
+        start_requested(object): the Start button; carries the Exercise or Routine shown.
         safety_requested(): the person asked to read the safety notes.
     """
 
     item_link_activated = Signal(str)
     safety_requested = Signal()
+    start_requested = Signal(object)
 
     def __init__(self, illustrations: IllustrationCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,9 +115,7 @@ class DetailView(QScrollArea):
         self._routine_names = routines
         self._reset()
         self._add_illustration(exercise.image, exercise.name)
-        title = _label(exercise.name, "title")
-        title.setObjectName("detailTitle")
-        self._layout.addWidget(title)
+        self._add_title(exercise.name, "Start this exercise")
         self._layout.addWidget(_label(exercise.summary, "muted"))
         chips = [
             exercise.category.value.capitalize(),
@@ -162,9 +163,7 @@ class DetailView(QScrollArea):
         """Show a routine with its exercises, their dosage and the total time."""
         self._shown = routine
         self._reset()
-        title = _label(routine.name, "title")
-        title.setObjectName("detailTitle")
-        self._layout.addWidget(title)
+        self._add_title(routine.name, "Start routine")
         self._layout.addWidget(_label(routine.description, "muted"))
         count = len(routine.items)
         chips = [
@@ -212,6 +211,20 @@ class DetailView(QScrollArea):
         cautions = sorted({c for item in routine.items for c in item.exercise.cautions[:1]})
         self._add_cautions(tuple(cautions))
         self._add_footer()
+
+    def _add_title(self, text: str, start_text: str) -> None:
+        row = QHBoxLayout()
+        title = _label(text, "title")
+        title.setObjectName("detailTitle")
+        row.addWidget(title, 1)
+        start = QPushButton(start_text)
+        start.setObjectName("startButton")
+        start.setProperty("role", "primary")
+        start.setToolTip("Play it in the session player (or double-click it in the list)")
+        start.setMinimumHeight(40)
+        start.clicked.connect(lambda: self.start_requested.emit(self._shown))
+        row.addWidget(start, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._layout.addLayout(row)
 
     def _add_illustration(self, image: str, name: str) -> None:
         picture = QLabel()

@@ -20,6 +20,13 @@ _SHAPES: dict[str, str] = {
     "session": '<circle cx="12" cy="12" r="9"/><path d="M10 8.5l5.5 3.5-5.5 3.5z"/>',
     # A small line chart: the history.
     "history": '<path d="M3.5 4v16h17"/><path d="M7 15l4-4.5 3 2.5 5-6"/>',
+    # Player controls.
+    "play": '<path d="M8 5.5l11 6.5-11 6.5z"/>',
+    "pause": '<path d="M8.5 5.5v13"/><path d="M15.5 5.5v13"/>',
+    "back": '<path d="M18 6l-8 6 8 6z"/><path d="M6 6v12"/>',
+    "skip": '<path d="M6 6l8 6-8 6z"/><path d="M18 6v12"/>',
+    "stop": '<rect x="6.5" y="6.5" width="11" height="11" rx="1.5"/>',
+    "plus": '<path d="M12 6v12"/><path d="M6 12h12"/>',
     # A shield: safety notes.
     "safety": '<path d="M12 3l7.5 3v5.5c0 4.5-3.2 8-7.5 9.5-4.3-1.5-7.5-5-7.5-9.5V6z"/>'
     '<path d="M12 8v5"/><path d="M12 16.2v.3"/>',

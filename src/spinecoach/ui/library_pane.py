@@ -25,7 +25,13 @@ from spinecoach.core.catalog import (
     filter_exercises,
     filter_routines,
 )
-from spinecoach.core.exercise import Category, Exercise, Position, Routine
+from spinecoach.core.exercise import (
+    Category,
+    Exercise,
+    Position,
+    Routine,
+    single_exercise_routine,
+)
 from spinecoach.core.library import Library
 from spinecoach.ui.callout import callout
 from spinecoach.ui.detail_view import DetailView
@@ -49,9 +55,11 @@ class LibraryPane(QWidget):
 
     Signals:
         safety_requested(): the person asked to read the safety notes.
+        start_requested(object): play this Routine (an exercise arrives wrapped as one).
     """
 
     safety_requested = Signal()
+    start_requested = Signal(object)
 
     def __init__(
         self, library: Library, illustrations: IllustrationCache, parent: QWidget | None = None
@@ -115,6 +123,7 @@ class LibraryPane(QWidget):
         self.detail = DetailView(illustrations)
         self.detail.safety_requested.connect(self.safety_requested)
         self.detail.item_link_activated.connect(self.select_item)
+        self.detail.start_requested.connect(self._request_start)
 
         self.problems = self._problems_banner(library)
         self._build_layout()
@@ -125,6 +134,7 @@ class LibraryPane(QWidget):
         self.duration_filter.currentIndexChanged.connect(self._apply_filter)
         self.desk_filter.toggled.connect(self._apply_filter)
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.list.activated.connect(lambda index: self._request_start(index.data(Role.ITEM)))
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         self._apply_filter()
 
@@ -261,6 +271,12 @@ class LibraryPane(QWidget):
             self.list.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
+
+    def _request_start(self, item: object) -> None:
+        if isinstance(item, Exercise):
+            self.start_requested.emit(single_exercise_routine(item))
+        elif isinstance(item, Routine):
+            self.start_requested.emit(item)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():

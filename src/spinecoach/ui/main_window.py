@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from spinecoach import __version__
+from spinecoach.ui.deferred_area import DeferredArea
 from spinecoach.ui.icons import icon_size, line_icon
 from spinecoach.ui.theme import Theme
 
@@ -201,6 +202,9 @@ class MainWindow(QMainWindow):
         self._show_index(self._area_names.index(name))
 
     def _show_index(self, index: int) -> None:
+        area = self._stack.widget(index)
+        if isinstance(area, DeferredArea) and self.isVisible():
+            area.build()  # before the first paint, main() builds it right after instead
         self._stack.setCurrentIndex(index)
         self._buttons.button(index).setChecked(True)
         self._settings.set("last_area", self._area_names[index])

@@ -183,6 +183,22 @@ def stylesheet(theme: Theme, ui_icons: str = "") -> str:
     QPushButton[role="primary"] {{ background: {t.accent}; color: {t.accent_text};
         border: 1px solid {t.accent}; }}
     QPushButton:disabled {{ color: {t.muted}; }}
+    QLabel[role="phase"] {{ font-size: 34pt; font-weight: 800; color: {t.accent}; }}
+    QLabel[role="counter"] {{ font-size: 15pt; font-weight: 600; color: {t.muted}; }}
+    QLabel[role="step"] {{ font-size: 20pt; font-weight: 600; padding: 6px 12px; }}
+    QLabel[role="caption"] {{ font-size: 13pt; color: {t.muted}; font-style: italic; }}
+    QLabel[role="playerExercise"] {{ font-size: 17pt; font-weight: 700; }}
+    #playerView[focus="true"] QLabel[role="phase"] {{ font-size: 54pt; }}
+    #playerView[focus="true"] QLabel[role="step"] {{ font-size: 30pt; }}
+    QListWidget#stepList {{ background: transparent; border: none; font-size: 11pt; }}
+    QListWidget#stepList::item {{ padding: 6px 4px; border-radius: 6px; }}
+    QListWidget#stepList::item:selected {{ background: {t.accent_soft}; color: {t.text};
+        font-weight: 700; }}
+    QProgressBar#routineProgress {{ background: {t.accent_soft}; border: none;
+        border-radius: 4px; }}
+    QProgressBar#routineProgress::chunk {{ background: {t.accent}; border-radius: 4px; }}
+    QPushButton[role="danger"] {{ background: {t.danger_bg}; color: {t.danger};
+        border: 1px solid {t.danger}; }}
     QScrollBar:vertical {{ background: transparent; width: 10px; margin: 2px; }}
     QScrollBar::handle:vertical {{ background: {t.border}; border-radius: 4px; min-height: 30px; }}
     QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}

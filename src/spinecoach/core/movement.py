@@ -1,0 +1,61 @@
+"""What the player shows moving: the figure's pose and the highlighted step, for a phase.
+
+Kept beside the session engine so the rules are tested without a window: during a hold the
+figure eases from the start pose into the held pose and stays there; during the release it
+eases back; between exercises it waits in the start pose. The highlighted instruction walks
+through the steps in the same rhythm.
+"""
+
+from __future__ import annotations
+
+from spinecoach.core.session import Phase, PhaseKind
+
+#: Longest time the figure takes to move into the held pose; the rest of the hold is still.
+MOVE_SECONDS = 1.5
+
+#: A hold walks through the middle steps only if each can be shown at least this long.
+MIN_SECONDS_PER_STEP = 2.0
+
+
+def ease(t: float) -> float:
+    """Smoothstep: starts and ends gently, like a person moving carefully."""
+    t = min(1.0, max(0.0, t))
+    return t * t * (3 - 2 * t)
+
+
+def pose_progress(phase: Phase, elapsed: float, duration: float | None = None) -> float:
+    """How far from the start pose (0) to the held pose (1) the figure is, `elapsed` s in.
+
+    `duration` is the phase's current length when it was extended (default: as planned).
+    """
+    seconds = phase.seconds if duration is None else duration
+    if phase.kind is PhaseKind.HOLD:
+        if phase.timed_block:
+            return 1.0  # walking: show the movement's characteristic pose throughout
+        move = min(MOVE_SECONDS, seconds * 0.4)
+        return ease(elapsed / move) if move > 0 else 1.0
+    if phase.kind is PhaseKind.RELEASE:
+        move = min(MOVE_SECONDS, seconds)
+        return 1.0 - ease(elapsed / move) if move > 0 else 0.0
+    return 0.0
+
+
+def step_index(phase: Phase, elapsed: float, duration: float | None = None) -> int:
+    """Which instruction to highlight.
+
+    Set-up phases show the first step (the starting position); a hold walks through the middle
+    steps as the movement unfolds; release and rest show the last step (how to come back).
+    """
+    seconds = phase.seconds if duration is None else duration
+    count = len(phase.exercise.steps)
+    if count <= 1 or phase.kind in (PhaseKind.GET_READY, PhaseKind.NEXT_UP, PhaseKind.SWITCH_SIDES):
+        return 0
+    if phase.kind in (PhaseKind.RELEASE, PhaseKind.REST):
+        return count - 1
+    if phase.kind is PhaseKind.HOLD:
+        middle = list(range(1, count - 1)) or [count - 1]
+        if seconds < MIN_SECONDS_PER_STEP * len(middle):
+            return middle[-1]  # a short rep: show the held position, don't flicker
+        fraction = min(0.999, max(0.0, elapsed / seconds))
+        return middle[int(fraction * len(middle))]
+    return count - 1

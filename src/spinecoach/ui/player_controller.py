@@ -1,0 +1,370 @@
+"""Runs a session: the engine decides, this object relays to the view, the audio and the database.
+
+The QTimer here only asks for repaints (about ten a second, and only while a session runs);
+how much time is left always comes from the engine's deadlines on the monotonic clock. Every
+pain score and every completed exercise is written the moment it happens.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from spinecoach.core.clock import Clock
+from spinecoach.core.exercise import Routine, format_duration
+from spinecoach.core.movement import pose_progress, step_index
+from spinecoach.core.pain import meaningful_rise
+from spinecoach.core.records import (
+    Feeling,
+    HurtAction,
+    HurtEvent,
+    PainContext,
+    PainEntry,
+    SessionStatus,
+)
+from spinecoach.core.session import (
+    CueDue,
+    EngineState,
+    Event,
+    ExerciseDone,
+    Phase,
+    PhaseChanged,
+    PhaseKind,
+    SessionEngine,
+    SessionFinished,
+    SessionSettings,
+    Side,
+    build_timeline,
+)
+from spinecoach.storage.store import Database
+from spinecoach.ui.pain_dialog import PainAnswer
+from spinecoach.ui.player_view import PlayerView
+
+log = logging.getLogger(__name__)
+
+TICK_MS = 100
+
+
+class SessionPrompts(Protocol):
+    """The questions a session asks; dialogs in the app, scripted answers in tests."""
+
+    def pain_before(self) -> PainAnswer:
+        """Pain before starting (score None = skipped)."""
+        ...
+
+    def pain_after(self) -> PainAnswer:
+        """Pain and feeling after the session (score None = skipped)."""
+        ...
+
+    def this_hurts(self, exercise_name: str) -> str:
+        """Return "skip", "end" or "continue"."""
+        ...
+
+    def pain_rose(self, before: int, after: int) -> None:
+        """Tell the person kindly that pain rose meaningfully."""
+        ...
+
+
+class CueSink(Protocol):
+    """Where cues go to be heard (tones, voice) and seen (captions)."""
+
+    def play(self, kind: str, spoken: str, caption: str) -> None:
+        """Play or speak one cue; must never block."""
+        ...
+
+    def stop(self) -> None:
+        """Silence whatever is playing (pause, stop)."""
+        ...
+
+
+class PlayerController(QObject):
+    """Plays one routine at a time in a PlayerView.
+
+    Signals:
+        session_started(int): a session row was written (its id).
+        session_ended(int, str): the session finished; its id and final status.
+    """
+
+    session_started = Signal(int)
+    session_ended = Signal(int, str)
+
+    def __init__(
+        self,
+        view: PlayerView,
+        database: Database,
+        clock: Clock,
+        prompts: SessionPrompts,
+        *,
+        cues: CueSink | None = None,
+        frames: Callable[[str, float, bool], bytes] | None = None,
+        settings: SessionSettings | None = None,
+    ) -> None:
+        super().__init__(view)
+        self._view = view
+        self._database = database
+        self._clock = clock
+        self._prompts = prompts
+        self._cues = cues
+        self._frames = frames
+        self._settings = settings or SessionSettings()
+        self._engine: SessionEngine | None = None
+        self._routine: Routine | None = None
+        self._session_id: int | None = None
+        self._before: int | None = None
+        self._phase_started = 0.0
+        self._timer = QTimer(self)
+        self._timer.setObjectName("playerTick")
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self.tick)
+        view.play_pause_requested.connect(self.toggle_pause)
+        view.skip_requested.connect(lambda: self._apply(self._engine_call("skip_phase")))
+        view.back_requested.connect(lambda: self._apply(self._engine_call("back_exercise")))
+        view.extend_requested.connect(lambda: self._apply(self._engine_call("extend")))
+        view.stop_requested.connect(self.stop)
+        view.hurts_requested.connect(self.this_hurts)
+
+    # --- public API ------------------------------------------------------------------------
+
+    @property
+    def engine(self) -> SessionEngine | None:
+        """The running session's engine (None when idle)."""
+        return self._engine
+
+    @property
+    def session_id(self) -> int | None:
+        """The database id of the session being played."""
+        return self._session_id
+
+    def set_settings(self, settings: SessionSettings) -> None:
+        """Get-ready and rest lengths for the next session."""
+        self._settings = settings
+
+    def is_active(self) -> bool:
+        """Whether a session is running or paused."""
+        return self._engine is not None and self._engine.state in (
+            EngineState.RUNNING,
+            EngineState.PAUSED,
+        )
+
+    def start(self, routine: Routine) -> bool:
+        """Ask for pain, write the session row and start playing. False if one is running."""
+        if self.is_active():
+            return False
+        answer = self._prompts.pain_before()
+        now = self._clock.now()
+        record = self._database.start_session(
+            routine_id=routine.id,
+            routine_name=routine.name,
+            exercises_total=len(routine.items),
+            started_at=now,
+        )
+        assert record.id is not None
+        self._session_id = record.id
+        self._before = answer.score
+        if answer.score is not None:
+            self._save_pain(answer, PainContext.BEFORE)
+        self._routine = routine
+        self._engine = SessionEngine(build_timeline(routine, self._settings), self._clock)
+        self._view.reset_controls()
+        self._view.show_routine(routine.name)
+        self.session_started.emit(record.id)
+        self._apply(self._engine.start())
+        return True
+
+    def tick(self) -> None:
+        """Timer slot: let the engine advance, then refresh the moving parts of the view."""
+        if self._engine is not None:
+            self._apply(self._engine.tick())
+
+    def toggle_pause(self) -> None:
+        """Space: pause or resume."""
+        self._apply(self._engine_call("toggle_pause"))
+
+    def stop(self) -> None:
+        """End the session early (or close the finished screen)."""
+        if self._engine is None:
+            return
+        if self._engine.state in (EngineState.FINISHED, EngineState.STOPPED):
+            self._engine = None
+            return
+        self._apply(self._engine.stop())
+
+    def this_hurts(self) -> None:
+        """Pause, ask what to do, record the event against the exercise."""
+        engine = self._engine
+        if engine is None or not self.is_active() or self._session_id is None:
+            return
+        if engine.state is EngineState.RUNNING:
+            self._apply(engine.pause())
+        exercise = engine.phase.exercise
+        choice = self._prompts.this_hurts(exercise.name)
+        if choice == "continue":
+            self._apply(engine.resume())
+            return
+        action: HurtAction = "skipped" if choice == "skip" else "ended"
+        self._database.add_hurt_event(
+            HurtEvent(
+                session_id=self._session_id,
+                exercise_id=exercise.id,
+                recorded_at=self._clock.now(),
+                action=action,
+            )
+        )
+        if choice == "skip":
+            self._apply(engine.skip_exercise())
+            self._apply(engine.resume())
+        else:
+            self._apply(engine.stop())
+
+    # --- internals -------------------------------------------------------------------------
+
+    def _engine_call(self, name: str) -> list[Event]:
+        if self._engine is None:
+            return []
+        method: Callable[[], list[Event]] = getattr(self._engine, name)
+        return method()
+
+    def _apply(self, events: list[Event]) -> None:
+        for event in events:
+            if isinstance(event, PhaseChanged):
+                self._on_phase(event.phase)
+            elif isinstance(event, CueDue) and not event.stale:
+                # A stale cue belongs to a phase that already ended (the event loop was
+                # blocked): saying it now would only confuse.
+                self._on_cue(event.cue.kind.value, event.cue.text, event.cue.caption)
+            elif isinstance(event, ExerciseDone):
+                if self._session_id is not None:
+                    self._database.record_exercise_done(self._session_id, event.exercise_id)
+            elif isinstance(event, SessionFinished):
+                self._on_finished(event.completed)
+        self._sync_timer()
+        self._refresh()
+
+    def _on_cue(self, kind: str, spoken: str, caption: str) -> None:
+        self._view.set_caption(caption)
+        if self._cues is not None:
+            self._cues.play(kind, spoken, caption)
+
+    def _on_phase(self, phase: Phase) -> None:
+        self._phase_started = self._clock.monotonic()
+        engine = self._engine
+        next_text = ""
+        if engine is not None:
+            upcoming = self._next_exercise_after(engine.index)
+            if upcoming is not None:
+                next_text = f"Next up: {upcoming}"
+        self._view.show_phase(
+            phase_word=phase.label,
+            counter=phase.counter_text,
+            exercise=phase.exercise.name,
+            steps=phase.exercise.steps,
+            breathing=phase.exercise.breathing,
+            next_up=next_text,
+        )
+        if phase.kind is PhaseKind.FINISHED:
+            self._view.set_finished()
+
+    def _next_exercise_after(self, index: int) -> str | None:
+        engine = self._engine
+        if engine is None:
+            return None
+        current = engine.timeline[index]
+        for phase in engine.timeline[index + 1 :]:
+            if phase.kind is PhaseKind.FINISHED:
+                return None
+            if phase.item_index != current.item_index:
+                seconds = self._routine_item_seconds(phase.item_index)
+                return f"{phase.exercise.name} · {format_duration(seconds)}"
+        return None
+
+    def _routine_item_seconds(self, item_index: int) -> int:
+        assert self._routine is not None
+        return self._routine.items[item_index].seconds
+
+    def _on_finished(self, completed: bool) -> None:
+        self._timer.stop()
+        session_id = self._session_id
+        if session_id is None:
+            return
+        answer = self._prompts.pain_after()
+        status = SessionStatus.COMPLETED if completed else SessionStatus.STOPPED
+        self._database.finish_session(
+            session_id,
+            status=status,
+            ended_at=self._clock.now(),
+            feeling=_feeling(answer.feeling),
+            note=answer.note,
+        )
+        if answer.score is not None:
+            self._save_pain(answer, PainContext.AFTER)
+            if meaningful_rise(self._before, answer.score):
+                assert self._before is not None
+                self._prompts.pain_rose(self._before, answer.score)
+        self._view.set_finished()
+        self.session_ended.emit(session_id, status.value)
+
+    def _save_pain(self, answer: PainAnswer, context: PainContext) -> None:
+        assert answer.score is not None
+        self._database.add_pain_entry(
+            PainEntry(
+                recorded_at=self._clock.now(),
+                score=answer.score,
+                context=context,
+                note=answer.note if context is PainContext.BEFORE else "",
+                session_id=self._session_id,
+            )
+        )
+
+    def _sync_timer(self) -> None:
+        running = self._engine is not None and self._engine.state is EngineState.RUNNING
+        if running and not self._timer.isActive():
+            self._timer.start()
+        elif not running and self._timer.isActive():
+            self._timer.stop()
+            silenced = (EngineState.PAUSED, EngineState.STOPPED)
+            # Pausing or stopping silences the voice, but "Well done" may ring out.
+            if (
+                self._cues is not None
+                and self._engine is not None
+                and self._engine.state in silenced
+            ):
+                self._cues.stop()
+        self._view.set_paused(self._engine is not None and self._engine.state is EngineState.PAUSED)
+
+    def _refresh(self) -> None:
+        engine = self._engine
+        if engine is None:
+            return
+        phase = engine.phase
+        remaining = engine.remaining()
+        duration = engine.phase_duration()
+        self._view.set_countdown(remaining, duration)
+        total = engine.total_seconds()
+        done = 1.0 if total <= 0 else 1.0 - engine.total_remaining() / total
+        self._view.set_routine_progress(
+            done, f"{format_duration(round(engine.total_remaining()))} left"
+        )
+        elapsed = max(0.0, duration - remaining)
+        index = step_index(phase, elapsed, duration)
+        steps = phase.exercise.steps
+        self._view.highlight_step(index, steps[index] if steps else "")
+        if self._frames is not None:
+            mirrored = phase.side is Side.RIGHT
+            progress = pose_progress(phase, elapsed, duration)
+            svg = self._frames(phase.exercise.id, progress, mirrored)
+            if svg:
+                self._view.figure.set_svg(svg)
+
+
+def _feeling(value: str | None) -> Feeling | None:
+    """Narrow the dialog's answer to the stored vocabulary."""
+    if value == "easier":
+        return "easier"
+    if value == "same":
+        return "same"
+    if value == "harder":
+        return "harder"
+    return None

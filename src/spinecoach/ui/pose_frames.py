@@ -1,0 +1,51 @@
+"""Frames of the moving figure for the player, drawn by the same renderer as the illustrations.
+
+A frame is the SVG of the figure part-way between its start and held pose. Progress is rounded
+to one of FRAME_STEPS positions and each frame is kept, so a ten-rep exercise draws its
+movement once and then only reuses it: the player's 10-per-second repaint stays cheap.
+"""
+
+from __future__ import annotations
+
+from importlib.resources.abc import Traversable
+
+from spinecoach.core.figure import DARK, LIGHT, ExercisePoses, load_exercise_poses, to_svg
+
+FRAME_STEPS = 24
+
+
+class PoseFrames:
+    """Renders and caches animation frames per exercise, side and palette."""
+
+    def __init__(self, poses_dir: Traversable) -> None:
+        self._poses_dir = poses_dir
+        self._poses: dict[str, ExercisePoses | None] = {}
+        self._frames: dict[tuple[str, int, bool, bool], bytes] = {}
+
+    def poses(self, exercise_id: str) -> ExercisePoses | None:
+        """The start and held pose of an exercise, or None if it has no pose file."""
+        if exercise_id not in self._poses:
+            entry = self._poses_dir / f"{exercise_id}.toml"
+            self._poses[exercise_id] = (
+                load_exercise_poses(entry.read_text(encoding="utf-8")) if entry.is_file() else None
+            )
+        return self._poses[exercise_id]
+
+    def frame(self, exercise_id: str, progress: float, *, mirrored: bool, dark: bool) -> bytes:
+        """The SVG (UTF-8) of the figure `progress` of the way from start (0) to held (1)."""
+        step = round(min(1.0, max(0.0, progress)) * FRAME_STEPS)
+        key = (exercise_id, step, mirrored, dark)
+        if key not in self._frames:
+            poses = self.poses(exercise_id)
+            if poses is None:
+                return b""
+            svg = to_svg(
+                poses.at(step / FRAME_STEPS),
+                poses.props,
+                DARK if dark else LIGHT,
+                mirrored=mirrored,
+                view=poses.view,
+                fit=(poses.start, poses.end),
+            )
+            self._frames[key] = svg.encode("utf-8")
+        return self._frames[key]

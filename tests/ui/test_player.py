@@ -1,0 +1,276 @@
+"""The real player plays a real routine end to end on a fake clock, and nothing is lost."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from spinecoach.app import Application, build
+from spinecoach.core.clock import FakeClock
+from spinecoach.core.exercise import Routine, RoutineItem, with_overrides
+from spinecoach.core.records import PainContext, SessionStatus
+from spinecoach.core.session import EngineState
+from spinecoach.ui.pain_dialog import PainAnswer
+
+START = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+
+
+@dataclass
+class ScriptedPrompts:
+    before: PainAnswer = field(default_factory=lambda: PainAnswer(score=3, note="stiff"))
+    after: PainAnswer = field(default_factory=lambda: PainAnswer(score=2, feeling="easier"))
+    hurts_choice: str = "skip"
+    asked: list[str] = field(default_factory=list)
+    rose: list[tuple[int, int]] = field(default_factory=list)
+
+    def pain_before(self) -> PainAnswer:
+        self.asked.append("before")
+        return self.before
+
+    def pain_after(self) -> PainAnswer:
+        self.asked.append("after")
+        return self.after
+
+    def this_hurts(self, exercise_name: str) -> str:
+        self.asked.append(f"hurts:{exercise_name}")
+        return self.hurts_choice
+
+    def pain_rose(self, before: int, after: int) -> None:
+        self.rose.append((before, after))
+
+
+@dataclass
+class RecordingCues:
+    played: list[tuple[str, str, str]] = field(default_factory=list)
+
+    stops: int = 0
+
+    def play(self, kind: str, spoken: str, caption: str) -> None:
+        self.played.append((kind, spoken, caption))
+
+    def stop(self) -> None:
+        self.stops += 1
+
+
+@dataclass
+class Harness:
+    app: Application
+    clock: FakeClock
+    prompts: ScriptedPrompts
+    cues: RecordingCues
+
+    def advance(self, seconds: float, step: float = 0.5) -> None:
+        """Let time pass, ticking the player like its timer would."""
+        while seconds > 1e-9:
+            delta = min(step, seconds)
+            self.clock.advance(delta)
+            self.app.player.tick()
+            seconds -= delta
+
+    def label(self, name: str) -> str:
+        widget = self.app.window.findChild(QLabel, name)
+        assert widget is not None, name
+        return widget.text()
+
+
+@pytest.fixture
+def harness(qtbot: QtBot, data_dir: Path) -> Iterator[Harness]:
+    clock = FakeClock(START)
+    prompts = ScriptedPrompts()
+    cues = RecordingCues()
+    app = build(data_dir, clock, prompts=prompts, cues=cues)
+    qtbot.addWidget(app.window)
+    app.window.resize(1280, 820)
+    app.window.show()
+    yield Harness(app, clock, prompts, cues)
+    engine = app.player.engine if app.session_area.is_built else None
+    if engine is not None and engine.state is EngineState.RUNNING:
+        app.player.toggle_pause()  # never leave the repaint timer running
+    app.window.close()
+    app.database.close()
+
+
+def engine_state(app: Application) -> EngineState:
+    engine = app.player.engine
+    assert engine is not None
+    return engine.state
+
+
+def three_exercises(app: Application) -> Routine:
+    """One held stretch, one two-sided stretch, one rep exercise, shortened for the test."""
+    library = app.library
+    held = library.exercises["childs-pose"]  # 2 x 30 s hold, one side
+    sided = library.exercises["knee-to-chest"]  # both sides
+    reps = library.exercises["glute-bridge"]  # 10 reps of 3 s
+    items = (
+        RoutineItem(held, with_overrides(held.dosage, {"reps": 1, "hold_seconds": 10})),
+        RoutineItem(sided, with_overrides(sided.dosage, {"reps": 1, "hold_seconds": 8})),
+        RoutineItem(reps, with_overrides(reps.dosage, {"reps": 3})),
+    )
+    return Routine("test-three", "Test three", "Three exercises for the player test.", items)
+
+
+def test_plays_three_exercises_end_to_end(harness: Harness) -> None:
+    app = harness.app
+    routine = three_exercises(app)
+    assert app.start_routine(routine)
+    assert app.window.current_area() == "session"
+    assert harness.prompts.asked == ["before"]
+    view = app.session.player
+
+    # Get ready for the first exercise.
+    assert harness.label("phaseLabel") == "Get ready"
+    assert harness.label("exerciseName") == "Child's pose"
+    assert view.current_step_index() == 0
+    assert view.countdown.text() == "0:05"
+    assert view.countdown.accessibleName() == "Time left 0:05"
+    harness.advance(5)
+    assert harness.label("phaseLabel") == "Hold"
+    harness.advance(3)
+    assert view.countdown.text() == "0:07"
+    assert view.countdown.accessibleName() == "Time left 0:07"
+    harness.advance(7)
+    assert harness.label("phaseLabel") == "Release"
+    step_texts = app.library.exercises["childs-pose"].steps
+    assert harness.label("stepText") == step_texts[-1]
+    harness.advance(5)  # release 5 s -> next up
+    assert harness.label("phaseLabel") == "Next up"
+    assert harness.label("exerciseName") == "Knee to chest"
+    harness.advance(15)
+    assert harness.label("phaseLabel") == "Hold"
+    assert harness.label("counterLabel").lower().endswith("left side")
+    harness.advance(8 + 5)  # hold + release on the left
+    assert harness.label("phaseLabel") == "Switch sides"
+    harness.advance(5)
+    assert harness.label("counterLabel").lower().endswith("right side")
+    harness.advance(8 + 5)
+    assert harness.label("phaseLabel") == "Next up"
+    harness.advance(15)
+    assert harness.label("exerciseName") == "Glute bridge"
+    assert harness.label("counterLabel") == "Rep 1 of 3"
+    harness.advance(6)
+    assert harness.label("counterLabel") == "Rep 2 of 3"
+    harness.advance(12)
+    assert harness.label("phaseLabel") == "Well done"
+    assert harness.prompts.asked == ["before", "after"]
+
+    kinds = [kind for kind, _spoken, _caption in harness.cues.played]
+    assert kinds[0] == "get-ready"
+    assert kinds[-1] == "complete"
+    assert kinds.count("switch-sides") == 1
+    assert kinds.count("next-up") == 2
+    spoken = [text for _kind, text, _caption in harness.cues.played if text]
+    assert any("Knee to chest" in text or "knee to chest" in text for text in spoken)
+    assert harness.label("captionLabel")  # the last cue is captioned on screen
+
+    [session] = app.database.sessions(START - timedelta(days=1), START + timedelta(days=1))
+    assert session.status is SessionStatus.COMPLETED
+    assert session.exercises_completed == ("childs-pose", "knee-to-chest", "glute-bridge")
+    assert session.feeling == "easier"
+    entries = app.database.pain_entries(START - timedelta(days=1), START + timedelta(days=1))
+    assert [(e.context, e.score) for e in entries] == [
+        (PainContext.BEFORE, 3),
+        (PainContext.AFTER, 2),
+    ]
+    assert entries[0].note == "stiff"
+    assert all(e.session_id == session.id for e in entries)
+    assert not app.player.is_active()
+    assert harness.prompts.rose == []
+
+
+def test_pause_freezes_the_countdown_and_stops_the_timer(harness: Harness) -> None:
+    app = harness.app
+    app.start_routine(three_exercises(app))
+    harness.advance(7)
+    shown = app.session.player.countdown.text()
+    app.session.player.play_pause_requested.emit()
+    assert engine_state(app) is EngineState.PAUSED
+    timer = app.player.findChild(QTimer, "playerTick")
+    assert timer is not None
+    assert not timer.isActive()
+    harness.advance(30)
+    assert app.session.player.countdown.text() == shown
+    assert app.session.player.play_pause_button.text() == "Resume"
+    assert harness.cues.stops >= 1  # pausing silences speech at once
+    app.session.player.play_pause_requested.emit()
+    assert engine_state(app) is EngineState.RUNNING
+    assert timer.isActive()
+
+
+def test_keyboard_controls_skip_back_and_focus(qtbot: QtBot, harness: Harness) -> None:
+    app = harness.app
+    app.start_routine(three_exercises(app))
+    view = app.session.player
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert harness.label("phaseLabel") == "Hold"
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert harness.label("phaseLabel") == "Get ready"
+    qtbot.keyClick(view, Qt.Key.Key_F11)
+    assert view.is_focus_mode()
+    assert view.countdown.isVisible() and not view.step_list.isVisible()
+    qtbot.keyClick(view, Qt.Key.Key_F11)
+    assert view.step_list.isVisible()
+
+
+def test_plus_fifteen_seconds_extends_the_hold(harness: Harness) -> None:
+    app = harness.app
+    app.start_routine(three_exercises(app))
+    harness.advance(5 + 2)  # 8 s left of the 10-s hold
+    app.session.player.extend_button.click()
+    assert app.session.player.countdown.text() == "0:23"
+
+
+def test_this_hurts_skips_the_exercise_and_records_it(harness: Harness) -> None:
+    app = harness.app
+    app.start_routine(three_exercises(app))
+    harness.advance(6)
+    app.session.player.hurts_button.click()
+    assert harness.prompts.asked[-1] == "hurts:Child's pose"
+    assert harness.label("exerciseName") == "Knee to chest"
+    session_id = app.player.session_id
+    assert session_id is not None
+    [event] = app.database.hurt_events(session_id)
+    assert (event.exercise_id, event.action) == ("childs-pose", "skipped")
+    assert app.player.engine is not None
+    assert app.player.engine.state is EngineState.RUNNING
+
+
+def test_pain_rise_of_two_points_is_pointed_out_kindly(harness: Harness) -> None:
+    harness.prompts.after = PainAnswer(score=6)
+    app = harness.app
+    app.start_routine(three_exercises(app))
+    app.session.player.stop_requested.emit()  # as after confirming "End this session?"
+    assert harness.prompts.rose == [(3, 6)]
+    [session] = app.database.sessions(START - timedelta(days=1), START + timedelta(days=1))
+    assert session.status is SessionStatus.STOPPED
+    assert app.session.currentWidget() is app.session.idle_page
+
+
+def test_interrupted_session_is_kept_as_incomplete_with_the_exercises_done(
+    qtbot: QtBot, harness: Harness
+) -> None:
+    app = harness.app
+    app.start_routine(three_exercises(app))
+    harness.advance(5 + 15 + 15 + 13 + 5 + 13 + 1)  # through two of the three exercises
+    assert harness.label("exerciseName") == "Glute bridge"
+    app.player.toggle_pause()  # the process "dies" here: nothing else is written
+    app.window.hide()
+    app.database.close()
+    reopened = build(app.data_dir, harness.clock, prompts=ScriptedPrompts())
+    qtbot.addWidget(reopened.window)
+    try:
+        [session] = reopened.database.sessions(START - timedelta(days=1), START + timedelta(days=1))
+        assert session.status is SessionStatus.INCOMPLETE
+        assert session.exercises_completed == ("childs-pose", "knee-to-chest")
+    finally:
+        reopened.window.close()
+        reopened.database.close()
+    harness.app.database = reopened.database  # already closed; the fixture's close is a no-op
