@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from spinecoach import paths
 from spinecoach.app import Application, build
+from spinecoach.core.clock import FakeClock
+from spinecoach.ui.pain_dialog import PainAnswer
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 SIZE = (1280, 820)
@@ -59,6 +62,54 @@ def shoot_theme(theme: str, data_dir: Path) -> None:
     app.database.close()
 
 
+class ScriptedPrompts:
+    """Answers the session's questions without dialogs, for the pictures."""
+
+    def pain_before(self) -> PainAnswer:
+        """A typical starting score."""
+        return PainAnswer(score=4)
+
+    def pain_after(self) -> PainAnswer:
+        """A typical ending score."""
+        return PainAnswer(score=3, feeling="easier")
+
+    def this_hurts(self, exercise_name: str) -> str:
+        """Carry on."""
+        return "continue"
+
+    def pain_rose(self, before: int, after: int) -> None:
+        """Nothing to show in the pictures."""
+
+
+def shoot_player(theme: str, data_dir: Path) -> None:
+    """The player mid-hold on a two-sided stretch; in light also the focus mode."""
+    clock = FakeClock(datetime(2026, 11, 23, 10, 0, tzinfo=UTC))
+    app = build(data_dir, clock, prompts=ScriptedPrompts(), cues=None)
+    app.set_theme(theme)
+    window = app.window
+    window.resize(*SIZE)
+    window.show()
+    routine = app.library.routines["hips-and-hamstrings"]
+    app.start_routine(routine)
+    engine = app.player.engine
+    assert engine is not None
+    # Into the first exercise's hold, a few seconds in, with the figure in the held pose.
+    while engine.phase.kind.value != "hold":
+        clock.advance(engine.remaining())
+        app.player.tick()
+    clock.advance(min(6.0, engine.remaining() - 1))
+    app.player.tick()
+    save(window, f"player-{theme}")
+    if theme == "light":
+        view = app.session.player
+        view.toggle_focus_mode()
+        save(window, "player-focus-light")
+        view.toggle_focus_mode()
+    app.player.toggle_pause()
+    window.close()
+    app.database.close()
+
+
 def shoot_safety(data_dir: Path) -> None:
     """The first-run safety screen, in the light theme."""
     from spinecoach.ui.safety import SafetyDialog
@@ -81,6 +132,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         for theme in ("light", "dark"):
             shoot_theme(theme, Path(folder) / theme)
+            shoot_player(theme, Path(folder) / f"player-{theme}")
         shoot_safety(Path(folder) / "safety")
     return 0
 

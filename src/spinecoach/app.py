@@ -216,6 +216,7 @@ class Application:
         self._style_player(view)
         area.quick_start_requested.connect(lambda: self.start_routine_id("desk-break"))
         area.library_requested.connect(lambda: self.window.show_area("library"))
+        view.focus_mode_changed.connect(self.window.set_focus_mode)
         return area
 
     def _make_cue_player(self) -> CuePlayer:

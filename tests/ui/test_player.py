@@ -216,8 +216,13 @@ def test_keyboard_controls_skip_back_and_focus(qtbot: QtBot, harness: Harness) -
     qtbot.keyClick(view, Qt.Key.Key_F11)
     assert view.is_focus_mode()
     assert view.countdown.isVisible() and not view.step_list.isVisible()
-    qtbot.keyClick(view, Qt.Key.Key_F11)
+    assert app.window.isFullScreen()
+    assert not app.window.menuBar().isVisible()
+    qtbot.keyClick(view, Qt.Key.Key_Escape)  # Esc leaves focus mode before anything else
+    assert not view.is_focus_mode()
     assert view.step_list.isVisible()
+    assert not app.window.isFullScreen()
+    assert app.player.is_active()
 
 
 def test_plus_fifteen_seconds_extends_the_hold(harness: Harness) -> None:

@@ -184,6 +184,19 @@ class MainWindow(QMainWindow):
             button = self._buttons.button(index)
             button.setIcon(line_icon(name, theme.muted, theme.accent_text))
 
+    def set_focus_mode(self, on: bool) -> None:
+        """Full screen with nothing but the area's content (the player's focus mode)."""
+        self._sidebar.setVisible(not on)
+        self.menuBar().setVisible(not on)
+        if on:
+            self._geometry_before_focus = self.saveGeometry()
+            self.showFullScreen()
+        else:
+            self.showNormal()
+            saved = getattr(self, "_geometry_before_focus", None)
+            if saved is not None:
+                self.restoreGeometry(saved)
+
     def show_notice(self, text: str) -> None:
         """Show a message the person must see (read-only data, a file kept aside)."""
         self._banner_text.setText(text)

@@ -8,10 +8,11 @@ pain score and every completed exercise is written the moment it happens.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from spinecoach.core.clock import Clock
 from spinecoach.core.exercise import Routine, format_duration
@@ -119,6 +120,13 @@ class PlayerController(QObject):
         self._timer.setObjectName("playerTick")
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self.tick)
+        # The repaint timer alone would notice the end of a phase up to 100 ms late; this one
+        # fires at the phase's deadline so the next phase (and its cue) starts on time.
+        self._deadline = QTimer(self)
+        self._deadline.setObjectName("playerDeadline")
+        self._deadline.setSingleShot(True)
+        self._deadline.setTimerType(Qt.TimerType.PreciseTimer)
+        self._deadline.timeout.connect(self.tick)
         view.play_pause_requested.connect(self.toggle_pause)
         view.skip_requested.connect(lambda: self._apply(self._engine_call("skip_phase")))
         view.back_requested.connect(lambda: self._apply(self._engine_call("back_exercise")))
@@ -320,6 +328,10 @@ class PlayerController(QObject):
 
     def _sync_timer(self) -> None:
         running = self._engine is not None and self._engine.state is EngineState.RUNNING
+        if running and self._engine is not None:
+            self._deadline.start(max(0, math.ceil(self._engine.remaining() * 1000)))
+        else:
+            self._deadline.stop()
         if running and not self._timer.isActive():
             self._timer.start()
         elif not running and self._timer.isActive():

@@ -103,6 +103,7 @@ class PlayerView(QWidget):
         self._focus = False
 
         self.routine_label = _big_label("routineTitle", "heading")
+        self.routine_label.setWordWrap(False)
         self.progress = QProgressBar()
         self.progress.setObjectName("routineProgress")
         self.progress.setRange(0, 1000)
@@ -130,6 +131,8 @@ class PlayerView(QWidget):
         self.step_list.setWordWrap(True)
         self.step_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.step_list.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
+        self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.step_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.breathing_label = _big_label("breathingLabel", "muted")
 
         self.step_text = _big_label("stepText", "step")
@@ -211,6 +214,7 @@ class PlayerView(QWidget):
 
         self._panels = QWidget()
         middle = QGridLayout(self._panels)
+        self._grid = middle
         middle.setContentsMargins(0, 0, 0, 0)
         middle.setHorizontalSpacing(24)
         middle.addLayout(self._picture_column, 0, 0)
@@ -250,7 +254,7 @@ class PlayerView(QWidget):
             (Qt.Key.Key_Space, self.play_pause_requested.emit),
             (Qt.Key.Key_Right, self.skip_requested.emit),
             (Qt.Key.Key_Left, self.back_requested.emit),
-            (Qt.Key.Key_Escape, self.confirm_stop),
+            (Qt.Key.Key_Escape, self._escape),
             (Qt.Key.Key_F11, self.toggle_focus_mode),
         )
         for key, slot in bindings:
@@ -375,10 +379,23 @@ class PlayerView(QWidget):
             self._steps_card,
         ):
             widget.setVisible(not self._focus)
-        self.setProperty("focus", self._focus)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        # The hidden side columns give their room to the countdown.
+        self._grid.setColumnStretch(0, 0 if self._focus else 4)
+        self._grid.setColumnStretch(2, 0 if self._focus else 3)
+        # Larger type in focus mode: swap the labels' style roles and re-apply the sheet.
+        self.phase_label.setProperty("role", "phaseFocus" if self._focus else "phase")
+        self.step_text.setProperty("role", "stepFocus" if self._focus else "step")
+        for widget in (self.phase_label, self.step_text):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
         self.focus_mode_changed.emit(self._focus)
+
+    def _escape(self) -> None:
+        """Esc leaves focus mode first; otherwise it offers to end the session."""
+        if self._focus:
+            self.toggle_focus_mode()
+        else:
+            self.confirm_stop()
 
     def confirm_stop(self) -> None:
         """Ask before ending a session (Esc is easy to hit by accident)."""

@@ -188,8 +188,8 @@ def stylesheet(theme: Theme, ui_icons: str = "") -> str:
     QLabel[role="step"] {{ font-size: 20pt; font-weight: 600; padding: 6px 12px; }}
     QLabel[role="caption"] {{ font-size: 13pt; color: {t.muted}; font-style: italic; }}
     QLabel[role="playerExercise"] {{ font-size: 17pt; font-weight: 700; }}
-    #playerView[focus="true"] QLabel[role="phase"] {{ font-size: 54pt; }}
-    #playerView[focus="true"] QLabel[role="step"] {{ font-size: 30pt; }}
+    QLabel[role="phaseFocus"] {{ font-size: 56pt; font-weight: 800; color: {t.accent}; }}
+    QLabel[role="stepFocus"] {{ font-size: 32pt; font-weight: 600; padding: 6px 12px; }}
     QListWidget#stepList {{ background: transparent; border: none; font-size: 11pt; }}
     QListWidget#stepList::item {{ padding: 6px 4px; border-radius: 6px; }}
     QListWidget#stepList::item:selected {{ background: {t.accent_soft}; color: {t.text};
