@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from spinecoach.core.exercise import Routine
     from spinecoach.core.library import Library
+    from spinecoach.core.session import SessionSettings
     from spinecoach.ui.audio import CuePlayer
     from spinecoach.ui.library_pane import LibraryPane
     from spinecoach.ui.player_controller import CueSink, PlayerController, SessionPrompts
@@ -131,6 +132,8 @@ class Application:
         self.window = MainWindow(areas, self.settings, self.theme)
         self.window.safety_requested.connect(lambda: self.show_safety(False))
         self.window.theme_requested.connect(self.set_theme)
+        self.window.player_settings_requested.connect(self.show_player_settings)
+        self._cue_player: CuePlayer | None = None
         if self.database.notice:
             self.window.show_notice(self.database.notice)
 
@@ -185,7 +188,6 @@ class Application:
         return pane
 
     def _make_session_area(self) -> SessionArea:
-        from spinecoach.core.session import SessionSettings
         from spinecoach.ui.player_controller import PlayerController
         from spinecoach.ui.player_view import PlayerView
         from spinecoach.ui.pose_frames import PoseFrames
@@ -207,10 +209,7 @@ class Application:
             self._prompts or DialogPrompts(view),
             cues=cues,
             frames=frame,
-            settings=SessionSettings(
-                get_ready_seconds=self.settings.get("get_ready_seconds"),
-                rest_between_exercises_seconds=self.settings.get("rest_between_exercises_seconds"),
-            ),
+            settings=self._session_settings(),
         )
         area = SessionArea(view, controller)
         self._style_player(view)
@@ -239,7 +238,41 @@ class Application:
         # Loading QtMultimedia and the speech engine takes a few tenths of a second once:
         # do it now, while the person answers the pain question, not on the first cue.
         QTimer.singleShot(0, player.prepare)
+        self._cue_player = player
         return player
+
+    def _session_settings(self) -> SessionSettings:
+        from spinecoach.core.session import SessionSettings
+
+        return SessionSettings(
+            get_ready_seconds=self.settings.get("get_ready_seconds"),
+            rest_between_exercises_seconds=self.settings.get("rest_between_exercises_seconds"),
+        )
+
+    def apply_player_setting(self, key: str, value: object) -> None:
+        """A session setting changed (already stored): apply it to what is running."""
+        if self._cue_player is not None and key in ("sound_enabled", "voice_enabled", "volume"):
+            self._cue_player.configure(**{key: value})  # type: ignore[arg-type]
+        if self.session_area.is_built:
+            self.player.set_settings(self._session_settings())
+
+    def show_player_settings(self) -> None:
+        """Sound, voice and timing of sessions (View > Session settings)."""
+        from spinecoach.ui.settings_form import PlayerSettingsDialog
+
+        note = ""
+        if self._cue_player is not None:
+            missing = []
+            if not self._cue_player.sound_available:
+                missing.append("no audio output was found, so tones are silent")
+            if not self._cue_player.voice_available:
+                missing.append("no speech engine is installed, so cues are not spoken")
+            if missing:
+                note = "On this computer " + "; ".join(missing) + ". Captions always show."
+        dialog = PlayerSettingsDialog(
+            self.settings, self.apply_player_setting, note, parent=self.window
+        )
+        dialog.exec()
 
     def _style_player(self, view: PlayerView) -> None:
         view.countdown.set_colours(self.theme.accent, self.theme.accent_soft, self.theme.text)

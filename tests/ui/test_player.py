@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -18,45 +18,9 @@ from spinecoach.core.exercise import Routine, RoutineItem, with_overrides
 from spinecoach.core.records import PainContext, SessionStatus
 from spinecoach.core.session import EngineState
 from spinecoach.ui.pain_dialog import PainAnswer
+from tests.fakes import RecordingCues, ScriptedPrompts
 
 START = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
-
-
-@dataclass
-class ScriptedPrompts:
-    before: PainAnswer = field(default_factory=lambda: PainAnswer(score=3, note="stiff"))
-    after: PainAnswer = field(default_factory=lambda: PainAnswer(score=2, feeling="easier"))
-    hurts_choice: str = "skip"
-    asked: list[str] = field(default_factory=list)
-    rose: list[tuple[int, int]] = field(default_factory=list)
-
-    def pain_before(self) -> PainAnswer:
-        self.asked.append("before")
-        return self.before
-
-    def pain_after(self) -> PainAnswer:
-        self.asked.append("after")
-        return self.after
-
-    def this_hurts(self, exercise_name: str) -> str:
-        self.asked.append(f"hurts:{exercise_name}")
-        return self.hurts_choice
-
-    def pain_rose(self, before: int, after: int) -> None:
-        self.rose.append((before, after))
-
-
-@dataclass
-class RecordingCues:
-    played: list[tuple[str, str, str]] = field(default_factory=list)
-
-    stops: int = 0
-
-    def play(self, kind: str, spoken: str, caption: str) -> None:
-        self.played.append((kind, spoken, caption))
-
-    def stop(self) -> None:
-        self.stops += 1
 
 
 @dataclass

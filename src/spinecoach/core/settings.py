@@ -23,6 +23,8 @@ class Setting:
     choices: tuple[str, ...] = ()
     minimum: int | None = None
     maximum: int | None = None
+    label: str = ""
+    unit: str = ""
 
     def validate(self, value: object) -> Any:
         """Return `value` if it is acceptable for this setting, else raise ValueError."""
@@ -72,12 +74,14 @@ SETTINGS: tuple[Setting, ...] = (
         bool,
         True,
         "Play short tones for start, countdown ticks, end of hold and switching sides.",
+        label="Play tones",
     ),
     Setting(
         "voice_enabled",
         bool,
         True,
         "Speak the cues aloud, where the system has a speech engine.",
+        label="Speak the cues",
     ),
     Setting(
         "volume",
@@ -86,6 +90,8 @@ SETTINGS: tuple[Setting, ...] = (
         "Loudness of tones and voice, in percent.",
         minimum=0,
         maximum=100,
+        label="Volume",
+        unit="%",
     ),
     Setting(
         "get_ready_seconds",
@@ -94,6 +100,8 @@ SETTINGS: tuple[Setting, ...] = (
         "Seconds to get into position before the first exercise starts.",
         minimum=3,
         maximum=30,
+        label="Get ready",
+        unit="s",
     ),
     Setting(
         "rest_between_exercises_seconds",
@@ -102,6 +110,8 @@ SETTINGS: tuple[Setting, ...] = (
         "Seconds of rest between exercises, while the next one is previewed.",
         minimum=5,
         maximum=120,
+        label="Rest between exercises",
+        unit="s",
     ),
     Setting(
         "ui.window_geometry",

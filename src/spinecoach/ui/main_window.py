@@ -49,10 +49,12 @@ class MainWindow(QMainWindow):
     Signals:
         theme_requested(str): the person chose "system", "light" or "dark" from the View menu.
         safety_requested(): the person opened Help > Safety notes.
+        player_settings_requested(): the person opened View > Session settings.
     """
 
     theme_requested = Signal(str)
     safety_requested = Signal()
+    player_settings_requested = Signal()
 
     def __init__(
         self,
@@ -158,6 +160,10 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
             self.addAction(action)
         view_menu.addSeparator()
+        player_settings = QAction("Session &settings…", self)
+        player_settings.setObjectName("playerSettingsAction")
+        player_settings.triggered.connect(self.player_settings_requested)
+        view_menu.addAction(player_settings)
         theme_menu = view_menu.addMenu("&Theme")
         group = QActionGroup(self)
         current = self._settings.get("theme")
