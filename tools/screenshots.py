@@ -112,6 +112,8 @@ def shoot_player(theme: str, data_dir: Path) -> None:
 
 def shoot_safety(data_dir: Path) -> None:
     """The first-run safety screen, in the light theme."""
+    from spinecoach.ui.hurts_dialog import HurtsDialog
+    from spinecoach.ui.pain_dialog import PainDialog
     from spinecoach.ui.safety import SafetyDialog
 
     app = build(data_dir)
@@ -120,6 +122,15 @@ def shoot_safety(data_dir: Path) -> None:
     dialog.show()
     save(dialog, "safety-light")
     dialog.close()
+    pain = PainDialog(after=True)
+    pain.show()
+    pain.score_buttons.button(3).click()
+    save(pain, "pain-after-light")
+    pain.close()
+    hurts = HurtsDialog("Knee to chest")
+    hurts.show()
+    save(hurts, "this-hurts-light")
+    hurts.close()
     app.window.close()
     app.database.close()
 

@@ -183,6 +183,9 @@ def stylesheet(theme: Theme, ui_icons: str = "") -> str:
     QPushButton[role="primary"] {{ background: {t.accent}; color: {t.accent_text};
         border: 1px solid {t.accent}; }}
     QPushButton:disabled {{ color: {t.muted}; }}
+    QPushButton[role="score"] {{ font-size: 13pt; padding: 4px; }}
+    QPushButton[role="score"]:checked {{ background: {t.accent}; color: {t.accent_text};
+        border-color: {t.accent}; }}
     QLabel[role="phase"] {{ font-size: 34pt; font-weight: 800; color: {t.accent}; }}
     QLabel[role="counter"] {{ font-size: 15pt; font-weight: 600; color: {t.muted}; }}
     QLabel[role="step"] {{ font-size: 20pt; font-weight: 600; padding: 6px 12px; }}
