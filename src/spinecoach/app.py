@@ -167,6 +167,11 @@ class Application:
         """The controller that plays sessions."""
         return self.session.controller
 
+    @property
+    def cue_player(self) -> CuePlayer | None:
+        """The sound and voice of sessions, once the Session area exists."""
+        return self._cue_player
+
     def build_areas(self) -> None:
         """Build the deferred areas (after the first paint)."""
         self.library_area.build()
@@ -225,11 +230,13 @@ class Application:
 
         # The cues are written in English, so an English voice reads them whatever the
         # system language (a German voice reading English text is worse than either).
-        player = CuePlayer(
-            paths.resources_dir() / "sounds",
-            locale=QLocale(QLocale.Language.English),
-            parent=self.window,
+        system = QLocale.system()
+        english = (
+            system
+            if system.language() == QLocale.Language.English
+            else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
         )
+        player = CuePlayer(paths.resources_dir() / "sounds", locale=english, parent=self.window)
         player.configure(
             sound_enabled=self.settings.get("sound_enabled"),
             voice_enabled=self.settings.get("voice_enabled"),

@@ -606,3 +606,22 @@ def test_sound_file_is_short_soft_and_clean(name: str) -> None:
     assert -6.5 <= peak_dbfs <= -5.5
     assert samples[0] == 0 and samples[-1] == 0  # starts and ends in silence: no click
     assert abs(mean) < 1.0  # no DC offset (under one 16-bit step)
+
+
+def test_preferred_voice_matches_the_territory_and_skips_variants() -> None:
+    from PySide6.QtCore import QLocale
+
+    from spinecoach.ui.audio import preferred_voice
+
+    names = [
+        "English (Caribbean)",
+        "English (Caribbean)+Adam",
+        "English (America)+Andy",
+        "English (America)",
+        "English (Great Britain)",
+    ]
+    assert preferred_voice(names, QLocale.Country.UnitedStates) == "English (America)"
+    assert preferred_voice(names, QLocale.Country.UnitedKingdom) == "English (Great Britain)"
+    assert preferred_voice(names, QLocale.Country.Ireland) == "English (Caribbean)"
+    assert preferred_voice(["Anne+x", "Bob"], QLocale.Country.Ireland) == "Bob"
+    assert preferred_voice([], QLocale.Country.Ireland) is None

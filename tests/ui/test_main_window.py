@@ -13,11 +13,12 @@ from pytestqt.qtbot import QtBot
 
 from spinecoach.app import Application, build
 from spinecoach.ui.safety import RED_FLAGS, SafetyDialog
+from tests.fakes import RecordingCues
 
 
 @pytest.fixture
 def app(qtbot: QtBot, data_dir: Path) -> Iterator[Application]:
-    application = build(data_dir)
+    application = build(data_dir, cues=RecordingCues())
     qtbot.addWidget(application.window)
     yield application
     application.window.close()
@@ -27,7 +28,7 @@ def app(qtbot: QtBot, data_dir: Path) -> Iterator[Application]:
 def reopen(qtbot: QtBot, application: Application) -> Application:
     application.window.close()
     application.database.close()
-    again = build(application.data_dir)
+    again = build(application.data_dir, cues=RecordingCues())
     qtbot.addWidget(again.window)
     return again
 
@@ -173,6 +174,28 @@ def test_database_notice_is_shown_in_the_window(qtbot: QtBot, data_dir: Path) ->
         assert "corrupt" in notice.lower() or "could not be read" in notice.lower()
         kept = [p for p in data_dir.iterdir() if ".corrupt" in p.name]
         assert kept and kept[0].read_bytes() == b"this is not a database" * 100
+    finally:
+        application.window.close()
+        application.database.close()
+
+
+def test_session_area_gets_a_real_cue_player_configured_from_settings(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    application = build(data_dir)
+    qtbot.addWidget(application.window)
+    try:
+        application.settings.set("sound_enabled", False)
+        application.settings.set("voice_enabled", False)
+        application.settings.set("volume", 35)
+        assert application.cue_player is None  # nothing audio-related before it is needed
+        application.window.show()
+        application.window.show_area("session")
+        player = application.cue_player
+        assert player is not None
+        assert (player.sound_enabled, player.voice_enabled, player.volume) == (False, False, 35)
+        application.apply_player_setting("volume", 70)
+        assert player.volume == 70
     finally:
         application.window.close()
         application.database.close()

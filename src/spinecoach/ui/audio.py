@@ -69,6 +69,35 @@ def engine_candidates(
     return ["", *real]
 
 
+#: Words that name a territory in voice names (espeak-ng calls en_US "English (America)").
+_TERRITORY_WORDS: Final[dict[QLocale.Country, tuple[str, ...]]] = {
+    QLocale.Country.UnitedStates: ("america", "united states", "us"),
+    QLocale.Country.UnitedKingdom: ("great britain", "british", "united kingdom", "uk"),
+}
+
+
+def preferred_voice(names: Sequence[str], territory: QLocale.Country) -> str | None:
+    """The voice to speak with: one named for the territory, plain before variants.
+
+    Speech engines list every voice of a language together, so the first one is often an
+    accent the person did not ask for (speechd's first English voice is Caribbean). A name
+    that mentions the locale's territory wins; "+variant" voices (espeak-ng's pitch and timbre
+    variations) come after the plain ones.
+    """
+    if not names:
+        return None
+    words = _TERRITORY_WORDS.get(territory, ())
+
+    def rank(name: str) -> tuple[int, int, int]:
+        # "English (Great Britain)+Adam" -> " english great britain adam "
+        spaced = "".join(c if c.isalnum() else " " for c in name.casefold())
+        padded = f" {' '.join(spaced.split())} "
+        named = any(f" {word} " in padded for word in words)
+        return (0 if named else 1, 1 if "+" in name else 0, names.index(name))
+
+    return min(names, key=rank)
+
+
 def choose_locale(wanted: QLocale, offered: Sequence[QLocale]) -> QLocale | None:
     """The offered locale to speak in: the wanted language, else English; None if neither.
 
@@ -382,8 +411,11 @@ class CuePlayer(QObject):
         if target is not None and target != engine.locale():
             engine.setLocale(target)
         voices = engine.availableVoices()
-        if voices and engine.voice().name() not in {voice.name() for voice in voices}:
-            engine.setVoice(voices[0])
+        if voices:
+            names = [voice.name() for voice in voices]
+            best = preferred_voice(names, engine.locale().territory())
+            if best is not None and engine.voice().name() != best:
+                engine.setVoice(voices[names.index(best)])
         engine.setVolume(self._volume / 100)
         self._voice_ready = True
         log.info(
