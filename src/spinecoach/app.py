@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from spinecoach.core.library import Library
     from spinecoach.core.session import SessionSettings
     from spinecoach.ui.audio import CuePlayer
+    from spinecoach.ui.history_area import HistoryArea
+    from spinecoach.ui.history_controller import HistoryController
+    from spinecoach.ui.history_view import HistoryView
     from spinecoach.ui.library_pane import LibraryPane
     from spinecoach.ui.player_controller import CueSink, PlayerController, SessionPrompts
     from spinecoach.ui.player_view import PlayerView
@@ -90,7 +93,6 @@ class Application:
 
         from spinecoach.storage.database import open_database
         from spinecoach.storage.settings_store import SettingsStore
-        from spinecoach.ui.coming_soon import ComingSoonPanel
         from spinecoach.ui.deferred_area import DeferredArea
         from spinecoach.ui.main_window import MainWindow
         from spinecoach.ui.theme import apply_theme, choose_theme
@@ -119,15 +121,11 @@ class Application:
 
         self.library_area = DeferredArea(self._make_library_pane, "Library")
         self.session_area = DeferredArea(self._make_session_area, "Session")
+        self.history_area = DeferredArea(self._make_history_area, "History")
         areas = {
             "library": self.library_area,
             "session": self.session_area,
-            "history": ComingSoonPanel(
-                "historyArea",
-                "History",
-                "See how your pain scores move over the weeks, and how often you exercise, "
-                "in a chart you can share with your clinician.",
-            ),
+            "history": self.history_area,
         }
         self.window = MainWindow(areas, self.settings, self.theme)
         self.window.safety_requested.connect(lambda: self.show_safety(False))
@@ -172,11 +170,46 @@ class Application:
         """The sound and voice of sessions, once the Session area exists."""
         return self._cue_player
 
+    @property
+    def history(self) -> HistoryController:
+        """The History area's controller, built (with pyqtgraph) on first use."""
+        from spinecoach.ui.history_area import HistoryArea
+
+        area = self.history_area.build()
+        assert isinstance(area, HistoryArea)
+        return area.controller
+
     def build_areas(self) -> None:
         """Build the deferred areas (after the first paint)."""
         self.library_area.build()
-        if self.window.current_area() == "session":
+        current = self.window.current_area()
+        if current == "session":
             self.session_area.build()
+        elif current == "history":
+            self.history_area.build()
+
+    def _make_history_area(self) -> HistoryArea:
+        from spinecoach.ui.history_area import HistoryArea
+        from spinecoach.ui.history_controller import HistoryController
+        from spinecoach.ui.history_view import HistoryView
+
+        view = HistoryView()
+        controller = HistoryController(
+            view, self.database, self.clock, lambda: self.settings.get("weekly_goal")
+        )
+        area = HistoryArea(view, controller, self._session_exercise_names)
+        self._style_history(view)
+        controller.repeat_requested.connect(self.start_routine_id)
+        controller.refresh()
+        return area
+
+    def _session_exercise_names(self, exercise_ids: tuple[str, ...]) -> list[str]:
+        exercises = self.library.exercises
+        return [exercises[i].name if i in exercises else i for i in exercise_ids]
+
+    def _style_history(self, view: HistoryView) -> None:
+        t = self.theme
+        view.chart.set_colours(t.surface, t.muted, t.text)
 
     def _make_library_pane(self) -> LibraryPane:
         from spinecoach.core.library import load_library
@@ -219,6 +252,7 @@ class Application:
         area = SessionArea(view, controller)
         self._style_player(view)
         area.quick_start_requested.connect(lambda: self.start_routine_id("desk-break"))
+        controller.session_ended.connect(self._session_ended)
         area.library_requested.connect(lambda: self.window.show_area("library"))
         view.focus_mode_changed.connect(self.window.set_focus_mode)
         return area
@@ -281,6 +315,10 @@ class Application:
         )
         dialog.exec()
 
+    def _session_ended(self, _session_id: int, _status: str) -> None:
+        if self.history_area.is_built:
+            self.history.refresh()
+
     def _style_player(self, view: PlayerView) -> None:
         view.countdown.set_colours(self.theme.accent, self.theme.accent_soft, self.theme.text)
         view.set_icons(self.theme.muted, self.theme.accent_text)
@@ -300,8 +338,13 @@ class Application:
         return started
 
     def start_routine_id(self, routine_id: str) -> bool:
-        """Start a shipped routine by id (the desk-break button, later the tray)."""
+        """Start a routine by id: a shipped one, or "exercise:<id>" for a single exercise."""
+        from spinecoach.core.exercise import single_exercise_routine
+
         routine = self.library.routines.get(routine_id)
+        if routine is None and routine_id.startswith("exercise:"):
+            exercise = self.library.exercises.get(routine_id.removeprefix("exercise:"))
+            routine = single_exercise_routine(exercise) if exercise is not None else None
         return routine is not None and self.start_routine(routine)
 
     def show_safety(self, first_run: bool = False) -> bool:
@@ -326,6 +369,12 @@ class Application:
             self.library_pane.set_dark_illustrations(self.theme.is_dark)
         if self.session_area.is_built:
             self._style_player(self.session.player)
+        if self.history_area.is_built:
+            from spinecoach.ui.history_area import HistoryArea
+
+            history = self.history_area.build()
+            assert isinstance(history, HistoryArea)
+            self._style_history(history.view)
 
     def needs_safety_acknowledgement(self) -> bool:
         """True until the person has acknowledged the safety notes once."""

@@ -14,6 +14,7 @@ import pytest
 from spinecoach.core.records import PainContext, PainEntry
 from spinecoach.storage import connection as connection_module
 from spinecoach.storage.database import open_database
+from spinecoach.storage.migrations import MIGRATIONS, latest_version
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 STAMP = "20260302T090000Z"
@@ -42,7 +43,7 @@ def _assert_fresh_and_empty(path: Path) -> None:
         assert database.pain_entries(NOW - timedelta(days=1), NOW + timedelta(days=1)) == []
     connection = sqlite3.connect(path)
     try:
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == latest_version(MIGRATIONS)
     finally:
         connection.close()
 

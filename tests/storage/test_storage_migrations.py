@@ -11,15 +11,19 @@ import pytest
 from spinecoach.storage import schema_v1
 from spinecoach.storage.database import open_database
 from spinecoach.storage.errors import MigrationError
-from spinecoach.storage.migrations import MIGRATIONS, Migration, sql_migration
+from spinecoach.storage.migrations import MIGRATIONS, Migration, latest_version, sql_migration
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 STAMP = "20260302T090000Z"
 
+CURRENT = latest_version(MIGRATIONS)
+NEXT = CURRENT + 1
+"""A future version: these tests exercise the runner with one step more than today's."""
+
 ADD_MOOD = sql_migration(
-    2, "add pain_entries.mood", ["ALTER TABLE pain_entries ADD COLUMN mood TEXT"]
+    NEXT, "add pain_entries.mood", ["ALTER TABLE pain_entries ADD COLUMN mood TEXT"]
 )
-WITH_V2 = [*MIGRATIONS, ADD_MOOD]
+WITH_NEXT = [*MIGRATIONS, ADD_MOOD]
 
 
 @pytest.fixture
@@ -68,14 +72,14 @@ def _version(path: Path) -> int:
 def test_upgrade_keeps_data_and_writes_a_backup_first(db_path: Path) -> None:
     _build_v1_by_hand(db_path)
 
-    opened = open_database(db_path, now=NOW, migrations=WITH_V2)
+    opened = open_database(db_path, now=NOW, migrations=WITH_NEXT)
     with opened as database:
         entries = database.pain_entries(NOW - timedelta(days=7), NOW)
         session = database.session(1)
         theme = database.get_setting("theme")
 
-    assert opened.schema_version == 2
-    assert _version(db_path) == 2
+    assert opened.schema_version == NEXT
+    assert _version(db_path) == NEXT
     assert [(e.score, e.note, e.session_id) for e in entries] == [(6, "stiff", 1)]
     assert entries[0].recorded_at.isoformat() == "2026-03-01T08:00:00+05:30"
     assert session.exercises_completed == ("cat-cow",)
@@ -104,7 +108,7 @@ def test_backup_includes_commits_still_only_in_the_wal(db_path: Path) -> None:
         holder.commit()
         assert db_path.with_name(db_path.name + "-wal").stat().st_size > 0
 
-        opened = open_database(db_path, now=NOW, migrations=WITH_V2)
+        opened = open_database(db_path, now=NOW, migrations=WITH_NEXT)
         opened.close()
     finally:
         holder.close()
@@ -116,9 +120,9 @@ def test_backup_includes_commits_still_only_in_the_wal(db_path: Path) -> None:
 
 def test_each_later_open_makes_no_new_backup(db_path: Path) -> None:
     _build_v1_by_hand(db_path)
-    open_database(db_path, now=NOW, migrations=WITH_V2).close()
+    open_database(db_path, now=NOW, migrations=WITH_NEXT).close()
 
-    again = open_database(db_path, now=NOW + timedelta(hours=1), migrations=WITH_V2)
+    again = open_database(db_path, now=NOW + timedelta(hours=1), migrations=WITH_NEXT)
     again.close()
 
     assert again.backup_path is None
@@ -130,7 +134,7 @@ def test_backup_name_clash_gets_a_new_name_not_an_overwrite(db_path: Path) -> No
     taken = db_path.with_name(f"spinecoach.sqlite3.backup-v1-{STAMP}.sqlite3")
     taken.write_bytes(b"someone else's file")
 
-    opened = open_database(db_path, now=NOW, migrations=WITH_V2)
+    opened = open_database(db_path, now=NOW, migrations=WITH_NEXT)
     opened.close()
 
     assert taken.read_bytes() == b"someone else's file"
@@ -140,9 +144,9 @@ def test_backup_name_clash_gets_a_new_name_not_an_overwrite(db_path: Path) -> No
 
 
 def test_fresh_database_with_several_migrations_needs_no_backup(db_path: Path) -> None:
-    opened = open_database(db_path, now=NOW, migrations=WITH_V2)
+    opened = open_database(db_path, now=NOW, migrations=WITH_NEXT)
     opened.close()
-    assert opened.schema_version == 2
+    assert opened.schema_version == NEXT
     assert opened.backup_path is None
     assert [p.name for p in db_path.parent.glob("*.backup-*")] == []
 
@@ -154,12 +158,12 @@ def test_failed_migration_is_rolled_back_and_backup_kept(db_path: Path) -> None:
         connection.execute("DELETE FROM pain_entries")
         raise RuntimeError("disk gremlin")
 
-    broken = [*MIGRATIONS, Migration(2, "breaks halfway", half_then_fail)]
+    broken = [*MIGRATIONS, Migration(NEXT, "breaks halfway", half_then_fail)]
     with pytest.raises(MigrationError, match="disk gremlin") as caught:
         open_database(db_path, now=NOW, migrations=broken)
 
     assert "backup" in str(caught.value)
-    assert _version(db_path) == 1
+    assert _version(db_path) == CURRENT, "the real migrations stay applied; NEXT rolled back"
     assert _rows(db_path, "SELECT score FROM pain_entries") == [(6,)]
     assert len(list(db_path.parent.glob("*.backup-v1-*.sqlite3"))) == 1
 
@@ -170,11 +174,11 @@ def test_each_migration_commits_separately(db_path: Path) -> None:
     def fail(connection: sqlite3.Connection) -> None:
         raise RuntimeError("step 3 broke")
 
-    steps = [*WITH_V2, Migration(3, "fails", fail)]
+    steps = [*WITH_NEXT, Migration(NEXT + 1, "fails", fail)]
     with pytest.raises(MigrationError, match="step 3 broke"):
         open_database(db_path, now=NOW, migrations=steps)
 
-    assert _version(db_path) == 2, "step 2 stays applied when step 3 fails"
+    assert _version(db_path) == NEXT, "earlier steps stay applied when a later one fails"
 
 
 def test_migration_that_commits_by_itself_is_refused(db_path: Path) -> None:
@@ -182,16 +186,16 @@ def test_migration_that_commits_by_itself_is_refused(db_path: Path) -> None:
         connection.execute("COMMIT")
 
     with pytest.raises(MigrationError, match="ended the transaction"):
-        open_database(db_path, now=NOW, migrations=[*MIGRATIONS, Migration(2, "rude", commits)])
-    assert _version(db_path) == 1
+        open_database(db_path, now=NOW, migrations=[*MIGRATIONS, Migration(NEXT, "rude", commits)])
+    assert _version(db_path) == CURRENT
 
 
 def test_migration_leaving_dangling_references_is_rolled_back(db_path: Path) -> None:
     _build_v1_by_hand(db_path)
-    drop_sessions = sql_migration(2, "loses sessions", ["DELETE FROM sessions"])
+    drop_sessions = sql_migration(NEXT, "loses sessions", ["DELETE FROM sessions"])
 
     with pytest.raises(MigrationError, match="missing rows"):
         open_database(db_path, now=NOW, migrations=[*MIGRATIONS, drop_sessions])
 
-    assert _version(db_path) == 1
+    assert _version(db_path) == CURRENT
     assert _rows(db_path, "SELECT count(*) FROM sessions") == [(1,)]

@@ -36,14 +36,14 @@ def test_fresh_database_is_created_at_latest_version(db_path: Path) -> None:
     opened.close()
 
     assert db_path.is_file()
-    assert opened.schema_version == latest_version(MIGRATIONS) == 1
+    assert opened.schema_version == latest_version(MIGRATIONS) == len(MIGRATIONS)
     assert not opened.read_only
     assert opened.notice is None
     assert opened.backup_path is None
     assert opened.corrupt_file_kept_at is None
     connection = sqlite3.connect(db_path)
     try:
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     finally:
@@ -97,7 +97,7 @@ def test_existing_empty_file_counts_as_fresh(db_path: Path) -> None:
     opened = open_database(db_path, now=NOW)
     opened.close()
 
-    assert opened.schema_version == 1
+    assert opened.schema_version == latest_version(MIGRATIONS)
     assert opened.backup_path is None
     assert opened.notice is None
 
@@ -118,8 +118,9 @@ def test_naive_now_is_refused_before_touching_the_disk(db_path: Path) -> None:
 
 
 def test_migration_list_with_a_gap_is_refused(db_path: Path) -> None:
-    broken = [*MIGRATIONS, sql_migration(3, "skips two", ["SELECT 1"])]
-    with pytest.raises(ValueError, match="expected 2"):
+    skipped = len(MIGRATIONS) + 1
+    broken = [*MIGRATIONS, sql_migration(skipped + 1, "skips one", ["SELECT 1"])]
+    with pytest.raises(ValueError, match=f"expected {skipped}"):
         open_database(db_path, now=NOW, migrations=broken)
     assert not db_path.parent.exists()
 

@@ -84,14 +84,6 @@ def test_area_and_geometry_are_remembered(qtbot: QtBot, app: Application) -> Non
         again.database.close()
 
 
-def test_history_says_honestly_it_comes_next(app: Application) -> None:
-    for name in ("historyArea",):
-        panel = app.window.findChild(QWidget, name)
-        assert panel is not None
-        texts = [label.text() for label in panel.findChildren(QLabel)]
-        assert "Coming in the next release" in texts
-
-
 def test_first_run_asks_for_safety_once_and_stores_the_answer(
     qtbot: QtBot, app: Application
 ) -> None:

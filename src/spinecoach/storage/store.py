@@ -8,12 +8,12 @@ it is still there. If a method raises, nothing from that call was written.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
-from types import TracebackType
-from typing import Self
+from types import MappingProxyType, TracebackType
+from typing import Final, Self
 
 from spinecoach.core.records import (
     CustomRoutine,
@@ -45,6 +45,70 @@ from spinecoach.storage.rows import (
     session_to_row,
 )
 from spinecoach.storage.timecodec import from_iso, require_aware, to_epoch, to_iso
+
+_INSERT_PAIN: Final = (
+    "INSERT INTO pain_entries (recorded_at, recorded_at_epoch, score, context, note, session_id)"
+    " VALUES (:recorded_at, :recorded_at_epoch, :score, :context, :note, :session_id)"
+)
+_INSERT_SESSION: Final = (
+    "INSERT INTO sessions (routine_id, routine_name, started_at, started_at_epoch, ended_at,"
+    " ended_at_epoch, exercises_completed, exercises_total, status, feeling, note) VALUES"
+    " (:routine_id, :routine_name, :started_at, :started_at_epoch, :ended_at, :ended_at_epoch,"
+    " :exercises_completed, :exercises_total, :status, :feeling, :note)"
+)
+
+HISTORY_QUERIES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "pain_entries": "SELECT * FROM pain_entries WHERE deleted_at IS NULL"
+        " AND recorded_at_epoch >= :low AND recorded_at_epoch < :high"
+        " ORDER BY recorded_at_epoch, id",
+        "pain_entries_with_deleted": "SELECT * FROM pain_entries"
+        " WHERE recorded_at_epoch >= :low AND recorded_at_epoch < :high"
+        " ORDER BY recorded_at_epoch, id",
+        "sessions": "SELECT * FROM sessions WHERE deleted_at IS NULL"
+        " AND started_at_epoch >= :low AND started_at_epoch < :high"
+        " ORDER BY started_at_epoch, id",
+        "sessions_with_deleted": "SELECT * FROM sessions"
+        " WHERE started_at_epoch >= :low AND started_at_epoch < :high"
+        " ORDER BY started_at_epoch, id",
+        "hurt_counts": "SELECT hurt_events.session_id AS session_id, count(*) AS hurts"
+        " FROM sessions JOIN hurt_events ON hurt_events.session_id = sessions.id"
+        " WHERE sessions.deleted_at IS NULL"
+        " AND sessions.started_at_epoch >= :low AND sessions.started_at_epoch < :high"
+        " GROUP BY hurt_events.session_id",
+        "count_pain_entries": "SELECT count(*) FROM pain_entries WHERE deleted_at IS NULL",
+        "count_sessions": "SELECT count(*) FROM sessions WHERE deleted_at IS NULL",
+        "first_pain_entry": "SELECT recorded_at AS at, recorded_at_epoch AS epoch"
+        " FROM pain_entries WHERE deleted_at IS NULL ORDER BY recorded_at_epoch LIMIT 1",
+        "last_pain_entry": "SELECT recorded_at AS at, recorded_at_epoch AS epoch"
+        " FROM pain_entries WHERE deleted_at IS NULL ORDER BY recorded_at_epoch DESC LIMIT 1",
+        "first_session": "SELECT started_at AS at, started_at_epoch AS epoch"
+        " FROM sessions WHERE deleted_at IS NULL ORDER BY started_at_epoch LIMIT 1",
+        "last_session": "SELECT started_at AS at, started_at_epoch AS epoch"
+        " FROM sessions WHERE deleted_at IS NULL ORDER BY started_at_epoch DESC LIMIT 1",
+    }
+)
+"""The SQL behind every read the History view makes, by name (parameters :low and :high).
+
+tests/storage/test_storage_history.py runs EXPLAIN QUERY PLAN on each and fails if one stops
+using an index.
+"""
+
+
+@dataclass(frozen=True)
+class SessionWithPain:
+    """A session and the pain entries that were hidden or shown again together with it."""
+
+    session: SessionRecord
+    pain_entries: tuple[PainEntry, ...]
+
+
+@dataclass(frozen=True)
+class HistoryAdded:
+    """What add_history() stored: the new sessions, with ids, and the number of pain entries."""
+
+    sessions: tuple[SessionRecord, ...]
+    pain_entries: int
 
 
 class Database:
@@ -91,27 +155,74 @@ class Database:
         _require_new("PainEntry", entry.id)
         with self._write() as connection:
             if entry.session_id is not None:
-                _require_session(connection, entry.session_id)
-            cursor = connection.execute(
-                "INSERT INTO pain_entries (recorded_at, recorded_at_epoch, score, context, note,"
-                " session_id) VALUES (:recorded_at, :recorded_at_epoch, :score, :context, :note,"
-                " :session_id)",
-                pain_entry_to_row(entry),
-            )
+                _require_shown_session(connection, entry.session_id)
+            cursor = connection.execute(_INSERT_PAIN, pain_entry_to_row(entry))
             return replace(entry, id=_new_id(cursor))
 
-    def pain_entries(self, start: datetime, end: datetime) -> list[PainEntry]:
+    def pain_entries(
+        self, start: datetime, end: datetime, *, include_deleted: bool = False
+    ) -> list[PainEntry]:
         """Entries with start <= recorded_at < end, compared in UTC, oldest first.
 
         Half-open, so consecutive ranges (day by day, week by week) never count an entry twice.
+        Deleted entries are left out unless `include_deleted`.
         """
         low, high = _epoch_range(start, end)
-        rows = self._read().execute(
-            "SELECT * FROM pain_entries WHERE recorded_at_epoch >= ? AND recorded_at_epoch < ?"
-            " ORDER BY recorded_at_epoch, id",
-            (low, high),
-        )
+        name = "pain_entries_with_deleted" if include_deleted else "pain_entries"
+        rows = self._read().execute(HISTORY_QUERIES[name], {"low": low, "high": high})
         return [pain_entry_from_row(row) for row in rows]
+
+    def count_pain_entries(self) -> int:
+        """How many pain entries are shown (deleted ones not counted)."""
+        return self._count(HISTORY_QUERIES["count_pain_entries"])
+
+    def delete_pain_entry(self, entry_id: int, now: datetime) -> PainEntry:
+        """Hide one pain entry (soft delete, undone by restore_pain_entry); return it.
+
+        The row stays in the file with deleted_at = `now`. Raises UnknownRecordError for an id
+        that was never stored and ValueError if the entry is already deleted.
+        """
+        deleted_at = to_iso(require_aware("now", now))
+        with self._write() as connection:
+            row = _pain_row(connection, entry_id)
+            if row["deleted_at"] is not None:
+                raise ValueError(f"pain entry {entry_id} is already deleted")
+            connection.execute(
+                "UPDATE pain_entries SET deleted_at = ? WHERE id = ?", (deleted_at, entry_id)
+            )
+            return pain_entry_from_row(row)
+
+    def restore_pain_entry(self, entry_id: int) -> PainEntry:
+        """Show a deleted pain entry again (undo); return it.
+
+        An entry hidden because its session was deleted comes back with restore_session
+        instead, so no entry is ever shown pointing at a hidden session.
+        """
+        with self._write() as connection:
+            row = _pain_row(connection, entry_id)
+            if row["deleted_at"] is None:
+                raise ValueError(f"pain entry {entry_id} is not deleted; nothing to restore")
+            if row["hidden_with_session"]:
+                raise ValueError(
+                    f"pain entry {entry_id} was deleted together with session "
+                    f"{row['session_id']}; restore that session to bring both back"
+                )
+            connection.execute(
+                "UPDATE pain_entries SET deleted_at = NULL WHERE id = ?", (entry_id,)
+            )
+            return pain_entry_from_row(row)
+
+    def update_pain_note(self, entry_id: int, note: str) -> PainEntry:
+        """Replace a pain entry's note (at most 1000 characters); return the updated entry."""
+        with self._write() as connection:
+            row = _pain_row(connection, entry_id)
+            if row["deleted_at"] is not None:
+                raise ValueError(f"pain entry {entry_id} is deleted; restore it to edit its note")
+            updated = replace(pain_entry_from_row(row), note=note)  # validates the note
+            connection.execute(
+                "UPDATE pain_entries SET note = ? WHERE id = ?", (updated.note, entry_id)
+            )
+            return updated
 
     # Sessions -----------------------------------------------------------------------------
 
@@ -126,14 +237,7 @@ class Database:
             exercises_total=exercises_total,
         )
         with self._write() as connection:
-            cursor = connection.execute(
-                "INSERT INTO sessions (routine_id, routine_name, started_at, started_at_epoch,"
-                " ended_at, ended_at_epoch, exercises_completed, exercises_total, status, feeling,"
-                " note) VALUES (:routine_id, :routine_name, :started_at, :started_at_epoch,"
-                " :ended_at, :ended_at_epoch, :exercises_completed, :exercises_total, :status,"
-                " :feeling, :note)",
-                session_to_row(session),
-            )
+            cursor = connection.execute(_INSERT_SESSION, session_to_row(session))
             return replace(session, id=_new_id(cursor))
 
     def record_exercise_done(self, session_id: int, exercise_id: str) -> SessionRecord:
@@ -198,18 +302,161 @@ class Database:
             return marked
 
     def session(self, session_id: int) -> SessionRecord:
-        """Return one session, or raise UnknownRecordError."""
+        """Return one session, deleted or not (see is_session_deleted).
+
+        Raises UnknownRecordError for an id that was never stored.
+        """
         return self._load_session(self._read(), session_id)
 
-    def sessions(self, start: datetime, end: datetime) -> list[SessionRecord]:
-        """Sessions with start <= started_at < end, compared in UTC, oldest first."""
+    def is_session_deleted(self, session_id: int) -> bool:
+        """True when the session is hidden by delete_session (UnknownRecordError if no such id)."""
+        return _session_deleted_at(self._read(), session_id) is not None
+
+    def sessions(
+        self, start: datetime, end: datetime, *, include_deleted: bool = False
+    ) -> list[SessionRecord]:
+        """Sessions with start <= started_at < end, compared in UTC, oldest first.
+
+        Deleted sessions are left out unless `include_deleted`.
+        """
         low, high = _epoch_range(start, end)
-        rows = self._read().execute(
-            "SELECT * FROM sessions WHERE started_at_epoch >= ? AND started_at_epoch < ?"
-            " ORDER BY started_at_epoch, id",
-            (low, high),
-        )
+        name = "sessions_with_deleted" if include_deleted else "sessions"
+        rows = self._read().execute(HISTORY_QUERIES[name], {"low": low, "high": high})
         return [session_from_row(row) for row in rows]
+
+    def count_sessions(self) -> int:
+        """How many sessions are shown (deleted ones not counted)."""
+        return self._count(HISTORY_QUERIES["count_sessions"])
+
+    def delete_session(self, session_id: int, now: datetime) -> SessionWithPain:
+        """Hide a finished session and its pain entries (soft delete); return what was hidden.
+
+        Nothing is erased: restore_session(session_id) shows exactly these again. Entries the
+        user had already deleted on their own stay deleted (and are not in the result). A
+        session still in progress is refused: it is being played and written to.
+        """
+        deleted_at = to_iso(require_aware("now", now))
+        with self._write() as connection:
+            session = self._load_session(connection, session_id)
+            if _session_deleted_at(connection, session_id) is not None:
+                raise ValueError(f"session {session_id} is already deleted")
+            if session.status is SessionStatus.IN_PROGRESS:
+                raise ValueError(
+                    f"session {session_id} is still in progress; finish it before deleting it"
+                )
+            rows = connection.execute(
+                "SELECT * FROM pain_entries WHERE session_id = ? AND deleted_at IS NULL"
+                " ORDER BY recorded_at_epoch, id",
+                (session_id,),
+            ).fetchall()
+            entries = tuple(pain_entry_from_row(row) for row in rows)
+            connection.execute(
+                "UPDATE sessions SET deleted_at = ? WHERE id = ?", (deleted_at, session_id)
+            )
+            connection.execute(
+                "UPDATE pain_entries SET deleted_at = ?, hidden_with_session = 1"
+                " WHERE session_id = ? AND deleted_at IS NULL",
+                (deleted_at, session_id),
+            )
+            return SessionWithPain(session, entries)
+
+    def restore_session(self, session_id: int) -> SessionWithPain:
+        """Undo delete_session: show the session and the pain entries hidden with it again."""
+        with self._write() as connection:
+            session = self._load_session(connection, session_id)
+            if _session_deleted_at(connection, session_id) is None:
+                raise ValueError(f"session {session_id} is not deleted; nothing to restore")
+            rows = connection.execute(
+                "SELECT * FROM pain_entries WHERE session_id = ? AND hidden_with_session = 1"
+                " ORDER BY recorded_at_epoch, id",
+                (session_id,),
+            ).fetchall()
+            entries = tuple(pain_entry_from_row(row) for row in rows)
+            connection.execute("UPDATE sessions SET deleted_at = NULL WHERE id = ?", (session_id,))
+            connection.execute(
+                "UPDATE pain_entries SET deleted_at = NULL, hidden_with_session = 0"
+                " WHERE session_id = ? AND hidden_with_session = 1",
+                (session_id,),
+            )
+            return SessionWithPain(session, entries)
+
+    def update_session_note(self, session_id: int, note: str) -> SessionRecord:
+        """Replace a session's note (at most 1000 characters), also after it has finished."""
+        with self._write() as connection:
+            session = self._load_session(connection, session_id)
+            if _session_deleted_at(connection, session_id) is not None:
+                raise ValueError(f"session {session_id} is deleted; restore it to edit its note")
+            updated = replace(session, note=note)  # validates the note
+            connection.execute(
+                "UPDATE sessions SET note = ? WHERE id = ?", (updated.note, session_id)
+            )
+            return updated
+
+    def time_span(self) -> tuple[datetime, datetime] | None:
+        """The first and last moment in the shown history, or None when there is nothing.
+
+        Covers pain entries (recorded_at) and sessions (started_at), the times the history's
+        range queries filter on, so a range from first to just after last shows everything.
+        Each time keeps the offset it was recorded with.
+        """
+        connection = self._read()
+        found = [
+            row
+            for name in ("first_pain_entry", "last_pain_entry", "first_session", "last_session")
+            if (row := connection.execute(HISTORY_QUERIES[name]).fetchone()) is not None
+        ]
+        if not found:
+            return None
+        first = min(found, key=lambda row: float(row["epoch"]))
+        last = max(found, key=lambda row: float(row["epoch"]))
+        return _stored_time(first["at"]), _stored_time(last["at"])
+
+    def hurt_counts(self, start: datetime, end: datetime) -> dict[int, int]:
+        """Count the "this hurts" presses of each shown session started in [start, end).
+
+        Sessions without any are left out of the result (read it with .get(id, 0)).
+        """
+        low, high = _epoch_range(start, end)
+        rows = self._read().execute(HISTORY_QUERIES["hurt_counts"], {"low": low, "high": high})
+        return {int(row["session_id"]): int(row["hurts"]) for row in rows}
+
+    # Many records at once -----------------------------------------------------------------
+
+    def add_history(
+        self,
+        sessions: Sequence[tuple[SessionRecord, Sequence[PainEntry]]],
+        pain_entries: Sequence[PainEntry] = (),
+    ) -> HistoryAdded:
+        """Store many new records in one transaction (CSV import, demo data): all or nothing.
+
+        `sessions` pairs each new session with its own new pain entries, which must have no
+        session_id yet: they are linked to the session's new id. `pain_entries` are stored as
+        they are; a session_id there must name a stored session that is not deleted.
+        """
+        for session, linked in sessions:
+            _require_new("SessionRecord", session.id)
+            for entry in linked:
+                _require_new("PainEntry", entry.id)
+                if entry.session_id is not None:
+                    raise ValueError(
+                        f"a pain entry given with its session must not name another session "
+                        f"(it names {entry.session_id})"
+                    )
+        for entry in pain_entries:
+            _require_new("PainEntry", entry.id)
+        with self._write() as connection:
+            linked_to = {e.session_id for e in pain_entries if e.session_id is not None}
+            for session_id in sorted(linked_to):
+                _require_shown_session(connection, session_id)
+            added: list[SessionRecord] = []
+            rows: list[dict[str, object]] = []
+            for session, linked in sessions:
+                new_id = _new_id(connection.execute(_INSERT_SESSION, session_to_row(session)))
+                added.append(replace(session, id=new_id))
+                rows.extend({**pain_entry_to_row(e), "session_id": new_id} for e in linked)
+            rows.extend(pain_entry_to_row(entry) for entry in pain_entries)
+            connection.executemany(_INSERT_PAIN, rows)
+            return HistoryAdded(tuple(added), len(rows))
 
     # Hurt events --------------------------------------------------------------------------
 
@@ -217,7 +464,7 @@ class Database:
         """Store a "this hurts" press. Accepted for finished sessions too: it is health data."""
         _require_new("HurtEvent", event.id)
         with self._write() as connection:
-            _require_session(connection, event.session_id)
+            _require_shown_session(connection, event.session_id)
             cursor = connection.execute(
                 "INSERT INTO hurt_events (session_id, exercise_id, recorded_at, recorded_at_epoch,"
                 " action) VALUES (:session_id, :exercise_id, :recorded_at, :recorded_at_epoch,"
@@ -314,6 +561,10 @@ class Database:
 
     # Plumbing -----------------------------------------------------------------------------
 
+    def _count(self, sql: str) -> int:
+        row = self._read().execute(sql).fetchone()
+        return int(row[0])
+
     def _read(self) -> sqlite3.Connection:
         if self._connection is None:
             raise StorageError("the database has been closed")
@@ -353,10 +604,32 @@ class Database:
         return session_from_row(row)
 
 
-def _require_session(connection: sqlite3.Connection, session_id: int) -> None:
-    """Check up front, so the caller gets a clear message rather than a foreign-key error."""
-    if connection.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone() is None:
+def _session_deleted_at(connection: sqlite3.Connection, session_id: int) -> str | None:
+    row = connection.execute(
+        "SELECT deleted_at FROM sessions WHERE id = ?", (session_id,)
+    ).fetchone()
+    if row is None:
         raise UnknownRecordError(f"there is no session with id {session_id!r}")
+    value: object = row["deleted_at"]
+    return None if value is None else str(value)
+
+
+def _require_shown_session(connection: sqlite3.Connection, session_id: int) -> None:
+    """Check up front, so the caller gets a clear message rather than a foreign-key error.
+
+    A deleted session takes no new entries: they would be hidden with it yet not restored.
+    """
+    if _session_deleted_at(connection, session_id) is not None:
+        raise ValueError(f"session {session_id} is deleted; restore it before adding to it")
+
+
+def _pain_row(connection: sqlite3.Connection, entry_id: int) -> sqlite3.Row:
+    row: sqlite3.Row | None = connection.execute(
+        "SELECT * FROM pain_entries WHERE id = ?", (entry_id,)
+    ).fetchone()
+    if row is None:
+        raise UnknownRecordError(f"there is no pain entry with id {entry_id!r}")
+    return row
 
 
 def _require_new(kind: str, record_id: int | None) -> None:

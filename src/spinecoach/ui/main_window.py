@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Protocol
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -58,7 +59,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        areas: dict[str, QWidget],
+        areas: Mapping[str, QWidget],
         settings: SettingsAccess,
         theme: Theme,
         parent: QWidget | None = None,

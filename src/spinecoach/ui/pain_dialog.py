@@ -41,7 +41,9 @@ class PainAnswer:
 class PainDialog(QDialog):
     """Pain now, 0-10, with an optional note (and, after a session, how it felt)."""
 
-    def __init__(self, *, after: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, after: bool, check_in: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("painDialog")
         self.setWindowTitle("How is your back?")
@@ -50,7 +52,10 @@ class PainDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(12)
-        title = QLabel("After the session" if after else "Before you start")
+        heading = "After the session" if after else "Before you start"
+        if check_in:
+            heading = "How is your back today?"
+        title = QLabel(heading)
         title.setProperty("role", "title")
         layout.addWidget(title)
         layout.addWidget(QLabel("How much does your back hurt right now?"))
@@ -98,7 +103,7 @@ class PainDialog(QDialog):
         buttons.addStretch(1)
         self.skip_button = QPushButton("Skip")
         self.skip_button.setObjectName("painSkip")
-        self.save_button = QPushButton("Save and continue" if not after else "Save")
+        self.save_button = QPushButton("Save and continue" if not (after or check_in) else "Save")
         self.save_button.setObjectName("painSave")
         self.save_button.setProperty("role", "primary")
         self.save_button.setEnabled(False)

@@ -183,6 +183,15 @@ def stylesheet(theme: Theme, ui_icons: str = "") -> str:
     QPushButton[role="primary"] {{ background: {t.accent}; color: {t.accent_text};
         border: 1px solid {t.accent}; }}
     QPushButton:disabled {{ color: {t.muted}; }}
+    QLabel[role="cardValue"] {{ font-size: 18pt; font-weight: 700; color: {t.text}; }}
+    QPushButton[role="segment"] {{ border-radius: 14px; padding: 5px 14px; }}
+    QPushButton[role="segment"]:checked {{ background: {t.accent}; color: {t.accent_text};
+        border-color: {t.accent}; }}
+    QTableView#sessionTable {{ background: {t.surface}; alternate-background-color:
+        {t.surface_alt}; border: 1px solid {t.border}; border-radius: 10px;
+        selection-background-color: {t.accent}; selection-color: {t.accent_text}; }}
+    QHeaderView::section {{ background: {t.surface}; color: {t.muted}; border: none;
+        border-bottom: 1px solid {t.border}; padding: 6px 8px; font-weight: 600; }}
     QPushButton[role="score"] {{ font-size: 13pt; padding: 4px; }}
     QPushButton[role="score"]:checked {{ background: {t.accent}; color: {t.accent_text};
         border-color: {t.accent}; }}

@@ -1,0 +1,101 @@
+"""The History area: the view, its controller, and the dialogs it opens (check-in, details).
+
+Deleting a session takes effect at once but is never final: a bar offers "Undo" until the next
+action, and the rows are only hidden in the database, never erased.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from spinecoach.ui.callout import callout
+from spinecoach.ui.history_controller import HistoryController
+from spinecoach.ui.history_view import HistoryView
+from spinecoach.ui.pain_dialog import PainDialog
+from spinecoach.ui.session_details import SessionDetailsDialog
+
+
+class HistoryArea(QWidget):
+    """Hosts the History view and carries out its requests."""
+
+    def __init__(
+        self,
+        view: HistoryView,
+        controller: HistoryController,
+        exercise_names: Callable[[tuple[str, ...]], list[str]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyArea")
+        self.view = view
+        self.controller = controller
+        self._exercise_names = exercise_names
+        self._deleted: int | None = None
+
+        self.undo_bar, bar = callout("undoBar", "problems", spacing=0)
+        row = QHBoxLayout()
+        self.undo_text = QLabel()
+        self.undo_text.setObjectName("undoText")
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setObjectName("undoButton")
+        self.undo_button.clicked.connect(self.undo_delete)
+        row.addWidget(self.undo_text, 1)
+        row.addWidget(self.undo_button)
+        bar.addLayout(row)
+        self.undo_bar.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.undo_bar)
+        layout.addWidget(view, 1)
+
+        view.check_in_requested.connect(self.check_in)
+        view.delete_requested.connect(self.delete_session)
+        view.session_activated.connect(self.open_session)
+
+    def check_in(self) -> None:
+        """Ask for a pain score now and record it (skipping records nothing)."""
+        dialog = PainDialog(after=False, check_in=True, parent=self)
+        dialog.exec()
+        answer = dialog.answer()
+        if answer.score is not None:
+            self.controller.check_in(answer.score, answer.note)
+
+    def delete_session(self, session_id: int) -> None:
+        """Hide a session (and its scores) at once; offer to undo."""
+        session = self.controller.delete_session(session_id)
+        self._deleted = session_id
+        self.undo_text.setText(
+            f"Deleted “{session.routine_name}” of {session.started_at:%a %d %b %H:%M}."
+        )
+        self.undo_bar.show()
+
+    def undo_delete(self) -> None:
+        """Bring the last deleted session back."""
+        if self._deleted is not None:
+            self.controller.restore_session(self._deleted)
+            self.view.select_session(self._deleted)
+        self._deleted = None
+        self.undo_bar.hide()
+
+    def open_session(self, session_id: int) -> None:
+        """Show a session's details; save its note or repeat it."""
+        row = next(
+            (
+                self.view.model.row_at(r)
+                for r in range(self.view.model.rowCount())
+                if self.view.model.row_at(r).session_id == session_id
+            ),
+            None,
+        )
+        if row is None:
+            return
+        done = self.controller.exercises_done(session_id)
+        dialog = SessionDetailsDialog(row, self._exercise_names(done), parent=self)
+        result = dialog.exec()
+        if result == SessionDetailsDialog.DialogCode.Accepted:
+            self.controller.update_note(session_id, dialog.note_text())
+        elif result == SessionDetailsDialog.REPEAT:
+            self.controller.repeat_requested.emit(row.routine_id)

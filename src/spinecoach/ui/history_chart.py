@@ -1,0 +1,185 @@
+"""The pain chart: scores over time on a date axis, a 7-day average, sessions per week.
+
+pyqtgraph is imported by this module only, and this module only when the History area is first
+shown, so it costs nothing at start-up. Marker shapes and colours come from the Okabe-Ito
+palette, which people with the common kinds of colour blindness can tell apart, and each
+context also has its own shape.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+
+#: Marker style per pain context: (colour, pyqtgraph symbol, legend name).
+SERIES: dict[str, tuple[str, str, str]] = {
+    "before": ("#0072B2", "o", "Before a session"),
+    "after": ("#D55E00", "t", "After a session"),
+    "check-in": ("#009E73", "s", "Check-in"),
+}
+
+HOVER_PIXELS = 10.0
+DAY = 86_400.0
+
+
+@dataclass(frozen=True, slots=True)
+class ChartPoint:
+    """One pain score to plot: when (epoch seconds), how much, in what context, what to say."""
+
+    epoch: float
+    score: int
+    context: str
+    text: str
+
+
+class PainChart(QWidget):
+    """A pyqtgraph plot of pain scores with hover details."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("painChart")
+        self.setAccessibleName("Pain over time")
+        self.setMinimumHeight(280)
+        self._axis = pg.DateAxisItem(orientation="bottom")
+        self.plot = pg.PlotWidget(axisItems={"bottom": self._axis})
+        self.plot.setObjectName("painPlot")
+        self.plot.setMouseEnabled(x=True, y=False)
+        self.plot.showGrid(x=False, y=True, alpha=0.25)
+        self.plot.setYRange(0, 10, padding=0.05)
+        self.plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 11, 2)]])
+        self.plot.getAxis("left").setLabel("Pain (0-10)")
+        self.plot.setMenuEnabled(False)
+        self.legend = self.plot.addLegend(offset=(10, 6))
+        self._scatter: dict[str, pg.ScatterPlotItem] = {}
+        for context, (colour, symbol, name) in SERIES.items():
+            item = pg.ScatterPlotItem(
+                symbol=symbol,
+                size=9,
+                pen=pg.mkPen(colour, width=1.2),
+                brush=pg.mkBrush(colour),
+                name=name,
+            )
+            self.plot.addItem(item)
+            self._scatter[context] = item
+        self._average_items: list[pg.PlotDataItem] = []
+        self._bars: pg.BarGraphItem | None = None
+        self._points: list[ChartPoint] = []
+        self._span: tuple[float, float] | None = None
+        self.last_hover_text = ""
+        self._average_colour = "#5B6A74"
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+        self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    def set_colours(self, background: str, foreground: str, average: str) -> None:
+        """Theme colours: plot background, axes and text, and the average line."""
+        self.plot.setBackground(background)
+        for name in ("left", "bottom"):
+            axis = self.plot.getAxis(name)
+            axis.setPen(pg.mkPen(foreground))
+            axis.setTextPen(pg.mkPen(foreground))
+        self._average_colour = average
+        for item in self._average_items:
+            item.setPen(pg.mkPen(average, width=2.5))
+
+    def set_data(
+        self,
+        points: Sequence[ChartPoint],
+        average: Sequence[Sequence[tuple[float, float]]],
+        weekly: Sequence[tuple[float, int]] = (),
+    ) -> None:
+        """Replace everything plotted; `average` is a list of gap-free segments."""
+        self._points = list(points)
+        for context, item in self._scatter.items():
+            chosen = [p for p in points if p.context == context]
+            item.setData(x=[p.epoch for p in chosen], y=[p.score for p in chosen])
+        for item in self._average_items:
+            self.plot.removeItem(item)
+        self._average_items = []
+        for index, segment in enumerate(average):
+            item = self.plot.plot(
+                [t for t, _ in segment],
+                [v for _, v in segment],
+                pen=pg.mkPen(self._average_colour, width=2.5),
+                name="7-day average" if index == 0 else None,
+            )
+            self._average_items.append(item)
+        if self._bars is not None:
+            self.plot.removeItem(self._bars)
+            self._bars = None
+        if weekly:
+            # Sessions per week, drawn faintly behind the scores on the same 0-10 scale
+            # (one session = one unit): adherence and pain can be read together.
+            self._bars = pg.BarGraphItem(
+                x=[start + 3.5 * DAY for start, _ in weekly],
+                height=[count for _, count in weekly],
+                width=6 * DAY,
+                brush=pg.mkBrush(0, 114, 178, 40),
+                pen=pg.mkPen(None),
+            )
+            self._bars.setZValue(-10)
+            self.plot.addItem(self._bars)
+        epochs = [p.epoch for p in points]
+        if epochs:
+            low, high = min(epochs), max(epochs)
+            margin = max(DAY, (high - low) * 0.03)
+            self._span = (low - margin, high + margin)
+            self.plot.setLimits(xMin=self._span[0], xMax=self._span[1] + 7 * DAY, minXRange=DAY)
+        else:
+            self._span = None
+
+    def series(self, context: str) -> list[tuple[float, float]]:
+        """The (epoch, score) pairs plotted for a context, for tests and accessibility."""
+        xs, ys = self._scatter[context].getData()
+        return list(zip((float(x) for x in xs), (float(y) for y in ys), strict=True))
+
+    def average_segments(self) -> int:
+        """How many separate average lines are drawn (gaps split the line)."""
+        return len(self._average_items)
+
+    def show_range(self, start: float, end: float) -> None:
+        """Show the time range [start, end] (epoch seconds)."""
+        self.plot.setXRange(start, end, padding=0.02)
+
+    def visible_range(self) -> tuple[float, float]:
+        """The time range shown now."""
+        low, high = self.plot.viewRange()[0]
+        return float(low), float(high)
+
+    def data_span(self) -> tuple[float, float] | None:
+        """First and last point's time, with a small margin."""
+        return self._span
+
+    def hover_text_at(self, epoch: float, score: float) -> str:
+        """The details of the point nearest (epoch, score) within a few pixels, or ""."""
+        view = self.plot.getViewBox()
+        target = view.mapViewToScene(QPointF(epoch, score))
+        best: tuple[float, ChartPoint] | None = None
+        for point in self._points:
+            at = view.mapViewToScene(QPointF(point.epoch, point.score))
+            distance = math.hypot(at.x() - target.x(), at.y() - target.y())
+            if distance <= HOVER_PIXELS and (best is None or distance < best[0]):
+                best = (distance, point)
+        return best[1].text if best else ""
+
+    def _on_mouse_moved(self, scene_position: QPointF) -> None:
+        view = self.plot.getViewBox()
+        if not view.sceneBoundingRect().contains(scene_position):
+            return
+        at = view.mapSceneToView(scene_position)
+        text = self.hover_text_at(at.x(), at.y())
+        self.last_hover_text = text
+        if text:
+            QToolTip.showText(QCursor.pos(), text, self)
+        else:
+            QToolTip.hideText()

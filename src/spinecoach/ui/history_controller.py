@@ -1,0 +1,240 @@
+"""Fills the History view from the database and carries out what the person asks there.
+
+Only the chosen range is read (the queries use the time indexes), the statistics come from
+`core.statistics`, and every change (a check-in, a deleted session, an edited note) is written
+at once and then redrawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QObject, Signal
+
+from spinecoach.core.clock import Clock
+from spinecoach.core.exercise import format_duration
+from spinecoach.core.records import PainContext, PainEntry, SessionRecord, SessionStatus
+from spinecoach.core.statistics import (
+    Trend,
+    rolling_average,
+    session_pain,
+    summarize,
+    weekly_session_counts,
+)
+from spinecoach.storage.store import Database
+from spinecoach.ui.history_chart import ChartPoint
+from spinecoach.ui.history_view import HistoryView, SessionRow
+
+#: How far back the summary looks (the streak and the trend never need more).
+SUMMARY_DAYS = 400
+FAR_PAST = datetime(1970, 1, 2).astimezone()
+
+TREND_WORDS = {
+    Trend.IMPROVING: ("Improving", "pain is coming down week by week"),
+    Trend.STEADY: ("Steady", "about the same from week to week"),
+    Trend.WORSENING: ("Rising", "pain has been going up; consider a gentler routine"),
+    Trend.NOT_ENOUGH_DATA: ("Not enough data yet", "needs three weeks with scores"),
+}
+FEELING_WORDS = {"easier": "Easier", "same": "Same", "harder": "Harder"}
+CONTEXT_WORDS = {"before": "before a session", "after": "after a session", "check-in": "check-in"}
+
+
+class HistoryController(QObject):
+    """Loads the chosen range into the History view.
+
+    Signals:
+        repeat_requested(str): play this routine id again.
+        changed(): something was written (a check-in, a deletion, an undo).
+    """
+
+    repeat_requested = Signal(str)
+    changed = Signal()
+
+    def __init__(
+        self,
+        view: HistoryView,
+        database: Database,
+        clock: Clock,
+        weekly_goal: Callable[[], int],
+    ) -> None:
+        super().__init__(view)
+        self._view = view
+        self._database = database
+        self._clock = clock
+        self._weekly_goal = weekly_goal
+        self._range_days: int | None = 91
+        self._show_bars = False
+        view.range_requested.connect(self.set_range)
+        view.weekly_bars_toggled.connect(self._toggle_bars)
+        view.repeat_requested.connect(self._repeat)
+
+    @property
+    def range_days(self) -> int | None:
+        """The days shown (None: everything)."""
+        return self._range_days
+
+    def set_range(self, days: int | None) -> None:
+        """Show the last `days` days (None: all) and redraw."""
+        self._range_days = days
+        self.refresh()
+
+    def _toggle_bars(self, on: bool) -> None:
+        self._show_bars = on
+        self.refresh()
+
+    def _bounds(self) -> tuple[datetime, datetime]:
+        now = self._clock.now()
+        end = now + timedelta(days=1)
+        if self._range_days is None:
+            span = self._database.time_span()
+            start = span[0] if span is not None else now - timedelta(days=14)
+            return start - timedelta(days=1), end
+        return now - timedelta(days=self._range_days), end
+
+    def refresh(self) -> None:
+        """Read the range and redraw chart, cards and table."""
+        start, end = self._bounds()
+        entries = self._database.pain_entries(start, end)
+        sessions = self._database.sessions(start, end)
+        pain_by_session = session_pain(entries)
+        points = [self._point(entry, sessions) for entry in entries]
+        average = [
+            [(t.timestamp(), value) for t, value in segment] for segment in rolling_average(entries)
+        ]
+        weekly = []
+        if self._show_bars:
+            tz = self._clock.now().tzinfo
+            weekly = [
+                (datetime.combine(monday, datetime.min.time(), tz).timestamp(), count)
+                for monday, count in weekly_session_counts(sessions, start, end, tz)
+            ]
+        self._view.chart.set_data(points, average, weekly)
+        self._view.chart.show_range(start.timestamp(), end.timestamp())
+        self._view.set_empty(not points)
+        hurts = self._database.hurt_counts(start, end)
+        self._view.set_sessions([self._row(s, pain_by_session, hurts) for s in sessions])
+        self._refresh_summary()
+
+    def _refresh_summary(self) -> None:
+        now = self._clock.now()
+        since = now - timedelta(days=SUMMARY_DAYS)
+        summary = summarize(
+            self._database.sessions(since, now + timedelta(days=1)),
+            self._database.pain_entries(since, now + timedelta(days=1)),
+            now,
+            self._weekly_goal(),
+        )
+        goal_met = summary.sessions_this_week >= summary.weekly_goal
+        self._view.set_card(
+            "weekCard",
+            f"{summary.sessions_this_week} of {summary.weekly_goal}",
+            "goal reached" if goal_met else "weekly goal",
+        )
+        days = summary.streak_days
+        self._view.set_card("streakCard", f"{days} day{'s' if days != 1 else ''}", "in a row")
+        self._view.set_card("minutesCard", f"{summary.minutes_this_week} min", "of exercise")
+        if summary.average_change is None:
+            self._view.set_card("changeCard", "–", "needs before and after scores")
+        else:
+            self._view.set_card(
+                "changeCard",
+                f"{summary.average_change:+.1f}",
+                f"after minus before, last {summary.change_sessions}",
+            )
+        word, detail = TREND_WORDS[summary.weekly_trend]
+        self._view.set_card("trendCard", word, detail)
+
+    @staticmethod
+    def _point(entry: PainEntry, sessions: list[SessionRecord]) -> ChartPoint:
+        when = entry.recorded_at
+        routine = ""
+        if entry.session_id is not None:
+            routine = next((s.routine_name for s in sessions if s.id == entry.session_id), "")
+        lines = [
+            f"{when:%a %d %b %Y, %H:%M}",
+            f"Pain {entry.score} of 10, {CONTEXT_WORDS[entry.context.value]}",
+        ]
+        if routine:
+            lines.append(f"Routine: {routine}")
+        if entry.note:
+            lines.append(f"Note: {entry.note}")
+        return ChartPoint(when.timestamp(), entry.score, entry.context.value, "\n".join(lines))
+
+    @staticmethod
+    def _row(
+        session: SessionRecord,
+        pain: dict[int, tuple[int | None, int | None]],
+        hurts: dict[int, int],
+    ) -> SessionRow:
+        assert session.id is not None
+        minutes = None
+        duration = "–"
+        if session.ended_at is not None:
+            seconds = (session.ended_at - session.started_at).total_seconds()
+            minutes = seconds / 60
+            duration = format_duration(round(seconds))
+        incomplete = session.status in (SessionStatus.INCOMPLETE, SessionStatus.STOPPED)
+        done = len(session.exercises_completed)
+        exercises = f"{done} of {session.exercises_total}"
+        if session.status is SessionStatus.INCOMPLETE:
+            exercises += " (incomplete)"
+        elif session.status is SessionStatus.STOPPED:
+            exercises += " (stopped)"
+        before, after = pain.get(session.id, (None, None))
+        return SessionRow(
+            session_id=session.id,
+            started_epoch=session.started_at.timestamp(),
+            date_text=f"{session.started_at:%a %d %b %Y %H:%M}",
+            routine_id=session.routine_id,
+            routine=session.routine_name,
+            minutes=minutes,
+            duration_text=duration,
+            exercises_text=exercises,
+            incomplete=incomplete,
+            before=before,
+            after=after,
+            feeling=FEELING_WORDS.get(session.feeling or "", ""),
+            hurts=hurts.get(session.id, 0),
+            note=session.note,
+        )
+
+    def check_in(self, score: int, note: str) -> PainEntry:
+        """Record a pain score without a session, at once."""
+        entry = self._database.add_pain_entry(
+            PainEntry(
+                recorded_at=self._clock.now(),
+                score=score,
+                context=PainContext.CHECK_IN,
+                note=note,
+            )
+        )
+        self.changed.emit()
+        self.refresh()
+        return entry
+
+    def delete_session(self, session_id: int) -> SessionRecord:
+        """Hide a session and its scores (undoable); returns it for the undo message."""
+        session = self._database.session(session_id)
+        self._database.delete_session(session_id, self._clock.now())
+        self.changed.emit()
+        self.refresh()
+        return session
+
+    def restore_session(self, session_id: int) -> None:
+        """Undo a deletion."""
+        self._database.restore_session(session_id)
+        self.changed.emit()
+        self.refresh()
+
+    def update_note(self, session_id: int, note: str) -> None:
+        """Save an edited note at once."""
+        self._database.update_session_note(session_id, note)
+        self.refresh()
+
+    def exercises_done(self, session_id: int) -> tuple[str, ...]:
+        """The ids of the exercises a session completed."""
+        return self._database.session(session_id).exercises_completed
+
+    def _repeat(self, session_id: int) -> None:
+        self.repeat_requested.emit(self._database.session(session_id).routine_id)
