@@ -199,3 +199,85 @@ def test_migration_leaving_dangling_references_is_rolled_back(db_path: Path) -> 
 
     assert _version(db_path) == CURRENT
     assert _rows(db_path, "SELECT count(*) FROM sessions") == [(1,)]
+
+
+# The real version 2: soft delete and the history indexes -----------------------------------
+
+
+def _schema(path: Path) -> set[tuple[object, ...]]:
+    """Every table, index and column definition, to compare a migrated file with a new one."""
+    objects = set(_rows(path, "SELECT type, name, tbl_name FROM sqlite_master"))
+    for table in ("sessions", "pain_entries"):
+        objects |= {(table, *row) for row in _rows(path, f"PRAGMA table_info({table})")}
+    return objects
+
+
+def test_v1_file_with_data_upgrades_to_v2_with_a_backup(db_path: Path) -> None:
+    _build_v1_by_hand(db_path)
+
+    opened = open_database(db_path, now=NOW)
+    with opened as database:
+        entries = database.pain_entries(NOW - timedelta(days=7), NOW)
+        sessions = database.sessions(NOW - timedelta(days=7), NOW)
+        counts = (database.count_sessions(), database.count_pain_entries())
+        theme = database.get_setting("theme")
+
+    assert opened.schema_version == 2
+    assert _version(db_path) == 2
+    assert [(e.score, e.note, e.session_id) for e in entries] == [(6, "stiff", 1)]
+    assert entries[0].recorded_at.isoformat() == "2026-03-01T08:00:00+05:30"
+    assert [(s.id, s.routine_id, s.exercises_completed) for s in sessions] == [
+        (1, "morning", ("cat-cow",))
+    ]
+    assert counts == (1, 1)
+    assert theme == "dark"
+    assert _rows(db_path, "SELECT deleted_at FROM sessions") == [(None,)]
+    assert _rows(db_path, "SELECT deleted_at, hidden_with_session FROM pain_entries") == [
+        (None, 0)
+    ]
+
+    backup = opened.backup_path
+    assert backup is not None
+    assert backup.name == f"spinecoach.sqlite3.backup-v1-{STAMP}.sqlite3"
+    assert _version(backup) == 1
+    assert _rows(backup, "PRAGMA quick_check") == [("ok",)]
+    assert _rows(backup, "SELECT score, note, session_id FROM pain_entries") == [(6, "stiff", 1)]
+    assert "deleted_at" not in {row[1] for row in _rows(backup, "PRAGMA table_info(sessions)")}
+
+
+def test_a_migrated_file_has_the_same_schema_as_a_new_one(db_path: Path, tmp_path: Path) -> None:
+    _build_v1_by_hand(db_path)
+    open_database(db_path, now=NOW).close()
+    fresh = tmp_path / "fresh.sqlite3"
+    open_database(fresh, now=NOW).close()
+
+    assert _schema(db_path) == _schema(fresh)
+    indexes = {row[1] for row in _schema(fresh) if row[0] == "index"}
+    assert {"pain_entries_shown_by_time", "sessions_shown_by_start"} <= indexes
+
+
+def test_v2_deletes_and_restores_on_an_upgraded_file(db_path: Path) -> None:
+    _build_v1_by_hand(db_path)
+    with open_database(db_path, now=NOW) as database:
+        hidden = database.delete_session(1, NOW)
+        assert database.pain_entries(NOW - timedelta(days=7), NOW) == []
+        restored = database.restore_session(1)
+
+    assert [e.note for e in hidden.pain_entries] == ["stiff"]
+    assert restored == hidden
+    assert _rows(db_path, "SELECT count(*) FROM pain_entries WHERE deleted_at IS NULL") == [(1,)]
+
+
+def test_v2_schema_refuses_an_entry_hidden_with_its_session_but_not_deleted(
+    db_path: Path,
+) -> None:
+    _build_v1_by_hand(db_path)
+    open_database(db_path, now=NOW).close()
+    connection = sqlite3.connect(db_path)
+    try:
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+            connection.execute("UPDATE pain_entries SET hidden_with_session = 1")
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+            connection.execute("UPDATE sessions SET deleted_at = X'01'")
+    finally:
+        connection.close()

@@ -69,6 +69,15 @@ def test_every_write_is_refused_and_the_file_is_byte_identical(newer_file: Path)
         lambda: database.save_custom_routine("mine", "Mine", "title = 'x'", later),
         lambda: database.delete_custom_routine("mine"),
         lambda: database.mark_abandoned_sessions(later),
+        lambda: database.delete_session(1, later),
+        lambda: database.restore_session(1),
+        lambda: database.delete_pain_entry(1, later),
+        lambda: database.restore_pain_entry(1),
+        lambda: database.update_session_note(1, "edited"),
+        lambda: database.update_pain_note(1, "edited"),
+        lambda: database.add_history(
+            [], [PainEntry(recorded_at=later, score=2, context=PainContext.CHECK_IN)]
+        ),
     ]
     for write in writes:
         with pytest.raises(ReadOnlyDatabaseError, match="newer version"):

@@ -183,3 +183,26 @@ def test_rolling_average_does_not_bridge_long_gaps(app: Application) -> None:
     # Scores 200, 40 and 9 days ago are each more than 7 days from their neighbours, so they
     # stand alone; only the last two days join into one line: 4 separate segments.
     assert view.chart.average_segments() == 4
+
+
+def test_report_is_a_one_page_pdf_with_the_summary_and_sessions(
+    app: Application, tmp_path: Path
+) -> None:
+    from PySide6.QtPdf import QPdfDocument
+
+    from spinecoach.ui.report import write_report
+
+    content = app.history.report_content()
+    assert content.rows[0][1] == "Two-minute desk break"
+    target = tmp_path / "report.pdf"
+    fitted = write_report(target, content)
+    assert fitted == 4
+    assert target.read_bytes().startswith(b"%PDF")
+    document = QPdfDocument()
+    assert document.load(str(target)) == QPdfDocument.Error.None_
+    assert document.pageCount() == 1
+    text = document.getAllText(0).text()
+    assert "Back pain and exercise report" in text
+    assert "Two-minute desk break" in text
+    assert "2 of 3" in text
+    document.close()

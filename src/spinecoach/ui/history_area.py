@@ -7,6 +7,7 @@ action, and the rows are only hidden in the database, never erased.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -14,6 +15,7 @@ from spinecoach.ui.callout import callout
 from spinecoach.ui.history_controller import HistoryController
 from spinecoach.ui.history_view import HistoryView
 from spinecoach.ui.pain_dialog import PainDialog
+from spinecoach.ui.report import write_report
 from spinecoach.ui.session_details import SessionDetailsDialog
 
 
@@ -54,6 +56,8 @@ class HistoryArea(QWidget):
         view.check_in_requested.connect(self.check_in)
         view.delete_requested.connect(self.delete_session)
         view.session_activated.connect(self.open_session)
+        view.report_requested.connect(self.save_report)
+        view.set_file_actions_available(export=False, import_=False, report=True)
 
     def check_in(self) -> None:
         """Ask for a pain score now and record it (skipping records nothing)."""
@@ -67,6 +71,7 @@ class HistoryArea(QWidget):
         """Hide a session (and its scores) at once; offer to undo."""
         session = self.controller.delete_session(session_id)
         self._deleted = session_id
+        self.undo_button.show()
         self.undo_text.setText(
             f"Deleted “{session.routine_name}” of {session.started_at:%a %d %b %H:%M}."
         )
@@ -99,3 +104,30 @@ class HistoryArea(QWidget):
             self.controller.update_note(session_id, dialog.note_text())
         elif result == SessionDetailsDialog.REPEAT:
             self.controller.repeat_requested.emit(row.routine_id)
+
+    def save_report(self) -> None:
+        """Ask where, then write the one-page PDF for a clinician."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        suggested = str(Path.home() / "SpineCoach report.pdf")
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Save the report", suggested, "PDF documents (*.pdf)"
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_suffix(".pdf")
+        try:
+            write_report(target, self.controller.report_content())
+        except OSError as error:
+            QMessageBox.warning(self, "Report not saved", f"Could not write {target}: {error}")
+            return
+        self.show_message(f"Report saved to {target}.")
+
+    def show_message(self, text: str) -> None:
+        """A short confirmation in the bar above the view (no undo offered)."""
+        self._deleted = None
+        self.undo_text.setText(text)
+        self.undo_button.hide()
+        self.undo_bar.show()

@@ -25,6 +25,7 @@ from spinecoach.core.statistics import (
 from spinecoach.storage.store import Database
 from spinecoach.ui.history_chart import ChartPoint
 from spinecoach.ui.history_view import HistoryView, SessionRow
+from spinecoach.ui.report import ReportContent
 
 #: How far back the summary looks (the streak and the trend never need more).
 SUMMARY_DAYS = 400
@@ -235,6 +236,49 @@ class HistoryController(QObject):
     def exercises_done(self, session_id: int) -> tuple[str, ...]:
         """The ids of the exercises a session completed."""
         return self._database.session(session_id).exercises_completed
+
+    def report_content(self) -> ReportContent:
+        """What the clinician's report shows: the current range, summary, chart and log."""
+        start, end = self._bounds()
+        view = self._view
+        summary = [
+            (title, view.card_text(key))
+            for key, title in (
+                ("weekCard", "Sessions this week"),
+                ("streakCard", "Streak"),
+                ("minutesCard", "Minutes this week"),
+                ("changeCard", "Change per session"),
+                ("trendCard", "Weekly trend"),
+            )
+        ]
+        rows = []
+        for row in sorted(
+            (view.model.row_at(r) for r in range(view.model.rowCount())),
+            key=lambda r: r.started_epoch,
+            reverse=True,
+        ):
+            pain = "–" if row.before is None else str(row.before)
+            pain_after = "–" if row.after is None else str(row.after)
+            rows.append(
+                (
+                    row.date_text,
+                    row.routine,
+                    row.duration_text,
+                    row.exercises_text,
+                    pain,
+                    pain_after,
+                    row.feeling,
+                )
+            )
+        last_day = end - timedelta(days=1)
+        return ReportContent(
+            period=f"{start:%d %B %Y} to {last_day:%d %B %Y}",
+            summary=summary,
+            chart=view.chart.plot.grab(),
+            columns=("Date", "Routine", "Duration", "Exercises", "Before", "After", "Felt"),
+            rows=rows,
+            created=f"{self._clock.now():%d %B %Y %H:%M}",
+        )
 
     def _repeat(self, session_id: int) -> None:
         self.repeat_requested.emit(self._database.session(session_id).routine_id)

@@ -1,0 +1,142 @@
+"""A one-page PDF for a clinician: the range, the summary, the chart and the session log.
+
+Drawn with Qt's own PDF writer, from what the History view shows now, so the report and the
+screen always agree. Text stays text (selectable, searchable); the chart is embedded as an image.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPixmap
+
+from spinecoach import __version__
+
+DISCLAIMER = (
+    "Recorded by the patient with SpineCoach, a self-management aid. "
+    "Pain is self-rated on a 0-10 scale (0 = no pain, 10 = worst pain imaginable)."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportContent:
+    """What goes on the page, already worded."""
+
+    period: str
+    summary: list[tuple[str, str]]
+    chart: QPixmap
+    columns: tuple[str, ...]
+    rows: Sequence[tuple[str, ...]]
+    created: str
+
+
+def write_report(path: Path, content: ReportContent) -> int:
+    """Write the one-page PDF; returns how many session rows fitted on the page."""
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    writer.setResolution(300)
+    writer.setTitle("SpineCoach pain report")
+    writer.setCreator(f"SpineCoach {__version__}")
+    painter = QPainter(writer)
+    try:
+        return _draw(painter, writer.width(), writer.height(), content)
+    finally:
+        painter.end()
+
+
+def _font(points: float, bold: bool = False) -> QFont:
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    return font
+
+
+def _draw(painter: QPainter, width: int, height: int, content: ReportContent) -> int:
+    dark, muted, line = QColor("#1B2830"), QColor("#5B6A74"), QColor("#D6DEE3")
+    y = 0.0
+
+    def text(value: str, font: QFont, colour: QColor, box_height: float) -> None:
+        nonlocal y
+        painter.setFont(font)
+        painter.setPen(colour)
+        painter.drawText(QRectF(0, y, width, box_height), Qt.TextFlag.TextWordWrap, value)
+        y += box_height
+
+    unit = height / 100  # layout in hundredths of the page height
+    text("Back pain and exercise report", _font(18, bold=True), dark, unit * 4)
+    text(content.period, _font(10), muted, unit * 2.2)
+    text(DISCLAIMER, _font(8), muted, unit * 3)
+
+    # Summary: label / value pairs in one row of cells.
+    cell = width / max(1, len(content.summary))
+    for index, (label, value) in enumerate(content.summary):
+        painter.setPen(muted)
+        painter.setFont(_font(7.5))
+        painter.drawText(QRectF(index * cell, y, cell - 20, unit * 2), label)
+        painter.setPen(dark)
+        painter.setFont(_font(12, bold=True))
+        painter.drawText(QRectF(index * cell, y + unit * 1.8, cell - 20, unit * 2.6), value)
+    y += unit * 5.5
+
+    if not content.chart.isNull():
+        scaled = content.chart.scaled(
+            int(width),
+            int(unit * 32),
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        painter.drawPixmap(int((width - scaled.width()) / 2), int(y), scaled)
+        y += scaled.height()
+    y += unit * 2
+
+    text("Sessions", _font(11, bold=True), dark, unit * 2.5)
+    widths = [0.20, 0.30, 0.10, 0.14, 0.08, 0.08, 0.10]
+    columns = content.columns[: len(widths)]
+    row_height = unit * 1.9
+    painter.setFont(_font(7.5, bold=True))
+    painter.setPen(muted)
+    x = 0.0
+    for column, share in zip(columns, widths, strict=False):
+        painter.drawText(QRectF(x, y, width * share, row_height), column)
+        x += width * share
+    y += row_height
+    painter.setPen(line)
+    painter.drawLine(0, int(y), int(width), int(y))
+    footer_top = height - unit * 3
+    fitted = 0
+    painter.setFont(_font(7.5))
+    for row in content.rows:
+        if y + row_height * 2 > footer_top:
+            break
+        painter.setPen(dark)
+        x = 0.0
+        for value, share in zip(row, widths, strict=False):
+            painter.drawText(
+                QRectF(x, y, width * share - 10, row_height),
+                Qt.TextFlag.TextSingleLine,
+                value,
+            )
+            x += width * share
+        y += row_height
+        fitted += 1
+    remaining = len(content.rows) - fitted
+    if remaining > 0:
+        painter.setPen(muted)
+        painter.drawText(
+            QRectF(0, y, width, row_height),
+            f"… and {remaining} earlier session{'s' if remaining != 1 else ''} "
+            "(export the CSV for all of them).",
+        )
+    painter.setPen(muted)
+    painter.setFont(_font(7))
+    painter.drawText(
+        QRectF(0, footer_top, width, unit * 3),
+        Qt.AlignmentFlag.AlignBottom,
+        f"Created {content.created} with SpineCoach {__version__}. "
+        "SpineCoach does not diagnose or treat; please interpret with clinical judgement.",
+    )
+    return fitted
