@@ -232,9 +232,7 @@ def test_v1_file_with_data_upgrades_to_v2_with_a_backup(db_path: Path) -> None:
     assert counts == (1, 1)
     assert theme == "dark"
     assert _rows(db_path, "SELECT deleted_at FROM sessions") == [(None,)]
-    assert _rows(db_path, "SELECT deleted_at, hidden_with_session FROM pain_entries") == [
-        (None, 0)
-    ]
+    assert _rows(db_path, "SELECT deleted_at, hidden_with_session FROM pain_entries") == [(None, 0)]
 
     backup = opened.backup_path
     assert backup is not None

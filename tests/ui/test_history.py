@@ -125,11 +125,11 @@ def test_summary_matches_hand_computed_values(app: Application) -> None:
 def test_session_log_lists_sessions_newest_first_and_sorts(app: Application) -> None:
     view = area(app).view
     assert view.model.rowCount() == 4
-    first = view.proxy.index(0, 0).data()
+    first = view.model.index(0, 0).data()
     assert first.startswith("Wed 25 Nov 2026")
-    assert view.proxy.index(0, 3).data() == "2 of 5"
+    assert view.model.index(0, 3).data() == "2 of 5"
     view.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
-    befores = [view.proxy.index(r, 4).data() for r in range(view.proxy.rowCount())]
+    befores = [view.model.index(r, 4).data() for r in range(view.model.rowCount())]
     assert befores == sorted(befores, key=int)
 
 
@@ -206,3 +206,48 @@ def test_report_is_a_one_page_pdf_with_the_summary_and_sessions(
     assert "Two-minute desk break" in text
     assert "2 of 3" in text
     document.close()
+
+
+def test_csv_with_bad_rows_reports_each_and_writes_nothing_until_confirmed(
+    qtbot: QtBot, app: Application, tmp_path: Path
+) -> None:
+    from spinecoach.storage.csv_io import export_csv, read_csv
+    from spinecoach.ui.import_dialog import ImportPreviewDialog
+
+    history = area(app)
+    exported = tmp_path / "history.csv"
+    export_csv(app.database, exported)
+    lines = exported.read_text(encoding="utf-8-sig").splitlines()
+    header, rows = lines[0], lines[1:]
+    columns = header.split(",")
+    broken = tmp_path / "broken.csv"
+    broken.write_text(
+        "\n".join([header, *rows, "pain,not-a-time" + "," * (len(columns) - 2)]) + "\n",
+        encoding="utf-8",
+    )
+    preview = read_csv(broken)
+    assert [p.line_number for p in preview.problems] == [len(rows) + 2]
+    before = app.database.count_pain_entries()
+
+    def cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ImportPreviewDialog)
+        assert dialog.problems.count() == 1
+        assert dialog.problems.item(0).text().startswith(f"line {len(rows) + 2}:")
+        dialog.reject()
+
+    QTimer.singleShot(0, cancel)
+    assert history.confirm_import(preview) is None
+    assert app.database.count_pain_entries() == before  # nothing written without consent
+
+    def accept() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ImportPreviewDialog)
+        dialog.import_button.click()
+
+    QTimer.singleShot(0, accept)
+    result = history.confirm_import(preview)
+    assert result is not None
+    assert result.added == 0  # everything valid was already here
+    assert result.skipped_duplicates == len(rows)
+    assert app.database.count_pain_entries() == before

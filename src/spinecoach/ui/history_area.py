@@ -11,9 +11,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from spinecoach.storage.csv_io import ImportPreview, ImportResult
 from spinecoach.ui.callout import callout
 from spinecoach.ui.history_controller import HistoryController
 from spinecoach.ui.history_view import HistoryView
+from spinecoach.ui.import_dialog import ImportPreviewDialog
 from spinecoach.ui.pain_dialog import PainDialog
 from spinecoach.ui.report import write_report
 from spinecoach.ui.session_details import SessionDetailsDialog
@@ -57,7 +59,9 @@ class HistoryArea(QWidget):
         view.delete_requested.connect(self.delete_session)
         view.session_activated.connect(self.open_session)
         view.report_requested.connect(self.save_report)
-        view.set_file_actions_available(export=False, import_=False, report=True)
+        view.export_requested.connect(self.export_csv)
+        view.import_requested.connect(self.import_csv)
+        view.set_file_actions_available(export=True, import_=True, report=True)
 
     def check_in(self) -> None:
         """Ask for a pain score now and record it (skipping records nothing)."""
@@ -131,3 +135,60 @@ class HistoryArea(QWidget):
         self.undo_text.setText(text)
         self.undo_button.hide()
         self.undo_bar.show()
+
+    def export_csv(self) -> None:
+        """Ask where, then write every session and pain score as CSV."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from spinecoach.storage.csv_io import CsvFileError, export_csv
+
+        suggested = str(Path.home() / "SpineCoach history.csv")
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Export your history", suggested, "CSV files (*.csv)"
+        )
+        if not path:
+            return
+        target = Path(path)
+        try:
+            # The file dialog has already asked before replacing an existing file.
+            result = export_csv(self.controller.database, target, overwrite=True)
+        except (OSError, CsvFileError) as error:
+            QMessageBox.warning(self, "Nothing exported", f"Could not write {target}: {error}")
+            return
+        self.show_message(
+            f"Exported {result.sessions} sessions and {result.pain_entries} pain scores "
+            f"to {result.path}."
+        )
+
+    def import_csv(self) -> None:
+        """Read a CSV, show what is valid and what is not, import only on confirmation."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from spinecoach.storage.csv_io import CsvFileError, read_csv
+
+        path, _filter = QFileDialog.getOpenFileName(
+            self, "Import a history", str(Path.home()), "CSV files (*.csv);;All files (*)"
+        )
+        if not path:
+            return
+        try:
+            preview = read_csv(Path(path))
+        except CsvFileError as error:
+            QMessageBox.warning(self, "Nothing imported", str(error))
+            return
+        self.confirm_import(preview)
+
+    def confirm_import(self, preview: ImportPreview) -> ImportResult | None:
+        """Show the preview; write the valid rows only if the person agrees."""
+        from spinecoach.storage.csv_io import apply_import
+
+        dialog = ImportPreviewDialog(preview, parent=self)
+        if dialog.exec() != ImportPreviewDialog.DialogCode.Accepted:
+            return None
+        result = apply_import(self.controller.database, preview)
+        self.controller.refresh()
+        self.controller.changed.emit()
+        self.show_message(
+            f"Imported {result.added} rows; skipped {result.skipped_duplicates} already here."
+        )
+        return result

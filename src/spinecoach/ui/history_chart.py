@@ -8,10 +8,12 @@ context also has its own shape.
 
 from __future__ import annotations
 
+import bisect
 import math
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
@@ -33,12 +35,34 @@ DAY = 86_400.0
 
 @dataclass(frozen=True, slots=True)
 class ChartPoint:
-    """One pain score to plot: when (epoch seconds), how much, in what context, what to say."""
+    """One pain score to plot: when, how much, in what context; its hover text on demand.
+
+    The text is only worded when someone hovers the point: ten years of scores would otherwise
+    format 11,000 strings on every redraw.
+    """
 
     epoch: float
     score: int
     context: str
-    text: str
+    when: datetime
+    routine: str = ""
+    note: str = ""
+
+    @property
+    def text(self) -> str:
+        """Date, time, score, context, routine and note, one per line."""
+        lines = [
+            f"{self.when:%a %d %b %Y, %H:%M}",
+            f"Pain {self.score} of 10, {CONTEXT_WORDS.get(self.context, self.context)}",
+        ]
+        if self.routine:
+            lines.append(f"Routine: {self.routine}")
+        if self.note:
+            lines.append(f"Note: {self.note}")
+        return "\n".join(lines)
+
+
+CONTEXT_WORDS = {"before": "before a session", "after": "after a session", "check-in": "check-in"}
 
 
 class PainChart(QWidget):
@@ -73,6 +97,7 @@ class PainChart(QWidget):
         self._average_items: list[pg.PlotDataItem] = []
         self._bars: pg.BarGraphItem | None = None
         self._points: list[ChartPoint] = []
+        self._epochs: list[float] = []
         self._span: tuple[float, float] | None = None
         self.last_hover_text = ""
         self._average_colour = "#5B6A74"
@@ -99,7 +124,8 @@ class PainChart(QWidget):
         weekly: Sequence[tuple[float, int]] = (),
     ) -> None:
         """Replace everything plotted; `average` is a list of gap-free segments."""
-        self._points = list(points)
+        self._points = sorted(points, key=lambda p: p.epoch)
+        self._epochs = [p.epoch for p in self._points]
         for context, item in self._scatter.items():
             chosen = [p for p in points if p.context == context]
             item.setData(x=[p.epoch for p in chosen], y=[p.score for p in chosen])
@@ -163,9 +189,13 @@ class PainChart(QWidget):
     def hover_text_at(self, epoch: float, score: float) -> str:
         """The details of the point nearest (epoch, score) within a few pixels, or ""."""
         view = self.plot.getViewBox()
+        pixel_width = view.viewPixelSize()[0] or 1.0
+        tolerance = HOVER_PIXELS * pixel_width
+        low = bisect.bisect_left(self._epochs, epoch - tolerance)
+        high = bisect.bisect_right(self._epochs, epoch + tolerance)
         target = view.mapViewToScene(QPointF(epoch, score))
         best: tuple[float, ChartPoint] | None = None
-        for point in self._points:
+        for point in self._points[low:high]:
             at = view.mapViewToScene(QPointF(point.epoch, point.score))
             distance = math.hypot(at.x() - target.x(), at.y() - target.y())
             if distance <= HOVER_PIXELS and (best is None or distance < best[0]):

@@ -38,7 +38,6 @@ TREND_WORDS = {
     Trend.NOT_ENOUGH_DATA: ("Not enough data yet", "needs three weeks with scores"),
 }
 FEELING_WORDS = {"easier": "Easier", "same": "Same", "harder": "Harder"}
-CONTEXT_WORDS = {"before": "before a session", "after": "after a session", "check-in": "check-in"}
 
 
 class HistoryController(QObject):
@@ -71,18 +70,23 @@ class HistoryController(QObject):
         view.repeat_requested.connect(self._repeat)
 
     @property
+    def database(self) -> Database:
+        """The database the history reads and writes."""
+        return self._database
+
+    @property
     def range_days(self) -> int | None:
         """The days shown (None: everything)."""
         return self._range_days
 
     def set_range(self, days: int | None) -> None:
-        """Show the last `days` days (None: all) and redraw."""
+        """Show the last `days` days (None: all) and redraw; the summary does not change."""
         self._range_days = days
-        self.refresh()
+        self.refresh(summary=False)
 
     def _toggle_bars(self, on: bool) -> None:
         self._show_bars = on
-        self.refresh()
+        self.refresh(summary=False)
 
     def _bounds(self) -> tuple[datetime, datetime]:
         now = self._clock.now()
@@ -93,13 +97,14 @@ class HistoryController(QObject):
             return start - timedelta(days=1), end
         return now - timedelta(days=self._range_days), end
 
-    def refresh(self) -> None:
-        """Read the range and redraw chart, cards and table."""
+    def refresh(self, *, summary: bool = True) -> None:
+        """Read the range and redraw chart and table (and the cards, unless told not to)."""
         start, end = self._bounds()
         entries = self._database.pain_entries(start, end)
         sessions = self._database.sessions(start, end)
         pain_by_session = session_pain(entries)
-        points = [self._point(entry, sessions) for entry in entries]
+        routine_names = {s.id: s.routine_name for s in sessions}
+        points = [self._point(entry, routine_names) for entry in entries]
         average = [
             [(t.timestamp(), value) for t, value in segment] for segment in rolling_average(entries)
         ]
@@ -115,7 +120,8 @@ class HistoryController(QObject):
         self._view.set_empty(not points)
         hurts = self._database.hurt_counts(start, end)
         self._view.set_sessions([self._row(s, pain_by_session, hurts) for s in sessions])
-        self._refresh_summary()
+        if summary:
+            self._refresh_summary()
 
     def _refresh_summary(self) -> None:
         now = self._clock.now()
@@ -147,20 +153,16 @@ class HistoryController(QObject):
         self._view.set_card("trendCard", word, detail)
 
     @staticmethod
-    def _point(entry: PainEntry, sessions: list[SessionRecord]) -> ChartPoint:
-        when = entry.recorded_at
-        routine = ""
-        if entry.session_id is not None:
-            routine = next((s.routine_name for s in sessions if s.id == entry.session_id), "")
-        lines = [
-            f"{when:%a %d %b %Y, %H:%M}",
-            f"Pain {entry.score} of 10, {CONTEXT_WORDS[entry.context.value]}",
-        ]
-        if routine:
-            lines.append(f"Routine: {routine}")
-        if entry.note:
-            lines.append(f"Note: {entry.note}")
-        return ChartPoint(when.timestamp(), entry.score, entry.context.value, "\n".join(lines))
+    def _point(entry: PainEntry, routine_names: dict[int | None, str]) -> ChartPoint:
+        routine = routine_names.get(entry.session_id, "") if entry.session_id else ""
+        return ChartPoint(
+            epoch=entry.recorded_at.timestamp(),
+            score=entry.score,
+            context=entry.context.value,
+            when=entry.recorded_at,
+            routine=routine,
+            note=entry.note,
+        )
 
     @staticmethod
     def _row(

@@ -6,12 +6,12 @@ A passive view: the controller fills it and reacts to what the person asks for.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
     SignalInstance,
@@ -83,12 +83,25 @@ class SessionTableModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[SessionRow] = []
+        self._sort_column = 0
+        self._descending = True
 
     def set_rows(self, rows: list[SessionRow]) -> None:
-        """Replace all rows."""
+        """Replace all rows, keeping the current sort order."""
         self.beginResetModel()
-        self._rows = rows
+        self._rows = sorted(rows, key=self._key, reverse=self._descending)
         self.endResetModel()
+
+    def _key(self, row: SessionRow) -> Any:
+        return self._sort_key(row, self._sort_column)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Qt override: sort in Python by the raw values (fast for thousands of rows)."""
+        self._sort_column = column
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        self._rows.sort(key=self._key, reverse=self._descending)
+        self.layoutChanged.emit()
 
     def row_at(self, row: int) -> SessionRow:
         """The session shown at a source row."""
@@ -256,13 +269,10 @@ class HistoryView(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.model = SessionTableModel()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
         self.table = QTableView()
         self.table.setObjectName("sessionTable")
         self.table.setAccessibleName("Session log")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -272,8 +282,13 @@ class HistoryView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: ResizeToContents measures every row, which takes seconds for a
+        # ten-year log. The note column takes the rest.
+        for column, width in enumerate((190, 210, 80, 130, 64, 56, 76, 48)):
+            self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(30)
         self.table.activated.connect(self._activated)
 
         self.repeat_button = QPushButton("Repeat this routine")
@@ -362,14 +377,13 @@ class HistoryView(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.model.row_at(self.proxy.mapToSource(rows[0]).row()).session_id
+        return self.model.row_at(rows[0].row()).session_id
 
     def select_session(self, session_id: int) -> None:
         """Select a session's row (tests, and after undo)."""
         for row in range(self.model.rowCount()):
             if self.model.row_at(row).session_id == session_id:
-                index = self.proxy.mapFromSource(self.model.index(row, 0))
-                self.table.selectRow(index.row())
+                self.table.selectRow(row)
                 return
 
     def _with_selected(self, signal: SignalInstance) -> None:
@@ -378,8 +392,7 @@ class HistoryView(QWidget):
             signal.emit(session_id)
 
     def _activated(self, index: QModelIndex) -> None:
-        source = self.proxy.mapToSource(index)
-        self.session_activated.emit(self.model.row_at(source.row()).session_id)
+        self.session_activated.emit(self.model.row_at(index.row()).session_id)
 
     def _update_buttons(self) -> None:
         selected = self.selected_session() is not None

@@ -1,0 +1,90 @@
+"""History speed with ten years of data: open-and-draw time, and redraw time per range.
+
+Writes ~11,000 pain scores and ~4,000 sessions with tools/make_demo_data.py into a temporary
+folder, starts the real application offscreen, and measures (median of 5):
+- opening the History area the first time (pyqtgraph import, queries, chart, table) until it
+  has painted;
+- switching to each range button until the chart has repainted.
+Goal (issue 4): the history view opens and draws within 300 ms.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/history_load.py
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+
+CHILD = """
+import sys, time
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from spinecoach.app import build
+from tests.fakes import RecordingCues, ScriptedPrompts
+a = build(Path(sys.argv[1]), prompts=ScriptedPrompts(), cues=RecordingCues())
+a.settings.set("last_area", "library")
+a.window.resize(1280, 820)
+a.window.show()
+app.processEvents()
+start = time.perf_counter()
+a.window.show_area("history")
+a.history_area.repaint()
+app.processEvents()
+print("open", time.perf_counter() - start)
+view = a.history_area.build().view
+for index in (0, 1, 2, 3):
+    start = time.perf_counter()
+    view.range_buttons.button(index).click()
+    view.chart.repaint()
+    app.processEvents()
+    print("range", index, time.perf_counter() - start)
+print("entries", a.database.count_pain_entries(), "sessions", a.database.count_sessions())
+a.window.close()
+a.database.close()
+"""
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(
+            [sys.executable, str(REPO / "tools" / "make_demo_data.py"), "--data-dir", folder,
+             "--years", "10", "--seed", "3"],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        opens: list[float] = []
+        ranges: dict[int, list[float]] = {0: [], 1: [], 2: [], 3: []}
+        counts = ""
+        for _ in range(5):
+            out = subprocess.run(
+                [sys.executable, "-c", CHILD, folder],
+                check=True, capture_output=True, text=True, cwd=REPO,
+                env={**os.environ, "PYTHONPATH": str(REPO)},
+            ).stdout  # fmt: skip
+            for line in out.splitlines():
+                parts = line.split()
+                if parts[0] == "open":
+                    opens.append(float(parts[1]))
+                elif parts[0] == "range":
+                    ranges[int(parts[1])].append(float(parts[2]))
+                elif parts[0] == "entries":
+                    counts = line
+    print(counts)
+    print(f"open the History area (first time, incl. pyqtgraph import): "
+          f"median {statistics.median(opens) * 1000:.0f} ms (goal: 300 ms)")  # fmt: skip
+    labels = ("2 weeks", "3 months", "1 year", "All (10 years)")
+    for index, label in enumerate(labels):
+        print(f"switch to {label}: median {statistics.median(ranges[index]) * 1000:.0f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,457 @@
+"""The CSV format's rules: header, each field's checks and messages, linking, formula guard."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from spinecoach.core.csv_format import (
+    COLUMNS,
+    CsvFormatError,
+    Header,
+    PainRow,
+    RowError,
+    RowProblem,
+    SessionRow,
+    format_pain_row,
+    format_session_row,
+    parse_row,
+    parse_table,
+    protect_text,
+    read_header,
+    unprotect_text,
+)
+from spinecoach.core.records import (
+    MAX_NOTE_LENGTH,
+    PainContext,
+    PainEntry,
+    SessionRecord,
+    SessionStatus,
+)
+
+HEADER = read_header(COLUMNS)
+PARIS = timezone(timedelta(hours=1))
+T = "2026-11-22T09:30:00+01:00"
+MOMENT = datetime(2026, 11, 22, 9, 30, tzinfo=PARIS)
+
+
+def row(**cells: str) -> list[str]:
+    """A data row in COLUMNS order with the given cells filled."""
+    unknown = set(cells) - set(COLUMNS)
+    assert not unknown, unknown
+    return [cells.get(column, "") for column in COLUMNS]
+
+
+def pain(**cells: str) -> list[str]:
+    return row(**{"kind": "pain", "time": T, "score": "4", "context": "before", **cells})
+
+
+def session(**cells: str) -> list[str]:
+    defaults = {
+        "kind": "session",
+        "time": T,
+        "started": T,
+        "ended": "2026-11-22T09:45:00+01:00",
+        "routine_id": "morning-mobility",
+        "routine_name": "Morning mobility",
+        "exercises_completed": "cat-cow;bird-dog",
+        "exercises_total": "8",
+        "status": "completed",
+        "feeling": "easier",
+        "session_ref": "1",
+    }
+    return row(**{**defaults, **cells})
+
+
+def parse(values: Sequence[str]) -> PainRow | SessionRow:
+    return parse_row(values, HEADER, 2)
+
+
+def reason(values: Sequence[str]) -> str:
+    with pytest.raises(RowError) as caught:
+        parse(values)
+    return str(caught.value)
+
+
+# Header --------------------------------------------------------------------------------------
+
+
+def test_columns_are_the_documented_ones_in_order() -> None:
+    assert COLUMNS == (
+        "kind",
+        "time",
+        "score",
+        "context",
+        "note",
+        "routine_id",
+        "routine_name",
+        "started",
+        "ended",
+        "exercises_completed",
+        "exercises_total",
+        "status",
+        "feeling",
+        "session_ref",
+    )
+
+
+def test_header_in_any_order_and_case_with_a_stray_bom_and_extra_columns() -> None:
+    names = ["\ufeffSCORE", " Kind ", *reversed(COLUMNS[2:]), "time", "mood"]
+    names.remove("score")
+    header = read_header(names)
+    assert header.width == len(names)
+    assert header.positions["score"] == 0
+    assert header.positions["kind"] == 1
+    assert "mood" not in header.positions
+
+
+@pytest.mark.parametrize(
+    ("names", "message"),
+    [
+        (["date", "pain"], "not a SpineCoach header"),
+        ([c for c in COLUMNS if c != "context"], "lacks the column(s) context"),
+        ([*COLUMNS, "Score"], "names the column 'score' twice"),
+        ([], "not a SpineCoach header"),
+    ],
+)
+def test_bad_headers_are_refused_with_the_reason(names: list[str], message: str) -> None:
+    with pytest.raises(CsvFormatError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        read_header(names)
+
+
+# Pain rows -----------------------------------------------------------------------------------
+
+
+def test_a_pain_row_becomes_a_pain_entry() -> None:
+    parsed = parse(pain(note="stiff, after the drive", session_ref="7"))
+    assert parsed == PainRow(
+        2,
+        PainEntry(
+            recorded_at=MOMENT, score=4, context=PainContext.BEFORE, note="stiff, after the drive"
+        ),
+        "7",
+    )
+    assert parsed.entry.recorded_at.utcoffset() == timedelta(hours=1)
+
+
+def test_lenient_where_it_is_safe() -> None:
+    parsed = parse(
+        pain(kind=" Pain ", score=" 10 ", context="CHECK-IN", time=" 2026-11-22T08:30:00Z ")
+    )
+    assert isinstance(parsed, PainRow)
+    assert parsed.entry.score == 10
+    assert parsed.entry.context is PainContext.CHECK_IN
+    assert parsed.entry.recorded_at == MOMENT
+    assert parsed.entry.recorded_at.utcoffset() == timedelta(0)
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        (pain(score="11"), "score 11 is out of range; pain scores run from 0 to 10"),
+        (pain(score="-1"), "score '-1' is not a whole number from 0 to 10"),
+        (pain(score="4.5"), "score '4.5' is not a whole number from 0 to 10"),
+        (pain(score="four"), "score 'four' is not a whole number"),
+        (pain(score=""), "score is empty"),
+        (pain(context="during"), "context 'during' is unknown; it must be one of before, after"),
+        (pain(context=""), "context is empty"),
+        (pain(time="22/11/2026 09:30"), "time '22/11/2026 09:30' is not an ISO 8601 date"),
+        (pain(time="2026-11-22T09:30:00"), "has no UTC offset"),
+        (pain(time="2026-11-22"), "has no UTC offset"),
+        (pain(time=""), "time is empty; write it like 2026-11-22T09:30:00+01:00"),
+        (pain(time="2026-02-30T09:30:00+01:00"), "is not an ISO 8601 date"),
+        (pain(note="x" * (MAX_NOTE_LENGTH + 1)), "note is 1001 characters long; the limit is 1000"),
+        (pain(status="completed"), "status belong(s) to session rows; leave them empty on a pain"),
+        (pain(kind="mood"), "kind 'mood' is unknown; it must be 'pain' or 'session'"),
+        (pain(kind=""), "kind is empty"),
+        (pain()[:-1], "has 13 values but the header has 14 columns"),
+        ([*pain(), "extra"], "has 15 values but the header has 14 columns"),
+    ],
+)
+def test_bad_pain_rows_say_what_is_wrong(values: list[str], message: str) -> None:
+    assert message in reason(values)
+
+
+def test_the_longest_note_is_accepted() -> None:
+    parsed = parse(pain(note="n" * MAX_NOTE_LENGTH))
+    assert isinstance(parsed, PainRow)
+    assert len(parsed.entry.note) == MAX_NOTE_LENGTH
+
+
+# Session rows ---------------------------------------------------------------------------------
+
+
+def test_a_session_row_becomes_a_session_record() -> None:
+    parsed = parse(session(note="Felt looser"))
+    assert parsed == SessionRow(
+        2,
+        SessionRecord(
+            routine_id="morning-mobility",
+            routine_name="Morning mobility",
+            started_at=MOMENT,
+            ended_at=MOMENT + timedelta(minutes=15),
+            exercises_completed=("cat-cow", "bird-dog"),
+            exercises_total=8,
+            status=SessionStatus.COMPLETED,
+            feeling="easier",
+            note="Felt looser",
+        ),
+        "1",
+    )
+
+
+def test_session_start_may_be_given_in_time_or_started_alone() -> None:
+    only_time = parse(session(started=""))
+    only_started = parse(session(time=""))
+    same_moment_other_offset = parse(session(time="2026-11-22T08:30:00+00:00"))
+    for parsed in (only_time, only_started, same_moment_other_offset):
+        assert isinstance(parsed, SessionRow)
+        assert parsed.session.started_at == MOMENT
+    assert isinstance(same_moment_other_offset, SessionRow)
+    assert same_moment_other_offset.session.started_at.utcoffset() == timedelta(hours=1)
+
+
+def test_an_in_progress_session_is_imported_as_incomplete() -> None:
+    parsed = parse(session(status="in-progress", ended="", feeling=""))
+    assert isinstance(parsed, SessionRow)
+    assert parsed.session.status is SessionStatus.INCOMPLETE
+
+
+def test_exercise_list_may_be_empty_or_spaced() -> None:
+    empty = parse(session(exercises_completed="", status="incomplete", ended=""))
+    spaced = parse(session(exercises_completed=" cat-cow ; bird-dog ;"))
+    assert isinstance(empty, SessionRow)
+    assert isinstance(spaced, SessionRow)
+    assert empty.session.exercises_completed == ()
+    assert spaced.session.exercises_completed == ("cat-cow", "bird-dog")
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        (session(time="", started=""), "started is empty"),
+        (session(time="2026-11-22T10:00:00+01:00"), "differ; on a session row both are"),
+        (session(ended="soon"), "ended 'soon' is not an ISO 8601"),
+        (session(ended=""), "ended is empty; a completed session needs the time it ended"),
+        (session(status="stopped", ended=""), "a stopped session needs"),
+        (session(status="paused"), "status is 'paused'; it must be one of in-progress"),
+        (session(status=""), "status is empty"),
+        (session(feeling="great"), "feeling 'great' is unknown; it must be one of easier, same"),
+        (session(routine_id=""), "routine_id is empty"),
+        (session(routine_name="  "), "routine_name is empty"),
+        (session(exercises_total="0"), "exercises_total is '0'; it must be a whole number of at"),
+        (session(exercises_total=""), "exercises_total is empty"),
+        (session(exercises_total="1"), "lists 2 exercises but exercises_total is 1"),
+        (session(score="3", context="after"), "score, context belong(s) to pain rows"),
+    ],
+)
+def test_bad_session_rows_say_what_is_wrong(values: list[str], message: str) -> None:
+    assert message in reason(values)
+
+
+# Whole tables ---------------------------------------------------------------------------------
+
+
+def test_table_links_scores_to_sessions_in_any_order_and_skips_blank_rows() -> None:
+    table = parse_table(
+        COLUMNS,
+        [
+            (2, pain(session_ref="s1")),
+            (3, [""] * len(COLUMNS)),
+            (4, session(session_ref="s1")),
+            (5, pain(context="check-in")),
+            (6, [" "] * len(COLUMNS)),
+        ],
+    )
+    assert table.problems == ()
+    assert [s.line_number for s in table.sessions] == [4]
+    assert [(p.line_number, p.session_ref) for p in table.pain_entries] == [(2, "s1"), (5, "")]
+
+
+def test_table_reports_broken_links_with_their_reasons() -> None:
+    table = parse_table(
+        COLUMNS,
+        [
+            (2, session(session_ref="a", status="paused")),
+            (3, pain(session_ref="a")),
+            (4, pain(session_ref="nowhere")),
+            (5, session(session_ref="b")),
+            (6, session(session_ref="b", time="", started="2026-11-23T09:30:00+01:00")),
+            (7, pain(session_ref="b")),
+        ],
+    )
+    assert [s.line_number for s in table.sessions] == [5]
+    assert [p.line_number for p in table.pain_entries] == [7]
+    assert [p.line_number for p in table.problems] == [2, 3, 4, 6]
+    by_line = {p.line_number: p.reason for p in table.problems}
+    assert "status is 'paused'" in by_line[2]
+    assert "its session (session_ref 'a', line 2) has a problem" in by_line[3]
+    assert "session_ref 'nowhere' matches no session row in this file" in by_line[4]
+    assert "session_ref 'b' is already used by the session on line 5" in by_line[6]
+    assert str(table.problems[0]).startswith("line 2: ")
+
+
+def test_table_with_a_bad_header_raises() -> None:
+    with pytest.raises(CsvFormatError):
+        parse_table(["when", "how much"], [(2, ["x", "y"])])
+
+
+def test_header_width_counts_for_rows() -> None:
+    header = read_header([*COLUMNS, "extra"])
+    assert header == Header(header.positions, len(COLUMNS) + 1)
+    parsed = parse_row([*pain(), "ignored"], header, 9)
+    assert isinstance(parsed, PainRow)
+    assert parsed.line_number == 9
+
+
+# Writing and reading back ---------------------------------------------------------------------
+
+
+def test_rows_are_written_in_column_order() -> None:
+    entry = PainEntry(recorded_at=MOMENT, score=3, context=PainContext.AFTER, note="=1+1")
+    assert format_pain_row(entry, "12") == row(
+        kind="pain", time=T, score="3", context="after", note="'=1+1", session_ref="12"
+    )
+    record = SessionRecord(
+        routine_id="desk-break",
+        routine_name="Two-minute desk break",
+        started_at=MOMENT,
+        exercises_completed=("chin-tucks",),
+        exercises_total=5,
+        status=SessionStatus.INCOMPLETE,
+    )
+    assert format_session_row(record, "12") == row(
+        kind="session",
+        time=T,
+        routine_id="desk-break",
+        routine_name="Two-minute desk break",
+        started=T,
+        exercises_completed="chin-tucks",
+        exercises_total="5",
+        status="incomplete",
+        session_ref="12",
+    )
+
+
+def test_an_exercise_id_that_cannot_be_written_is_refused() -> None:
+    record = SessionRecord(
+        routine_id="r",
+        routine_name="R",
+        started_at=MOMENT,
+        exercises_completed=("a;b",),
+        exercises_total=1,
+        status=SessionStatus.INCOMPLETE,
+    )
+    with pytest.raises(ValueError, match="cannot be written to CSV"):
+        format_session_row(record)
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("=SUM(A1:A9)", "'=SUM(A1:A9)"),
+        ("+1 since yesterday", "'+1 since yesterday"),
+        ("-2 after the walk", "'-2 after the walk"),
+        ("@home", "'@home"),
+        ("\tindented", "'\tindented"),
+        ("'=already quoted", "''=already quoted"),
+        ("''", "'''"),
+        ("'quoted' word", "'quoted' word"),
+        ("'", "'"),
+        ("plain", "plain"),
+        ("", ""),
+    ],
+)
+def test_formula_guard(text: str, written: str) -> None:
+    assert protect_text(text) == written
+    assert unprotect_text(written) == text
+
+
+@given(st.text(max_size=30))
+def test_formula_guard_round_trips_any_text(text: str) -> None:
+    written = protect_text(text)
+    assert unprotect_text(written) == text
+    assert written[:1] not in {"=", "+", "-", "@", "\t", "\r"}
+
+
+offsets = st.integers(min_value=-(14 * 3600), max_value=14 * 3600).map(
+    lambda seconds: timezone(timedelta(seconds=seconds))
+)
+moments = st.datetimes(
+    min_value=datetime(1900, 1, 1), max_value=datetime(2200, 1, 1), timezones=offsets
+)
+notes = st.text(max_size=MAX_NOTE_LENGTH)
+ids = st.from_regex(r"[a-z0-9]+(-[a-z0-9]+)*", fullmatch=True)
+
+
+@settings(max_examples=150, deadline=None)
+@given(at=moments, score=st.integers(0, 10), context=st.sampled_from(PainContext), note=notes)
+def test_any_pain_entry_survives_format_then_parse(
+    at: datetime, score: int, context: PainContext, note: str
+) -> None:
+    entry = PainEntry(recorded_at=at, score=score, context=context, note=note)
+    parsed = parse(format_pain_row(entry))
+    assert isinstance(parsed, PainRow)
+    assert parsed.entry == entry
+    assert parsed.entry.recorded_at.isoformat() == at.isoformat()
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    started=moments,
+    minutes=st.one_of(st.none(), st.integers(-5, 600)),
+    done=st.lists(ids, max_size=6),
+    extra=st.integers(0, 3),
+    status=st.sampled_from([s for s in SessionStatus if s is not SessionStatus.IN_PROGRESS]),
+    feeling=st.sampled_from([None, "easier", "same", "harder"]),
+    routine_id=st.text(min_size=1, max_size=20).filter(str.strip),
+    routine_name=st.text(min_size=1, max_size=40).filter(str.strip),
+    note=notes,
+)
+def test_any_finished_session_survives_format_then_parse(
+    started: datetime,
+    minutes: int | None,
+    done: list[str],
+    extra: int,
+    status: SessionStatus,
+    feeling: str | None,
+    routine_id: str,
+    routine_name: str,
+    note: str,
+) -> None:
+    if status is not SessionStatus.INCOMPLETE and minutes is None:
+        minutes = 10
+    record = SessionRecord(
+        routine_id=routine_id,
+        routine_name=routine_name,
+        started_at=started,
+        ended_at=None if minutes is None else started + timedelta(minutes=minutes),
+        exercises_completed=tuple(done),
+        exercises_total=len(done) + extra if done or extra else 1,
+        status=status,
+        feeling=feeling,  # type: ignore[arg-type]
+        note=note,
+    )
+    parsed = parse(format_session_row(record, "r"))
+    assert isinstance(parsed, SessionRow)
+    assert parsed.session == record
+    assert parsed.session_ref == "r"
+
+
+def test_problem_reads_as_a_sentence() -> None:
+    assert str(RowProblem(12, "score 11 is out of range")) == "line 12: score 11 is out of range"
+
+
+def test_utc_written_as_offset_reads_back_equal() -> None:
+    entry = PainEntry(
+        recorded_at=datetime(2026, 1, 1, tzinfo=UTC), score=0, context=PainContext.CHECK_IN
+    )
+    cells = format_pain_row(entry)
+    assert cells[1] == "2026-01-01T00:00:00+00:00"
+    parsed = parse(cells)
+    assert isinstance(parsed, PainRow)
+    assert parsed.entry == entry

@@ -1,0 +1,548 @@
+"""CSV export and import: identical round trip, bad rows reported by line, nothing written
+until apply, duplicates skipped, byte-order mark and time zones."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from spinecoach.core.csv_format import COLUMNS
+from spinecoach.core.records import (
+    MAX_NOTE_LENGTH,
+    HurtEvent,
+    PainContext,
+    PainEntry,
+    SessionRecord,
+    SessionStatus,
+)
+from spinecoach.storage.csv_io import (
+    CsvFileError,
+    ImportResult,
+    apply_import,
+    export_csv,
+    read_csv,
+)
+from spinecoach.storage.database import open_database
+from spinecoach.storage.errors import ReadOnlyDatabaseError
+from spinecoach.storage.store import Database
+
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+INDIA = timezone(timedelta(hours=5, minutes=30))
+CALIFORNIA = timezone(timedelta(hours=-8))
+NEPAL = timezone(timedelta(hours=5, minutes=45))
+EVERYTHING = (datetime(1900, 1, 1, tzinfo=UTC), datetime(2200, 1, 1, tzinfo=UTC))
+HEADER = ",".join(COLUMNS)
+BOM = b"\xef\xbb\xbf"
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Iterator[Database]:
+    with open_database(tmp_path / "source.sqlite3", now=NOW) as opened:
+        yield opened
+
+
+@pytest.fixture
+def empty(tmp_path: Path) -> Iterator[Database]:
+    with open_database(tmp_path / "target.sqlite3", now=NOW) as opened:
+        yield opened
+
+
+def _session(
+    database: Database,
+    at: datetime,
+    *,
+    routine: str = "morning-mobility",
+    note: str = "",
+    status: SessionStatus = SessionStatus.COMPLETED,
+    before: int | None = 5,
+    after: int | None = 4,
+) -> int:
+    session = database.start_session(routine, routine.replace("-", " ").title(), 3, at)
+    assert session.id is not None
+    if before is not None:
+        database.add_pain_entry(
+            PainEntry(
+                recorded_at=at, score=before, context=PainContext.BEFORE, session_id=session.id
+            )
+        )
+    database.record_exercise_done(session.id, "cat-cow")
+    if status is SessionStatus.IN_PROGRESS:
+        return session.id
+    end = at + timedelta(minutes=12, seconds=30)
+    database.finish_session(session.id, status, end, feeling="easier", note=note)
+    if after is not None:
+        database.add_pain_entry(
+            PainEntry(
+                recorded_at=end, score=after, context=PainContext.AFTER, session_id=session.id
+            )
+        )
+    return session.id
+
+
+def _fill(database: Database) -> None:
+    """A small history with every awkward thing a real one has."""
+    _session(
+        database, datetime(2026, 2, 27, 8, 0, 0, 123456, tzinfo=INDIA), note="Ünïcode – “quotes”"
+    )
+    _session(
+        database,
+        datetime(2026, 2, 27, 7, 0, tzinfo=CALIFORNIA),
+        routine="desk-break",
+        note='comma, "double quotes"\nand a second line\r\nand a third',
+        status=SessionStatus.STOPPED,
+        after=None,
+    )
+    _session(
+        database, datetime(2026, 2, 28, 12, 15, tzinfo=NEPAL), routine="core-strength", before=None
+    )
+    for day, (score, note) in enumerate(
+        [(3, "=1+2 is not a formula"), (6, "-2 after gardening"), (0, "@home 😀"), (10, "")]
+    ):
+        database.add_pain_entry(
+            PainEntry(
+                recorded_at=datetime(2026, 2, 20 + day, 21, 5, tzinfo=INDIA),
+                score=score,
+                context=PainContext.CHECK_IN,
+                note=note,
+            )
+        )
+
+
+def _history(database: Database) -> list[tuple[object, ...]]:
+    """Everything shown, ids replaced by position, so two databases can be compared."""
+    sessions = database.sessions(*EVERYTHING)
+    position = {session.id: index for index, session in enumerate(sessions)}
+    rows: list[tuple[object, ...]] = [
+        ("session", s.started_at.isoformat(), s.ended_at and s.ended_at.isoformat(), s.routine_id,
+         s.routine_name, s.exercises_completed, s.exercises_total, s.status, s.feeling, s.note)
+        for s in sessions
+    ]  # fmt: skip
+    rows += [
+        ("pain", e.recorded_at.isoformat(), e.score, e.context, e.note, position.get(e.session_id))
+        for e in database.pain_entries(*EVERYTHING)
+    ]
+    return rows
+
+
+def _write(path: Path, *lines: str, bom: bool = False, newline: str = "\r\n") -> Path:
+    path.write_bytes((BOM if bom else b"") + newline.join(lines).encode() + newline.encode())
+    return path
+
+
+def _counts(database: Database) -> tuple[int, int]:
+    return database.count_sessions(), database.count_pain_entries()
+
+
+# Round trip -----------------------------------------------------------------------------------
+
+
+def test_export_then_import_into_an_empty_database_gives_identical_rows(
+    database: Database, empty: Database, tmp_path: Path
+) -> None:
+    _fill(database)
+    exported = export_csv(database, tmp_path / "history.csv")
+
+    preview = read_csv(exported.path)
+    result = apply_import(empty, preview)
+
+    assert (exported.sessions, exported.pain_entries) == (3, 8)
+    assert preview.problems == ()
+    assert result == ImportResult(added=11, skipped_duplicates=0)
+    assert _history(empty) == _history(database)
+
+
+def test_time_zones_and_microseconds_round_trip_exactly(
+    database: Database, empty: Database, tmp_path: Path
+) -> None:
+    moments = [
+        datetime(2026, 3, 1, 18, 0, tzinfo=CALIFORNIA),
+        datetime(2026, 3, 2, 8, 0, 0, 123456, tzinfo=INDIA),
+        datetime(2026, 3, 2, 8, 0, tzinfo=NEPAL),
+        datetime(2026, 3, 2, 3, 0, tzinfo=UTC),
+    ]
+    for moment in moments:
+        database.add_pain_entry(
+            PainEntry(recorded_at=moment, score=2, context=PainContext.CHECK_IN)
+        )
+    text = export_csv(database, tmp_path / "zones.csv").path.read_text(encoding="utf-8-sig")
+
+    apply_import(empty, read_csv(tmp_path / "zones.csv"))
+
+    assert "2026-03-02T08:00:00.123456+05:30" in text
+    assert "2026-03-01T18:00:00-08:00" in text
+    found = empty.pain_entries(*EVERYTHING)
+    assert [e.recorded_at.isoformat() for e in found] == [
+        "2026-03-01T18:00:00-08:00",
+        "2026-03-02T08:00:00+05:45",
+        "2026-03-02T08:00:00.123456+05:30",
+        "2026-03-02T03:00:00+00:00",
+    ]
+    assert sorted(e.recorded_at for e in found) == sorted(moments)
+
+
+def test_the_export_is_excel_friendly(database: Database, tmp_path: Path) -> None:
+    _fill(database)
+    path = export_csv(database, tmp_path / "history.csv").path
+    data = path.read_bytes()
+
+    assert data.startswith(BOM + HEADER.encode() + b"\r\n")
+    assert "'=1+2 is not a formula" in data.decode("utf-8-sig")
+    assert "'-2 after gardening" in data.decode("utf-8-sig")
+    if os.name == "posix":
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_export_leaves_out_deleted_rows_and_never_replaces_a_file_unasked(
+    database: Database, tmp_path: Path
+) -> None:
+    _fill(database)
+    first = database.sessions(*EVERYTHING)[0]
+    assert first.id is not None
+    database.delete_session(first.id, NOW)
+    target = tmp_path / "history.csv"
+    target.write_text("someone's spreadsheet")
+
+    with pytest.raises(FileExistsError, match="already exists"):
+        export_csv(database, target)
+    assert target.read_text() == "someone's spreadsheet"
+
+    exported = export_csv(database, target, overwrite=True)
+    assert (exported.sessions, exported.pain_entries) == (2, 6)
+    preview = read_csv(target)
+    assert len(preview.sessions) == 2
+    assert first.routine_id not in {row.session.routine_id for row in preview.sessions}
+
+
+def test_an_empty_history_exports_just_the_header(database: Database, tmp_path: Path) -> None:
+    path = export_csv(database, tmp_path / "nothing.csv").path
+    assert path.read_bytes() == BOM + HEADER.encode() + b"\r\n"
+    preview = read_csv(path)
+    assert (preview.valid_rows, preview.problems) == (0, ())
+    assert apply_import(database, preview) == ImportResult(0, 0)
+
+
+pain_entries = st.builds(
+    PainEntry,
+    recorded_at=st.datetimes(
+        min_value=datetime(1970, 1, 2),
+        max_value=datetime(2100, 1, 1),
+        timezones=st.integers(-50_000, 50_000).map(lambda s: timezone(timedelta(seconds=s))),
+    ),
+    score=st.integers(0, 10),
+    context=st.sampled_from(PainContext),
+    note=st.text(max_size=MAX_NOTE_LENGTH),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(entries=st.lists(pain_entries, max_size=8))
+def test_any_pain_entries_round_trip(
+    entries: list[PainEntry], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    folder = tmp_path_factory.mktemp("round")
+    with open_database(folder / "a.sqlite3", now=NOW) as source:
+        source.add_history([], entries)
+        export_csv(source, folder / "out.csv")
+        expected = _history(source)
+    with open_database(folder / "b.sqlite3", now=NOW) as target:
+        result = apply_import(target, read_csv(folder / "out.csv"))
+        found = _history(target)
+    duplicates = len(entries) - len(
+        {(e.recorded_at.timestamp() // 1, e.score, e.context) for e in entries}
+    )
+    assert result.skipped_duplicates == duplicates
+    if not duplicates:
+        assert found == expected
+
+
+# Reading checks everything and writes nothing ------------------------------------------------
+
+
+BAD_FILE = (
+    HEADER,
+    "pain,2026-03-01T08:00:00+01:00,4,before,fine,,,,,,,,,",  # 2 ok
+    "pain,2026-03-01T08:00:00,4,before,,,,,,,,,,",  # 3 no offset
+    "pain,2026-03-01T09:00:00+01:00,11,before,,,,,,,,,,",  # 4 score out of range
+    "pain,2026-03-01T09:00:00+01:00,4,during,,,,,,,,,,",  # 5 unknown context
+    "pain,2026-03-01T09:00:00+01:00,4,before",  # 6 wrong column count
+    'pain,2026-03-01T10:00:00+01:00,3,check-in,"a note',  # 7 multi-line note, ok
+    'over three lines, with ""quotes""',
+    'and commas",,,,,,,,,',
+    "session,2026-03-01T11:00:00+01:00,,,,desk-break,Desk break,,,,5,completed,,s1",  # 10 no end
+    "pain,2026-03-01T11:00:00+01:00,5,before,,,,,,,,,,s1",  # 11 its session is bad
+    "pain,2026-03-01T11:30:00+01:00,5,after,,,,,,,,,,s9",  # 12 unknown session_ref
+    ",,,,,,,,,,,,,",  # 13 blank: skipped
+    "walk,2026-03-01T12:00:00+01:00,,,,,,,,,,,,",  # 14 unknown kind
+    "pain,yesterday,2,check-in,,,,,,,,,,",  # 15 bad time
+    "session,2026-03-02T08:00:00+01:00,,,ok,core-strength,Core strength,,"
+    "2026-03-02T08:15:00+01:00,bird-dog,8,completed,same,s2",  # 16 ok
+    "pain,2026-03-02T08:15:00+01:00,3,after,,,,,,,,,,s2",  # 17 ok, linked
+)
+
+
+def test_bad_rows_are_each_reported_with_line_and_reason(tmp_path: Path) -> None:
+    preview = read_csv(_write(tmp_path / "bad.csv", *BAD_FILE))
+
+    reasons = {problem.line_number: problem.reason for problem in preview.problems}
+    assert sorted(reasons) == [3, 4, 5, 6, 10, 11, 12, 14, 15]
+    assert "has no UTC offset" in reasons[3]
+    assert "score 11 is out of range" in reasons[4]
+    assert "context 'during' is unknown" in reasons[5]
+    assert "has 4 values but the header has 14 columns" in reasons[6]
+    assert "a completed session needs the time it ended" in reasons[10]
+    assert "its session (session_ref 's1', line 10) has a problem" in reasons[11]
+    assert "session_ref 's9' matches no session row" in reasons[12]
+    assert "kind 'walk' is unknown" in reasons[14]
+    assert "time 'yesterday' is not an ISO 8601 date and time" in reasons[15]
+    assert [row.line_number for row in preview.pain_entries] == [2, 7, 17]
+    assert [row.line_number for row in preview.sessions] == [16]
+    assert (
+        preview.pain_entries[1].entry.note
+        == 'a note\r\nover three lines, with "quotes"\r\nand commas'
+    )
+
+
+def test_reading_writes_nothing_and_apply_writes_only_the_valid_rows(
+    empty: Database, tmp_path: Path
+) -> None:
+    data_file = tmp_path / "target.sqlite3"
+    csv_file = _write(tmp_path / "bad.csv", *BAD_FILE)
+    csv_bytes = csv_file.read_bytes()
+    before = _file_state(data_file)
+
+    preview = read_csv(csv_file)
+
+    assert _file_state(data_file) == before
+    assert _counts(empty) == (0, 0)
+    assert csv_file.read_bytes() == csv_bytes
+
+    result = apply_import(empty, preview)
+
+    assert result == ImportResult(added=4, skipped_duplicates=0)
+    assert _counts(empty) == (1, 3)
+    linked = [e for e in empty.pain_entries(*EVERYTHING) if e.session_id is not None]
+    assert [(e.score, e.context) for e in linked] == [(3, PainContext.AFTER)]
+    assert linked[0].session_id == empty.sessions(*EVERYTHING)[0].id
+
+
+def _file_state(path: Path) -> list[object]:
+    files = [path, path.with_name(path.name + "-wal")]
+    return [(p.read_bytes(), p.stat().st_mtime_ns) if p.exists() else None for p in files]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty"),
+        (b"\r\n\r\n", "is empty"),
+        (b"date,pain\r\n2026-01-01,4\r\n", "not a SpineCoach CSV: the first row is not"),
+        (b"kind,time,score\r\n", "lacks the column(s) context, note"),
+        (HEADER.encode() + b"\r\npain,2026-03-01T08:00:00+01:00,4,before,caf\xe9,,,,,,,,,\r\n",
+         "not UTF-8 text (first unreadable byte on line 2); in a spreadsheet, save it as"),
+        (HEADER.encode() + b'\r\npain,2026-03-01T08:00,4,before,"never closed,,,,,,,,,\r\n',
+         "cannot be read as CSV from line 2 on"),
+    ],
+)  # fmt: skip
+def test_files_that_are_not_our_csv_are_refused_whole(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    path = tmp_path / "file.csv"
+    path.write_bytes(content)
+    with pytest.raises(CsvFileError) as caught:
+        read_csv(path)
+    assert message in str(caught.value)
+
+
+def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(CsvFileError, match="cannot be read"):
+        read_csv(tmp_path / "nope.csv")
+
+
+# Encodings and spreadsheet dialects ------------------------------------------------------------
+
+
+ONE_ROW = "pain,2026-03-01T08:00:00+01:00,4,before,Straße – ok,,,,,,,,,"
+
+
+@pytest.mark.parametrize("bom", [True, False])
+@pytest.mark.parametrize("newline", ["\r\n", "\n"])
+def test_read_with_or_without_bom_and_either_line_end(
+    tmp_path: Path, bom: bool, newline: str
+) -> None:
+    preview = read_csv(_write(tmp_path / "f.csv", HEADER, ONE_ROW, bom=bom, newline=newline))
+    assert preview.problems == ()
+    assert [row.entry.note for row in preview.pain_entries] == ["Straße – ok"]
+
+
+def test_semicolon_separated_files_from_european_excel_are_read(tmp_path: Path) -> None:
+    lines = [HEADER.replace(",", ";"), ONE_ROW.replace(",", ";")]
+    preview = read_csv(_write(tmp_path / "f.csv", *lines, bom=True))
+    assert preview.problems == ()
+    assert preview.pain_entries[0].entry.score == 4
+
+
+def test_columns_in_another_order_are_read(tmp_path: Path) -> None:
+    columns = list(reversed(COLUMNS))
+    values = dict(zip(COLUMNS, ONE_ROW.split(","), strict=True))
+    line = ",".join(values[column] for column in columns)
+    preview = read_csv(_write(tmp_path / "f.csv", ",".join(columns), line))
+    assert preview.problems == ()
+    assert preview.pain_entries[0].entry.note == "Straße – ok"
+
+
+# Duplicates ------------------------------------------------------------------------------------
+
+
+def test_importing_the_same_file_twice_adds_nothing_the_second_time(
+    database: Database, tmp_path: Path
+) -> None:
+    _fill(database)
+    before = _history(database)
+    preview = read_csv(export_csv(database, tmp_path / "h.csv").path)
+
+    assert apply_import(database, preview) == ImportResult(added=0, skipped_duplicates=11)
+    assert _history(database) == before
+
+
+def test_duplicates_match_kind_second_score_context_and_routine(
+    database: Database, tmp_path: Path
+) -> None:
+    database.add_pain_entry(
+        PainEntry(recorded_at=datetime(2026, 3, 1, 8, 0, 0, 250000, tzinfo=UTC), score=4,
+                  context=PainContext.CHECK_IN, note="original")
+    )  # fmt: skip
+    session_id = _session(database, datetime(2026, 3, 1, 9, 0, tzinfo=UTC), before=None, after=None)
+    path = _write(
+        tmp_path / "more.csv",
+        HEADER,
+        # Same second (in another offset), score and context: a duplicate, even with a new note.
+        "pain,2026-03-01T09:00:00.900+01:00,4,check-in,edited,,,,,,,,,",
+        "pain,2026-03-01T08:00:01+00:00,4,check-in,,,,,,,,,,",  # next second: new
+        "pain,2026-03-01T08:00:00+00:00,5,check-in,,,,,,,,,,",  # other score: new
+        "pain,2026-03-01T08:00:00+00:00,4,before,,,,,,,,,,",  # other context: new
+        # The session is already there: skipped, and its new score is linked to the stored one.
+        "session,2026-03-01T09:00:00+00:00,,,,morning-mobility,Morning Mobility,,"
+        "2026-03-01T09:12:30+00:00,cat-cow,3,completed,easier,x",
+        "pain,2026-03-01T09:12:30+00:00,2,after,,,,,,,,,,x",
+        # Same start, other routine: a different session.
+        "session,2026-03-01T09:00:00+00:00,,,,desk-break,Desk break,,"
+        "2026-03-01T09:02:00+00:00,,5,stopped,,y",
+        # A repeat of a row earlier in this file.
+        "pain,2026-03-01T08:00:01+00:00,4,check-in,,,,,,,,,,",
+    )
+
+    result = apply_import(database, read_csv(path))
+
+    assert result == ImportResult(added=5, skipped_duplicates=3)
+    notes = [
+        e.note for e in database.pain_entries(*EVERYTHING) if e.context is PainContext.CHECK_IN
+    ]
+    assert "original" in notes
+    assert "edited" not in notes
+    linked = [e for e in database.pain_entries(*EVERYTHING) if e.context is PainContext.AFTER]
+    assert [(e.score, e.session_id) for e in linked] == [(2, session_id)]
+    assert sorted(s.routine_id for s in database.sessions(*EVERYTHING)) == [
+        "desk-break",
+        "morning-mobility",
+    ]
+
+
+def test_a_deleted_entry_does_not_block_importing_it_again(
+    database: Database, empty: Database, tmp_path: Path
+) -> None:
+    entry = database.add_pain_entry(
+        PainEntry(recorded_at=NOW, score=7, context=PainContext.CHECK_IN)
+    )
+    preview = read_csv(export_csv(database, tmp_path / "h.csv").path)
+    assert entry.id is not None
+    database.delete_pain_entry(entry.id, NOW)
+
+    assert apply_import(database, preview) == ImportResult(added=1, skipped_duplicates=0)
+    assert [e.score for e in database.pain_entries(*EVERYTHING)] == [7]
+
+
+# Writing is one transaction ------------------------------------------------------------------
+
+
+def test_a_failure_while_writing_leaves_the_database_as_it_was(
+    database: Database, empty: Database, tmp_path: Path
+) -> None:
+    _fill(database)
+    preview = read_csv(export_csv(database, tmp_path / "h.csv").path)
+    # Make the very last insert fail, after every session and most scores went in.
+    empty._read().execute(
+        "CREATE TEMP TRIGGER refuse_ten BEFORE INSERT ON pain_entries WHEN NEW.score = 10"
+        " BEGIN SELECT RAISE(ABORT, 'disk gremlin'); END"
+    )
+
+    with pytest.raises(sqlite3.IntegrityError, match="disk gremlin"):
+        apply_import(empty, preview)
+
+    assert _counts(empty) == (0, 0)
+    assert empty.sessions(*EVERYTHING, include_deleted=True) == []
+
+
+def test_a_read_only_database_refuses_the_import(tmp_path: Path) -> None:
+    path = tmp_path / "newer.sqlite3"
+    open_database(path, now=NOW).close()
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA user_version = 99")
+    connection.commit()
+    connection.close()
+    csv_file = _write(tmp_path / "f.csv", HEADER, ONE_ROW)
+
+    with open_database(path, now=NOW) as database:
+        with pytest.raises(ReadOnlyDatabaseError):
+            apply_import(database, read_csv(csv_file))
+        assert database.count_pain_entries() == 0
+
+
+def test_hurt_events_are_not_part_of_the_csv(database: Database, tmp_path: Path) -> None:
+    session_id = _session(database, NOW)
+    database.add_hurt_event(
+        HurtEvent(session_id=session_id, exercise_id="cat-cow", recorded_at=NOW, action="skipped")
+    )
+    text = export_csv(database, tmp_path / "h.csv").path.read_text(encoding="utf-8-sig")
+    assert "skipped" not in text
+
+
+def test_an_in_progress_session_is_exported_and_imported_as_incomplete(
+    database: Database, empty: Database, tmp_path: Path
+) -> None:
+    _session(database, NOW, status=SessionStatus.IN_PROGRESS)
+    apply_import(empty, read_csv(export_csv(database, tmp_path / "h.csv").path))
+    (imported,) = empty.sessions(*EVERYTHING)
+    assert imported.status is SessionStatus.INCOMPLETE
+    assert imported.exercises_completed == ("cat-cow",)
+    assert imported.ended_at is None
+
+
+def test_imported_sessions_are_real_records(empty: Database, tmp_path: Path) -> None:
+    path = _write(
+        tmp_path / "f.csv",
+        HEADER,
+        "session,2026-03-02T08:00:00+01:00,,,,core-strength,Core strength,,"
+        "2026-03-02T08:15:00+01:00,bird-dog;glute-bridge,8,completed,same,s2",
+    )
+    apply_import(empty, read_csv(path))
+    (stored,) = empty.sessions(*EVERYTHING)
+    assert stored == SessionRecord(
+        id=stored.id,
+        routine_id="core-strength",
+        routine_name="Core strength",
+        started_at=datetime(2026, 3, 2, 8, 0, tzinfo=timezone(timedelta(hours=1))),
+        ended_at=datetime(2026, 3, 2, 8, 15, tzinfo=timezone(timedelta(hours=1))),
+        exercises_completed=("bird-dog", "glute-bridge"),
+        exercises_total=8,
+        status=SessionStatus.COMPLETED,
+        feeling="same",
+    )

@@ -1,0 +1,137 @@
+"""tools/make_demo_data.py writes a plausible, repeatable history and never clobbers real data."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from spinecoach.core.records import PainContext, SessionStatus
+from spinecoach.storage.database import open_database
+
+REPO = Path(__file__).resolve().parent.parent
+TOOL = REPO / "tools" / "make_demo_data.py"
+END = "2026-11-30"
+NOW = datetime(2026, 12, 1, tzinfo=UTC)
+EVERYTHING = (datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC))
+
+pytestmark = pytest.mark.slow
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(TOOL), *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def _dump(data_dir: Path) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(data_dir / "spinecoach.sqlite3")
+    try:
+        return [
+            *connection.execute("SELECT * FROM sessions ORDER BY id"),
+            *connection.execute("SELECT * FROM pain_entries ORDER BY id"),
+            *connection.execute("SELECT * FROM hurt_events ORDER BY id"),
+        ]
+    finally:
+        connection.close()
+
+
+def test_six_months_look_like_a_real_history(tmp_path: Path) -> None:
+    data_dir = tmp_path / "demo"
+    result = _run("--data-dir", str(data_dir), "--end", END)
+    assert result.returncode == 0, result.stderr
+    assert "sessions" in result.stdout
+
+    with open_database(data_dir / "spinecoach.sqlite3", now=NOW) as database:
+        sessions = database.sessions(*EVERYTHING)
+        entries = database.pain_entries(*EVERYTHING)
+        span = database.time_span()
+
+    # About 3 sessions a week for 26 weeks, two of them missed; a before and after score each,
+    # an evening check-in on most days.
+    assert 55 <= len(sessions) <= 110
+    assert 230 <= len(entries) <= 400
+    assert span is not None
+    assert span[0].date() >= datetime(2026, 6, 1).date()
+    assert span[1].date() <= datetime(2026, 11, 30).date()
+    assert (span[1] - span[0]) > timedelta(days=170)
+
+    routines = {path.stem for path in (REPO / "resources" / "routines").glob("*.toml")}
+    assert {s.routine_id for s in sessions} <= routines
+    for session in sessions:
+        assert 7 <= session.started_at.hour < 14
+        if session.ended_at is not None:
+            minutes = (session.ended_at - session.started_at).total_seconds() / 60
+            assert 0 < minutes <= 20
+            if session.status is SessionStatus.COMPLETED:
+                assert minutes >= 2
+                assert len(session.exercises_completed) == session.exercises_total
+    unfinished = [s for s in sessions if s.status is not SessionStatus.COMPLETED]
+    assert 1 <= len(unfinished) <= 10
+    assert any(s.note for s in sessions) or any(e.note for e in entries)
+
+    # Pain drifts from about 6 down to about 3, with a flare-up week of 7-8.
+    first_month = [e.score for e in entries if e.recorded_at.month == 6]
+    last_month = [e.score for e in entries if e.recorded_at.month == 11]
+    assert 4.8 <= sum(first_month) / len(first_month) <= 6.8
+    assert 2.2 <= sum(last_month) / len(last_month) <= 4.2
+    later = [e for e in entries if e.recorded_at.month >= 8]
+    flare_days = {e.recorded_at.date() for e in later if e.score >= 7}
+    assert 4 <= len(flare_days) <= 12
+    assert max(flare_days) - min(flare_days) <= timedelta(days=8)
+
+    # After a session the score is usually the same or a point lower.
+    by_session: dict[int, dict[PainContext, int]] = {}
+    for entry in entries:
+        if entry.session_id is not None:
+            by_session.setdefault(entry.session_id, {})[entry.context] = entry.score
+    changes = [
+        scores[PainContext.AFTER] - scores[PainContext.BEFORE]
+        for scores in by_session.values()
+        if len(scores) == 2
+    ]
+    assert sum(1 for change in changes if change in (0, -1)) / len(changes) >= 0.7
+
+    # A couple of weeks with no sessions at all.
+    weeks = {s.started_at.isocalendar()[:2] for s in sessions}
+    assert len(weeks) <= 26
+
+
+def test_same_seed_same_history_other_seed_other_history(tmp_path: Path) -> None:
+    for name, seed in (("a", "3"), ("b", "3"), ("c", "4")):
+        result = _run("--data-dir", str(tmp_path / name), "--end", END, "--seed", seed)
+        assert result.returncode == 0, result.stderr
+
+    assert _dump(tmp_path / "a") == _dump(tmp_path / "b")
+    assert _dump(tmp_path / "a") != _dump(tmp_path / "c")
+
+
+def test_a_folder_with_data_is_refused_unless_forced_and_then_kept(tmp_path: Path) -> None:
+    data_dir = tmp_path / "demo"
+    assert _run("--data-dir", str(data_dir), "--end", END).returncode == 0
+    original = (data_dir / "spinecoach.sqlite3").read_bytes()
+
+    refused = _run("--data-dir", str(data_dir), "--end", END, "--seed", "2")
+    assert refused.returncode == 2
+    assert "already exists" in refused.stderr
+    assert (data_dir / "spinecoach.sqlite3").read_bytes() == original
+
+    forced = _run("--data-dir", str(data_dir), "--end", END, "--seed", "2", "--force")
+    assert forced.returncode == 0, forced.stderr
+    (kept,) = data_dir.glob("spinecoach.sqlite3.before-demo-*")
+    assert kept.read_bytes() == original
+    assert (data_dir / "spinecoach.sqlite3").read_bytes() != original
+
+
+def test_ten_years_is_a_big_history_written_quickly(tmp_path: Path) -> None:
+    data_dir = tmp_path / "demo"
+    result = _run("--data-dir", str(data_dir), "--end", END, "--years", "10")
+    assert result.returncode == 0, result.stderr
+
+    with open_database(data_dir / "spinecoach.sqlite3", now=NOW) as database:
+        assert 3500 <= database.count_sessions() <= 4500
+        assert 10_000 <= database.count_pain_entries() <= 12_000
