@@ -110,6 +110,28 @@ def shoot_player(theme: str, data_dir: Path) -> None:
     app.database.close()
 
 
+def shoot_history(theme: str, data_dir: Path) -> None:
+    """The History area on six months of demo data (tools/make_demo_data.py)."""
+    import subprocess
+
+    end = "2026-11-20"
+    subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("make_demo_data.py")),
+         "--data-dir", str(data_dir), "--seed", "2", "--end", end],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    clock = FakeClock(datetime(2026, 11, 20, 18, 0).astimezone())
+    app = build(data_dir, clock, prompts=ScriptedPrompts(), cues=None)
+    app.set_theme(theme)
+    window = app.window
+    window.resize(*SIZE)
+    window.show()
+    window.show_area("history")
+    save(window, f"history-{theme}")
+    window.close()
+    app.database.close()
+
+
 def shoot_safety(data_dir: Path) -> None:
     """The first-run safety screen, in the light theme."""
     from spinecoach.ui.hurts_dialog import HurtsDialog
@@ -144,6 +166,7 @@ def main() -> int:
         for theme in ("light", "dark"):
             shoot_theme(theme, Path(folder) / theme)
             shoot_player(theme, Path(folder) / f"player-{theme}")
+            shoot_history(theme, Path(folder) / f"history-{theme}")
         shoot_safety(Path(folder) / "safety")
     return 0
 
