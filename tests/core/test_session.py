@@ -12,14 +12,10 @@ from hypothesis import strategies as st
 
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.exercise import (
-    Category,
     Dosage,
     Exercise,
-    Position,
     Routine,
     RoutineItem,
-    Sides,
-    Target,
 )
 from spinecoach.core.session import (
     Cue,
@@ -36,32 +32,10 @@ from spinecoach.core.session import (
     Side,
     build_timeline,
 )
+from tests.factories import exercise, routine
 
 K = PhaseKind
 _E = TypeVar("_E", bound=Event)
-
-
-def exercise(name: str, dosage: Dosage, *, two_sided: bool = False) -> Exercise:
-    return Exercise(
-        id=name.lower().replace(" ", "-").replace("'", ""),
-        name=name,
-        summary="A summary long enough for the rules.",
-        category=Category.STRETCH,
-        position=Position.LYING_ON_BACK,
-        desk_friendly=False,
-        difficulty=1,
-        targets=(Target.LOWER_BACK,),
-        sides=Sides.BOTH if two_sided else Sides.NONE,
-        steps=("Lie on your back.", "Hug one knee."),
-        cautions=("Stop if it hurts.",),
-        image="x.svg",
-        dosage=dosage,
-    )
-
-
-def routine(*exercises: Exercise) -> Routine:
-    items = tuple(RoutineItem(exercise=e, dosage=e.dosage) for e in exercises)
-    return Routine(id="r", name="Routine", description="A routine for the tests.", items=items)
 
 
 KNEE_TO_CHEST = exercise(

@@ -32,6 +32,7 @@ from spinecoach.core.records import (
     PainEntry,
     SessionRecord,
     SessionStatus,
+    as_feeling,
 )
 
 COLUMNS: Final[tuple[str, ...]] = (
@@ -419,9 +420,9 @@ def _parse_feeling(text: str) -> Feeling | None:
     value = text.strip().lower()
     if not value:
         return None
-    for feeling in FEELINGS:
-        if value == feeling:
-            return feeling
+    feeling = as_feeling(value)
+    if feeling is not None:
+        return feeling
     allowed = ", ".join(FEELINGS)
     raise RowError(f"feeling {text.strip()!r} is unknown; it must be one of {allowed}, or empty")
 

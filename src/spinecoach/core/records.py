@@ -24,6 +24,16 @@ HurtAction = Literal["skipped", "ended"]
 """What the user chose after pressing "this hurts": skip that exercise, or end the session."""
 
 FEELINGS: Final[tuple[Feeling, ...]] = get_args(Feeling)
+
+
+def as_feeling(value: str | None) -> Feeling | None:
+    """The stored word for a feeling, or None when `value` is not one of them."""
+    for feeling in FEELINGS:
+        if value == feeling:
+            return feeling
+    return None
+
+
 HURT_ACTIONS: Final[tuple[HurtAction, ...]] = get_args(HurtAction)
 
 

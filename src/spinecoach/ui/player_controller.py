@@ -19,12 +19,12 @@ from spinecoach.core.exercise import Routine, format_duration
 from spinecoach.core.movement import pose_progress, step_index
 from spinecoach.core.pain import meaningful_rise
 from spinecoach.core.records import (
-    Feeling,
     HurtAction,
     HurtEvent,
     PainContext,
     PainEntry,
     SessionStatus,
+    as_feeling,
 )
 from spinecoach.core.session import (
     CueDue,
@@ -303,7 +303,7 @@ class PlayerController(QObject):
             session_id,
             status=status,
             ended_at=self._clock.now(),
-            feeling=_feeling(answer.feeling),
+            feeling=as_feeling(answer.feeling),
             note=answer.note,
         )
         if answer.score is not None:
@@ -369,14 +369,3 @@ class PlayerController(QObject):
             svg = self._frames(phase.exercise.id, progress, mirrored)
             if svg:
                 self._view.figure.set_svg(svg)
-
-
-def _feeling(value: str | None) -> Feeling | None:
-    """Narrow the dialog's answer to the stored vocabulary."""
-    if value == "easier":
-        return "easier"
-    if value == "same":
-        return "same"
-    if value == "harder":
-        return "harder"
-    return None
