@@ -127,6 +127,8 @@ def shoot_history(theme: str, data_dir: Path) -> None:
     window.resize(*SIZE)
     window.show()
     window.show_area("history")
+    if theme == "dark":  # one of the two pictures shows the sessions-per-week overlay
+        app.history_area.build().view.bars_toggle.setChecked(True)  # type: ignore[attr-defined]
     save(window, f"history-{theme}")
     window.close()
     app.database.close()

@@ -251,3 +251,14 @@ def test_csv_with_bad_rows_reports_each_and_writes_nothing_until_confirmed(
     assert result.added == 0  # everything valid was already here
     assert result.skipped_duplicates == len(rows)
     assert app.database.count_pain_entries() == before
+
+
+def test_sessions_per_week_overlay_on_its_own_axis(app: Application) -> None:
+    view = area(app).view
+    assert view.chart.weekly_bars() == []
+    view.bars_toggle.setChecked(True)
+    bars = view.chart.weekly_bars()
+    assert sum(height for _x, height in bars) == 4  # the four sessions in three months
+    assert view.chart.plot.getPlotItem().getAxis("right").isVisible()
+    view.bars_toggle.setChecked(False)
+    assert view.chart.weekly_bars() == []

@@ -96,6 +96,16 @@ class PainChart(QWidget):
             self._scatter[context] = item
         self._average_items: list[pg.PlotDataItem] = []
         self._bars: pg.BarGraphItem | None = None
+        plot_item = self.plot.getPlotItem()
+        self._bars_view = pg.ViewBox(enableMouse=False)
+        plot_item.scene().addItem(self._bars_view)
+        right = plot_item.getAxis("right")
+        right.linkToView(self._bars_view)
+        right.setLabel("Sessions per week")
+        self._bars_view.setXLink(plot_item)
+        self._bars_view.setZValue(-10)
+        plot_item.hideAxis("right")
+        plot_item.getViewBox().sigResized.connect(self._sync_bars_geometry)
         self._points: list[ChartPoint] = []
         self._epochs: list[float] = []
         self._span: tuple[float, float] | None = None
@@ -109,7 +119,7 @@ class PainChart(QWidget):
     def set_colours(self, background: str, foreground: str, average: str) -> None:
         """Theme colours: plot background, axes and text, and the average line."""
         self.plot.setBackground(background)
-        for name in ("left", "bottom"):
+        for name in ("left", "bottom", "right"):
             axis = self.plot.getAxis(name)
             axis.setPen(pg.mkPen(foreground))
             axis.setTextPen(pg.mkPen(foreground))
@@ -140,21 +150,25 @@ class PainChart(QWidget):
                 name="7-day average" if index == 0 else None,
             )
             self._average_items.append(item)
-        if self._bars is not None:
-            self.plot.removeItem(self._bars)
-            self._bars = None
+        self._bars_view.clear()
+        self._bars = None
+        plot_item = self.plot.getPlotItem()
         if weekly:
-            # Sessions per week, drawn faintly behind the scores on the same 0-10 scale
-            # (one session = one unit): adherence and pain can be read together.
+            # Sessions per week as faint bars on their own right-hand axis, so adherence and
+            # pain can be compared without one squashing the other.
             self._bars = pg.BarGraphItem(
                 x=[start + 3.5 * DAY for start, _ in weekly],
                 height=[count for _, count in weekly],
                 width=6 * DAY,
-                brush=pg.mkBrush(0, 114, 178, 40),
+                brush=pg.mkBrush(0, 114, 178, 45),
                 pen=pg.mkPen(None),
             )
-            self._bars.setZValue(-10)
-            self.plot.addItem(self._bars)
+            self._bars_view.addItem(self._bars)
+            most = max(count for _, count in weekly)
+            self._bars_view.setYRange(0, max(3, most) * 1.15, padding=0)
+            plot_item.showAxis("right")
+        else:
+            plot_item.hideAxis("right")
         epochs = [p.epoch for p in points]
         if epochs:
             low, high = min(epochs), max(epochs)
@@ -163,6 +177,16 @@ class PainChart(QWidget):
             self.plot.setLimits(xMin=self._span[0], xMax=self._span[1] + 7 * DAY, minXRange=DAY)
         else:
             self._span = None
+
+    def _sync_bars_geometry(self) -> None:
+        self._bars_view.setGeometry(self.plot.getPlotItem().getViewBox().sceneBoundingRect())
+
+    def weekly_bars(self) -> list[tuple[float, float]]:
+        """The (week middle, sessions) bars shown, for tests."""
+        if self._bars is None:
+            return []
+        options = self._bars.opts
+        return [(float(x), float(h)) for x, h in zip(options["x"], options["height"], strict=True)]
 
     def series(self, context: str) -> list[tuple[float, float]]:
         """The (epoch, score) pairs plotted for a context, for tests and accessibility."""

@@ -16,6 +16,7 @@ from spinecoach.core.clock import Clock
 from spinecoach.core.exercise import format_duration
 from spinecoach.core.records import PainContext, PainEntry, SessionRecord, SessionStatus
 from spinecoach.core.statistics import (
+    HistorySummary,
     Trend,
     rolling_average,
     session_pain,
@@ -27,8 +28,12 @@ from spinecoach.ui.history_chart import ChartPoint
 from spinecoach.ui.history_view import HistoryView, SessionRow
 from spinecoach.ui.report import ReportContent
 
-#: How far back the summary looks (the streak and the trend never need more).
+#: How far back the summary looks at most (the streak and the trend never need more).
 SUMMARY_DAYS = 400
+#: Where it starts: five weeks for the week, minutes and trend, with room to spare.
+FIRST_SUMMARY_DAYS = 50
+#: The average change covers this many recent sessions with both scores.
+CHANGE_SESSIONS = 10
 FAR_PAST = datetime(1970, 1, 2).astimezone()
 
 TREND_WORDS = {
@@ -123,15 +128,32 @@ class HistoryController(QObject):
         if summary:
             self._refresh_summary()
 
-    def _refresh_summary(self) -> None:
+    def _summary(self) -> HistorySummary:
+        """The summary, reading as little history as it needs.
+
+        Most of it needs five weeks; the streak and the last ten before/after pairs may reach
+        further back, so the window doubles (up to SUMMARY_DAYS) only while they could.
+        """
         now = self._clock.now()
-        since = now - timedelta(days=SUMMARY_DAYS)
-        summary = summarize(
-            self._database.sessions(since, now + timedelta(days=1)),
-            self._database.pain_entries(since, now + timedelta(days=1)),
-            now,
-            self._weekly_goal(),
-        )
+        span = self._database.time_span()
+        first = span[0] if span is not None else now
+        days = FIRST_SUMMARY_DAYS
+        while True:
+            since = now - timedelta(days=days)
+            summary = summarize(
+                self._database.sessions(since, now + timedelta(days=1)),
+                self._database.pain_entries(since, now + timedelta(days=1)),
+                now,
+                self._weekly_goal(),
+            )
+            streak_cut = summary.streak_days >= days - 1
+            pairs_short = summary.change_sessions < CHANGE_SESSIONS
+            if days >= SUMMARY_DAYS or first >= since or not (streak_cut or pairs_short):
+                return summary
+            days = min(SUMMARY_DAYS, days * 2)
+
+    def _refresh_summary(self) -> None:
+        summary = self._summary()
         goal_met = summary.sessions_this_week >= summary.weekly_goal
         self._view.set_card(
             "weekCard",
