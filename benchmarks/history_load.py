@@ -50,6 +50,19 @@ for index in (0, 1, 2, 3):
     view.chart.repaint()
     app.processEvents()
     print("range", index, time.perf_counter() - start)
+box = view.chart.plot.getViewBox()
+# All ten years loaded; look at one year in the middle and drag it along, as a mouse would.
+low, high = view.chart.data_span()
+middle = (low + high) / 2
+view.chart.show_range(middle - 182 * 86400, middle + 182 * 86400)
+app.processEvents()
+step = 365 * 86400 / 20
+for _ in range(20):
+    start = time.perf_counter()
+    box.translateBy(x=-step)
+    view.chart.repaint()
+    app.processEvents()
+    print("pan", time.perf_counter() - start)
 print("entries", a.database.count_pain_entries(), "sessions", a.database.count_sessions())
 a.window.close()
 a.database.close()
@@ -65,6 +78,7 @@ def main() -> int:
         )  # fmt: skip
         opens: list[float] = []
         imports: list[float] = []
+        pans: list[float] = []
         ranges: dict[int, list[float]] = {0: [], 1: [], 2: [], 3: []}
         counts = ""
         for _ in range(5):
@@ -81,6 +95,8 @@ def main() -> int:
                     opens.append(float(parts[1]))
                 elif parts[0] == "range":
                     ranges[int(parts[1])].append(float(parts[2]))
+                elif parts[0] == "pan":
+                    pans.append(float(parts[1]))
                 elif parts[0] == "entries":
                     counts = line
     print(counts)
@@ -92,6 +108,9 @@ def main() -> int:
     labels = ("2 weeks", "3 months", "1 year", "All (10 years)")
     for index, label in enumerate(labels):
         print(f"switch to {label}: median {statistics.median(ranges[index]) * 1000:.0f} ms")
+    frame = statistics.median(pans) * 1000
+    worst = max(pans) * 1000
+    print(f"pan a one-year view (ten years loaded): {frame:.0f} ms a frame, worst {worst:.0f} ms")
     return 0
 
 
