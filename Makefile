@@ -35,6 +35,7 @@ format: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/startup.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/countdown_accuracy.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/history_load.py
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py
