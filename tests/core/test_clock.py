@@ -37,3 +37,15 @@ def test_system_clock_gives_aware_local_time_and_monotonic_seconds() -> None:
     assert clock.now().tzinfo is not None
     first = clock.monotonic()
     assert clock.monotonic() >= first
+
+
+def test_fake_clock_advances_real_time_across_a_dst_change() -> None:
+    from zoneinfo import ZoneInfo
+
+    berlin = ZoneInfo("Europe/Berlin")
+    # 29 March 2026: clocks in Berlin go from 02:00 to 03:00.
+    clock = FakeClock(datetime(2026, 3, 29, 1, 30, tzinfo=berlin))
+    clock.advance(3600)
+    assert clock.now().hour == 3
+    assert clock.now().minute == 30
+    assert clock.now().utcoffset() == timedelta(hours=2)

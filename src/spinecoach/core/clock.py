@@ -65,7 +65,10 @@ class FakeClock:
         if seconds < 0:
             raise ValueError("time does not run backwards; use set_wall() for clock changes")
         self._mono += seconds
-        self._wall += timedelta(seconds=seconds)
+        # Add real elapsed time in UTC: with a named zone (ZoneInfo), adding to the local
+        # wall time would gain or lose an hour across a DST change.
+        zone = self._wall.tzinfo
+        self._wall = (self._wall.astimezone(UTC) + timedelta(seconds=seconds)).astimezone(zone)
 
     def set_wall(self, wall: datetime) -> None:
         """Jump the wall clock only, as a clock change or a resume from suspend would."""

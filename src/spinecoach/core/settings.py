@@ -119,6 +119,40 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "Where the main window was and how big (Qt's saved geometry, base64).",
     ),
+    Setting(
+        "reminders_enabled",
+        bool,
+        True,
+        "Remind the person to stand up after sitting for a while, within working hours.",
+        label="Stand-up reminders",
+    ),
+    Setting(
+        "reminder_interval_minutes",
+        int,
+        30,
+        "Minutes of sitting after which a stand-up reminder is shown.",
+        minimum=10,
+        maximum=120,
+        label="Remind me every",
+        unit="min",
+    ),
+    Setting(
+        "natural_break_minutes",
+        int,
+        5,
+        "Minutes away from the keyboard that count as a break and restart the reminder interval.",
+        minimum=1,
+        maximum=30,
+        label="A break is at least",
+        unit="min",
+    ),
+    Setting(
+        "working_hours",
+        str,
+        "mon-fri 09:00-18:00",
+        "Days and hours when stand-up reminders are given, e.g. 'mon-fri 09:00-18:00, sat "
+        "10:00-12:00'; a value core.reminders.WorkingHours.parse() cannot read means the default.",
+    ),
 )
 
 SETTINGS_BY_KEY: dict[str, Setting] = {setting.key: setting for setting in SETTINGS}

@@ -1,0 +1,586 @@
+"""The stand-up reminder schedule: when to tell a desk worker to get up, and when not to.
+
+The schedule owns no timer. The Qt layer arms ONE single-shot timer for `next_wakeup()` and calls
+`check()` when it fires, after a resume from suspend, and whenever it likes; `check()` returns
+the events that are due, and calling it early or twice is harmless. After every call that changes
+the schedule (snooze, skip, pause, ...) the Qt layer re-arms its timer from `next_wakeup()`.
+
+Which clock measures what:
+
+- **Sitting time is measured on the monotonic clock.** The pending reminder is a deadline
+  `_due_mono` on `clock.monotonic()`. The interval is "minutes spent sitting", a duration, so a
+  DST change or the user setting the clock back or forward can neither fire a reminder early nor
+  hold one back. `next_due()` turns the deadline into a wall-clock time only for display and for
+  the Qt timer: `now + (deadline - monotonic)`.
+- **Working hours are decided on the wall clock**, in local time (`tz`, else the offset of the
+  clock's own reading). No `StandUpDue` is ever emitted outside them. When the next reminder would
+  fall outside working hours, it is moved: at the start of the next working period the interval
+  starts fresh, so the first reminder of the day is `start + interval`. The interval also starts
+  fresh the first time `check()` sees a new working period (e.g. the machine was woken at 10:30:
+  the first reminder is at 11:00, not at once).
+- **Catching up never bursts.** However late `check()` runs (a blocked event loop, a machine
+  that slept through the deadline), it emits at most one `StandUpDue`, and the next deadline is
+  computed from now, never chained from the missed one.
+- **Wall-clock jumps.** Each `check()` compares how far the wall clock (in UTC, so DST shifts
+  do not count) and the monotonic clock moved since the previous call. A real suspend stops the
+  monotonic clock on Linux while the wall clock runs on; the person was away from the desk, so a
+  forward jump of at least `natural_break_minutes` restarts the interval like a natural break. A
+  user setting the clock forward looks the same and is treated the same (one reminder comes late).
+  A backward jump changes nothing: the sitting deadline is monotonic.
+
+Snoozes (5, 10 or 15 minutes) move the pending reminder; at most three in a row, the fourth is
+refused with a `SnoozeResult` the UI can show. The count starts again after a real break (skip,
+desk break, session, idle time, pause) or when a reminder comes from a full interval.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from enum import StrEnum
+
+from spinecoach.core.clock import Clock
+from spinecoach.core.settings import SETTINGS_BY_KEY, resolve
+
+__all__ = [
+    "MAX_SNOOZES",
+    "SNOOZE_CHOICES",
+    "DailyExerciseDue",
+    "ReminderEvent",
+    "ReminderSchedule",
+    "SkipReason",
+    "Skipped",
+    "SnoozeRefused",
+    "SnoozeResult",
+    "StandUpDue",
+    "WorkingHours",
+]
+
+_log = logging.getLogger(__name__)
+
+SNOOZE_CHOICES: tuple[int, ...] = (5, 10, 15)
+MAX_SNOOZES = 3
+SNOOZE_REFUSED_MESSAGE = "You have snoozed three times; time to stand up"
+
+# Wall and monotonic clocks may disagree by this much between two checks without it counting as
+# a jump (timer jitter, NTP slewing).
+_JUMP_TOLERANCE_SECONDS = 60.0
+
+_DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+# --- events ---------------------------------------------------------------------------------
+
+
+class SkipReason(StrEnum):
+    """Why the person skipped a reminder; logged so the history can show it."""
+
+    MEETING = "meeting"
+    IN_PAIN = "in_pain"
+    BUSY = "busy"
+
+
+@dataclass(frozen=True, slots=True)
+class StandUpDue:
+    """Time to stand up: the person has sat for a full interval (or a snooze ran out)."""
+
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class DailyExerciseDue:
+    """The daily exercise time has come and no session was recorded today."""
+
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """The person skipped a reminder, with the reason they gave (if any)."""
+
+    at: datetime
+    reason: SkipReason | None
+
+
+@dataclass(frozen=True, slots=True)
+class SnoozeRefused:
+    """A fourth snooze in a row was asked for and refused."""
+
+    at: datetime
+
+
+ReminderEvent = StandUpDue | DailyExerciseDue | Skipped | SnoozeRefused
+
+
+@dataclass(frozen=True, slots=True)
+class SnoozeResult:
+    """The answer to `snooze()`: a result, not an exception, because refusing is expected."""
+
+    accepted: bool
+    due: datetime | None
+    snoozes_left: int
+    message: str = ""
+    refused: SnoozeRefused | None = None
+
+
+# --- working hours --------------------------------------------------------------------------
+
+
+def _parse_clock(text: str) -> time:
+    hours, _, minutes = text.strip().partition(":")
+    return time(int(hours), int(minutes))
+
+
+@dataclass(frozen=True, slots=True)
+class WorkingHours:
+    """Per weekday (Monday first) an optional (start, end) span in local time; None: day off.
+
+    A span is half-open, start <= t < end, and must end after it starts on the same day
+    (overnight shifts are not supported: a reminder schedule for them needs its own design).
+    """
+
+    days: tuple[tuple[time, time] | None, ...]
+
+    def __post_init__(self) -> None:
+        if len(self.days) != 7:
+            raise ValueError("working hours need exactly seven days, Monday first")
+        for span in self.days:
+            if span is not None and not span[0] < span[1]:
+                raise ValueError(f"a working day must end after it starts: {span}")
+
+    @classmethod
+    def default(cls) -> WorkingHours:
+        """Monday to Friday, 09:00 to 18:00."""
+        office = (time(9), time(18))
+        return cls((office,) * 5 + (None, None))
+
+    @classmethod
+    def parse(cls, text: str) -> WorkingHours:
+        """Read the stored form, e.g. ``"mon-fri 09:00-18:00, sat 10:00-12:00"``.
+
+        Raises ValueError on anything else, so that a bad stored value falls back to the default.
+        """
+        days: list[tuple[time, time] | None] = [None] * 7
+        for entry in filter(None, (part.strip() for part in text.lower().split(","))):
+            try:
+                day_part, span_part = entry.split()
+                first, _, last = day_part.partition("-")
+                start_text, end_text = span_part.split("-")
+                lo, hi = _DAY_NAMES.index(first), _DAY_NAMES.index(last or first)
+                span = (_parse_clock(start_text), _parse_clock(end_text))
+            except ValueError as error:
+                raise ValueError(f"cannot read working hours {entry!r}: {error}") from None
+            if hi < lo:
+                raise ValueError(f"weekdays run Monday to Sunday: {day_part!r}")
+            for index in range(lo, hi + 1):
+                days[index] = span
+        return cls(tuple(days))
+
+    def to_text(self) -> str:
+        """The stored form read by `parse()`, one entry per day."""
+        return ", ".join(
+            f"{name} {span[0]:%H:%M}-{span[1]:%H:%M}"
+            for name, span in zip(_DAY_NAMES, self.days, strict=True)
+            if span is not None
+        )
+
+    @property
+    def is_empty(self) -> bool:
+        """No working day at all: no stand-up reminder can ever be due."""
+        return all(span is None for span in self.days)
+
+    def contains(self, local_dt: datetime) -> bool:
+        """Whether `local_dt` (local wall time) lies within a working period."""
+        span = self.days[local_dt.weekday()]
+        return span is not None and span[0] <= local_dt.time() < span[1]
+
+    def period_start(self, local_dt: datetime) -> datetime | None:
+        """The start of the working period containing `local_dt`, or None outside hours."""
+        span = self.days[local_dt.weekday()]
+        if span is None or not self.contains(local_dt):
+            return None
+        return _at(local_dt.date(), span[0], local_dt.tzinfo)
+
+    def next_start_after(self, local_dt: datetime) -> datetime:
+        """The first working-period start strictly after `local_dt`, in its time zone.
+
+        Raises ValueError when no day has working hours.
+        """
+        for offset in range(8):
+            day = local_dt.date() + timedelta(days=offset)
+            span = self.days[day.weekday()]
+            if span is None:
+                continue
+            candidate = _at(day, span[0], local_dt.tzinfo)
+            if candidate.astimezone(UTC) > local_dt.astimezone(UTC):
+                return candidate
+        raise ValueError("no working hours on any day")
+
+
+def _at(day: date, clock_time: time, zone: tzinfo | None) -> datetime:
+    return datetime.combine(day, clock_time, tzinfo=zone)
+
+
+def _plus(moment: datetime, seconds: float) -> datetime:
+    """`moment` + elapsed seconds, in absolute time (aware arithmetic in one zone is wall time)."""
+    zone = moment.tzinfo
+    return (moment.astimezone(UTC) + timedelta(seconds=seconds)).astimezone(zone)
+
+
+# --- the schedule ---------------------------------------------------------------------------
+
+
+class ReminderSchedule:
+    """Decides when the next stand-up and daily-exercise reminders are due; see the module doc."""
+
+    def __init__(
+        self,
+        clock: Clock,
+        interval_minutes: int = 30,
+        hours: WorkingHours | None = None,
+        tz: tzinfo | None = None,
+        *,
+        natural_break_minutes: int = 5,
+        enabled: bool = True,
+        daily_exercise_reminder_at: time | None = None,
+    ) -> None:
+        self._clock = clock
+        self._tz = tz
+        self._interval = self._checked("reminder_interval_minutes", interval_minutes)
+        self._natural_break = self._checked("natural_break_minutes", natural_break_minutes)
+        self._hours = hours if hours is not None else WorkingHours.default()
+        self._enabled = enabled
+        self.daily_exercise_reminder_at = daily_exercise_reminder_at
+        self._due_mono: float | None = None  # None: parked until the next working period
+        self._due_from_snooze = False
+        self._snoozes = 0
+        self._pause_mono: float | None = None  # pause_for(): a monotonic deadline
+        self._pause_wall: datetime | None = None  # pause_until_tomorrow(): a wall time (UTC)
+        self._pause_indefinite = False
+        self._in_session = False
+        self._daily_done: date | None = None
+        now, mono = self._now(), self._clock.monotonic()
+        self._last_wall = now.astimezone(UTC)
+        self._last_mono = mono
+        self._restart(now, mono)
+
+    @classmethod
+    def from_settings(
+        cls, clock: Clock, stored: Mapping[str, object], tz: tzinfo | None = None
+    ) -> ReminderSchedule:
+        """Build the schedule from stored settings; invalid values fall back to defaults."""
+        try:
+            hours = WorkingHours.parse(str(resolve("working_hours", stored)))
+        except ValueError:
+            hours = WorkingHours.parse(str(SETTINGS_BY_KEY["working_hours"].default))
+        return cls(
+            clock,
+            interval_minutes=resolve("reminder_interval_minutes", stored),
+            hours=hours,
+            tz=tz,
+            natural_break_minutes=resolve("natural_break_minutes", stored),
+            enabled=resolve("reminders_enabled", stored),
+        )
+
+    @staticmethod
+    def _checked(key: str, value: int) -> int:
+        """Validate against the settings declaration, so the limits live in one place."""
+        checked: int = SETTINGS_BY_KEY[key].validate(value)
+        return checked
+
+    # --- configuration ---------------------------------------------------------------------
+
+    @property
+    def interval_minutes(self) -> int:
+        """Minutes of sitting between two stand-up reminders."""
+        return self._interval
+
+    @interval_minutes.setter
+    def interval_minutes(self, minutes: int) -> None:
+        """A new interval restarts the count: the old deadline was promised for the old one."""
+        self._interval = self._checked("reminder_interval_minutes", minutes)
+        self._restart(self._now(), self._clock.monotonic())
+
+    @property
+    def hours(self) -> WorkingHours:
+        """The working hours; a change takes effect at once (parked or fresh at next check)."""
+        return self._hours
+
+    @hours.setter
+    def hours(self, hours: WorkingHours) -> None:
+        self._hours = hours
+        now, mono = self._now(), self._clock.monotonic()
+        if not hours.contains(now):
+            self._due_mono = None
+        elif self._due_mono is None:
+            self._restart(now, mono)
+
+    @property
+    def natural_break_minutes(self) -> int:
+        """Idle or away time after which the interval restarts."""
+        return self._natural_break
+
+    @natural_break_minutes.setter
+    def natural_break_minutes(self, minutes: int) -> None:
+        self._natural_break = self._checked("natural_break_minutes", minutes)
+
+    @property
+    def enabled(self) -> bool:
+        """Whether any reminder is given at all."""
+        return self._enabled
+
+    @enabled.setter
+    def enabled(self, enabled: bool) -> None:
+        """Turning reminders back on starts a fresh interval: time while off is not counted."""
+        if enabled and not self._enabled:
+            now, mono = self._now(), self._clock.monotonic()
+            self._observe(now, mono)
+            self._restart(now, mono)
+        self._enabled = enabled
+
+    # --- queries ---------------------------------------------------------------------------
+
+    def next_due(self) -> datetime | None:
+        """The local wall time of the next stand-up reminder, within working hours.
+
+        None when disabled, paused until resumed, during a session, or with no working day.
+        """
+        if not self._enabled or self._pause_indefinite or self._in_session:
+            return None
+        if self._hours.is_empty:
+            return None
+        now, mono = self._now(), self._clock.monotonic()
+        paused_until = self.paused_until
+        if paused_until is not None:
+            return self._fresh_due(paused_until)
+        if self._due_mono is None:
+            return self._fresh_due(now)
+        due = _plus(now, max(0.0, self._due_mono - mono))
+        period = self._hours.period_start(now)
+        if period is None:
+            return self._fresh_due(now)  # not checked since hours ended: parked in effect
+        if self._hours.period_start(due) == period:
+            return due
+        return self._fresh_due(self._hours.next_start_after(now))
+
+    def next_wakeup(self) -> datetime | None:
+        """When the Qt layer should call `check()` next; None when nothing can happen."""
+        if not self._enabled:
+            return None
+        now = self._now()
+        candidates: list[datetime] = []
+        due = self.next_due()
+        if due is not None:
+            candidates.append(due)
+        paused_until = self.paused_until
+        if paused_until is not None:
+            candidates.append(paused_until)
+        if not self._hours.is_empty:
+            # The interval starts fresh at each working-period start; check() must see it.
+            candidates.append(self._hours.next_start_after(now))
+        daily = None if self.is_paused else self._next_daily(now)
+        if daily is not None:
+            candidates.append(daily)
+        if not candidates:
+            return None
+        return min(candidates, key=lambda moment: moment.astimezone(UTC))
+
+    @property
+    def paused_until(self) -> datetime | None:
+        """The local wall time a timed pause ends; None when not paused or paused indefinitely."""
+        now, mono = self._now(), self._clock.monotonic()
+        if self._pause_mono is not None and mono < self._pause_mono:
+            return _plus(now, self._pause_mono - mono)
+        if self._pause_wall is not None and now.astimezone(UTC) < self._pause_wall:
+            return self._pause_wall.astimezone(now.tzinfo)
+        return None
+
+    @property
+    def is_paused(self) -> bool:
+        """Paused by the person (timed or until resumed) or by a playing session."""
+        return self._pause_indefinite or self._in_session or self.paused_until is not None
+
+    @property
+    def snoozes_left(self) -> int:
+        """How many snoozes in a row are still allowed."""
+        return MAX_SNOOZES - self._snoozes
+
+    # --- the check -------------------------------------------------------------------------
+
+    def check(self) -> list[ReminderEvent]:
+        """The events due now: at most one `StandUpDue` and one `DailyExerciseDue`."""
+        now, mono = self._now(), self._clock.monotonic()
+        if not self._enabled:
+            self._observe(now, mono)
+            return []
+        new_period = self._entered_new_period(now)  # before _observe() moves _last_wall
+        jumped_forward = self._observe(now, mono)
+        if self._pause_ended(now, mono) or jumped_forward or new_period:
+            self._restart(now, mono)
+        if self._pause_indefinite or self._in_session or self.paused_until is not None:
+            return []
+        events: list[ReminderEvent] = []
+        if not self._hours.contains(now):
+            self._due_mono = None
+        elif self._due_mono is None:
+            self._restart(now, mono)
+        elif mono >= self._due_mono:
+            events.append(StandUpDue(now))
+            if not self._due_from_snooze:
+                self._snoozes = 0  # a reminder after a full interval starts a new chain
+            self._due_mono = mono + self._interval * 60
+            self._due_from_snooze = False
+        if self._daily_due_now(now):
+            events.append(DailyExerciseDue(now))
+            self._daily_done = now.date()
+        return events
+
+    # --- the person's answers --------------------------------------------------------------
+
+    def snooze(self, minutes: int) -> SnoozeResult:
+        """Move the pending reminder `minutes` (5, 10 or 15) from now; refuse a 4th in a row."""
+        if minutes not in SNOOZE_CHOICES:
+            raise ValueError(f"snooze for one of {SNOOZE_CHOICES} minutes, not {minutes}")
+        now, mono = self._now(), self._clock.monotonic()
+        if self._snoozes >= MAX_SNOOZES:
+            refused = SnoozeRefused(now)
+            _log.info("snooze refused after %d snoozes", self._snoozes)
+            return SnoozeResult(False, self.next_due(), 0, SNOOZE_REFUSED_MESSAGE, refused)
+        self._snoozes += 1
+        self._due_mono = mono + minutes * 60
+        self._due_from_snooze = True
+        return SnoozeResult(True, self.next_due(), self.snoozes_left)
+
+    def skip(self, reason: SkipReason | None = None) -> Skipped:
+        """Skip this reminder (the interval restarts); return the event to log."""
+        now = self._now()
+        self._restart(now, self._clock.monotonic())
+        _log.info("stand-up reminder skipped: %s", reason or "no reason given")
+        return Skipped(now, reason)
+
+    def break_taken(self) -> None:
+        """The person completed a desk break: the interval restarts."""
+        self._restart(self._now(), self._clock.monotonic())
+
+    def pause_for(self, minutes: int) -> None:
+        """No reminder for `minutes`; then the interval starts fresh."""
+        if minutes <= 0:
+            raise ValueError("pause for a positive number of minutes")
+        self._clear_pause()
+        self._pause_mono = self._clock.monotonic() + minutes * 60
+
+    def pause_until_tomorrow(self) -> None:
+        """No reminder until the next working period starts (a wall-clock time)."""
+        self._clear_pause()
+        now = self._now()
+        if self._hours.is_empty:
+            self._pause_indefinite = True
+            return
+        self._pause_wall = self._hours.next_start_after(now).astimezone(UTC)
+
+    def pause_until_resumed(self) -> None:
+        """No reminder until `resume()`."""
+        self._clear_pause()
+        self._pause_indefinite = True
+
+    def resume(self) -> None:
+        """End any pause the person asked for; the interval starts fresh."""
+        self._clear_pause()
+        self._restart(self._now(), self._clock.monotonic())
+
+    def session_started(self) -> None:
+        """An exercise session plays: no stand-up reminder interrupts it."""
+        self._in_session = True
+
+    def session_finished(self, completed: bool = True) -> None:
+        """The session ended: the person moved, so the interval restarts either way.
+
+        A completed session also counts as today's session for the daily reminder.
+        """
+        self._in_session = False
+        now = self._now()
+        self._restart(now, self._clock.monotonic())
+        if completed:
+            self._daily_done = now.date()
+
+    def user_was_idle(self, seconds: float) -> bool:
+        """The person is back after `seconds` without input; True if that counted as a break."""
+        if seconds < self._natural_break * 60:
+            return False
+        self._restart(self._now(), self._clock.monotonic())
+        return True
+
+    def record_session_today(self) -> None:
+        """A session was recorded today: no daily exercise reminder until tomorrow."""
+        self._daily_done = self._now().date()
+
+    # --- internals -------------------------------------------------------------------------
+
+    def _now(self) -> datetime:
+        now = self._clock.now()
+        return now.astimezone(self._tz) if self._tz is not None else now
+
+    def _restart(self, now: datetime, mono: float) -> None:
+        """Start a fresh interval from now, or park it until the next working period."""
+        self._due_mono = mono + self._interval * 60 if self._hours.contains(now) else None
+        self._due_from_snooze = False
+        self._snoozes = 0
+
+    def _clear_pause(self) -> None:
+        self._pause_mono = None
+        self._pause_wall = None
+        self._pause_indefinite = False
+
+    def _observe(self, now: datetime, mono: float) -> bool:
+        """Note the clocks; True if the wall clock leapt ahead by at least a natural break."""
+        wall_step = (now.astimezone(UTC) - self._last_wall).total_seconds()
+        drift = wall_step - (mono - self._last_mono)
+        self._last_wall, self._last_mono = now.astimezone(UTC), mono
+        if drift < -_JUMP_TOLERANCE_SECONDS:
+            _log.info("wall clock went back %.0f s; sitting time is unaffected", -drift)
+        if drift > _JUMP_TOLERANCE_SECONDS:
+            _log.info("wall clock leapt %.0f s ahead of the monotonic clock", drift)
+        return drift >= max(_JUMP_TOLERANCE_SECONDS, self._natural_break * 60)
+
+    def _entered_new_period(self, now: datetime) -> bool:
+        """Whether a working period started since the previous check (and we are in it)."""
+        start = self._hours.period_start(now)
+        return start is not None and start.astimezone(UTC) > self._last_wall
+
+    def _pause_ended(self, now: datetime, mono: float) -> bool:
+        if self._pause_mono is not None and mono >= self._pause_mono:
+            self._pause_mono = None
+            return True
+        if self._pause_wall is not None and now.astimezone(UTC) >= self._pause_wall:
+            self._pause_wall = None
+            return True
+        return False
+
+    def _fresh_due(self, start: datetime) -> datetime | None:
+        """The first reminder of an interval starting at `start` (or the next working start)."""
+        start = start.astimezone(self._tz if self._tz is not None else start.tzinfo)
+        for _ in range(16):
+            if not self._hours.contains(start):
+                start = self._hours.next_start_after(start)
+            due = _plus(start, self._interval * 60)
+            if self._hours.period_start(due) == self._hours.period_start(start):
+                return due
+            start = self._hours.next_start_after(start)
+        return None  # every working period is shorter than the interval
+
+    def _daily_due_now(self, now: datetime) -> bool:
+        at = self.daily_exercise_reminder_at
+        return at is not None and self._daily_done != now.date() and now.time() >= at
+
+    def _next_daily(self, now: datetime) -> datetime | None:
+        at = self.daily_exercise_reminder_at
+        if at is None:
+            return None
+        today = _at(now.date(), at, now.tzinfo)
+        if self._daily_done != now.date() and today.astimezone(UTC) > now.astimezone(UTC):
+            return today
+        if self._daily_done != now.date():
+            return now  # overdue: the next check gives it
+        return _at(now.date() + timedelta(days=1), at, now.tzinfo)
