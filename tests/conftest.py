@@ -24,6 +24,8 @@ def _isolated_home(
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(name, str(home / name.lower()))
     monkeypatch.delenv("SPINECOACH_DATA_DIR", raising=False)
+    # Day and week boundaries in the history follow the named local zone; pin it.
+    monkeypatch.setenv("TZ", "UTC")
 
 
 @pytest.fixture

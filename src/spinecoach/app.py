@@ -194,8 +194,14 @@ class Application:
         from spinecoach.ui.history_view import HistoryView
 
         view = HistoryView()
+        from spinecoach.localzone import local_timezone
+
         controller = HistoryController(
-            view, self.database, self.clock, lambda: self.settings.get("weekly_goal")
+            view,
+            self.database,
+            self.clock,
+            lambda: self.settings.get("weekly_goal"),
+            local_timezone(),
         )
         area = HistoryArea(view, controller, self._session_exercise_names)
         self._style_history(view)

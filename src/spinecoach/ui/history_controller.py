@@ -8,7 +8,7 @@ at once and then redrawn.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QObject, Signal
 
@@ -62,8 +62,11 @@ class HistoryController(QObject):
         database: Database,
         clock: Clock,
         weekly_goal: Callable[[], int],
+        tz: tzinfo | None = None,
     ) -> None:
         super().__init__(view)
+        # A named zone (with its DST rules) puts old entries on the right local day.
+        self._tz = tz
         self._view = view
         self._database = database
         self._clock = clock
@@ -115,7 +118,7 @@ class HistoryController(QObject):
         ]
         weekly = []
         if self._show_bars:
-            tz = self._clock.now().tzinfo
+            tz = self._tz or self._clock.now().tzinfo
             weekly = [
                 (datetime.combine(monday, datetime.min.time(), tz).timestamp(), count)
                 for monday, count in weekly_session_counts(sessions, start, end, tz)
@@ -145,6 +148,7 @@ class HistoryController(QObject):
                 self._database.pain_entries(since, now + timedelta(days=1)),
                 now,
                 self._weekly_goal(),
+                self._tz,
             )
             streak_cut = summary.streak_days >= days - 1
             pairs_short = summary.change_sessions < CHANGE_SESSIONS
