@@ -76,3 +76,19 @@ def test_real_window_under_xvfb(tmp_path: Path) -> None:
     )  # fmt: skip
     assert_clean(result)
     assert result.stdout.split() == ["painted", "library-painted"]
+
+
+@pytest.mark.slow
+def test_app_reopens_on_the_history_area_it_was_closed_on(tmp_path: Path) -> None:
+    """The last area is restored; start-up must not wait for a library that is not shown."""
+    import sqlite3
+
+    data = tmp_path / "data"
+    assert_clean(run_app("--data-dir", str(data), "--exit-after-first-paint"))
+    with sqlite3.connect(data / "spinecoach.sqlite3") as db:
+        db.execute(
+            "INSERT OR REPLACE INTO settings (key, value) VALUES ('last_area', '\"history\"')"
+        )
+    result = run_app("--data-dir", str(data), "--exit-after-first-paint")
+    assert_clean(result)
+    assert result.stdout.split() == ["painted", "history-painted"]

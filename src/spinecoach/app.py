@@ -413,16 +413,25 @@ def on_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
 
 
 def report_start_up_and_quit(app: Application) -> None:
-    """For the benchmark and end-to-end tests: say when each stage painted, then quit."""
-    from PySide6.QtWidgets import QApplication
+    """For the benchmark and end-to-end tests: say when each stage painted, then quit.
 
-    def library_painted() -> None:
-        print("library-painted", flush=True)
-        QApplication.quit()
+    Prints "painted" at the window's first paint, then "<area>-painted" once the area the
+    window opened on (usually the library list) has painted its content.
+    """
+    from PySide6.QtWidgets import QApplication
 
     def window_painted() -> None:
         print("painted", flush=True)
-        on_first_paint(app.library_pane.list.viewport(), library_painted)
+        app.build_areas()
+        area = app.window.current_area()
+        target = app.library_pane.list.viewport() if area == "library" else app.window
+
+        def content_painted() -> None:
+            print(f"{area}-painted", flush=True)
+            QApplication.quit()
+
+        on_first_paint(target, content_painted)
+        target.update()
 
     on_first_paint(app.window, window_painted)
 
