@@ -469,6 +469,15 @@ def test_from_settings() -> None:
     assert fallback.hours == WorkingHours.default()
     assert fallback.interval_minutes == 30
     assert not ReminderSchedule.from_settings(clock, {"reminders_enabled": False}).enabled
+    assert schedule.daily_exercise_reminder_at is None
+    daily = ReminderSchedule.from_settings(clock, {"daily_reminder_time": "17:30"})
+    assert daily.daily_exercise_reminder_at == time(17, 30)
+    assert (
+        ReminderSchedule.from_settings(
+            clock, {"daily_reminder_time": "5pm"}
+        ).daily_exercise_reminder_at
+        is None
+    )
 
 
 # --- properties ------------------------------------------------------------------------------
@@ -528,3 +537,16 @@ def test_property_wall_jumps_never_shorten_sitting_time(
             if last_mono is not None:
                 assert clock.monotonic() - last_mono >= 30 * 60
             last_mono = clock.monotonic()
+
+
+def test_sitting_time_grows_through_ignored_reminders_and_restarts_on_a_break() -> None:
+    clock, schedule = make()
+    assert schedule.interval_running
+    minutes(clock, 31)
+    assert stand_ups(schedule.check())
+    minutes(clock, 10)
+    assert schedule.sitting_minutes() == 41  # still sitting: the reminder was ignored
+    schedule.break_taken()
+    assert schedule.sitting_minutes() == 0
+    schedule.pause_for(60)
+    assert not schedule.interval_running

@@ -212,7 +212,7 @@ def _schema(path: Path) -> set[tuple[object, ...]]:
     return objects
 
 
-def test_v1_file_with_data_upgrades_to_v2_with_a_backup(db_path: Path) -> None:
+def test_v1_file_with_data_upgrades_to_the_latest_with_a_backup(db_path: Path) -> None:
     _build_v1_by_hand(db_path)
 
     opened = open_database(db_path, now=NOW)
@@ -222,8 +222,8 @@ def test_v1_file_with_data_upgrades_to_v2_with_a_backup(db_path: Path) -> None:
         counts = (database.count_sessions(), database.count_pain_entries())
         theme = database.get_setting("theme")
 
-    assert opened.schema_version == 2
-    assert _version(db_path) == 2
+    assert opened.schema_version == CURRENT == 3
+    assert _version(db_path) == CURRENT
     assert [(e.score, e.note, e.session_id) for e in entries] == [(6, "stiff", 1)]
     assert entries[0].recorded_at.isoformat() == "2026-03-01T08:00:00+05:30"
     assert [(s.id, s.routine_id, s.exercises_completed) for s in sessions] == [
@@ -251,7 +251,11 @@ def test_a_migrated_file_has_the_same_schema_as_a_new_one(db_path: Path, tmp_pat
 
     assert _schema(db_path) == _schema(fresh)
     indexes = {row[1] for row in _schema(fresh) if row[0] == "index"}
-    assert {"pain_entries_shown_by_time", "sessions_shown_by_start"} <= indexes
+    assert {
+        "pain_entries_shown_by_time",
+        "sessions_shown_by_start",
+        "reminder_events_by_time",
+    } <= indexes
 
 
 def test_v2_deletes_and_restores_on_an_upgraded_file(db_path: Path) -> None:

@@ -45,6 +45,40 @@ class PainContext(StrEnum):
     CHECK_IN = "check-in"
 
 
+class ReminderAction(StrEnum):
+    """What happened to a stand-up reminder; the words are stored as they are."""
+
+    SHOWN = "shown"
+    SNOOZED = "snoozed"
+    SNOOZE_REFUSED = "snooze-refused"
+    SKIPPED = "skipped"
+    BREAK_STARTED = "break-started"
+    DISMISSED = "dismissed"
+
+
+MAX_REMINDER_DETAIL_LENGTH: Final = 200
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReminderLogEntry:
+    """One line of the reminder log: e.g. skipped, detail "in_pain"; snoozed, detail "10"."""
+
+    id: int | None = None
+    recorded_at: datetime
+    action: ReminderAction
+    detail: str = ""
+
+    def __post_init__(self) -> None:
+        _check_optional_id("ReminderLogEntry.id", self.id)
+        _check_aware("ReminderLogEntry.recorded_at", self.recorded_at)
+        _check_enum("ReminderLogEntry.action", self.action, ReminderAction)
+        if not isinstance(self.detail, str) or len(self.detail) > MAX_REMINDER_DETAIL_LENGTH:
+            raise ValueError(
+                f"ReminderLogEntry.detail must be text of at most {MAX_REMINDER_DETAIL_LENGTH} "
+                f"characters, got {self.detail!r}"
+            )
+
+
 class SessionStatus(StrEnum):
     """How an exercise session ended (or that it has not ended yet)."""
 

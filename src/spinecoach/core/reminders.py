@@ -254,6 +254,7 @@ class ReminderSchedule:
         self._enabled = enabled
         self.daily_exercise_reminder_at = daily_exercise_reminder_at
         self._due_mono: float | None = None  # None: parked until the next working period
+        self._sitting_since_mono = self._clock.monotonic()
         self._due_from_snooze = False
         self._snoozes = 0
         self._pause_mono: float | None = None  # pause_for(): a monotonic deadline
@@ -275,6 +276,7 @@ class ReminderSchedule:
             hours = WorkingHours.parse(str(resolve("working_hours", stored)))
         except ValueError:
             hours = WorkingHours.parse(str(SETTINGS_BY_KEY["working_hours"].default))
+        daily = str(resolve("daily_reminder_time", stored))
         return cls(
             clock,
             interval_minutes=resolve("reminder_interval_minutes", stored),
@@ -282,6 +284,7 @@ class ReminderSchedule:
             tz=tz,
             natural_break_minutes=resolve("natural_break_minutes", stored),
             enabled=resolve("reminders_enabled", stored),
+            daily_exercise_reminder_at=_parse_clock(daily) if daily else None,
         )
 
     @staticmethod
@@ -401,6 +404,21 @@ class ReminderSchedule:
     def is_paused(self) -> bool:
         """Paused by the person (timed or until resumed) or by a playing session."""
         return self._pause_indefinite or self._in_session or self.paused_until is not None
+
+    @property
+    def interval_running(self) -> bool:
+        """Whether sitting time is being counted towards a reminder right now.
+
+        False when off, paused, during a session, or outside working hours: idle checks are
+        only worth their cost while this is True.
+        """
+        if not self._enabled or self.is_paused or self._due_mono is None:
+            return False
+        return self._hours.contains(self._now())
+
+    def sitting_minutes(self) -> int:
+        """Whole minutes since the interval last restarted (a break, a session, idle time)."""
+        return int((self._clock.monotonic() - self._sitting_since_mono) // 60)
 
     @property
     def snoozes_left(self) -> int:
@@ -525,6 +543,7 @@ class ReminderSchedule:
     def _restart(self, now: datetime, mono: float) -> None:
         """Start a fresh interval from now, or park it until the next working period."""
         self._due_mono = mono + self._interval * 60 if self._hours.contains(now) else None
+        self._sitting_since_mono = mono
         self._due_from_snooze = False
         self._snoozes = 0
 

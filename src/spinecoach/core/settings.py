@@ -7,6 +7,7 @@ falls back to the default instead of crashing the app or reaching a widget.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -20,18 +21,22 @@ class Setting:
     kind: type
     default: Any
     description: str
-    choices: tuple[str, ...] = ()
+    choices: tuple[Any, ...] = ()
     minimum: int | None = None
     maximum: int | None = None
     label: str = ""
     unit: str = ""
+    pattern: str = ""  # for text: a regular expression the whole value must match
+    group: str = ""  # where the settings dialog shows it; empty: not shown (kept internally)
 
     def validate(self, value: object) -> Any:
         """Return `value` if it is acceptable for this setting, else raise ValueError."""
         if not isinstance(value, self.kind) or (self.kind is int and isinstance(value, bool)):
             raise ValueError(f"{self.key} must be {self.kind.__name__}, not {value!r}")
         if self.choices and value not in self.choices:
-            raise ValueError(f"{self.key} must be one of {', '.join(self.choices)}")
+            raise ValueError(f"{self.key} must be one of {', '.join(map(str, self.choices))}")
+        if self.pattern and isinstance(value, str) and not re.fullmatch(self.pattern, value):
+            raise ValueError(f"{self.key} is not in the expected form: {value!r}")
         if isinstance(value, int) and not isinstance(value, bool):
             if self.minimum is not None and value < self.minimum:
                 raise ValueError(f"{self.key} must be at least {self.minimum}")
@@ -53,6 +58,8 @@ SETTINGS: tuple[Setting, ...] = (
         "system",
         "Colour scheme: follow the system, or always light or dark.",
         choices=("system", "light", "dark"),
+        label="Colours",
+        group="General",
     ),
     Setting(
         "last_area",
@@ -68,6 +75,9 @@ SETTINGS: tuple[Setting, ...] = (
         "How many sessions a week the person aims for.",
         minimum=1,
         maximum=14,
+        label="Weekly goal",
+        unit="sessions",
+        group="General",
     ),
     Setting(
         "sound_enabled",
@@ -75,6 +85,7 @@ SETTINGS: tuple[Setting, ...] = (
         True,
         "Play short tones for start, countdown ticks, end of hold and switching sides.",
         label="Play tones",
+        group="Sessions",
     ),
     Setting(
         "voice_enabled",
@@ -82,6 +93,7 @@ SETTINGS: tuple[Setting, ...] = (
         True,
         "Speak the cues aloud, where the system has a speech engine.",
         label="Speak the cues",
+        group="Sessions",
     ),
     Setting(
         "volume",
@@ -92,6 +104,7 @@ SETTINGS: tuple[Setting, ...] = (
         maximum=100,
         label="Volume",
         unit="%",
+        group="Sessions",
     ),
     Setting(
         "get_ready_seconds",
@@ -102,6 +115,7 @@ SETTINGS: tuple[Setting, ...] = (
         maximum=30,
         label="Get ready",
         unit="s",
+        group="Sessions",
     ),
     Setting(
         "rest_between_exercises_seconds",
@@ -112,6 +126,7 @@ SETTINGS: tuple[Setting, ...] = (
         maximum=120,
         label="Rest between exercises",
         unit="s",
+        group="Sessions",
     ),
     Setting(
         "ui.window_geometry",
@@ -124,7 +139,8 @@ SETTINGS: tuple[Setting, ...] = (
         bool,
         True,
         "Remind the person to stand up after sitting for a while, within working hours.",
-        label="Stand-up reminders",
+        label="Remind me to stand up",
+        group="Reminders",
     ),
     Setting(
         "reminder_interval_minutes",
@@ -133,8 +149,9 @@ SETTINGS: tuple[Setting, ...] = (
         "Minutes of sitting after which a stand-up reminder is shown.",
         minimum=10,
         maximum=120,
-        label="Remind me every",
-        unit="min",
+        label="Every",
+        unit="min of sitting",
+        group="Reminders",
     ),
     Setting(
         "natural_break_minutes",
@@ -143,8 +160,9 @@ SETTINGS: tuple[Setting, ...] = (
         "Minutes away from the keyboard that count as a break and restart the reminder interval.",
         minimum=1,
         maximum=30,
-        label="A break is at least",
+        label="Time away that counts as a break",
         unit="min",
+        group="Reminders",
     ),
     Setting(
         "working_hours",
@@ -152,6 +170,83 @@ SETTINGS: tuple[Setting, ...] = (
         "mon-fri 09:00-18:00",
         "Days and hours when stand-up reminders are given, e.g. 'mon-fri 09:00-18:00, sat "
         "10:00-12:00'; a value core.reminders.WorkingHours.parse() cannot read means the default.",
+        label="Working hours",
+        group="Reminders",
+    ),
+    Setting(
+        "snooze_minutes",
+        int,
+        5,
+        "How long \"Snooze\" puts a stand-up reminder off (at most three times in a row).",
+        choices=(5, 10, 15),
+        label="Snooze for",
+        unit="min",
+        group="Reminders",
+    ),
+    Setting(
+        "reminder_sound",
+        bool,
+        True,
+        "Play a soft chime when a stand-up reminder appears.",
+        label="Chime with each reminder",
+        group="Reminders",
+    ),
+    Setting(
+        "idle_detection",
+        bool,
+        True,
+        "Notice time away from the keyboard and mouse, and restart the interval after it.",
+        label="Count time away from the keyboard as a break",
+        group="Reminders",
+    ),
+    Setting(
+        "defer_when_busy",
+        bool,
+        True,
+        "Hold a reminder while a full-screen window (a presentation, a call, a film) or "
+        "do-not-disturb is on, and show it right after.",
+        label="Wait while I present, call or watch full screen",
+        group="Reminders",
+    ),
+    Setting(
+        "daily_reminder_time",
+        str,
+        "",
+        "A reminder at this time (HH:MM) to do a session if none was done that day; empty: off.",
+        pattern=r"(([01]\d|2[0-3]):[0-5]\d)?",
+        label="Daily exercise reminder",
+        group="Reminders",
+    ),
+    Setting(
+        "player_text_size",
+        str,
+        "normal",
+        "How large the instructions are in the session player.",
+        choices=("normal", "large", "larger"),
+        label="Text size",
+        group="Sessions",
+    ),
+    Setting(
+        "start_on_login",
+        bool,
+        False,
+        "Start SpineCoach in the tray when you log in, so reminders need no remembering.",
+        label="Start SpineCoach when I log in",
+        group="General",
+    ),
+    Setting(
+        "start_minimised",
+        bool,
+        False,
+        "Start in the tray without opening the window (where the desktop has a tray).",
+        label="Start in the tray, without the window",
+        group="General",
+    ),
+    Setting(
+        "close_to_tray_explained",
+        bool,
+        False,
+        "The person was told once that closing the window keeps SpineCoach in the tray.",
     ),
 )
 

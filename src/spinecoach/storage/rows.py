@@ -19,6 +19,8 @@ from spinecoach.core.records import (
     HurtEvent,
     PainContext,
     PainEntry,
+    ReminderAction,
+    ReminderLogEntry,
     SessionRecord,
     SessionStatus,
 )
@@ -154,6 +156,29 @@ def hurt_event_from_row(row: sqlite3.Row) -> HurtEvent:
         )
     except _ROW_PROBLEMS as exc:
         raise _unreadable("hurt_events", row, exc) from exc
+
+
+def reminder_entry_to_row(entry: ReminderLogEntry) -> dict[str, object]:
+    """Return the reminder_events columns (all but id) for `entry`."""
+    return {
+        "recorded_at": to_iso(entry.recorded_at),
+        "recorded_at_epoch": to_epoch(entry.recorded_at),
+        "action": entry.action.value,
+        "detail": entry.detail,
+    }
+
+
+def reminder_entry_from_row(row: sqlite3.Row) -> ReminderLogEntry:
+    """Rebuild a ReminderLogEntry, or raise StoredDataError naming the row."""
+    try:
+        return ReminderLogEntry(
+            id=_int(row, "id"),
+            recorded_at=from_iso(_text(row, "recorded_at")),
+            action=ReminderAction(_text(row, "action")),
+            detail=_text(row, "detail"),
+        )
+    except _ROW_PROBLEMS as exc:
+        raise _unreadable("reminder_events", row, exc) from exc
 
 
 def custom_routine_to_row(routine: CustomRoutine) -> dict[str, object]:

@@ -20,6 +20,7 @@ from spinecoach.core.records import (
     Feeling,
     HurtEvent,
     PainEntry,
+    ReminderLogEntry,
     SessionRecord,
     SessionStatus,
 )
@@ -41,6 +42,8 @@ from spinecoach.storage.rows import (
     hurt_event_to_row,
     pain_entry_from_row,
     pain_entry_to_row,
+    reminder_entry_from_row,
+    reminder_entry_to_row,
     session_from_row,
     session_to_row,
 )
@@ -480,6 +483,28 @@ class Database:
             (session_id,),
         )
         return [hurt_event_from_row(row) for row in rows]
+
+    # Reminder log -------------------------------------------------------------------------
+
+    def add_reminder_event(self, entry: ReminderLogEntry) -> ReminderLogEntry:
+        """Log what happened to a stand-up reminder, committed at once."""
+        _require_new("ReminderLogEntry", entry.id)
+        with self._write() as connection:
+            cursor = connection.execute(
+                "INSERT INTO reminder_events (recorded_at, recorded_at_epoch, action, detail)"
+                " VALUES (:recorded_at, :recorded_at_epoch, :action, :detail)",
+                reminder_entry_to_row(entry),
+            )
+            return replace(entry, id=_new_id(cursor))
+
+    def reminder_events(self, start: datetime, end: datetime) -> list[ReminderLogEntry]:
+        """The reminder log in [start, end), oldest first."""
+        rows = self._read().execute(
+            "SELECT * FROM reminder_events WHERE recorded_at_epoch >= ? AND recorded_at_epoch < ?"
+            " ORDER BY recorded_at_epoch, id",
+            _epoch_range(start, end),
+        )
+        return [reminder_entry_from_row(row) for row in rows]
 
     # Settings -----------------------------------------------------------------------------
 

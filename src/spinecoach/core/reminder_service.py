@@ -1,0 +1,214 @@
+"""Reminders worth showing: never to an empty chair, never over a presentation, never a burst.
+
+`ReminderSchedule` knows *when* a reminder is due. This module adds what the desktop knows:
+
+- **Idle time.** Someone who left the keyboard for a natural break (default 5 min) has already
+  moved: when they come back, the interval restarts. A reminder that falls due while they are
+  away is dropped, not shown to an empty desk.
+- **Interruptions.** A reminder due while a full-screen window or do-not-disturb is on waits, and
+  is delivered right after as *one* reminder, however many fell due meanwhile.
+- **Cheap waiting.** The Qt layer arms one single-shot timer for `seconds_until_wake()` and calls
+  `wake()` when it fires. Idle time is read only while an interval runs, and not on a fixed beat:
+  after reading `i` seconds of idle time, nobody can have been away for a natural break `b`
+  before `b - i` more seconds have passed, so that is when the next reading is due. Someone at
+  work therefore costs about one reading per natural break; only while they are away is it read
+  every few seconds, to notice their return promptly.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from spinecoach.core.clock import Clock
+from spinecoach.core.presence import IdleSource, InterruptionSource
+from spinecoach.core.reminders import DailyExerciseDue, ReminderSchedule, StandUpDue
+
+__all__ = ["Delivery", "DeliveryKind", "ReminderService"]
+
+_log = logging.getLogger(__name__)
+
+# While the person is away, how often to look whether they came back.
+AWAY_POLL_SECONDS = 5.0
+# Never read idle time more often than this, whatever the arithmetic says.
+MIN_IDLE_POLL_SECONDS = 2.0
+# While a reminder waits for a full-screen window to close, how often to look again.
+DEFER_POLL_SECONDS = 30.0
+# The Qt timer's clock stops while the machine sleeps, so a long timer would fire late after a
+# resume by the length of the sleep. Waking at least once a minute bounds that lateness.
+MAX_SLEEP_SECONDS = 60.0
+
+
+class DeliveryKind(StrEnum):
+    """What a delivered reminder asks for."""
+
+    STAND_UP = "stand_up"
+    DAILY_EXERCISE = "daily_exercise"
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """A reminder to show now."""
+
+    kind: DeliveryKind
+    at: datetime
+    sitting_minutes: int
+    deferred_for: str | None = None  # what it waited for, e.g. "a full-screen window"
+
+
+class ReminderService:
+    """The schedule plus idle and interruption sources; see the module docstring."""
+
+    def __init__(
+        self,
+        schedule: ReminderSchedule,
+        clock: Clock,
+        idle: IdleSource,
+        interruptions: InterruptionSource,
+        *,
+        idle_detection: bool = True,
+        defer_when_busy: bool = True,
+    ) -> None:
+        self.schedule = schedule
+        self._clock = clock
+        self._idle = idle
+        self._interruptions = interruptions
+        self.idle_detection = idle_detection
+        self.defer_when_busy = defer_when_busy
+        self._held: dict[DeliveryKind, Delivery] = {}
+        self._held_for: str | None = None
+        self._last_idle: float | None = None  # the previous reading, seconds
+        self._last_idle_mono = 0.0
+        self._next_idle_read_mono: float | None = None
+        # When the person last came back from a natural break (monotonic seconds): the UI
+        # closes a stand-up reminder that was still on screen, since they already moved.
+        self.back_from_break_at: float | None = None
+
+    # --- state ---------------------------------------------------------------------------------
+
+    @property
+    def idle_source(self) -> IdleSource:
+        """Where idle time comes from (may be unavailable)."""
+        return self._idle
+
+    @property
+    def interruption_source(self) -> InterruptionSource:
+        """Where full-screen and do-not-disturb come from (may be unavailable)."""
+        return self._interruptions
+
+    @property
+    def waiting_for(self) -> str | None:
+        """What a held reminder waits for ("a full-screen window"), or None."""
+        return self._held_for if self._held else None
+
+    @property
+    def person_away(self) -> bool:
+        """Whether the last idle reading said the person is on a natural break."""
+        return self._last_idle is not None and self._last_idle >= self._break_seconds
+
+    # --- the timer's callback ------------------------------------------------------------------
+
+    def wake(self) -> list[Delivery]:
+        """Read what is due and what the desktop says; return the reminders to show now."""
+        away = self._read_idle()
+        due: list[Delivery] = []
+        sitting = self.schedule.sitting_minutes()
+        for event in self.schedule.check():
+            if isinstance(event, StandUpDue):
+                if away:
+                    _log.info("stand-up reminder not shown: the person is away from the desk")
+                    continue
+                due.append(Delivery(DeliveryKind.STAND_UP, event.at, sitting))
+            elif isinstance(event, DailyExerciseDue):
+                due.append(Delivery(DeliveryKind.DAILY_EXERCISE, event.at, sitting))
+        if away:
+            self._held.pop(DeliveryKind.STAND_UP, None)  # they got up while it waited
+        for delivery in due:
+            self._held[delivery.kind] = delivery  # a later one replaces an earlier: never a burst
+        if not self._held:
+            return []
+        busy = self._busy()
+        if busy is not None:
+            if self._held_for is None:
+                _log.info("reminder waits: %s", busy)
+            self._held_for = busy
+            return []
+        waited_for, self._held_for = self._held_for, None
+        delivered = [
+            Delivery(d.kind, d.at, self.schedule.sitting_minutes(), waited_for)
+            for d in self._held.values()
+        ]
+        self._held.clear()
+        return delivered
+
+    def seconds_until_wake(self) -> float | None:
+        """How long the Qt timer should sleep; None when reminders are off (nothing to wait for)."""
+        if not self.schedule.enabled:
+            return None
+        now_mono = self._clock.monotonic()
+        candidates = [MAX_SLEEP_SECONDS]
+        wakeup = self.schedule.next_wakeup()
+        if wakeup is not None:
+            now = self._clock.now()
+            candidates.append((wakeup.astimezone(UTC) - now.astimezone(UTC)).total_seconds())
+        if self._held:
+            candidates.append(DEFER_POLL_SECONDS)
+        if self._watching_idle():
+            if self._next_idle_read_mono is None:
+                candidates.append(0.0)
+            else:
+                candidates.append(self._next_idle_read_mono - now_mono)
+        return max(0.0, min(candidates))
+
+    # --- what the person did -------------------------------------------------------------------
+
+    def forget_held(self) -> None:
+        """Drop a waiting reminder (the person started a session or paused reminders)."""
+        self._held.clear()
+        self._held_for = None
+
+    # --- internals -----------------------------------------------------------------------------
+
+    @property
+    def _break_seconds(self) -> float:
+        return float(self.schedule.natural_break_minutes * 60)
+
+    def _watching_idle(self) -> bool:
+        return (
+            self.idle_detection and self._idle.available and self.schedule.interval_running
+        )
+
+    def _read_idle(self) -> bool:
+        """Read idle time if it is worth it; True while the person is away on a natural break."""
+        if not self._watching_idle():
+            self._last_idle = None
+            self._next_idle_read_mono = None
+            return False
+        mono = self._clock.monotonic()
+        if self._next_idle_read_mono is not None and mono < self._next_idle_read_mono:
+            return self.person_away  # not yet worth a reading
+        idle = self._idle.idle_seconds()
+        if idle is None:
+            self._next_idle_read_mono = mono + MAX_SLEEP_SECONDS
+            return False
+        previous, previous_mono = self._last_idle, self._last_idle_mono
+        if previous is not None and previous >= self._break_seconds and idle < previous:
+            # Back at the desk. The stretch ran from (previous_mono - previous) to (mono - idle).
+            away_for = (mono - idle) - (previous_mono - previous)
+            if self.schedule.user_was_idle(away_for):
+                self.back_from_break_at = mono
+                _log.info("back after %.0f s away: the reminder interval restarts", away_for)
+        self._last_idle, self._last_idle_mono = idle, mono
+        if idle >= self._break_seconds:
+            wait = AWAY_POLL_SECONDS
+        else:
+            wait = max(MIN_IDLE_POLL_SECONDS, self._break_seconds - idle)
+        self._next_idle_read_mono = mono + wait
+        return idle >= self._break_seconds
+
+    def _busy(self) -> str | None:
+        if not self.defer_when_busy or not self._interruptions.available:
+            return None
+        return self._interruptions.interruption()
