@@ -176,9 +176,7 @@ class ReminderService:
         return float(self.schedule.natural_break_minutes * 60)
 
     def _watching_idle(self) -> bool:
-        return (
-            self.idle_detection and self._idle.available and self.schedule.interval_running
-        )
+        return self.idle_detection and self._idle.available and self.schedule.interval_running
 
     def _read_idle(self) -> bool:
         """Read idle time if it is worth it; True while the person is away on a natural break."""

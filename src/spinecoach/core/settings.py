@@ -177,7 +177,7 @@ SETTINGS: tuple[Setting, ...] = (
         "snooze_minutes",
         int,
         5,
-        "How long \"Snooze\" puts a stand-up reminder off (at most three times in a row).",
+        'How long "Snooze" puts a stand-up reminder off (at most three times in a row).',
         choices=(5, 10, 15),
         label="Snooze for",
         unit="min",
