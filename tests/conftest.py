@@ -58,3 +58,11 @@ def _no_dangling_timers(request: pytest.FixtureRequest) -> Iterator[None]:
             if timer.isActive()
         ]
     assert not running, f"timers still running after the test: {running}"
+    # Delete what the test left behind: every later setStyleSheet() repolishes every widget
+    # alive, so leftovers made each test slower than the one before.
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from spinecoach.core.clock import Clock
 from spinecoach.ui.pain_dialog import PainAnswer
 
 
@@ -45,3 +47,52 @@ class RecordingCues:
 
     def stop(self) -> None:
         self.stops += 1
+
+
+@dataclass
+class SettableIdle:
+    """An idle source: `seconds` as set, or the time since `away_since` on `clock`."""
+
+    seconds: float = 0.5
+    clock: Clock | None = None
+    away_since: float | None = None  # a monotonic reading: the person left then
+    reads: int = 0
+    name: str = "test idle"
+    available: bool = True
+    reason: str = ""
+
+    def idle_seconds(self) -> float | None:
+        self.reads += 1
+        if self.clock is not None and self.away_since is not None:
+            return self.clock.monotonic() - self.away_since
+        return self.seconds
+
+
+@dataclass
+class SettableInterruption:
+    """An interruption source saying what the test says (e.g. "a full-screen window")."""
+
+    busy: str | None = None
+    name: str = "test full-screen"
+    available: bool = True
+    reason: str = ""
+
+    def interruption(self) -> str | None:
+        return self.busy
+
+
+@dataclass
+class RecordingAutostart:
+    """A log-in entry kept in memory."""
+
+    command: list[str] | None = None
+    location: str = "(test)"
+
+    def enable(self, command: Sequence[str]) -> None:
+        self.command = list(command)
+
+    def disable(self) -> None:
+        self.command = None
+
+    def is_enabled(self) -> bool:
+        return self.command is not None

@@ -92,3 +92,51 @@ def test_app_reopens_on_the_history_area_it_was_closed_on(tmp_path: Path) -> Non
     result = run_app("--data-dir", str(data), "--exit-after-first-paint")
     assert_clean(result)
     assert result.stdout.split() == ["painted", "history-painted"]
+
+
+@pytest.mark.slow
+def test_a_second_launch_hands_over_to_the_first(tmp_path: Path) -> None:
+    """Two real processes on one data folder: the second exits at once, the first shows up."""
+    import sqlite3
+    import time
+
+    data = tmp_path / "data"
+    assert_clean(run_app("--data-dir", str(data), "--exit-after-first-paint"))
+    with sqlite3.connect(data / "spinecoach.sqlite3") as db:  # no first-run safety dialog
+        db.execute(
+            "INSERT OR REPLACE INTO settings (key, value) VALUES ('safety_acknowledged', 'true')"
+        )
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    first = subprocess.Popen(
+        [sys.executable, "-m", "spinecoach", "--data-dir", str(data), "--minimised"],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environment,
+    )
+    try:
+        assert first.stderr is not None
+        seen: list[str] = []
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:  # bounded: wait for "running on"
+            line = first.stderr.readline()
+            seen.append(line)
+            if "running on" in line:
+                break
+        else:
+            pytest.fail(f"the first SpineCoach did not start: {seen}")
+        started = time.monotonic()
+        second = run_app("--data-dir", str(data))
+        took = time.monotonic() - started
+        assert second.returncode == 0, second.stderr
+        assert "handed over to the running SpineCoach: activate" in second.stderr
+        assert took < 10
+        later: list[str] = []
+        while not any("a second launch asked to" in line for line in later):
+            later.append(first.stderr.readline())  # the test's timeout bounds this
+        assert "a second launch asked to activate: window shown=True" in later[-1], later
+        assert first.poll() is None  # the first keeps running
+    finally:
+        first.kill()
+        first.wait(timeout=10)
+        if first.stderr is not None:
+            first.stderr.close()

@@ -157,12 +157,31 @@ def complete() -> list[float]:
     )
 
 
+def reminder() -> list[float]:
+    """Stand-up reminder: an unhurried, quiet G4 B4 D5 (a major triad, slow attacks).
+
+    Heard in an office, so it is softer and rounder than the session cues: slower attacks,
+    a longer ring and only a trace of the upper partial.
+    """
+    soft = ((2.0, 0.12, 0.5),)
+    return render(
+        (
+            Note(0.0, midi(67), 0.7, attack=0.03, decay=0.45, partials=soft),
+            Note(0.28, midi(71), 0.7, attack=0.03, decay=0.45, partials=soft),
+            Note(0.56, midi(74), 0.8, attack=0.03, decay=0.60, partials=soft),
+        ),
+        1.9,
+        fade=0.6,
+    )
+
+
 RECIPES: dict[str, Callable[[], list[float]]] = {
     "start.wav": start,
     "tick.wav": tick,
     "end.wav": end,
     "switch.wav": switch,
     "complete.wav": complete,
+    "reminder.wav": reminder,
 }
 
 

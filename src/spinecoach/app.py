@@ -17,9 +17,12 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QWidget
 
+    from spinecoach.background import Background
     from spinecoach.core.exercise import Routine
     from spinecoach.core.library import Library
+    from spinecoach.core.presence import IdleSource, InterruptionSource
     from spinecoach.core.session import SessionSettings
+    from spinecoach.desktop.autostart import Autostart
     from spinecoach.ui.audio import CuePlayer
     from spinecoach.ui.history_area import HistoryArea
     from spinecoach.ui.history_controller import HistoryController
@@ -44,6 +47,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         metavar="PATH",
         help=f"folder for all data and settings (default: ${paths.DATA_DIR_ENV}, else the "
         "platform's user data folder)",
+    )
+    parser.add_argument(
+        "--minimised",
+        "--minimized",
+        action="store_true",
+        help="start in the system tray without opening the window (as when started on login)",
     )
     # For the start-up benchmark and the end-to-end tests: quit as soon as the window painted.
     parser.add_argument("--exit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
@@ -130,8 +139,10 @@ class Application:
         self.window = MainWindow(areas, self.settings, self.theme)
         self.window.safety_requested.connect(lambda: self.show_safety(False))
         self.window.theme_requested.connect(self.set_theme)
-        self.window.player_settings_requested.connect(self.show_player_settings)
+        self.window.settings_requested.connect(self.show_settings)
+        self.window.quit_requested.connect(self.quit)
         self._cue_player: CuePlayer | None = None
+        self.background: Background | None = None
         if self.database.notice:
             self.window.show_notice(self.database.notice)
 
@@ -257,6 +268,7 @@ class Application:
         )
         area = SessionArea(view, controller)
         self._style_player(view)
+        view.set_text_size(str(self.settings.get("player_text_size")))
         area.quick_start_requested.connect(lambda: self.start_routine_id("desk-break"))
         controller.session_ended.connect(self._session_ended)
         area.library_requested.connect(lambda: self.window.show_area("library"))
@@ -302,28 +314,136 @@ class Application:
             self._cue_player.configure(**{key: value})  # type: ignore[arg-type]
         if self.session_area.is_built:
             self.player.set_settings(self._session_settings())
+            self.session.player.set_text_size(str(self.settings.get("player_text_size")))
 
-    def show_player_settings(self) -> None:
-        """Sound, voice and timing of sessions (View > Session settings)."""
-        from spinecoach.ui.settings_form import PlayerSettingsDialog
+    def apply_setting(self, key: str, value: object) -> None:
+        """Any setting changed in the settings dialog (already stored): apply it at once."""
+        if key == "theme":
+            self.set_theme(str(value))
+        self.apply_player_setting(key, value)
+        if self.background is not None:
+            self.background.apply_setting(key, value)
 
-        note = ""
-        if self._cue_player is not None:
-            missing = []
-            if not self._cue_player.sound_available:
-                missing.append("no audio output was found, so tones are silent")
-            if not self._cue_player.voice_available:
-                missing.append("no speech engine is installed, so cues are not spoken")
-            if missing:
-                note = "On this computer " + "; ".join(missing) + ". Captions always show."
-        dialog = PlayerSettingsDialog(
-            self.settings, self.apply_player_setting, note, parent=self.window
+    def show_settings(self, page: str = "Reminders") -> None:
+        """Every setting in one dialog (View > Settings, or the tray's Settings)."""
+        from spinecoach.ui.settings_form import SettingsDialog
+
+        unavailable: dict[str, str] = {}
+        if self.background is not None:
+            service = self.background.service
+            if not service.idle_source.available:
+                unavailable["idle_detection"] = service.idle_source.reason
+            if not service.interruption_source.available:
+                unavailable["defer_when_busy"] = service.interruption_source.reason
+            autostart = self.background.autostart
+            if autostart is None:
+                unavailable["start_on_login"] = "SpineCoach cannot start on log-in on this system."
+            elif autostart.is_enabled() != self.settings.get("start_on_login"):
+                self.settings.set("start_on_login", autostart.is_enabled())  # the system is truth
+        if self.background is None or self.background.tray is None:
+            unavailable["start_minimised"] = (
+                "This desktop shows no tray icons, so SpineCoach always opens its window."
+            )
+        dialog = SettingsDialog(
+            self.settings,
+            self.apply_setting,
+            notes={"Sessions": self._sound_note()},
+            unavailable=unavailable,
+            page=page,
+            parent=self.window,
         )
+        self.window.bring_to_front()
         dialog.exec()
 
-    def _session_ended(self, _session_id: int, _status: str) -> None:
+    def _sound_note(self) -> str:
+        if self._cue_player is None:
+            return ""
+        missing = []
+        if not self._cue_player.sound_available:
+            missing.append("no audio output was found, so tones are silent")
+        if not self._cue_player.voice_available:
+            missing.append("no speech engine is installed, so cues are not spoken")
+        if not missing:
+            return ""
+        return "On this computer " + "; ".join(missing) + ". Captions always show."
+
+    # --- running in the background --------------------------------------------------------------
+
+    def start_background(
+        self,
+        *,
+        idle: IdleSource | None = None,
+        interruptions: InterruptionSource | None = None,
+        autostart: Autostart | None = None,
+        tray_available: bool | None = None,
+    ) -> Background:
+        """The tray icon and stand-up reminders (after the first paint; tests pass fakes)."""
+        from spinecoach.background import Background, BackgroundActions
+        from spinecoach.desktop.autostart import autostart_for
+        from spinecoach.desktop.idle import detect_idle_source
+        from spinecoach.desktop.interruptions import detect_interruption_source
+        from spinecoach.localzone import local_timezone
+
+        if self.background is not None:
+            return self.background
+        actions = BackgroundActions(
+            data_dir=self.data_dir,
+            desk_break=self.start_desk_break,
+            open_library=self.open_library,
+            log_pain=self.log_pain_now,
+            settings=self.show_settings,
+            quit=self.quit,
+        )
+        self.background = Background(
+            window=self.window,
+            database=self.database,
+            settings=self.settings,
+            clock=self.clock,
+            tz=local_timezone(),
+            idle=idle if idle is not None else detect_idle_source(),
+            interruptions=(
+                interruptions if interruptions is not None else detect_interruption_source()
+            ),
+            autostart=autostart if autostart is not None else autostart_for(),
+            actions=actions,
+            tray_available=tray_available,
+        )
+        return self.background
+
+    def start_desk_break(self) -> bool:
+        """The two-minute desk break, from a reminder or the tray."""
+        self.window.bring_to_front()
+        return self.start_routine_id("desk-break")
+
+    def open_library(self) -> None:
+        """Show the library to choose a routine (the daily exercise reminder)."""
+        self.window.bring_to_front()
+        self.window.show_area("library")
+
+    def log_pain_now(self) -> None:
+        """A pain check-in from the tray, kept in the history."""
+        from spinecoach.ui.history_area import HistoryArea
+
+        self.window.bring_to_front()
+        self.window.show_area("history")
+        area = self.history_area.build()
+        assert isinstance(area, HistoryArea)
+        area.check_in()
+
+    def quit(self) -> None:
+        """Really quit (File > Quit, the tray's Quit): the tray icon and reminders go too."""
+        from PySide6.QtWidgets import QApplication
+
+        if self.background is not None:
+            self.background.stop()
+        self.window.keep_running_on_close = False
+        QApplication.quit()
+
+    def _session_ended(self, _session_id: int, status: str) -> None:
         if self.history_area.is_built:
             self.history.refresh()
+        if self.background is not None:
+            self.background.session_finished(status == "completed")
 
     def _style_player(self, view: PlayerView) -> None:
         view.countdown.set_colours(self.theme.accent, self.theme.accent_soft, self.theme.text)
@@ -341,6 +461,8 @@ class Application:
         started = self.player.start(routine)
         if not started:
             area.show_idle()
+        elif self.background is not None:
+            self.background.session_started()
         return started
 
     def start_routine_id(self, routine_id: str) -> bool:
@@ -451,6 +573,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     QApplication.setApplicationVersion(__version__)
     QApplication.setDesktopFileName(paths.APP_ID)
     qt_app = QApplication([sys.argv[0], *arguments])
+    from spinecoach.desktop.single_instance import SingleInstance
+
+    instance = SingleInstance(data_dir)
+    if not instance.try_become_primary():
+        # SpineCoach already runs on this data folder: bring its window up, start nothing.
+        return 0 if instance.notify_primary() else 1
     from spinecoach.storage.errors import StorageError
 
     try:
@@ -462,18 +590,57 @@ def main(argv: Sequence[str] | None = None) -> int:
         logging.getLogger("spinecoach").error("cannot open the data folder: %s", error)
         QMessageBox.critical(None, "SpineCoach cannot open your data", str(error))
         return 1
+
+    def second_launch(command: str) -> None:
+        app.window.bring_to_front()
+        log.info("a second launch asked to %s: window shown=%s", command, app.window.isVisible())
+
+    instance.activation_requested.connect(second_launch)
+    first_run = app.needs_safety_acknowledgement()
     if args.exit_after_first_paint:
         report_start_up_and_quit(app)
+        app.window.show()
     else:
-        on_first_paint(app.window, app.build_areas)
-    app.window.show()
-    if app.needs_safety_acknowledgement() and not args.exit_after_first_paint:
+        start_running(app, minimised=args.minimised or app.settings.get("start_minimised"))
+    if first_run and not args.exit_after_first_paint:
 
         def ask() -> None:
             if not app.show_safety(True):
-                qt_app.quit()
+                app.quit()
 
         QTimer.singleShot(0, ask)
+    log.info("SpineCoach %s running on %s", __version__, data_dir)
     code = qt_app.exec()
+    if app.background is not None:
+        app.background.stop()
+    instance.close()
     app.database.close()
     return code
+
+
+def start_running(app: Application, *, minimised: bool) -> None:
+    """Show the window (or only the tray icon), then start the background parts.
+
+    The tray and reminders start after the window's first paint, so they cost the start-up
+    nothing. Starting minimised needs a tray to come back from, and the safety notes must be
+    read once, so without a tray or on the first run the window opens anyway.
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    def start_background() -> None:
+        app.start_background()
+
+    tray = QSystemTrayIcon.isSystemTrayAvailable()
+    if minimised and tray and not app.needs_safety_acknowledgement():
+        QTimer.singleShot(0, start_background)
+        return
+    if minimised:
+        log.info("starting with the window open: %s", "no tray" if not tray else "first run")
+
+    def painted() -> None:
+        app.build_areas()
+        start_background()
+
+    on_first_paint(app.window, painted)
+    app.window.show()

@@ -265,3 +265,27 @@ def test_back_after_a_break_restarts_sitting_time(away_minutes: int) -> None:
     run(clock, service, 10 + away_minutes + 1)
     assert service.schedule.sitting_minutes() <= 1
     assert service.back_from_break_at is not None
+
+
+def test_status_text_says_when_and_why() -> None:
+    clock, _idle, busy, service = make()
+    assert service.status_text() == "Next stand-up reminder at 09:30 (in 30 min)"
+    schedule = service.schedule
+    schedule.pause_for(60)
+    assert service.status_text() == "Reminders paused until 10:00"
+    schedule.pause_until_tomorrow()
+    assert service.status_text() == "Reminders paused until Tue 09:00"
+    schedule.pause_until_resumed()
+    assert service.status_text() == "Reminders paused until you resume them"
+    schedule.resume()
+    schedule.session_started()
+    assert service.status_text() == "Reminders wait while you exercise"
+    schedule.session_finished()
+    busy.busy = [(0, 100)]
+    run(clock, service, 31)
+    assert service.status_text() == "A reminder waits for a full-screen window to close"
+    service.forget_held()
+    clock.advance(9 * 3600)  # 18:31 Monday: after working hours
+    assert service.status_text() == "Next stand-up reminder on Tue 09:30"
+    schedule.enabled = False
+    assert service.status_text() == "Stand-up reminders are off"

@@ -1,59 +1,127 @@
-"""Session settings: controls come from the declarations, changes are stored and applied."""
+"""The settings dialog: controls come from the declarations, changes are validated and applied."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtWidgets import QCheckBox, QSlider, QSpinBox
+import pytest
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import QCheckBox, QComboBox, QSlider, QSpinBox
 from pytestqt.qtbot import QtBot
 
-from spinecoach.app import build
+from spinecoach.app import Application, build
 from spinecoach.core.clock import FakeClock
-from spinecoach.core.settings import SETTINGS_BY_KEY
-from spinecoach.ui.settings_form import PLAYER_SETTINGS, PlayerSettingsDialog
+from spinecoach.core.settings import SETTINGS, SETTINGS_BY_KEY
+from spinecoach.ui.settings_form import (
+    PLAYER_SETTINGS,
+    DailyTimeEditor,
+    SettingsDialog,
+    WorkingHoursEditor,
+)
 from tests.fakes import RecordingCues, ScriptedPrompts
 
 
-def test_form_rows_follow_the_declarations(qtbot: QtBot, data_dir: Path) -> None:
-    app = build(data_dir, FakeClock(), prompts=ScriptedPrompts(), cues=RecordingCues())
-    qtbot.addWidget(app.window)
-    try:
-        dialog = PlayerSettingsDialog(app.settings)
-        qtbot.addWidget(dialog)
-        controls = dialog.form.controls
-        assert set(controls) == set(PLAYER_SETTINGS)
-        assert isinstance(controls["sound_enabled"], QCheckBox)
-        assert isinstance(controls["volume"], QSlider)
-        spin = controls["get_ready_seconds"]
-        assert isinstance(spin, QSpinBox)
-        declared = SETTINGS_BY_KEY["get_ready_seconds"]
-        assert (spin.minimum(), spin.maximum()) == (declared.minimum, declared.maximum)
-        assert spin.suffix() == " s"
-        assert spin.toolTip() == declared.description
-    finally:
-        app.window.close()
-        app.database.close()
+@pytest.fixture
+def app(qtbot: QtBot, data_dir: Path) -> Iterator[Application]:
+    application = build(data_dir, FakeClock(), prompts=ScriptedPrompts(), cues=RecordingCues())
+    qtbot.addWidget(application.window)
+    yield application
+    if application.background is not None:
+        application.background.stop()
+    application.window.close()
+    application.database.close()
+
+
+def test_every_shown_setting_has_one_control(qtbot: QtBot, app: Application) -> None:
+    dialog = SettingsDialog(app.settings)
+    qtbot.addWidget(dialog)
+    shown = {setting.key for setting in SETTINGS if setting.group}
+    controls = {key for form in dialog.forms.values() for key in form.controls}
+    assert controls == shown
+    assert set(dialog.forms["Sessions"].controls) == set(PLAYER_SETTINGS)
+    assert isinstance(dialog.control("sound_enabled"), QCheckBox)
+    assert isinstance(dialog.control("volume"), QSlider)
+    assert isinstance(dialog.control("working_hours"), WorkingHoursEditor)
+    assert isinstance(dialog.control("daily_reminder_time"), DailyTimeEditor)
+    snooze = dialog.control("snooze_minutes")
+    assert isinstance(snooze, QComboBox)
+    assert [snooze.itemData(i) for i in range(snooze.count())] == [5, 10, 15]
+    theme = dialog.control("theme")
+    assert isinstance(theme, QComboBox)
+    assert theme.itemText(0) == "Follow the system"
+    spin = dialog.control("get_ready_seconds")
+    assert isinstance(spin, QSpinBox)
+    declared = SETTINGS_BY_KEY["get_ready_seconds"]
+    assert (spin.minimum(), spin.maximum()) == (declared.minimum, declared.maximum)
+    assert spin.suffix() == " s"
+    assert spin.toolTip() == declared.description
 
 
 def test_changes_are_stored_at_once_and_reach_the_next_session(
-    qtbot: QtBot, data_dir: Path
+    qtbot: QtBot, app: Application
 ) -> None:
-    app = build(data_dir, FakeClock(), prompts=ScriptedPrompts(), cues=RecordingCues())
-    qtbot.addWidget(app.window)
-    try:
-        dialog = PlayerSettingsDialog(app.settings, app.apply_player_setting)
-        qtbot.addWidget(dialog)
-        spin = dialog.form.controls["get_ready_seconds"]
-        assert isinstance(spin, QSpinBox)
-        spin.setValue(12)
-        box = dialog.form.controls["voice_enabled"]
-        assert isinstance(box, QCheckBox)
-        box.setChecked(False)
-        assert app.settings.get("get_ready_seconds") == 12
-        assert app.settings.get("voice_enabled") is False
-        assert app.start_routine_id("desk-break")
-        assert app.session.player.countdown.text() == "0:12"
-        app.player.toggle_pause()
-    finally:
-        app.window.close()
-        app.database.close()
+    dialog = SettingsDialog(app.settings, app.apply_setting, page="Sessions")
+    qtbot.addWidget(dialog)
+    assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "Sessions"
+    spin = dialog.control("get_ready_seconds")
+    assert isinstance(spin, QSpinBox)
+    spin.setValue(12)
+    box = dialog.control("voice_enabled")
+    assert isinstance(box, QCheckBox)
+    box.setChecked(False)
+    size = dialog.control("player_text_size")
+    assert isinstance(size, QComboBox)
+    size.setCurrentIndex(size.findData("larger"))
+    assert app.settings.get("get_ready_seconds") == 12
+    assert app.settings.get("voice_enabled") is False
+    assert app.start_routine_id("desk-break")
+    assert app.session.player.countdown.text() == "0:12"
+    assert app.session.player.property("textSize") == "larger"
+    app.player.toggle_pause()
+
+
+def test_working_hours_are_validated_as_typed(qtbot: QtBot, app: Application) -> None:
+    dialog = SettingsDialog(app.settings, app.apply_setting)
+    qtbot.addWidget(dialog)
+    editor = dialog.control("working_hours")
+    assert isinstance(editor, WorkingHoursEditor)
+    saturday, start, end = editor.days[5]
+    saturday.setChecked(True)
+    start.setTime(QTime(10, 0))
+    end.setTime(QTime(12, 30))
+    assert app.settings.get("working_hours") == (
+        "mon 09:00-18:00, tue 09:00-18:00, wed 09:00-18:00, thu 09:00-18:00, "
+        "fri 09:00-18:00, sat 10:00-12:30"
+    )
+    end.setTime(QTime(9, 0))  # before the start: shown, not stored
+    assert not editor.error.isHidden()
+    assert "Saturday" in editor.error.text()
+    assert app.settings.get("working_hours").endswith("sat 10:00-12:30")
+    end.setTime(QTime(11, 0))
+    assert editor.error.isHidden()
+    assert app.settings.get("working_hours").endswith("sat 10:00-11:00")
+
+
+def test_daily_reminder_time_is_off_or_a_time(qtbot: QtBot, app: Application) -> None:
+    dialog = SettingsDialog(app.settings, app.apply_setting)
+    qtbot.addWidget(dialog)
+    editor = dialog.control("daily_reminder_time")
+    assert isinstance(editor, DailyTimeEditor)
+    assert not editor.time.isEnabled()
+    editor.enabled.setChecked(True)
+    editor.time.setTime(QTime(7, 45))
+    assert app.settings.get("daily_reminder_time") == "07:45"
+    editor.enabled.setChecked(False)
+    assert app.settings.get("daily_reminder_time") == ""
+
+
+def test_unavailable_features_are_disabled_with_the_reason(qtbot: QtBot, app: Application) -> None:
+    dialog = SettingsDialog(
+        app.settings, unavailable={"idle_detection": "This desktop does not report idle time."}
+    )
+    qtbot.addWidget(dialog)
+    assert not dialog.control("idle_detection").isEnabled()
+    note = dialog.forms["Reminders"].notes["idle_detection"]
+    assert note.text() == "This desktop does not report idle time."
+    assert dialog.control("defer_when_busy").isEnabled()

@@ -41,6 +41,27 @@ DEFER_POLL_SECONDS = 30.0
 MAX_SLEEP_SECONDS = 60.0
 
 
+def _when(moment: datetime, now: datetime, *, at: bool = False) -> str:
+    """Say when: 14:05 today, Tue 09:00 within a week, else 3 Mar 09:00; `at` adds "at"."""
+    local = moment.astimezone(now.tzinfo)
+    prefix = "at " if at else ""
+    if local.date() == now.date():
+        return f"{prefix}{local:%H:%M}"
+    if (local.date() - now.date()).days < 7:
+        return f"{'on ' if at else ''}{local:%a} {local:%H:%M}"
+    return f"{'on ' if at else ''}{local.day} {local:%b %H:%M}"
+
+
+def _duration(seconds: float) -> str:
+    """Say how long: under a minute, 12 min, 1 h 05 min."""
+    minutes = int(seconds // 60)
+    if minutes < 1:
+        return "under a minute"
+    if minutes < 60:
+        return f"{minutes} min"
+    return f"{minutes // 60} h {minutes % 60:02d} min"
+
+
 class DeliveryKind(StrEnum):
     """What a delivered reminder asks for."""
 
@@ -107,6 +128,30 @@ class ReminderService:
     def person_away(self) -> bool:
         """Whether the last idle reading said the person is on a natural break."""
         return self._last_idle is not None and self._last_idle >= self._break_seconds
+
+    def status_text(self) -> str:
+        """One line for the tray's tooltip and menu: when the next reminder comes, or why not."""
+        schedule = self.schedule
+        if not schedule.enabled:
+            return "Stand-up reminders are off"
+        if schedule.in_session:
+            return "Reminders wait while you exercise"
+        if schedule.paused_until_resumed:
+            return "Reminders paused until you resume them"
+        now = self._clock.now()
+        paused_until = schedule.paused_until
+        if paused_until is not None:
+            return f"Reminders paused until {_when(paused_until, now)}"
+        if self.waiting_for is not None:
+            return f"A reminder waits for {self.waiting_for} to close"
+        due = schedule.next_due()
+        if due is None:
+            return "No working hours set, so no stand-up reminders"
+        text = f"Next stand-up reminder {_when(due, now, at=True)}"
+        left = (due.astimezone(UTC) - now.astimezone(UTC)).total_seconds()
+        if due.date() == now.date() and left < 3 * 3600:
+            text += f" (in {_duration(left)})"
+        return text
 
     # --- the timer's callback ------------------------------------------------------------------
 

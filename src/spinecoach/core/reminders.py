@@ -406,6 +406,16 @@ class ReminderSchedule:
         return self._pause_indefinite or self._in_session or self.paused_until is not None
 
     @property
+    def in_session(self) -> bool:
+        """An exercise session is playing (reminders wait for it)."""
+        return self._in_session
+
+    @property
+    def paused_until_resumed(self) -> bool:
+        """Paused by the person with no end time."""
+        return self._pause_indefinite
+
+    @property
     def interval_running(self) -> bool:
         """Whether sitting time is being counted towards a reminder right now.
 

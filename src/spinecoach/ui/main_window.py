@@ -50,12 +50,16 @@ class MainWindow(QMainWindow):
     Signals:
         theme_requested(str): the person chose "system", "light" or "dark" from the View menu.
         safety_requested(): the person opened Help > Safety notes.
-        player_settings_requested(): the person opened View > Session settings.
+        settings_requested(str): the person opened Settings (the page to show first).
+        quit_requested(): File > Quit: really quit, even when SpineCoach keeps a tray icon.
+        hidden_to_tray(): the window was closed but SpineCoach keeps running in the tray.
     """
 
     theme_requested = Signal(str)
     safety_requested = Signal()
-    player_settings_requested = Signal()
+    settings_requested = Signal(str)
+    quit_requested = Signal()
+    hidden_to_tray = Signal()
 
     def __init__(
         self,
@@ -69,6 +73,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("SpineCoach")
         self.setMinimumSize(760, 540)
         self._settings = settings
+        # With a tray icon, closing the window only hides it; the app sets this.
+        self.keep_running_on_close = False
         self._stack = QStackedWidget()
         self._stack.setObjectName("areaStack")
         self._buttons = QButtonGroup(self)
@@ -149,7 +155,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        quit_action.setObjectName("quitAction")
+        quit_action.triggered.connect(self._quit)
         file_menu.addAction(quit_action)
 
         view_menu = self.menuBar().addMenu("&View")
@@ -161,9 +168,17 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
             self.addAction(action)
         view_menu.addSeparator()
-        player_settings = QAction("Session &settings…", self)
+        settings = QAction("&Settings…", self)
+        settings.setObjectName("settingsAction")
+        settings.setShortcut(QKeySequence.StandardKey.Preferences)
+        if settings.shortcut().isEmpty():
+            settings.setShortcut(QKeySequence("Ctrl+,"))
+        settings.triggered.connect(lambda: self.settings_requested.emit("Reminders"))
+        view_menu.addAction(settings)
+        self.addAction(settings)
+        player_settings = QAction("Session s&ound and timing…", self)
         player_settings.setObjectName("playerSettingsAction")
-        player_settings.triggered.connect(self.player_settings_requested)
+        player_settings.triggered.connect(lambda: self.settings_requested.emit("Sessions"))
         view_menu.addAction(player_settings)
         theme_menu = view_menu.addMenu("&Theme")
         group = QActionGroup(self)
@@ -252,11 +267,31 @@ class MainWindow(QMainWindow):
         area = self._settings.get("last_area")
         self._show_index(self._area_names.index(area) if area in self._area_names else 0)
 
+    def bring_to_front(self) -> None:
+        """Show the window from the tray or from behind others, and give it the keyboard."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Remember where the window was before it closes."""
+        """Remember where the window was; with a tray icon, hide instead of quitting."""
         if self.isVisible():
             self._save_geometry()
+        if self.keep_running_on_close:
+            event.ignore()
+            self.hide()
+            self.hidden_to_tray.emit()
+            return
         super().closeEvent(event)
+
+    def _quit(self) -> None:
+        if self.isVisible():
+            self._save_geometry()
+        self.keep_running_on_close = False
+        self.quit_requested.emit()
+        self.close()
 
     def _save_geometry(self) -> None:
         geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")

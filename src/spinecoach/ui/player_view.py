@@ -390,6 +390,13 @@ class PlayerView(QWidget):
             widget.style().polish(widget)
         self.focus_mode_changed.emit(self._focus)
 
+    def set_text_size(self, size: str) -> None:
+        """The instructions' type size, "normal", "large" or "larger" (a setting)."""
+        self.setProperty("textSize", size)
+        for widget in self.findChildren(QWidget):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+
     def _escape(self) -> None:
         """Esc leaves focus mode first; otherwise it offers to end the session."""
         if self._focus:

@@ -215,6 +215,35 @@ def stylesheet(theme: Theme, ui_icons: str = "") -> str:
     QScrollBar::handle:vertical {{ background: {t.border}; border-radius: 4px; min-height: 30px; }}
     QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
     QStatusBar {{ color: {t.muted}; }}
+    #playerView[textSize="large"] QLabel[role="step"] {{ font-size: 24pt; }}
+    #playerView[textSize="large"] QLabel[role="stepFocus"] {{ font-size: 38pt; }}
+    #playerView[textSize="large"] QLabel[role="caption"] {{ font-size: 15pt; }}
+    #playerView[textSize="large"] QLabel[role="playerExercise"] {{ font-size: 20pt; }}
+    #playerView[textSize="large"] QListWidget#stepList {{ font-size: 13pt; }}
+    #playerView[textSize="larger"] QLabel[role="step"] {{ font-size: 28pt; }}
+    #playerView[textSize="larger"] QLabel[role="stepFocus"] {{ font-size: 44pt; }}
+    #playerView[textSize="larger"] QLabel[role="caption"] {{ font-size: 17pt; }}
+    #playerView[textSize="larger"] QLabel[role="playerExercise"] {{ font-size: 23pt; }}
+    #playerView[textSize="larger"] QListWidget#stepList {{ font-size: 15pt; }}
+    QFrame#reminderCard {{ background: {t.surface}; border: 1px solid {t.border};
+        border-top: 4px solid {t.accent}; border-radius: 12px; }}
+    QLabel#reminderTitle {{ font-size: 15pt; font-weight: 700; color: {t.text}; }}
+    QLabel#reminderMessage {{ font-size: 11pt; }}
+    QLabel#reminderNotice {{ background: {t.caution_bg}; color: {t.caution_text};
+        border: 1px solid {t.caution_border}; border-radius: 8px; padding: 6px 10px; }}
+    QToolButton#reminderSnooze, QToolButton#reminderSkip {{ background: {t.surface};
+        border: 1px solid {t.border}; border-radius: 8px; padding: 7px 12px;
+        font-weight: 600; }}
+    QToolButton#reminderSnooze:hover, QToolButton#reminderSkip:hover {{
+        border-color: {t.accent}; }}
+    QToolButton#reminderSnooze:disabled {{ color: {t.muted}; }}
+    QToolButton#reminderClose {{ border: none; color: {t.muted}; font-size: 12pt;
+        padding: 2px 6px; }}
+    QMenu {{ background: {t.surface}; border: 1px solid {t.border}; padding: 4px; }}
+    QMenu::item {{ padding: 6px 22px 6px 14px; border-radius: 6px; }}
+    QMenu::item:selected {{ background: {t.accent_soft}; color: {t.text}; }}
+    QMenu::item:disabled {{ color: {t.muted}; }}
+    QMenu::separator {{ height: 1px; background: {t.border}; margin: 4px 8px; }}
     """
 
 

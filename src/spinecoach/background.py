@@ -1,0 +1,268 @@
+"""SpineCoach in the background: the tray icon, stand-up reminders and start on login.
+
+Built after the window's first paint (or at once when starting minimised), so none of it slows
+the start-up. Wires `core.reminder_service` to the desktop's idle and full-screen providers and
+to the tray and popup widgets; holds no reminder logic of its own.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+
+from spinecoach import paths
+from spinecoach.core.clock import Clock
+from spinecoach.core.presence import IdleSource, InterruptionSource
+from spinecoach.core.records import ReminderLogEntry
+from spinecoach.core.reminder_service import ReminderService
+from spinecoach.core.reminders import ReminderSchedule, WorkingHours
+from spinecoach.core.settings import SETTINGS_BY_KEY
+from spinecoach.storage.errors import ReadOnlyDatabaseError
+from spinecoach.storage.settings_store import SettingsStore
+from spinecoach.storage.store import Database
+from spinecoach.ui.main_window import MainWindow
+from spinecoach.ui.reminder_chime import ReminderChime
+from spinecoach.ui.reminder_controller import ReminderController
+from spinecoach.ui.reminder_popup import ReminderPopup
+from spinecoach.ui.tray import TrayIcon
+
+if TYPE_CHECKING:
+    from datetime import tzinfo
+
+    from spinecoach.desktop.autostart import Autostart
+
+log = logging.getLogger(__name__)
+
+REMINDER_KEYS = frozenset(
+    {
+        "reminders_enabled",
+        "reminder_interval_minutes",
+        "natural_break_minutes",
+        "working_hours",
+        "snooze_minutes",
+        "reminder_sound",
+        "idle_detection",
+        "defer_when_busy",
+        "daily_reminder_time",
+        "volume",
+    }
+)
+
+CLOSED_TO_TRAY_MESSAGE = (
+    "SpineCoach keeps running in the tray so it can remind you to stand up. "
+    "Choose Quit from its menu to stop it."
+)
+
+
+def autostart_command(data_dir: Path, default_data_dir: Path) -> list[str]:
+    """The command a login starts: this Python running SpineCoach, minimised to the tray."""
+    command = [sys.executable, "-m", "spinecoach"]
+    if data_dir.resolve() != default_data_dir.resolve():
+        command += ["--data-dir", str(data_dir)]
+    return [*command, "--minimised"]
+
+
+class Background(QObject):
+    """The tray icon (where the desktop has a tray), the reminder popup and its controller."""
+
+    def __init__(
+        self,
+        *,
+        window: MainWindow,
+        database: Database,
+        settings: SettingsStore,
+        clock: Clock,
+        tz: tzinfo,
+        idle: IdleSource,
+        interruptions: InterruptionSource,
+        autostart: Autostart | None,
+        actions: BackgroundActions,
+        tray_available: bool | None = None,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._database = database
+        self._settings = settings
+        self._clock = clock
+        self._actions = actions
+        self.autostart = autostart
+        icon = QIcon(str(paths.icons_dir() / "spinecoach.svg"))
+        schedule = ReminderSchedule.from_settings(clock, _stored(settings), tz)
+        self._record_session_today(schedule, tz)
+        self.service = ReminderService(
+            schedule,
+            clock,
+            idle,
+            interruptions,
+            idle_detection=settings.get("idle_detection"),
+            defer_when_busy=settings.get("defer_when_busy"),
+        )
+        self.chime = ReminderChime(paths.resources_dir() / "sounds", settings.get("volume"), self)
+        self.popup = ReminderPopup(icon, settings.get("snooze_minutes"))
+        self.controller = ReminderController(
+            self.service,
+            clock,
+            self.popup,
+            self._log_event,
+            chime=self.chime.play,
+            sound=settings.get("reminder_sound"),
+            parent=self,
+        )
+        if tray_available is None:
+            tray_available = QSystemTrayIcon.isSystemTrayAvailable()
+        self.tray: TrayIcon | None = TrayIcon(icon, self) if tray_available else None
+        self.controller.desk_break_requested.connect(actions.desk_break)
+        self.controller.library_requested.connect(actions.open_library)
+        self.controller.notification.connect(self.notify)
+        if self.tray is not None:
+            tray = self.tray
+            self.controller.status_changed.connect(tray.set_status)
+            tray.desk_break_requested.connect(self._desk_break_from_tray)
+            tray.log_pain_requested.connect(actions.log_pain)
+            tray.open_requested.connect(window.bring_to_front)
+            tray.settings_requested.connect(lambda: actions.settings("Reminders"))
+            tray.quit_requested.connect(actions.quit)
+            tray.pause_requested.connect(self.controller.pause)
+            tray.resume_requested.connect(self.controller.resume)
+            window.keep_running_on_close = True
+            QApplication.setQuitOnLastWindowClosed(False)  # hidden to the tray is still running
+            window.hidden_to_tray.connect(self._explain_tray_once)
+            tray.show()
+        self.controller.start()
+
+    # --- what the app tells us -----------------------------------------------------------------
+
+    def stop(self) -> None:
+        """Quitting: no timer, no popup, no tray icon left behind."""
+        self.controller.stop()
+        self.popup.close()
+        self.popup.deleteLater()
+        if self.tray is not None:
+            self.tray.hide()
+        for source in (self.service.idle_source, self.service.interruption_source):
+            close = getattr(source, "close", None)  # the X11 providers hold a display open
+            if callable(close):
+                close()
+        self._window.keep_running_on_close = False
+        QApplication.setQuitOnLastWindowClosed(True)
+
+    def apply_setting(self, key: str, value: object) -> None:
+        """A setting changed in the dialog (already stored): apply it to what runs."""
+        schedule = self.service.schedule
+        if key == "reminders_enabled":
+            schedule.enabled = bool(value)
+        elif key == "reminder_interval_minutes":
+            schedule.interval_minutes = int(str(value))
+        elif key == "natural_break_minutes":
+            schedule.natural_break_minutes = int(str(value))
+        elif key == "working_hours":
+            try:
+                schedule.hours = WorkingHours.parse(str(value))
+            except ValueError:
+                return
+        elif key == "daily_reminder_time":
+            text = str(value)
+            schedule.daily_exercise_reminder_at = (
+                datetime.strptime(text, "%H:%M").time() if text else None
+            )
+        elif key == "snooze_minutes":
+            self.popup.set_snooze_minutes(int(str(value)))
+        elif key == "reminder_sound":
+            self.controller.sound = bool(value)
+        elif key == "idle_detection":
+            self.service.idle_detection = bool(value)
+        elif key == "defer_when_busy":
+            self.service.defer_when_busy = bool(value)
+        elif key == "volume":
+            self.chime.set_volume(int(str(value)))
+        elif key == "start_on_login":
+            self.set_start_on_login(bool(value))
+            return
+        else:
+            return
+        self.controller.rearm()
+
+    def set_start_on_login(self, enabled: bool) -> None:
+        """Write or remove the platform's log-in entry (the file or key is the truth)."""
+        if self.autostart is None:
+            return
+        if enabled:
+            default = paths.default_data_dir()
+            self.autostart.enable(autostart_command(self._actions.data_dir, default))
+        else:
+            self.autostart.disable()
+
+    def session_started(self) -> None:
+        """A session plays: reminders wait."""
+        self.controller.session_started()
+
+    def session_finished(self, completed: bool) -> None:
+        """The person moved: the interval restarts."""
+        self.controller.session_finished(completed)
+
+    def notify(self, title: str, text: str) -> None:
+        """A message for the person: through the tray, or a small box where there is none."""
+        if self.tray is not None:
+            self.tray.message(title, text)
+            return
+        if self.popup.isVisible():
+            return  # the popup itself says it
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self._window)
+        box.setObjectName("reminderNotice")
+        box.setModal(False)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        box.show()
+
+    # --- internals -----------------------------------------------------------------------------
+
+    def _desk_break_from_tray(self) -> None:
+        self.controller.start_break()
+
+    def _explain_tray_once(self) -> None:
+        if self._settings.get("close_to_tray_explained") or self.tray is None:
+            return
+        self.tray.message("SpineCoach is still running", CLOSED_TO_TRAY_MESSAGE)
+        self._settings.set("close_to_tray_explained", True)
+
+    def _log_event(self, entry: ReminderLogEntry) -> None:
+        # A file from a newer SpineCoach is read-only: the banner already says nothing is saved.
+        with suppress(ReadOnlyDatabaseError):
+            self._database.add_reminder_event(entry)
+
+    def _record_session_today(self, schedule: ReminderSchedule, tz: tzinfo) -> None:
+        now = self._clock.now().astimezone(tz)
+        midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        if self._database.sessions(midnight, midnight + timedelta(days=1)):
+            schedule.record_session_today()
+
+
+@dataclass(frozen=True, slots=True)
+class BackgroundActions:
+    """What the tray and reminders ask the app to do; the app supplies the callables."""
+
+    data_dir: Path
+    desk_break: Callable[[], object]
+    open_library: Callable[[], object]
+    log_pain: Callable[[], object]
+    settings: Callable[[str], object]
+    quit: Callable[[], object]
+
+
+def _stored(settings: SettingsStore) -> dict[str, object]:
+    """The effective reminder settings, for ReminderSchedule.from_settings."""
+    keys = ("reminders_enabled", "reminder_interval_minutes", "natural_break_minutes")
+    stored = {key: settings.get(key) for key in keys}
+    stored["working_hours"] = settings.get("working_hours")
+    stored["daily_reminder_time"] = settings.get("daily_reminder_time")
+    assert all(key in SETTINGS_BY_KEY for key in stored)
+    return stored

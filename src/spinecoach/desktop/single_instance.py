@@ -1,0 +1,252 @@
+"""One SpineCoach per data folder: a second launch hands over to the running one and exits.
+
+Two SpineCoach processes on the same data folder would run two reminder schedulers and write
+the same database, so the second launch asks the first to come to the front and quits instead.
+Different data folders (a test profile next to the real one) may still run side by side.
+
+Election is by a `QLockFile` in the data folder, never by "whoever listens first": with
+`UserAccessOption` Qt binds the socket under a temporary name and renames it into place, so a
+second listener silently *replaces* the first one's socket, and two launches at the same moment
+would both believe they are alone. The lock file is created atomically, so exactly one process
+wins; QLockFile also recognises the lock of a crashed process (its PID is gone, or the machine
+rebooted) and takes it over. Only the lock holder touches the socket: it removes whatever a
+crash left at the server path and listens there. Everybody else is a secondary: it connects,
+writes one command line (``activate``, later perhaps ``start desk-break``) and exits.
+
+Wiring in `app.py` (a `QCoreApplication` must exist; build the window only when primary)::
+
+    instance = SingleInstance(data_dir)
+    if not instance.try_become_primary():
+        return 0 if instance.notify_primary(ACTIVATE) else 1
+    instance.activation_requested.connect(window.bring_to_front)
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import logging
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, QThread, Signal, Slot
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+log = logging.getLogger(__name__)
+
+LOCK_NAME = "spinecoach.lock"
+ACTIVATE = "activate"
+"""The command a plain second launch sends: bring the running window to the front."""
+
+MAX_COMMAND_BYTES = 256
+"""Longer lines are junk (or not from SpineCoach): the connection is dropped."""
+
+CONNECT_TIMEOUT_MS = 3000
+WRITE_TIMEOUT_MS = 2000
+_RETRY_PAUSE_MS = 50
+
+
+def server_name_for(data_dir: Path) -> str:
+    """The local-server name of the SpineCoach using `data_dir`, for this user.
+
+    The user is part of the name because Windows pipe names are global; the resolved folder is
+    hashed so the name stays far below the 108-byte limit of a Unix socket path however long
+    the folder's path is (Qt puts the socket in the temporary folder).
+    """
+    folder = os.path.normcase(str(data_dir.expanduser().resolve()))
+    user = str(os.getuid()) if hasattr(os, "getuid") else getpass.getuser()
+    digest = hashlib.sha256(f"{user}\0{folder}".encode("utf-8", "surrogateescape")).hexdigest()
+    tag = user if user.isdigit() else hashlib.sha256(user.encode()).hexdigest()[:8]
+    return f"spinecoach-{tag}-{digest[:16]}"
+
+
+def _parse_command(line: bytes) -> str | None:
+    """The command in one received line, or None when the line is not a sane command."""
+    try:
+        text = line.decode("utf-8").rstrip("\r\n")
+    except UnicodeDecodeError:
+        return None
+    if not text or not text.isprintable():
+        return None
+    return text
+
+
+class SingleInstance(QObject):
+    """The single-instance guard of one data folder, primary or secondary side.
+
+    Create one, call `try_become_primary()`; the primary keeps the object for the whole run
+    (dropping it releases the lock) and calls `close()` on quit.
+    """
+
+    activation_requested = Signal(str)
+    """A second launch handed over this command (e.g. "activate"): show the window."""
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lock_path = data_dir / LOCK_NAME
+        self._server_name = server_name_for(data_dir)
+        self._lock = QLockFile(str(self._lock_path))
+        # 0: never judge a lock by its age. The primary holds it for days without touching
+        # it; only a dead owner (gone PID, other process name, reboot) makes it stale.
+        self._lock.setStaleLockTime(0)
+        self._server: QLocalServer | None = None
+        self._is_primary = False
+
+    @property
+    def server_name(self) -> str:
+        """The name the primary listens on and secondaries connect to."""
+        return self._server_name
+
+    @property
+    def lock_path(self) -> Path:
+        """The lock file whose holder is the primary."""
+        return self._lock_path
+
+    @property
+    def is_primary(self) -> bool:
+        """True after `try_become_primary()` succeeded and until `close()`."""
+        return self._is_primary
+
+    @property
+    def is_listening(self) -> bool:
+        """True while second launches can reach this primary."""
+        return self._server is not None and self._server.isListening()
+
+    def try_become_primary(self) -> bool:
+        """Take the data folder's lock and listen; False when another process holds it.
+
+        When the lock file cannot be created at all (no permission, full disk) there is no way
+        to elect anybody: the launch goes ahead unguarded rather than not at all, and says so.
+        """
+        if self._is_primary:
+            return True
+        if not self._lock.tryLock(0):
+            error = self._lock.error()
+            if error == QLockFile.LockError.LockFailedError:
+                return False
+            log.warning(
+                "cannot create the lock file %s (%s): running without the single-instance guard",
+                self._lock_path,
+                error.name,
+            )
+            self._is_primary = True
+            return True
+        self._is_primary = True
+        self._listen()
+        return True
+
+    def _listen(self) -> None:
+        """Listen for second launches; only ever called while holding the lock."""
+        # Whatever sits at the server path now was left by a crashed primary: we hold the
+        # lock, so no live SpineCoach of this folder can be listening there.
+        QLocalServer.removeServer(self._server_name)
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        server.newConnection.connect(self._accept)
+        if not server.listen(self._server_name):
+            log.warning(
+                "cannot listen on %s (%s): second launches will not find this window",
+                self._server_name,
+                server.errorString(),
+            )
+            server.deleteLater()
+            return
+        self._server = server
+
+    @Slot()
+    def _accept(self) -> None:
+        server = self._server
+        if server is None:
+            return
+        while server.hasPendingConnections():
+            connection = server.nextPendingConnection()
+            # Slots of this QObject, not lambdas: Qt cuts these connections when either side
+            # is destroyed, so no Python code runs on a socket that is being deleted.
+            connection.readyRead.connect(self._on_ready_read)
+            connection.disconnected.connect(connection.deleteLater)
+            self._read(connection)
+
+    @Slot()
+    def _on_ready_read(self) -> None:
+        connection = self.sender()
+        if isinstance(connection, QLocalSocket):
+            self._read(connection)
+
+    def _read(self, connection: QLocalSocket) -> None:
+        """Handle every complete line received so far; keep a partial one for later."""
+        while connection.canReadLine():
+            line = bytes(connection.readLine(MAX_COMMAND_BYTES + 1).data())
+            if not line.endswith(b"\n"):
+                log.warning("dropped a connection that sent an over-long line")
+                connection.abort()
+                return
+            command = _parse_command(line)
+            if command is None:
+                log.warning("ignored a malformed message from a second launch: %r", line[:40])
+                continue
+            log.info("a second launch asked: %s", command)
+            self.activation_requested.emit(command)
+        if connection.bytesAvailable() > MAX_COMMAND_BYTES:
+            log.warning("dropped a connection that sent an over-long line")
+            connection.abort()
+
+    def notify_primary(
+        self,
+        command: str = ACTIVATE,
+        connect_timeout_ms: int = CONNECT_TIMEOUT_MS,
+        write_timeout_ms: int = WRITE_TIMEOUT_MS,
+    ) -> bool:
+        """Hand `command` to the running primary; True when it was delivered.
+
+        Blocks (no event loop needed). A primary that just took the lock may not be listening
+        yet, so connecting is retried for up to `connect_timeout_ms` before giving up.
+        """
+        if "\n" in command or "\r" in command or len(command.encode()) >= MAX_COMMAND_BYTES:
+            raise ValueError(f"not a single short line: {command!r}")
+        deadline = QDeadlineTimer(connect_timeout_ms)
+        socket = QLocalSocket()
+        waited = False
+        while True:
+            socket.connectToServer(self._server_name)
+            if socket.waitForConnected(max(1, min(500, deadline.remainingTime()))):
+                break
+            socket.abort()
+            if deadline.hasExpired():
+                log.error(
+                    "SpineCoach is already running on this data folder (lock %s) but did not "
+                    "answer on %s within %.1f s; not starting a second copy",
+                    self._lock_path,
+                    self._server_name,
+                    connect_timeout_ms / 1000,
+                )
+                return False
+            if not waited:
+                log.info("waiting for the running SpineCoach to answer on %s", self._server_name)
+                waited = True
+            QThread.msleep(min(_RETRY_PAUSE_MS, max(1, deadline.remainingTime())))
+        socket.write(f"{command}\n".encode())
+        write_deadline = QDeadlineTimer(write_timeout_ms)
+        while socket.bytesToWrite() > 0 and not write_deadline.hasExpired():
+            if not socket.waitForBytesWritten(max(1, write_deadline.remainingTime())):
+                break
+        delivered = socket.bytesToWrite() == 0
+        socket.disconnectFromServer()
+        if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
+            socket.waitForDisconnected(write_timeout_ms)
+        if delivered:
+            log.info("handed over to the running SpineCoach: %s", command)
+        else:
+            log.error("the running SpineCoach did not take the message %r", command)
+        return delivered
+
+    def close(self) -> None:
+        """Stop listening and release the lock, so the next launch becomes primary."""
+        if self._server is not None:
+            self._server.close()  # also removes the socket file
+            for connection in self._server.findChildren(QLocalSocket):
+                connection.abort()
+            self._server.deleteLater()
+            self._server = None
+        if self._lock.isLocked():
+            self._lock.unlock()
+        self._is_primary = False

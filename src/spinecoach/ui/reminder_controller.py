@@ -1,0 +1,216 @@
+"""Runs the reminder service from one Qt timer and turns the person's answers into schedule calls.
+
+One single-shot timer is armed for `ReminderService.seconds_until_wake()`: nothing ticks while
+SpineCoach waits in the tray. Every answer (snooze, skip, pause, a desk break) is logged to the
+database at once and re-arms the timer. Which reminder to show and when lives in
+`core.reminder_service`; the popup and tray only display and forward.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from spinecoach.core.clock import Clock
+from spinecoach.core.records import ReminderAction, ReminderLogEntry
+from spinecoach.core.reminder_service import Delivery, DeliveryKind, ReminderService
+from spinecoach.core.reminders import SkipReason
+from spinecoach.ui.reminder_popup import ReminderPopup
+
+log = logging.getLogger(__name__)
+
+IN_PAIN_ADVICE = (
+    "Rest in whatever position eases it, and skip exercises that make it worse. If the pain is "
+    "severe or spreading down a leg, or comes with numbness, weakness, fever, or bladder or "
+    "bowel changes, contact a clinician or urgent care."
+)
+
+PAUSES = ("hour", "tomorrow", "resumed")
+
+
+class ReminderController(QObject):
+    """See the module docstring.
+
+    Signals:
+        desk_break_requested(): start the two-minute desk break (popup or tray).
+        library_requested(): open the library to choose a routine (daily reminder).
+        status_changed(str, bool): the status line and whether reminders are paused.
+        notification(str, str): a title and text for the desktop's notification area.
+    """
+
+    desk_break_requested = Signal()
+    library_requested = Signal()
+    status_changed = Signal(str, bool)
+    notification = Signal(str, str)
+
+    def __init__(
+        self,
+        service: ReminderService,
+        clock: Clock,
+        popup: ReminderPopup,
+        log_event: Callable[[ReminderLogEntry], object],
+        *,
+        chime: Callable[[], None] | None = None,
+        sound: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self._clock = clock
+        self.popup = popup
+        self._log_event = log_event
+        self._chime = chime
+        self.sound = sound
+        self._seen_return: float | None = service.back_from_break_at
+        self._stopped = False
+        self.timer = QTimer(self)
+        self.timer.setObjectName("reminderTimer")
+        self.timer.setSingleShot(True)
+        # Reminders need no better than a second; a coarse timer lets the OS batch wake-ups.
+        self.timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
+        self.timer.timeout.connect(self.wake)
+        popup.start_break_requested.connect(self.start_break)
+        popup.open_library_requested.connect(self._open_library)
+        popup.snooze_requested.connect(self.snooze)
+        popup.skip_requested.connect(self.skip)
+        popup.dismissed.connect(self._dismissed)
+
+    # --- running -------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Begin waiting for the first reminder."""
+        self._stopped = False
+        self.rearm()
+
+    def stop(self) -> None:
+        """Stop the timer and close the popup (quitting); nothing re-arms it after this."""
+        self._stopped = True
+        self.timer.stop()
+        self.popup.hide()
+
+    def rearm(self) -> None:
+        """Arm the one timer for the next moment anything can happen, and refresh the status."""
+        if self._stopped:
+            return
+        wait = self.service.seconds_until_wake()
+        if wait is None:
+            self.timer.stop()
+        else:
+            self.timer.start(max(0, round(wait * 1000)))
+        schedule = self.service.schedule
+        paused = schedule.is_paused and not schedule.in_session
+        self.status_changed.emit(self.service.status_text(), paused or not schedule.enabled)
+
+    def wake(self) -> list[Delivery]:
+        """The timer fired: show what is due (also called after a resume or a setting change)."""
+        deliveries = self.service.wake()
+        returned = self.service.back_from_break_at
+        if returned is not None and returned != self._seen_return:
+            self._seen_return = returned
+            if self.popup.isVisible() and self.popup.kind is DeliveryKind.STAND_UP:
+                self.popup.hide()  # they already got up: the reminder has done its job
+                self._log(ReminderAction.DISMISSED, "back from a break")
+        if deliveries:
+            self._show(self._most_useful(deliveries))
+        self.rearm()
+        return deliveries
+
+    # --- the person's answers ------------------------------------------------------------------
+
+    def start_break(self) -> None:
+        """Start the desk break (the app opens the player; the session pauses reminders)."""
+        self.popup.hide()
+        self.service.forget_held()
+        self._log(ReminderAction.BREAK_STARTED)
+        self.desk_break_requested.emit()
+        self.rearm()
+
+    def snooze(self, minutes: int) -> None:
+        """Put the reminder off; the fourth snooze in a row is refused and the card says why."""
+        result = self.service.schedule.snooze(minutes)
+        if result.accepted:
+            self.popup.hide()
+            self._log(ReminderAction.SNOOZED, str(minutes))
+        else:
+            self.popup.disable_snooze(result.message)
+            self._log(ReminderAction.SNOOZE_REFUSED, str(minutes))
+        self.rearm()
+
+    def skip(self, reason: SkipReason | None) -> None:
+        """Skip this reminder; "in pain" also gets advice on when to seek help."""
+        self.popup.hide()
+        self.service.schedule.skip(reason)
+        self._log(ReminderAction.SKIPPED, reason.value if reason else "")
+        if reason is SkipReason.IN_PAIN:
+            self.notification.emit("Sorry your back hurts", IN_PAIN_ADVICE)
+        self.rearm()
+
+    def pause(self, how: str) -> None:
+        """Pause for an "hour", until "tomorrow" or until "resumed"."""
+        schedule = self.service.schedule
+        if how == "hour":
+            schedule.pause_for(60)
+        elif how == "tomorrow":
+            schedule.pause_until_tomorrow()
+        elif how == "resumed":
+            schedule.pause_until_resumed()
+        else:
+            raise ValueError(f"pause for one of {PAUSES}, not {how!r}")
+        self.service.forget_held()
+        self.popup.hide()
+        self.rearm()
+
+    def resume(self) -> None:
+        """End a pause the person asked for; the interval starts fresh."""
+        self.service.schedule.resume()
+        self.rearm()
+
+    def session_started(self) -> None:
+        """A session plays: no reminder interrupts it."""
+        self.service.schedule.session_started()
+        self.service.forget_held()
+        self.popup.hide()
+        self.rearm()
+
+    def session_finished(self, completed: bool) -> None:
+        """The person moved: the interval restarts."""
+        self.service.schedule.session_finished(completed)
+        self.rearm()
+
+    # --- internals -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _most_useful(deliveries: list[Delivery]) -> Delivery:
+        """Both due at once: standing up now is the more urgent of the two."""
+        for delivery in deliveries:
+            if delivery.kind is DeliveryKind.STAND_UP:
+                return delivery
+        return deliveries[0]
+
+    def _show(self, delivery: Delivery) -> None:
+        self.popup.show_delivery(delivery, self.service.schedule.snoozes_left)
+        detail = delivery.kind.value
+        if delivery.deferred_for:
+            detail += f", waited for {delivery.deferred_for}"
+        self._log(ReminderAction.SHOWN, detail)
+        title = self.popup.title.text()
+        self.notification.emit(title, self.popup.message.text())
+        if self.sound and self._chime is not None:
+            self._chime()
+
+    def _open_library(self) -> None:
+        self._log(ReminderAction.DISMISSED, "chose a routine")
+        self.library_requested.emit()
+
+    def _dismissed(self) -> None:
+        self._log(ReminderAction.DISMISSED)
+
+    def _log(self, action: ReminderAction, detail: str = "") -> None:
+        try:
+            self._log_event(
+                ReminderLogEntry(recorded_at=self._clock.now(), action=action, detail=detail)
+            )
+        except Exception:  # the reminder itself matters more than its log line
+            log.exception("could not log the reminder event %s", action)

@@ -1,0 +1,258 @@
+"""The small reminder card that appears in a corner of the screen the mouse is on.
+
+It never steals the keyboard: someone typing an e-mail when it appears keeps typing into the
+e-mail (`WA_ShowWithoutActivating` and `WindowDoesNotAcceptFocus`), and it is answered with the
+mouse. It only displays and forwards what the person chose; `ReminderController` decides.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCursor, QGuiApplication, QIcon
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spinecoach.core.reminder_service import Delivery, DeliveryKind
+from spinecoach.core.reminders import SNOOZE_CHOICES, SkipReason
+
+SKIP_CHOICES: tuple[tuple[SkipReason | None, str], ...] = (
+    (SkipReason.MEETING, "I'm in a meeting"),
+    (SkipReason.BUSY, "I'm busy right now"),
+    (SkipReason.IN_PAIN, "I'm in pain"),
+    (None, "Just skip this one"),
+)
+
+MARGIN = 18  # distance from the screen's edges, in logical pixels
+
+
+def reminder_text(delivery: Delivery) -> tuple[str, str]:
+    """The card's title and message for a delivery."""
+    if delivery.kind is DeliveryKind.DAILY_EXERCISE:
+        return (
+            "Time for today's exercises",
+            "No session yet today. A few minutes of gentle movement keeps a sore back supple.",
+        )
+    minutes = delivery.sitting_minutes
+    sat = f"You have been sitting for {minutes} minutes." if minutes >= 1 else ""
+    message = f"{sat} Stand up, stretch, or take the two-minute desk break.".strip()
+    if delivery.deferred_for:
+        message += f" (It waited for {delivery.deferred_for} to close.)"
+    return "Time to stand up", message
+
+
+class ReminderPopup(QWidget):
+    """A frameless, always-on-top card; see the module docstring.
+
+    Signals:
+        start_break_requested(): "Start 2-minute desk break".
+        open_library_requested(): "Choose a routine" (the daily exercise reminder).
+        snooze_requested(int): minutes.
+        skip_requested(object): a SkipReason, or None for no reason.
+        dismissed(): closed with ✕ or "Not today".
+    """
+
+    start_break_requested = Signal()
+    open_library_requested = Signal()
+    snooze_requested = Signal(int)
+    skip_requested = Signal(object)
+    dismissed = Signal()
+
+    def __init__(self, app_icon: QIcon, snooze_minutes: int = 5) -> None:
+        super().__init__(None)
+        self.setObjectName("reminderPopup")
+        self.setWindowTitle("SpineCoach reminder")
+        self.setWindowFlags(
+            Qt.WindowType.Tool
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint
+            | Qt.WindowType.WindowDoesNotAcceptFocus
+        )
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+        self.setAccessibleName("Stand-up reminder")
+        self.kind = DeliveryKind.STAND_UP
+        self._snooze_minutes = snooze_minutes
+
+        card = QFrame()
+        card.setObjectName("reminderCard")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(card)
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(20, 16, 14, 16)
+        layout.setSpacing(8)
+
+        header = QHBoxLayout()
+        header.setSpacing(12)
+        icon = QLabel()
+        icon.setPixmap(app_icon.pixmap(40, 40))
+        icon.setFixedSize(40, 40)
+        header.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        self.title = QLabel()
+        self.title.setObjectName("reminderTitle")
+        header.addWidget(self.title, 1)
+        close = QToolButton()
+        close.setObjectName("reminderClose")
+        close.setText("✕")
+        close.setToolTip("Close this reminder")
+        close.setAccessibleName("Close this reminder")
+        close.setAutoRaise(True)
+        close.clicked.connect(self._dismiss)
+        header.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(header)
+
+        self.message = QLabel()
+        self.message.setObjectName("reminderMessage")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self.notice = QLabel()
+        self.notice.setObjectName("reminderNotice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        layout.addWidget(self.notice)
+        safety = QLabel("Move gently, and stop anything that makes your pain worse.")
+        safety.setObjectName("reminderSafety")
+        safety.setProperty("role", "muted")
+        safety.setWordWrap(True)
+        layout.addWidget(safety)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        self.start_button = QPushButton("Start 2-minute desk break")
+        self.start_button.setObjectName("reminderStart")
+        self.start_button.setProperty("role", "primary")
+        self.start_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.start_button.clicked.connect(self._start)
+        buttons.addWidget(self.start_button)
+        self.library_button = QPushButton("Choose a routine")
+        self.library_button.setObjectName("reminderLibrary")
+        self.library_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.library_button.clicked.connect(self._open_library)
+        buttons.addWidget(self.library_button)
+        self.snooze_button = self._menu_button("reminderSnooze", self._snooze_menu())
+        self.snooze_button.clicked.connect(lambda: self._snooze(self._snooze_minutes))
+        buttons.addWidget(self.snooze_button)
+        self.skip_button = self._menu_button("reminderSkip", self._skip_menu())
+        self.skip_button.setText("Skip")
+        self.skip_button.setToolTip("Skip this reminder; the arrow lets you say why")
+        self.skip_button.clicked.connect(lambda: self._skip(None))
+        buttons.addWidget(self.skip_button)
+        self.later_button = QPushButton("Not today")
+        self.later_button.setObjectName("reminderNotToday")
+        self.later_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.later_button.clicked.connect(self._dismiss)
+        buttons.addWidget(self.later_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.set_snooze_minutes(snooze_minutes)
+        self.setFixedWidth(self._width())
+
+    # --- what the controller calls -------------------------------------------------------------
+
+    def show_delivery(self, delivery: Delivery, snoozes_left: int) -> None:
+        """Fill the card for `delivery` and show it on the screen the mouse is on."""
+        self.kind = delivery.kind
+        title, message = reminder_text(delivery)
+        self.title.setText(title)
+        self.message.setText(message)
+        self.notice.hide()
+        daily = delivery.kind is DeliveryKind.DAILY_EXERCISE
+        self.setAccessibleName("Daily exercise reminder" if daily else "Stand-up reminder")
+        self.library_button.setVisible(daily)
+        self.later_button.setVisible(daily)
+        self.snooze_button.setVisible(not daily)
+        self.skip_button.setVisible(not daily)
+        self.snooze_button.setEnabled(snoozes_left > 0)
+        self.adjustSize()
+        self.move(self.corner_position(QCursor.pos(), self.sizeHint().expandedTo(self.size())))
+        self.show()
+        self.raise_()
+
+    def show_notice(self, text: str) -> None:
+        """A line the person must read, e.g. why snoozing was refused."""
+        self.notice.setText(text)
+        self.notice.show()
+        self.adjustSize()
+
+    def disable_snooze(self, reason: str) -> None:
+        """No more snoozing this time; say why."""
+        self.snooze_button.setEnabled(False)
+        self.snooze_button.setToolTip(reason)
+        self.show_notice(reason)
+
+    def set_snooze_minutes(self, minutes: int) -> None:
+        """The snooze a plain click gives (the setting); the arrow offers the others."""
+        self._snooze_minutes = minutes
+        self.snooze_button.setText(f"Snooze {minutes} min")
+        self.snooze_button.setToolTip(
+            f"Remind me again in {minutes} minutes; the arrow offers other times"
+        )
+
+    @staticmethod
+    def corner_position(cursor: QPoint, size: QSize) -> QPoint:
+        """Bottom-right of the available area (no panels) of the screen under `cursor`."""
+        screen = QGuiApplication.screenAt(cursor) or QGuiApplication.primaryScreen()
+        area: QRect = screen.availableGeometry()
+        return QPoint(
+            area.right() - size.width() - MARGIN + 1, area.bottom() - size.height() - MARGIN + 1
+        )
+
+    # --- internals -----------------------------------------------------------------------------
+
+    def _width(self) -> int:
+        return max(440, self.sizeHint().width())
+
+    def _menu_button(self, name: str, menu: QMenu) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName(name)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        button.setMenu(menu)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        return button
+
+    def _snooze_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.setObjectName("reminderSnoozeMenu")
+        for minutes in SNOOZE_CHOICES:
+            action = QAction(f"Snooze {minutes} minutes", menu)
+            action.setObjectName(f"snooze{minutes}")
+            action.triggered.connect(lambda _checked=False, m=minutes: self._snooze(m))
+            menu.addAction(action)
+        return menu
+
+    def _skip_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.setObjectName("reminderSkipMenu")
+        for reason, label in SKIP_CHOICES:
+            action = QAction(label, menu)
+            action.setObjectName(f"skip_{reason.value if reason else 'none'}")
+            action.triggered.connect(lambda _checked=False, r=reason: self._skip(r))
+            menu.addAction(action)
+        return menu
+
+    def _start(self) -> None:
+        self.hide()
+        self.start_break_requested.emit()
+
+    def _open_library(self) -> None:
+        self.hide()
+        self.open_library_requested.emit()
+
+    def _snooze(self, minutes: int) -> None:
+        self.snooze_requested.emit(minutes)  # the controller hides the card if it was accepted
+
+    def _skip(self, reason: SkipReason | None) -> None:
+        self.hide()
+        self.skip_requested.emit(reason)
+
+    def _dismiss(self) -> None:
+        self.hide()
+        self.dismissed.emit()

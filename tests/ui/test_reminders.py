@@ -1,0 +1,262 @@
+"""Stand-up reminders in the running app, driven by the fake clock.
+
+`wake()` plays the part of the reminder timer: the test moves the fake clock by exactly the time
+the controller armed its timer for, then calls what the timer's timeout would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
+from pytestqt.qtbot import QtBot
+
+from spinecoach.app import build
+from spinecoach.background import Background
+from spinecoach.core.clock import FakeClock
+from spinecoach.core.records import ReminderAction
+from spinecoach.core.reminder_service import MAX_SLEEP_SECONDS
+from spinecoach.ui.reminder_controller import IN_PAIN_ADVICE
+from tests.fakes import (
+    RecordingAutostart,
+    RecordingCues,
+    ScriptedPrompts,
+    SettableIdle,
+    SettableInterruption,
+)
+
+MONDAY_9 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+class Harness:
+    """The app with its background parts on fakes, and a way to let time pass."""
+
+    def __init__(self, qtbot: QtBot, data_dir: Path, tray: bool) -> None:
+        self.clock = FakeClock(MONDAY_9)
+        self.app = build(data_dir, self.clock, prompts=ScriptedPrompts(), cues=RecordingCues())
+        qtbot.addWidget(self.app.window)
+        self.idle = SettableIdle(clock=self.clock)
+        self.busy = SettableInterruption()
+        self.autostart = RecordingAutostart()
+        self.background: Background = self.app.start_background(
+            idle=self.idle,
+            interruptions=self.busy,
+            autostart=self.autostart,
+            tray_available=tray,
+        )
+        self.controller = self.background.controller
+        self.popup = self.background.popup
+        self.notes: list[tuple[str, str]] = []
+        self.controller.notification.connect(lambda title, text: self.notes.append((title, text)))
+
+    def wake(self) -> None:
+        """Let the armed timer's time pass and fire it."""
+        assert self.controller.timer.isActive()
+        wait = self.controller.service.seconds_until_wake()
+        assert wait is not None
+        assert wait <= MAX_SLEEP_SECONDS
+        self.clock.advance(wait)
+        self.controller.wake()
+
+    def run_until(self, hour: int, minute: int, second: int = 0) -> None:
+        """Fire the timer until the fake clock reaches the given time on that Monday."""
+        target = MONDAY_9.replace(hour=hour, minute=minute, second=second)
+        while (
+            self.clock.now() + timedelta(seconds=self.controller.service.seconds_until_wake() or 0)
+            <= target
+        ):
+            self.wake()
+
+    def logged(self) -> list[tuple[ReminderAction, str]]:
+        entries = self.app.database.reminder_events(MONDAY_9, MONDAY_9 + timedelta(days=1))
+        return [(entry.action, entry.detail) for entry in entries]
+
+    def close(self) -> None:
+        if self.app.session_area.is_built and self.app.player.is_active():
+            self.app.player.stop()
+        self.background.stop()
+        self.app.window.close()
+        self.app.database.close()
+
+
+@pytest.fixture
+def harness(qtbot: QtBot, data_dir: Path) -> Iterator[Harness]:
+    running = Harness(qtbot, data_dir, tray=False)
+    yield running
+    running.close()
+
+
+@pytest.fixture
+def tray_harness(qtbot: QtBot, data_dir: Path) -> Iterator[Harness]:
+    running = Harness(qtbot, data_dir, tray=True)
+    yield running
+    running.close()
+
+
+def test_reminder_fires_at_thirty_minutes_within_working_hours(harness: Harness) -> None:
+    harness.run_until(9, 29, 59)
+    assert not harness.popup.isVisible()
+    harness.run_until(9, 30)
+    assert harness.popup.isVisible()
+    assert harness.popup.title.text() == "Time to stand up"
+    assert "sitting for 30 minutes" in harness.popup.message.text()
+    assert harness.logged() == [(ReminderAction.SHOWN, "stand_up")]
+    assert harness.notes[0][0] == "Time to stand up"
+
+
+def test_the_popup_does_not_take_the_keyboard(harness: Harness) -> None:
+    popup = harness.popup
+    assert popup.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    assert popup.windowFlags() & Qt.WindowType.WindowDoesNotAcceptFocus
+    assert popup.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    harness.run_until(9, 30)
+    assert popup.start_button.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def test_the_popup_sits_in_the_corner_of_the_screen_with_the_mouse(harness: Harness) -> None:
+    harness.run_until(9, 30)
+    popup = harness.popup
+    area = popup.screen().availableGeometry()
+    frame = popup.geometry()
+    assert area.contains(frame)
+    assert area.right() - frame.right() < 40
+    assert area.bottom() - frame.bottom() < 40
+
+
+def test_snooze_moves_the_reminder_by_five_minutes(qtbot: QtBot, harness: Harness) -> None:
+    harness.run_until(9, 30)
+    qtbot.mouseClick(harness.popup.snooze_button, Qt.MouseButton.LeftButton)
+    assert not harness.popup.isVisible()
+    assert harness.controller.service.status_text().startswith("Next stand-up reminder at 09:35")
+    harness.run_until(9, 34, 59)
+    assert not harness.popup.isVisible()
+    harness.run_until(9, 35)
+    assert harness.popup.isVisible()
+    assert "sitting for 35 minutes" in harness.popup.message.text()
+    assert (ReminderAction.SNOOZED, "5") in harness.logged()
+
+
+def test_a_fourth_snooze_is_refused_and_the_card_says_why(harness: Harness) -> None:
+    harness.run_until(9, 30)
+    for _ in range(3):
+        harness.popup.snooze_requested.emit(5)
+        harness.wake()
+        while not harness.popup.isVisible():
+            harness.wake()
+    assert not harness.popup.snooze_button.isEnabled()  # no snoozes left
+    harness.popup.snooze_requested.emit(5)
+    assert harness.popup.isVisible()
+    assert "snoozed three times" in harness.popup.notice.text()
+    assert harness.logged()[-1] == (ReminderAction.SNOOZE_REFUSED, "5")
+
+
+def test_a_full_screen_window_defers_the_reminder(harness: Harness) -> None:
+    harness.busy.busy = "a full-screen window"
+    harness.run_until(9, 45)
+    assert not harness.popup.isVisible()
+    assert harness.controller.service.status_text() == (
+        "A reminder waits for a full-screen window to close"
+    )
+    harness.busy.busy = None
+    harness.wake()  # the next look, at most 30 s later
+    assert harness.popup.isVisible()
+    assert "waited for a full-screen window" in harness.popup.message.text()
+    assert harness.logged() == [(ReminderAction.SHOWN, "stand_up, waited for a full-screen window")]
+
+
+def test_start_desk_break_opens_the_player_on_the_desk_break(
+    qtbot: QtBot, harness: Harness
+) -> None:
+    harness.run_until(9, 30)
+    qtbot.mouseClick(harness.popup.start_button, Qt.MouseButton.LeftButton)
+    app = harness.app
+    assert not harness.popup.isVisible()
+    assert app.window.current_area() == "session"
+    assert app.player.is_active()
+    session_id = app.player.session_id
+    assert session_id is not None
+    assert app.database.session(session_id).routine_id == "desk-break"
+    assert harness.controller.service.status_text() == "Reminders wait while you exercise"
+    assert (ReminderAction.BREAK_STARTED, "") in harness.logged()
+    app.player.stop()
+    assert harness.controller.service.schedule.sitting_minutes() == 0
+
+
+def test_time_away_restarts_the_interval_and_closes_the_card(harness: Harness) -> None:
+    harness.run_until(9, 30)
+    assert harness.popup.isVisible()
+    harness.idle.away_since = harness.clock.monotonic()  # they got up
+    harness.run_until(9, 36)
+    harness.idle.away_since = None  # and came back
+    harness.wake()
+    assert not harness.popup.isVisible()
+    assert harness.controller.service.schedule.sitting_minutes() == 0
+    assert (ReminderAction.DISMISSED, "back from a break") in harness.logged()
+
+
+def test_skipping_in_pain_logs_the_reason_and_gives_advice(qtbot: QtBot, harness: Harness) -> None:
+    harness.run_until(9, 30)
+    menu = harness.popup.skip_button.menu()
+    assert isinstance(menu, QMenu)
+    [action] = [a for a in menu.actions() if a.objectName() == "skip_in_pain"]
+    action.trigger()
+    assert not harness.popup.isVisible()
+    assert harness.logged()[-1] == (ReminderAction.SKIPPED, "in_pain")
+    assert harness.notes[-1] == ("Sorry your back hurts", IN_PAIN_ADVICE)
+    assert "clinician" in IN_PAIN_ADVICE
+
+
+def test_no_reminder_outside_working_hours(harness: Harness) -> None:
+    harness.clock.set_wall(MONDAY_9.replace(hour=18, minute=1))
+    harness.controller.wake()
+    harness.run_until(23, 0)
+    assert not harness.popup.isVisible()
+    assert harness.logged() == []
+
+
+def test_settings_reach_the_running_reminders(harness: Harness) -> None:
+    harness.app.settings.set("reminder_interval_minutes", 45)
+    harness.app.apply_setting("reminder_interval_minutes", 45)
+    assert harness.controller.service.status_text().startswith("Next stand-up reminder at 09:45")
+    harness.app.settings.set("snooze_minutes", 10)
+    harness.app.apply_setting("snooze_minutes", 10)
+    assert harness.popup.snooze_button.text() == "Snooze 10 min"
+    harness.app.apply_setting("reminders_enabled", False)
+    assert not harness.controller.timer.isActive()
+    harness.app.apply_setting("start_on_login", True)
+    assert harness.autostart.command is not None
+    assert harness.autostart.command[-1] == "--minimised"
+    assert "--data-dir" in harness.autostart.command
+
+
+def test_tray_menu_pauses_resumes_and_says_when(tray_harness: Harness) -> None:
+    tray = tray_harness.background.tray
+    assert tray is not None
+    assert tray.status_action.text() == "Next stand-up reminder at 09:30 (in 30 min)"
+    assert "09:30" in tray.tray.toolTip()
+    tray.action("trayPause_hour").trigger()
+    assert tray.status_action.text() == "Reminders paused until 10:00"
+    assert tray.resume_action.isVisible()
+    assert not tray.pause_menu.menuAction().isVisible()
+    tray.action("trayResume").trigger()
+    assert tray.status_action.text().startswith("Next stand-up reminder at 09:30")
+
+
+def test_closing_the_window_keeps_running_in_the_tray(qtbot: QtBot, tray_harness: Harness) -> None:
+    window = tray_harness.app.window
+    window.show()
+    qtbot.waitExposed(window)
+    window.close()
+    assert not window.isVisible()
+    assert tray_harness.app.settings.get("close_to_tray_explained") is True
+    assert tray_harness.controller.timer.isActive()  # reminders go on
+    tray = tray_harness.background.tray
+    assert tray is not None
+    tray.action("trayOpen").trigger()
+    assert window.isVisible()
+    tray.action("trayStartBreak").trigger()
+    assert tray_harness.app.player.is_active()
