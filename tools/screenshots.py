@@ -159,6 +159,41 @@ def shoot_safety(data_dir: Path) -> None:
     app.database.close()
 
 
+def shoot_reminders(theme: str, data_dir: Path) -> None:
+    """The stand-up reminder card (as it falls due at 09:30) and the settings dialog."""
+    from datetime import timedelta
+
+    from spinecoach.core.presence import Unavailable
+    from spinecoach.ui.settings_form import SettingsDialog
+
+    clock = FakeClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))  # a Monday
+    app = build(data_dir, clock)
+    app.set_theme(theme)
+    nothing = Unavailable("none", "screenshots")
+    background = app.start_background(
+        idle=nothing, interruptions=nothing, autostart=None, tray_available=False
+    )
+    clock.advance(timedelta(minutes=30).total_seconds())
+    background.controller.wake()
+    save(background.popup, f"reminder-{theme}")
+    background.controller.snooze(5)
+    for _ in range(3):  # the fourth snooze in a row is refused, and the card says why
+        clock.advance(5 * 60)
+        background.controller.wake()
+        background.controller.snooze(5)
+    save(background.popup, f"reminder-snooze-refused-{theme}")
+    background.stop()
+    pages = ("Reminders", "Sessions", "General") if theme == "light" else ("Reminders",)
+    for page in pages:
+        dialog = SettingsDialog(app.settings, page=page)
+        dialog.resize(720, 640)
+        dialog.show()
+        save(dialog, f"settings-{page.lower()}-{theme}")
+        dialog.close()
+    app.window.close()
+    app.database.close()
+
+
 def main() -> int:
     """Write every screenshot into docs/screenshots/."""
     OUT.mkdir(parents=True, exist_ok=True)
@@ -169,6 +204,7 @@ def main() -> int:
             shoot_theme(theme, Path(folder) / theme)
             shoot_player(theme, Path(folder) / f"player-{theme}")
             shoot_history(theme, Path(folder) / f"history-{theme}")
+            shoot_reminders(theme, Path(folder) / f"reminders-{theme}")
         shoot_safety(Path(folder) / "safety")
     return 0
 

@@ -31,6 +31,7 @@ SKIP_CHOICES: tuple[tuple[SkipReason | None, str], ...] = (
 )
 
 MARGIN = 18  # distance from the screen's edges, in logical pixels
+CARD_WIDTH = 520  # about 65 characters a line: readable at a glance
 
 
 def reminder_text(delivery: Delivery) -> tuple[str, str]:
@@ -152,7 +153,7 @@ class ReminderPopup(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.set_snooze_minutes(snooze_minutes)
-        self.setFixedWidth(self._width())
+        self.setFixedWidth(CARD_WIDTH)
 
     # --- what the controller calls -------------------------------------------------------------
 
@@ -205,9 +206,6 @@ class ReminderPopup(QWidget):
         )
 
     # --- internals -----------------------------------------------------------------------------
-
-    def _width(self) -> int:
-        return max(440, self.sizeHint().width())
 
     def _menu_button(self, name: str, menu: QMenu) -> QToolButton:
         button = QToolButton()

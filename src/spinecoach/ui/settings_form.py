@@ -182,7 +182,7 @@ class SettingsForm(QWidget):
         self.controls: dict[str, QWidget] = {}
         self.notes: dict[str, QLabel] = {}
         layout = QFormLayout(self)
-        layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout.setVerticalSpacing(12)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         for key in keys:
@@ -195,7 +195,7 @@ class SettingsForm(QWidget):
             if isinstance(control, QCheckBox):
                 layout.addRow("", control)
             else:
-                layout.addRow(f"{setting.label}:", control)
+                layout.addRow(self._label(setting.label, control), control)
             reason = (unavailable or {}).get(key)
             if reason:
                 control.setEnabled(False)
@@ -205,6 +205,18 @@ class SettingsForm(QWidget):
                 note.setWordWrap(True)
                 self.notes[key] = note
                 layout.addRow("", note)
+
+    @staticmethod
+    def _label(text: str, control: QWidget) -> QLabel:
+        """A row label centred on its control's first line (the form would top-align it)."""
+        label = QLabel(f"{text}:")
+        label.setBuddy(control)
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        first_line = control.sizeHint().height()
+        if isinstance(control, WorkingHoursEditor):
+            first_line = control.days[0][1].sizeHint().height()
+        label.setFixedHeight(first_line)
+        return label
 
     def _control(self, setting: Setting) -> QWidget:
         key, value = setting.key, self._store.get(setting.key)

@@ -126,6 +126,7 @@ def stylesheet(theme: Theme, ui_icons: str = "") -> str:
     t = theme
     chevron = f"{ui_icons}/chevron-down-{theme.name}.svg".replace("\\", "/")
     check = f"{ui_icons}/check-{theme.name}.svg".replace("\\", "/")
+    chevron_up = f"{ui_icons}/chevron-up-{theme.name}.svg".replace("\\", "/")
     return f"""
     QMainWindow, QDialog {{ background: {t.window}; }}
     QWidget {{ color: {t.text}; }}
@@ -225,14 +226,29 @@ def stylesheet(theme: Theme, ui_icons: str = "") -> str:
     #playerView[textSize="larger"] QLabel[role="caption"] {{ font-size: 17pt; }}
     #playerView[textSize="larger"] QLabel[role="playerExercise"] {{ font-size: 23pt; }}
     #playerView[textSize="larger"] QListWidget#stepList {{ font-size: 15pt; }}
+    QAbstractSpinBox {{ background: {t.surface}; border: 1px solid {t.border};
+        border-radius: 8px; padding: 5px 4px 5px 10px; min-height: 22px; }}
+    QAbstractSpinBox:focus {{ border: 1px solid {t.accent}; }}
+    QAbstractSpinBox:disabled {{ color: {t.muted}; background: {t.surface_alt}; }}
+    QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ width: 18px;
+        border: none; background: transparent; }}
+    QAbstractSpinBox::up-arrow {{ image: url("{chevron_up}"); width: 10px; height: 10px; }}
+    QAbstractSpinBox::down-arrow {{ image: url("{chevron}"); width: 10px; height: 10px; }}
+    QAbstractSpinBox::up-arrow:disabled, QAbstractSpinBox::down-arrow:disabled {{
+        image: none; }}
+    #reminderPopup {{ background: {t.surface}; }}
     QFrame#reminderCard {{ background: {t.surface}; border: 1px solid {t.border};
-        border-top: 4px solid {t.accent}; border-radius: 12px; }}
+        border-top: 4px solid {t.accent}; border-radius: 0; }}
+    QToolButton#reminderSnooze::menu-button, QToolButton#reminderSkip::menu-button {{
+        border: none; border-left: 1px solid {t.border}; width: 20px; }}
+    QToolButton#reminderSnooze::menu-arrow, QToolButton#reminderSkip::menu-arrow {{
+        image: url("{chevron}"); width: 10px; height: 10px; }}
     QLabel#reminderTitle {{ font-size: 15pt; font-weight: 700; color: {t.text}; }}
     QLabel#reminderMessage {{ font-size: 11pt; }}
     QLabel#reminderNotice {{ background: {t.caution_bg}; color: {t.caution_text};
         border: 1px solid {t.caution_border}; border-radius: 8px; padding: 6px 10px; }}
     QToolButton#reminderSnooze, QToolButton#reminderSkip {{ background: {t.surface};
-        border: 1px solid {t.border}; border-radius: 8px; padding: 7px 12px;
+        border: 1px solid {t.border}; border-radius: 8px; padding: 7px 30px 7px 12px;
         font-weight: 600; }}
     QToolButton#reminderSnooze:hover, QToolButton#reminderSkip:hover {{
         border-color: {t.accent}; }}
