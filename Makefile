@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PIP    := $(BIN)/python -m pip
 
-.PHONY: run test lint format bench screenshots poses sounds clean
+.PHONY: run test lint format bench bench-idle screenshots tray-screenshots poses sounds clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py
+
+# The real tray icon, menu and reminder on Xvfb with Debian's trayer (needs xvfb trayer xdotool
+# imagemagick installed).
+tray-screenshots: $(STAMP)
+	$(BIN)/python tools/tray_screenshot.py
 
 poses: $(STAMP)
 	$(BIN)/python tools/render_poses.py
