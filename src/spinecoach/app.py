@@ -320,6 +320,8 @@ class Application:
         """Any setting changed in the settings dialog (already stored): apply it at once."""
         if key == "theme":
             self.set_theme(str(value))
+        if key == "weekly_goal" and self.history_area.is_built:
+            self.history.refresh()
         self.apply_player_setting(key, value)
         if self.background is not None:
             self.background.apply_setting(key, value)

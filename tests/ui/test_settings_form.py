@@ -125,3 +125,20 @@ def test_unavailable_features_are_disabled_with_the_reason(qtbot: QtBot, app: Ap
     note = dialog.forms["Reminders"].notes["idle_detection"]
     assert note.text() == "This desktop does not report idle time."
     assert dialog.control("defer_when_busy").isEnabled()
+
+
+def test_theme_and_weekly_goal_apply_at_once(qtbot: QtBot, app: Application) -> None:
+    app.history.refresh()  # built: it shows the goal
+    view = app.history_area.build().view  # type: ignore[attr-defined]
+    dialog = SettingsDialog(app.settings, app.apply_setting, page="General")
+    qtbot.addWidget(dialog)
+    goal = dialog.control("weekly_goal")
+    assert isinstance(goal, QSpinBox)
+    goal.setValue(5)
+    assert app.settings.get("weekly_goal") == 5
+    assert view.card_text("weekCard") == "0 of 5"
+    theme = dialog.control("theme")
+    assert isinstance(theme, QComboBox)
+    theme.setCurrentIndex(theme.findData("dark"))
+    assert app.theme.is_dark
+    assert app.settings.get("theme") == "dark"
