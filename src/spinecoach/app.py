@@ -578,7 +578,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from spinecoach.desktop.single_instance import SingleInstance
 
     instance = SingleInstance(data_dir)
-    if not instance.try_become_primary():
+    # Only the lock now; listening (QtNetwork) waits until the window has painted.
+    if not instance.try_become_primary(listen=False):
         # SpineCoach already runs on this data folder: bring its window up, start nothing.
         return 0 if instance.notify_primary() else 1
     from spinecoach.storage.errors import StorageError
@@ -603,7 +604,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         report_start_up_and_quit(app)
         app.window.show()
     else:
-        start_running(app, minimised=args.minimised or app.settings.get("start_minimised"))
+        minimised = args.minimised or app.settings.get("start_minimised")
+        start_running(app, minimised=minimised, then=instance.listen)
     if first_run and not args.exit_after_first_paint:
 
         def ask() -> None:
@@ -620,7 +622,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
-def start_running(app: Application, *, minimised: bool) -> None:
+def start_running(
+    app: Application, *, minimised: bool, then: Callable[[], object] = lambda: None
+) -> None:
     """Show the window (or only the tray icon), then start the background parts.
 
     The tray and reminders start after the window's first paint, so they cost the start-up
@@ -632,6 +636,7 @@ def start_running(app: Application, *, minimised: bool) -> None:
 
     def start_background() -> None:
         app.start_background()
+        then()
 
     tray = QSystemTrayIcon.isSystemTrayAvailable()
     if minimised and tray and not app.needs_safety_acknowledgement():

@@ -28,9 +28,12 @@ import hashlib
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, QThread, Signal, Slot
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:  # QtNetwork is loaded when needed: winning the lock must not cost start-up
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -112,8 +115,11 @@ class SingleInstance(QObject):
         """True while second launches can reach this primary."""
         return self._server is not None and self._server.isListening()
 
-    def try_become_primary(self) -> bool:
+    def try_become_primary(self, *, listen: bool = True) -> bool:
         """Take the data folder's lock and listen; False when another process holds it.
+
+        With `listen=False` only the lock is taken, and `listen()` is called later (the app
+        does it after its first paint; a second launch meanwhile retries for a few seconds).
 
         When the lock file cannot be created at all (no permission, full disk) there is no way
         to elect anybody: the launch goes ahead unguarded rather than not at all, and says so.
@@ -132,11 +138,16 @@ class SingleInstance(QObject):
             self._is_primary = True
             return True
         self._is_primary = True
-        self._listen()
+        if listen:
+            self.listen()
         return True
 
-    def _listen(self) -> None:
-        """Listen for second launches; only ever called while holding the lock."""
+    def listen(self) -> None:
+        """Start answering second launches (the primary only; once)."""
+        if not self._is_primary or self._server is not None:
+            return
+        from PySide6.QtNetwork import QLocalServer
+
         # Whatever sits at the server path now was left by a crashed primary: we hold the
         # lock, so no live SpineCoach of this folder can be listening there.
         QLocalServer.removeServer(self._server_name)
@@ -168,6 +179,8 @@ class SingleInstance(QObject):
 
     @Slot()
     def _on_ready_read(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         connection = self.sender()
         if isinstance(connection, QLocalSocket):
             self._read(connection)
@@ -203,6 +216,8 @@ class SingleInstance(QObject):
         """
         if "\n" in command or "\r" in command or len(command.encode()) >= MAX_COMMAND_BYTES:
             raise ValueError(f"not a single short line: {command!r}")
+        from PySide6.QtNetwork import QLocalSocket
+
         deadline = QDeadlineTimer(connect_timeout_ms)
         socket = QLocalSocket()
         waited = False
@@ -242,6 +257,8 @@ class SingleInstance(QObject):
     def close(self) -> None:
         """Stop listening and release the lock, so the next launch becomes primary."""
         if self._server is not None:
+            from PySide6.QtNetwork import QLocalSocket
+
             self._server.close()  # also removes the socket file
             for connection in self._server.findChildren(QLocalSocket):
                 connection.abort()
