@@ -20,11 +20,6 @@ NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 STAMP = "20260302T090000Z"
 
 
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "spinecoach.sqlite3"
-
-
 def _real_database_with_history(path: Path) -> None:
     with open_database(path, now=NOW) as database:
         for minute in range(300):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -17,7 +16,6 @@ from spinecoach.core.records import (
     SessionRecord,
     SessionStatus,
 )
-from spinecoach.storage.database import open_database
 from spinecoach.storage.errors import UnknownRecordError
 from spinecoach.storage.store import HISTORY_QUERIES, Database, SessionWithPain
 
@@ -26,17 +24,6 @@ LATER = NOW + timedelta(hours=3)
 INDIA = timezone(timedelta(hours=5, minutes=30))
 CALIFORNIA = timezone(timedelta(hours=-8))
 EVERYTHING = (NOW - timedelta(days=365), NOW + timedelta(days=365))
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "spinecoach.sqlite3"
-
-
-@pytest.fixture
-def database(db_path: Path) -> Iterator[Database]:
-    with open_database(db_path, now=NOW) as opened:
-        yield opened
 
 
 def _pain(

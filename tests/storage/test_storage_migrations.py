@@ -26,11 +26,6 @@ ADD_MOOD = sql_migration(
 WITH_NEXT = [*MIGRATIONS, ADD_MOOD]
 
 
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "spinecoach.sqlite3"
-
-
 def _build_v1_by_hand(path: Path) -> None:
     """A version-1 file written with plain sqlite3, as an older SpineCoach would leave it."""
     connection = sqlite3.connect(path, isolation_level=None)

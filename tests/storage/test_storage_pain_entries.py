@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -19,17 +18,6 @@ from spinecoach.storage.store import Database
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 INDIA = timezone(timedelta(hours=5, minutes=30))
 CALIFORNIA = timezone(timedelta(hours=-8))
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "spinecoach.sqlite3"
-
-
-@pytest.fixture
-def database(db_path: Path) -> Iterator[Database]:
-    with open_database(db_path, now=NOW) as opened:
-        yield opened
 
 
 def _entry(recorded_at: datetime, score: int = 4, note: str = "") -> PainEntry:

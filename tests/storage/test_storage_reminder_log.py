@@ -3,30 +3,17 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from spinecoach.core.records import ReminderAction, ReminderLogEntry
-from spinecoach.storage.database import open_database
 from spinecoach.storage.errors import StoredDataError
 from spinecoach.storage.store import Database
 
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 BERLIN_WINTER = timezone(timedelta(hours=1))
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "spinecoach.sqlite3"
-
-
-@pytest.fixture
-def database(db_path: Path) -> Iterator[Database]:
-    with open_database(db_path, now=NOW) as opened:
-        yield opened
 
 
 def test_a_skip_with_its_reason_is_committed_at_once(database: Database, db_path: Path) -> None:

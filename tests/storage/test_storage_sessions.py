@@ -6,7 +6,6 @@ import os
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -20,17 +19,6 @@ from spinecoach.storage.store import Database
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 BERLIN_WINTER = timezone(timedelta(hours=1))
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "spinecoach.sqlite3"
-
-
-@pytest.fixture
-def database(db_path: Path) -> Iterator[Database]:
-    with open_database(db_path, now=NOW) as opened:
-        yield opened
 
 
 def test_session_lifecycle(database: Database) -> None:

@@ -12,20 +12,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-__all__ = ["IdleSource", "InterruptionSource", "Unavailable"]
+__all__ = ["IdleSource", "InterruptionSource", "Provider", "Unavailable"]
 
 
-class IdleSource(Protocol):
-    """How long the person has not touched the keyboard or mouse."""
+class Provider(Protocol):
+    """What every provider tells about itself, for logs and the settings dialog."""
 
     @property
     def name(self) -> str:
-        """A short name for logs and settings ("X11 screen saver", "GNOME Mutter", ...)."""
+        """A short name ("X11 screen saver", "GNOME Mutter", ...)."""
         ...
 
     @property
     def available(self) -> bool:
-        """Whether this provider can measure idle time on this machine at all."""
+        """Whether it can tell anything on this machine at all."""
         ...
 
     @property
@@ -33,28 +33,17 @@ class IdleSource(Protocol):
         """Why it is unavailable, in words a person understands; empty when available."""
         ...
 
+
+class IdleSource(Provider, Protocol):
+    """How long the person has not touched the keyboard or mouse."""
+
     def idle_seconds(self) -> float | None:
         """Seconds since the last keyboard or mouse input; None when it cannot tell just now."""
         ...
 
 
-class InterruptionSource(Protocol):
+class InterruptionSource(Provider, Protocol):
     """Whether a reminder now would interrupt something: a full-screen window, do-not-disturb."""
-
-    @property
-    def name(self) -> str:
-        """A short name for logs and settings."""
-        ...
-
-    @property
-    def available(self) -> bool:
-        """Whether this provider can tell anything on this machine."""
-        ...
-
-    @property
-    def reason(self) -> str:
-        """Why it is unavailable; empty when available."""
-        ...
 
     def interruption(self) -> str | None:
         """What a reminder would interrupt now ("a full-screen window", ...), or None."""
