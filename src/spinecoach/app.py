@@ -436,6 +436,12 @@ class Application:
         """Really quit (File > Quit, the tray's Quit): the tray icon and reminders go too."""
         from PySide6.QtWidgets import QApplication
 
+        if self.session_area.is_built and self.player.is_active():
+            # End it properly (stopped, with the pain-after question) rather than leave it to
+            # be found "incomplete" at the next start.
+            self.window.bring_to_front()
+            self.window.show_area("session")
+            self.player.stop()
         if self.background is not None:
             self.background.stop()
         self.window.keep_running_on_close = False

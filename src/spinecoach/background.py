@@ -96,6 +96,7 @@ class Background(QObject):
         self._clock = clock
         self._actions = actions
         self.autostart = autostart
+        self._stopped = False
         icon = QIcon(str(paths.icons_dir() / "spinecoach.svg"))
         schedule = ReminderSchedule.from_settings(clock, _stored(settings), tz)
         self._record_session_today(schedule, tz)
@@ -143,7 +144,10 @@ class Background(QObject):
     # --- what the app tells us -----------------------------------------------------------------
 
     def stop(self) -> None:
-        """Quitting: no timer, no popup, no tray icon left behind."""
+        """Quitting: no timer, no popup, no tray icon left behind (once; later calls do nothing)."""
+        if self._stopped:
+            return
+        self._stopped = True
         self.controller.stop()
         self.popup.close()
         self.popup.deleteLater()

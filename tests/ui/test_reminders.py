@@ -260,3 +260,16 @@ def test_closing_the_window_keeps_running_in_the_tray(qtbot: QtBot, tray_harness
     assert window.isVisible()
     tray.action("trayStartBreak").trigger()
     assert tray_harness.app.player.is_active()
+
+
+def test_quitting_from_the_tray_mid_session_ends_it_properly(tray_harness: Harness) -> None:
+    app = tray_harness.app
+    assert app.start_desk_break()
+    session_id = app.player.session_id
+    assert session_id is not None
+    tray = tray_harness.background.tray
+    assert tray is not None
+    tray.action("trayQuit").trigger()
+    assert app.database.session(session_id).status.value == "stopped"
+    assert not tray_harness.controller.timer.isActive()
+    assert not app.window.keep_running_on_close
