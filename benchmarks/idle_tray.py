@@ -9,9 +9,9 @@ Method. One Xvfb (a free display found with -displayfd) and one tray host (traye
 program. Each program then runs in turn, alone, with a fresh HOME and XDG folders and its own
 session D-Bus (dbus-daemon), for a settle period (start-up, default 15 s) and then the measured
 window (default 60 s). Just before each program starts, one synthetic mouse move (XTest) resets
-the X server's idle clock, so every program sees "someone was just at the keyboard" and none
-reaches five minutes of idle time (after which SpineCoach reads idle time every 5 s, not once
-per five minutes). Nothing touches the display during the window.
+the X server's idle clock, so every program sees "someone was just at the keyboard"; nothing
+touches the display after that, so idle time grows through settle and window as it does when
+the person has left the desk.
 
 What is measured, for the program's whole process tree (the process and its descendants,
 sampled every half second from /proc):
@@ -35,18 +35,28 @@ of their own, not added to the program. Per-thread switch counts (thread names f
 which threads wake.
 
 SpineCoach runs with reminders and idle detection on (the defaults) and working hours set to
-every day, all day, so the reminder interval really runs; its database is created beforehand
-(an offscreen --exit-after-first-paint run) and the safety notes marked read, so no first-run
-dialog opens. The peers are Debian packages; the benchmark skips one that is missing or does not
-start. For Safe Eyes with its idle detection (Smart Pause plugin, xprintidle every 2 s):
+every day, all day, so the reminder interval really runs; its database is created beforehand (an
+offscreen --exit-after-first-paint run) and the safety notes marked read, so no first-run dialog
+opens. It is measured twice: "at the desk" (idle time under the natural break: one idle reading
+per break, the next one about 5 min after start, so only a window of 330 s or more sees one) and
+"away from the desk" (idle time past the natural break, when SpineCoach reads idle time every
+five seconds to notice the person's return). For the second its natural break is set to 1
+minute, so that state begins after one idle minute instead of five; the window starts 80 s after
+launch. Both runs must meet the targets.
+
+The peers are Debian packages; the benchmark skips one that is missing or does not start.
+Safe Eyes is measured as it starts by default (its Smart Pause idle detection is on when
+xprintidle is installed, a Recommends of the package; it runs xprintidle every 2 s) and with
+Smart Pause turned off in its user config. Safe Eyes quits at once when another Python process
+has "safeeyes" among its arguments, hence the "safe-eyes" names of --only. To install all:
 
     apt-get install -y --no-install-recommends xvfb trayer dbus-daemon workrave safeeyes \\
         xprintidle gir1.2-ayatanaappindicator3-0.1
 
-Run (about 5 minutes; --quick is a 10-s smoke run, --only measures a subset):
+Run (about 8 minutes; --quick is a 10-s smoke run, --only measures a subset):
 
     .venv/bin/python benchmarks/idle_tray.py
-    .venv/bin/python benchmarks/idle_tray.py --only spinecoach
+    .venv/bin/python benchmarks/idle_tray.py --only spinecoach --only spinecoach-away
 
 It is a measurement: the exit status is 0 even when a target is missed (the verdict is printed);
 2 when Xvfb, trayer or dbus-daemon are missing.
@@ -60,6 +70,7 @@ import ctypes
 import ctypes.util
 import json
 import os
+import resource
 import shutil
 import signal
 import sqlite3
@@ -77,6 +88,9 @@ MB = 1024 * 1024
 TARGET_CPU_PERCENT = 0.05
 TARGET_SWITCHES_PER_SECOND = 2.0
 TARGET_RSS_MB = 90.0
+# The "away" run shortens SpineCoach's natural break (default 5 min) to this, so the X server's
+# idle time passes it after one minute instead of five.
+AWAY_BREAK_MINUTES = 1
 PEERS_PUBLISHED = (
     "issue 5's peer figures: Workrave 0.11 %, 12 switches/s, 94 MB; "
     "Safe Eyes 0.02 % (0.15 % with idle detection), 2-4.5 switches/s, 130 MB"
@@ -438,13 +452,13 @@ def start_xvfb(processes: Processes, folder: Path) -> tuple[subprocess.Popen[byt
     try:
         command = ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24"]
         command += ["-nolisten", "tcp", "-noreset"]
-        xvfb = processes.start(command, dict(os.environ), folder / "xvfb.log", (write_end,))
-        os.close(write_end)
+        try:
+            xvfb = processes.start(command, dict(os.environ), folder / "xvfb.log", (write_end,))
+        finally:
+            os.close(write_end)
         number = read_line_from(read_end, timeout=20)
     finally:
         os.close(read_end)
-        with contextlib.suppress(OSError):
-            os.close(write_end)
     if not number.isdigit():
         raise RuntimeError(f"Xvfb did not report its display: {xvfb.poll()=}")
     return xvfb, f":{number}"
@@ -456,13 +470,13 @@ def start_bus(
     read_end, write_end = os.pipe()
     try:
         command = ["dbus-daemon", "--session", "--nofork", f"--print-address={write_end}"]
-        bus = processes.start(command, env, log, (write_end,))
-        os.close(write_end)
+        try:
+            bus = processes.start(command, env, log, (write_end,))
+        finally:
+            os.close(write_end)
         address = read_line_from(read_end, timeout=10)
     finally:
         os.close(read_end)
-        with contextlib.suppress(OSError):
-            os.close(write_end)
     if not address:
         raise RuntimeError("dbus-daemon did not report its address")
     return bus, address
@@ -499,13 +513,14 @@ class Launch:
     env: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     after: Callable[[], list[str]] | None = None
+    settle_at_least: float = 0.0  # seconds of start-up before the window, whatever --settle says
 
 
 class UnavailableError(Exception):
     """The program cannot be measured here; the message says why."""
 
 
-def spinecoach(home: Path, env: dict[str, str]) -> Launch:
+def _spinecoach(home: Path, env: dict[str, str], *, away: bool) -> Launch:
     data = home / "spinecoach-data"
     version = subprocess.run(
         [sys.executable, "-m", "spinecoach", "--version"],
@@ -528,13 +543,15 @@ def spinecoach(home: Path, env: dict[str, str]) -> Launch:
         raise UnavailableError(
             f"the set-up run failed ({first.returncode}): {first.stderr[-300:]!r}"
         )
+    settings = [
+        ("safety_acknowledged", "true"),
+        ("working_hours", json.dumps("mon-sun 00:00-23:59")),
+    ]
+    if away:
+        settings.append(("natural_break_minutes", json.dumps(AWAY_BREAK_MINUTES)))
     with contextlib.closing(sqlite3.connect(database)) as connection, connection:
         connection.executemany(
-            "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-            [
-                ("safety_acknowledged", "true"),
-                ("working_hours", json.dumps("mon-sun 00:00-23:59")),
-            ],
+            "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", settings
         )
     log = data / "spinecoach.log"
     log.unlink(missing_ok=True)  # only the measured run's lines
@@ -544,23 +561,47 @@ def spinecoach(home: Path, env: dict[str, str]) -> Launch:
         running = [line for line in lines if "running on" in line]
         no_idle = [line for line in lines if "X11 screen saver is unavailable" in line]
         window = [line for line in lines if "starting with the window open" in line]
-        problems = [line for line in lines if " WARNING " in line or " ERROR " in line]
+        problems = [
+            line
+            for line in lines
+            if " WARNING " in line or " ERROR " in line or "is unavailable" in line
+        ]
         started = running[0].split(": ", 1)[-1] if running else ""
         notes = [
             f"log: started ({started})" if started else "log: NO 'running on' line",
             "log: X11 idle provider "
             + ("UNAVAILABLE: " + no_idle[0].split(": ", 1)[-1] if no_idle else "available"),
         ]
-        notes += [f"log: {line.split(': ', 1)[-1]}" for line in window + problems[:5]]
+        notes += [
+            f"log: {line.split(': ', 1)[-1]}"
+            for line in window + problems[:5]
+            if "X11 screen saver is unavailable" not in line
+        ]
         return notes
 
+    notes = ["reminders on, idle detection on (defaults), working hours mon-sun 00:00-23:59"]
+    if away:
+        notes.append(
+            f"away: natural break set to {AWAY_BREAK_MINUTES} min and nobody touches the display, "
+            f"so the window starts after {AWAY_BREAK_MINUTES} min of idle time, when SpineCoach "
+            "reads idle time every 5 s to notice the person's return (as after a 5-min break)"
+        )
     return Launch(
-        label=version or "SpineCoach",
+        label=(version or "SpineCoach") + (" (away from the desk)" if away else " (at the desk)"),
         command=[sys.executable, "-m", "spinecoach", "--data-dir", str(data), "--minimised"],
         env={"QT_QPA_PLATFORM": "xcb"},
-        notes=["reminders on, idle detection on (defaults), working hours mon-sun 00:00-23:59"],
+        notes=notes,
         after=after,
+        settle_at_least=AWAY_BREAK_MINUTES * 60 + 20 if away else 0,
     )
+
+
+def spinecoach(home: Path, env: dict[str, str]) -> Launch:
+    return _spinecoach(home, env, away=False)
+
+
+def spinecoach_away(home: Path, env: dict[str, str]) -> Launch:
+    return _spinecoach(home, env, away=True)
 
 
 def workrave(home: Path, env: dict[str, str]) -> Launch:
@@ -572,7 +613,7 @@ def workrave(home: Path, env: dict[str, str]) -> Launch:
     return Launch(f"Workrave {package_version('workrave')}", ["workrave"])
 
 
-def _safe_eyes(home: Path, *, idle_detection: bool | None) -> Launch:
+def _safe_eyes(home: Path, env: dict[str, str], *, idle_detection: bool | None) -> Launch:
     if shutil.which("safeeyes") is None:
         raise UnavailableError(
             "not installed (apt-get install -y --no-install-recommends safeeyes)"
@@ -590,7 +631,7 @@ def _safe_eyes(home: Path, *, idle_detection: bool | None) -> Launch:
                 smart_pause = plugin
     if smart_pause is not None:
         notes.append(
-            "its config: Smart Pause (idle detection) "
+            "its packaged config: Smart Pause (idle detection) "
             + ("enabled" if smart_pause.get("enabled") else "disabled")
             + f", settings {json.dumps(smart_pause.get('settings'))}; it runs xprintidle every 2 s"
         )
@@ -602,32 +643,64 @@ def _safe_eyes(home: Path, *, idle_detection: bool | None) -> Launch:
             raise UnavailableError(f"cannot read {SAFE_EYES_CONFIG} to turn Smart Pause off")
         smart_pause["enabled"] = False
         folder = home / ".config" / "safeeyes"
-        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "style").mkdir(parents=True, exist_ok=True)
         (folder / "safeeyes.json").write_text(json.dumps(config, indent=2), encoding="utf-8")
+        style = SAFE_EYES_CONFIG.parent / "style" / "safeeyes_style.css"
+        with contextlib.suppress(OSError):  # without it Safe Eyes will not start
+            shutil.copy2(style, folder / "style" / style.name)
         label += " (Smart Pause off)"
         notes.append("measured with Smart Pause turned off in its user config")
-    else:
+    on = False
+    if idle_detection is None:
         on = bool(smart_pause and smart_pause.get("enabled")) and has_xprintidle
         label += " (default)"
         notes.append(f"measured as it starts by default: idle detection {'ON' if on else 'OFF'}")
-    return Launch(label, ["safeeyes"], notes=notes)
+    if not on:
+        return Launch(label, ["safeeyes"], notes=notes)
+
+    def after() -> list[str]:
+        cost = xprintidle_cost(env)
+        if cost is None:
+            return []
+        switches, milliseconds = cost
+        return [
+            f"each xprintidle run (a child too short-lived for the table's switch count) costs "
+            f"{switches:.0f} switches and {milliseconds:.1f} ms CPU here: about "
+            f"{switches / 2:.1f} more switches/s at one run per 2 s"
+        ]
+
+    return Launch(label, ["safeeyes"], notes=notes, after=after)
+
+
+def xprintidle_cost(env: dict[str, str], runs: int = 20) -> tuple[float, float] | None:
+    """Context switches and CPU milliseconds of one `xprintidle` process, on average."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    for _ in range(runs):
+        done = subprocess.run(["xprintidle"], env=env, capture_output=True, check=False)
+        if done.returncode != 0:
+            return None
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    switches = (after.ru_nvcsw + after.ru_nivcsw) - (before.ru_nvcsw + before.ru_nivcsw)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return switches / runs, cpu * 1000 / runs
 
 
 def safeeyes(home: Path, env: dict[str, str]) -> Launch:
-    del env
-    return _safe_eyes(home, idle_detection=None)
+    return _safe_eyes(home, env, idle_detection=None)
 
 
 def safeeyes_no_idle(home: Path, env: dict[str, str]) -> Launch:
-    del env
-    return _safe_eyes(home, idle_detection=False)
+    return _safe_eyes(home, env, idle_detection=False)
 
 
 PROGRAMS: dict[str, Callable[[Path, dict[str, str]], Launch]] = {
     "spinecoach": spinecoach,
+    "spinecoach-away": spinecoach_away,
     "workrave": workrave,
-    "safeeyes": safeeyes,
-    "safeeyes-noidle": safeeyes_no_idle,
+    # Not "safeeyes": Safe Eyes takes any Python process with a "safeeyes" argument (such as
+    # "--only safeeyes" on this benchmark's command line) for a running copy of itself, and quits.
+    "safe-eyes": safeeyes,
+    "safe-eyes-no-idle": safeeyes_no_idle,
 }
 
 
@@ -679,7 +752,7 @@ def measure(
     env = fresh_env(home, display)
     try:
         launch = PROGRAMS[key](home, env)
-    except UnavailableError as reason:
+    except (UnavailableError, OSError, subprocess.SubprocessError) as reason:
         return Result(key, key, skipped=str(reason))
     result = Result(key, launch.label, notes=list(launch.notes))
     bus, address = start_bus(processes, env, home / "dbus.log")
@@ -689,7 +762,7 @@ def measure(
     output = home / "output.log"
     program = processes.start(launch.command, env, output)
     try:
-        deadline = time.monotonic() + settle
+        deadline = time.monotonic() + max(settle, launch.settle_at_least)
         while time.monotonic() < deadline and program.poll() is None:
             time.sleep(0.2)
         if program.poll() is not None:
@@ -776,7 +849,7 @@ def report(results: list[Result], seconds: float, threads: int) -> None:
             names = sorted({row.process for row in result.bus.by_thread})
             print(f"  its session bus started: {', '.join(names)}")
     for result in results:
-        if result.key != "spinecoach" or result.usage is None:
+        if not result.key.startswith("spinecoach") or result.usage is None:
             continue
         usage = result.usage
         print()

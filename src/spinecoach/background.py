@@ -122,6 +122,12 @@ class Background(QObject):
         if tray_available is None:
             tray_available = QSystemTrayIcon.isSystemTrayAvailable()
         self.tray: TrayIcon | None = TrayIcon(icon, self) if tray_available else None
+        log.info(
+            "reminders: idle time from %s; interruptions from %s; %s",
+            idle.name if idle.available else f"nowhere ({idle.reason})",
+            interruptions.name if interruptions.available else "nowhere",
+            "in the tray" if tray_available else "no tray, popups only",
+        )
         self.controller.desk_break_requested.connect(actions.desk_break)
         self.controller.library_requested.connect(actions.open_library)
         self.controller.notification.connect(self.notify)
