@@ -941,4 +941,8 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    try:
+        raise SystemExit(main())
+    except KeyboardInterrupt:
+        print("interrupted: every process this benchmark started has been ended")
+        raise SystemExit(130) from None

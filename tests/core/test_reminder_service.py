@@ -289,3 +289,21 @@ def test_status_text_says_when_and_why() -> None:
     assert service.status_text() == "Next stand-up reminder on Tue 09:30"
     schedule.enabled = False
     assert service.status_text() == "Stand-up reminders are off"
+
+
+@pytest.mark.parametrize("early", [0.0, 0.3, 0.99])
+def test_a_timer_that_fires_early_never_spins(early: float) -> None:
+    """Qt's coarse timers fire up to a second early; an early wake must not lead to a burst."""
+    clock, idle, _busy, service = make()
+    idle.away = [(10, 40)]
+    wakes = 0
+    end = clock.now() + timedelta(minutes=35)
+    while clock.now() < end:
+        wait = service.seconds_until_wake()
+        assert wait is not None
+        clock.advance(max(0.001, wait - early) if wait > early else wait)
+        service.wake()
+        wakes += 1
+    # Away from minute 15 to 40: one reading every 5 s is 300 wake-ups; plus a minute-cap
+    # wake for each of the first 15 minutes and a few readings; never thousands.
+    assert wakes <= 300 + 35 + 20, wakes

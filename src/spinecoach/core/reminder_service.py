@@ -34,6 +34,9 @@ _log = logging.getLogger(__name__)
 AWAY_POLL_SECONDS = 5.0
 # Never read idle time more often than this, whatever the arithmetic says.
 MIN_IDLE_POLL_SECONDS = 2.0
+# A timer may fire a little early (Qt's coarse timers by up to a second). A reading due within
+# this much is taken now, so an early wake never leads to a second one a few ms later.
+IDLE_READ_SLACK_SECONDS = 1.0
 # While a reminder waits for a full-screen window to close, how often to look again.
 DEFER_POLL_SECONDS = 30.0
 # The Qt timer's clock stops while the machine sleeps, so a long timer would fire late after a
@@ -230,7 +233,8 @@ class ReminderService:
             self._next_idle_read_mono = None
             return False
         mono = self._clock.monotonic()
-        if self._next_idle_read_mono is not None and mono < self._next_idle_read_mono:
+        due = self._next_idle_read_mono
+        if due is not None and mono < due - IDLE_READ_SLACK_SECONDS:
             return self.person_away  # not yet worth a reading
         idle = self._idle.idle_seconds()
         if idle is None:

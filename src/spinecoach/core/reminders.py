@@ -68,6 +68,11 @@ SNOOZE_REFUSED_MESSAGE = "You have snoozed three times; time to stand up"
 # a jump (timer jitter, NTP slewing).
 _JUMP_TOLERANCE_SECONDS = 60.0
 
+# A monotonic deadline this close counts as reached. Wall times carry microseconds only, so
+# `next_due()` may round a deadline a fraction of a microsecond away to "now"; the timer armed
+# for it must then find it due, not wake again and again for the last sliver.
+_REACHED_SECONDS = 0.001
+
 _DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -394,7 +399,7 @@ class ReminderSchedule:
     def paused_until(self) -> datetime | None:
         """The local wall time a timed pause ends; None when not paused or paused indefinitely."""
         now, mono = self._now(), self._clock.monotonic()
-        if self._pause_mono is not None and mono < self._pause_mono:
+        if self._pause_mono is not None and mono < self._pause_mono - _REACHED_SECONDS:
             return _plus(now, self._pause_mono - mono)
         if self._pause_wall is not None and now.astimezone(UTC) < self._pause_wall:
             return self._pause_wall.astimezone(now.tzinfo)
@@ -454,7 +459,7 @@ class ReminderSchedule:
             self._due_mono = None
         elif self._due_mono is None:
             self._restart(now, mono)
-        elif mono >= self._due_mono:
+        elif mono >= self._due_mono - _REACHED_SECONDS:
             events.append(StandUpDue(now))
             if not self._due_from_snooze:
                 self._snoozes = 0  # a reminder after a full interval starts a new chain
@@ -579,7 +584,7 @@ class ReminderSchedule:
         return start is not None and start.astimezone(UTC) > self._last_wall
 
     def _pause_ended(self, now: datetime, mono: float) -> bool:
-        if self._pause_mono is not None and mono >= self._pause_mono:
+        if self._pause_mono is not None and mono >= self._pause_mono - _REACHED_SECONDS:
             self._pause_mono = None
             return True
         if self._pause_wall is not None and now.astimezone(UTC) >= self._pause_wall:

@@ -9,6 +9,7 @@ database at once and re-arms the timer. Which reminder to show and when lives in
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -68,8 +69,11 @@ class ReminderController(QObject):
         self.timer = QTimer(self)
         self.timer.setObjectName("reminderTimer")
         self.timer.setSingleShot(True)
-        # Reminders need no better than a second; a coarse timer lets the OS batch wake-ups.
-        self.timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
+        # Precise, though a second would do: Qt's coarse timers may fire early (a very coarse one
+        # by up to a second), and an early wake finds nothing due and re-arms for the few ms
+        # left, which a coarse timer rounds to zero: a busy loop. It fires rarely, so precision
+        # costs nothing (measured: benchmarks/idle_tray.py).
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self.wake)
         popup.start_break_requested.connect(self.start_break)
         popup.open_library_requested.connect(self._open_library)
@@ -98,7 +102,7 @@ class ReminderController(QObject):
         if wait is None:
             self.timer.stop()
         else:
-            self.timer.start(max(0, round(wait * 1000)))
+            self.timer.start(max(0, math.ceil(wait * 1000)))
         schedule = self.service.schedule
         paused = schedule.is_paused and not schedule.in_session
         self.status_changed.emit(self.service.status_text(), paused or not schedule.enabled)

@@ -32,6 +32,7 @@ class TrayIcon(QObject):
         super().__init__(parent)
         self._icon = icon
         self._paused_icon = QIcon(icon.pixmap(64, 64, QIcon.Mode.Disabled))
+        self._status: tuple[str, bool] | None = None
         self.menu = QMenu()
         self.menu.setObjectName("trayMenu")
         self.status_action = self._action("trayStatus", "Reminders starting…")
@@ -73,7 +74,14 @@ class TrayIcon(QObject):
         self.tray.hide()
 
     def set_status(self, text: str, paused: bool) -> None:
-        """Tell the person when the next reminder comes (tooltip and first menu line)."""
+        """Tell the person when the next reminder comes (tooltip and first menu line).
+
+        Unchanged text changes nothing: every tooltip or icon update is X traffic that wakes
+        the tray host too.
+        """
+        if (text, paused) == self._status:
+            return
+        self._status = (text, paused)
         self.status_action.setText(text)
         self.tray.setToolTip(f"SpineCoach\n{text}")
         self.pause_menu.menuAction().setVisible(not paused)
