@@ -37,6 +37,11 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/countdown_accuracy.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/history_load.py
 
+# Idle cost in the tray against Workrave and Safe Eyes, about 8 minutes (needs xvfb trayer
+# dbus-daemon workrave safeeyes xprintidle; see the script's docstring).
+bench-idle: $(STAMP)
+	$(BIN)/python benchmarks/idle_tray.py
+
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py
 
