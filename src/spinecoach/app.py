@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from spinecoach.ui.player_controller import CueSink, PlayerController, SessionPrompts
     from spinecoach.ui.player_view import PlayerView
     from spinecoach.ui.session_area import SessionArea
+    from spinecoach.ui.settings_form import SettingsDialog
 
 log = logging.getLogger("spinecoach")
 
@@ -328,6 +329,12 @@ class Application:
 
     def show_settings(self, page: str = "Reminders") -> None:
         """Every setting in one dialog (View > Settings, or the tray's Settings)."""
+        dialog = self.settings_dialog(page)
+        self.window.bring_to_front()
+        dialog.exec()
+
+    def settings_dialog(self, page: str = "Reminders") -> SettingsDialog:
+        """The settings dialog, with what this machine cannot do greyed out and explained."""
         from spinecoach.ui.settings_form import SettingsDialog
 
         unavailable: dict[str, str] = {}
@@ -346,7 +353,7 @@ class Application:
             unavailable["start_minimised"] = (
                 "This desktop shows no tray icons, so SpineCoach always opens its window."
             )
-        dialog = SettingsDialog(
+        return SettingsDialog(
             self.settings,
             self.apply_setting,
             notes={"Sessions": self._sound_note()},
@@ -354,8 +361,6 @@ class Application:
             page=page,
             parent=self.window,
         )
-        self.window.bring_to_front()
-        dialog.exec()
 
     def _sound_note(self) -> str:
         if self._cue_player is None:

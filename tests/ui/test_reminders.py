@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QCheckBox, QMenu
 from pytestqt.qtbot import QtBot
 
 from spinecoach.app import build
@@ -275,3 +275,44 @@ def test_quitting_from_the_tray_mid_session_ends_it_properly(tray_harness: Harne
     assert app.database.session(session_id).status.value == "stopped"
     assert not tray_harness.controller.timer.isActive()
     assert not app.window.keep_running_on_close
+
+
+def test_what_this_desktop_cannot_do_is_greyed_out_with_the_reason(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    from spinecoach.core.presence import Unavailable
+
+    clock = FakeClock(MONDAY_9)
+    app = build(data_dir, clock, prompts=ScriptedPrompts(), cues=RecordingCues())
+    qtbot.addWidget(app.window)
+    idle = Unavailable("idle time", "this desktop does not report idle time")
+    background = app.start_background(
+        idle=idle, interruptions=SettableInterruption(), autostart=None, tray_available=False
+    )
+    try:
+        dialog = app.settings_dialog()
+        qtbot.addWidget(dialog)
+        assert not dialog.control("idle_detection").isEnabled()
+        note = dialog.forms["Reminders"].notes["idle_detection"]
+        assert note.text() == "this desktop does not report idle time"
+        assert dialog.control("defer_when_busy").isEnabled()
+        assert not dialog.control("start_minimised").isEnabled()  # no tray to start into
+        # Reminders fall back to plain time.
+        clock.advance(30 * 60)
+        background.controller.wake()
+        assert background.popup.isVisible()
+    finally:
+        background.stop()
+        app.window.close()
+        app.database.close()
+
+
+def test_start_on_login_shows_what_the_system_says(qtbot: QtBot, harness: Harness) -> None:
+    harness.autostart.enable(["spinecoach", "--minimised"])  # written outside SpineCoach
+    dialog = harness.app.settings_dialog("General")
+    qtbot.addWidget(dialog)
+    box = dialog.control("start_on_login")
+    assert isinstance(box, QCheckBox)
+    assert box.isChecked()
+    box.setChecked(False)
+    assert not harness.autostart.is_enabled()
