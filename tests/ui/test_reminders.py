@@ -316,3 +316,18 @@ def test_start_on_login_shows_what_the_system_says(qtbot: QtBot, harness: Harnes
     assert box.isChecked()
     box.setChecked(False)
     assert not harness.autostart.is_enabled()
+
+
+def test_the_daily_exercise_reminder_wins_when_both_fall_due(harness: Harness) -> None:
+    harness.app.settings.set("daily_reminder_time", "09:30")
+    harness.app.apply_setting("daily_reminder_time", "09:30")
+    harness.run_until(9, 30)
+    popup = harness.popup
+    assert popup.title.text() == "Time for today's exercises"
+    assert popup.start_button.isVisible()  # the desk break is still one click away
+    assert popup.library_button.isVisible()
+    assert not popup.snooze_button.isVisible()
+    popup.library_button.click()
+    assert harness.app.window.current_area() == "library"
+    harness.run_until(10, 0)
+    assert popup.title.text() == "Time to stand up"  # the next one is a plain stand-up

@@ -187,9 +187,9 @@ class ReminderController(QObject):
 
     @staticmethod
     def _most_useful(deliveries: list[Delivery]) -> Delivery:
-        """Both due at once: standing up now is the more urgent of the two."""
+        """Both due at once: the daily card, which offers the desk break too, and comes once."""
         for delivery in deliveries:
-            if delivery.kind is DeliveryKind.STAND_UP:
+            if delivery.kind is DeliveryKind.DAILY_EXERCISE:
                 return delivery
         return deliveries[0]
 
