@@ -81,10 +81,20 @@ class ScriptedPrompts:
         """Nothing to show in the pictures."""
 
 
+class SilentCues:
+    """No sound or voice for pictures (a speech engine can be slow, or hang, on a bare machine)."""
+
+    def play(self, kind: str, spoken: str, caption: str) -> None:
+        """The caption is shown by the player itself."""
+
+    def stop(self) -> None:
+        """Nothing is playing."""
+
+
 def shoot_player(theme: str, data_dir: Path) -> None:
     """The player mid-hold on a two-sided stretch; in light also the focus mode."""
     clock = FakeClock(datetime(2026, 11, 23, 10, 0, tzinfo=UTC))
-    app = build(data_dir, clock, prompts=ScriptedPrompts(), cues=None)
+    app = build(data_dir, clock, prompts=ScriptedPrompts(), cues=SilentCues())
     app.set_theme(theme)
     window = app.window
     window.resize(*SIZE)
@@ -121,7 +131,7 @@ def shoot_history(theme: str, data_dir: Path) -> None:
         check=True, capture_output=True,
     )  # fmt: skip
     clock = FakeClock(datetime(2026, 11, 20, 18, 0).astimezone())
-    app = build(data_dir, clock, prompts=ScriptedPrompts(), cues=None)
+    app = build(data_dir, clock, prompts=ScriptedPrompts(), cues=SilentCues())
     app.set_theme(theme)
     window = app.window
     window.resize(*SIZE)
