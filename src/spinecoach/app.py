@@ -634,27 +634,35 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def start_running(
-    app: Application, *, minimised: bool, then: Callable[[], object] = lambda: None
+    app: Application,
+    *,
+    minimised: bool,
+    then: Callable[[], object] = lambda: None,
+    tray_available: bool | None = None,
 ) -> None:
     """Show the window (or only the tray icon), then start the background parts.
 
     The tray and reminders start after the window's first paint, so they cost the start-up
     nothing. Starting minimised needs a tray to come back from, and the safety notes must be
-    read once, so without a tray or on the first run the window opens anyway.
+    read once, so without a tray or on the first run the window opens anyway. However it
+    starts, the deferred areas are built right after the window first paints.
     """
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QSystemTrayIcon
 
     def start_background() -> None:
-        app.start_background()
+        app.start_background(tray_available=tray_available)
         then()
 
-    tray = QSystemTrayIcon.isSystemTrayAvailable()
-    if minimised and tray and not app.needs_safety_acknowledgement():
+    if tray_available is None:
+        tray_available = QSystemTrayIcon.isSystemTrayAvailable()
+    if minimised and tray_available and not app.needs_safety_acknowledgement():
+        on_first_paint(app.window, app.build_areas)  # when the tray first opens the window
         QTimer.singleShot(0, start_background)
         return
     if minimised:
-        log.info("starting with the window open: %s", "no tray" if not tray else "first run")
+        reason = "no tray" if not tray_available else "first run"
+        log.info("starting with the window open: %s", reason)
 
     def painted() -> None:
         app.build_areas()

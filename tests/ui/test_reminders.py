@@ -331,3 +331,26 @@ def test_the_daily_exercise_reminder_wins_when_both_fall_due(harness: Harness) -
     assert harness.app.window.current_area() == "library"
     harness.run_until(10, 0)
     assert popup.title.text() == "Time to stand up"  # the next one is a plain stand-up
+
+
+def test_started_in_the_tray_the_window_is_complete_when_first_opened(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    from spinecoach.app import start_running
+
+    app = build(data_dir, FakeClock(MONDAY_9), prompts=ScriptedPrompts(), cues=RecordingCues())
+    qtbot.addWidget(app.window)
+    app.settings.set("safety_acknowledged", True)
+    start_running(app, minimised=True, tray_available=True)
+    qtbot.waitUntil(lambda: app.background is not None)
+    try:
+        assert not app.window.isVisible()
+        assert not app.library_area.is_built  # nothing built for a window nobody sees
+        app.window.bring_to_front()  # "Open SpineCoach" from the tray
+        qtbot.waitUntil(lambda: app.library_area.is_built)
+        assert app.library_pane.visible_ids()
+    finally:
+        assert app.background is not None
+        app.background.stop()
+        app.window.close()
+        app.database.close()
