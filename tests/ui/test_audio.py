@@ -627,3 +627,27 @@ def test_preferred_voice_matches_the_territory_and_skips_variants() -> None:
     assert preferred_voice(names, QLocale.Country.Ireland) == "English (Caribbean)"
     assert preferred_voice(["Anne+x", "Bob"], QLocale.Country.Ireland) == "Bob"
     assert preferred_voice([], QLocale.Country.Ireland) is None
+
+
+def test_a_speech_dispatcher_that_does_not_answer_is_not_used(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Qt's speechd engine would wait for a wedged daemon forever, freezing the player."""
+    asked: list[bool] = []
+
+    def silent_daemon() -> bool:
+        asked.append(True)
+        return False
+
+    player = CuePlayer(SOUNDS, speech_engine="speechd", speechd_answers=silent_daemon)
+    player.configure(sound_enabled=False)
+    captions: list[str] = []
+    player.caption_shown.connect(captions.append)
+
+    expected = every_cue(player, rounds=2)
+
+    assert captions == expected  # captions go on
+    assert asked == [True]  # asked once, not per cue
+    assert not player.voice_available
+    warnings = audio_warnings(caplog)
+    assert any("speech-dispatcher does not answer" in w for w in warnings)

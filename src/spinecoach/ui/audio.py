@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from functools import partial
 from importlib.resources import as_file
@@ -150,18 +150,22 @@ class CuePlayer(QObject):
         *,
         speech_engine: str | None = None,
         locale: QLocale | None = None,
+        speechd_answers: Callable[[], bool] | None = None,
         parent: QObject | None = None,
     ) -> None:
         """Make a player for the tones in `sounds_dir`.
 
         `speech_engine` names a QTextToSpeech engine ("mock" in tests); None picks the best
-        one installed. `locale` is the language the spoken texts are written in (default: the
-        application's default locale); a voice of that language is chosen when there is one.
+        one installed. `speechd_answers` says whether speech-dispatcher responds (default: a
+        short socket probe), because Qt's speechd engine waits for a wedged daemon forever.
+        `locale` is the language the spoken texts are written in (default: the application's
+        default locale); a voice of that language is chosen when there is one.
         """
         super().__init__(parent)
         self.setObjectName("cuePlayer")
         self._sounds_dir = sounds_dir
         self._engine_request = speech_engine
+        self._speechd_answers = speechd_answers
         self._locale = QLocale(locale) if locale is not None else None
         self._sound_enabled = True
         self._voice_enabled = True
@@ -373,6 +377,8 @@ class CuePlayer(QObject):
             return None
         available = QTextToSpeech.availableEngines()
         for name in engine_candidates(self._engine_request, available):
+            if name == "speechd" and not self._speechd_ok():
+                continue
             if name and name not in available:
                 continue  # asking Qt for an absent engine only prints a critical message
             engine = QTextToSpeech(name, self) if name else QTextToSpeech(self)
@@ -401,6 +407,16 @@ class CuePlayer(QObject):
             ", ".join(available) or "none",
         )
         return None
+
+    def _speechd_ok(self) -> bool:
+        if self._speechd_answers is None:
+            from spinecoach.desktop.speechd import speechd_answers
+
+            self._speechd_answers = speechd_answers
+        if self._speechd_answers():
+            return True
+        self._warn_once("speechd-silent", "speech-dispatcher does not answer: not using it")
+        return False
 
     def _speech_ready(self) -> None:
         engine = self._speech
