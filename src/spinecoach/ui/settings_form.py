@@ -13,6 +13,7 @@ from datetime import time
 
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -40,6 +41,16 @@ CHOICE_LABELS: dict[str, dict[object, str]] = {
 }
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _indented(box: QAbstractSpinBox) -> QAbstractSpinBox:
+    """Give the text the same inset as the line edits and combo boxes.
+
+    The stylesheet's padding does not reach a spin box's inner line edit (Fusion places it at
+    the frame's edge), so the margin is set on the line edit itself.
+    """
+    box.lineEdit().setTextMargins(6, 0, 0, 0)
+    return box
 
 
 class WorkingHoursEditor(QWidget):
@@ -88,6 +99,7 @@ class WorkingHoursEditor(QWidget):
     @staticmethod
     def _time_edit(value: time) -> QTimeEdit:
         edit = QTimeEdit(QTime(value.hour, value.minute))
+        _indented(edit)
         edit.setDisplayFormat("HH:mm")
         edit.setMinimumWidth(84)
         return edit
@@ -140,6 +152,7 @@ class DailyTimeEditor(QWidget):
         self.enabled.setObjectName("dailyReminderOn")
         hour, _, minute = (text or "17:30").partition(":")
         self.time = QTimeEdit(QTime(int(hour), int(minute)))
+        _indented(self.time)
         self.time.setObjectName("dailyReminderTime")
         self.time.setDisplayFormat("HH:mm")
         self.time.setAccessibleName("Daily exercise reminder time")
@@ -251,6 +264,7 @@ class SettingsForm(QWidget):
             return slider
         if setting.kind is int:
             spin = QSpinBox()
+            _indented(spin)
             spin.setRange(setting.minimum or 0, setting.maximum or 999)
             spin.setValue(int(value))
             spin.setSuffix(f" {setting.unit}" if setting.unit else "")
