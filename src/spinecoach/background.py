@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,8 +25,7 @@ from spinecoach.core.clock import Clock
 from spinecoach.core.presence import IdleSource, InterruptionSource
 from spinecoach.core.records import ReminderLogEntry
 from spinecoach.core.reminder_service import ReminderService
-from spinecoach.core.reminders import ReminderSchedule, WorkingHours
-from spinecoach.core.settings import SETTINGS_BY_KEY
+from spinecoach.core.reminders import SCHEDULE_SETTINGS, ReminderSchedule
 from spinecoach.storage.errors import ReadOnlyDatabaseError
 from spinecoach.storage.settings_store import SettingsStore
 from spinecoach.storage.store import Database
@@ -42,21 +41,6 @@ if TYPE_CHECKING:
     from spinecoach.desktop.autostart import Autostart
 
 log = logging.getLogger(__name__)
-
-REMINDER_KEYS = frozenset(
-    {
-        "reminders_enabled",
-        "reminder_interval_minutes",
-        "natural_break_minutes",
-        "working_hours",
-        "snooze_minutes",
-        "reminder_sound",
-        "idle_detection",
-        "defer_when_busy",
-        "daily_reminder_time",
-        "volume",
-    }
-)
 
 CLOSED_TO_TRAY_MESSAGE = (
     "SpineCoach keeps running in the tray so it can remind you to stand up. "
@@ -98,7 +82,7 @@ class Background(QObject):
         self.autostart = autostart
         self._stopped = False
         icon = QIcon(str(paths.icons_dir() / "spinecoach.svg"))
-        schedule = ReminderSchedule.from_settings(clock, _stored(settings), tz)
+        schedule = ReminderSchedule.from_settings(clock, self._schedule_settings(), tz)
         self._record_session_today(schedule, tz)
         self.service = ReminderService(
             schedule,
@@ -166,41 +150,30 @@ class Background(QObject):
         self._window.keep_running_on_close = False
         QApplication.setQuitOnLastWindowClosed(True)
 
-    def apply_setting(self, key: str, value: object) -> None:
+    def apply_setting(self, key: str, _value: object) -> None:
         """A setting changed in the dialog (already stored): apply it to what runs."""
-        schedule = self.service.schedule
-        if key == "reminders_enabled":
-            schedule.enabled = bool(value)
-        elif key == "reminder_interval_minutes":
-            schedule.interval_minutes = int(str(value))
-        elif key == "natural_break_minutes":
-            schedule.natural_break_minutes = int(str(value))
-        elif key == "working_hours":
-            try:
-                schedule.hours = WorkingHours.parse(str(value))
-            except ValueError:
-                return
-        elif key == "daily_reminder_time":
-            text = str(value)
-            schedule.daily_exercise_reminder_at = (
-                datetime.strptime(text, "%H:%M").time() if text else None
-            )
+        get = self._settings.get
+        if key in SCHEDULE_SETTINGS:
+            self.service.schedule.apply_settings(self._schedule_settings())
         elif key == "snooze_minutes":
-            self.popup.set_snooze_minutes(int(str(value)))
+            self.popup.set_snooze_minutes(get(key))
         elif key == "reminder_sound":
-            self.controller.sound = bool(value)
+            self.controller.sound = get(key)
         elif key == "idle_detection":
-            self.service.idle_detection = bool(value)
+            self.service.idle_detection = get(key)
         elif key == "defer_when_busy":
-            self.service.defer_when_busy = bool(value)
+            self.service.defer_when_busy = get(key)
         elif key == "volume":
-            self.chime.set_volume(int(str(value)))
+            self.chime.set_volume(get(key))
         elif key == "start_on_login":
-            self.set_start_on_login(bool(value))
+            self.set_start_on_login(get(key))
             return
         else:
             return
         self.controller.rearm()
+
+    def _schedule_settings(self) -> dict[str, object]:
+        return {key: self._settings.get(key) for key in SCHEDULE_SETTINGS}
 
     def set_start_on_login(self, enabled: bool) -> None:
         """Write or remove the platform's log-in entry (the file or key is the truth)."""
@@ -266,13 +239,3 @@ class BackgroundActions:
     log_pain: Callable[[], object]
     settings: Callable[[str], object]
     quit: Callable[[], object]
-
-
-def _stored(settings: SettingsStore) -> dict[str, object]:
-    """The effective reminder settings, for ReminderSchedule.from_settings."""
-    keys = ("reminders_enabled", "reminder_interval_minutes", "natural_break_minutes")
-    stored = {key: settings.get(key) for key in keys}
-    stored["working_hours"] = settings.get("working_hours")
-    stored["daily_reminder_time"] = settings.get("daily_reminder_time")
-    assert all(key in SETTINGS_BY_KEY for key in stored)
-    return stored

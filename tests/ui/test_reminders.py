@@ -227,8 +227,10 @@ def test_settings_reach_the_running_reminders(harness: Harness) -> None:
     harness.app.settings.set("snooze_minutes", 10)
     harness.app.apply_setting("snooze_minutes", 10)
     assert harness.popup.snooze_button.text() == "Snooze 10 min"
+    harness.app.settings.set("reminders_enabled", False)  # as the dialog does: store, then apply
     harness.app.apply_setting("reminders_enabled", False)
     assert not harness.controller.timer.isActive()
+    harness.app.settings.set("start_on_login", True)
     harness.app.apply_setting("start_on_login", True)
     assert harness.autostart.command is not None
     assert harness.autostart.command[-1] == "--minimised"

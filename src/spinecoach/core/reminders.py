@@ -46,6 +46,7 @@ from spinecoach.core.settings import SETTINGS_BY_KEY, resolve
 
 __all__ = [
     "MAX_SNOOZES",
+    "SCHEDULE_SETTINGS",
     "SNOOZE_CHOICES",
     "DailyExerciseDue",
     "ReminderEvent",
@@ -224,6 +225,28 @@ class WorkingHours:
         raise ValueError("no working hours on any day")
 
 
+SCHEDULE_SETTINGS: tuple[str, ...] = (
+    "reminders_enabled",
+    "reminder_interval_minutes",
+    "natural_break_minutes",
+    "working_hours",
+    "daily_reminder_time",
+)
+"""The settings a `ReminderSchedule` is built from (`from_settings`, `apply_settings`)."""
+
+
+def _hours_setting(stored: Mapping[str, object]) -> WorkingHours:
+    try:
+        return WorkingHours.parse(str(resolve("working_hours", stored)))
+    except ValueError:
+        return WorkingHours.parse(str(SETTINGS_BY_KEY["working_hours"].default))
+
+
+def _daily_setting(stored: Mapping[str, object]) -> time | None:
+    daily = str(resolve("daily_reminder_time", stored))
+    return _parse_clock(daily) if daily else None
+
+
 def _at(day: date, clock_time: time, zone: tzinfo | None) -> datetime:
     return datetime.combine(day, clock_time, tzinfo=zone)
 
@@ -277,20 +300,30 @@ class ReminderSchedule:
         cls, clock: Clock, stored: Mapping[str, object], tz: tzinfo | None = None
     ) -> ReminderSchedule:
         """Build the schedule from stored settings; invalid values fall back to defaults."""
-        try:
-            hours = WorkingHours.parse(str(resolve("working_hours", stored)))
-        except ValueError:
-            hours = WorkingHours.parse(str(SETTINGS_BY_KEY["working_hours"].default))
-        daily = str(resolve("daily_reminder_time", stored))
         return cls(
             clock,
             interval_minutes=resolve("reminder_interval_minutes", stored),
-            hours=hours,
+            hours=_hours_setting(stored),
             tz=tz,
             natural_break_minutes=resolve("natural_break_minutes", stored),
             enabled=resolve("reminders_enabled", stored),
-            daily_exercise_reminder_at=_parse_clock(daily) if daily else None,
+            daily_exercise_reminder_at=_daily_setting(stored),
         )
+
+    def apply_settings(self, stored: Mapping[str, object]) -> None:
+        """Take changed settings while running, read as `from_settings` reads them.
+
+        Only what differs is set: a new interval restarts the count, an unchanged one must not.
+        """
+        interval = resolve("reminder_interval_minutes", stored)
+        if interval != self._interval:
+            self.interval_minutes = interval
+        hours = _hours_setting(stored)
+        if hours != self._hours:
+            self.hours = hours
+        self.natural_break_minutes = resolve("natural_break_minutes", stored)
+        self.daily_exercise_reminder_at = _daily_setting(stored)
+        self.enabled = resolve("reminders_enabled", stored)
 
     @staticmethod
     def _checked(key: str, value: int) -> int:

@@ -287,9 +287,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _quit(self) -> None:
-        if self.isVisible():
-            self._save_geometry()
-        self.keep_running_on_close = False
+        self.keep_running_on_close = False  # closeEvent below saves the geometry and closes
         self.quit_requested.emit()
         self.close()
 

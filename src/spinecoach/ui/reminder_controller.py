@@ -18,7 +18,7 @@ from spinecoach.core.clock import Clock
 from spinecoach.core.records import ReminderAction, ReminderLogEntry
 from spinecoach.core.reminder_service import Delivery, DeliveryKind, ReminderService
 from spinecoach.core.reminders import SkipReason
-from spinecoach.ui.reminder_popup import ReminderPopup
+from spinecoach.ui.reminder_popup import ReminderPopup, reminder_text
 
 log = logging.getLogger(__name__)
 
@@ -199,8 +199,7 @@ class ReminderController(QObject):
         if delivery.deferred_for:
             detail += f", waited for {delivery.deferred_for}"
         self._log(ReminderAction.SHOWN, detail)
-        title = self.popup.title.text()
-        self.notification.emit(title, self.popup.message.text())
+        self.notification.emit(*reminder_text(delivery))
         if self.sound and self._chime is not None:
             self._chime()
 
