@@ -335,24 +335,13 @@ class Application:
 
     def settings_dialog(self, page: str = "Reminders") -> SettingsDialog:
         """The settings dialog, with what this machine cannot do greyed out and explained."""
+        from spinecoach.background import NO_TRAY
         from spinecoach.ui.settings_form import SettingsDialog
 
-        unavailable: dict[str, str] = {}
         if self.background is not None:
-            service = self.background.service
-            if not service.idle_source.available:
-                unavailable["idle_detection"] = service.idle_source.reason
-            if not service.interruption_source.available:
-                unavailable["defer_when_busy"] = service.interruption_source.reason
-            autostart = self.background.autostart
-            if autostart is None:
-                unavailable["start_on_login"] = "SpineCoach cannot start on log-in on this system."
-            elif autostart.is_enabled() != self.settings.get("start_on_login"):
-                self.settings.set("start_on_login", autostart.is_enabled())  # the system is truth
-        if self.background is None or self.background.tray is None:
-            unavailable["start_minimised"] = (
-                "This desktop shows no tray icons, so SpineCoach always opens its window."
-            )
+            unavailable = self.background.unavailable_features()
+        else:
+            unavailable = {"start_minimised": NO_TRAY}
         return SettingsDialog(
             self.settings,
             self.apply_setting,

@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+NO_TRAY = "This desktop shows no tray icons, so SpineCoach always opens its window."
+
 CLOSED_TO_TRAY_MESSAGE = (
     "SpineCoach keeps running in the tray so it can remind you to stand up. "
     "Choose Quit from its menu to stop it."
@@ -174,6 +176,26 @@ class Background(QObject):
 
     def _schedule_settings(self) -> dict[str, object]:
         return {key: self._settings.get(key) for key in SCHEDULE_SETTINGS}
+
+    def unavailable_features(self) -> dict[str, str]:
+        """Settings this machine cannot honour, each with the reason the dialog shows.
+
+        Also brings "start on login" in line with the system's own entry (the truth).
+        """
+        unavailable: dict[str, str] = {}
+        for key, source in (
+            ("idle_detection", self.service.idle_source),
+            ("defer_when_busy", self.service.interruption_source),
+        ):
+            if not source.available:
+                unavailable[key] = source.reason
+        if self.autostart is None:
+            unavailable["start_on_login"] = "SpineCoach cannot start on log-in on this system."
+        elif self.autostart.is_enabled() != self._settings.get("start_on_login"):
+            self._settings.set("start_on_login", self.autostart.is_enabled())
+        if self.tray is None:
+            unavailable["start_minimised"] = NO_TRAY
+        return unavailable
 
     def set_start_on_login(self, enabled: bool) -> None:
         """Write or remove the platform's log-in entry (the file or key is the truth)."""
