@@ -62,6 +62,60 @@ def test_environment_variable_chooses_the_data_folder(tmp_path: Path) -> None:
     assert (data / "spinecoach.sqlite3").is_file()
 
 
+# Runs the real entry point and, when it prints "painted" (its first paint), records what had
+# been loaded by then. Speed itself is measured in benchmarks/startup.py, not here.
+_FIRST_PAINT_PROBE = """
+import json, sys
+from spinecoach.app import main
+WATCHED = json.loads(sys.argv[1])
+class Probe:
+    def write(self, text):
+        if text.strip() == "painted":
+            from PySide6 import QtCore
+            seen = {"Qt namespace": "Qt" in QtCore.__dict__}
+            seen.update({name: name in sys.modules for name in WATCHED})
+            sys.stderr.write("PROBE " + json.dumps(seen) + chr(10))
+        return sys.__stdout__.write(text)
+    def flush(self):
+        sys.__stdout__.flush()
+sys.stdout = Probe()
+raise SystemExit(main(sys.argv[2:]))
+"""
+
+
+@pytest.mark.slow
+def test_nothing_slow_is_loaded_before_the_first_paint(tmp_path: Path) -> None:
+    """What the start-up goal rests on: each of these costs milliseconds, paid after the paint.
+
+    PySide builds all 93 enums of the `Qt` namespace on first touch (~15 ms); pyqtgraph and
+    numpy ~400 ms; QtMultimedia and speech, QtNetwork (second launches) and hashlib (its name)
+    only matter later.
+    """
+    import json
+
+    watched = [
+        "pyqtgraph",
+        "numpy",
+        "PySide6.QtMultimedia",
+        "PySide6.QtTextToSpeech",
+        "PySide6.QtNetwork",
+        "hashlib",
+    ]
+    result = subprocess.run(
+        [sys.executable, "-c", _FIRST_PAINT_PROBE, json.dumps(watched),
+         "--data-dir", str(tmp_path / "data"), "--exit-after-first-paint"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    probes = [line for line in result.stderr.splitlines() if line.startswith("PROBE ")]
+    assert len(probes) == 1, result.stderr
+    loaded = {name for name, seen in json.loads(probes[0][6:]).items() if seen}
+    assert loaded == set()
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run is not installed")
 def test_real_window_under_xvfb(tmp_path: Path) -> None:

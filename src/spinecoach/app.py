@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from spinecoach.ui.player_view import PlayerView
     from spinecoach.ui.session_area import SessionArea
     from spinecoach.ui.settings_form import SettingsDialog
+    from spinecoach.ui.theme import Theme
 
 log = logging.getLogger("spinecoach")
 
@@ -105,7 +106,7 @@ class Application:
         from spinecoach.storage.settings_store import SettingsStore
         from spinecoach.ui.deferred_area import DeferredArea
         from spinecoach.ui.main_window import MainWindow
-        from spinecoach.ui.theme import apply_theme, choose_theme
+        from spinecoach.ui.theme import apply_theme, choose_theme, platform_palette_is_dark
 
         qt_app = QApplication.instance()
         assert isinstance(qt_app, QApplication), "create a QApplication first"
@@ -126,7 +127,12 @@ class Application:
                 log.info("%d interrupted session(s) kept as incomplete", len(abandoned))
         self.settings = SettingsStore(self.database)
         self._ui_icons = str(paths.icons_dir() / "ui")
-        self.theme = choose_theme(self.settings.get("theme"))
+        # Asking the system's colour scheme costs ~15 ms of PySide enum building, so the first
+        # frame goes by the platform palette and follow_system_scheme() checks after it.
+        preference = self.settings.get("theme")
+        guess = platform_palette_is_dark(qt_app) if preference == "system" else None
+        self.theme = choose_theme(preference, guess)
+        self._following_system = False
         apply_theme(qt_app, self.theme, self._ui_icons)
 
         self.library_area = DeferredArea(self._make_library_pane, "Library")
@@ -193,6 +199,7 @@ class Application:
 
     def build_areas(self) -> None:
         """Build the deferred areas (after the first paint)."""
+        self.follow_system_scheme()
         self.library_area.build()
         current = self.window.current_area()
         if current == "session":
@@ -489,10 +496,48 @@ class Application:
 
     def set_theme(self, preference: str) -> None:
         """Switch to "system", "light" or "dark" and remember it."""
-        from spinecoach.ui.theme import apply_theme, choose_theme
+        from spinecoach.ui.theme import choose_theme
 
         self.settings.set("theme", preference)
-        self.theme = choose_theme(preference)
+        self._restyle(choose_theme(preference))
+
+    def follow_system_scheme(self) -> None:
+        """Check the start-up guess of the system's scheme, then follow the system's changes.
+
+        Called once the window has painted (or, started in the tray, when the tray starts);
+        later calls do nothing.
+        """
+        from PySide6.QtCore import QObject
+        from PySide6.QtGui import QGuiApplication
+
+        if self._following_system:
+            return
+        self._following_system = True
+
+        class SchemeWatcher(QObject):
+            # A child of the window, so the connection ends when the window is destroyed.
+            def changed(self) -> None:
+                application._system_scheme_changed()
+
+        application = self
+        watcher = SchemeWatcher(self.window)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(watcher.changed)
+        self._system_scheme_changed()
+
+    def _system_scheme_changed(self) -> None:
+        from spinecoach.ui.theme import choose_theme
+
+        preference = self.settings.get("theme")
+        if preference == "system":
+            theme = choose_theme(preference)
+            if theme != self.theme:
+                log.info("following the system's %s colour scheme", theme.name)
+                self._restyle(theme)
+
+    def _restyle(self, theme: Theme) -> None:
+        from spinecoach.ui.theme import apply_theme
+
+        self.theme = theme
         apply_theme(self._qt_app, self.theme, self._ui_icons)
         self.window.apply_theme_icons(self.theme)
         if self.library_area.is_built:
@@ -647,6 +692,7 @@ def start_running(
         tray_available = QSystemTrayIcon.isSystemTrayAvailable()
     if minimised and tray_available and not app.needs_safety_acknowledgement():
         on_first_paint(app.window, app.build_areas)  # when the tray first opens the window
+        QTimer.singleShot(0, app.follow_system_scheme)  # the reminder card is themed too
         QTimer.singleShot(0, start_background)
         return
     if minimised:

@@ -156,6 +156,55 @@ def test_theme_change_redraws_a_built_library_in_the_new_palette(app: Applicatio
     assert not pane.illustrations.dark
 
 
+def test_start_up_guesses_the_scheme_from_the_platform_palette_whatever_was_applied(
+    app: Application,
+) -> None:
+    from spinecoach.ui.theme import DARK, apply_theme, platform_palette_is_dark
+
+    qt_app = QApplication.instance()
+    assert isinstance(qt_app, QApplication)
+    apply_theme(qt_app, DARK)  # our own dark palette must not pass for the system's
+    assert not platform_palette_is_dark(qt_app)  # offscreen's platform palette is light
+
+
+def test_the_start_up_guess_is_checked_after_the_first_paint(
+    monkeypatch: pytest.MonkeyPatch, app: Application
+) -> None:
+    from spinecoach.ui import theme
+
+    assert app.settings.get("theme") == "system"
+    assert not app.theme.is_dark  # the light platform palette's guess
+    monkeypatch.setattr(theme, "system_prefers_dark", lambda: True)  # the authority disagrees
+    app.build_areas()  # what runs right after the first paint
+    assert app.theme.is_dark
+    assert app.library_pane.illustrations.dark
+    assert app.settings.get("theme") == "system"  # following, not a new choice
+
+
+def test_following_the_system_scheme_as_it_changes(
+    monkeypatch: pytest.MonkeyPatch, app: Application
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    from spinecoach.ui import theme
+
+    app.follow_system_scheme()
+    hints = QGuiApplication.styleHints()
+    monkeypatch.setattr(theme, "system_prefers_dark", lambda: True)
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)  # the desktop switched at dusk
+    assert app.theme.is_dark
+    monkeypatch.setattr(theme, "system_prefers_dark", lambda: False)
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert not app.theme.is_dark
+    app.set_theme("light")  # a fixed choice is kept whatever the desktop does
+    monkeypatch.setattr(theme, "system_prefers_dark", lambda: True)
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert not app.theme.is_dark
+    app.set_theme("system")
+    assert app.theme.is_dark
+
+
 def test_database_notice_is_shown_in_the_window(qtbot: QtBot, data_dir: Path) -> None:
     (data_dir / "spinecoach.sqlite3").write_bytes(b"this is not a database" * 100)
     application = build(data_dir)
@@ -191,3 +240,21 @@ def test_session_area_gets_a_real_cue_player_configured_from_settings(
     finally:
         application.window.close()
         application.database.close()
+
+
+def test_enum_properties_set_by_name_and_typos_fail_loudly(qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QToolButton
+
+    from spinecoach.ui.enum_free import set_enum_property
+
+    label = QLabel("x")
+    qtbot.addWidget(label)
+    set_enum_property(label, "alignment", "AlignCenter")
+    assert label.alignment() == Qt.AlignmentFlag.AlignCenter
+    button = QToolButton()
+    qtbot.addWidget(button)
+    set_enum_property(button, "toolButtonStyle", "ToolButtonTextUnderIcon")
+    assert button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextUnderIcon
+    with pytest.raises(ValueError, match="AlignCentre"):
+        set_enum_property(label, "alignment", "AlignCentre")

@@ -23,8 +23,6 @@ Wiring in `app.py` (a `QCoreApplication` must exist; build the window only when 
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import logging
 import os
 from pathlib import Path
@@ -55,7 +53,13 @@ def server_name_for(data_dir: Path) -> str:
     The user is part of the name because Windows pipe names are global; the resolved folder is
     hashed so the name stays far below the 108-byte limit of a Unix socket path however long
     the folder's path is (Qt puts the socket in the temporary folder).
+
+    hashlib (and getpass, off POSIX) load here, not at import: the primary needs the name
+    only after its first paint, and loading them costs ~4 ms of start-up.
     """
+    import getpass
+    import hashlib
+
     folder = os.path.normcase(str(data_dir.expanduser().resolve()))
     user = str(os.getuid()) if hasattr(os, "getuid") else getpass.getuser()
     digest = hashlib.sha256(f"{user}\0{folder}".encode("utf-8", "surrogateescape")).hexdigest()
@@ -87,7 +91,8 @@ class SingleInstance(QObject):
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lock_path = data_dir / LOCK_NAME
-        self._server_name = server_name_for(data_dir)
+        self._data_dir = data_dir
+        self._server_name: str | None = None
         self._lock = QLockFile(str(self._lock_path))
         # 0: never judge a lock by its age. The primary holds it for days without touching
         # it; only a dead owner (gone PID, other process name, reboot) makes it stale.
@@ -98,6 +103,8 @@ class SingleInstance(QObject):
     @property
     def server_name(self) -> str:
         """The name the primary listens on and secondaries connect to."""
+        if self._server_name is None:
+            self._server_name = server_name_for(self._data_dir)
         return self._server_name
 
     @property
@@ -150,14 +157,14 @@ class SingleInstance(QObject):
 
         # Whatever sits at the server path now was left by a crashed primary: we hold the
         # lock, so no live SpineCoach of this folder can be listening there.
-        QLocalServer.removeServer(self._server_name)
+        QLocalServer.removeServer(self.server_name)
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         server.newConnection.connect(self._accept)
-        if not server.listen(self._server_name):
+        if not server.listen(self.server_name):
             log.warning(
                 "cannot listen on %s (%s): second launches will not find this window",
-                self._server_name,
+                self.server_name,
                 server.errorString(),
             )
             server.deleteLater()
@@ -222,7 +229,7 @@ class SingleInstance(QObject):
         socket = QLocalSocket()
         waited = False
         while True:
-            socket.connectToServer(self._server_name)
+            socket.connectToServer(self.server_name)
             if socket.waitForConnected(max(1, min(500, deadline.remainingTime()))):
                 break
             socket.abort()
@@ -231,12 +238,12 @@ class SingleInstance(QObject):
                     "SpineCoach is already running on this data folder (lock %s) but did not "
                     "answer on %s within %.1f s; not starting a second copy",
                     self._lock_path,
-                    self._server_name,
+                    self.server_name,
                     connect_timeout_ms / 1000,
                 )
                 return False
             if not waited:
-                log.info("waiting for the running SpineCoach to answer on %s", self._server_name)
+                log.info("waiting for the running SpineCoach to answer on %s", self.server_name)
                 waited = True
             QThread.msleep(min(_RETRY_PAUSE_MS, max(1, deadline.remainingTime())))
         socket.write(f"{command}\n".encode())

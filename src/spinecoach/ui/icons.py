@@ -6,8 +6,8 @@ recoloured per theme and per state (normal, checked); a QIcon carries both state
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QRectF, QSize
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 _SHAPES: dict[str, str] = {
@@ -40,13 +40,14 @@ def _render(shape: str, colour: str, size: int, ratio: float) -> QPixmap:
         f'stroke-linejoin="round">{_SHAPES[shape]}</svg>'
     )
     pixels = max(1, round(size * ratio))
-    image = QImage(pixels, pixels, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(image)
+    pixmap = QPixmap(pixels, pixels)
+    # A QColor, not Qt.GlobalColor.transparent: the sidebar's icons are drawn before the first
+    # paint, when touching the Qt namespace would cost ~15 ms (see ui/enum_free.py).
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     QSvgRenderer(QByteArray(svg.encode())).render(painter, QRectF(0, 0, pixels, pixels))
     painter.end()
-    pixmap = QPixmap.fromImage(image)
     pixmap.setDevicePixelRatio(ratio)
     return pixmap
 

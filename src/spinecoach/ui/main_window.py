@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Protocol
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from spinecoach import __version__
 from spinecoach.ui.deferred_area import DeferredArea
+from spinecoach.ui.enum_free import set_enum_property
 from spinecoach.ui.icons import icon_size, line_icon
 from spinecoach.ui.theme import Theme
 
@@ -97,7 +98,10 @@ class MainWindow(QMainWindow):
         banner_layout.addWidget(self._banner_text, 1)
         dismiss = QPushButton("Dismiss")
         dismiss.clicked.connect(self._banner.hide)
-        banner_layout.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
+        dismiss_column = QVBoxLayout()  # keeps the button at the top beside a long message
+        dismiss_column.addWidget(dismiss)
+        dismiss_column.addStretch(1)
+        banner_layout.addLayout(dismiss_column)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -118,9 +122,8 @@ class MainWindow(QMainWindow):
         self._restore_state()
 
     def _build_sidebar(self) -> QWidget:
-        sidebar = QWidget()
+        sidebar = QFrame()  # a QFrame paints its stylesheet background by itself
         sidebar.setObjectName("sidebar")
-        sidebar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         sidebar.setFixedWidth(104)
         column = QVBoxLayout(sidebar)
         column.setContentsMargins(10, 16, 10, 16)
@@ -128,11 +131,11 @@ class MainWindow(QMainWindow):
         logo = QLabel()
         logo.setObjectName("appLogo")
         logo.setPixmap(self.windowIcon().pixmap(44, 44))
-        logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum_property(logo, "alignment", "AlignCenter")
         column.addWidget(logo)
         title = QLabel("SpineCoach")
         title.setObjectName("appTitle")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum_property(title, "alignment", "AlignCenter")
         column.addWidget(title)
         column.addSpacing(14)
         for index, (name, label) in enumerate(AREAS):
@@ -140,7 +143,7 @@ class MainWindow(QMainWindow):
             button.setObjectName(f"{name}AreaButton")
             button.setText(label)
             button.setCheckable(True)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+            set_enum_property(button, "toolButtonStyle", "ToolButtonTextUnderIcon")
             button.setIconSize(icon_size(26))
             button.setToolTip(f"{label} (Ctrl+{index + 1})")
             button.setAccessibleName(label)
@@ -154,7 +157,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        # setShortcuts, not setShortcut: the latter's overloads build PySide's Qt namespace (15 ms)
+        # before the first paint (see ui/enum_free.py).
+        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.setObjectName("quitAction")
         quit_action.triggered.connect(self._quit)
         file_menu.addAction(quit_action)
@@ -163,16 +168,16 @@ class MainWindow(QMainWindow):
         for index, (name, label) in enumerate(AREAS):
             action = QAction(label, self)
             action.setObjectName(f"{name}AreaAction")
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.setShortcuts([QKeySequence(f"Ctrl+{index + 1}")])
             action.triggered.connect(lambda _checked=False, area=name: self.show_area(area))
             view_menu.addAction(action)
             self.addAction(action)
         view_menu.addSeparator()
         settings = QAction("&Settings…", self)
         settings.setObjectName("settingsAction")
-        settings.setShortcut(QKeySequence.StandardKey.Preferences)
+        settings.setShortcuts(QKeySequence.StandardKey.Preferences)
         if settings.shortcut().isEmpty():
-            settings.setShortcut(QKeySequence("Ctrl+,"))
+            settings.setShortcuts([QKeySequence("Ctrl+,")])
         settings.triggered.connect(lambda: self.settings_requested.emit("Reminders"))
         view_menu.addAction(settings)
         self.addAction(settings)

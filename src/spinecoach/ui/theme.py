@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -80,15 +79,41 @@ DARK = Theme(
 
 
 def system_prefers_dark() -> bool:
-    """Whether the desktop asks for a dark scheme (unknown counts as light)."""
+    """Whether the desktop asks for a dark scheme (unknown counts as light).
+
+    This is the authority, but asking costs ~15 ms the first time: the answer is a `Qt` enum,
+    and PySide builds all 93 enums of the `Qt` namespace on first use. Start-up uses
+    `platform_palette_is_dark` instead and asks this right after the first paint.
+    """
+    from PySide6.QtCore import Qt
+
     hints = QGuiApplication.styleHints()
     return hints.colorScheme() == Qt.ColorScheme.Dark
 
 
-def choose_theme(preference: str) -> Theme:
-    """Map the `theme` setting (system / light / dark) to a theme."""
-    if preference == "dark" or (preference == "system" and system_prefers_dark()):
+def platform_palette_is_dark(app: QGuiApplication) -> bool:
+    """Whether the platform's own palette is dark: a cheap first guess at the system scheme.
+
+    Qt's platform themes (Windows, macOS, GTK, KDE) darken the default palette along with the
+    colour scheme. The application palette is reset to the platform's first, so a theme applied
+    earlier does not answer for the system. Only for start-up, before any window exists.
+    """
+    app.setPalette(QPalette())
+    palette = app.palette()
+    window = palette.color(QPalette.ColorRole.Window).lightness()
+    return window < palette.color(QPalette.ColorRole.WindowText).lightness()
+
+
+def choose_theme(preference: str, system_dark: bool | None = None) -> Theme:
+    """Map the `theme` setting (system / light / dark) to a theme.
+
+    `system_dark` is what the system prefers when already known; None asks it now.
+    """
+    if preference == "dark":
         return DARK
+    if preference == "system":
+        dark = system_prefers_dark() if system_dark is None else system_dark
+        return DARK if dark else LIGHT
     return LIGHT
 
 
