@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from spinecoach import __version__, paths
 from spinecoach.core.clock import Clock, SystemClock
+from spinecoach.storage.errors import StorageError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from spinecoach.core.presence import IdleSource, InterruptionSource
     from spinecoach.core.session import SessionSettings
     from spinecoach.desktop.autostart import Autostart
+    from spinecoach.storage.database import OpenedDatabase
+    from spinecoach.storage.settings_store import SettingsStore
     from spinecoach.ui.audio import CuePlayer
     from spinecoach.ui.history_area import HistoryArea
     from spinecoach.ui.history_controller import HistoryController
@@ -87,7 +90,10 @@ class Application:
     """Builds the running application and holds its parts, so tests and tools can reach them.
 
     The Library and Session areas are built lazily (`DeferredArea`): after the window's first
-    paint, or as soon as something needs them.
+    paint, or as soon as something needs them. With `open_storage=False` (how `main` starts) so
+    is the data file: the window is built from a read-only peek at its settings and
+    `open_storage()` runs right after the first paint; `database` and `settings` open it on
+    first use in any case, so nothing can reach the data before it is opened properly.
     """
 
     def __init__(
@@ -97,13 +103,13 @@ class Application:
         *,
         prompts: SessionPrompts | None = None,
         cues: CueSink | None = None,
+        open_storage: bool = True,
     ) -> None:
         # Qt and the UI are imported here, not at module level, so `--version` stays instant.
         from PySide6.QtGui import QIcon
         from PySide6.QtWidgets import QApplication
 
-        from spinecoach.storage.database import open_database
-        from spinecoach.storage.settings_store import SettingsStore
+        from spinecoach.storage.peek import StartupSettings, peek_settings
         from spinecoach.ui.deferred_area import DeferredArea
         from spinecoach.ui.main_window import MainWindow
         from spinecoach.ui.theme import apply_theme, choose_theme, platform_palette_is_dark
@@ -118,18 +124,18 @@ class Application:
         data_dir.mkdir(parents=True, exist_ok=True)
         if qt_app.windowIcon().isNull():
             qt_app.setWindowIcon(QIcon(str(paths.icons_dir() / "spinecoach.svg")))
-        self.database = open_database(paths.database_path(data_dir), now=self.clock.now())
-        if not self.database.read_only:
-            # A session still "in progress" from an earlier run was cut short (crash, power
-            # cut): keep what was done and show it as incomplete, never lose it.
-            abandoned = self.database.mark_abandoned_sessions(self.clock.now())
-            if abandoned:
-                log.info("%d interrupted session(s) kept as incomplete", len(abandoned))
-        self.settings = SettingsStore(self.database)
+        self._database: OpenedDatabase | None = None
+        self._settings: SettingsStore | None = None
+        self._storage_error: StorageError | None = None
+        peeked = {} if open_storage else peek_settings(paths.database_path(data_dir))
+        self.startup_settings = StartupSettings(peeked, lambda: self.settings)
+        """What the window reads and writes: the peek until the data file is open."""
+        if open_storage:
+            self._open_database()
         self._ui_icons = str(paths.icons_dir() / "ui")
         # Asking the system's colour scheme costs ~15 ms of PySide enum building, so the first
         # frame goes by the platform palette and follow_system_scheme() checks after it.
-        preference = self.settings.get("theme")
+        preference = self.startup_settings.get("theme")
         guess = platform_palette_is_dark(qt_app) if preference == "system" else None
         self.theme = choose_theme(preference, guess)
         self._following_system = False
@@ -143,15 +149,90 @@ class Application:
             "session": self.session_area,
             "history": self.history_area,
         }
-        self.window = MainWindow(areas, self.settings, self.theme)
+        self.window = MainWindow(areas, self.startup_settings, self.theme)
         self.window.safety_requested.connect(lambda: self.show_safety(False))
         self.window.theme_requested.connect(self.set_theme)
         self.window.settings_requested.connect(self.show_settings)
         self.window.quit_requested.connect(self.quit)
         self._cue_player: CuePlayer | None = None
         self.background: Background | None = None
-        if self.database.notice:
-            self.window.show_notice(self.database.notice)
+        if self._database is not None and self._database.notice:
+            self.window.show_notice(self._database.notice)
+
+    # --- the data file ---------------------------------------------------------------------------
+
+    @property
+    def database(self) -> OpenedDatabase:
+        """The open data file (opened now if it was not yet)."""
+        return self.open_storage()
+
+    @property
+    def settings(self) -> SettingsStore:
+        """The settings, stored in the data file (opened now if it was not yet)."""
+        self.open_storage()
+        assert self._settings is not None
+        return self._settings
+
+    @property
+    def storage_is_open(self) -> bool:
+        """Whether the data file has been opened."""
+        return self._database is not None
+
+    def open_storage(self) -> OpenedDatabase:
+        """Open the data file once: migrate, repair, or set a damaged one aside (see storage).
+
+        Anything the person must know about it shows in the window's banner. Raises
+        StorageError (another program's file, a failed upgrade; the file is left as it was).
+        """
+        if self._database is None:
+            database = self._open_database()
+            if database.notice:
+                self.window.show_notice(database.notice)
+        assert self._database is not None
+        return self._database
+
+    def open_storage_or_quit(self) -> bool:
+        """Open the data file, or tell the person why it cannot be and end with exit code 1.
+
+        For the steps after the first paint; False means stop there. The explanation is shown
+        once however many steps ask.
+        """
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if self._database is not None:
+            return True
+        if self._storage_error is None:
+            try:
+                self.open_storage()
+                return True
+            except StorageError as error:
+                # A foreign file or a failed upgrade: say so plainly; the file is untouched.
+                self._storage_error = error
+                log.error("cannot open the data folder: %s", error)
+                QMessageBox.critical(self.window, "SpineCoach cannot open your data", str(error))
+        QApplication.exit(1)
+        return False
+
+    def close_storage(self) -> None:
+        """Release the data file, if it was opened (everything is already committed)."""
+        if self._database is not None:
+            self._database.close()
+
+    def _open_database(self) -> OpenedDatabase:
+        from spinecoach.storage.database import open_database
+        from spinecoach.storage.settings_store import SettingsStore
+
+        database = open_database(paths.database_path(self.data_dir), now=self.clock.now())
+        if not database.read_only:
+            # A session still "in progress" from an earlier run was cut short (crash, power
+            # cut): keep what was done and show it as incomplete, never lose it.
+            abandoned = database.mark_abandoned_sessions(self.clock.now())
+            if abandoned:
+                log.info("%d interrupted session(s) kept as incomplete", len(abandoned))
+        self._database = database
+        self._settings = SettingsStore(database)
+        self.startup_settings.attach(self._settings)
+        return database
 
     # --- the lazily built areas ----------------------------------------------------------------
 
@@ -553,7 +634,7 @@ class Application:
 
     def needs_safety_acknowledgement(self) -> bool:
         """True until the person has acknowledged the safety notes once."""
-        return not self.settings.get("safety_acknowledged")
+        return not self.startup_settings.get("safety_acknowledged")
 
 
 def build(
@@ -562,9 +643,13 @@ def build(
     *,
     prompts: SessionPrompts | None = None,
     cues: CueSink | None = None,
+    open_storage: bool = True,
 ) -> Application:
-    """Create every part of the app for `data_dir`. A QApplication must already exist."""
-    return Application(data_dir, clock, prompts=prompts, cues=cues)
+    """Create every part of the app for `data_dir`. A QApplication must already exist.
+
+    `open_storage=False` leaves the data file to `open_storage()` (see Application).
+    """
+    return Application(data_dir, clock, prompts=prompts, cues=cues, open_storage=open_storage)
 
 
 def on_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
@@ -591,6 +676,8 @@ def report_start_up_and_quit(app: Application) -> None:
 
     def window_painted() -> None:
         print("painted", flush=True)
+        if not app.open_storage_or_quit():
+            return
         app.build_areas()
         area = app.window.current_area()
         target = app.library_pane.list.viewport() if area == "library" else app.window
@@ -627,17 +714,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not instance.try_become_primary(listen=False):
         # SpineCoach already runs on this data folder: bring its window up, start nothing.
         return 0 if instance.notify_primary() else 1
-    from spinecoach.storage.errors import StorageError
-
-    try:
-        app = build(data_dir)
-    except StorageError as error:
-        # A foreign file or a failed migration: say so plainly; the file itself is untouched.
-        from PySide6.QtWidgets import QMessageBox
-
-        logging.getLogger("spinecoach").error("cannot open the data folder: %s", error)
-        QMessageBox.critical(None, "SpineCoach cannot open your data", str(error))
-        return 1
+    # The data file is opened right after the first paint (open_storage_or_quit).
+    app = build(data_dir, open_storage=False)
 
     def second_launch(command: str) -> None:
         app.window.bring_to_front()
@@ -649,12 +727,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         report_start_up_and_quit(app)
         app.window.show()
     else:
-        minimised = args.minimised or app.settings.get("start_minimised")
+        minimised = args.minimised or app.startup_settings.get("start_minimised")
         start_running(app, minimised=minimised, then=instance.listen)
     if first_run and not args.exit_after_first_paint:
 
         def ask() -> None:
-            if not app.show_safety(True):
+            if app.open_storage_or_quit() and not app.show_safety(True):
                 app.quit()
 
         QTimer.singleShot(0, ask)
@@ -663,7 +741,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if app.background is not None:
         app.background.stop()
     instance.close()
-    app.database.close()
+    app.close_storage()
     return code
 
 
@@ -674,12 +752,13 @@ def start_running(
     then: Callable[[], object] = lambda: None,
     tray_available: bool | None = None,
 ) -> None:
-    """Show the window (or only the tray icon), then start the background parts.
+    """Show the window (or only the tray icon), then open the data file and start the rest.
 
-    The tray and reminders start after the window's first paint, so they cost the start-up
-    nothing. Starting minimised needs a tray to come back from, and the safety notes must be
-    read once, so without a tray or on the first run the window opens anyway. However it
-    starts, the deferred areas are built right after the window first paints.
+    The data file is opened, and the tray and reminders start, after the window's first paint,
+    so they cost the start-up nothing. Starting minimised needs a tray to come back from, and
+    the safety notes must be read once, so without a tray or on the first run the window opens
+    anyway. However it starts, the deferred areas are built right after the window first
+    paints.
     """
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QSystemTrayIcon
@@ -691,17 +770,23 @@ def start_running(
     if tray_available is None:
         tray_available = QSystemTrayIcon.isSystemTrayAvailable()
     if minimised and tray_available and not app.needs_safety_acknowledgement():
+
+        def start_in_tray() -> None:
+            if app.open_storage_or_quit():
+                app.follow_system_scheme()  # the reminder card is themed too
+                start_background()
+
         on_first_paint(app.window, app.build_areas)  # when the tray first opens the window
-        QTimer.singleShot(0, app.follow_system_scheme)  # the reminder card is themed too
-        QTimer.singleShot(0, start_background)
+        QTimer.singleShot(0, start_in_tray)
         return
     if minimised:
         reason = "no tray" if not tray_available else "first run"
         log.info("starting with the window open: %s", reason)
 
     def painted() -> None:
-        app.build_areas()
-        start_background()
+        if app.open_storage_or_quit():
+            app.build_areas()
+            start_background()
 
     on_first_paint(app.window, painted)
     app.window.show()

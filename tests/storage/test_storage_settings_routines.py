@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from spinecoach.storage.database import open_database
-from spinecoach.storage.rows import JsonValue
+from spinecoach.storage.setting_codec import JsonValue
 from spinecoach.storage.store import Database
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

@@ -258,3 +258,91 @@ def test_enum_properties_set_by_name_and_typos_fail_loudly(qtbot: QtBot) -> None
     assert button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextUnderIcon
     with pytest.raises(ValueError, match="AlignCentre"):
         set_enum_property(label, "alignment", "AlignCentre")
+
+
+# --- the data file opened after the first paint (how main() starts) ------------------------------
+
+
+def test_the_window_is_built_from_a_peek_and_the_data_file_opens_after(
+    qtbot: QtBot, app: Application
+) -> None:
+    app.settings.set("theme", "dark")
+    app.window.show_area("history")
+    app.window.close()
+    app.database.close()
+
+    deferred = build(app.data_dir, cues=RecordingCues(), open_storage=False)
+    qtbot.addWidget(deferred.window)
+    try:
+        assert not deferred.storage_is_open
+        assert deferred.theme.is_dark
+        assert deferred.window.current_area() == "history"
+        assert deferred.open_storage_or_quit()
+        assert deferred.storage_is_open
+        assert deferred.settings.get("last_area") == "history"
+    finally:
+        deferred.set_theme("light")  # the shared QApplication goes back to light
+        deferred.window.close()
+        deferred.close_storage()
+
+
+def test_using_the_data_before_it_was_opened_opens_it(qtbot: QtBot, data_dir: Path) -> None:
+    deferred = build(data_dir, cues=RecordingCues(), open_storage=False)
+    qtbot.addWidget(deferred.window)
+    try:
+        assert not deferred.storage_is_open
+        assert deferred.database.count_sessions() == 0
+        assert deferred.storage_is_open
+    finally:
+        deferred.window.close()
+        deferred.close_storage()
+
+
+def test_a_damaged_file_found_after_the_paint_is_kept_and_explained(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    damaged = b"this is not a database" * 100
+    (data_dir / "spinecoach.sqlite3").write_bytes(damaged)
+    deferred = build(data_dir, open_storage=False)
+    qtbot.addWidget(deferred.window)
+    try:
+        assert deferred.window.notice_text() is None
+        assert (data_dir / "spinecoach.sqlite3").read_bytes() == damaged  # the peek left it
+        assert deferred.open_storage_or_quit()
+        notice = deferred.window.notice_text()
+        assert notice is not None and "kept" in notice
+        kept = [p for p in data_dir.iterdir() if ".corrupt" in p.name]
+        assert kept and kept[0].read_bytes() == damaged
+    finally:
+        deferred.window.close()
+        deferred.close_storage()
+
+
+def test_another_programs_file_is_explained_once_and_left_untouched(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
+    import sqlite3
+
+    from PySide6.QtWidgets import QMessageBox
+
+    foreign = data_dir / "spinecoach.sqlite3"
+    with sqlite3.connect(foreign) as connection:
+        connection.execute("PRAGMA application_id = 7")
+        connection.execute("CREATE TABLE notes (text TEXT)")
+    connection.close()
+    before = foreign.read_bytes()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    exit_codes: list[int] = []
+    monkeypatch.setattr(QApplication, "exit", exit_codes.append)  # the suite's loop runs on
+    deferred = build(data_dir, open_storage=False)
+    qtbot.addWidget(deferred.window)
+    try:
+        assert not deferred.open_storage_or_quit()
+        assert not deferred.open_storage_or_quit()  # the paint and the safety screen both ask
+        assert len(shown) == 1 and "another program" in shown[0]
+        assert exit_codes == [1, 1]
+        assert foreign.read_bytes() == before
+        assert not deferred.storage_is_open
+    finally:
+        deferred.window.close()

@@ -242,4 +242,3 @@ def test_interrupted_session_is_kept_as_incomplete_with_the_exercises_done(
     finally:
         reopened.window.close()
         reopened.database.close()
-    harness.app.database = reopened.database  # already closed; the fixture's close is a no-op

@@ -340,12 +340,24 @@ def test_started_in_the_tray_the_window_is_complete_when_first_opened(
 ) -> None:
     from spinecoach.app import start_running
 
-    app = build(data_dir, FakeClock(MONDAY_9), prompts=ScriptedPrompts(), cues=RecordingCues())
+    first = build(data_dir, FakeClock(MONDAY_9), prompts=ScriptedPrompts(), cues=RecordingCues())
+    first.settings.set("safety_acknowledged", True)
+    first.window.close()
+    first.database.close()
+    # As main() starts it: the data file is opened once the tray starts, not before.
+    app = build(
+        data_dir,
+        FakeClock(MONDAY_9),
+        prompts=ScriptedPrompts(),
+        cues=RecordingCues(),
+        open_storage=False,
+    )
     qtbot.addWidget(app.window)
-    app.settings.set("safety_acknowledged", True)
     start_running(app, minimised=True, tray_available=True)
+    assert not app.storage_is_open
     qtbot.waitUntil(lambda: app.background is not None)
     try:
+        assert app.storage_is_open
         assert not app.window.isVisible()
         assert not app.library_area.is_built  # nothing built for a window nobody sees
         app.window.bring_to_front()  # "Open SpineCoach" from the tray

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any, TypeAlias, cast
+from typing import Any, cast
 
 from spinecoach.core.records import (
     FEELINGS,
@@ -26,10 +26,6 @@ from spinecoach.core.records import (
 )
 from spinecoach.storage.errors import StoredDataError
 from spinecoach.storage.timecodec import from_iso, to_epoch, to_iso
-
-JsonValue: TypeAlias = bool | int | float | str | list["JsonValue"] | dict[str, "JsonValue"] | None
-"""What a setting may hold: anything that survives a trip through strict JSON."""
-
 
 _ROW_PROBLEMS = (ValueError, TypeError, KeyError, IndexError)
 
@@ -217,27 +213,6 @@ def decode_exercise_ids(text: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ValueError(f"exercises_completed is not a JSON list of ids: {text!r}")
     return tuple(cast(list[str], value))
-
-
-def encode_setting(key: str, value: JsonValue) -> str:
-    """Strict JSON only: NaN/Infinity are refused because other JSON readers reject them."""
-    try:
-        return json.dumps(value, ensure_ascii=False, allow_nan=False)
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"setting {key!r} cannot be stored as JSON: {exc}") from exc
-
-
-def decode_setting(key: str, text: str) -> JsonValue:
-    """Decode a stored setting, or raise StoredDataError naming the key."""
-    try:
-        value: JsonValue = json.loads(text, parse_constant=_refuse_constant)
-    except ValueError as exc:
-        raise StoredDataError(f"setting {key!r} holds text that is not JSON: {exc}") from exc
-    return value
-
-
-def _refuse_constant(name: str) -> float:
-    raise ValueError(f"{name} is not valid JSON")
 
 
 def _feeling(value: str) -> Feeling:

@@ -32,12 +32,9 @@ from spinecoach.storage.errors import (
     UnknownRecordError,
 )
 from spinecoach.storage.rows import (
-    JsonValue,
     custom_routine_from_row,
     custom_routine_to_row,
-    decode_setting,
     encode_exercise_ids,
-    encode_setting,
     hurt_event_from_row,
     hurt_event_to_row,
     pain_entry_from_row,
@@ -47,6 +44,7 @@ from spinecoach.storage.rows import (
     session_from_row,
     session_to_row,
 )
+from spinecoach.storage.setting_codec import JsonValue, decode_setting, encode_setting
 from spinecoach.storage.timecodec import from_iso, require_aware, to_epoch, to_iso
 
 _INSERT_PAIN: Final = (

@@ -241,13 +241,14 @@ class MainWindow(QMainWindow):
         """Switch to an area by name ("library", "session", "history")."""
         self._show_index(self._area_names.index(name))
 
-    def _show_index(self, index: int) -> None:
+    def _show_index(self, index: int, *, remember: bool = True) -> None:
         area = self._stack.widget(index)
         if isinstance(area, DeferredArea) and self.isVisible():
             area.build()  # before the first paint, main() builds it right after instead
         self._stack.setCurrentIndex(index)
         self._buttons.button(index).setChecked(True)
-        self._settings.set("last_area", self._area_names[index])
+        if remember:
+            self._settings.set("last_area", self._area_names[index])
 
     def _choose_theme(self, key: str) -> None:
         self.theme_requested.emit(key)
@@ -270,7 +271,9 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1180, 760)
         area = self._settings.get("last_area")
-        self._show_index(self._area_names.index(area) if area in self._area_names else 0)
+        # Only read here: the window is built before the data file is open (app.Application).
+        index = self._area_names.index(area) if area in self._area_names else 0
+        self._show_index(index, remember=False)
 
     def bring_to_front(self) -> None:
         """Show the window from the tray or from behind others, and give it the keyboard."""
