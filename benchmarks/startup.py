@@ -52,7 +52,7 @@ def time_to_paint(command: list[str], env: dict[str, str]) -> dict[str, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=10, help="runs of each (default 10)")
+    parser.add_argument("--runs", type=int, default=15, help="runs of each (default 15)")
     args = parser.parse_args()
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     # Measure what a person's machine does: modules load from cached bytecode (pip compiles
