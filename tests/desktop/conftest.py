@@ -59,8 +59,12 @@ def xvfb() -> Iterator[str]:
         pytest.skip("Xvfb is not installed: the real X11 tests need it")
     read_fd, write_fd = os.pipe()
     # -displayfd: Xvfb picks a free display number and writes it once it accepts connections.
+    # -noreset: by default the server resets whenever its last client disconnects, as between
+    # two tests; a test connecting during that reset was refused, or found its root-window
+    # properties and atoms wiped (seen on a loaded machine as random X11 test failures).
+    command = [program, "-displayfd", str(write_fd), "-nolisten", "tcp", "-noreset"]
     process = subprocess.Popen(
-        [program, "-displayfd", str(write_fd), "-nolisten", "tcp", "-screen", "0", "640x480x24"],
+        [*command, "-screen", "0", "640x480x24"],
         pass_fds=(write_fd,),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
