@@ -134,9 +134,15 @@ class Application:
             self._open_database()
         self._ui_icons = str(paths.icons_dir() / "ui")
         # Asking the system's colour scheme costs ~15 ms of PySide enum building, so the first
-        # frame goes by the platform palette and follow_system_scheme() checks after it.
+        # frame goes by the scheme the system had last time (or, the first time, the platform
+        # palette) and follow_system_scheme() checks after it.
         preference = self.startup_settings.get("theme")
-        guess = platform_palette_is_dark(qt_app) if preference == "system" else None
+        guess = None
+        if preference == "system":
+            remembered = self.startup_settings.get("ui.system_dark")
+            guess = remembered == "dark" if remembered != "unknown" else None
+            if guess is None:
+                guess = platform_palette_is_dark(qt_app)
         self.theme = choose_theme(preference, guess)
         self._following_system = False
         apply_theme(qt_app, self.theme, self._ui_icons)
@@ -606,11 +612,13 @@ class Application:
         self._system_scheme_changed()
 
     def _system_scheme_changed(self) -> None:
-        from spinecoach.ui.theme import choose_theme
+        from spinecoach.ui.theme import DARK, LIGHT, system_prefers_dark
 
-        preference = self.settings.get("theme")
-        if preference == "system":
-            theme = choose_theme(preference)
+        system = "dark" if system_prefers_dark() else "light"
+        if self.settings.get("ui.system_dark") != system:
+            self.settings.set("ui.system_dark", system)  # the next start's first frame
+        if self.settings.get("theme") == "system":
+            theme = DARK if system == "dark" else LIGHT
             if theme != self.theme:
                 log.info("following the system's %s colour scheme", theme.name)
                 self._restyle(theme)

@@ -346,3 +346,26 @@ def test_another_programs_file_is_explained_once_and_left_untouched(
         assert not deferred.storage_is_open
     finally:
         deferred.window.close()
+
+
+def test_the_first_frame_uses_the_scheme_the_system_had_last_time(
+    qtbot: QtBot, app: Application
+) -> None:
+    """A desktop whose palette stays light in dark mode would otherwise flash light first."""
+    app.build_areas()  # asks the system: offscreen has no scheme, which counts as light
+    assert app.settings.get("ui.system_dark") == "light"
+    app.settings.set("ui.system_dark", "dark")  # as a dark desktop leaves it
+    app.window.close()
+    app.database.close()
+
+    deferred = build(app.data_dir, cues=RecordingCues(), open_storage=False)
+    qtbot.addWidget(deferred.window)
+    try:
+        assert deferred.theme.is_dark  # before anything asked the system
+        assert deferred.open_storage_or_quit()
+        deferred.follow_system_scheme()  # the system says light now: followed and remembered
+        assert not deferred.theme.is_dark
+        assert deferred.settings.get("ui.system_dark") == "light"
+    finally:
+        deferred.window.close()
+        deferred.close_storage()

@@ -129,6 +129,14 @@ SETTINGS: tuple[Setting, ...] = (
         group="Sessions",
     ),
     Setting(
+        "ui.system_dark",
+        str,
+        "unknown",
+        "The desktop's colour scheme when last asked (after the first paint), so that the next "
+        "start's first frame is drawn in it before the desktop can be asked.",
+        choices=("unknown", "dark", "light"),
+    ),
+    Setting(
         "ui.window_geometry",
         str,
         "",
