@@ -451,7 +451,7 @@ class Application:
         missing = []
         if not self._cue_player.sound_available:
             missing.append("no audio output was found, so tones are silent")
-        if not self._cue_player.voice_available:
+        if not self._cue_player.voice_available and not self._cue_player.voice_pending:
             missing.append("no speech engine is installed, so cues are not spoken")
         if not missing:
             return ""
@@ -748,6 +748,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     code = qt_app.exec()
     if app.background is not None:
         app.background.stop()
+    if app.cue_player is not None:
+        app.cue_player.shut_down()  # the speech helper process, if one runs
     instance.close()
     app.close_storage()
     return code

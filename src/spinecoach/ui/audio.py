@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from contextlib import ExitStack
 from functools import partial
 from importlib.resources import as_file
@@ -23,6 +23,8 @@ from PySide6.QtCore import QLocale, QObject, QUrl, Signal
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
     from PySide6.QtTextToSpeech import QTextToSpeech
+
+    from spinecoach.ui.speech_process import SpeechProcess
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +124,40 @@ def choose_locale(wanted: QLocale, offered: Sequence[QLocale]) -> QLocale | None
     return None
 
 
+#: Engines run in a process of their own (ui/speech_process.py): Qt's speechd engine lists all of
+#: speech-dispatcher's voices as it is made (1.2-2.6 s), holding Python's GIL throughout, so
+#: neither the GUI thread nor a worker thread of ours could make it without freezing the window.
+SLOW_ENGINES: Final = frozenset({"speechd"})
+
+
+def engine_unusable(engine: QTextToSpeech, name: str) -> str:
+    """Why a freshly made engine cannot speak the cues ("" when it can)."""
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    if engine.engine() == MOCK_ENGINE and name != MOCK_ENGINE:
+        return "it is Qt's silent test engine"  # what Qt falls back to when nothing else loads
+    if (
+        engine.state() == QTextToSpeech.State.Error
+        and engine.errorReason() != QTextToSpeech.ErrorReason.NoError
+    ):
+        return engine.errorString() or "it reported an error"
+    return ""
+
+
+def configure_voice(engine: QTextToSpeech, wanted: QLocale, volume: int) -> None:
+    """Give a ready engine the language of the texts, its best voice there, and the volume."""
+    target = choose_locale(wanted, engine.availableLocales())
+    if target is not None and target != engine.locale():
+        engine.setLocale(target)
+    voices = engine.availableVoices()
+    if voices:
+        names = [voice.name() for voice in voices]
+        best = preferred_voice(names, engine.locale().territory())
+        if best is not None and engine.voice().name() != best:
+            engine.setVoice(voices[names.index(best)])
+    engine.setVolume(volume / 100)
+
+
 class CuePlayer(QObject):
     """Plays a cue: its tone, its spoken words and -- always -- its caption.
 
@@ -151,6 +187,7 @@ class CuePlayer(QObject):
         speech_engine: str | None = None,
         locale: QLocale | None = None,
         speechd_answers: Callable[[], bool] | None = None,
+        separate_engines: Collection[str] = SLOW_ENGINES,
         parent: QObject | None = None,
     ) -> None:
         """Make a player for the tones in `sounds_dir`.
@@ -160,6 +197,8 @@ class CuePlayer(QObject):
         short socket probe), because Qt's speechd engine waits for a wedged daemon forever.
         `locale` is the language the spoken texts are written in (default: the application's
         default locale); a voice of that language is chosen when there is one.
+        `separate_engines` run in a process of their own (see SLOW_ENGINES); until one is
+        ready, cues are shown and sounded but not spoken.
         """
         super().__init__(parent)
         self.setObjectName("cuePlayer")
@@ -181,7 +220,12 @@ class CuePlayer(QObject):
 
         self._speech_tried = False
         self._speech: QTextToSpeech | None = None
+        self._speech_process: SpeechProcess | None = None
         self._voice_ready = False
+        self._voice_label = ""
+        self._separate_engines = frozenset(separate_engines)
+        self._engines_available: list[str] = []
+        self._engines_to_try: list[str] = []
 
     # ---- settings and status ------------------------------------------------------------
 
@@ -203,6 +247,8 @@ class CuePlayer(QObject):
                 effect.setVolume(level)
             if self._speech is not None:
                 self._speech.setVolume(level)
+            if self._speech_process is not None:
+                self._speech_process.set_volume(self._volume)
         if sound_enabled is not None:
             self._sound_enabled = bool(sound_enabled)
             if not self._sound_enabled:
@@ -243,12 +289,17 @@ class CuePlayer(QObject):
         return self._voice_ready
 
     @property
+    def voice_pending(self) -> bool:
+        """Whether a speech engine is still starting in its own process."""
+        return self._speech_process is not None and not self._voice_ready
+
+    @property
     def voice_name(self) -> str:
         """The name of the voice that speaks the cues; "" when there is none."""
         engine = self._ensure_speech()
-        if engine is None or not self._voice_ready:
+        if not self._voice_ready:
             return ""
-        return engine.voice().name()
+        return engine.voice().name() if engine is not None else self._voice_label
 
     # ---- playing ---------------------------------------------------------------------------
 
@@ -365,6 +416,7 @@ class CuePlayer(QObject):
     # ---- voice -----------------------------------------------------------------------------
 
     def _ensure_speech(self) -> QTextToSpeech | None:
+        """The engine in this process, made on first use (None: none, or one elsewhere)."""
         if self._speech_tried:
             return self._speech
         self._speech_tried = True
@@ -375,20 +427,27 @@ class CuePlayer(QObject):
                 "speech-import", "Spoken cues are off: Qt TextToSpeech is missing (%s)", exc
             )
             return None
-        available = QTextToSpeech.availableEngines()
-        for name in engine_candidates(self._engine_request, available):
+        self._engines_available = QTextToSpeech.availableEngines()
+        self._engines_to_try = engine_candidates(self._engine_request, self._engines_available)
+        self._try_next_engine()
+        return self._speech
+
+    def _try_next_engine(self) -> None:
+        """Make the best engine left to try: here, or in its own process when it is slow."""
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        while self._engines_to_try:
+            name = self._engines_to_try.pop(0)
             if name == "speechd" and not self._speechd_ok():
                 continue
-            if name and name not in available:
+            if name and name not in self._engines_available:
                 continue  # asking Qt for an absent engine only prints a critical message
+            if name in self._separate_engines:
+                self._start_speech_process(name)
+                return
             engine = QTextToSpeech(name, self) if name else QTextToSpeech(self)
-            failed = (
-                engine.state() == QTextToSpeech.State.Error
-                and engine.errorReason() != QTextToSpeech.ErrorReason.NoError
-            )
-            silent = engine.engine() == MOCK_ENGINE and name != MOCK_ENGINE  # Qt's default
-            if failed or silent:
-                reason = "it is Qt's silent test engine" if silent else engine.errorString()
+            reason = engine_unusable(engine, name)
+            if reason:
                 log.info("Speech engine %r not used: %s", name or "default", reason)
                 engine.setParent(None)
                 engine.deleteLater()
@@ -400,13 +459,44 @@ class CuePlayer(QObject):
             if engine.state() != QTextToSpeech.State.Error:
                 self._speech_ready()
             # else: the engine initialises in the background; stateChanged reports Ready.
-            return engine
+            return
         self._warn_once(
             "no-engine",
             "Spoken cues are off: no speech engine could be started (installed: %s)",
-            ", ".join(available) or "none",
+            ", ".join(self._engines_available) or "none",
         )
-        return None
+
+    def _start_speech_process(self, name: str) -> None:
+        from spinecoach.ui.speech_process import SpeechProcess
+
+        wanted = self._locale if self._locale is not None else QLocale()
+        process = SpeechProcess(name, wanted, self._volume, self)
+        process.ready.connect(self._speech_process_ready)
+        process.failed.connect(partial(self._speech_process_failed, process, name))
+        process.error.connect(partial(self._speech_error, None))
+        self._speech_process = process
+        log.info("Speech engine %r is starting in a process of its own", name)
+
+    def _speech_process_ready(self, engine: str, voice: str, locale: str) -> None:
+        self._voice_ready = True
+        self._voice_label = voice
+        log.info("Spoken cues: engine %s, voice %r (%s)", engine or "default", voice, locale)
+        self.availability_changed.emit()
+
+    def _speech_process_failed(self, process: SpeechProcess, name: str, reason: str) -> None:
+        log.info("Speech engine %r not used: %s", name or "default", reason)
+        if process is not self._speech_process:
+            return
+        self._speech_process = None
+        self._voice_ready = False
+        process.shut_down()
+        self._try_next_engine()
+        self.availability_changed.emit()
+
+    def shut_down(self) -> None:
+        """End the speech engine's own process, if there is one (when the app quits)."""
+        if self._speech_process is not None:
+            self._speech_process.shut_down()
 
     def _speechd_ok(self) -> bool:
         if self._speechd_answers is None:
@@ -423,16 +513,7 @@ class CuePlayer(QObject):
         if engine is None or self._voice_ready:
             return
         wanted = self._locale if self._locale is not None else QLocale()
-        target = choose_locale(wanted, engine.availableLocales())
-        if target is not None and target != engine.locale():
-            engine.setLocale(target)
-        voices = engine.availableVoices()
-        if voices:
-            names = [voice.name() for voice in voices]
-            best = preferred_voice(names, engine.locale().territory())
-            if best is not None and engine.voice().name() != best:
-                engine.setVoice(voices[names.index(best)])
-        engine.setVolume(self._volume / 100)
+        configure_voice(engine, wanted, self._volume)
         self._voice_ready = True
         log.info(
             "Spoken cues: engine %s, voice %r (%s)",
@@ -448,17 +529,23 @@ class CuePlayer(QObject):
         if not self._voice_ready and state != QTextToSpeech.State.Error:
             self._speech_ready()
 
-    def _speech_error(self, _reason: QTextToSpeech.ErrorReason, message: str) -> None:
+    def _speech_error(self, _reason: QTextToSpeech.ErrorReason | None, message: str) -> None:
         self._warn_once(f"speech-error:{message}", "Speech engine error: %s", message)
 
     def _speak(self, text: str) -> None:
         engine = self._ensure_speech()
-        if engine is None or not self._voice_ready:
+        if not self._voice_ready:
             return
+        if self._speech_process is not None:
+            self._speech_process.say(text)  # it stops what it was saying first
+            return
+        assert engine is not None
         self._stop_speaking()
         engine.say(text)
 
     def _stop_speaking(self) -> None:
+        if self._speech_process is not None:
+            self._speech_process.stop()
         engine = self._speech
         if engine is None:
             return
