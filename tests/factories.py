@@ -1,6 +1,9 @@
-"""Small builders of library objects for tests that need an exercise or a routine."""
+"""Small builders for tests: library objects (an exercise, a routine), another program's file."""
 
 from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
 
 from spinecoach.core.exercise import (
     Category,
@@ -47,3 +50,12 @@ def routine(*exercises: Exercise) -> Routine:
     """A routine of these exercises at their own dosage."""
     items = tuple(RoutineItem(exercise=e, dosage=e.dosage) for e in exercises)
     return Routine(id="r", name="Routine", description="A routine for the tests.", items=items)
+
+
+def foreign_database(path: Path) -> bytes:
+    """Write another program's SQLite file at `path` (its own application id); its bytes."""
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA application_id = 7")
+        connection.execute("CREATE TABLE notes (text TEXT)")
+    connection.close()
+    return path.read_bytes()

@@ -27,6 +27,17 @@ def run_app(
     )
 
 
+def run_script(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run `script` (which calls the real entry point its own way) with `args`, offscreen."""
+    return subprocess.run(
+        [sys.executable, "-c", script, *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+
+
 def assert_clean(result: subprocess.CompletedProcess[str]) -> None:
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr, result.stderr
@@ -104,14 +115,13 @@ def test_nothing_slow_is_loaded_before_the_first_paint(tmp_path: Path) -> None:
         "spinecoach.storage.store",
         "spinecoach.core.records",
     ]
-    result = subprocess.run(
-        [sys.executable, "-c", _FIRST_PAINT_PROBE, json.dumps(watched),
-         "--data-dir", str(tmp_path / "data"), "--exit-after-first-paint"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )  # fmt: skip
+    result = run_script(
+        _FIRST_PAINT_PROBE,
+        json.dumps(watched),
+        "--data-dir",
+        str(tmp_path / "data"),
+        "--exit-after-first-paint",
+    )
     assert result.returncode == 0, result.stderr
     probes = [line for line in result.stderr.splitlines() if line.startswith("PROBE ")]
     assert len(probes) == 1, result.stderr
@@ -122,16 +132,12 @@ def test_nothing_slow_is_loaded_before_the_first_paint(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_another_programs_data_file_is_explained_and_left_untouched(tmp_path: Path) -> None:
     """Found after the first paint now: the person is told, SpineCoach ends with code 1."""
-    import sqlite3
+    from tests.factories import foreign_database
 
     data = tmp_path / "data"
     data.mkdir()
     foreign = data / "spinecoach.sqlite3"
-    with sqlite3.connect(foreign) as connection:
-        connection.execute("PRAGMA application_id = 7")
-        connection.execute("CREATE TABLE notes (text TEXT)")
-    connection.close()
-    before = foreign.read_bytes()
+    before = foreign_database(foreign)
     # The real entry point, with the message box answered by printing it.
     script = (
         "import sys\n"
@@ -140,13 +146,7 @@ def test_another_programs_data_file_is_explained_and_left_untouched(tmp_path: Pa
         "from spinecoach.app import main\n"
         "raise SystemExit(main(sys.argv[1:]))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script, "--data-dir", str(data), "--exit-after-first-paint"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
+    result = run_script(script, "--data-dir", str(data), "--exit-after-first-paint")
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr, result.stderr
     shown = [line for line in result.stdout.splitlines() if line.startswith("CRITICAL")]

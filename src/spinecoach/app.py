@@ -137,13 +137,12 @@ class Application:
         # frame goes by the scheme the system had last time (or, the first time, the platform
         # palette) and follow_system_scheme() checks after it.
         preference = self.startup_settings.get("theme")
-        guess = None
+        system_dark = None
         if preference == "system":
             remembered = self.startup_settings.get("ui.system_dark")
-            guess = remembered == "dark" if remembered != "unknown" else None
-            if guess is None:
-                guess = platform_palette_is_dark(qt_app)
-        self.theme = choose_theme(preference, guess)
+            known = remembered != "unknown"
+            system_dark = remembered == "dark" if known else platform_palette_is_dark(qt_app)
+        self.theme = choose_theme(preference, system_dark)
         self._following_system = False
         apply_theme(qt_app, self.theme, self._ui_icons)
 

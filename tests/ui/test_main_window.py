@@ -321,16 +321,12 @@ def test_a_damaged_file_found_after_the_paint_is_kept_and_explained(
 def test_another_programs_file_is_explained_once_and_left_untouched(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, data_dir: Path
 ) -> None:
-    import sqlite3
-
     from PySide6.QtWidgets import QMessageBox
 
+    from tests.factories import foreign_database
+
     foreign = data_dir / "spinecoach.sqlite3"
-    with sqlite3.connect(foreign) as connection:
-        connection.execute("PRAGMA application_id = 7")
-        connection.execute("CREATE TABLE notes (text TEXT)")
-    connection.close()
-    before = foreign.read_bytes()
+    before = foreign_database(foreign)
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
     exit_codes: list[int] = []

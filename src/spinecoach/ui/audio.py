@@ -158,6 +158,18 @@ def configure_voice(engine: QTextToSpeech, wanted: QLocale, volume: int) -> None
     engine.setVolume(volume / 100)
 
 
+def stop_speaking(engine: QTextToSpeech) -> None:
+    """Stop `engine` if it is saying (or about to say) something."""
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    if engine.state() in (
+        QTextToSpeech.State.Speaking,
+        QTextToSpeech.State.Paused,
+        QTextToSpeech.State.Synthesizing,
+    ):
+        engine.stop()
+
+
 class CuePlayer(QObject):
     """Plays a cue: its tone, its spoken words and -- always -- its caption.
 
@@ -546,17 +558,8 @@ class CuePlayer(QObject):
     def _stop_speaking(self) -> None:
         if self._speech_process is not None:
             self._speech_process.stop()
-        engine = self._speech
-        if engine is None:
-            return
-        from PySide6.QtTextToSpeech import QTextToSpeech
-
-        if engine.state() in (
-            QTextToSpeech.State.Speaking,
-            QTextToSpeech.State.Paused,
-            QTextToSpeech.State.Synthesizing,
-        ):
-            engine.stop()
+        if self._speech is not None:
+            stop_speaking(self._speech)
 
     # ---- logging ---------------------------------------------------------------------------
 

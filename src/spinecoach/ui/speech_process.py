@@ -83,7 +83,6 @@ class SpeechProcess(QObject):
     ) -> None:
         """Start the helper for `engine_name` ("" for Qt's default) at once; it reports back."""
         super().__init__(parent)
-        self._is_ready = False
         self._ended = False
         self._buffer = b""
         process = QProcess()
@@ -97,11 +96,6 @@ class SpeechProcess(QObject):
         self._process.finished.connect(self._finished)
         self._process.errorOccurred.connect(self._process_error)
         self._process.start()
-
-    @property
-    def is_ready(self) -> bool:
-        """Whether the helper's engine is ready to speak."""
-        return self._is_ready
 
     def say(self, text: str) -> None:
         """Speak `text`, interrupting whatever is being spoken."""
@@ -137,7 +131,6 @@ class SpeechProcess(QObject):
                 continue
             if "ready" in message:
                 engine, voice, locale = (str(part) for part in message["ready"])
-                self._is_ready = True
                 self.ready.emit(engine, voice, locale)
             elif "failed" in message:
                 self._fail(str(message["failed"]))
@@ -157,7 +150,6 @@ class SpeechProcess(QObject):
     def _fail(self, reason: str) -> None:
         if not self._ended:
             self._ended = True
-            self._is_ready = False
             self.failed.emit(reason)
 
 
@@ -213,19 +205,11 @@ class _Helper(QObject):
             self._volume = int(message["volume"])
             self._engine.setVolume(self._volume / 100)
         if "stop" in message or "say" in message:
-            self._stop()
+            from spinecoach.ui.audio import stop_speaking
+
+            stop_speaking(self._engine)  # a new cue interrupts the one being spoken
         if "say" in message and self._ready:
             self._engine.say(str(message["say"]))
-
-    def _stop(self) -> None:
-        from PySide6.QtTextToSpeech import QTextToSpeech
-
-        if self._engine.state() in (
-            QTextToSpeech.State.Speaking,
-            QTextToSpeech.State.Paused,
-            QTextToSpeech.State.Synthesizing,
-        ):
-            self._engine.stop()
 
 
 def _send(message: dict[str, Any]) -> None:
