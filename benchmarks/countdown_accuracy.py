@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 
 from spinecoach.app import build
 from spinecoach.core.exercise import Routine, RoutineItem, with_overrides
+from spinecoach.core.pain import PainRiseAdvice
 from spinecoach.ui.pain_dialog import PainAnswer
 
 HOLD_SECONDS = 10
@@ -41,7 +42,7 @@ class Prompts:
     def this_hurts(self, exercise_name: str) -> str:
         return "continue"
 
-    def pain_rose(self, before: int, after: int) -> None:
+    def pain_rose(self, advice: PainRiseAdvice) -> None:
         return None
 
 

@@ -26,7 +26,7 @@ def exercise(
     two_sided: bool = False,
     steps: tuple[str, ...] = STEPS,
     category: Category = Category.STRETCH,
-    position: Position = Position.LYING_ON_BACK,
+    position: Position = Position.STANDING,
 ) -> Exercise:
     """An exercise whose id is derived from its name; only what a test sets matters."""
     return Exercise(

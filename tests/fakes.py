@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spinecoach.core.clock import Clock
+from spinecoach.core.pain import PainRiseAdvice
 from spinecoach.ui.pain_dialog import PainAnswer
 
 
@@ -17,7 +18,7 @@ class ScriptedPrompts:
     after: PainAnswer = field(default_factory=lambda: PainAnswer(score=2, feeling="easier"))
     hurts_choice: str = "skip"
     asked: list[str] = field(default_factory=list)
-    rose: list[tuple[int, int]] = field(default_factory=list)
+    rose: list[PainRiseAdvice] = field(default_factory=list)
 
     def pain_before(self) -> PainAnswer:
         self.asked.append("before")
@@ -31,8 +32,8 @@ class ScriptedPrompts:
         self.asked.append(f"hurts:{exercise_name}")
         return self.hurts_choice
 
-    def pain_rose(self, before: int, after: int) -> None:
-        self.rose.append((before, after))
+    def pain_rose(self, advice: PainRiseAdvice) -> None:
+        self.rose.append(advice)
 
 
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from spinecoach import paths
 from spinecoach.app import Application, build
 from spinecoach.core.clock import FakeClock
+from spinecoach.core.pain import PainRiseAdvice
 from spinecoach.ui.pain_dialog import PainAnswer
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
@@ -50,6 +52,11 @@ def shoot_theme(theme: str, data_dir: Path) -> None:
     pane = app.library_pane
     pane.select_item("desk-break")
     save(window, f"library-routine-{theme}")
+    pane.select_item("gentle-floor-stretches")
+    settle()
+    bar = pane.detail.verticalScrollBar()
+    bar.setValue(bar.maximum())  # the floor note and every caution, under each exercise
+    save(window, f"library-floor-routine-{theme}")
     pane.select_item("cat-cow")
     save(window, f"exercise-detail-{theme}")
     pane.search.setText("hip")
@@ -77,7 +84,7 @@ class ScriptedPrompts:
         """Carry on."""
         return "continue"
 
-    def pain_rose(self, before: int, after: int) -> None:
+    def pain_rose(self, advice: PainRiseAdvice) -> None:
         """Nothing to show in the pictures."""
 
 
@@ -91,8 +98,19 @@ class SilentCues:
         """Nothing is playing."""
 
 
+def _play_until(app: Application, clock: FakeClock, done: Callable[[], bool]) -> None:
+    """Let the session run (pressing Start where it waits for the person) until `done()`."""
+    engine = app.player.engine
+    assert engine is not None
+    while not done():
+        if engine.state.value == "paused":
+            app.player.toggle_pause()
+        clock.advance(engine.remaining())
+        app.player.tick()
+
+
 def shoot_player(theme: str, data_dir: Path) -> None:
-    """The player mid-hold on a two-sided stretch; in light also the focus mode."""
+    """The player mid-hold on a two-sided stretch, left and right; in light also focus mode."""
     clock = FakeClock(datetime(2026, 11, 23, 10, 0, tzinfo=UTC))
     app = build(data_dir, clock, prompts=ScriptedPrompts(), cues=SilentCues())
     app.set_theme(theme)
@@ -104,9 +122,7 @@ def shoot_player(theme: str, data_dir: Path) -> None:
     engine = app.player.engine
     assert engine is not None
     # Into the first exercise's hold, a few seconds in, with the figure in the held pose.
-    while engine.phase.kind.value != "hold":
-        clock.advance(engine.remaining())
-        app.player.tick()
+    _play_until(app, clock, lambda: engine.phase.kind.value == "hold")
     clock.advance(min(6.0, engine.remaining() - 1))
     app.player.tick()
     save(window, f"player-{theme}")
@@ -115,7 +131,18 @@ def shoot_player(theme: str, data_dir: Path) -> None:
         view.toggle_focus_mode()
         save(window, "player-focus-light")
         view.toggle_focus_mode()
-    app.player.toggle_pause()
+        window.resize(*SIZE)  # leaving full screen offscreen does not restore the size
+        # The same exercise on the right: the figure is mirrored to work the announced leg.
+        _play_until(app, clock, lambda: engine.phase.kind.value == "switch-sides")
+        _play_until(app, clock, lambda: engine.phase.kind.value == "hold")
+        clock.advance(min(6.0, engine.remaining() - 1))
+        app.player.tick()
+        save(window, "player-right-light")
+        # Getting down to the floor: the player waits for Start, with every caution shown.
+        _play_until(app, clock, lambda: engine.phase.waits_for_person)
+        save(window, "player-waiting-light")
+    if engine.state.value == "running":
+        app.player.toggle_pause()
     window.close()
     app.database.close()
 
@@ -146,6 +173,8 @@ def shoot_history(theme: str, data_dir: Path) -> None:
 
 def shoot_safety(data_dir: Path) -> None:
     """The first-run safety screen, in the light theme."""
+    from spinecoach.core.pain import rise_advice
+    from spinecoach.ui.advice_dialogs import InPainDialog, PainRiseDialog
     from spinecoach.ui.hurts_dialog import HurtsDialog
     from spinecoach.ui.pain_dialog import PainDialog
     from spinecoach.ui.safety import SafetyDialog
@@ -153,6 +182,7 @@ def shoot_safety(data_dir: Path) -> None:
     app = build(data_dir)
     app.set_theme("light")
     dialog = SafetyDialog(first_run=True)
+    dialog.resize(680, 760)
     dialog.show()
     save(dialog, "safety-light")
     dialog.close()
@@ -162,9 +192,23 @@ def shoot_safety(data_dir: Path) -> None:
     save(pain, "pain-after-light")
     pain.close()
     hurts = HurtsDialog("Knee to chest")
+    hurts.resize(640, 640)
     hurts.show()
     save(hurts, "this-hurts-light")
     hurts.close()
+    for name, before, after in (("pain-rise-light", 3, 5), ("pain-severe-light", 4, 8)):
+        advice = rise_advice(before, after, routines=app.library.routines.values(), just_done="")
+        assert advice is not None
+        rise = PainRiseDialog(advice)
+        rise.resize(640, 600 if advice.show_red_flags else 320)
+        rise.show()
+        save(rise, name)
+        rise.close()
+    in_pain = InPainDialog()
+    in_pain.resize(640, 640)
+    in_pain.show()
+    save(in_pain, "in-pain-light")
+    in_pain.close()
     app.window.close()
     app.database.close()
 

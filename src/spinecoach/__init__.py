@@ -1,3 +1,3 @@
-"""SpineCoach: short, safe exercise sessions for people with back pain, from the system tray."""
+"""SpineCoach: short, gentle exercise sessions for people with back pain, from the system tray."""
 
 __version__ = "0.1.0"

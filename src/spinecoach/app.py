@@ -14,7 +14,7 @@ from spinecoach.core.clock import Clock, SystemClock
 from spinecoach.storage.errors import StorageError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from PySide6.QtWidgets import QWidget
 
@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     from spinecoach.core.exercise import Routine
     from spinecoach.core.library import Library
     from spinecoach.core.presence import IdleSource, InterruptionSource
+    from spinecoach.core.records import PainEntry, ReminderLogEntry
     from spinecoach.core.session import SessionSettings
+    from spinecoach.core.timeline import Side
     from spinecoach.desktop.autostart import Autostart
     from spinecoach.storage.database import OpenedDatabase
     from spinecoach.storage.settings_store import SettingsStore
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
     from spinecoach.ui.player_view import PlayerView
     from spinecoach.ui.session_area import SessionArea
     from spinecoach.ui.settings_form import SettingsDialog
+    from spinecoach.ui.storage_status import StorageStatus
     from spinecoach.ui.theme import Theme
 
 log = logging.getLogger("spinecoach")
@@ -44,7 +47,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     """Command-line options; Qt's own options are passed through untouched."""
     parser = argparse.ArgumentParser(
         prog="spinecoach",
-        description="Short, safe exercise sessions for people with back pain.",
+        description="Short, gentle exercise sessions for people with back pain.",
     )
     parser.add_argument("--version", action="version", version=f"SpineCoach {__version__}")
     parser.add_argument(
@@ -125,6 +128,7 @@ class Application:
         if qt_app.windowIcon().isNull():
             qt_app.setWindowIcon(QIcon(str(paths.icons_dir() / "spinecoach.svg")))
         self._database: OpenedDatabase | None = None
+        self._storage_status: StorageStatus | None = None
         self._settings: SettingsStore | None = None
         self._storage_error: StorageError | None = None
         peeked = {} if open_storage else peek_settings(paths.database_path(data_dir))
@@ -161,6 +165,8 @@ class Application:
         self.window.quit_requested.connect(self.quit)
         self._cue_player: CuePlayer | None = None
         self.background: Background | None = None
+        if self._database is not None:
+            self.storage_status.start()  # what an earlier run could not save is saved now
         if self._database is not None and self._database.notice:
             self.window.show_notice(self._database.notice)
 
@@ -179,6 +185,30 @@ class Application:
         return self._settings
 
     @property
+    def storage_status(self) -> StorageStatus:
+        """The one write path for health data (`writer`) and its face: notices and retries.
+
+        Built with the data file; when the file cannot be opened at all, writes are still kept
+        (in the pending journal) and the person is told.
+        """
+        if self._storage_status is None:
+            from spinecoach.storage.pending import PENDING_FILE_NAME, PendingJournal, SafeWriter
+            from spinecoach.ui.storage_status import StorageStatus
+
+            writer = SafeWriter(self._database, PendingJournal(self.data_dir / PENDING_FILE_NAME))
+            status = StorageStatus(writer, self.window)
+            status.problem.connect(self._tell)
+            status.resolved.connect(self._tell)
+            self._storage_status = status
+        return self._storage_status
+
+    def _tell(self, text: str) -> None:
+        """A message about the person's data: in the window's banner, and the tray if hidden."""
+        self.window.show_notice(text)
+        if not self.window.isVisible() and self.background is not None:
+            self.background.notify("SpineCoach", text)
+
+    @property
     def storage_is_open(self) -> bool:
         """Whether the data file has been opened."""
         return self._database is not None
@@ -193,6 +223,7 @@ class Application:
             database = self._open_database()
             if database.notice:
                 self.window.show_notice(database.notice)
+            self.storage_status.start()  # what an earlier run could not save is saved now
         assert self._database is not None
         return self._database
 
@@ -237,6 +268,10 @@ class Application:
         self._database = database
         self._settings = SettingsStore(database)
         self.startup_settings.attach(self._settings)
+        if self._storage_status is not None:
+            self._storage_status.writer.database = (
+                database  # what an earlier run could not save is saved now
+            )
         return database
 
     # --- the lazily built areas ----------------------------------------------------------------
@@ -307,6 +342,7 @@ class Application:
             self.clock,
             lambda: self.settings.get("weekly_goal"),
             local_timezone(),
+            write_pain=self._write_pain,
         )
         area = HistoryArea(view, controller, self._session_exercise_names)
         self._style_history(view)
@@ -332,9 +368,14 @@ class Application:
             log.warning("library file skipped: %s", problem)
         illustrations = IllustrationCache(paths.icons_dir() / "exercises", dark=self.theme.is_dark)
         pane = LibraryPane(library, illustrations)
+        pane.detail.set_session_settings(self._session_settings())
         pane.safety_requested.connect(lambda: self.show_safety(False))
         pane.start_requested.connect(self.start_routine)
         return pane
+
+    def _routines(self) -> Iterable[Routine]:
+        """The library's routines, read when needed (the library is parsed after the paint)."""
+        return self.library.routines.values()
 
     def _make_session_area(self) -> SessionArea:
         from spinecoach.ui.player_controller import PlayerController
@@ -347,18 +388,21 @@ class Application:
         frames = PoseFrames(paths.resources_dir() / "poses")
         cues = self._cues if self._cues is not None else self._make_cue_player()
 
-        def frame(exercise_id: str, progress: float, mirrored: bool) -> bytes:
+        def frame(exercise_id: str, progress: float, side: Side | None) -> bytes:
             dark = self.theme.is_dark
-            return frames.frame(exercise_id, progress, mirrored=mirrored, dark=dark)
+            return frames.frame(exercise_id, progress, side=side, dark=dark)
 
+        status = self.storage_status
         controller = PlayerController(
             view,
-            self.database,
+            status.writer,
             self.clock,
             self._prompts or DialogPrompts(view),
             cues=cues,
             frames=frame,
             settings=self._session_settings(),
+            routines=self._routines,
+            report=status.report,
         )
         area = SessionArea(view, controller)
         self._style_player(view)
@@ -406,6 +450,8 @@ class Application:
         """A session setting changed (already stored): apply it to what is running."""
         if self._cue_player is not None and key in ("sound_enabled", "voice_enabled", "volume"):
             self._cue_player.configure(**{key: value})  # type: ignore[arg-type]
+        if self.library_area.is_built:
+            self.library_pane.detail.set_session_settings(self._session_settings())
         if self.session_area.is_built:
             self.player.set_settings(self._session_settings())
             self.session.player.set_text_size(str(self.settings.get("player_text_size")))
@@ -482,6 +528,7 @@ class Application:
             log_pain=self.log_pain_now,
             settings=self.show_settings,
             quit=self.quit,
+            log_reminder=self._log_reminder,
         )
         self.background = Background(
             window=self.window,
@@ -498,6 +545,14 @@ class Application:
             tray_available=tray_available,
         )
         return self.background
+
+    def _write_pain(self, entry: PainEntry) -> bool:
+        status = self.storage_status
+        return status.report(status.writer.add_pain_entry(entry))
+
+    def _log_reminder(self, entry: ReminderLogEntry) -> None:
+        status = self.storage_status
+        status.report(status.writer.add_reminder_event(entry))
 
     def start_desk_break(self) -> bool:
         """The two-minute desk break, from a reminder or the tray."""
@@ -534,7 +589,7 @@ class Application:
         self.window.keep_running_on_close = False
         QApplication.quit()
 
-    def _session_ended(self, _session_id: int, status: str) -> None:
+    def _session_ended(self, status: str) -> None:
         if self.history_area.is_built:
             self.history.refresh()
         if self.background is not None:
@@ -611,11 +666,12 @@ class Application:
         self._system_scheme_changed()
 
     def _system_scheme_changed(self) -> None:
+        from spinecoach.ui.best_effort import remember
         from spinecoach.ui.theme import DARK, LIGHT, system_prefers_dark
 
         system = "dark" if system_prefers_dark() else "light"
         if self.settings.get("ui.system_dark") != system:
-            self.settings.set("ui.system_dark", system)  # the next start's first frame
+            remember(self.settings, "ui.system_dark", system)  # the next start's first frame
         if self.settings.get("theme") == "system":
             theme = DARK if system == "dark" else LIGHT
             if theme != self.theme:

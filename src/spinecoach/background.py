@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
-from contextlib import suppress
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -26,9 +25,10 @@ from spinecoach.core.presence import IdleSource, InterruptionSource
 from spinecoach.core.records import ReminderLogEntry
 from spinecoach.core.reminder_service import ReminderService
 from spinecoach.core.reminders import SCHEDULE_SETTINGS, ReminderSchedule
-from spinecoach.storage.errors import ReadOnlyDatabaseError
 from spinecoach.storage.settings_store import SettingsStore
 from spinecoach.storage.store import Database
+from spinecoach.ui.advice_dialogs import InPainDialog
+from spinecoach.ui.best_effort import remember
 from spinecoach.ui.main_window import MainWindow
 from spinecoach.ui.reminder_chime import ReminderChime
 from spinecoach.ui.reminder_controller import ReminderController
@@ -117,6 +117,8 @@ class Background(QObject):
         self.controller.desk_break_requested.connect(actions.desk_break)
         self.controller.library_requested.connect(actions.open_library)
         self.controller.notification.connect(self.notify)
+        self.controller.in_pain.connect(self.show_in_pain_advice)
+        self.in_pain_dialog: InPainDialog | None = None
         if self.tray is not None:
             tray = self.tray
             self.controller.status_changed.connect(tray.set_status)
@@ -228,6 +230,14 @@ class Background(QObject):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         box.show()
 
+    def show_in_pain_advice(self) -> None:
+        """A reminder skipped "in pain": gentle advice, the red flags and "Log pain now"."""
+        if self.in_pain_dialog is None:
+            self.in_pain_dialog = InPainDialog(self._window)
+            self.in_pain_dialog.log_pain_requested.connect(self._actions.log_pain)
+        self.in_pain_dialog.show()
+        self.in_pain_dialog.raise_()
+
     # --- internals -----------------------------------------------------------------------------
 
     def _desk_break_from_tray(self) -> None:
@@ -237,12 +247,11 @@ class Background(QObject):
         if self._settings.get("close_to_tray_explained") or self.tray is None:
             return
         self.tray.message("SpineCoach is still running", CLOSED_TO_TRAY_MESSAGE)
-        self._settings.set("close_to_tray_explained", True)
+        remember(self._settings, "close_to_tray_explained", True)
 
     def _log_event(self, entry: ReminderLogEntry) -> None:
-        # A file from a newer SpineCoach is read-only: the banner already says nothing is saved.
-        with suppress(ReadOnlyDatabaseError):
-            self._database.add_reminder_event(entry)
+        # Through the app's one write path: kept and retried when storage refuses it.
+        self._actions.log_reminder(entry)
 
     def _record_session_today(self, schedule: ReminderSchedule, tz: tzinfo) -> None:
         now = self._clock.now().astimezone(tz)
@@ -261,3 +270,4 @@ class BackgroundActions:
     log_pain: Callable[[], object]
     settings: Callable[[str], object]
     quit: Callable[[], object]
+    log_reminder: Callable[[ReminderLogEntry], object]

@@ -50,6 +50,7 @@ from spinecoach.core.figure import (
     bounds,
     drawing_extent,
     grounded,
+    implied_side,
     interpolate,
     joints,
     load_exercise_poses,
@@ -152,6 +153,43 @@ def test_front_view_shows_near_limbs_on_the_left() -> None:
     # external hip rotation of a bent hip swings the near foot across towards the far side
     crossed = joints(Pose(near_hip=90, near_knee=90, near_hip_rotation=90), view="front")
     assert crossed["near_ankle"].x == pytest.approx(-HIP_HALF_WIDTH + SHANK_LENGTH)
+
+
+def test_shoulder_rotation_swings_a_bent_forearm_out_or_across_the_body() -> None:
+    # Elbow at 90 degrees, forearm pointing forward: external rotation swings the hand out to its
+    # own side, internal (negative) rotation swings it across the chest towards the other side.
+    reach = FOREARM_LENGTH + HAND_LENGTH
+    out = joints(Pose(near_elbow=90, near_shoulder_rotation=90), view="front")
+    across = joints(Pose(near_elbow=90, near_shoulder_rotation=-90), view="front")
+    assert out["near_hand"].x == pytest.approx(-SHOULDER_HALF_WIDTH - reach)
+    assert across["near_hand"].x == pytest.approx(-SHOULDER_HALF_WIDTH + reach)
+    far = joints(Pose(far_elbow=90, far_shoulder_rotation=-90), view="front")
+    assert far["far_hand"].x == pytest.approx(SHOULDER_HALF_WIDTH - reach)
+
+
+def test_front_above_view_draws_nearer_parts_lower_but_grounds_on_true_heights() -> None:
+    # Side-lying with the bottom knee bent forward: the level front view sees the leg edge-on,
+    # the view from above shows the knee below the hip.
+    side_lying = Pose(lean=90, near_hip=60, near_knee=90)
+    level = joints(side_lying, view="front")
+    above = joints(side_lying, view="front_above")
+    assert level["near_knee"].y == pytest.approx(level["near_hip"].y)
+    assert above["near_knee"].y < above["near_hip"].y - 10
+    assert above["near_knee"].x == pytest.approx(level["near_knee"].x)
+    assert lowest_point(side_lying, view="front_above") == lowest_point(side_lying, view="front")
+    resting = grounded(side_lying, MAT_THICKNESS, view="front_above")
+    assert lowest_point(resting, view="front") == pytest.approx(MAT_THICKNESS)
+
+
+def test_front_above_view_draws_the_mat_as_a_band_standing_on_the_floor_line() -> None:
+    pose = grounded(Pose(lean=90, near_hip=60, near_knee=90), MAT_THICKNESS, view="front")
+    svg = to_svg(pose, [Floor(), Mat()], LIGHT, view="front_above")
+    root = ET.fromstring(svg)
+    assert not [e for e in root.iter(f"{SVG_NS}line") if e.attrib["stroke"] == LIGHT.prop]
+    band = [e for e in root.iter(f"{SVG_NS}rect") if e.attrib["fill"] == LIGHT.prop_fill]
+    assert len(band) == 1
+    bottom = drawing_extent(pose, [Floor(), Mat()], view="front_above")[3]
+    assert bottom == pytest.approx(166.0)  # the mat's near edge stands on the shared floor line
 
 
 def test_top_view_shows_arms_out_in_a_t() -> None:
@@ -390,9 +428,51 @@ def test_loader_keeps_an_explicit_pelvis_height() -> None:
 def test_loader_reads_arrow_and_chair_fields() -> None:
     text = GOOD + '[[props]]\nkind = "arrow"\nx1 = 1\ny1 = 2\nx2 = 3\ny2 = 4\nanchor = "head"\n'
     text += '[[props]]\nkind = "chair"\nx = 5\nfacing = -1\n'
+    text += '[[props]]\nkind = "chair"\nheight = 51.5\n'
     props = load_exercise_poses(text).props
     assert Arrow(1, 2, 3, 4, anchor="head") in props
     assert Chair(5, facing=-1) in props
+    assert Chair(height=51.5) in props
+
+
+def test_a_higher_chair_seat_is_drawn_higher() -> None:
+    lying = grounded(Pose(trunk=-90))
+    low = drawing_extent(lying, [Chair(60)])
+    high = drawing_extent(lying, [Chair(60, height=52)])
+    assert high[1] == pytest.approx(low[1] - 12 * SCALE)  # the backrest rises with the seat
+
+
+def test_loader_reads_the_side_a_drawing_shows() -> None:
+    poses = load_exercise_poses('working = "far_leg"\nshows_side = "left"\n' + GOOD)
+    assert (poses.working, poses.shows_side) == ("far_leg", "left")
+    assert load_exercise_poses(GOOD).shows_side is None
+
+
+@pytest.mark.parametrize(
+    ("working", "end", "side"),
+    [
+        ("near_leg", Pose(), "right"),
+        ("far_arm", Pose(), "left"),
+        ("twist", Pose(twist=40), "right"),
+        ("knees", Pose(roll=65, twist=-65), "right"),  # the pelvis rolls right, knees drop right
+        ("knees", Pose(roll=-65, twist=65), "left"),
+        ("side_bend", Pose(side_bend=-30), "left"),
+        ("neck_tilt", Pose(neck_tilt=30), "right"),
+        ("twist", Pose(), None),
+    ],
+)
+def test_implied_side_follows_the_figure_anatomy(working: str, end: Pose, side: str) -> None:
+    assert implied_side(working, end) == side  # type: ignore[arg-type]
+
+
+def test_lying_twist_knees_drop_the_way_implied_side_says() -> None:
+    """Seen from above the figure's right is at the bottom: the knees must drop there."""
+    start = Pose(trunk=-90, near_hip=48, near_knee=107, far_hip=48, far_knee=107)
+    end = replace(start, roll=65, twist=-65)
+    assert implied_side("knees", end) == "right"
+    j0, j1 = joints(start, view="top"), joints(end, view="top")
+    assert j1["near_knee"].y < j0["near_knee"].y - 15 and j1["far_knee"].y < j0["far_knee"].y - 15
+    assert j1["shoulders"] == j0["shoulders"]  # the chest stays flat on the floor
 
 
 @pytest.mark.parametrize(
@@ -418,6 +498,12 @@ def test_loader_reads_arrow_and_chair_fields() -> None:
             "props[0].anchor",
         ),
         ("[start\n", "pose file"),
+        ("working = 'tail'\nshows_side = 'left'\n[start]\n[end]\n", "working"),
+        ("working = 'near_leg'\nshows_side = 'up'\n[start]\n[end]\n", "shows_side"),
+        ("working = 'near_leg'\n[start]\n[end]\n", "shows_side"),
+        ("shows_side = 'left'\n[start]\n[end]\n", "working"),
+        ("working = 'near_leg'\nshows_side = 'left'\n[start]\n[end]\n", "shows_side"),
+        ("working = 'twist'\nshows_side = 'left'\n[start]\n[end]\n", "shows_side"),
     ],
 )
 def test_loader_errors_name_the_field(text: str, field: str) -> None:

@@ -14,6 +14,7 @@ from spinecoach.core.clock import FakeClock
 from spinecoach.core.exercise import (
     Dosage,
     Exercise,
+    Position,
     Routine,
     RoutineItem,
 )
@@ -102,6 +103,11 @@ def describe(event: Event) -> str:
 def state(engine: SessionEngine) -> EngineState:
     """Read the state afresh: mypy would keep an earlier `assert engine.state is ...` narrowing."""
     return engine.state
+
+
+def current_kind(engine: SessionEngine) -> PhaseKind:
+    """Read the phase afresh (mypy keeps an earlier narrowing of `engine.phase.kind`)."""
+    return engine.phase.kind
 
 
 def described(events: list[Event]) -> list[str]:
@@ -691,3 +697,40 @@ def test_a_session_plays_to_the_end_in_exactly_its_length(
     ]
     ticks = [e for e in of_type(events, CueDue) if e.cue.kind is CueKind.TICK]
     assert len(ticks) <= 3 * sum(p.seconds >= 5 for p in engine.timeline)
+
+
+# --- issue 10: changing position waits for the person -------------------------------------------
+
+ON_FLOOR = exercise(
+    "Knee hug", Dosage(reps=1, hold_seconds=10, release_seconds=0), position=Position.LYING_ON_BACK
+)
+
+
+def test_a_phase_onto_the_floor_starts_paused_and_runs_only_after_start() -> None:
+    p = started(HOLD_10, ON_FLOOR)  # standing, then lying: 5 s get ready, 10 s, 15 s next up
+    p.advance(15.0)
+    assert p.engine.phase.kind is K.NEXT_UP
+    assert p.engine.phase.waits_for_person
+    assert state(p.engine) is EngineState.PAUSED
+    assert p.advance(600.0) == []  # nobody pressed Start: nothing moves on
+    assert p.engine.remaining() == 15.0
+    p.do(p.engine.resume())
+    p.advance(15.0)
+    assert current_kind(p.engine) is K.HOLD
+    assert p.engine.phase.exercise is ON_FLOOR
+
+
+def test_a_late_tick_never_runs_past_a_change_of_position() -> None:
+    p = started(HOLD_10, ON_FLOOR, HOLD_10)
+    events = p.advance(500.0)  # the event loop was blocked far past every deadline
+    assert p.engine.phase.waits_for_person
+    assert state(p.engine) is EngineState.PAUSED
+    waiting = [e for e in events if isinstance(e, CueDue) and e.cue.kind is CueKind.NEXT_UP]
+    assert [e.stale for e in waiting] == [False]  # "press Start when ..." is said, not dropped
+
+
+def test_skipping_into_a_change_of_position_still_waits() -> None:
+    p = started(HOLD_10, ON_FLOOR)
+    p.do(p.engine.skip_exercise())
+    assert p.engine.phase.waits_for_person
+    assert state(p.engine) is EngineState.PAUSED

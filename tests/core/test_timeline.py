@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,11 @@ from hypothesis import strategies as st
 
 from spinecoach.core.exercise import (
     Dosage,
+    Motion,
+    Position,
     Routine,
     RoutineItem,
+    SideMeaning,
 )
 from spinecoach.core.library import load_library
 from spinecoach.core.timeline import (
@@ -25,6 +29,7 @@ from spinecoach.core.timeline import (
     end_of_hold_cue,
     entry_cues,
     number_in_words,
+    played_seconds,
     seconds_in_words,
     spoken_name,
     tick_cue,
@@ -182,6 +187,7 @@ def test_every_shipped_routine_adds_up() -> None:
     for shipped in library.routines.values():
         timeline = build_timeline(shipped)
         assert dosage_seconds(timeline) == shipped.total_seconds, shipped.id
+        assert played_seconds(shipped) == round(sum(p.seconds for p in timeline)), shipped.id
 
 
 # --- labels and counters ------------------------------------------------------------------------
@@ -351,3 +357,84 @@ def test_dosage_phases_add_up_to_the_routine_time(
         + (len(routine.items) - 1) * settings.rest_between_exercises_seconds
         + two_sided * settings.switch_sides_seconds
     )
+
+
+# --- issue 10: floor transitions, changeovers, movement words, side words -----------------------
+
+STAND = exercise("Stand tall", Dosage(reps=1, hold_seconds=10, release_seconds=0))
+LIE = exercise("Lie and hug", Dosage(reps=1, hold_seconds=10), position=Position.LYING_ON_BACK)
+KNEEL = exercise("Kneel", Dosage(reps=1, hold_seconds=10), position=Position.ALL_FOURS)
+SIT = exercise("Sit tall", Dosage(reps=1, hold_seconds=10), position=Position.SEATED)
+
+
+def intros(timeline: tuple[Phase, ...]) -> list[Phase]:
+    return [p for p in timeline if p.kind in (K.GET_READY, K.NEXT_UP)]
+
+
+def test_getting_down_to_the_floor_and_up_again_waits_for_the_person() -> None:
+    timeline = build_timeline(routine(STAND, LIE, KNEEL, SIT, STAND))
+    assert [p.transition_to for p in intros(timeline)] == [
+        None, Position.LYING_ON_BACK, None, Position.SEATED, None,
+    ]  # fmt: skip
+    waiting = intros(timeline)[1]
+    assert waiting.waits_for_person
+    assert waiting.position_prompt == "Press Start when you are lying on your back"
+    assert entry_cues(waiting)[0].text == (
+        "Next: lie and hug. Press Start when you are lying on your back"
+    )
+    assert intros(timeline)[3].position_prompt == "Press Start when you are sitting on your chair"
+
+
+def test_a_session_that_starts_on_the_floor_waits_before_the_first_exercise() -> None:
+    first = intros(build_timeline(routine(KNEEL, STAND)))[0]
+    assert first.kind is K.GET_READY
+    assert first.transition_to is Position.ALL_FOURS
+
+
+def test_a_routine_changeover_replaces_the_rest_setting_between_exercises() -> None:
+    own = replace(routine(STAND, SIT, STAND), changeover_seconds=5)
+    settings = SessionSettings(get_ready_seconds=5, rest_between_exercises_seconds=20)
+    assert [p.seconds for p in intros(build_timeline(own, settings))] == [5, 5, 5]
+    plain = routine(STAND, SIT, STAND)
+    assert [p.seconds for p in intros(build_timeline(plain, settings))] == [5, 20, 20]
+
+
+def test_played_seconds_is_what_the_engine_plays() -> None:
+    from spinecoach.core.clock import FakeClock
+    from spinecoach.core.session import SessionEngine
+
+    for shape in (routine(STAND, SIT), routine(KNEE_TO_CHEST, BRIDGE_SETS, STAND)):
+        engine = SessionEngine(build_timeline(shape), FakeClock())
+        assert played_seconds(shape) == round(engine.total_seconds())
+        assert played_seconds(shape) > shape.total_seconds  # changeovers are counted
+
+
+def test_a_continuous_movement_says_move_never_hold() -> None:
+    rolls = replace(
+        exercise("Shoulder rolls", Dosage(reps=3, hold_seconds=2, release_seconds=1)),
+        motion=Motion.MOVE,
+    )
+    holds = [p for p in build_timeline(routine(rolls)) if p.kind is K.HOLD]
+    assert {p.label for p in holds} == {"Move"}
+    assert {entry_cues(p)[0].text for p in holds} == {"Move"}
+
+
+@pytest.mark.parametrize(
+    ("meaning", "left", "switch"),
+    [
+        (None, "Left side first", "Switch to your right side"),
+        (SideMeaning.LEG, "Left leg first", "Switch sides: right leg"),
+        (SideMeaning.TURN, "Turning to the left first", "Switch sides: turning to the right"),
+        (SideMeaning.KNEES, "Knees to the left first", "Switch sides: knees to the right"),
+        (SideMeaning.BEND, "Bending to the left first", "Switch sides: bending to the right"),
+        (SideMeaning.TILT, "Left ear down first", "Switch sides: right ear down"),
+    ],
+)
+def test_sides_are_said_in_the_exercises_own_words(
+    meaning: SideMeaning | None, left: str, switch: str
+) -> None:
+    two = replace(KNEE_TO_CHEST, side_means=meaning)
+    timeline = build_timeline(routine(two))
+    assert timeline[0].counter_text == left
+    switching = next(p for p in timeline if p.kind is K.SWITCH_SIDES)
+    assert entry_cues(switching)[0].text == switch

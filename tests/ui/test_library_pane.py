@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from spinecoach import paths
@@ -15,7 +15,7 @@ from spinecoach.core.catalog import (
     filter_exercises,
     filter_routines,
 )
-from spinecoach.core.exercise import Category, Exercise, Position, Routine
+from spinecoach.core.exercise import Category, Exercise, Position, Routine, format_duration
 from spinecoach.core.library import Library, load_library
 from spinecoach.ui.illustrations import IllustrationCache
 from spinecoach.ui.library_pane import LibraryPane
@@ -140,7 +140,61 @@ def test_routine_detail_lists_exercises_with_total(pane: LibraryPane, library: L
     text = " ".join(label.text() for label in pane.detail.findChildren(QLabel))
     for item in routine.items:
         assert item.exercise.name in text
-    assert "2 min of exercise" in text
+    # The total is what the player takes, changeovers included (issue 10: 3:12 against "2 min").
+    assert "2 min in all" in text
+    timing = pane.detail.findChild(QLabel, "routineTiming")
+    assert timing is not None
+    assert timing.text().startswith(f"{format_duration(routine.total_seconds)} of exercise and")
+
+
+def test_routine_detail_lists_every_caution_under_its_exercise(
+    pane: LibraryPane, library: Library
+) -> None:
+    routine = library.routines["core-strength"]
+    pane.select_item("core-strength")
+    frame = pane.detail.findChild(QFrame, "cautions")
+    assert frame is not None
+    labels = sorted(
+        (label for label in frame.findChildren(QLabel)),
+        key=lambda label: label.mapTo(frame, label.rect().topLeft()).y(),
+    )
+    shown = [label.text() for label in labels]
+    expected: list[str] = []
+    for exercise in dict.fromkeys(item.exercise for item in routine.items):
+        expected.append(exercise.name)
+        expected.extend(f"•  {caution}" for caution in exercise.cautions)
+    assert shown[1 : 1 + len(expected)] == expected  # after the "Take care" heading
+
+
+def test_a_floor_routine_is_badged_and_links_the_log_roll(
+    pane: LibraryPane, library: Library
+) -> None:
+    pane.select_item("gentle-floor-stretches")
+    text = " ".join(label.text() for label in pane.detail.findChildren(QLabel))
+    assert "Floor" in text
+    note = pane.detail.findChild(QLabel, "floorNote")
+    assert note is not None
+    assert "guide:log-roll" in note.text()
+    note.linkActivated.emit("guide:log-roll")
+    assert pane.detail.shown == library.guides["log-roll"]
+    steps = " ".join(label.text() for label in pane.detail.findChildren(QLabel))
+    for step in library.guides["log-roll"].steps:
+        assert step in steps
+    assert pane.detail.findChild(QPushButton, "startButton") is None  # a guide is not played
+
+
+def test_the_desk_break_is_not_badged_floor(pane: LibraryPane) -> None:
+    pane.select_item("desk-break")
+    assert pane.detail.findChild(QLabel, "floorNote") is None
+
+
+def test_an_exercise_names_its_sources(pane: LibraryPane, library: Library) -> None:
+    exercise = library.exercises["glute-bridge"]
+    pane.select_item("glute-bridge")
+    sources = pane.detail.findChild(QLabel, "detailSources")
+    assert sources is not None
+    for citation in library.cite(exercise.sources):
+        assert citation in sources.text()
 
 
 def test_selecting_a_hidden_item_clears_the_filter(pane: LibraryPane) -> None:

@@ -61,6 +61,14 @@ def harness(qtbot: QtBot, data_dir: Path) -> Iterator[Harness]:
     app.database.close()
 
 
+def start_on_the_floor(app: Application, routine: Routine) -> None:
+    """Start a routine that begins on the floor, and press Start once down there."""
+    assert app.start_routine(routine)
+    assert engine_state(app) is EngineState.PAUSED  # waiting for the person to get down
+    app.player.toggle_pause()
+    assert engine_state(app) is EngineState.RUNNING
+
+
 def engine_state(app: Application) -> EngineState:
     engine = app.player.engine
     assert engine is not None
@@ -89,9 +97,16 @@ def test_plays_three_exercises_end_to_end(harness: Harness) -> None:
     assert harness.prompts.asked == ["before"]
     view = app.session.player
 
-    # Get ready for the first exercise.
+    # Get ready for the first exercise: on the floor, so it waits for the person (issue 10).
     assert harness.label("phaseLabel") == "Get ready"
     assert harness.label("exerciseName") == "Child's pose"
+    assert harness.label("stepText") == "Press Start when you are kneeling"
+    assert view.play_pause_button.text() == "Start"
+    cautions = app.library.exercises["childs-pose"].cautions
+    assert harness.label("cautionsLabel").splitlines()[1:] == [f"•  {c}" for c in cautions]
+    harness.advance(60)
+    assert view.countdown.text() == "0:05"  # nothing moves until Start
+    app.player.toggle_pause()
     assert view.current_step_index() == 0
     assert view.countdown.text() == "0:05"
     assert view.countdown.accessibleName() == "Time left 0:05"
@@ -102,18 +117,18 @@ def test_plays_three_exercises_end_to_end(harness: Harness) -> None:
     assert view.countdown.accessibleName() == "Time left 0:07"
     harness.advance(7)
     assert harness.label("phaseLabel") == "Release"
-    step_texts = app.library.exercises["childs-pose"].steps
-    assert harness.label("stepText") == step_texts[-1]
+    childs_pose = app.library.exercises["childs-pose"]
+    assert harness.label("stepText") == childs_pose.steps[childs_pose.release_index]
     harness.advance(5)  # release 5 s -> next up
     assert harness.label("phaseLabel") == "Next up"
     assert harness.label("exerciseName") == "Knee to chest"
     harness.advance(15)
     assert harness.label("phaseLabel") == "Hold"
-    assert harness.label("counterLabel").lower().endswith("left side")
+    assert harness.label("counterLabel").lower().endswith("left leg")
     harness.advance(8 + 5)  # hold + release on the left
     assert harness.label("phaseLabel") == "Switch sides"
     harness.advance(5)
-    assert harness.label("counterLabel").lower().endswith("right side")
+    assert harness.label("counterLabel").lower().endswith("right leg")
     harness.advance(8 + 5)
     assert harness.label("phaseLabel") == "Next up"
     harness.advance(15)
@@ -151,7 +166,7 @@ def test_plays_three_exercises_end_to_end(harness: Harness) -> None:
 
 def test_pause_freezes_the_countdown_and_stops_the_timer(harness: Harness) -> None:
     app = harness.app
-    app.start_routine(three_exercises(app))
+    start_on_the_floor(app, three_exercises(app))
     harness.advance(7)
     shown = app.session.player.countdown.text()
     app.session.player.play_pause_requested.emit()
@@ -170,7 +185,7 @@ def test_pause_freezes_the_countdown_and_stops_the_timer(harness: Harness) -> No
 
 def test_keyboard_controls_skip_back_and_focus(qtbot: QtBot, harness: Harness) -> None:
     app = harness.app
-    app.start_routine(three_exercises(app))
+    start_on_the_floor(app, three_exercises(app))
     view = app.session.player
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Right)
@@ -191,7 +206,7 @@ def test_keyboard_controls_skip_back_and_focus(qtbot: QtBot, harness: Harness) -
 
 def test_plus_fifteen_seconds_extends_the_hold(harness: Harness) -> None:
     app = harness.app
-    app.start_routine(three_exercises(app))
+    start_on_the_floor(app, three_exercises(app))
     harness.advance(5 + 2)  # 8 s left of the 10-s hold
     app.session.player.extend_button.click()
     assert app.session.player.countdown.text() == "0:23"
@@ -199,7 +214,7 @@ def test_plus_fifteen_seconds_extends_the_hold(harness: Harness) -> None:
 
 def test_this_hurts_skips_the_exercise_and_records_it(harness: Harness) -> None:
     app = harness.app
-    app.start_routine(three_exercises(app))
+    start_on_the_floor(app, three_exercises(app))
     harness.advance(6)
     app.session.player.hurts_button.click()
     assert harness.prompts.asked[-1] == "hurts:Child's pose"
@@ -215,9 +230,14 @@ def test_this_hurts_skips_the_exercise_and_records_it(harness: Harness) -> None:
 def test_pain_rise_of_two_points_is_pointed_out_kindly(harness: Harness) -> None:
     harness.prompts.after = PainAnswer(score=6)
     app = harness.app
-    app.start_routine(three_exercises(app))
+    start_on_the_floor(app, three_exercises(app))
     app.session.player.stop_requested.emit()  # as after confirming "End this session?"
-    assert harness.prompts.rose == [(3, 6)]
+    [advice] = harness.prompts.rose
+    assert advice.summary == "Your pain went from 3 to 6 out of 10 during this session."
+    assert not advice.show_red_flags
+    # The gentlest routine other than the one just done is named.
+    assert advice.gentler_routine is not None
+    assert advice.gentler_routine in app.library.routines
     [session] = app.database.sessions(START - timedelta(days=1), START + timedelta(days=1))
     assert session.status is SessionStatus.STOPPED
     assert app.session.currentWidget() is app.session.idle_page
@@ -227,7 +247,7 @@ def test_interrupted_session_is_kept_as_incomplete_with_the_exercises_done(
     qtbot: QtBot, harness: Harness
 ) -> None:
     app = harness.app
-    app.start_routine(three_exercises(app))
+    start_on_the_floor(app, three_exercises(app))
     harness.advance(5 + 15 + 15 + 13 + 5 + 13 + 1)  # through two of the three exercises
     assert harness.label("exerciseName") == "Glute bridge"
     app.player.toggle_pause()  # the process "dies" here: nothing else is written
@@ -242,3 +262,44 @@ def test_interrupted_session_is_kept_as_incomplete_with_the_exercises_done(
     finally:
         reopened.window.close()
         reopened.database.close()
+
+
+def test_every_caution_is_shown_before_each_exercise_and_not_during_its_holds(
+    harness: Harness,
+) -> None:
+    app = harness.app
+    start_on_the_floor(app, three_exercises(app))
+    label = app.window.findChild(QLabel, "cautionsLabel")
+    assert label is not None
+    shown = label.text().splitlines()[1:]
+    assert shown == [f"•  {c}" for c in app.library.exercises["childs-pose"].cautions]
+    harness.advance(5)  # into the hold
+    assert not label.isVisibleTo(app.window)
+    harness.advance(15)  # hold 10 + release 5: next up is knee to chest
+    assert harness.label("phaseLabel") == "Next up"
+    assert label.isVisibleTo(app.window)
+    knee = app.library.exercises["knee-to-chest"]
+    assert label.text().splitlines()[1:] == [f"•  {c}" for c in knee.cautions]
+
+
+def test_skipping_a_hurting_exercise_into_a_change_of_position_waits_for_start(
+    harness: Harness,
+) -> None:
+    app = harness.app
+    library = app.library
+    standing = library.exercises["standing-back-extension"]
+    lying = library.exercises["knee-to-chest"]
+    routine = Routine(
+        "t", "Stand then lie", "A standing then a lying exercise.",
+        (RoutineItem(standing, standing.dosage), RoutineItem(lying, lying.dosage)),
+    )  # fmt: skip
+    assert app.start_routine(routine)
+    assert engine_state(app) is EngineState.RUNNING  # standing: no need to wait
+    harness.advance(6)
+    harness.prompts.hurts_choice = "skip"
+    app.player.this_hurts()
+    engine = app.player.engine
+    assert engine is not None
+    assert engine.phase.waits_for_person
+    assert engine_state(app) is EngineState.PAUSED
+    assert harness.label("stepText") == "Press Start when you are lying on your back"

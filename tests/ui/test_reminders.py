@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QMenu
+from PySide6.QtWidgets import QCheckBox, QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
 from spinecoach.app import build
@@ -20,7 +20,6 @@ from spinecoach.background import Background
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.records import ReminderAction
 from spinecoach.core.reminder_service import MAX_SLEEP_SECONDS
-from spinecoach.ui.reminder_controller import IN_PAIN_ADVICE
 from tests.fakes import (
     RecordingAutostart,
     RecordingCues,
@@ -28,6 +27,7 @@ from tests.fakes import (
     SettableIdle,
     SettableInterruption,
 )
+from tests.ui.reading import all_red_flag_groups, shown_red_flags
 
 MONDAY_9 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -52,6 +52,11 @@ class Harness:
         self.popup = self.background.popup
         self.notes: list[tuple[str, str]] = []
         self.controller.notification.connect(lambda title, text: self.notes.append((title, text)))
+        self.in_pain = 0
+        self.controller.in_pain.connect(self._count_in_pain)
+
+    def _count_in_pain(self) -> None:
+        self.in_pain += 1
 
     def wake(self) -> None:
         """Let the armed timer's time pass and fire it."""
@@ -208,8 +213,13 @@ def test_skipping_in_pain_logs_the_reason_and_gives_advice(qtbot: QtBot, harness
     action.trigger()
     assert not harness.popup.isVisible()
     assert harness.logged()[-1] == (ReminderAction.SKIPPED, "in_pain")
-    assert harness.notes[-1] == ("Sorry your back hurts", IN_PAIN_ADVICE)
-    assert "clinician" in IN_PAIN_ADVICE
+    assert harness.in_pain == 1
+    dialog = harness.background.in_pain_dialog
+    assert dialog is not None and dialog.isVisible()
+    shown = shown_red_flags(dialog, "inPainRedFlags")
+    assert shown == all_red_flag_groups()
+    advice = dialog.findChild(QLabel, "inPainAdvice0")
+    assert advice is not None and advice.text().startswith("•  Keep moving gently")
 
 
 def test_no_reminder_outside_working_hours(harness: Harness) -> None:

@@ -47,6 +47,41 @@ class Sides(StrEnum):
     BOTH = "both"
 
 
+class SideMeaning(StrEnum):
+    """What "the left side" means for a two-sided exercise (docs/EXERCISE_FORMAT.md).
+
+    A bare "left side" is ambiguous for a twist or a side bend, so every two-sided exercise
+    says which part of it the side names, and the player words its announcements after it
+    ("left leg", "turn to the left").
+    """
+
+    LEG = "leg"  # the working leg is the left leg
+    ARM = "arm"  # the working arm is the left arm
+    TURN = "turn"  # the chest turns to the left
+    KNEES = "knees"  # lying twist: the knees drop to the left
+    BEND = "bend"  # the trunk bends to the left
+    TILT = "tilt"  # the left ear goes down towards the left shoulder
+
+
+class Motion(StrEnum):
+    """Whether the working phase is a still hold or a continuous movement (shoulder rolls)."""
+
+    HOLD = "hold"
+    MOVE = "move"
+
+
+#: Positions that need the person down on a floor, a mat or a bed.
+FLOOR_POSITIONS = frozenset(
+    {
+        Position.LYING_ON_BACK,
+        Position.LYING_ON_FRONT,
+        Position.SIDE_LYING,
+        Position.ALL_FOURS,
+        Position.KNEELING,
+    }
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Dosage:
     """How much of an exercise to do.
@@ -108,6 +143,35 @@ class Exercise:
     image: str
     dosage: Dosage
     breathing: str | None = None
+    sources: tuple[str, ...] = ()
+    hold_step: int | None = None
+    release_step: int | None = None
+    motion: Motion = Motion.HOLD
+    side_means: SideMeaning | None = None
+
+    @property
+    def hold_index(self) -> int:
+        """The 0-based step shown while the position is held (or the movement goes on).
+
+        Shipped files say it (`hold_step`); steps before it are set-up, shown only while the
+        person gets ready, so a 20-s hold is 20 s of holding, not of reading.  Without it (test
+        builders) the last middle step is taken.
+        """
+        if self.hold_step is not None:
+            return self.hold_step
+        return max(0, len(self.steps) - 2)
+
+    @property
+    def release_index(self) -> int:
+        """The 0-based step shown while coming back: the one after the hold unless stated."""
+        if self.release_step is not None:
+            return self.release_step
+        return min(self.hold_index + 1, len(self.steps) - 1)
+
+    @property
+    def on_floor(self) -> bool:
+        """True when the exercise is done lying, kneeling or on all fours."""
+        return self.position in FLOOR_POSITIONS
 
     @property
     def two_sided(self) -> bool:
@@ -146,6 +210,9 @@ class Routine:
     name: str
     description: str
     items: tuple[RoutineItem, ...]
+    #: Seconds between exercises in this routine, when it asks for its own (a desk break whose
+    #: exercises need no change of place); None: the person's "rest between exercises" setting.
+    changeover_seconds: int | None = None
 
     @property
     def total_seconds(self) -> int:
@@ -158,9 +225,46 @@ class Routine:
         return all(item.exercise.desk_friendly for item in self.items)
 
     @property
+    def on_floor(self) -> bool:
+        """True when any exercise needs the floor (the Floor badge; computed, never typed)."""
+        return any(item.exercise.on_floor for item in self.items)
+
+    @property
     def exercise_ids(self) -> tuple[str, ...]:
         """The ids of the exercises in order."""
         return tuple(item.exercise.id for item in self.items)
+
+
+@dataclass(frozen=True, slots=True)
+class Guide:
+    """An untimed how-to card (the log roll): steps to read, never a countdown.
+
+    Getting down to the floor and up again is not an exercise to hold for ten seconds; routines
+    that use the floor link to it, and the player shows it while the person changes position.
+    """
+
+    id: str
+    name: str
+    summary: str
+    position: Position
+    steps: tuple[str, ...]
+    cautions: tuple[str, ...]
+    image: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where an exercise's facts come from: a seed article or a named public guideline."""
+
+    id: str
+    title: str
+    publisher: str
+    url: str = ""
+
+    def citation(self) -> str:
+        """One line for the detail view and the report: "Title (Publisher)"."""
+        return f"{self.title} ({self.publisher})" if self.publisher else self.title
 
 
 def single_exercise_routine(exercise: Exercise) -> Routine:

@@ -27,6 +27,7 @@ __all__ = [
     "NEUTRAL",
     "POSE_FIELDS",
     "VIEWBOX",
+    "WORKING",
     "Arrow",
     "Bed",
     "Chair",
@@ -41,9 +42,11 @@ __all__ = [
     "Segment",
     "View",
     "Wall",
+    "Working",
     "bounds",
     "drawing_extent",
     "grounded",
+    "implied_side",
     "interpolate",
     "joints",
     "load_exercise_poses",
@@ -54,8 +57,27 @@ __all__ = [
     "to_svg",
 ]
 
-View: TypeAlias = Literal["side", "front", "top"]
-"""Projection: ``side`` looks at the near side, ``front`` at the face, ``top`` down from above."""
+View: TypeAlias = Literal["side", "front", "front_above", "top"]
+"""Projection: ``side`` looks at the near side, ``front`` at the face, ``top`` down from above.
+
+``front_above`` is the front view from a little above (ELEVATION): a side-lying figure then shows
+a bent bottom knee, which the level front view hides because the leg lies in the floor plane.
+"""
+
+Working: TypeAlias = Literal[
+    "near_leg", "far_leg", "near_arm", "far_arm", "twist", "knees", "side_bend", "neck_tilt"
+]
+"""What carries the side of a two-sided exercise's drawing (pose files' ``working`` key)."""
+WORKING: Final[tuple[str, ...]] = (
+    "near_leg",
+    "far_leg",
+    "near_arm",
+    "far_arm",
+    "twist",
+    "knees",
+    "side_bend",
+    "neck_tilt",
+)
 
 # --------------------------------------------------------------------------------------------
 # Body measurements (world units are roughly centimetres of a ~176 cm adult; y points up and the
@@ -100,6 +122,11 @@ MAT_THICKNESS: Final = 2.5
 MAT_MARGIN: Final = 6.0
 """How far an automatic mat extends past the figure."""
 DESK_HEIGHT: Final = 72.0
+BED_WIDTH: Final = 90.0
+"""Depth of a bed, seen only in the ``front_above`` view."""
+BED_EDGE: Final = 40.0
+"""``front_above`` view: how far the near edge of a bed is in front of the pelvis (the figure lies
+at the edge of the bed, facing out, as in the log roll)."""
 
 # --------------------------------------------------------------------------------------------
 # Drawing geometry: one fixed viewBox and one fixed scale for every drawing, so a lying figure is
@@ -117,6 +144,8 @@ MARGIN: Final = 3.0
 """Minimum distance between any ink and the viewBox edge (checked by the tests)."""
 HALO: Final = 2.2
 """World-unit gap drawn around limbs that pass in front of the body, so they stay legible."""
+ELEVATION: Final = 20.0
+"""Degrees the ``front_above`` view looks down: parts nearer the viewer are drawn lower."""
 PROP_STROKE: Final = 3.2
 ARROW_STROKE: Final = 2.6
 ARROW_HEAD: Final = 6.5
@@ -160,6 +189,7 @@ class Pose:
     near_ankle: float = 0.0
     near_shoulder: float = 0.0
     near_shoulder_abduction: float = 0.0
+    near_shoulder_rotation: float = 0.0
     near_elbow: float = 0.0
     near_wrist: float = 0.0
     far_hip: float = 0.0
@@ -169,6 +199,7 @@ class Pose:
     far_ankle: float = 0.0
     far_shoulder: float = 0.0
     far_shoulder_abduction: float = 0.0
+    far_shoulder_rotation: float = 0.0
     far_elbow: float = 0.0
     far_wrist: float = 0.0
 
@@ -328,7 +359,10 @@ def _skeleton(p: Pose) -> _Skeleton:
         toe = _along(ankle, foot, (FOOT_LENGTH, 0.0, 0.0))
         shoulder = _along(shoulders, thorax, (0.0, 0.0, s * SHOULDER_HALF_WIDTH))
         upper = _chain(
-            thorax, _rot("z", ang("shoulder")), _rot("x", -s * ang("shoulder_abduction"))
+            thorax,
+            _rot("z", ang("shoulder")),
+            _rot("x", -s * ang("shoulder_abduction")),
+            _rot("y", -s * ang("shoulder_rotation")),
         )
         elbow = _along(shoulder, upper, (0.0, -UPPER_ARM_LENGTH, 0.0))
         fore = _mm(upper, _rot("z", ang("elbow")))
@@ -356,6 +390,9 @@ def _project(v: Vec3, view: View) -> tuple[float, float, float]:
         return (v[0], v[1], v[2])
     if view == "front":
         return (-v[2], v[1], v[0])
+    if view == "front_above":
+        c, s = math.cos(math.radians(ELEVATION)), math.sin(math.radians(ELEVATION))
+        return (-v[2], v[1] * c - v[0] * s, v[0] * c + v[1] * s)
     return (v[0], -v[2], v[1])
 
 
@@ -544,8 +581,12 @@ def bounds(segs: Iterable[Segment]) -> tuple[float, float, float, float]:
 
 
 def lowest_point(pose: Pose, *, view: View = "side") -> float:
-    """World y of the lowest ink of the figure (what rests on the floor)."""
-    return bounds(segments(pose, view=view))[1]
+    """World y of the lowest ink of the figure (what rests on the floor).
+
+    Seen from above at an angle, drawn heights mix height with depth, so ``front_above`` is
+    measured as the level front view: what rests on the floor is decided by true heights.
+    """
+    return bounds(segments(pose, view="front" if view == "front_above" else view))[1]
 
 
 def grounded(pose: Pose, support: float = 0.0, *, view: View = "side") -> Pose:
@@ -577,10 +618,15 @@ class Mat:
 
 @dataclass(frozen=True)
 class Chair:
-    """A plain chair; ``x`` is the centre of the seat.  ``facing`` +1 puts the back on the left."""
+    """A plain chair; ``x`` is the centre of the seat.  ``facing`` +1 puts the back on the left.
+
+    ``height`` is the top of the seat: by default where a seated figure's trunk rests with its
+    feet flat; a higher seat (an armchair or sofa) carries the calves in the 90/90 rest.
+    """
 
     x: float = 0.0
     facing: int = 1
+    height: float = CHAIR_SEAT_HEIGHT
 
 
 @dataclass(frozen=True)
@@ -793,22 +839,23 @@ def _figure_shapes(
 
 
 def _chair_shapes(c: Chair, view: View, palette: Palette) -> list[_Shape]:
-    seat = CHAIR_SEAT_HEIGHT - PROP_STROKE / 2
+    seat = c.height - PROP_STROKE / 2
+    top = c.height + 48.0  # top of the backrest
     w = PROP_STROKE
     if view == "front":
         # Seen from the front the legs hide the seat, so the back posts carry the "chair" cue:
         # they stand outside the arms, joined by a rail behind the shoulders.
         half = 25.0
         return [
-            _Line(Point(c.x - half, w / 2), Point(c.x - half, 88.0), w, palette.prop),
-            _Line(Point(c.x + half, w / 2), Point(c.x + half, 88.0), w, palette.prop),
-            _Line(Point(c.x - half, 86.0), Point(c.x + half, 86.0), w, palette.prop),
+            _Line(Point(c.x - half, w / 2), Point(c.x - half, top), w, palette.prop),
+            _Line(Point(c.x + half, w / 2), Point(c.x + half, top), w, palette.prop),
+            _Line(Point(c.x - half, top - 2), Point(c.x + half, top - 2), w, palette.prop),
             _Line(Point(c.x - half - 1, seat), Point(c.x + half + 1, seat), w * 1.3, palette.prop),
         ]
     back, front = c.x - 20.0 * c.facing, c.x + 20.0 * c.facing
     lean = 3.0 * c.facing
     return [
-        _Line(Point(back, w / 2), Point(back - lean, 88.0), w, palette.prop),
+        _Line(Point(back, w / 2), Point(back - lean, top), w, palette.prop),
         _Line(Point(back, seat), Point(front, seat), w * 1.3, palette.prop),
         _Line(
             Point(front - 2 * c.facing, seat), Point(front - 2 * c.facing, w / 2), w, palette.prop
@@ -816,9 +863,31 @@ def _chair_shapes(c: Chair, view: View, palette: Palette) -> list[_Shape]:
     ]
 
 
-def _bed_shapes(b: Bed, palette: Palette) -> list[_Shape]:
+def _bed_shapes(b: Bed, palette: Palette, view: View, oy: float) -> list[_Shape]:
     top = b.height
     w = PROP_STROKE
+    if view == "front_above":
+        # Seen from a little above the mattress top is a band and its near edge a line; heights
+        # are drawn like the figure's (relative to the pelvis height ``oy``, see _mat_from_above).
+        c, s = math.cos(math.radians(ELEVATION)), math.sin(math.radians(ELEVATION))
+
+        def at(height: float, depth: float) -> float:
+            return oy + (height - oy) * c - depth * s
+
+        near, far = BED_EDGE, BED_EDGE - BED_WIDTH
+        edge, frame = at(top, near), at(top - 16.0, near)
+        return [
+            _Line(
+                Point(b.x0, at(0.0, near) + w / 2),
+                Point(b.x0, at(top + 28.0, far)),
+                w,
+                palette.prop,
+            ),
+            _Line(Point(b.x1 - 4, at(0.0, near) + w / 2), Point(b.x1 - 4, frame), w, palette.prop),
+            _Rect(b.x0, frame, b.x1, at(top, far), 5.0, palette.prop_fill),
+            _Line(Point(b.x0, edge), Point(b.x1 - 2, edge), w * 0.5, palette.prop),
+            _Line(Point(b.x0, frame), Point(b.x1 - 2, frame), w, palette.prop),
+        ]
     return [
         _Line(Point(b.x0, w / 2), Point(b.x0, top + 28.0), w, palette.prop),
         _Line(Point(b.x1 - 4, w / 2), Point(b.x1 - 4, top - 16.0), w, palette.prop),
@@ -891,9 +960,11 @@ class _Layout:
     measured: list[_Shape]
     offset_x: float
     floor: bool
+    offset_y: float = 0.0
+    """World units added to every height (``front_above``: puts the lowest ink on the floor)."""
 
     def to_px(self, p: Point) -> Point:
-        return Point(self.offset_x + SCALE * p.x, FLOOR_Y - SCALE * p.y)
+        return Point(self.offset_x + SCALE * p.x, FLOOR_Y - SCALE * (p.y + self.offset_y))
 
 
 def _layout(
@@ -917,19 +988,21 @@ def _layout(
     for prop in props:
         if isinstance(prop, Floor):
             # Seen from above there is no floor line: the mat (if any) is the ground.
-            floor = view != "top"
+            floor = view in ("side", "front")
         elif isinstance(prop, Mat):
             x0 = figure_box[0] - MAT_MARGIN if prop.x0 is None else prop.x0
             x1 = figure_box[2] + MAT_MARGIN if prop.x1 is None else prop.x1
-            if view == "top":
+            if view == "front_above":
+                back += _mat_from_above(x0, x1, [pose, *([ghost] if ghost else []), *fit], palette)
+            elif view == "top":
                 y0, y1 = figure_box[1] - MAT_MARGIN, figure_box[3] + MAT_MARGIN
                 back.append(_Rect(x0, y0, x1, y1, 5.0, palette.prop_fill))
             else:
                 back.append(_Rect(x0, 0.0, x1, MAT_THICKNESS, MAT_THICKNESS / 2, palette.prop))
         elif isinstance(prop, Chair):
-            back += _chair_shapes(prop, view, palette)
+            back += _chair_shapes(prop, "front" if view == "front_above" else view, palette)
         elif isinstance(prop, Bed):
-            back += _bed_shapes(prop, palette)
+            back += _bed_shapes(prop, palette, view, pose.pelvis_y)
         elif isinstance(prop, Desk):
             back += _desk_shapes(prop, palette)
         elif isinstance(prop, Wall):
@@ -946,6 +1019,10 @@ def _layout(
     measured = [*back, *ghost_shapes, *figure, *front]
     xs = [p.x for sh in [*measured, *fit_shapes] for p in _shape_points(sh)]
     centre = (min(xs) + max(xs)) / 2
+    offset_y = 0.0
+    if view == "front_above":
+        # The near edge of the mat (or the lowest ink) stands on the shared floor line.
+        offset_y = -min(p.y for sh in [*measured, *fit_shapes] for p in _shape_points(sh))
     return _Layout(
         back=back,
         ghost=ghost_shapes,
@@ -954,7 +1031,30 @@ def _layout(
         measured=measured,
         offset_x=VIEW_WIDTH / 2 - SCALE * centre,
         floor=floor,
+        offset_y=offset_y,
     )
+
+
+def _mat_from_above(x0: float, x1: float, poses: Sequence[Pose], palette: Palette) -> list[_Shape]:
+    """The mat in the ``front_above`` view: its top as a band, its front edge as a thin strip.
+
+    The band reaches from behind the figure to in front of it.  Heights are drawn the way
+    :func:`segments` draws the figure (relative to the pelvis), so a body part resting on the
+    mat at depth ``d`` is drawn exactly on the band's line for ``d``.
+    """
+    c, s = math.cos(math.radians(ELEVATION)), math.sin(math.radians(ELEVATION))
+    depths = [v[0] for p in poses for v in _skeleton(p).points.values()]
+    near, far = max(depths) + MAT_MARGIN + 2.0, min(depths) - MAT_MARGIN - 14.0
+    oy = poses[0].pelvis_y
+
+    def surface(depth: float) -> float:
+        return oy + (MAT_THICKNESS - oy) * c - depth * s
+
+    front_y = surface(near)
+    return [
+        _Rect(x0, front_y, x1, surface(far), 4.0, palette.prop_fill),
+        _Rect(x0, front_y - MAT_THICKNESS * c, x1, front_y, 0.0, palette.prop),
+    ]
 
 
 def _num(v: float) -> str:
@@ -1056,6 +1156,11 @@ class ExercisePoses:
     view: View = "side"
     support: float | None = None
     """Height both poses were grounded on, or None if the file placed either one itself."""
+    working: Working | None = None
+    """Two-sided exercises: what in the drawing carries the side (see WORKING)."""
+    shows_side: Literal["left", "right"] | None = None
+    """Two-sided exercises: the side the unmirrored drawing shows (the player mirrors for the
+    other one)."""
 
     def at(self, t: float) -> Pose:
         """The pose a fraction ``t`` of the way from start to end, as the session player shows it.
@@ -1096,7 +1201,32 @@ def render_exercise(poses: ExercisePoses, palette: Palette, *, mirrored: bool = 
     return svg.replace("<svg ", f'<svg data-ink="{ink}" ', 1)
 
 
-_TOP_KEYS: Final = frozenset({"view", "ghost", "floor", "start", "end", "props"})
+_TOP_KEYS: Final = frozenset(
+    {"view", "ghost", "floor", "start", "end", "props", "working", "shows_side"}
+)
+
+
+def implied_side(working: Working, end: Pose) -> Literal["left", "right"] | None:
+    """The side a drawing shows, worked out from what carries the side and the held pose.
+
+    Near limbs are the figure's right, far limbs its left; a positive ``twist``, ``side_bend``
+    or ``neck_tilt`` goes towards the near (right) side.  In a lying twist the pelvis rolls one
+    way while the chest twists back flat, so the knees drop the opposite way of ``twist``.
+    None when the pose does not decide it (a zero angle).
+    """
+    if working in ("near_leg", "near_arm"):
+        return "right"
+    if working in ("far_leg", "far_arm"):
+        return "left"
+    value = {
+        "twist": end.twist,
+        "knees": -end.twist,
+        "side_bend": end.side_bend,
+        "neck_tilt": end.neck_tilt,
+    }[working]
+    if value == 0:
+        return None
+    return "right" if value > 0 else "left"
 
 
 def _number(value: object, where: str) -> float:
@@ -1167,8 +1297,8 @@ def load_exercise_poses(text: str) -> ExercisePoses:
         if key not in _TOP_KEYS:
             raise ValueError(f"{key}: unknown field")
     view = data.get("view", "side")
-    if view not in ("side", "front", "top"):
-        raise ValueError(f"view: must be 'side', 'front' or 'top', got {view!r}")
+    if view not in ("side", "front", "front_above", "top"):
+        raise ValueError(f"view: must be 'side', 'front', 'front_above' or 'top', got {view!r}")
     flags: dict[str, bool] = {}
     for key in ("ghost", "floor"):
         value = data.get(key, True)
@@ -1200,12 +1330,32 @@ def load_exercise_poses(text: str) -> ExercisePoses:
             return pose
         return grounded(pose, support, view=typed_view)
 
+    working = data.get("working")
+    shows_side = data.get("shows_side")
+    if working is not None and working not in WORKING:
+        raise ValueError(f"working: must be one of {', '.join(WORKING)}, got {working!r}")
+    if shows_side is not None and shows_side not in ("left", "right"):
+        raise ValueError(f"shows_side: must be 'left' or 'right', got {shows_side!r}")
+    if (working is None) != (shows_side is None):
+        missing = "shows_side" if shows_side is None else "working"
+        raise ValueError(f"{missing}: missing (working and shows_side go together)")
+
     placed = "pelvis_y" in start_values or "pelvis_y" in end_values
+    end = build(end_values)
+    if working is not None:
+        implied = implied_side(cast(Working, working), end)
+        if implied != shows_side:
+            raise ValueError(
+                f"shows_side: the end pose shows the {implied or 'undecided'} side "
+                f"for working = {working!r}, not {shows_side!r}"
+            )
     return ExercisePoses(
         start=build(start_values),
-        end=build(end_values),
+        end=end,
         props=tuple(props),
         ghost=flags["ghost"],
         view=typed_view,
         support=None if placed else support,
+        working=cast("Working | None", working),
+        shows_side=cast('Literal["left", "right"] | None', shows_side),
     )

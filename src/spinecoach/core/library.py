@@ -22,13 +22,18 @@ from spinecoach.core.exercise import (
     Category,
     Dosage,
     Exercise,
+    Guide,
+    Motion,
     Position,
     Routine,
     RoutineItem,
+    SideMeaning,
     Sides,
+    Source,
     Target,
     with_overrides,
 )
+from spinecoach.core.timeline import played_seconds
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -45,10 +50,21 @@ DOSAGE_RANGES: dict[str, tuple[int, int]] = {
 EXERCISE_FIELDS = frozenset(
     {
         "id", "name", "summary", "category", "position", "desk_friendly", "difficulty",
-        "targets", "sides", "steps", "breathing", "cautions", "image", "dosage",
+        "targets", "sides", "steps", "breathing", "cautions", "image", "dosage", "source",
+        "hold_step", "release_step", "motion", "side_means",
     }
 )  # fmt: skip
-ROUTINE_FIELDS = frozenset({"id", "name", "description", "items"})
+ROUTINE_FIELDS = frozenset({"id", "name", "description", "items", "changeover_seconds"})
+GUIDE_FIELDS = frozenset(
+    {"id", "name", "summary", "position", "steps", "cautions", "image", "source"}
+)
+SOURCE_FIELDS = frozenset({"title", "publisher", "url"})
+
+#: A routine's own time between exercises: long enough to read what comes next.
+CHANGEOVER_RANGE = (3, 30)
+
+#: How many cautions an exercise may list: every one is shown before the exercise starts.
+CAUTIONS_COUNT = (1, 6)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +87,12 @@ class Library:
     exercises: dict[str, Exercise] = field(default_factory=dict)
     routines: dict[str, Routine] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    guides: dict[str, Guide] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+
+    def cite(self, source_ids: Iterable[str]) -> list[str]:
+        """The citations of these source ids, in order (unknown ids are left out)."""
+        return [self.sources[s].citation() for s in source_ids if s in self.sources]
 
     def routines_using(self, exercise_id: str) -> list[Routine]:
         """The routines that include an exercise, in library order."""
@@ -205,7 +227,10 @@ def parse_dosage(data: object) -> Dosage:
 
 
 def parse_exercise(
-    data: dict[str, Any], stem: str, image_exists: Callable[[str], bool]
+    data: dict[str, Any],
+    stem: str,
+    image_exists: Callable[[str], bool],
+    known_sources: Iterable[str] = (),
 ) -> Exercise:
     """Validate one exercise file's contents. Raises `LibraryError` naming the field."""
     _check_unknown(data, EXERCISE_FIELDS)
@@ -233,6 +258,16 @@ def parse_exercise(
     if "breathing" in data:
         breathing = _text(data, "breathing", 10, 140)
     desk_friendly = _require(data, "desk_friendly", bool)
+    steps = _text_list(data, "steps", (2, 8), (10, 140))
+    sides = _choice(data, "sides", Sides)
+    side_means = None
+    if sides is Sides.BOTH:
+        side_means = _choice(data, "side_means", SideMeaning)
+    elif "side_means" in data:
+        raise LibraryError("side_means", 'only a two-sided exercise (sides = "both") has one')
+    hold_step = _step_number(data, "hold_step", len(steps), required=True)
+    release_step = _step_number(data, "release_step", len(steps), required=False)
+    motion = _choice(data, "motion", Motion) if "motion" in data else Motion.HOLD
     return Exercise(
         id=exercise_id,
         name=_text(data, "name", 2, 40),
@@ -242,13 +277,89 @@ def parse_exercise(
         desk_friendly=desk_friendly,
         difficulty=difficulty,
         targets=tuple(targets),
-        sides=_choice(data, "sides", Sides),
-        steps=_text_list(data, "steps", (2, 8), (10, 140)),
-        cautions=_text_list(data, "cautions", (1, 4), (10, 160)),
+        sides=sides,
+        steps=steps,
+        cautions=_text_list(data, "cautions", CAUTIONS_COUNT, (10, 160)),
         image=image,
         dosage=parse_dosage(data.get("dosage")),
         breathing=breathing,
+        sources=_source_ids(data, known_sources),
+        hold_step=hold_step,
+        release_step=release_step,
+        motion=motion,
+        side_means=side_means,
     )
+
+
+def _step_number(data: dict[str, Any], key: str, count: int, *, required: bool) -> int | None:
+    """A 1-based step number in the file, returned 0-based."""
+    if key not in data and not required:
+        return None
+    number = _require(data, key, int)
+    if not 1 <= number <= count:
+        raise LibraryError(key, f"must be a step number from 1 to {count}, not {number}")
+    return number - 1
+
+
+def _source_ids(data: dict[str, Any], known: Iterable[str]) -> tuple[str, ...]:
+    raw = _require(data, "source", list)
+    if not 1 <= len(raw) <= 4:
+        raise LibraryError("source", f"must have 1-4 entries (it has {len(raw)})")
+    allowed = set(known)
+    ids: list[str] = []
+    for index, value in enumerate(raw, start=1):
+        name = f"source[{index}]"
+        if not isinstance(value, str):
+            raise LibraryError(name, f"must be text, not {_describe(value)}")
+        if value not in allowed:
+            raise LibraryError(name, f"{value!r} is not in sources.toml")
+        if value in ids:
+            raise LibraryError(name, f"{value!r} is listed twice")
+        ids.append(value)
+    return tuple(ids)
+
+
+def parse_guide(
+    data: dict[str, Any],
+    stem: str,
+    image_exists: Callable[[str], bool],
+    known_sources: Iterable[str],
+) -> Guide:
+    """Validate one how-to guide (`resources/guides/<id>.toml`)."""
+    _check_unknown(data, GUIDE_FIELDS)
+    guide_id = _check_id(data, stem)
+    image = _require(data, "image", str)
+    if not image_exists(image):
+        raise LibraryError("image", f"{image!r} was not found in icons/exercises/")
+    return Guide(
+        id=guide_id,
+        name=_text(data, "name", 2, 40),
+        summary=_text(data, "summary", 20, 160),
+        position=_choice(data, "position", Position),
+        steps=_text_list(data, "steps", (2, 10), (10, 160)),
+        cautions=_text_list(data, "cautions", (1, 4), (10, 160)),
+        image=image,
+        sources=_source_ids(data, known_sources),
+    )
+
+
+def parse_sources(data: dict[str, Any]) -> dict[str, Source]:
+    """Validate `resources/sources.toml`: one table per source id."""
+    sources: dict[str, Source] = {}
+    for source_id, table in data.items():
+        if not ID_PATTERN.match(source_id):
+            raise LibraryError(source_id, "must be lowercase words joined by '-'")
+        if not isinstance(table, dict):
+            raise LibraryError(source_id, f"must be a table, not {_describe(table)}")
+        _check_unknown(table, SOURCE_FIELDS, f"{source_id}.")
+        url = _require(table, "url", str, f"{source_id}.") if "url" in table else ""
+        sources[source_id] = Source(
+            id=source_id,
+            title=_text(table, "title", 2, 120, f"{source_id}."),
+            publisher=_text(table, "publisher", 2, 60, f"{source_id}."),
+            url=url,
+        )
+    return sources
 
 
 def parse_routine(data: dict[str, Any], stem: str, exercises: dict[str, Exercise]) -> Routine:
@@ -276,11 +387,20 @@ def parse_routine(data: dict[str, Any], stem: str, exercises: dict[str, Exercise
                 prefix + "duration_seconds", f"{exercise_id!r} is done in reps, not timed"
             )
         items.append(RoutineItem(exercise, with_overrides(exercise.dosage, overrides)))
+    changeover = None
+    if "changeover_seconds" in data:
+        changeover = _require(data, "changeover_seconds", int)
+        low, high = CHANGEOVER_RANGE
+        if not low <= changeover <= high:
+            raise LibraryError(
+                "changeover_seconds", f"must be between {low} and {high}, not {changeover}"
+            )
     return Routine(
         id=routine_id,
         name=_text(data, "name", 2, 40),
         description=_text(data, "description", 20, 200),
         items=tuple(items),
+        changeover_seconds=changeover,
     )
 
 
@@ -303,19 +423,29 @@ def _toml_files(folder: Traversable) -> list[Traversable]:
 
 
 def load_library(resources: Traversable, images: Traversable) -> Library:
-    """Load `resources/exercises/*.toml` and `resources/routines/*.toml`.
+    """Load `sources.toml`, then `exercises/`, `guides/` and `routines/` under `resources`.
 
     Never raises for a bad file: each is skipped and reported in `Library.problems`.
-    Exercises load first, since routines are checked against them.
+    Sources load first (exercises cite them), exercises before routines (routines use them).
     """
     library = Library()
 
     def image_exists(name: str) -> bool:
         return "/" not in name and "\\" not in name and (images / name).is_file()
 
+    sources_file = resources / "sources.toml"
+    try:
+        library.sources = parse_sources(_read_toml(sources_file)) if sources_file.is_file() else {}
+    except LibraryError as error:
+        library.problems.append(Problem("sources.toml", error.field, error.message))
+
     def add_exercise(data: dict[str, Any], stem: str) -> None:
-        exercise = parse_exercise(data, stem, image_exists)
+        exercise = parse_exercise(data, stem, image_exists, library.sources)
         library.exercises[exercise.id] = exercise
+
+    def add_guide(data: dict[str, Any], stem: str) -> None:
+        guide = parse_guide(data, stem, image_exists, library.sources)
+        library.guides[guide.id] = guide
 
     def add_routine(data: dict[str, Any], stem: str) -> None:
         routine = parse_routine(data, stem, library.exercises)
@@ -326,6 +456,7 @@ def load_library(resources: Traversable, images: Traversable) -> Library:
         library.problems.append(Problem("exercises/", "", "no exercise files were found"))
     batches = (
         ("exercises", exercise_files, add_exercise),
+        ("guides", _toml_files(resources / "guides"), add_guide),
         ("routines", _toml_files(resources / "routines"), add_routine),
     )
     for folder, entries, add in batches:
@@ -349,10 +480,15 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{len(library.exercises)} exercises "
         f"({sum(e.desk_friendly for e in library.exercises.values())} desk-friendly), "
+        f"{len(library.guides)} guides, "
         f"{len(library.routines)} routines, {len(library.problems)} problems"
     )
     for routine in library.routines.values():
-        print(f"  {routine.id}: {routine.total_seconds} s")
+        played = played_seconds(routine)
+        print(
+            f"  {routine.id}: {routine.total_seconds} s of exercise, "
+            f"{played} s played ({played // 60}:{played % 60:02d})"
+        )
     return 1 if library.problems else 0
 
 

@@ -8,7 +8,7 @@ through the steps in the same rhythm.
 
 from __future__ import annotations
 
-from spinecoach.core.session import Phase, PhaseKind
+from spinecoach.core.session import Phase, PhaseKind, Side
 
 #: Longest time the figure takes to move into the held pose; the rest of the hold is still.
 MOVE_SECONDS = 1.5
@@ -43,19 +43,36 @@ def pose_progress(phase: Phase, elapsed: float, duration: float | None = None) -
 def step_index(phase: Phase, elapsed: float, duration: float | None = None) -> int:
     """Which instruction to highlight.
 
-    Set-up phases show the first step (the starting position); a hold walks through the middle
-    steps as the movement unfolds; release and rest show the last step (how to come back).
+    Set-up phases (get ready, next up, switch sides) walk through the set-up steps, those
+    before the exercise's hold step, when each can be shown long enough, else show the first.
+    A hold shows only the hold step, for its whole length: a 20-s hold is 20 s of holding, not
+    of reading how to get there. Release and rest show the release step; FINISHED the last.
     """
     seconds = phase.seconds if duration is None else duration
-    count = len(phase.exercise.steps)
-    if count <= 1 or phase.kind in (PhaseKind.GET_READY, PhaseKind.NEXT_UP, PhaseKind.SWITCH_SIDES):
+    exercise = phase.exercise
+    count = len(exercise.steps)
+    if count <= 1:
         return 0
-    if phase.kind in (PhaseKind.RELEASE, PhaseKind.REST):
-        return count - 1
-    if phase.kind is PhaseKind.HOLD:
-        middle = list(range(1, count - 1)) or [count - 1]
-        if seconds < MIN_SECONDS_PER_STEP * len(middle):
-            return middle[-1]  # a short rep: show the held position, don't flicker
+    if phase.kind in (PhaseKind.GET_READY, PhaseKind.NEXT_UP, PhaseKind.SWITCH_SIDES):
+        setup = max(1, exercise.hold_index)
+        if seconds < MIN_SECONDS_PER_STEP * setup:
+            return 0
         fraction = min(0.999, max(0.0, elapsed / seconds))
-        return middle[int(fraction * len(middle))]
+        return int(fraction * setup)
+    if phase.kind is PhaseKind.HOLD:
+        return exercise.hold_index
+    if phase.kind in (PhaseKind.RELEASE, PhaseKind.REST):
+        return exercise.release_index
     return count - 1
+
+
+def drawing_mirrored(side: Side | None, shows_side: str | None) -> bool:
+    """Whether to mirror an exercise's drawing for a phase on `side`.
+
+    Each two-sided pose file says which side its drawing shows (`shows_side`); the figure is
+    mirrored exactly when the phase's side is the other one, so the side drawn is always the
+    side announced. One-sided phases, and drawings that show no side, are never mirrored.
+    """
+    if side is None or shows_side is None:
+        return False
+    return side.value != shows_side

@@ -1,14 +1,122 @@
-"""Rules about pain scores that the app acts on."""
+"""Rules about pain scores that the app acts on, and what it says when pain is up after a session.
+
+The numbers, and why:
+
+- A rise of two points or more on the 0-10 scale is the smallest change people notice as
+  meaningfully worse (the usual minimal clinically important difference for back pain).
+- 9 -> 10 is one point, but it is the top of the scale: "worst imaginable" is never ignored
+  (the severe rule below covers it).
+- An after-score of 7 or more is severe pain whatever it was before (a session started at 8
+  and ended at 7 still ended in severe pain), and it is judged even when the before-score was
+  skipped. At 7 or more the advice is to stop exercising today, with the red flags shown.
+"""
 
 from __future__ import annotations
 
-#: A rise of two points or more on the 0-10 scale is the smallest change people notice as
-#: meaningfully worse (the usual minimal clinically important difference for back pain).
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spinecoach.core.exercise import Routine
+from spinecoach.core.safety import EMERGENCY, RED_FLAG_GROUPS, RedFlagGroup
+
 MEANINGFUL_RISE = 2
+
+#: After-scores from here up are severe: stop exercising today and check the red flags.
+SEVERE_PAIN = 7
 
 
 def meaningful_rise(before: int | None, after: int | None) -> bool:
-    """Whether pain after a session is meaningfully higher than before it."""
-    if before is None or after is None:
+    """Whether the after-score calls for the pain-rise advice (see the module doc)."""
+    if after is None:
         return False
-    return after - before >= MEANINGFUL_RISE
+    if after >= SEVERE_PAIN:
+        return True
+    return before is not None and after - before >= MEANINGFUL_RISE
+
+
+@dataclass(frozen=True, slots=True)
+class PainRiseAdvice:
+    """What to tell the person after a session that ended with more (or severe) pain.
+
+    `title` and `summary` state what happened without blame; `advice` lists what to do, most
+    important first; `red_flags` are the groups to show: every group after severe pain, the
+    whole emergency group after any other meaningful rise.
+    """
+
+    title: str
+    summary: str
+    advice: tuple[str, ...]
+    red_flags: tuple[RedFlagGroup, ...]
+    gentler_routine: str | None
+
+    @property
+    def show_red_flags(self) -> bool:
+        """True when every red-flag group is shown (severe pain: stop exercising today)."""
+        return self.red_flags == RED_FLAG_GROUPS
+
+
+def gentlest_routine(routines: Iterable[Routine], *, besides: str | None) -> Routine | None:
+    """The gentlest routine other than `besides`: lowest average difficulty, then shortest."""
+    candidates = [r for r in routines if r.id != besides and r.items]
+    if not candidates:
+        return None
+
+    def gentleness(routine: Routine) -> tuple[float, int, str]:
+        difficulty = sum(item.exercise.difficulty for item in routine.items) / len(routine.items)
+        return (difficulty, routine.total_seconds, routine.id)
+
+    return min(candidates, key=gentleness)
+
+
+def rise_advice(
+    before: int | None,
+    after: int | None,
+    *,
+    routines: Iterable[Routine] = (),
+    just_done: str | None = None,
+) -> PainRiseAdvice | None:
+    """The advice after a session, or None when the scores call for none."""
+    if after is None or not meaningful_rise(before, after):
+        return None
+    severe = after >= SEVERE_PAIN
+    gentler = gentlest_routine(routines, besides=just_done)
+    if before is not None and after > before:
+        title = "Your pain went up"
+        summary = f"Your pain went from {before} to {after} out of 10 during this session."
+    else:
+        title = "Your pain is high"
+        summary = f"Your pain is {after} out of 10 after this session."
+    advice: list[str] = []
+    if severe:
+        advice.append(
+            "Please stop exercising for today. Keep moving gently around the house if you can, "
+            "and change position often."
+        )
+        advice.append(
+            "If any of the signs below apply to you, get help as it says. If the pain does not "
+            "ease over the next day or two, see a GP or physiotherapist."
+        )
+    else:
+        advice.append(
+            "That can happen, and it is worth listening to. Keep moving gently; short walks "
+            "usually help."
+        )
+    if gentler is not None:
+        advice.append(
+            f"Next time, try a gentler routine such as “{gentler.name}”, or do fewer "
+            "repetitions with smaller movements."
+        )
+    else:
+        advice.append("Next time, do fewer repetitions with smaller movements.")
+    if not severe:
+        advice.append(
+            "If the pain does not settle within a day or two, or it spreads down a leg, see a "
+            "GP or physiotherapist. Get help at once if any of the signs below appear."
+        )
+    return PainRiseAdvice(
+        title=title,
+        summary=summary,
+        advice=tuple(advice),
+        red_flags=RED_FLAG_GROUPS if severe else (EMERGENCY,),
+        gentler_routine=gentler.id if gentler is not None else None,
+    )

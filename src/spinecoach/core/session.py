@@ -23,6 +23,9 @@ Semantics the player and the records rely on:
 - Skipping to the end is still reaching the end: `SessionFinished(completed=True)`.
 - `CueDue.stale` is True for a cue whose phase was already over when a late tick caught up
   with it; the player may play those silently rather than speak a burst of old instructions.
+- A phase that `waits_for_person` (getting down to the floor or up from it) is entered paused,
+  however it was reached; `resume()` (the person's Start) runs its countdown. A late tick never
+  runs past it.
 """
 
 from __future__ import annotations
@@ -365,6 +368,10 @@ class SessionEngine:
             self._deadline = start + phase.seconds
         else:
             self._frozen = phase.seconds
+        if phase.waits_for_person and self._state is EngineState.RUNNING:
+            self._frozen = phase.seconds
+            self._state = EngineState.PAUSED
+            stale = False  # nothing runs past it, so its words are never old
         events: list[Event] = [PhaseChanged(index, phase)]
         events.extend(CueDue(cue, stale) for cue in entry_cues(phase))
         if phase.kind is PhaseKind.FINISHED:
@@ -377,7 +384,7 @@ class SessionEngine:
         # first phase with time of its own after them (their words introduce that phase).
         end = start
         for phase in self._timeline[index:]:
-            if phase.kind is PhaseKind.FINISHED:
+            if phase.kind is PhaseKind.FINISHED or phase.waits_for_person:
                 return False
             end += phase.seconds
             if phase.seconds > 0:

@@ -16,6 +16,13 @@ Choices the rest of the app relies on:
   they carry the spoken announcement ("Switch to your right side"), which a person doing the
   exercise without looking at the screen must still hear. The engine passes a 0-s phase at once.
 - Two-sided exercises do the left side first. A timed block is one HOLD (per side).
+- Getting down to the floor, or up from it, takes as long as it takes: the GET_READY or NEXT_UP
+  phase of an exercise whose position needs the floor when the one before did not (or the
+  reverse, or the first exercise of a session when it is on the floor) carries
+  `transition_to`, and the engine starts that phase paused ("Press Start when you are lying on
+  your back"). Five seconds to get from a chair onto a mat is how people get hurt.
+- Between exercises the routine's own `changeover_seconds` is used when it has one (a desk
+  break needs no time to change place), else the person's "rest between exercises" setting.
 - The final phase is FINISHED (0 s). It belongs to the last item, so `item_index` always indexes
   `routine.items`.
 """
@@ -25,7 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from spinecoach.core.exercise import Exercise, Routine, RoutineItem
+from spinecoach.core.exercise import Exercise, Motion, Position, Routine, RoutineItem, SideMeaning
 
 # Phases shorter than this get no 3-2-1 countdown: the ticks would crowd the start cue.
 COUNTDOWN_MIN_SECONDS = 5
@@ -49,6 +56,41 @@ class Side(StrEnum):
 
     LEFT = "left"
     RIGHT = "right"
+
+
+#: How each position reads after "Press Start when you are ...".
+POSITION_WORDS = {
+    Position.LYING_ON_BACK: "lying on your back",
+    Position.LYING_ON_FRONT: "lying on your front",
+    Position.SIDE_LYING: "lying on your side",
+    Position.ALL_FOURS: "on your hands and knees",
+    Position.KNEELING: "kneeling",
+    Position.STANDING: "standing",
+    Position.SEATED: "sitting on your chair",
+}
+
+
+def side_phrase(meaning: SideMeaning | None, side: Side) -> str:
+    """What a side means for this exercise, in words: "left leg", "turning to the right".
+
+    A bare "left side" is ambiguous for twists and side bends; the exercise file says what its
+    side names (`side_means`), and the drawing is mirrored to match (`shows_side`).
+    """
+    match meaning:
+        case SideMeaning.LEG:
+            return f"{side} leg"
+        case SideMeaning.ARM:
+            return f"{side} arm"
+        case SideMeaning.TURN:
+            return f"turning to the {side}"
+        case SideMeaning.KNEES:
+            return f"knees to the {side}"
+        case SideMeaning.BEND:
+            return f"bending to the {side}"
+        case SideMeaning.TILT:
+            return f"{side} ear down"
+        case None:
+            return f"{side} side"
 
 
 _LABELS = {
@@ -86,18 +128,40 @@ class Phase:
     sets: int
     counts_toward_dosage: bool
     timed_block: bool = False
+    transition_to: Position | None = None
 
     @property
     def label(self) -> str:
-        """The phase word the player shows in large type ("Keep going" for a walk, not "Hold")."""
+        """The phase word the player shows in large type ("Move" for shoulder rolls, not "Hold")."""
         if self.kind is PhaseKind.HOLD and self.timed_block:
             return "Keep going"
+        if self.kind is PhaseKind.HOLD and self.exercise.motion is Motion.MOVE:
+            return "Move"
         return _LABELS[self.kind]
+
+    @property
+    def side_text(self) -> str:
+        """The side in this exercise's words ("left leg"), or "" for a one-sided exercise."""
+        if self.side is None:
+            return ""
+        return side_phrase(self.exercise.side_means, self.side)
+
+    @property
+    def waits_for_person(self) -> bool:
+        """True when the player starts this phase paused: the person changes position first."""
+        return self.transition_to is not None
+
+    @property
+    def position_prompt(self) -> str:
+        """The words while waiting ("Press Start when you are lying on your back"), else ""."""
+        if self.transition_to is None:
+            return ""
+        return f"Press Start when you are {POSITION_WORDS[self.transition_to]}"
 
     @property
     def counter_text(self) -> str:
         """Where the person is within the exercise, e.g. "Rep 4 of 10 · left side"."""
-        side = f"{self.side} side" if self.side is not None else ""
+        side = self.side_text
         parts: list[str] = []
         match self.kind:
             case PhaseKind.HOLD | PhaseKind.RELEASE if self.timed_block:
@@ -146,13 +210,19 @@ def build_timeline(
     if not routine.items:
         raise ValueError("a routine needs at least one exercise to play")
     phases: list[Phase] = []
+    changeover = routine.changeover_seconds
+    if changeover is None:
+        changeover = settings.rest_between_exercises_seconds
+    on_floor = False  # the person presses Start at their computer
     for index, item in enumerate(routine.items):
+        moves = item.exercise.on_floor != on_floor
+        on_floor = item.exercise.on_floor
+        transition = item.exercise.position if moves else None
         if index == 0:
-            phases.append(_intro(item, index, PhaseKind.GET_READY, settings.get_ready_seconds))
+            intro = _intro(item, index, PhaseKind.GET_READY, settings.get_ready_seconds, transition)
         else:
-            phases.append(
-                _intro(item, index, PhaseKind.NEXT_UP, settings.rest_between_exercises_seconds)
-            )
+            intro = _intro(item, index, PhaseKind.NEXT_UP, changeover, transition)
+        phases.append(intro)
         phases.extend(_working_phases(item, index, settings))
     last_index = len(routine.items) - 1
     last = routine.items[last_index]
@@ -178,7 +248,23 @@ def _reps(item: RoutineItem) -> int:
     return 0 if item.dosage.is_timed_block else item.dosage.reps
 
 
-def _intro(item: RoutineItem, index: int, kind: PhaseKind, seconds: int) -> Phase:
+def played_seconds(routine: Routine, settings: SessionSettings = DEFAULT_SETTINGS) -> int:
+    """How long the player takes over `routine`, changeovers included (what the person waits).
+
+    The routine views show this, not `Routine.total_seconds` (the dosage alone), so a "two-minute
+    desk break" is two minutes on the clock. Time spent changing position is not counted: the
+    player waits for the person there.
+    """
+    return round(sum(phase.seconds for phase in build_timeline(routine, settings)))
+
+
+def _intro(
+    item: RoutineItem,
+    index: int,
+    kind: PhaseKind,
+    seconds: int,
+    transition_to: Position | None = None,
+) -> Phase:
     timed = item.dosage.is_timed_block
     return Phase(
         kind=kind,
@@ -192,6 +278,7 @@ def _intro(item: RoutineItem, index: int, kind: PhaseKind, seconds: int) -> Phas
         sets=1 if timed else item.dosage.sets,
         counts_toward_dosage=False,
         timed_block=timed,
+        transition_to=transition_to,
     )
 
 
@@ -272,16 +359,19 @@ def entry_cues(phase: Phase) -> tuple[Cue, ...]:
     """The cues due the moment `phase` begins (possibly none)."""
     match phase.kind:
         case PhaseKind.GET_READY:
-            return (_said(CueKind.GET_READY, f"Get ready: {_announce(phase)}"),)
+            return (_said(CueKind.GET_READY, f"Get ready: {_announce(phase)}{_wait(phase)}"),)
         case PhaseKind.NEXT_UP:
-            return (_said(CueKind.NEXT_UP, f"Next: {_announce(phase)}"),)
+            return (_said(CueKind.NEXT_UP, f"Next: {_announce(phase)}{_wait(phase)}"),)
         case PhaseKind.HOLD:
             return (_said(CueKind.START, _start_words(phase)),)
         case PhaseKind.REST:
             return (_said(CueKind.REST, "Rest"),)
         case PhaseKind.SWITCH_SIDES:
             side = phase.side or Side.RIGHT
-            return (_said(CueKind.SWITCH_SIDES, f"Switch to your {side} side"),)
+            if phase.exercise.side_means is None:
+                return (_said(CueKind.SWITCH_SIDES, f"Switch to your {side} side"),)
+            words = side_phrase(phase.exercise.side_means, side)
+            return (_said(CueKind.SWITCH_SIDES, f"Switch sides: {words}"),)
         case PhaseKind.FINISHED:
             return (_said(CueKind.COMPLETE, "Well done"),)
         case PhaseKind.RELEASE:
@@ -310,7 +400,13 @@ def _said(kind: CueKind, text: str) -> Cue:
 
 def _announce(phase: Phase) -> str:
     name = spoken_name(phase.exercise.name)
-    return f"{name}, {phase.side} side first" if phase.side is not None else name
+    return f"{name}, {phase.side_text} first" if phase.side is not None else name
+
+
+def _wait(phase: Phase) -> str:
+    if phase.transition_to is None:
+        return ""
+    return f". {phase.position_prompt}"
 
 
 def _start_words(phase: Phase) -> str:
@@ -318,6 +414,8 @@ def _start_words(phase: Phase) -> str:
     duration = seconds_in_words(phase.seconds)
     if phase.timed_block:
         return f"Start now, for {duration}"
+    if phase.exercise.motion is Motion.MOVE:
+        return "Move"  # a shoulder roll is not held: "Hold for two seconds" would mislead
     if phase.rep == 1:
         return f"Hold for {duration}"
     return "Hold"

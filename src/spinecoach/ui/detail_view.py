@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spinecoach.core.exercise import Exercise, Routine, format_duration
+from spinecoach.core.exercise import Exercise, Guide, Routine, format_duration
+from spinecoach.core.library import Library
+from spinecoach.core.timeline import DEFAULT_SETTINGS, SessionSettings, played_seconds
 from spinecoach.ui.callout import callout
 from spinecoach.ui.flow_layout import FlowLayout
 from spinecoach.ui.illustrations import IllustrationCache
@@ -63,15 +65,22 @@ class DetailView(QScrollArea):
     safety_requested = Signal()
     start_requested = Signal(object)
 
-    def __init__(self, illustrations: IllustrationCache, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        illustrations: IllustrationCache,
+        library: Library | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._library = library or Library()
+        self._session_settings = DEFAULT_SETTINGS
         self.setObjectName("exerciseDetail")
         self.setAccessibleName("Exercise details")
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._illustrations = illustrations
         self._layout = QVBoxLayout()
-        self._shown: Exercise | Routine | None = None
+        self._shown: Exercise | Routine | Guide | None = None
         self._routine_names: list[tuple[str, str]] = []
         self.show_empty()
 
@@ -86,9 +95,15 @@ class DetailView(QScrollArea):
         self.setWidget(content)
 
     @property
-    def shown(self) -> Exercise | Routine | None:
+    def shown(self) -> Exercise | Routine | Guide | None:
         """What the view currently shows."""
         return self._shown
+
+    def set_session_settings(self, settings: SessionSettings) -> None:
+        """The player's timings, so a routine's total is what the player will take."""
+        self._session_settings = settings
+        if isinstance(self._shown, Routine):
+            self.refresh()
 
     def refresh(self) -> None:
         """Redraw what is shown (after a theme change)."""
@@ -96,6 +111,8 @@ class DetailView(QScrollArea):
             self.show_exercise(self._shown, self._routine_names)
         elif isinstance(self._shown, Routine):
             self.show_routine(self._shown)
+        elif isinstance(self._shown, Guide):
+            self.show_guide(self._shown)
         else:
             self.show_empty()
 
@@ -149,6 +166,7 @@ class DetailView(QScrollArea):
             self._layout.addWidget(_label("Breathing", "heading"))
             self._layout.addWidget(_label(exercise.breathing))
         self._add_cautions(exercise.cautions)
+        self._add_sources(exercise.sources)
         if routines:
             self._layout.addWidget(_label("Part of these routines", "heading"))
             links = " · ".join(
@@ -166,12 +184,15 @@ class DetailView(QScrollArea):
         self._add_title(routine.name, "Start routine")
         self._layout.addWidget(_label(routine.description, "muted"))
         count = len(routine.items)
+        played = played_seconds(routine, self._session_settings)
         chips = [
-            f"{format_duration(routine.total_seconds)} of exercise",
+            f"{format_duration(played)} in all",
             f"{count} exercise{'s' if count != 1 else ''}",
         ]
         if routine.desk_friendly:
             chips.append("Desk-friendly")
+        if routine.on_floor:
+            chips.append("Floor")
         self._add_chips(chips)
         self._layout.addWidget(_label("What you will do", "heading"))
         card = QFrame()
@@ -202,15 +223,89 @@ class DetailView(QScrollArea):
             row.addWidget(_label(format_duration(item.seconds), "muted"))
             rows.addLayout(row)
         self._layout.addWidget(card)
-        self._layout.addWidget(
-            _label(
-                "The session player adds a few seconds to get ready before each exercise.",
-                "muted",
-            )
+        between = played - routine.total_seconds
+        timing = _label(
+            f"{format_duration(routine.total_seconds)} of exercise and "
+            f"{format_duration(between)} to get ready and move on between exercises.",
+            "muted",
         )
-        cautions = sorted({c for item in routine.items for c in item.exercise.cautions[:1]})
-        self._add_cautions(tuple(cautions))
+        timing.setObjectName("routineTiming")
+        self._layout.addWidget(timing)
+        if routine.on_floor:
+            self._add_floor_note()
+        self._add_routine_cautions(routine)
         self._add_footer()
+
+    def show_guide(self, guide: Guide) -> None:
+        """Show an untimed how-to card (the log roll): steps, cautions, source; no Start."""
+        self._shown = guide
+        self._reset()
+        self._add_illustration(guide.image, guide.name)
+        title = _label(guide.name, "title")
+        title.setObjectName("detailTitle")
+        self._layout.addWidget(title)
+        self._layout.addWidget(_label(guide.summary, "muted"))
+        self._add_chips(["How-to", guide.position.value.capitalize()])
+        self._layout.addWidget(_label("How to do it", "heading"))
+        for number, step in enumerate(guide.steps, start=1):
+            self._layout.addWidget(_label(f"{number}.  {step}"))
+        self._add_cautions(guide.cautions)
+        self._add_sources(guide.sources)
+        self._add_footer()
+
+    def _add_floor_note(self) -> None:
+        guide = self._library.guides.get("log-roll")
+        text = (
+            "Part of this routine is on the floor. The player waits for you to get down and up "
+            "again: press Start when you are in position."
+        )
+        if guide is not None:
+            text = escape(text) + (
+                f' To get down and up without twisting, see <a href="guide:{escape(guide.id)}">'
+                f"{escape(guide.name)}</a>."
+            )
+        note = _label(text, "muted", rich=guide is not None)
+        note.setObjectName("floorNote")
+        note.linkActivated.connect(self._open_link)
+        self._layout.addWidget(note)
+
+    def _open_link(self, link: str) -> None:
+        if link.startswith("guide:"):
+            guide = self._library.guides.get(link.removeprefix("guide:"))
+            if guide is not None:
+                self.show_guide(guide)
+            return
+        self.item_link_activated.emit(link)
+
+    def _add_routine_cautions(self, routine: Routine) -> None:
+        """Every caution of every exercise, under the exercise's name, in routine order."""
+        frame, box = callout("cautions", "caution")
+        box.addWidget(_label("Take care", "heading"))
+        seen: set[str] = set()
+        for item in routine.items:
+            exercise = item.exercise
+            if exercise.id in seen:
+                continue
+            seen.add(exercise.id)
+            name = _label(exercise.name)
+            name.setProperty("role", "cautionExercise")
+            box.addWidget(name)
+            for caution in exercise.cautions:
+                box.addWidget(_label(f"•  {caution}"))
+        box.addSpacing(4)
+        box.addWidget(_label(STOP_ADVICE))
+        self._layout.addSpacing(6)
+        self._layout.addWidget(frame)
+
+    def _add_sources(self, source_ids: tuple[str, ...]) -> None:
+        citations = self._library.cite(source_ids)
+        if not citations:
+            return
+        sources = _label(
+            ("Source: " if len(citations) == 1 else "Sources: ") + "; ".join(citations), "muted"
+        )
+        sources.setObjectName("detailSources")
+        self._layout.addWidget(sources)
 
     def _add_title(self, text: str, start_text: str) -> None:
         row = QHBoxLayout()

@@ -63,6 +63,8 @@ class HistoryController(QObject):
         clock: Clock,
         weekly_goal: Callable[[], int],
         tz: tzinfo | None = None,
+        *,
+        write_pain: Callable[[PainEntry], bool] | None = None,
     ) -> None:
         super().__init__(view)
         # A named zone (with its DST rules) puts old entries on the right local day.
@@ -71,11 +73,18 @@ class HistoryController(QObject):
         self._database = database
         self._clock = clock
         self._weekly_goal = weekly_goal
+        # The app's one write path for health data (kept and retried when storage refuses);
+        # without it (tests of the view alone) scores go straight to the database.
+        self._write_pain = write_pain
         self._range_days: int | None = 91
         self._show_bars = False
         view.range_requested.connect(self.set_range)
         view.weekly_bars_toggled.connect(self._toggle_bars)
         view.repeat_requested.connect(self._repeat)
+
+    def now(self) -> datetime:
+        """The app clock's time (an import judges "in the future" by it, not by the system's)."""
+        return self._clock.now()
 
     @property
     def database(self) -> Database:
@@ -228,19 +237,19 @@ class HistoryController(QObject):
             note=session.note,
         )
 
-    def check_in(self, score: int, note: str) -> PainEntry:
-        """Record a pain score without a session, at once."""
-        entry = self._database.add_pain_entry(
-            PainEntry(
-                recorded_at=self._clock.now(),
-                score=score,
-                context=PainContext.CHECK_IN,
-                note=note,
-            )
+    def check_in(self, score: int, note: str) -> bool:
+        """Record a pain score without a session, at once; False when it waits to be saved."""
+        entry = PainEntry(
+            recorded_at=self._clock.now(), score=score, context=PainContext.CHECK_IN, note=note
         )
+        if self._write_pain is None:
+            self._database.add_pain_entry(entry)
+            stored = True
+        else:
+            stored = self._write_pain(entry)
         self.changed.emit()
         self.refresh()
-        return entry
+        return stored
 
     def delete_session(self, session_id: int) -> SessionRecord:
         """Hide a session and its scores (undoable); returns it for the undo message."""

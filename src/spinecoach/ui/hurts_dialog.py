@@ -1,21 +1,16 @@
-"""What to do when an exercise hurts: skip it, end the session, or carry on."""
+"""What to do when an exercise hurts: skip it, end the session, or carry on gently."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from spinecoach.ui.callout import callout
-from spinecoach.ui.safety import RED_FLAGS
-
-ADVICE = (
-    "Pain that is sharp, that spreads, or that keeps getting worse is a sign to stop. "
-    "Rest in a comfortable position. If it does not settle, or this keeps happening, talk to "
-    "a doctor or physiotherapist before you try this exercise again."
-)
+from spinecoach.core.safety import IN_PAIN_ADVICE
+from spinecoach.ui.advice_dialogs import plain, scrolling
+from spinecoach.ui.red_flags import red_flags_panel
 
 
 class HurtsDialog(QDialog):
-    """Paused session: offers skip / end / carry on, with the stop-and-consult advice."""
+    """Paused session: offers skip / end / carry on, the advice, and both red-flag groups."""
 
     SKIP = "skip"
     END = "end"
@@ -26,7 +21,7 @@ class HurtsDialog(QDialog):
         self.setObjectName("hurtsDialog")
         self.setWindowTitle("This hurts")
         self.setModal(True)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(580)
         self.choice = self.CONTINUE
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
@@ -34,21 +29,7 @@ class HurtsDialog(QDialog):
         title = QLabel("The session is paused")
         title.setProperty("role", "title")
         layout.addWidget(title)
-        question = QLabel(f"“{exercise_name}” hurts. What would you like to do?")
-        question.setWordWrap(True)
-        layout.addWidget(question)
-        advice = QLabel(ADVICE)
-        advice.setObjectName("hurtsAdvice")
-        advice.setWordWrap(True)
-        layout.addWidget(advice)
-        frame, box = callout("hurtsRedFlags", "redflags", spacing=4)
-        urgent = QLabel("Seek urgent medical care if the pain comes with:")
-        urgent.setProperty("role", "redflag")
-        box.addWidget(urgent)
-        flags = QLabel("\n".join(f"•  {flag}" for flag in RED_FLAGS[:3]))
-        flags.setWordWrap(True)
-        box.addWidget(flags)
-        layout.addWidget(frame)
+        layout.addWidget(plain(f"“{exercise_name}” hurts. What would you like to do?"))
         row = QHBoxLayout()
         for key, text, role in (
             (self.SKIP, "Skip this exercise", "primary"),
@@ -62,6 +43,15 @@ class HurtsDialog(QDialog):
             button.clicked.connect(lambda _checked=False, k=key: self._choose(k))
             row.addWidget(button)
         layout.addLayout(row)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 8, 0)
+        column.setSpacing(8)
+        advice = plain("\n".join(f"•  {line}" for line in IN_PAIN_ADVICE), "hurtsAdvice")
+        column.addWidget(advice)
+        column.addWidget(red_flags_panel("hurtsRedFlags"))
+        column.addStretch(1)
+        layout.addWidget(scrolling(body, "hurtsScroll", 300), 1)
 
     def _choose(self, key: str) -> None:
         self.choice = key

@@ -1,4 +1,4 @@
-"""Paints Library rows: a thumbnail, the name, a muted second line and a "Desk" badge."""
+"""Paints Library rows: a thumbnail, the name, a muted second line and a "Desk" or "Floor" badge."""
 
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from spinecoach.core.exercise import Exercise, Routine, format_duration
+from spinecoach.core.timeline import played_seconds
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -47,7 +48,8 @@ def routine_subtitle(routine: Routine) -> str:
     """The second line of a routine row: length and number of exercises."""
     count = len(routine.items)
     noun = "exercise" if count == 1 else "exercises"
-    return f"{format_duration(routine.total_seconds)} · {count} {noun}"
+    # What the player really takes, changeovers included: a "two-minute" break is two minutes.
+    return f"{format_duration(played_seconds(routine))} · {count} {noun}"
 
 
 class LibraryListModel(QAbstractListModel):
@@ -117,7 +119,7 @@ class LibraryListModel(QAbstractListModel):
         if role == Role.IMAGE:
             return routine.items[0].exercise.image
         if role == Role.BADGE:
-            return "Desk" if routine.desk_friendly else ""
+            return "Desk" if routine.desk_friendly else ("Floor" if routine.on_floor else "")
         if role == Qt.ItemDataRole.ToolTipRole:
             return routine.description
         return None

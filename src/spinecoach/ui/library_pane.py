@@ -120,7 +120,7 @@ class LibraryPane(QWidget):
         self.empty_label.setProperty("role", "muted")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.detail = DetailView(illustrations)
+        self.detail = DetailView(illustrations, library)
         self.detail.safety_requested.connect(self.safety_requested)
         self.detail.item_link_activated.connect(self.select_item)
         self.detail.start_requested.connect(self._request_start)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from spinecoach import __version__
+from spinecoach.ui.best_effort import remember as remember_state
 from spinecoach.ui.deferred_area import DeferredArea
 from spinecoach.ui.enum_free import set_enum_property
 from spinecoach.ui.icons import icon_size, line_icon
@@ -248,7 +249,7 @@ class MainWindow(QMainWindow):
         self._stack.setCurrentIndex(index)
         self._buttons.button(index).setChecked(True)
         if remember:
-            self._settings.set("last_area", self._area_names[index])
+            remember_state(self._settings, "last_area", self._area_names[index])
 
     def _choose_theme(self, key: str) -> None:
         self.theme_requested.emit(key)
@@ -260,7 +261,7 @@ class MainWindow(QMainWindow):
             self,
             "About SpineCoach",
             f"<h3>SpineCoach {__version__}</h3>"
-            "<p>Short, safe exercise sessions for people with back pain.</p>"
+            "<p>Short, gentle exercise sessions for people with back pain.</p>"
             "<p>A self-management aid: it does not diagnose, treat or cure any condition.</p>",
         )
 
@@ -301,4 +302,4 @@ class MainWindow(QMainWindow):
 
     def _save_geometry(self) -> None:
         geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-        self._settings.set("ui.window_geometry", geometry)
+        remember_state(self._settings, "ui.window_geometry", geometry)

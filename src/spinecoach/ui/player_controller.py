@@ -2,14 +2,16 @@
 
 The QTimer here only asks for repaints (about ten a second, and only while a session runs);
 how much time is left always comes from the engine's deadlines on the monotonic clock. Every
-pain score and every completed exercise is written the moment it happens.
+pain score and every completed exercise is written the moment it happens, through the
+`SafeWriter`: when storage refuses, the entry is kept and the person is told (`report`), and
+the session plays on.
 """
 
 from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -17,10 +19,9 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from spinecoach.core.clock import Clock
 from spinecoach.core.exercise import Routine, format_duration
 from spinecoach.core.movement import pose_progress, step_index
-from spinecoach.core.pain import meaningful_rise
+from spinecoach.core.pain import PainRiseAdvice, rise_advice
 from spinecoach.core.records import (
     HurtAction,
-    HurtEvent,
     PainContext,
     PainEntry,
     SessionStatus,
@@ -40,13 +41,16 @@ from spinecoach.core.session import (
     Side,
     build_timeline,
 )
-from spinecoach.storage.store import Database
+from spinecoach.storage.pending import SafeWriter, SessionKey, WriteOutcome
 from spinecoach.ui.pain_dialog import PainAnswer
 from spinecoach.ui.player_view import PlayerView
 
 log = logging.getLogger(__name__)
 
 TICK_MS = 100
+
+#: The phases that introduce an exercise: its cautions are shown there, before it starts.
+_BEFORE_EXERCISE = frozenset({PhaseKind.GET_READY, PhaseKind.NEXT_UP})
 
 
 class SessionPrompts(Protocol):
@@ -64,8 +68,8 @@ class SessionPrompts(Protocol):
         """Return "skip", "end" or "continue"."""
         ...
 
-    def pain_rose(self, before: int, after: int) -> None:
-        """Tell the person kindly that pain rose meaningfully."""
+    def pain_rose(self, advice: PainRiseAdvice) -> None:
+        """Tell the person kindly that pain rose meaningfully (or ended severe), and what to do."""
         ...
 
 
@@ -85,35 +89,41 @@ class PlayerController(QObject):
     """Plays one routine at a time in a PlayerView.
 
     Signals:
-        session_started(int): a session row was written (its id).
-        session_ended(int, str): the session finished; its id and final status.
+        session_started(): a session began (its row is written, or kept to be written).
+        session_ended(str): the session finished; its final status.
     """
 
-    session_started = Signal(int)
-    session_ended = Signal(int, str)
+    session_started = Signal()
+    session_ended = Signal(str)
 
     def __init__(
         self,
         view: PlayerView,
-        database: Database,
+        writer: SafeWriter,
         clock: Clock,
         prompts: SessionPrompts,
         *,
         cues: CueSink | None = None,
-        frames: Callable[[str, float, bool], bytes] | None = None,
+        frames: Callable[[str, float, Side | None], bytes] | None = None,
         settings: SessionSettings | None = None,
+        routines: Callable[[], Iterable[Routine]] = tuple,
+        report: Callable[[WriteOutcome], object] = lambda _outcome: None,
     ) -> None:
         super().__init__(view)
         self._view = view
-        self._database = database
+        self._writer = writer
+        # Tells the person when an entry could not be saved yet (kept and retried).
+        self._report = report
         self._clock = clock
         self._prompts = prompts
         self._cues = cues
         self._frames = frames
         self._settings = settings or SessionSettings()
+        # The library's routines, for naming a gentler one after a pain rise.
+        self._routines = routines
         self._engine: SessionEngine | None = None
         self._routine: Routine | None = None
-        self._session_id: int | None = None
+        self._session: SessionKey | None = None
         self._before: int | None = None
         self._phase_started = 0.0
         self._timer = QTimer(self)
@@ -143,8 +153,8 @@ class PlayerController(QObject):
 
     @property
     def session_id(self) -> int | None:
-        """The database id of the session being played."""
-        return self._session_id
+        """The database id of the session being played (None while its row waits to be saved)."""
+        return self._writer.session_id(self._session) if self._session is not None else None
 
     def set_settings(self, settings: SessionSettings) -> None:
         """Get-ready and rest lengths for the next session."""
@@ -163,14 +173,13 @@ class PlayerController(QObject):
             return False
         answer = self._prompts.pain_before()
         now = self._clock.now()
-        record = self._database.start_session(
+        self._session, outcome = self._writer.start_session(
             routine_id=routine.id,
             routine_name=routine.name,
             exercises_total=len(routine.items),
             started_at=now,
         )
-        assert record.id is not None
-        self._session_id = record.id
+        self._report(outcome)
         self._before = answer.score
         if answer.score is not None:
             self._save_pain(answer, PainContext.BEFORE)
@@ -178,7 +187,7 @@ class PlayerController(QObject):
         self._engine = SessionEngine(build_timeline(routine, self._settings), self._clock)
         self._view.reset_controls()
         self._view.show_routine(routine.name)
-        self.session_started.emit(record.id)
+        self.session_started.emit()
         self._apply(self._engine.start())
         return True
 
@@ -203,7 +212,7 @@ class PlayerController(QObject):
     def this_hurts(self) -> None:
         """Pause, ask what to do, record the event against the exercise."""
         engine = self._engine
-        if engine is None or not self.is_active() or self._session_id is None:
+        if engine is None or not self.is_active() or self._session is None:
             return
         if engine.state is EngineState.RUNNING:
             self._apply(engine.pause())
@@ -213,17 +222,13 @@ class PlayerController(QObject):
             self._apply(engine.resume())
             return
         action: HurtAction = "skipped" if choice == "skip" else "ended"
-        self._database.add_hurt_event(
-            HurtEvent(
-                session_id=self._session_id,
-                exercise_id=exercise.id,
-                recorded_at=self._clock.now(),
-                action=action,
-            )
+        self._report(
+            self._writer.add_hurt_event(self._session, exercise.id, self._clock.now(), action)
         )
         if choice == "skip":
             self._apply(engine.skip_exercise())
-            self._apply(engine.resume())
+            if not engine.phase.waits_for_person:  # the person still has to get into position
+                self._apply(engine.resume())
         else:
             self._apply(engine.stop())
 
@@ -244,8 +249,9 @@ class PlayerController(QObject):
                 # blocked): saying it now would only confuse.
                 self._on_cue(event.cue.kind.value, event.cue.text, event.cue.caption)
             elif isinstance(event, ExerciseDone):
-                if self._session_id is not None:
-                    self._database.record_exercise_done(self._session_id, event.exercise_id)
+                if self._session is not None:
+                    outcome = self._writer.record_exercise_done(self._session, event.exercise_id)
+                    self._report(outcome)
             elif isinstance(event, SessionFinished):
                 self._on_finished(event.completed)
         self._sync_timer()
@@ -271,6 +277,7 @@ class PlayerController(QObject):
             steps=phase.exercise.steps,
             breathing=phase.exercise.breathing,
             next_up=next_text,
+            cautions=phase.exercise.cautions if phase.kind in _BEFORE_EXERCISE else (),
         )
         if phase.kind is PhaseKind.FINISHED:
             self._view.set_finished()
@@ -294,37 +301,42 @@ class PlayerController(QObject):
 
     def _on_finished(self, completed: bool) -> None:
         self._timer.stop()
-        session_id = self._session_id
-        if session_id is None:
+        session = self._session
+        if session is None:
             return
         answer = self._prompts.pain_after()
         status = SessionStatus.COMPLETED if completed else SessionStatus.STOPPED
-        self._database.finish_session(
-            session_id,
-            status=status,
-            ended_at=self._clock.now(),
-            feeling=as_feeling(answer.feeling),
-            note=answer.note,
+        self._report(
+            self._writer.finish_session(
+                session,
+                status=status,
+                ended_at=self._clock.now(),
+                feeling=as_feeling(answer.feeling),
+                note=answer.note,
+            )
         )
         if answer.score is not None:
             self._save_pain(answer, PainContext.AFTER)
-            if meaningful_rise(self._before, answer.score):
-                assert self._before is not None
-                self._prompts.pain_rose(self._before, answer.score)
+            advice = rise_advice(
+                self._before,
+                answer.score,
+                routines=self._routines(),
+                just_done=self._routine.id if self._routine is not None else None,
+            )
+            if advice is not None:
+                self._prompts.pain_rose(advice)
         self._view.set_finished()
-        self.session_ended.emit(session_id, status.value)
+        self.session_ended.emit(status.value)
 
     def _save_pain(self, answer: PainAnswer, context: PainContext) -> None:
         assert answer.score is not None
-        self._database.add_pain_entry(
-            PainEntry(
-                recorded_at=self._clock.now(),
-                score=answer.score,
-                context=context,
-                note=answer.note if context is PainContext.BEFORE else "",
-                session_id=self._session_id,
-            )
+        entry = PainEntry(
+            recorded_at=self._clock.now(),
+            score=answer.score,
+            context=context,
+            note=answer.note if context is PainContext.BEFORE else "",
         )
+        self._report(self._writer.add_pain_entry(entry, session=self._session))
 
     def _sync_timer(self) -> None:
         running = self._engine is not None and self._engine.state is EngineState.RUNNING
@@ -344,7 +356,15 @@ class PlayerController(QObject):
                 and self._engine.state in silenced
             ):
                 self._cues.stop()
-        self._view.set_paused(self._engine is not None and self._engine.state is EngineState.PAUSED)
+        paused = self._engine is not None and self._engine.state is EngineState.PAUSED
+        self._view.set_paused(paused, waiting=paused and self._waiting())
+
+    def _waiting(self) -> bool:
+        """Paused at the start of a change of position, the time untouched: waiting for Start."""
+        engine = self._engine
+        if engine is None or engine.state is not EngineState.PAUSED:
+            return False
+        return engine.phase.waits_for_person and engine.remaining() >= engine.phase_duration()
 
     def _refresh(self) -> None:
         engine = self._engine
@@ -362,10 +382,10 @@ class PlayerController(QObject):
         elapsed = max(0.0, duration - remaining)
         index = step_index(phase, elapsed, duration)
         steps = phase.exercise.steps
-        self._view.highlight_step(index, steps[index] if steps else "")
+        text = phase.position_prompt if self._waiting() else (steps[index] if steps else "")
+        self._view.highlight_step(index, text)
         if self._frames is not None:
-            mirrored = phase.side is Side.RIGHT
             progress = pose_progress(phase, elapsed, duration)
-            svg = self._frames(phase.exercise.id, progress, mirrored)
+            svg = self._frames(phase.exercise.id, progress, phase.side)
             if svg:
                 self._view.figure.set_svg(svg)

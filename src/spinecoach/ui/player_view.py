@@ -134,6 +134,8 @@ class PlayerView(QWidget):
         self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.step_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.breathing_label = _big_label("breathingLabel", "muted")
+        self.cautions_label = _big_label("cautionsLabel", "caution")
+        self.cautions_label.setAccessibleName("Take care")
 
         self.step_text = _big_label("stepText", "step")
         self.step_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -211,6 +213,7 @@ class PlayerView(QWidget):
         steps.addWidget(steps_heading)
         steps.addWidget(self.step_list, 1)
         steps.addWidget(self.breathing_label)
+        steps.addWidget(self.cautions_label)
 
         self._panels = QWidget()
         middle = QGridLayout(self._panels)
@@ -277,8 +280,13 @@ class PlayerView(QWidget):
         steps: tuple[str, ...],
         breathing: str | None,
         next_up: str,
+        cautions: tuple[str, ...] = (),
     ) -> None:
-        """What the current phase is about (called when the phase changes)."""
+        """What the current phase is about (called when the phase changes).
+
+        `cautions` are shown before an exercise starts (get ready, next up): every one of
+        them, so the person reads who should skip or change it before they begin.
+        """
         self.phase_label.setText(phase_word)
         self.counter_label.setText(counter)
         self.exercise_label.setText(exercise)
@@ -288,6 +296,10 @@ class PlayerView(QWidget):
                 QListWidgetItem(f"{number}.  {step}", self.step_list)
         self.breathing_label.setText(f"Breathing: {breathing}" if breathing else "")
         self.breathing_label.setVisible(bool(breathing))
+        self.cautions_label.setText(
+            "Take care:\n" + "\n".join(f"•  {caution}" for caution in cautions) if cautions else ""
+        )
+        self.cautions_label.setVisible(bool(cautions))
         self.next_label.setText(next_up)
         self.next_label.setVisible(bool(next_up))
 
@@ -326,11 +338,15 @@ class PlayerView(QWidget):
         if self.caption_label.text() != text:
             self.caption_label.setText(text)
 
-    def set_paused(self, paused: bool) -> None:
-        """Show the play or the pause state on the button."""
+    def set_paused(self, paused: bool, *, waiting: bool = False) -> None:
+        """Show the play or the pause state on the button.
+
+        `waiting`: paused for the person to change position; the button then reads "Start".
+        """
         self._paused = paused
-        self.play_pause_button.setText("Resume" if paused else "Pause")
-        self.play_pause_button.setToolTip("Resume (Space)" if paused else "Pause (Space)")
+        resume = "Start" if waiting else "Resume"
+        self.play_pause_button.setText(resume if paused else "Pause")
+        self.play_pause_button.setToolTip(f"{resume} (Space)" if paused else "Pause (Space)")
         self._update_play_pause_icon()
 
     def set_finished(self) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from importlib.resources.abc import Traversable
 
 from spinecoach.core.figure import DARK, LIGHT, ExercisePoses, load_exercise_poses, to_svg
+from spinecoach.core.movement import drawing_mirrored
+from spinecoach.core.timeline import Side
 
 FRAME_STEPS = 24
 
@@ -31,14 +33,18 @@ class PoseFrames:
             )
         return self._poses[exercise_id]
 
-    def frame(self, exercise_id: str, progress: float, *, mirrored: bool, dark: bool) -> bytes:
-        """The SVG (UTF-8) of the figure `progress` of the way from start (0) to held (1)."""
+    def frame(self, exercise_id: str, progress: float, *, side: Side | None, dark: bool) -> bytes:
+        """The SVG (UTF-8) of the figure `progress` of the way from start (0) to held (1).
+
+        `side` is the phase's side; the drawing is mirrored when its file shows the other one.
+        """
+        poses = self.poses(exercise_id)
+        if poses is None:
+            return b""
+        mirrored = drawing_mirrored(side, poses.shows_side)
         step = round(min(1.0, max(0.0, progress)) * FRAME_STEPS)
         key = (exercise_id, step, mirrored, dark)
         if key not in self._frames:
-            poses = self.poses(exercise_id)
-            if poses is None:
-                return b""
             svg = to_svg(
                 poses.at(step / FRAME_STEPS),
                 poses.props,

@@ -22,12 +22,6 @@ from spinecoach.ui.reminder_popup import ReminderPopup, reminder_text
 
 log = logging.getLogger(__name__)
 
-IN_PAIN_ADVICE = (
-    "Rest in whatever position eases it, and skip exercises that make it worse. If the pain is "
-    "severe or spreading down a leg, or comes with numbness, weakness, fever, or bladder or "
-    "bowel changes, contact a clinician or urgent care."
-)
-
 PAUSES = ("hour", "tomorrow", "resumed")
 
 
@@ -39,12 +33,14 @@ class ReminderController(QObject):
         library_requested(): open the library to choose a routine (daily reminder).
         status_changed(str, bool): the status line and whether reminders are paused.
         notification(str, str): a title and text for the desktop's notification area.
+        in_pain(): a reminder was skipped "in pain": show the advice and the red flags.
     """
 
     desk_break_requested = Signal()
     library_requested = Signal()
     status_changed = Signal(str, bool)
     notification = Signal(str, str)
+    in_pain = Signal()
 
     def __init__(
         self,
@@ -148,7 +144,7 @@ class ReminderController(QObject):
         self.service.schedule.skip(reason)
         self._log(ReminderAction.SKIPPED, reason.value if reason else "")
         if reason is SkipReason.IN_PAIN:
-            self.notification.emit("Sorry your back hurts", IN_PAIN_ADVICE)
+            self.in_pain.emit()
         self.rearm()
 
     def pause(self, how: str) -> None:

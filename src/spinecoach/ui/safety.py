@@ -3,66 +3,66 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
-
-from spinecoach.ui.callout import callout
-
-#: Symptoms that need urgent medical care rather than exercise.
-RED_FLAGS: tuple[str, ...] = (
-    "New problems controlling your bladder or bowels",
-    "Numbness around your groin, genitals or buttocks",
-    "Pain, numbness or weakness in both legs",
-    "Back pain with a fever or feeling generally unwell",
-    "Weight loss you cannot explain",
-    "Back pain after a fall, accident or other injury",
-    "Back pain and a history of cancer",
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
-INTRO = (
-    "SpineCoach helps you move regularly and keep track of how your back feels. "
-    "It is a self-management aid: it does not diagnose, treat or cure any condition, "
-    "and it does not replace advice from a doctor or physiotherapist."
-)
-
-PRINCIPLES: tuple[str, ...] = (
-    "If you are unsure whether exercise is right for you, check with a clinician before you start.",
-    "Move gently and without forcing. A mild stretch is fine; sharp or increasing pain is not.",
-    "Stop any exercise that makes your pain worse, or that sends pain, numbness or tingling "
-    "down a leg, and talk to a clinician before you try it again.",
-)
+from spinecoach.core.safety import INTRO, PRINCIPLES, SELF_MANAGEMENT
+from spinecoach.ui.red_flags import red_flags_panel
 
 
 class SafetyDialog(QDialog):
-    """Shows the safety notes and red flags; the first time it must be acknowledged."""
+    """Shows the safety notes and both red-flag groups; the first time it must be acknowledged.
+
+    The notes scroll inside the dialog, so the buttons stay in reach on a small or 200 % screen.
+    """
 
     def __init__(self, *, first_run: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("safetyDialog")
-        self.setWindowTitle("Before you start" if first_run else "Safety notes")
+        title_text = "Safety first" if first_run else "Safety notes"
+        self.setWindowTitle(title_text)
         self.setModal(True)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(600)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(8)
 
-        title = QLabel("Before you start" if first_run else "Safety notes")
+        title = QLabel(title_text)
         title.setProperty("role", "title")
         layout.addWidget(title)
-        layout.addWidget(self._text(INTRO))
-        for principle in PRINCIPLES:
-            layout.addWidget(self._text(f"•  {principle}"))
 
-        flags_frame, flags_box = callout("redFlags", "redflags", spacing=4)
-        urgent = QLabel("Seek urgent medical care — do not exercise — if you have back pain with:")
-        urgent.setProperty("role", "redflag")
-        urgent.setWordWrap(True)
-        flags_box.addWidget(urgent)
-        flags = QLabel("\n".join(f"•  {flag}" for flag in RED_FLAGS))
-        flags.setObjectName("redFlagList")
-        flags.setWordWrap(True)
-        flags_box.addWidget(flags)
-        layout.addSpacing(6)
-        layout.addWidget(flags_frame)
+        body = QWidget()
+        body.setObjectName("safetyBody")
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 8, 0)
+        column.setSpacing(8)
+        column.addWidget(self._text(INTRO))
+        reassurance = self._text(SELF_MANAGEMENT)
+        reassurance.setObjectName("selfManagement")
+        column.addWidget(reassurance)
+        # Whether to exercise at all comes before how: the red flags precede the principles.
+        column.addSpacing(4)
+        column.addWidget(red_flags_panel("redFlags"))
+        heading = QLabel("Exercising with SpineCoach")
+        heading.setProperty("role", "heading")
+        column.addWidget(heading)
+        for principle in PRINCIPLES:
+            column.addWidget(self._text(f"•  {principle}"))
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("safetyScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        scroll.setMinimumHeight(420)
+        layout.addWidget(scroll, 1)
 
         buttons = QDialogButtonBox()
         if first_run:

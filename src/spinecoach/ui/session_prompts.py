@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
+from spinecoach.core.pain import PainRiseAdvice
+from spinecoach.ui.advice_dialogs import PainRiseDialog
 from spinecoach.ui.hurts_dialog import HurtsDialog
 from spinecoach.ui.pain_dialog import PainAnswer, PainDialog
 
@@ -32,17 +34,6 @@ class DialogPrompts:
         dialog.exec()
         return dialog.choice
 
-    def pain_rose(self, before: int, after: int) -> None:
-        """A kind word when pain went up by two points or more."""
-        box = QMessageBox(self._parent)
-        box.setObjectName("painRoseMessage")
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle("Your pain went up")
-        box.setText(f"Your pain went from {before} to {after} during this session.")
-        box.setInformativeText(
-            "That can happen, and it is worth listening to. Next time, try a gentler routine "
-            "such as “Gentle floor stretches”, or fewer repetitions. If the pain does not "
-            "settle within a day or two, or you notice any of the red-flag symptoms in "
-            "Help > Safety notes, please see a doctor or physiotherapist."
-        )
-        box.exec()
+    def pain_rose(self, advice: PainRiseAdvice) -> None:
+        """A kind word when pain rose meaningfully or ended severe, with what to do."""
+        PainRiseDialog(advice, parent=self._parent).exec()

@@ -184,6 +184,8 @@ def stylesheet(theme: Theme, ui_icons: str = "") -> str:
         {{ background: {t.surface}; }}
     QScrollArea#exerciseDetail {{ border: 1px solid {t.border}; border-radius: 12px; }}
     QLabel[role="title"] {{ font-size: 22pt; font-weight: 700; }}
+    QLabel#cautionsLabel {{ padding: 8px 10px; border-radius: 8px; }}
+    QLabel[role="cautionExercise"] {{ font-weight: 700; margin-top: 4px; }}
     QLabel[role="heading"] {{ font-size: 12pt; font-weight: 700; color: {t.text};
         margin-top: 6px; }}
     QLabel[role="muted"] {{ color: {t.muted}; }}

@@ -1,0 +1,573 @@
+"""Health data that could not be stored yet: kept, and stored exactly once when storage is back.
+
+Every pain score, session step, "this hurts" and reminder answer the person gives goes through
+`SafeWriter`, the one write path of the UI. When the data file cannot take it (disk full, the
+file or folder made read-only, another program holding the lock, a newer version's file opened
+read-only) the write is not lost:
+
+1. it is kept in memory and appended to a small journal beside the database,
+   `pending-writes.jsonl` (mode 0600, one JSON object a line, flushed and fsynced), so a crash
+   or a quit does not lose it either;
+2. the caller gets a `WriteOutcome` saying it is pending and why, in words a person understands
+   ("the disk is full"), and tells them;
+3. the writer tries again before the next write (so order is kept), whenever `retry()` is called
+   (a timer in the UI while anything waits) and at start-up; what is stored leaves the journal.
+
+Exactly once. A write that raised was rolled back (every write is one transaction), so a retry
+cannot double it. The one window left is a crash after a replayed write committed and before the
+journal was rewritten; each kind of write therefore checks, before it is replayed, whether the
+database already holds it, by what identifies it naturally: a pain score by its moment, score,
+context and session; a session by its start and routine; an exercise by its position in the
+session; a finish by the session no longer being in progress; a hurt or reminder by its moment
+and what it says. No schema change is needed for that.
+
+Sessions get a key when they start (`SessionKey`), because a session whose start is still pending
+has no database id yet; later steps of that session name the key, and the writer maps keys to ids
+once the start is stored.
+
+The journal never holds more than what is waiting. A torn last line (a crash mid-append) is
+skipped and logged; the lines before it are kept.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sqlite3
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Final, TypeVar
+
+from spinecoach.core.records import (
+    HurtAction,
+    HurtEvent,
+    PainContext,
+    PainEntry,
+    ReminderAction,
+    ReminderLogEntry,
+    SessionRecord,
+    SessionStatus,
+    as_feeling,
+)
+from spinecoach.storage.connection import error_code
+from spinecoach.storage.errors import ReadOnlyDatabaseError, StorageError, UnknownRecordError
+from spinecoach.storage.files import PRIVATE_FILE_MODE
+from spinecoach.storage.store import Database
+from spinecoach.storage.timecodec import from_iso, to_iso
+
+log = logging.getLogger(__name__)
+
+PENDING_FILE_NAME: Final = "pending-writes.jsonl"
+
+_T = TypeVar("_T")
+
+#: Two stored moments closer than this are the same moment (ISO text keeps microseconds; the
+#: epoch columns are floats).
+SAME_MOMENT: Final = timedelta(milliseconds=1)
+
+# SQLite primary result codes that mean "storage cannot take a write now" (rescode.html).
+_SQLITE_BUSY: Final = 5
+_SQLITE_LOCKED: Final = 6
+_SQLITE_READONLY: Final = 8
+_SQLITE_IOERR: Final = 10
+_SQLITE_CORRUPT: Final = 11
+_SQLITE_FULL: Final = 13
+_SQLITE_CANTOPEN: Final = 14
+
+
+class WriteKind(StrEnum):
+    """What a pending write does."""
+
+    PAIN = "pain"
+    SESSION_START = "session-start"
+    EXERCISE_DONE = "exercise-done"
+    SESSION_FINISH = "session-finish"
+    HURT = "hurt"
+    REMINDER = "reminder"
+
+
+#: How each kind is named to the person ("Your pain score could not be saved yet").
+WHAT: Final = {
+    WriteKind.PAIN: "pain score",
+    WriteKind.SESSION_START: "session",
+    WriteKind.EXERCISE_DONE: "session",
+    WriteKind.SESSION_FINISH: "session",
+    WriteKind.HURT: "session",
+    WriteKind.REMINDER: "reminder answer",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PendingWrite:
+    """One write waiting for storage: `key` names it, `data` is plain JSON."""
+
+    key: str
+    kind: WriteKind
+    data: dict[str, Any]
+
+    def to_json(self) -> str:
+        """One journal line (no newline)."""
+        return json.dumps(
+            {"key": self.key, "kind": self.kind.value, "data": self.data},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def from_json(cls, line: str) -> PendingWrite:
+        """Parse a journal line; raises ValueError (or KeyError) on a torn or foreign line."""
+        raw = json.loads(line)
+        if not isinstance(raw, dict) or not isinstance(raw.get("data"), dict):
+            raise ValueError("not a pending write")
+        return cls(key=str(raw["key"]), kind=WriteKind(raw["kind"]), data=raw["data"])
+
+
+@dataclass(frozen=True, slots=True)
+class StorageProblem:
+    """Why storage did not take a write: a short reason for the log and words for the person."""
+
+    code: str
+    words: str
+
+    @property
+    def permanent(self) -> bool:
+        """True when retrying will not help until the person (or another version) acts."""
+        return self.code in ("read-only", "newer-version")
+
+
+def describe_failure(error: BaseException) -> StorageProblem | None:
+    """Words for a storage failure, or None when `error` is not one (a bug: let it raise)."""
+    if isinstance(error, ReadOnlyDatabaseError):
+        text = str(error)
+        if "newer" in text:
+            return StorageProblem(
+                "newer-version",
+                "the data file was written by a newer version of SpineCoach and is open read-only",
+            )
+        return StorageProblem("read-only", "the data file or its folder is read-only")
+    if isinstance(error, sqlite3.Error):
+        code = error_code(error)
+        if code == _SQLITE_FULL:
+            return StorageProblem("disk-full", "the disk is full")
+        if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            return StorageProblem("locked", "another program is using the data file")
+        if code == _SQLITE_READONLY:
+            return StorageProblem("read-only", "the data file or its folder is read-only")
+        if code == _SQLITE_CORRUPT:
+            return StorageProblem("damaged", "the data file is damaged")
+        if code in (_SQLITE_IOERR, _SQLITE_CANTOPEN):
+            return StorageProblem("io", "the disk could not be written")
+        return StorageProblem("sqlite", f"the data file could not be written ({error})")
+    if isinstance(error, OSError):
+        return StorageProblem("io", f"the disk could not be written ({error.strerror or error})")
+    if isinstance(error, StorageError) and not isinstance(error, UnknownRecordError):
+        return StorageProblem("storage", str(error))
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class WriteOutcome:
+    """What became of one write: stored now, or kept to be stored later (and why)."""
+
+    stored: bool
+    kind: WriteKind
+    problem: StorageProblem | None = None
+    #: The pain entry as stored (with its id), when one was stored now.
+    entry: PainEntry | None = None
+
+    @property
+    def message(self) -> str:
+        """The sentence to tell the person when the write is pending ("" when stored)."""
+        if self.stored or self.problem is None:
+            return ""
+        what = WHAT[self.kind]
+        when = (
+            "will be saved when it can be written again"
+            if self.problem.permanent
+            else "will be saved as soon as there is room"
+            if self.problem.code == "disk-full"
+            else "will be saved as soon as the file can be written"
+        )
+        return f"Your {what} could not be saved yet: {self.problem.words}. It is kept and {when}."
+
+
+class PendingJournal:
+    """The append-only journal file of pending writes (0600), beside the database.
+
+    `append` flushes and fsyncs each line. `rewrite` replaces the whole file atomically
+    (temporary file, then rename), or removes it when nothing is left. Either returns False when
+    the disk refused: the caller still holds the writes in memory.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def load(self) -> list[PendingWrite]:
+        """Every whole line, in order; a torn or unreadable line is skipped and logged."""
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return []
+        except OSError as error:
+            log.error("cannot read the pending writes in %s: %s", self.path, error)
+            return []
+        writes: list[PendingWrite] = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                writes.append(PendingWrite.from_json(line))
+            except (ValueError, KeyError) as error:
+                log.warning(
+                    "pending writes line %d skipped (torn or unreadable): %s", number, error
+                )
+        return writes
+
+    def append(self, write: PendingWrite) -> bool:
+        """Add one write at the end, on disk before returning; False if the disk refused."""
+        line = (write.to_json() + "\n").encode("utf-8")
+        try:
+            descriptor = os.open(
+                self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE_FILE_MODE
+            )
+            try:
+                os.fchmod(descriptor, PRIVATE_FILE_MODE)
+                written = os.write(descriptor, line)
+                if written != len(line):
+                    raise OSError("short write")
+                os.fsync(descriptor)
+            finally:
+                os.close(descriptor)
+        except OSError as error:
+            log.error("cannot keep a pending write in %s: %s", self.path, error)
+            return False
+        return True
+
+    def rewrite(self, writes: list[PendingWrite]) -> bool:
+        """Replace the journal with `writes` (or remove it when empty); False if it failed."""
+        try:
+            if not writes:
+                self.path.unlink(missing_ok=True)
+                return True
+            temporary = self.path.with_name(self.path.name + ".tmp")
+            data = "".join(write.to_json() + "\n" for write in writes).encode("utf-8")
+            descriptor = os.open(
+                temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE
+            )
+            try:
+                os.fchmod(descriptor, PRIVATE_FILE_MODE)
+                os.write(descriptor, data)
+                os.fsync(descriptor)
+            finally:
+                os.close(descriptor)
+            temporary.replace(self.path)
+        except OSError as error:
+            log.error("cannot rewrite the pending writes in %s: %s", self.path, error)
+            return False
+        return True
+
+
+SessionKey = str
+
+
+@dataclass(slots=True)
+class _SessionState:
+    """What the writer knows of a session it started: its id once stored, exercises so far."""
+
+    id: int | None = None
+    exercises: int = 0
+
+
+@dataclass(slots=True)
+class SafeWriter:
+    """The one path for every health-data write from the UI (see the module doc).
+
+    `database` is the open data file, or None while it cannot be opened at all (everything is
+    then pending). Methods never raise for a storage failure: they return a `WriteOutcome`.
+    They do raise for a bad record (ValueError), which is a bug, not a fault.
+    """
+
+    database: Database | None
+    journal: PendingJournal
+    new_key: Callable[[], str] = field(default=lambda: uuid.uuid4().hex)
+    _pending: list[PendingWrite] = field(default_factory=list)
+    _sessions: dict[SessionKey, _SessionState] = field(default_factory=dict)
+    _journal_ok: bool = True
+    last_problem: StorageProblem | None = None
+
+    def __post_init__(self) -> None:
+        self._pending = self.journal.load()
+        for write in self._pending:  # sessions whose start waits keep counting their steps
+            if write.kind is WriteKind.SESSION_START:
+                self._sessions.setdefault(write.data["session"], _SessionState())
+            elif write.kind is WriteKind.EXERCISE_DONE:
+                state = self._sessions.setdefault(write.data["session"], _SessionState())
+                state.exercises = max(state.exercises, int(write.data["position"]) + 1)
+
+    # --- reading the state ----------------------------------------------------------------
+
+    @property
+    def pending(self) -> tuple[PendingWrite, ...]:
+        """What waits, oldest first."""
+        return tuple(self._pending)
+
+    @property
+    def kept_on_disk(self) -> bool:
+        """False when the journal could not be written either: the writes are in memory only."""
+        return self._journal_ok
+
+    def session_id(self, key: SessionKey) -> int | None:
+        """The database id of a session this writer started, once its start is stored."""
+        state = self._sessions.get(key)
+        return state.id if state is not None else None
+
+    # --- writes ---------------------------------------------------------------------------
+
+    def add_pain_entry(self, entry: PainEntry, session: SessionKey | None = None) -> WriteOutcome:
+        """Store a pain score (of `session`, when given); `entry.session_id` must be None."""
+        if entry.id is not None or entry.session_id is not None:
+            raise ValueError("give a new entry; its session is named by `session`")
+        data = {
+            "recorded_at": to_iso(entry.recorded_at),
+            "score": entry.score,
+            "context": entry.context.value,
+            "note": entry.note,
+            **self._session_data(session),
+        }
+        return self._write(WriteKind.PAIN, data)
+
+    def start_session(
+        self, routine_id: str, routine_name: str, exercises_total: int, started_at: datetime
+    ) -> tuple[SessionKey, WriteOutcome]:
+        """Record that a session began; returns its key for the later steps."""
+        SessionRecord(  # validate now, not at replay
+            routine_id=routine_id,
+            routine_name=routine_name,
+            started_at=started_at,
+            exercises_total=exercises_total,
+        )
+        key = self.new_key()
+        self._sessions[key] = _SessionState()
+        data = {
+            "session": key,
+            "routine_id": routine_id,
+            "routine_name": routine_name,
+            "exercises_total": exercises_total,
+            "started_at": to_iso(started_at),
+        }
+        return key, self._write(WriteKind.SESSION_START, data)
+
+    def record_exercise_done(self, session: SessionKey, exercise_id: str) -> WriteOutcome:
+        """Append one finished exercise to the session."""
+        state = self._sessions.setdefault(session, _SessionState())
+        data = {
+            **self._session_data(session),
+            "exercise_id": exercise_id,
+            "position": state.exercises,
+        }
+        state.exercises += 1
+        return self._write(WriteKind.EXERCISE_DONE, data)
+
+    def finish_session(
+        self,
+        session: SessionKey,
+        status: SessionStatus,
+        ended_at: datetime,
+        feeling: str | None = None,
+        note: str = "",
+    ) -> WriteOutcome:
+        """Close the session with its outcome."""
+        if status is SessionStatus.IN_PROGRESS:
+            raise ValueError("finish_session needs a final status, not IN_PROGRESS")
+        data = {
+            **self._session_data(session),
+            "status": status.value,
+            "ended_at": to_iso(ended_at),
+            "feeling": feeling,
+            "note": note,
+        }
+        return self._write(WriteKind.SESSION_FINISH, data)
+
+    def add_hurt_event(
+        self, session: SessionKey, exercise_id: str, recorded_at: datetime, action: HurtAction
+    ) -> WriteOutcome:
+        """Record a "this hurts" press and what the person chose."""
+        data = {
+            **self._session_data(session),
+            "exercise_id": exercise_id,
+            "recorded_at": to_iso(recorded_at),
+            "action": action,
+        }
+        return self._write(WriteKind.HURT, data)
+
+    def add_reminder_event(self, entry: ReminderLogEntry) -> WriteOutcome:
+        """Log one answer to a reminder."""
+        data = {
+            "recorded_at": to_iso(entry.recorded_at),
+            "action": entry.action.value,
+            "detail": entry.detail,
+        }
+        return self._write(WriteKind.REMINDER, data)
+
+    def retry(self) -> int:
+        """Store what waits, in order, until storage refuses again; returns how many were stored."""
+        if not self._pending or self.database is None:
+            return 0
+        stored = 0
+        while self._pending:
+            write = self._pending[0]
+            try:
+                self._apply(write)
+            except Exception as error:  # classified below; a bug re-raises
+                problem = describe_failure(error)
+                if problem is None:
+                    raise
+                self.last_problem = problem
+                break
+            self._pending.pop(0)
+            stored += 1
+        if stored:
+            self._journal_ok = self.journal.rewrite(self._pending)
+            log.info("stored %d pending write(s); %d still waiting", stored, len(self._pending))
+        if not self._pending:
+            self.last_problem = None
+        return stored
+
+    # --- internals ------------------------------------------------------------------------
+
+    def _write(self, kind: WriteKind, data: dict[str, Any]) -> WriteOutcome:
+        write = PendingWrite(self.new_key(), kind, data)
+        self.retry()  # what waits goes first, so the order of events is kept
+        if not self._pending and self.database is not None:
+            try:
+                stored = self._apply(write)
+            except Exception as error:  # classified below; a bug re-raises
+                problem = describe_failure(error)
+                if problem is None:
+                    raise
+                return self._keep(write, problem)
+            return WriteOutcome(True, kind, entry=stored)
+        problem = self.last_problem or StorageProblem("closed", "the data file is not open")
+        return self._keep(write, problem)
+
+    def _keep(self, write: PendingWrite, problem: StorageProblem) -> WriteOutcome:
+        self._pending.append(write)
+        self.last_problem = problem
+        self._journal_ok = self.journal.append(write) and self._journal_ok
+        log.warning("a %s write is pending: %s", write.kind.value, problem.code)
+        return WriteOutcome(False, write.kind, problem)
+
+    def _database(self) -> Database:
+        if self.database is None:
+            raise StorageError("the data file is not open")
+        return self.database
+
+    def _session_id(self, data: dict[str, Any]) -> int | None:
+        """The stored id of the write's session (None: no session).
+
+        A write made while its session's id was known carries it (`session_id`), so it can be
+        replayed after a restart; otherwise the id comes from the session's start, replayed
+        before it (writes are stored in order).
+        """
+        key = data.get("session")
+        if key is None:
+            return None
+        if data.get("session_id") is not None:
+            return int(data["session_id"])
+        state = self._sessions.get(key)
+        if state is None or state.id is None:
+            raise StorageError(f"session {key} has not been stored yet")
+        return state.id
+
+    def _session_data(self, key: SessionKey | None) -> dict[str, Any]:
+        return {"session": key, "session_id": self.session_id(key) if key else None}
+
+    def _apply(self, write: PendingWrite) -> PainEntry | None:
+        """Store one write unless the database already holds it (see "Exactly once")."""
+        database = self._database()
+        data = write.data
+        match write.kind:
+            case WriteKind.PAIN:
+                entry = PainEntry(
+                    recorded_at=from_iso(data["recorded_at"]),
+                    score=int(data["score"]),
+                    context=PainContext(data["context"]),
+                    note=str(data["note"]),
+                    session_id=self._session_id(data),
+                )
+                for stored in _around(_all_pain_entries(database), entry.recorded_at):
+                    if replace(stored, id=None) == entry:
+                        return stored
+                return database.add_pain_entry(entry)
+            case WriteKind.SESSION_START:
+                started_at = from_iso(data["started_at"])
+                state = self._sessions.setdefault(data["session"], _SessionState())
+                for session in _around(_all_sessions(database), started_at):
+                    if session.routine_id == data["routine_id"] and session.id is not None:
+                        state.id = session.id
+                        return None
+                record = database.start_session(
+                    data["routine_id"], data["routine_name"], data["exercises_total"], started_at
+                )
+                state.id = record.id
+            case WriteKind.EXERCISE_DONE:
+                session_id = self._session_id(data)
+                assert session_id is not None
+                if len(database.session(session_id).exercises_completed) > data["position"]:
+                    return None
+                database.record_exercise_done(session_id, data["exercise_id"])
+            case WriteKind.SESSION_FINISH:
+                session_id = self._session_id(data)
+                assert session_id is not None
+                if database.session(session_id).status is not SessionStatus.IN_PROGRESS:
+                    return None
+                database.finish_session(
+                    session_id,
+                    SessionStatus(data["status"]),
+                    from_iso(data["ended_at"]),
+                    feeling=as_feeling(data["feeling"]),
+                    note=str(data["note"]),
+                )
+            case WriteKind.HURT:
+                session_id = self._session_id(data)
+                assert session_id is not None
+                event = HurtEvent(
+                    session_id=session_id,
+                    exercise_id=data["exercise_id"],
+                    recorded_at=from_iso(data["recorded_at"]),
+                    action=data["action"],
+                )
+                for stored_event in database.hurt_events(session_id):
+                    if replace(stored_event, id=None) == event:
+                        return None
+                database.add_hurt_event(event)
+            case WriteKind.REMINDER:
+                reminder = ReminderLogEntry(
+                    recorded_at=from_iso(data["recorded_at"]),
+                    action=ReminderAction(data["action"]),
+                    detail=str(data["detail"]),
+                )
+                for logged in _around(database.reminder_events, reminder.recorded_at):
+                    if replace(logged, id=None) == reminder:
+                        return None
+                database.add_reminder_event(reminder)
+        return None
+
+
+def _around(query: Callable[[datetime, datetime], list[_T]], moment: datetime) -> list[_T]:
+    """What `query` finds within SAME_MOMENT of `moment`."""
+    return query(moment - SAME_MOMENT, moment + SAME_MOMENT)
+
+
+def _all_pain_entries(database: Database) -> Callable[[datetime, datetime], list[PainEntry]]:
+    # Deleted ones too: a score stored, then deleted by the person, must not come back.
+    return lambda start, end: database.pain_entries(start, end, include_deleted=True)
+
+
+def _all_sessions(database: Database) -> Callable[[datetime, datetime], list[SessionRecord]]:
+    return lambda start, end: database.sessions(start, end, include_deleted=True)
