@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 from spinecoach.core.csv_format import (
     COLUMNS,
+    FORMULA_STARTS,
+    MAX_ID_LENGTH,
     CsvFormatError,
     Header,
     PainRow,
@@ -19,11 +21,13 @@ from spinecoach.core.csv_format import (
     SessionRow,
     format_pain_row,
     format_session_row,
+    is_control,
     parse_row,
     parse_table,
     protect_text,
     read_header,
     unprotect_text,
+    without_controls,
 )
 from spinecoach.core.records import (
     MAX_NOTE_LENGTH,
@@ -37,6 +41,8 @@ HEADER = read_header(COLUMNS)
 PARIS = timezone(timedelta(hours=1))
 T = "2026-11-22T09:30:00+01:00"
 MOMENT = datetime(2026, 11, 22, 9, 30, tzinfo=PARIS)
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+"""When the tests' import happens: times up to a day later are accepted."""
 
 
 def row(**cells: str) -> list[str]:
@@ -68,7 +74,7 @@ def session(**cells: str) -> list[str]:
 
 
 def parse(values: Sequence[str]) -> PainRow | SessionRow:
-    return parse_row(values, HEADER, 2)
+    return parse_row(values, HEADER, 2, now=NOW)
 
 
 def reason(values: Sequence[str]) -> str:
@@ -259,7 +265,8 @@ def test_bad_session_rows_say_what_is_wrong(values: list[str], message: str) -> 
 def test_table_links_scores_to_sessions_in_any_order_and_skips_blank_rows() -> None:
     table = parse_table(
         COLUMNS,
-        [
+        now=NOW,
+        rows=[
             (2, pain(session_ref="s1")),
             (3, [""] * len(COLUMNS)),
             (4, session(session_ref="s1")),
@@ -275,12 +282,21 @@ def test_table_links_scores_to_sessions_in_any_order_and_skips_blank_rows() -> N
 def test_table_reports_broken_links_with_their_reasons() -> None:
     table = parse_table(
         COLUMNS,
-        [
+        now=NOW,
+        rows=[
             (2, session(session_ref="a", status="paused")),
             (3, pain(session_ref="a")),
             (4, pain(session_ref="nowhere")),
             (5, session(session_ref="b")),
-            (6, session(session_ref="b", time="", started="2026-11-23T09:30:00+01:00")),
+            (
+                6,
+                session(
+                    session_ref="b",
+                    time="",
+                    started="2026-11-23T09:30:00+01:00",
+                    ended="2026-11-23T09:45:00+01:00",
+                ),
+            ),
             (7, pain(session_ref="b")),
         ],
     )
@@ -297,13 +313,13 @@ def test_table_reports_broken_links_with_their_reasons() -> None:
 
 def test_table_with_a_bad_header_raises() -> None:
     with pytest.raises(CsvFormatError):
-        parse_table(["when", "how much"], [(2, ["x", "y"])])
+        parse_table(["when", "how much"], [(2, ["x", "y"])], now=NOW)
 
 
 def test_header_width_counts_for_rows() -> None:
     header = read_header([*COLUMNS, "extra"])
     assert header == Header(header.positions, len(COLUMNS) + 1)
-    parsed = parse_row([*pain(), "ignored"], header, 9)
+    parsed = parse_row([*pain(), "ignored"], header, 9, now=NOW)
     assert isinstance(parsed, PainRow)
     assert parsed.line_number == 9
 
@@ -382,10 +398,15 @@ offsets = st.integers(min_value=-(14 * 3600), max_value=14 * 3600).map(
     lambda seconds: timezone(timedelta(seconds=seconds))
 )
 moments = st.datetimes(
-    min_value=datetime(1900, 1, 1), max_value=datetime(2200, 1, 1), timezones=offsets
+    min_value=datetime(1970, 1, 2), max_value=datetime(2026, 11, 24), timezones=offsets
 )
-notes = st.text(max_size=MAX_NOTE_LENGTH)
-ids = st.from_regex(r"[a-z0-9]+(-[a-z0-9]+)*", fullmatch=True)
+# What a person can type: anything but control characters; notes also tabs and line breaks.
+typed = st.characters(exclude_categories=["Cc", "Cs"])
+notes = st.text(typed | st.sampled_from("\t\n"), max_size=MAX_NOTE_LENGTH)
+# Library ids, and ids starting like a formula (the guard must cover exercises_completed).
+ids = st.from_regex(r"[=+\-@']?[a-z0-9]+(-[a-z0-9]+)*", fullmatch=True).filter(
+    lambda text: len(text) <= MAX_ID_LENGTH
+)
 
 
 @settings(max_examples=150, deadline=None)
@@ -403,13 +424,13 @@ def test_any_pain_entry_survives_format_then_parse(
 @settings(max_examples=150, deadline=None)
 @given(
     started=moments,
-    minutes=st.one_of(st.none(), st.integers(-5, 600)),
+    minutes=st.one_of(st.none(), st.integers(0, 600)),
     done=st.lists(ids, max_size=6),
     extra=st.integers(0, 3),
     status=st.sampled_from([s for s in SessionStatus if s is not SessionStatus.IN_PROGRESS]),
     feeling=st.sampled_from([None, "easier", "same", "harder"]),
-    routine_id=st.text(min_size=1, max_size=20).filter(str.strip),
-    routine_name=st.text(min_size=1, max_size=40).filter(str.strip),
+    routine_id=st.text(typed, min_size=1, max_size=20).filter(str.strip),
+    routine_name=st.text(typed, min_size=1, max_size=40).filter(str.strip),
     note=notes,
 )
 def test_any_finished_session_survives_format_then_parse(
@@ -455,3 +476,205 @@ def test_utc_written_as_offset_reads_back_equal() -> None:
     parsed = parse(cells)
     assert isinstance(parsed, PainRow)
     assert parsed.entry == entry
+
+
+# Bounds: nothing accepted may later break an export, History's "All" or the report ------------
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        # Past the last year datetime holds once in UTC: every export raised OverflowError.
+        (pain(time="9999-12-31T23:59:59-05:00"), "is in the future (not before 2026-11-26T12:00"),
+        # Year 1: History's "All" (a day before the first entry) and the report overflowed.
+        (pain(time="0001-01-01T00:00:00+00:00"), "is before 1970-01-01; SpineCoach holds nothing"),
+        (pain(time="1969-12-31T23:59:59Z"), "is before 1970-01-01"),
+        (pain(time="1970-01-01T00:30:00+01:00"), "is before 1970-01-01"),  # 23:30 UTC
+        # History's "All" ends a day after now, exclusive: that moment itself is refused.
+        (pain(time="2026-11-26T12:00:00+00:00"), "is in the future"),
+        (pain(time="2026-11-26T07:00:00-05:00"), "is in the future"),
+        (pain(time="2062-11-22T09:30:00+01:00"), "is the year right?"),
+        (session(time="", started="2027-01-01T09:00:00Z", ended=""), "started '2027-01-01T09"),
+        (session(time="2027-01-01T09:00:00Z", started="", ended=""), "time '2027-01-01T09:00"),
+        (session(ended="2026-11-27T09:45:00+01:00"), "ended '2026-11-27T09:45:00+01:00' is in"),
+        (session(ended="0001-01-01T00:00:00+00:00"), "ended '0001-01-01T00:00:00+00:00' is befo"),
+    ],
+)
+def test_times_outside_1970_to_a_day_after_the_import_are_refused(
+    values: list[str], message: str
+) -> None:
+    assert message in reason(values)
+
+
+@pytest.mark.parametrize(
+    "time",
+    [
+        "1970-01-01T00:00:00+00:00",
+        "1970-01-01T00:00:00-05:00",
+        "2026-11-26T11:59:59.999999+00:00",
+        "2026-11-26T13:59:59.999999+02:00",
+    ],
+)
+def test_the_edges_of_the_time_range_are_accepted(time: str) -> None:
+    parsed = parse(pain(time=time))
+    assert isinstance(parsed, PainRow)
+    assert parsed.entry.recorded_at == datetime.fromisoformat(time)
+
+
+def test_the_future_is_measured_from_the_now_passed_in() -> None:
+    later = pain(time="2030-01-01T00:00:00Z")
+    assert "is in the future" in reason(later)
+    parsed = parse_row(later, HEADER, 2, now=datetime(2029, 12, 31, 0, 0, 1, tzinfo=UTC))
+    assert isinstance(parsed, PainRow)
+
+
+def test_a_naive_now_is_a_programming_error_not_a_row_problem() -> None:
+    with pytest.raises(ValueError, match="timezone-aware"):
+        parse_table(COLUMNS, [], now=datetime(2026, 11, 25))
+
+
+def test_a_session_ending_before_it_starts_is_refused() -> None:
+    message = reason(session(ended="2026-11-22T09:29:59+01:00"))
+    assert message.startswith("ended '2026-11-22T09:29:59+01:00' is before the session started")
+    # The same moment written in another offset is not earlier.
+    same = parse(session(ended="2026-11-22T08:30:00+00:00"))
+    assert isinstance(same, SessionRow)
+    assert same.session.ended_at == same.session.started_at
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        (pain(note="slept\x00badly"), "note holds the control character U+0000 at character 6"),
+        (pain(note="\x1b[31mred"), "U+001B at character 1"),
+        (pain(note="line\rbreak"), "U+000D at character 5"),  # a lone CR
+        (pain(note="tail\r"), "U+000D at character 5"),
+        (pain(note="del\x7f"), "U+007F"),
+        (pain(note="next\x85line"), "U+0085"),
+        (session(routine_id="desk\x00break"), "routine_id holds the control character U+0000"),
+        (session(routine_name="Desk\tbreak"), "routine_name holds the control character U+0009"),
+        (session(routine_name="Desk\nbreak"), "routine_name holds the control character U+000A"),
+        (session(exercises_completed="cat-cow;bird\x01dog"), "exercises_completed holds the co"),
+        (session(session_ref="4\x002"), "session_ref holds the control character U+0000"),
+        (pain(session_ref="4\x002"), "session_ref holds the control character U+0000"),
+    ],
+)
+def test_control_characters_are_refused_in_every_text_column(
+    values: list[str], message: str
+) -> None:
+    assert message in reason(values)
+
+
+def test_a_note_may_hold_tabs_and_line_breaks_of_either_kind() -> None:
+    text = "first\tline\nsecond line\r\nthird"
+    parsed = parse(pain(note=text))
+    assert isinstance(parsed, PainRow)
+    assert parsed.entry.note == text  # kept exactly as written
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        (session(routine_id="r" * 101), "routine_id is 101 characters long; the limit is 100"),
+        (session(routine_name="N" * 201), "routine_name is 201 characters long; the limit is 200"),
+        (
+            session(exercises_completed="cat-cow;" + "x" * 101),
+            "exercises_completed has an exercise id that is 101 characters long; the limit is 100",
+        ),
+        (session(session_ref="s" * 101), "session_ref is 101 characters long; the limit is 100"),
+        (pain(session_ref="s" * 101), "session_ref is 101 characters long"),
+        (session(exercises_total="101"), "exercises_total is 101; a routine has at most 100"),
+        # int() refuses more than 4,300 digits with its own ValueError; these are row problems.
+        (session(exercises_total="9" * 5000), "exercises_total is 99999"),
+        (pain(score="9" * 5000), "score 99999"),
+        (pain(score="1" + "0" * 5000), "is out of range"),
+    ],
+)
+def test_over_long_fields_and_huge_numbers_are_refused(values: list[str], message: str) -> None:
+    assert message in reason(values)
+
+
+def test_the_longest_allowed_fields_are_accepted() -> None:
+    parsed = parse(
+        session(
+            routine_id="r" * 100,
+            routine_name="N" * 200,
+            exercises_completed=";".join(f"{i:0100d}" for i in range(100)),
+            exercises_total="100",
+            session_ref="s" * 100,
+            note="n" * MAX_NOTE_LENGTH,
+        )
+    )
+    assert isinstance(parsed, SessionRow)
+    assert len(parsed.session.exercises_completed) == 100
+
+
+def test_a_huge_cell_is_quoted_short_in_the_message() -> None:
+    message = reason(pain(context="x" * 100_000))
+    assert len(message) < 150
+    assert "'xxxxxxxx" in message
+    assert "…'" in message
+
+
+def test_control_characters_helpers() -> None:
+    assert [is_control(c) for c in "\x00\x1f\x7f\x85\x9f"] == [True] * 5
+    assert [is_control(c) for c in "a é\u200b\u2028😀"] == [False] * 6
+    assert without_controls("a\x00b\tc\nd\re\x7ff") == "ab\tc\ndef"
+    assert without_controls("a\tb", keep="") == "ab"
+
+
+# The formula guard covers every text column ------------------------------------------------------
+
+
+GUARDED_SESSION = SessionRecord(
+    routine_id="=cmd|'/c calc'!A1",
+    routine_name="+Evil routine",
+    started_at=MOMENT,
+    ended_at=MOMENT + timedelta(minutes=5),
+    exercises_completed=('=HYPERLINK("http://example.com/x")', "-bird-dog", "@cat-cow"),
+    exercises_total=5,
+    status=SessionStatus.STOPPED,
+    note="-2 after the walk",
+)
+
+
+def test_every_text_cell_of_a_session_row_is_guarded() -> None:
+    cells = dict(zip(COLUMNS, format_session_row(GUARDED_SESSION, "12"), strict=True))
+    assert cells["routine_id"] == "'=cmd|'/c calc'!A1"
+    assert cells["routine_name"] == "'+Evil routine"
+    assert cells["exercises_completed"] == '\'=HYPERLINK("http://example.com/x");-bird-dog;@cat-cow'
+    assert cells["note"] == "'-2 after the walk"
+    assert cells["session_ref"] == "12"
+    for column in ("note", "routine_id", "routine_name", "exercises_completed", "session_ref"):
+        assert cells[column][:1] not in FORMULA_STARTS
+
+
+def test_guarded_session_reads_back_as_written() -> None:
+    parsed = parse(format_session_row(GUARDED_SESSION, "12"))
+    assert isinstance(parsed, SessionRow)
+    assert parsed.session == GUARDED_SESSION
+    assert parsed.session_ref == "12"
+
+
+def test_an_unguarded_formula_imported_from_a_file_is_guarded_on_the_next_export() -> None:
+    # A hand-made file: the formula arrives without an apostrophe.
+    parsed = parse(session(exercises_completed='=HYPERLINK("http://example.com";"click")'))
+    assert isinstance(parsed, SessionRow)
+    assert parsed.session.exercises_completed == ('=HYPERLINK("http://example.com"', '"click")')
+    cells = dict(zip(COLUMNS, format_session_row(parsed.session), strict=True))
+    assert cells["exercises_completed"] == '\'=HYPERLINK("http://example.com";"click")'
+    again = parse(format_session_row(parsed.session))
+    assert isinstance(again, SessionRow)
+    assert again.session == parsed.session
+
+
+def test_session_refs_are_guarded_and_link_either_way() -> None:
+    cells = format_pain_row(
+        PainEntry(recorded_at=MOMENT, score=2, context=PainContext.AFTER), session_ref="-1"
+    )
+    assert dict(zip(COLUMNS, cells, strict=True))["session_ref"] == "'-1"
+    table = parse_table(
+        COLUMNS, [(2, session(session_ref="'-1")), (3, pain(session_ref="-1"))], now=NOW
+    )
+    assert table.problems == ()
+    assert [(row.session_ref, row.line_number) for row in table.pain_entries] == [("-1", 3)]

@@ -3,6 +3,7 @@ until apply, duplicates skipped, byte-order mark and time zones."""
 
 from __future__ import annotations
 
+import csv
 import os
 import sqlite3
 import stat
@@ -14,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from spinecoach.core.csv_format import COLUMNS
+from spinecoach.core.csv_format import COLUMNS, FORMULA_STARTS
 from spinecoach.core.records import (
     MAX_NOTE_LENGTH,
     HurtEvent,
@@ -150,7 +151,7 @@ def test_export_then_import_into_an_empty_database_gives_identical_rows(
     _fill(database)
     exported = export_csv(database, tmp_path / "history.csv")
 
-    preview = read_csv(exported.path)
+    preview = read_csv(exported.path, now=NOW)
     result = apply_import(empty, preview)
 
     assert (exported.sessions, exported.pain_entries) == (3, 8)
@@ -174,7 +175,7 @@ def test_time_zones_and_microseconds_round_trip_exactly(
         )
     text = export_csv(database, tmp_path / "zones.csv").path.read_text(encoding="utf-8-sig")
 
-    apply_import(empty, read_csv(tmp_path / "zones.csv"))
+    apply_import(empty, read_csv(tmp_path / "zones.csv", now=NOW))
 
     assert "2026-03-02T08:00:00.123456+05:30" in text
     assert "2026-03-01T18:00:00-08:00" in text
@@ -217,7 +218,7 @@ def test_export_leaves_out_deleted_rows_and_never_replaces_a_file_unasked(
 
     exported = export_csv(database, target, overwrite=True)
     assert (exported.sessions, exported.pain_entries) == (2, 6)
-    preview = read_csv(target)
+    preview = read_csv(target, now=NOW)
     assert len(preview.sessions) == 2
     assert first.routine_id not in {row.session.routine_id for row in preview.sessions}
 
@@ -225,7 +226,7 @@ def test_export_leaves_out_deleted_rows_and_never_replaces_a_file_unasked(
 def test_an_empty_history_exports_just_the_header(database: Database, tmp_path: Path) -> None:
     path = export_csv(database, tmp_path / "nothing.csv").path
     assert path.read_bytes() == BOM + HEADER.encode() + b"\r\n"
-    preview = read_csv(path)
+    preview = read_csv(path, now=NOW)
     assert (preview.valid_rows, preview.problems) == (0, ())
     assert apply_import(database, preview) == ImportResult(0, 0)
 
@@ -234,12 +235,16 @@ pain_entries = st.builds(
     PainEntry,
     recorded_at=st.datetimes(
         min_value=datetime(1970, 1, 2),
-        max_value=datetime(2100, 1, 1),
+        max_value=datetime(2026, 3, 1),
         timezones=st.integers(-50_000, 50_000).map(lambda s: timezone(timedelta(seconds=s))),
     ),
     score=st.integers(0, 10),
     context=st.sampled_from(PainContext),
-    note=st.text(max_size=MAX_NOTE_LENGTH),
+    # What a note box lets through: no control characters but tab and line break.
+    note=st.text(
+        st.characters(exclude_categories=["Cc", "Cs"]) | st.sampled_from("\t\n"),
+        max_size=MAX_NOTE_LENGTH,
+    ),
 )
 
 
@@ -254,7 +259,7 @@ def test_any_pain_entries_round_trip(
         export_csv(source, folder / "out.csv")
         expected = _history(source)
     with open_database(folder / "b.sqlite3", now=NOW) as target:
-        result = apply_import(target, read_csv(folder / "out.csv"))
+        result = apply_import(target, read_csv(folder / "out.csv", now=NOW))
         found = _history(target)
     duplicates = len(entries) - len(
         {(e.recorded_at.timestamp() // 1, e.score, e.context) for e in entries}
@@ -290,7 +295,7 @@ BAD_FILE = (
 
 
 def test_bad_rows_are_each_reported_with_line_and_reason(tmp_path: Path) -> None:
-    preview = read_csv(_write(tmp_path / "bad.csv", *BAD_FILE))
+    preview = read_csv(_write(tmp_path / "bad.csv", *BAD_FILE), now=NOW)
 
     reasons = {problem.line_number: problem.reason for problem in preview.problems}
     assert sorted(reasons) == [3, 4, 5, 6, 10, 11, 12, 14, 15]
@@ -319,7 +324,7 @@ def test_reading_writes_nothing_and_apply_writes_only_the_valid_rows(
     csv_bytes = csv_file.read_bytes()
     before = _file_state(data_file)
 
-    preview = read_csv(csv_file)
+    preview = read_csv(csv_file, now=NOW)
 
     assert _file_state(data_file) == before
     assert _counts(empty) == (0, 0)
@@ -358,13 +363,13 @@ def test_files_that_are_not_our_csv_are_refused_whole(
     path = tmp_path / "file.csv"
     path.write_bytes(content)
     with pytest.raises(CsvFileError) as caught:
-        read_csv(path)
+        read_csv(path, now=NOW)
     assert message in str(caught.value)
 
 
 def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(CsvFileError, match="cannot be read"):
-        read_csv(tmp_path / "nope.csv")
+        read_csv(tmp_path / "nope.csv", now=NOW)
 
 
 # Encodings and spreadsheet dialects ------------------------------------------------------------
@@ -378,14 +383,16 @@ ONE_ROW = "pain,2026-03-01T08:00:00+01:00,4,before,Straße – ok,,,,,,,,,"
 def test_read_with_or_without_bom_and_either_line_end(
     tmp_path: Path, bom: bool, newline: str
 ) -> None:
-    preview = read_csv(_write(tmp_path / "f.csv", HEADER, ONE_ROW, bom=bom, newline=newline))
+    preview = read_csv(
+        _write(tmp_path / "f.csv", HEADER, ONE_ROW, bom=bom, newline=newline), now=NOW
+    )
     assert preview.problems == ()
     assert [row.entry.note for row in preview.pain_entries] == ["Straße – ok"]
 
 
 def test_semicolon_separated_files_from_european_excel_are_read(tmp_path: Path) -> None:
     lines = [HEADER.replace(",", ";"), ONE_ROW.replace(",", ";")]
-    preview = read_csv(_write(tmp_path / "f.csv", *lines, bom=True))
+    preview = read_csv(_write(tmp_path / "f.csv", *lines, bom=True), now=NOW)
     assert preview.problems == ()
     assert preview.pain_entries[0].entry.score == 4
 
@@ -394,7 +401,7 @@ def test_columns_in_another_order_are_read(tmp_path: Path) -> None:
     columns = list(reversed(COLUMNS))
     values = dict(zip(COLUMNS, ONE_ROW.split(","), strict=True))
     line = ",".join(values[column] for column in columns)
-    preview = read_csv(_write(tmp_path / "f.csv", ",".join(columns), line))
+    preview = read_csv(_write(tmp_path / "f.csv", ",".join(columns), line), now=NOW)
     assert preview.problems == ()
     assert preview.pain_entries[0].entry.note == "Straße – ok"
 
@@ -407,7 +414,7 @@ def test_importing_the_same_file_twice_adds_nothing_the_second_time(
 ) -> None:
     _fill(database)
     before = _history(database)
-    preview = read_csv(export_csv(database, tmp_path / "h.csv").path)
+    preview = read_csv(export_csv(database, tmp_path / "h.csv").path, now=NOW)
 
     assert apply_import(database, preview) == ImportResult(added=0, skipped_duplicates=11)
     assert _history(database) == before
@@ -440,7 +447,7 @@ def test_duplicates_match_kind_second_score_context_and_routine(
         "pain,2026-03-01T08:00:01+00:00,4,check-in,,,,,,,,,,",
     )
 
-    result = apply_import(database, read_csv(path))
+    result = apply_import(database, read_csv(path, now=NOW))
 
     assert result == ImportResult(added=5, skipped_duplicates=3)
     notes = [
@@ -462,7 +469,7 @@ def test_a_deleted_entry_does_not_block_importing_it_again(
     entry = database.add_pain_entry(
         PainEntry(recorded_at=NOW, score=7, context=PainContext.CHECK_IN)
     )
-    preview = read_csv(export_csv(database, tmp_path / "h.csv").path)
+    preview = read_csv(export_csv(database, tmp_path / "h.csv").path, now=NOW)
     assert entry.id is not None
     database.delete_pain_entry(entry.id, NOW)
 
@@ -477,7 +484,7 @@ def test_a_failure_while_writing_leaves_the_database_as_it_was(
     database: Database, empty: Database, tmp_path: Path
 ) -> None:
     _fill(database)
-    preview = read_csv(export_csv(database, tmp_path / "h.csv").path)
+    preview = read_csv(export_csv(database, tmp_path / "h.csv").path, now=NOW)
     # Make the very last insert fail, after every session and most scores went in.
     empty._read().execute(
         "CREATE TEMP TRIGGER refuse_ten BEFORE INSERT ON pain_entries WHEN NEW.score = 10"
@@ -502,7 +509,7 @@ def test_a_read_only_database_refuses_the_import(tmp_path: Path) -> None:
 
     with open_database(path, now=NOW) as database:
         with pytest.raises(ReadOnlyDatabaseError):
-            apply_import(database, read_csv(csv_file))
+            apply_import(database, read_csv(csv_file, now=NOW))
         assert database.count_pain_entries() == 0
 
 
@@ -519,7 +526,7 @@ def test_an_in_progress_session_is_exported_and_imported_as_incomplete(
     database: Database, empty: Database, tmp_path: Path
 ) -> None:
     _session(database, NOW, status=SessionStatus.IN_PROGRESS)
-    apply_import(empty, read_csv(export_csv(database, tmp_path / "h.csv").path))
+    apply_import(empty, read_csv(export_csv(database, tmp_path / "h.csv").path, now=NOW))
     (imported,) = empty.sessions(*EVERYTHING)
     assert imported.status is SessionStatus.INCOMPLETE
     assert imported.exercises_completed == ("cat-cow",)
@@ -533,7 +540,7 @@ def test_imported_sessions_are_real_records(empty: Database, tmp_path: Path) -> 
         "session,2026-03-02T08:00:00+01:00,,,,core-strength,Core strength,,"
         "2026-03-02T08:15:00+01:00,bird-dog;glute-bridge,8,completed,same,s2",
     )
-    apply_import(empty, read_csv(path))
+    apply_import(empty, read_csv(path, now=NOW))
     (stored,) = empty.sessions(*EVERYTHING)
     assert stored == SessionRecord(
         id=stored.id,
@@ -546,3 +553,77 @@ def test_imported_sessions_are_real_records(empty: Database, tmp_path: Path) -> 
         status=SessionStatus.COMPLETED,
         feeling="same",
     )
+
+
+# Bounds and the formula guard, through the files --------------------------------------------
+
+
+OUT_OF_BOUNDS_FILE = (
+    HEADER,
+    "pain,9999-12-31T23:59:59-05:00,4,check-in,,,,,,,,,,",  # 2 beyond datetime in UTC
+    "pain,0001-01-01T00:00:00+00:00,4,check-in,,,,,,,,,,",  # 3 year 1
+    "pain,2026-03-01T08:00:00+01:00,4,check-in,slept\x00badly,,,,,,,,,",  # 4 NUL
+    "session,2026-03-01T09:00:00+00:00,,,,desk-break,Desk break,,"
+    "2026-03-01T08:59:00+00:00,,5,stopped,,s1",  # 5 ends before it starts
+    "pain,2026-03-01T09:00:00+00:00,5,before,,,,,,,,,,s1",  # 6 its session is bad
+    "session,2026-03-01T10:00:00+00:00,,,,desk-break,Desk break,,"
+    '2026-03-01T10:05:00+00:00,"=HYPERLINK(""http://example.com"";""x"")",5,stopped,,s2',  # 7
+    "pain,2026-03-01T10:05:00+00:00,3,after,'=1+1,,,,,,,,,s2",  # 8 ok, guarded note
+)
+
+
+def test_rows_out_of_bounds_are_reported_and_the_rest_imports_and_exports(
+    empty: Database, tmp_path: Path
+) -> None:
+    preview = read_csv(_write(tmp_path / "in.csv", *OUT_OF_BOUNDS_FILE), now=NOW)
+
+    reasons = {problem.line_number: problem.reason for problem in preview.problems}
+    assert sorted(reasons) == [2, 3, 4, 5, 6]
+    assert "is in the future" in reasons[2]
+    assert "is before 1970-01-01" in reasons[3]
+    assert "control character U+0000" in reasons[4]
+    assert "before the session started" in reasons[5]
+    assert "its session (session_ref 's1', line 5) has a problem" in reasons[6]
+    assert apply_import(empty, preview) == ImportResult(added=2, skipped_duplicates=0)
+    (session,) = empty.sessions(*EVERYTHING)
+    assert session.exercises_completed == ('=HYPERLINK("http://example.com"', '"x")')
+
+    text = export_csv(empty, tmp_path / "out.csv").path.read_text(encoding="utf-8-sig")
+
+    assert '\'=HYPERLINK(""http://example.com"";""x"")' in text
+    assert "'=1+1" in text
+    again = read_csv(tmp_path / "out.csv", now=NOW)
+    assert again.problems == ()
+    assert again.sessions[0].session.exercises_completed == session.exercises_completed
+    assert again.pain_entries[0].entry.note == "=1+1"
+
+
+def test_the_import_now_decides_what_is_in_the_future(tmp_path: Path) -> None:
+    path = _write(tmp_path / "f.csv", HEADER, "pain,2026-03-04T09:00:00Z,4,check-in,,,,,,,,,,")
+    assert [p.line_number for p in read_csv(path, now=NOW).problems] == [2]
+    later = read_csv(path, now=NOW + timedelta(days=2))
+    assert (later.problems, len(later.pain_entries)) == ((), 1)
+
+
+def test_formula_looking_text_in_every_column_round_trips_guarded(
+    database: Database, empty: Database, tmp_path: Path
+) -> None:
+    started = datetime(2026, 3, 1, 9, 0, tzinfo=INDIA)
+    session = database.start_session(
+        "=cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", 4, started
+    )
+    assert session.id is not None
+    for exercise in ("-bird-dog", "+cat-cow", "'=quoted"):
+        database.record_exercise_done(session.id, exercise)
+    database.finish_session(
+        session.id, SessionStatus.STOPPED, started + timedelta(minutes=3), note="\t-tabbed"
+    )
+    path = export_csv(database, tmp_path / "h.csv").path
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        header, row = list(csv.reader(handle))
+    cells = dict(zip(header, row, strict=True))
+
+    for column in ("note", "routine_id", "routine_name", "exercises_completed", "session_ref"):
+        assert cells[column][:1] not in FORMULA_STARTS, column
+    apply_import(empty, read_csv(path, now=NOW))
+    assert _history(empty) == _history(database)

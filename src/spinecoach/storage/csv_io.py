@@ -3,8 +3,10 @@
 The format's rules live in `spinecoach.core.csv_format` (docs/CSV_FORMAT.md). Importing takes
 two steps so nothing is written until the user has seen what will be:
 
-1. `read_csv(path)` reads and checks the whole file and returns an ImportPreview: the valid
-   records and a RowProblem (line number, reason) for every row that is not. It writes nothing.
+1. `read_csv(path, now=...)` reads and checks the whole file and returns an ImportPreview: the
+   valid records and a RowProblem (line number, reason) for every row that is not, including
+   rows out of the format's bounds (a time before 1970 or more than a day after `now`, a
+   control character, an over-long field). It writes nothing.
 2. `apply_import(database, preview)` writes the valid records in one transaction, skipping
    those already in the history (see `pain_key` / `session_key`), and says how many of each.
 
@@ -21,7 +23,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Final
 
@@ -144,12 +146,17 @@ def _write_atomically(path: Path, rows: list[list[str]]) -> None:
 # Import -------------------------------------------------------------------------------------
 
 
-def read_csv(path: Path) -> ImportPreview:
+def read_csv(path: Path, *, now: datetime | None = None) -> ImportPreview:
     """Read and check a CSV file; write nothing.
 
     Raises CsvFileError when the file cannot be read or its header is not SpineCoach's; any
-    other trouble is a RowProblem for that row, and the other rows are still read.
+    other trouble is a RowProblem for that row, and the other rows are still read. `now`
+    (timezone-aware) is when the import happens: a time more than a day after it is a
+    problem. Pass the app's clock reading; None reads the system clock, only so that a
+    caller not yet handed a clock keeps working.
     """
+    if now is None:
+        now = datetime.now(UTC)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -167,7 +174,7 @@ def read_csv(path: Path) -> ImportPreview:
     rows = _rows(text, path)
     try:
         _, header = next(rows)
-        table = parse_table(header, rows)
+        table = parse_table(header, rows, now=now)
     except CsvFormatError as exc:
         raise CsvFileError(f"{path.name} is not a SpineCoach CSV: {exc}") from exc
     except csv.Error as exc:

@@ -172,7 +172,7 @@ class HistoryArea(QWidget):
         if not path:
             return
         try:
-            preview = read_csv(Path(path))
+            preview = read_csv(Path(path), now=self.controller.now())
         except CsvFileError as error:
             QMessageBox.warning(self, "Nothing imported", str(error))
             return

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spinecoach.ui.note_box import NoteCounter
+
 FEELINGS: tuple[tuple[str, str], ...] = (
     ("easier", "Easier than last time"),
     ("same", "About the same"),
@@ -96,8 +98,10 @@ class PainDialog(QDialog):
         self.note = QLineEdit()
         self.note.setObjectName("painNote")
         self.note.setPlaceholderText("A note, if you like (what you did, how you slept…)")
-        self.note.setMaxLength(1000)
         layout.addWidget(self.note)
+        # The same limit and characters as every note box (ui/note_box.py), with a counter.
+        self.note_counter = NoteCounter(self.note)
+        layout.addWidget(self.note_counter, 0, Qt.AlignmentFlag.AlignRight)
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)

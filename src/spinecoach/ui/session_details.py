@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from spinecoach.ui.history_view import SessionRow
+from spinecoach.ui.note_box import NoteCounter
 
 
 class SessionDetailsDialog(QDialog):
@@ -52,6 +54,9 @@ class SessionDetailsDialog(QDialog):
         self.note.setPlaceholderText("How it went, what you noticed…")
         self.note.setMaximumHeight(110)
         layout.addWidget(self.note)
+        # Holds the note to MAX_NOTE_LENGTH as it is typed, so Save can never fail on length.
+        self.note_counter = NoteCounter(self.note)
+        layout.addWidget(self.note_counter, 0, Qt.AlignmentFlag.AlignRight)
         buttons = QDialogButtonBox()
         save = buttons.addButton("Save note", QDialogButtonBox.ButtonRole.AcceptRole)
         save.setObjectName("saveNoteButton")
