@@ -248,6 +248,36 @@ def shoot_reminders(theme: str, data_dir: Path) -> None:
     app.database.close()
 
 
+def shoot_storage(data_dir: Path) -> None:
+    """What the person sees when their data cannot be saved: the banner and the start-up dialog."""
+    from spinecoach.storage.pending import StorageProblem
+    from spinecoach.ui.storage_dialogs import StorageProblemDialog
+
+    app = build(data_dir, FakeClock(datetime(2026, 11, 23, 10, 0, tzinfo=UTC)))
+    app.set_theme("light")
+    window = app.window
+    window.resize(*SIZE)
+    window.show()
+    app.build_areas()
+    window.show_notice(
+        "2 entries could not be saved yet: the disk is full. They are kept and will be saved as "
+        "soon as the file can be written."
+    )
+    save(window, "storage-pending-light")
+    path = data_dir / "spinecoach.sqlite3"
+    for name, problem in (
+        ("storage-disk-full-light", StorageProblem("disk-full", "the disk is full")),
+        ("storage-locked-light", StorageProblem("locked", "another program is using the file")),
+    ):
+        dialog = StorageProblemDialog(problem, path, lambda: False)
+        dialog.show()
+        save(dialog, name)
+        dialog.close()
+    app.storage_status.stop()
+    window.close()
+    app.database.close()
+
+
 def main() -> int:
     """Write every screenshot into docs/screenshots/."""
     OUT.mkdir(parents=True, exist_ok=True)
@@ -260,6 +290,7 @@ def main() -> int:
             shoot_history(theme, Path(folder) / f"history-{theme}")
             shoot_reminders(theme, Path(folder) / f"reminders-{theme}")
         shoot_safety(Path(folder) / "safety")
+        shoot_storage(Path(folder) / "storage")
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import sys
 from collections.abc import Sequence
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from spinecoach.core.timeline import Side
     from spinecoach.desktop.autostart import Autostart
     from spinecoach.storage.database import OpenedDatabase
+    from spinecoach.storage.pending import StorageProblem
     from spinecoach.storage.settings_store import SettingsStore
     from spinecoach.ui.audio import CuePlayer
     from spinecoach.ui.history_area import HistoryArea
@@ -77,16 +79,23 @@ def configure_logging(data_dir: Path) -> None:
 
     The file is rotated once at start-up when it grew past LOG_LIMIT, keeping one old copy;
     a plain FileHandler avoids importing logging.handlers (socket, pickle...) at start-up.
+    The folder is made private (0700) and the log 0600 first: the data folder holds health
+    data, and nobody else should even learn when SpineCoach was used.
     """
+    loosened = paths.prepare_data_dir(data_dir)
     log_file = data_dir / LOG_NAME
     if log_file.is_file() and log_file.stat().st_size > LOG_LIMIT:
         log_file.replace(log_file.with_suffix(".log.1"))
+        paths.make_private_file(log_file.with_suffix(".log.1"))
+    paths.make_private_file(log_file)
     handler = logging.FileHandler(log_file, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("spinecoach")
     root.setLevel(logging.INFO)
     root.addHandler(handler)
     root.addHandler(logging.StreamHandler())
+    if loosened is not None:
+        log.info("data folder %s was open to others (mode %o); now 700", data_dir, loosened)
 
 
 class Application:
@@ -124,7 +133,7 @@ class Application:
         self.clock = clock or SystemClock()
         self._prompts = prompts
         self._cues = cues
-        data_dir.mkdir(parents=True, exist_ok=True)
+        paths.prepare_data_dir(data_dir)  # 0700: it holds health data
         if qt_app.windowIcon().isNull():
             qt_app.setWindowIcon(QIcon(str(paths.icons_dir() / "spinecoach.svg")))
         self._database: OpenedDatabase | None = None
@@ -213,14 +222,14 @@ class Application:
         """Whether the data file has been opened."""
         return self._database is not None
 
-    def open_storage(self) -> OpenedDatabase:
+    def open_storage(self, *, busy_timeout: float | None = None) -> OpenedDatabase:
         """Open the data file once: migrate, repair, or set a damaged one aside (see storage).
 
         Anything the person must know about it shows in the window's banner. Raises
         StorageError (another program's file, a failed upgrade; the file is left as it was).
         """
         if self._database is None:
-            database = self._open_database()
+            database = self._open_database(busy_timeout)
             if database.notice:
                 self.window.show_notice(database.notice)
             self.storage_status.start()  # what an earlier run could not save is saved now
@@ -235,30 +244,88 @@ class Application:
         """
         from PySide6.QtWidgets import QApplication, QMessageBox
 
+        from spinecoach.storage.errors import ForeignDatabaseError, MigrationError
+        from spinecoach.storage.pending import describe_failure
+        from spinecoach.ui import storage_dialogs
+
         if self._database is not None:
             return True
-        if self._storage_error is None:
+        while self._storage_error is None:
             try:
                 self.open_storage()
                 return True
-            except StorageError as error:
+            except (ForeignDatabaseError, MigrationError) as error:
                 # A foreign file or a failed upgrade: say so plainly; the file is untouched.
                 self._storage_error = error
                 log.error("cannot open the data folder: %s", error)
                 QMessageBox.critical(self.window, "SpineCoach cannot open your data", str(error))
+            except Exception as error:  # classified below; a bug re-raises
+                problem = describe_failure(error, self.data_dir)
+                if problem is None:
+                    raise
+                log.error("cannot open the data file (%s): %s", problem.code, error)
+                choice = self.ask_about_storage(problem)
+                if choice == storage_dialogs.OPENED:
+                    return True
+                if choice == storage_dialogs.READ_ONLY and self._open_read_only():
+                    return True
+                if choice == storage_dialogs.QUIT:
+                    self._storage_error = StorageError(problem.words)
         QApplication.exit(1)
         return False
+
+    def ask_about_storage(self, problem: StorageProblem) -> str:
+        """The start-up dialog for a data file that would not open; returns the choice."""
+        from spinecoach.ui.storage_dialogs import StorageProblemDialog
+
+        dialog = StorageProblemDialog(
+            problem, paths.database_path(self.data_dir), self._try_open_quickly, self.window
+        )
+        dialog.exec()
+        return dialog.choice
+
+    def _try_open_quickly(self) -> bool:
+        """One more try while waiting for another program's lock (a short wait, not 5 s)."""
+        try:
+            self.open_storage(busy_timeout=0.2)
+        except Exception as error:  # still locked, or another failure: keep waiting
+            log.info("the data file is still not available: %s", error)
+            return False
+        return True
+
+    def _open_read_only(self) -> bool:
+        """Open the file read-only (the person's choice); False if even that fails."""
+        from spinecoach.storage.database import open_read_only
+        from spinecoach.storage.settings_store import SettingsStore
+
+        try:
+            database = open_read_only(paths.database_path(self.data_dir))
+        except Exception as error:
+            log.error("the data file cannot be read either: %s", error)
+            return False
+        self._database = database
+        self._settings = SettingsStore(database)
+        self.startup_settings.attach(self._settings)
+        self.storage_status.writer.database = database
+        if database.notice:
+            self.window.show_notice(database.notice)
+        return True
 
     def close_storage(self) -> None:
         """Release the data file, if it was opened (everything is already committed)."""
         if self._database is not None:
             self._database.close()
 
-    def _open_database(self) -> OpenedDatabase:
+    def _open_database(self, busy_timeout: float | None = None) -> OpenedDatabase:
+        from spinecoach.storage.connection import BUSY_TIMEOUT_SECONDS
         from spinecoach.storage.database import open_database
         from spinecoach.storage.settings_store import SettingsStore
 
-        database = open_database(paths.database_path(self.data_dir), now=self.clock.now())
+        database = open_database(
+            paths.database_path(self.data_dir),
+            now=self.clock.now(),
+            busy_timeout=BUSY_TIMEOUT_SECONDS if busy_timeout is None else busy_timeout,
+        )
         if not database.read_only:
             # A session still "in progress" from an earlier run was cut short (crash, power
             # cut): keep what was done and show it as incomplete, never lose it.
@@ -347,8 +414,30 @@ class Application:
         area = HistoryArea(view, controller, self._session_exercise_names)
         self._style_history(view)
         controller.repeat_requested.connect(self.start_routine_id)
-        controller.refresh()
+        try:
+            controller.refresh()
+        except Exception as error:  # classified below; a bug re-raises
+            self._history_unreadable(error)
         return area
+
+    def _history_unreadable(self, error: BaseException) -> None:
+        """History could not be read (a damaged file, found while running): say so, check later.
+
+        Nothing is deleted or changed now; the next start runs a full integrity check and keeps a
+        damaged file aside, as after a crash.
+        """
+        from spinecoach.storage.pending import describe_failure
+
+        problem = describe_failure(error, self.data_dir)
+        if problem is None:
+            raise error
+        log.error("History could not be read (%s): %s", problem.code, error)
+        self.database.check_fully_at_next_start()
+        self.window.show_notice(
+            f"Your history could not be read: {problem.words}. Nothing was deleted. SpineCoach "
+            f"will check {self.database.path} when it next starts and keep a damaged file aside "
+            "so it can be recovered."
+        )
 
     def _session_exercise_names(self, exercise_ids: tuple[str, ...]) -> list[str]:
         exercises = self.library.exercises
@@ -755,13 +844,53 @@ def report_start_up_and_quit(app: Application) -> None:
     on_first_paint(app.window, window_painted)
 
 
+def data_dir_problem(data_dir: Path, error: OSError) -> str:
+    """Why the data folder cannot be used, and what to do, in words (no traceback)."""
+    if data_dir.exists() and not data_dir.is_dir():
+        why = "that path is a file, not a folder"
+    elif isinstance(error, PermissionError) or error.errno == errno.EROFS:
+        why = (
+            "SpineCoach is not allowed to write there (the folder or a folder above it is "
+            "read-only or belongs to someone else)"
+        )
+    else:
+        why = error.strerror or str(error)
+    return (
+        f"SpineCoach cannot keep your data in {data_dir}: {why}. Nothing was changed. Fix the "
+        "folder's permissions, or start SpineCoach with another folder: "
+        "spinecoach --data-dir PATH (or set SPINECOACH_DATA_DIR)."
+    )
+
+
+def explain_unusable_data_dir(data_dir: Path, error: OSError, arguments: list[str]) -> int:
+    """Say why the data folder cannot be used, on stderr and in a dialog; exit code 1."""
+    text = data_dir_problem(data_dir, error)
+    print(text, file=sys.stderr)
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    try:
+        qt_app = QApplication.instance() or QApplication([sys.argv[0], *arguments])
+    except Exception:  # no display at all: the sentence on stderr is all we can do
+        return 1
+    box = QMessageBox(QMessageBox.Icon.Critical, "SpineCoach cannot store your data", text)
+    box.setObjectName("dataDirProblem")
+    if QApplication.platformName() != "offscreen":  # nobody to read it offscreen (tests)
+        box.exec()
+    del qt_app
+    return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `spinecoach` and `python -m spinecoach`."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     args = parse_args(arguments)
     data_dir = paths.resolve_data_dir(args.data_dir)
-    data_dir.mkdir(parents=True, exist_ok=True)
-    configure_logging(data_dir)
+    try:
+        paths.prepare_data_dir(data_dir)
+        configure_logging(data_dir)
+        paths.check_writable_dir(data_dir)
+    except OSError as error:
+        return explain_unusable_data_dir(data_dir, error, arguments)
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication

@@ -5,11 +5,16 @@ asks. A built wheel carries them inside the package (hatch force-include), but a
 install does not apply force-include, so running from a checkout reads the top-level folders.
 Every caller goes through `resources_dir()` / `icons_dir()`; a test installs the real wheel and
 proves the packaged branch finds every file.
+
+The data folder holds health data (pain scores, notes) and the log, so it is the user's alone:
+created 0700, tightened to 0700 when found looser (`prepare_data_dir`), and the files we
+write there ourselves are 0600 (`make_private_file`).
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Mapping
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -19,6 +24,8 @@ APP_NAME = "SpineCoach"
 APP_ID = "io.github.spinecoach.SpineCoach"
 DATA_DIR_ENV = "SPINECOACH_DATA_DIR"
 DATABASE_NAME = "spinecoach.sqlite3"
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
 
 
 def _shipped(name: str) -> Traversable:
@@ -62,3 +69,51 @@ def resolve_data_dir(cli_value: str | None, environ: Mapping[str, str] = os.envi
 def database_path(data_dir: Path) -> Path:
     """The SQLite file inside a data folder."""
     return data_dir / DATABASE_NAME
+
+
+def prepare_data_dir(data_dir: Path) -> int | None:
+    """Create the data folder 0700, or take group/other access away from an existing one.
+
+    Returns the mode a folder holding files had when it had to be tightened (worth a log
+    line), else None: an empty folder exposed nothing (a caller's plain `mkdir()` just made it).
+    With the folder private, nobody else can read the data, the log or the lock, nor put a
+    file or socket of their own in it. Parent folders are created with the usual modes.
+    Off POSIX modes do not apply: the per-user profile folder's ACLs protect it.
+    """
+    if not data_dir.is_dir():
+        data_dir.parent.mkdir(parents=True, exist_ok=True)
+        data_dir.mkdir(mode=PRIVATE_DIR_MODE, exist_ok=True)
+    if os.name != "posix":
+        return None
+    mode = stat.S_IMODE(data_dir.stat().st_mode)
+    if mode & 0o077 == 0:
+        return None
+    data_dir.chmod(mode & ~0o077)  # keep the owner's own bits; a 0755 folder becomes 0700
+    return mode if any(data_dir.iterdir()) else None
+
+
+def make_private_file(path: Path) -> None:
+    """Create `path` empty with mode 0600 if missing; tighten it to 0600 if looser.
+
+    Created with `os.open(..., 0o600)`, so it is never readable by others even for a moment,
+    whatever the umask; an existing file keeps its contents.
+    """
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE_MODE)
+    try:
+        if os.name == "posix" and stat.S_IMODE(os.fstat(descriptor).st_mode) & 0o077:
+            os.fchmod(descriptor, PRIVATE_FILE_MODE)
+    finally:
+        os.close(descriptor)
+
+
+def check_writable_dir(folder: Path) -> None:
+    """Raise PermissionError when nothing can be created in `folder` (read-only, not ours).
+
+    Root ignores file modes but not a read-only mount; a real probe file answers both.
+    """
+    probe = folder / f".spinecoach-write-test-{os.getpid()}"
+    try:
+        probe.touch(mode=0o600)
+    except OSError as error:
+        raise PermissionError(error.errno, f"cannot write in {folder}: {error.strerror}") from error
+    probe.unlink(missing_ok=True)

@@ -122,3 +122,37 @@ def test_scores_left_waiting_by_an_earlier_run_are_saved_at_start_up(
     finally:
         again.window.close()
         again.database.close()
+
+
+def test_damage_met_in_history_is_explained_and_checked_fully_at_the_next_start(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    from tests.storage.test_storage_unclean_shutdown import (
+        _corrupt_index_behind_quick_checks_back,
+        _database_with_history,
+    )
+
+    path = data_dir / "spinecoach.sqlite3"
+    _database_with_history(path)
+    _corrupt_index_behind_quick_checks_back(path)  # quick_check at open still says ok
+    first = build(data_dir, FakeClock(START), prompts=ScriptedPrompts())
+    qtbot.addWidget(first.window)
+    first.window.show_area("history")
+    first.history_area.build()
+    notice = first.window.notice_text()
+    assert notice is not None
+    assert notice.startswith("Your history could not be read: the data file is damaged.")
+    first.storage_status.stop()
+    first.window.close()
+    first.database.close()
+    again = build(data_dir, FakeClock(START + timedelta(hours=1)), prompts=ScriptedPrompts())
+    qtbot.addWidget(again.window)
+    try:
+        kept = again.database.corrupt_file_kept_at
+        assert kept is not None and kept.is_file()  # the damaged file, kept aside whole
+        notice = again.window.notice_text()
+        assert notice is not None and str(kept) in notice
+    finally:
+        again.storage_status.stop()
+        again.window.close()
+        again.database.close()

@@ -523,7 +523,8 @@ class ReminderSchedule:
         """Skip this reminder (the interval restarts); return the event to log."""
         now = self._now()
         self._restart(now, self._clock.monotonic())
-        _log.info("stand-up reminder skipped: %s", reason or "no reason given")
+        # The reason ("in pain") is health data: it goes to the database, never to the log.
+        _log.info("stand-up reminder skipped")
         return Skipped(now, reason)
 
     def break_taken(self) -> None:

@@ -13,6 +13,11 @@ rebooted) and takes it over. Only the lock holder touches the socket: it removes
 crash left at the server path and listens there. Everybody else is a secondary: it connects,
 writes one command line (``activate``, later perhaps ``start desk-break``) and exits.
 
+Private: the socket lives in `$XDG_RUNTIME_DIR` (a 0700 folder of the user's own, on a tmpfs;
+the name is derived from the data folder) or, without one, in the data folder itself (0700).
+Never in the shared temporary folder, where any other user could create the name first (and so
+receive the commands, or keep SpineCoach from listening). The lock file is created 0600.
+
 Wiring in `app.py` (a `QCoreApplication` must exist; build the window only when primary)::
 
     instance = SingleInstance(data_dir)
@@ -25,6 +30,8 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +43,10 @@ if TYPE_CHECKING:  # QtNetwork is loaded when needed: winning the lock must not 
 log = logging.getLogger(__name__)
 
 LOCK_NAME = "spinecoach.lock"
+SOCKET_NAME = "spinecoach.sock"
+"""The socket's name when it lives in the data folder (no usable $XDG_RUNTIME_DIR)."""
+MAX_SOCKET_PATH_BYTES = 104
+"""A Unix socket path must fit `sun_path`: 108 bytes on Linux, 104 on macOS and the BSDs."""
 ACTIVATE = "activate"
 """The command a plain second launch sends: bring the running window to the front."""
 
@@ -47,24 +58,70 @@ WRITE_TIMEOUT_MS = 2000
 _RETRY_PAUSE_MS = 50
 
 
-def server_name_for(data_dir: Path) -> str:
-    """The local-server name of the SpineCoach using `data_dir`, for this user.
+def server_names_for(data_dir: Path, environ: Mapping[str, str] = os.environ) -> list[str]:
+    """Where the SpineCoach using `data_dir` may listen, best first.
 
-    The user is part of the name because Windows pipe names are global; the resolved folder is
-    hashed so the name stays far below the 108-byte limit of a Unix socket path however long
-    the folder's path is (Qt puts the socket in the temporary folder).
+    On POSIX these are socket paths: in `$XDG_RUNTIME_DIR` when it is a private folder of
+    ours (`spinecoach-<hash of the data folder>.sock`; hashed so the path stays short however
+    long the folder's is), then `<data folder>/spinecoach.sock`. The primary listens on the
+    first it can use; a second launch tries each, so it also finds a primary that was started
+    without the variable (or could not use the runtime folder). Elsewhere (Windows pipe names
+    are global) one name with the user in it.
 
     hashlib (and getpass, off POSIX) load here, not at import: the primary needs the name
     only after its first paint, and loading them costs ~4 ms of start-up.
     """
-    import getpass
     import hashlib
 
-    folder = os.path.normcase(str(data_dir.expanduser().resolve()))
-    user = str(os.getuid()) if hasattr(os, "getuid") else getpass.getuser()
-    digest = hashlib.sha256(f"{user}\0{folder}".encode("utf-8", "surrogateescape")).hexdigest()
-    tag = user if user.isdigit() else hashlib.sha256(user.encode()).hexdigest()[:8]
-    return f"spinecoach-{tag}-{digest[:16]}"
+    folder = data_dir.expanduser().resolve()
+    key = os.path.normcase(str(folder)).encode("utf-8", "surrogateescape")
+    if os.name != "posix":
+        import getpass
+
+        user = getpass.getuser()
+        digest = hashlib.sha256(f"{user}\0".encode() + key).hexdigest()
+        tag = hashlib.sha256(user.encode()).hexdigest()[:8]
+        return [f"spinecoach-{tag}-{digest[:16]}"]
+    names = []
+    runtime = _private_runtime_dir(environ)
+    if runtime is not None:
+        names.append(str(runtime / f"spinecoach-{hashlib.sha256(key).hexdigest()[:16]}.sock"))
+    names.append(str(folder / SOCKET_NAME))
+    return names
+
+
+def server_name_for(data_dir: Path, environ: Mapping[str, str] = os.environ) -> str:
+    """The name the primary of `data_dir` listens on first (see `server_names_for`)."""
+    return server_names_for(data_dir, environ)[0]
+
+
+def _private_runtime_dir(environ: Mapping[str, str]) -> Path | None:
+    """`$XDG_RUNTIME_DIR` if it is what the spec promises (ours, 0700), else None."""
+    value = environ.get("XDG_RUNTIME_DIR", "")
+    if not value or not Path(value).is_absolute():
+        return None
+    try:
+        info = Path(value).stat()
+    except OSError:
+        return None
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
+        return None
+    return Path(value)
+
+
+def _unusable_because(name: str) -> str | None:
+    """Why a socket path cannot be used (too long, or a folder others may write), or None."""
+    if os.name != "posix":
+        return None
+    if len(os.fsencode(name)) >= MAX_SOCKET_PATH_BYTES:
+        return "the path is too long for a local socket"
+    try:
+        folder = Path(name).parent.stat()
+    except OSError as error:
+        return str(error)
+    if folder.st_uid != os.getuid() or folder.st_mode & 0o022:
+        return "other users could write into its folder"
+    return None
 
 
 def _parse_command(line: bytes) -> str | None:
@@ -92,7 +149,7 @@ class SingleInstance(QObject):
         super().__init__(parent)
         self._lock_path = data_dir / LOCK_NAME
         self._data_dir = data_dir
-        self._server_name: str | None = None
+        self._server_names: list[str] | None = None
         self._lock = QLockFile(str(self._lock_path))
         # 0: never judge a lock by its age. The primary holds it for days without touching
         # it; only a dead owner (gone PID, other process name, reboot) makes it stale.
@@ -101,11 +158,18 @@ class SingleInstance(QObject):
         self._is_primary = False
 
     @property
+    def server_names(self) -> list[str]:
+        """Where the primary may listen, best first; secondaries try each."""
+        if self._server_names is None:
+            self._server_names = server_names_for(self._data_dir)
+        return self._server_names
+
+    @property
     def server_name(self) -> str:
-        """The name the primary listens on and secondaries connect to."""
-        if self._server_name is None:
-            self._server_name = server_name_for(self._data_dir)
-        return self._server_name
+        """The name the primary listens on (once listening), else the first it would try."""
+        if self._server is not None:
+            return self._server.fullServerName()
+        return self.server_names[0]
 
     @property
     def lock_path(self) -> Path:
@@ -133,7 +197,15 @@ class SingleInstance(QObject):
         """
         if self._is_primary:
             return True
-        if not self._lock.tryLock(0):
+        # QLockFile creates the file with the umask's mode (0644 with the usual 022); 077 for
+        # that moment makes it 0600. The umask is per process: anything another thread
+        # creates in that instant is only made more private.
+        previous_umask = os.umask(0o077)
+        try:
+            locked = self._lock.tryLock(0)
+        finally:
+            os.umask(previous_umask)
+        if not locked:
             error = self._lock.error()
             if error == QLockFile.LockError.LockFailedError:
                 return False
@@ -155,21 +227,23 @@ class SingleInstance(QObject):
             return
         from PySide6.QtNetwork import QLocalServer
 
-        # Whatever sits at the server path now was left by a crashed primary: we hold the
-        # lock, so no live SpineCoach of this folder can be listening there.
-        QLocalServer.removeServer(self.server_name)
-        server = QLocalServer(self)
-        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        server.newConnection.connect(self._accept)
-        if not server.listen(self.server_name):
-            log.warning(
-                "cannot listen on %s (%s): second launches will not find this window",
-                self.server_name,
-                server.errorString(),
-            )
+        for name in self.server_names:
+            problem = _unusable_because(name)
+            if problem is not None:
+                log.warning("not listening on %s: %s", name, problem)
+                continue
+            # Whatever sits at the server path now was left by a crashed primary: we hold the
+            # lock, so no live SpineCoach of this folder can be listening there.
+            QLocalServer.removeServer(name)
+            server = QLocalServer(self)
+            server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+            server.newConnection.connect(self._accept)
+            if server.listen(name):
+                self._server = server
+                return
+            log.warning("cannot listen on %s (%s)", name, server.errorString())
             server.deleteLater()
-            return
-        self._server = server
+        log.warning("second launches will not find this window (nowhere to listen)")
 
     @Slot()
     def _accept(self) -> None:
@@ -225,25 +299,30 @@ class SingleInstance(QObject):
             raise ValueError(f"not a single short line: {command!r}")
         from PySide6.QtNetwork import QLocalSocket
 
+        names = [name for name in self.server_names if _unusable_because(name) is None]
+        if not names:
+            log.error(
+                "SpineCoach is already running on this data folder (lock %s), but there is no "
+                "private place to reach it (%s); not starting a second copy",
+                self._lock_path,
+                "; ".join(f"{n}: {_unusable_because(n)}" for n in self.server_names),
+            )
+            return False
         deadline = QDeadlineTimer(connect_timeout_ms)
         socket = QLocalSocket()
         waited = False
-        while True:
-            socket.connectToServer(self.server_name)
-            if socket.waitForConnected(max(1, min(500, deadline.remainingTime()))):
-                break
-            socket.abort()
+        while not self._connect_any(socket, names, deadline):
             if deadline.hasExpired():
                 log.error(
                     "SpineCoach is already running on this data folder (lock %s) but did not "
                     "answer on %s within %.1f s; not starting a second copy",
                     self._lock_path,
-                    self.server_name,
+                    " or ".join(names),
                     connect_timeout_ms / 1000,
                 )
                 return False
             if not waited:
-                log.info("waiting for the running SpineCoach to answer on %s", self.server_name)
+                log.info("waiting for the running SpineCoach to answer on %s", " or ".join(names))
                 waited = True
             QThread.msleep(min(_RETRY_PAUSE_MS, max(1, deadline.remainingTime())))
         socket.write(f"{command}\n".encode())
@@ -260,6 +339,16 @@ class SingleInstance(QObject):
         else:
             log.error("the running SpineCoach did not take the message %r", command)
         return delivered
+
+    @staticmethod
+    def _connect_any(socket: QLocalSocket, names: list[str], deadline: QDeadlineTimer) -> bool:
+        """Try each name once; True when `socket` got connected to one of them."""
+        for name in names:
+            socket.connectToServer(name)
+            if socket.waitForConnected(max(1, min(500, deadline.remainingTime()))):
+                return True
+            socket.abort()
+        return False
 
     def close(self) -> None:
         """Stop listening and release the lock, so the next launch becomes primary."""

@@ -25,14 +25,26 @@ def error_code(exc: sqlite3.Error) -> int | None:
     return code & 0xFF if isinstance(code, int) else None
 
 
-def connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
+def connect(
+    path: Path,
+    *,
+    read_only: bool,
+    immutable: bool = False,
+    busy_timeout: float = BUSY_TIMEOUT_SECONDS,
+) -> sqlite3.Connection:
     """Connect to an existing file, never creating one.
 
     mode=rw fails rather than making a new database with default (world-readable)
-    permissions if the file vanished after we created it privately.
+    permissions if the file vanished after we created it privately. `immutable` (read-only
+    only) takes no locks and creates no -wal/-shm files: for a first look at a file that may
+    be another program's, where we must leave no trace; it is exact only when no WAL is there.
+    `busy_timeout`: how long a write waits for another program's lock before SQLITE_BUSY.
     """
-    uri = f"{path.absolute().as_uri()}?mode={'ro' if read_only else 'rw'}"
-    connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
+    if immutable and not read_only:
+        raise ValueError("only a read-only connection can treat the file as immutable")
+    query = f"mode={'ro' if read_only else 'rw'}{'&immutable=1' if immutable else ''}"
+    uri = f"{path.absolute().as_uri()}?{query}"
+    connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=busy_timeout)
     connection.row_factory = sqlite3.Row
     return connection
 

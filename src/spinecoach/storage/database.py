@@ -6,25 +6,36 @@ loses data in any of them:
 * fresh or older file: migrate it (after a verified backup if it holds anything);
 * file from a newer SpineCoach: open it read-only, never migrate or downgrade it;
 * damaged file: rename it aside untouched, start a new one, and tell the user where it is;
-* another program's SQLite file: refuse and leave it alone.
+* another program's SQLite file: refuse and leave it alone (not even its mode is changed).
+
+A run that ends without close() (a crash, a kill, a power cut) leaves `<name>.in-use` behind;
+the next opening then runs SQLite's full integrity check rather than the quick one.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Final
 
-from spinecoach.storage.backup import backup_database
+from spinecoach.storage.backup import backup_database, discard_unfinished_copies
 from spinecoach.storage.connection import (
+    BUSY_TIMEOUT_SECONDS,
     configure_read_only,
     configure_writable,
     connect,
 )
 from spinecoach.storage.errors import ForeignDatabaseError, MigrationError
-from spinecoach.storage.files import ensure_private_file, move_aside
+from spinecoach.storage.files import (
+    clear_in_use,
+    create_private_file_if_missing,
+    mark_in_use,
+    move_aside,
+    restrict_permissions,
+    was_left_in_use,
+)
 from spinecoach.storage.migrations import (
     MIGRATIONS,
     Migration,
@@ -34,7 +45,6 @@ from spinecoach.storage.migrations import (
     user_version,
 )
 from spinecoach.storage.probe import probe_database
-from spinecoach.storage.schema_v1 import APPLICATION_ID
 from spinecoach.storage.store import Database
 from spinecoach.storage.timecodec import file_stamp
 
@@ -61,11 +71,27 @@ class OpenedDatabase(Database):
         corrupt_file_kept_at: Path | None = None,
     ) -> None:
         super().__init__(connection, read_only=read_only, read_only_reason=notice or "")
+        self._marks_in_use = not read_only
         self._path = path
         self._schema_version = schema_version
         self._notice = notice
         self._backup_path = backup_path
         self._corrupt_file_kept_at = corrupt_file_kept_at
+
+    def close(self) -> None:
+        """Close the file and, for a writable one, remove its in-use marker: a clean end."""
+        was_open = not self.closed
+        super().close()
+        if was_open and self._marks_in_use:
+            clear_in_use(self._path)
+
+    def check_fully_at_next_start(self) -> None:
+        """Leave the in-use marker at close, so the next start runs a full integrity check.
+
+        For damage met while running: the next start then keeps a damaged file aside, as after
+        an unclean shutdown.
+        """
+        self._marks_in_use = False
 
     @property
     def path(self) -> Path:
@@ -94,7 +120,11 @@ class OpenedDatabase(Database):
 
 
 def open_database(
-    path: Path, *, now: datetime, migrations: Sequence[Migration] = MIGRATIONS
+    path: Path,
+    *,
+    now: datetime,
+    migrations: Sequence[Migration] = MIGRATIONS,
+    busy_timeout: float = BUSY_TIMEOUT_SECONDS,
 ) -> OpenedDatabase:
     """Open (creating if needed) the data file at `path`.
 
@@ -102,21 +132,59 @@ def open_database(
     `migrations` is the schema history; tests pass a longer list to simulate an upgrade.
     Raises ForeignDatabaseError for another program's database and MigrationError if an
     upgrade step fails (that step is rolled back; the pre-upgrade backup is kept).
+    `busy_timeout` is how long opening waits for another program's lock (the start-up's
+    "waiting for the data file" retries with a short one, so its window stays responsive).
     """
     check_migrations(migrations)
     stamp = file_stamp(now)
-    ensure_private_file(path)
-    probe = probe_database(path)
+    created = create_private_file_if_missing(path)
+    unclean = not created and was_left_in_use(path)
+    probe = probe_database(path, thorough=unclean)
     if probe.damage is not None:
-        return _start_over_beside_damaged(path, probe.damage, stamp, migrations)
-    if probe.application_id not in (0, APPLICATION_ID):
+        restrict_permissions(path)  # the kept file holds health data too
+        notice = damaged_file_notice if not unclean else damage_after_crash_notice
+        return _start_over_beside_damaged(path, probe.damage, stamp, migrations, notice)
+    if probe.foreign is not None:
         raise ForeignDatabaseError(
-            f"{path} is not a SpineCoach data file (it belongs to another program, application "
-            f"id {probe.application_id:#x}); it was left untouched"
+            f"{path} is not a SpineCoach data file: it seems to belong to another program "
+            f"({probe.foreign}). It was left untouched."
         )
+    restrict_permissions(path)
     if probe.user_version > latest_version(migrations):
         return _open_newer_read_only(path, probe.user_version, migrations)
-    return _open_writable(path, stamp, migrations)
+    return _open_writable(path, stamp, migrations, busy_timeout=busy_timeout)
+
+
+def open_read_only(path: Path) -> OpenedDatabase:
+    """Open the data file only to read it (the person's choice when it cannot be written).
+
+    Nothing is changed: no migration, no -wal of our own.
+
+    A read-only folder with a WAL left behind cannot give SQLite its shared memory file; the
+    file is then read as it is on disk (`immutable`), which may miss the last entries still in
+    the WAL, and the notice says so.
+    """
+    notice = (
+        "Your data file is open read-only: you can look at your history, but nothing new is "
+        "saved to it until SpineCoach can write there again. Anything you enter is kept and "
+        "saved then."
+    )
+    for immutable in (False, True):
+        connection = connect(path, read_only=True, immutable=immutable)
+        try:
+            configure_read_only(connection)
+            found = user_version(connection)
+        except sqlite3.Error:
+            connection.close()
+            if immutable:
+                raise
+            continue
+        if immutable:
+            notice += " The most recent entries may be missing from what is shown."
+        return OpenedDatabase(
+            connection, path=path, schema_version=found, read_only=True, notice=notice
+        )
+    raise AssertionError("unreachable")
 
 
 def newer_version_notice(found: int, known: int) -> str:
@@ -130,13 +198,31 @@ def newer_version_notice(found: int, known: int) -> str:
 
 def damaged_file_notice(kept_at: Path, problem: str) -> str:
     """Tell the user their history looks empty because the old file was set aside, and where."""
-    summary = " ".join(problem.replace("*", "").split())  # quick_check output is multi-line
+    return (
+        f"SpineCoach could not read its data file ({_summary(problem)}). "
+        + _kept_aside_sentences(kept_at)
+    )
+
+
+def damage_after_crash_notice(kept_at: Path, problem: str) -> str:
+    """As `damaged_file_notice`, saying the damage was found by the check after a crash."""
+    return (
+        "SpineCoach was not closed properly last time, and a full check of its data file "
+        f"found it damaged ({_summary(problem)}). " + _kept_aside_sentences(kept_at)
+    )
+
+
+def _summary(problem: str) -> str:
+    summary = " ".join(problem.replace("*", "").split())  # check output is multi-line
     if len(summary) > _MAX_PROBLEM_LENGTH:
         summary = summary[: _MAX_PROBLEM_LENGTH - 1] + "…"
+    return summary
+
+
+def _kept_aside_sentences(kept_at: Path) -> str:
     return (
-        f"SpineCoach could not read its data file ({summary}). Nothing was deleted: the "
-        f"damaged file was kept at {kept_at} so it can be recovered. A new, empty data file "
-        "has been started."
+        f"Nothing was deleted: the damaged file was kept at {kept_at} so it can be recovered. "
+        "A new, empty data file has been started."
     )
 
 
@@ -147,14 +233,17 @@ def _open_writable(
     *,
     notice: str | None = None,
     corrupt_file_kept_at: Path | None = None,
+    busy_timeout: float = BUSY_TIMEOUT_SECONDS,
 ) -> OpenedDatabase:
-    connection = connect(path, read_only=False)
+    connection = connect(path, read_only=False, busy_timeout=busy_timeout)
     try:
         found = user_version(connection)
         latest = latest_version(migrations)
         if found > latest:  # another, newer SpineCoach upgraded it since we looked
             connection.close()
             return _open_newer_read_only(path, found, migrations)
+        mark_in_use(path)  # before the first write: a crash from here on is noticed next time
+        discard_unfinished_copies(path)
         backup = None
         if found < latest and _has_content(connection):
             backup = backup_database(connection, path, found, stamp)
@@ -165,7 +254,8 @@ def _open_writable(
             kept = f" A backup from before the upgrade is at {backup}." if backup else ""
             raise MigrationError(f"{exc}.{kept}") from exc
     except BaseException:
-        connection.close()
+        connection.close()  # closed properly: every step committed or rolled back
+        clear_in_use(path)
         raise
     return OpenedDatabase(
         connection,
@@ -193,15 +283,19 @@ def _open_newer_read_only(
 
 
 def _start_over_beside_damaged(
-    path: Path, problem: str, stamp: str, migrations: Sequence[Migration]
+    path: Path,
+    problem: str,
+    stamp: str,
+    migrations: Sequence[Migration],
+    notice: Callable[[Path, str], str],
 ) -> OpenedDatabase:
     kept_at = move_aside(path, f"corrupt-{stamp}")
-    ensure_private_file(path)
+    create_private_file_if_missing(path)
     return _open_writable(
         path,
         stamp,
         migrations,
-        notice=damaged_file_notice(kept_at, problem),
+        notice=notice(kept_at, problem),
         corrupt_file_kept_at=kept_at,
     )
 

@@ -1,4 +1,4 @@
-"""File-system steps around the data file: private permissions, unique names, moving aside.
+"""File-system steps around the data file: private modes, unique names, moving aside, in-use.
 
 Pain scores are health data, so every file holding them (the database, SQLite's -wal/-shm
 companions, backups) is readable by the user only. Nothing here ever deletes or overwrites a
@@ -7,6 +7,8 @@ user's file: when a name is taken, the next free one is used.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import stat
 from pathlib import Path
@@ -16,8 +18,12 @@ PRIVATE_FILE_MODE: Final = 0o600
 PRIVATE_DIR_MODE: Final = 0o700
 COMPANION_SUFFIXES: Final = ("-wal", "-shm", "-journal")
 """Files SQLite keeps beside a database; they hold committed data and travel with it."""
+IN_USE_SUFFIX: Final = ".in-use"
+"""`spinecoach.sqlite3.in-use`: present while SpineCoach has the file open for writing."""
 
 _IS_POSIX: Final = os.name == "posix"
+_NO_HARD_LINKS: Final = frozenset({errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS})
+"""What link() answers on file systems without hard links (vfat: EPERM; some FUSE: ENOTSUP)."""
 _CREATE_FLAGS: Final = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
@@ -26,18 +32,19 @@ def companions(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in COMPANION_SUFFIXES]
 
 
-def ensure_private_file(path: Path) -> bool:
-    """Make sure the file exists with owner-only access; return True if it was just created.
+def create_private_file_if_missing(path: Path) -> bool:
+    """Create an empty 0600 file (and a 0700 folder) if nothing is there; True if created.
 
-    The file is created by us, with mode 0600, before SQLite opens it: SQLite would create it
-    with the umask's mode (often world-readable) and copies that mode to its -wal/-shm files.
+    We create the file before SQLite opens it because SQLite would use the umask's mode (often
+    world-readable) and copies that mode to its -wal/-shm files. An existing file is not
+    touched at all, not even its mode: until it has been looked at, it may be another
+    program's file, which must stay exactly as it is (`restrict_permissions` comes later).
     """
     if not path.parent.is_dir():
         path.parent.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
     try:
         descriptor = os.open(path, _CREATE_FLAGS, PRIVATE_FILE_MODE)
     except FileExistsError:
-        restrict_permissions(path)
         return False
     try:
         if _IS_POSIX:
@@ -60,23 +67,96 @@ def restrict_permissions(path: Path) -> None:
             candidate.chmod(PRIVATE_FILE_MODE)
 
 
-def create_unique_private_file(directory: Path, stem: str, suffix: str) -> Path:
-    """Create and return an empty owner-only file `<stem>[-N]<suffix>` that did not exist."""
+def publish_unique(finished: Path, stem: str, suffix: str) -> Path:
+    """Give a complete file its final name `<stem>[-N]<suffix>` beside it; return that name.
+
+    The name appears only now, when the file is whole, so a name like `….backup-v2-….sqlite3`
+    always means a complete copy. A hard link is made and the temporary name removed: unlike
+    a rename, link() refuses to replace a file that took the name meanwhile, so nothing is
+    ever overwritten. Where the file system has no hard links (FAT, some FUSE mounts) a rename
+    to a name just seen free is used instead. The folder is synced so the name survives a
+    power cut.
+    """
+    directory = finished.parent
     attempt = 1
     while True:
         name = f"{stem}{suffix}" if attempt == 1 else f"{stem}-{attempt}{suffix}"
         candidate = directory / name
+        attempt += 1
         try:
-            descriptor = os.open(candidate, _CREATE_FLAGS, PRIVATE_FILE_MODE)
+            os.link(finished, candidate)
         except FileExistsError:
-            attempt += 1
             continue
+        except OSError as error:
+            if error.errno not in _NO_HARD_LINKS:
+                raise
+            if candidate.exists() or candidate.is_symlink():
+                continue
+            finished.rename(candidate)
+        else:
+            finished.unlink()
+        sync_directory(directory)
+        return candidate
+
+
+def sync_directory(directory: Path) -> None:
+    """Flush a folder's entries (a new or renamed name) to disk; a no-op off POSIX."""
+    if not _IS_POSIX:
+        return
+    descriptor = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def in_use_marker(path: Path) -> Path:
+    """The file that says a writable connection to `path` is open, or was when it ended."""
+    return path.with_name(path.name + IN_USE_SUFFIX)
+
+
+def mark_in_use(path: Path) -> bool:
+    """Leave a 0600 marker beside the data file before the first write of a run; True if left.
+
+    Removed by `clear_in_use` when the file is closed properly; one still there at the next
+    start means the last run ended without closing it (a crash, a kill, a power cut), and the
+    file then gets SQLite's full integrity check. The marker and its folder entry are synced
+    so that a power cut right after cannot lose the evidence of the run it interrupts. In a
+    folder we cannot write into, the file still opens (its writes are then refused and kept
+    pending): only this run's crash check is lost, so a failure here is not an error.
+
+    A marker of our own rather than "a -wal/-shm file left behind": those also stay while any
+    other program (a sqlite3 shell) has the file open, vanish when such a program opens and
+    closes the file after our crash, before we look, and never exist in rollback-journal mode.
+    """
+    marker = in_use_marker(path)
+    try:
+        descriptor = os.open(marker, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE_MODE)
         try:
             if _IS_POSIX:
                 os.fchmod(descriptor, PRIVATE_FILE_MODE)
+            os.fsync(descriptor)
         finally:
             os.close(descriptor)
-        return candidate
+        sync_directory(marker.parent)
+    except OSError:
+        return False
+    return True
+
+
+def was_left_in_use(path: Path) -> bool:
+    """True when the last run that wrote `path` did not close it (its marker is still there)."""
+    return in_use_marker(path).exists()
+
+
+def clear_in_use(path: Path) -> None:
+    """Remove the marker: the file was closed properly, every write committed.
+
+    A marker that cannot be removed (the folder was made read-only meanwhile) only costs the
+    next start a full check; closing must not fail over it.
+    """
+    with contextlib.suppress(OSError):
+        in_use_marker(path).unlink(missing_ok=True)
 
 
 def move_aside(path: Path, label: str) -> Path:

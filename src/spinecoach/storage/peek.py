@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from spinecoach.core.settings import resolve
 from spinecoach.storage.connection import configure_read_only, connect
 from spinecoach.storage.errors import StoredDataError
+from spinecoach.storage.probe import read_header
 from spinecoach.storage.schema_v1 import APPLICATION_ID
 from spinecoach.storage.setting_codec import JsonValue, decode_setting
 
@@ -33,7 +34,17 @@ def peek_settings(path: Path) -> dict[str, JsonValue]:
     if not path.is_file():
         return {}
     try:
-        connection = connect(path, read_only=True)
+        header = read_header(path)
+    except OSError:
+        return {}
+    if header is None or header.application_id not in (0, APPLICATION_ID):
+        return {}  # another program's file: never even opened
+    # The header may still say 0 while our own first writes sit in the WAL. Without a WAL the
+    # file is read as it is on disk (immutable: no lock, no -shm left beside another program's
+    # file); with one, -wal and -shm are already there and a plain read-only look adds nothing.
+    wal = path.with_name(path.name + "-wal")
+    try:
+        connection = connect(path, read_only=True, immutable=not wal.exists())
     except sqlite3.Error:
         return {}
     try:

@@ -34,6 +34,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import sqlite3
 import uuid
 from collections.abc import Callable
@@ -65,6 +66,9 @@ log = logging.getLogger(__name__)
 PENDING_FILE_NAME: Final = "pending-writes.jsonl"
 
 _T = TypeVar("_T")
+
+#: Below this much free space an I/O error is taken to be a full disk.
+LOW_SPACE_BYTES: Final = 1024 * 1024
 
 #: Two stored moments closer than this are the same moment (ISO text keeps microseconds; the
 #: epoch columns are floats).
@@ -140,8 +144,24 @@ class StorageProblem:
         return self.code in ("read-only", "newer-version")
 
 
-def describe_failure(error: BaseException) -> StorageProblem | None:
-    """Words for a storage failure, or None when `error` is not one (a bug: let it raise)."""
+def describe_failure(error: BaseException, folder: Path | None = None) -> StorageProblem | None:
+    """Words for a storage failure, or None when `error` is not one (a bug: let it raise).
+
+    SQLite reports a full disk as a plain I/O error when it fails on its shared-memory or
+    journal file rather than the database; with the data `folder` given, an I/O error on a disk
+    with (almost) no room left is called what it is.
+    """
+    problem = _describe(error)
+    if problem is not None and problem.code == "io" and folder is not None:
+        try:
+            if shutil.disk_usage(folder).free < LOW_SPACE_BYTES:
+                return StorageProblem("disk-full", "the disk is full")
+        except OSError:
+            pass
+    return problem
+
+
+def _describe(error: BaseException) -> StorageProblem | None:
     if isinstance(error, ReadOnlyDatabaseError):
         text = str(error)
         if "newer" in text:
@@ -424,7 +444,7 @@ class SafeWriter:
             try:
                 self._apply(write)
             except Exception as error:  # classified below; a bug re-raises
-                problem = describe_failure(error)
+                problem = describe_failure(error, self.journal.path.parent)
                 if problem is None:
                     raise
                 self.last_problem = problem
@@ -447,7 +467,7 @@ class SafeWriter:
             try:
                 stored = self._apply(write)
             except Exception as error:  # classified below; a bug re-raises
-                problem = describe_failure(error)
+                problem = describe_failure(error, self.journal.path.parent)
                 if problem is None:
                     raise
                 return self._keep(write, problem)

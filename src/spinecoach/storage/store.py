@@ -281,17 +281,19 @@ class Database:
     def mark_abandoned_sessions(self, now: datetime) -> list[SessionRecord]:
         """Mark sessions left IN_PROGRESS by an earlier run (a crash, a forced quit) INCOMPLETE.
 
-        Call at start-up, before any new session begins. The exercises already recorded are
-        kept, and ended_at stays empty because when the user really stopped is unknown.
-        Sessions started after `now` are left alone. Returns the sessions that were marked,
-        so the UI can mention them.
+        Call at start-up, before any new session begins: then every session still in progress
+        was cut short, whenever it claims to have started. That includes one whose start lies
+        after `now`: it was recorded under a wall clock that has since been put back (measured:
+        such a session stayed "in progress" for good and could never be deleted). The
+        exercises already recorded are kept, and ended_at stays empty because when the user
+        really stopped is unknown. `now` must be timezone-aware; it is not a cut-off. Returns
+        the sessions that were marked, so the UI can mention them.
         """
-        cutoff = to_epoch(require_aware("now", now))
+        require_aware("now", now)
         with self._write() as connection:
             rows = connection.execute(
-                "SELECT * FROM sessions WHERE status = ? AND started_at_epoch <= ?"
-                " ORDER BY started_at_epoch, id",
-                (SessionStatus.IN_PROGRESS.value, cutoff),
+                "SELECT * FROM sessions WHERE status = ? ORDER BY started_at_epoch, id",
+                (SessionStatus.IN_PROGRESS.value,),
             ).fetchall()
             marked = [
                 replace(session_from_row(row), status=SessionStatus.INCOMPLETE) for row in rows

@@ -2,10 +2,17 @@
 
 Drawn with Qt's own PDF writer, from what the History view shows now, so the report and the
 screen always agree. Text stays text (selectable, searchable); the chart is embedded as an image.
+
+The PDF holds pain scores, so it is written like the CSV export: into a new 0600 file beside its
+final name, renamed into place only when complete. Qt on its own would create it with the
+umask's mode (0644 with the usual 022), readable by every user of the machine, and a failed
+write would leave half a PDF under the chosen name.
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,18 +41,42 @@ class ReportContent:
 
 
 def write_report(path: Path, content: ReportContent) -> int:
-    """Write the one-page PDF; returns how many session rows fitted on the page."""
+    """Write the one-page PDF (mode 0600); returns how many session rows fitted on the page.
+
+    An existing file at `path` is replaced (the save dialog has asked); OSError when the PDF
+    cannot be written, and then nothing at `path` has changed.
+    """
+    descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(descriptor)  # mkstemp made it 0600; Qt writes into it and keeps that mode
+    temporary = Path(name)
+    try:
+        fitted = _write_pdf(temporary, content)
+        with temporary.open("rb") as written:
+            os.fsync(written.fileno())
+        temporary.replace(path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return fitted
+
+
+def _write_pdf(path: Path, content: ReportContent) -> int:
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
     writer.setResolution(300)
     writer.setTitle("SpineCoach pain report")
     writer.setCreator(f"SpineCoach {__version__}")
-    painter = QPainter(writer)
+    painter = QPainter()
+    if not painter.begin(writer):  # Qt only warns; say so, rather than report a saved file
+        raise OSError(f"Qt could not start writing the PDF at {path}")
     try:
-        return _draw(painter, writer.width(), writer.height(), content)
+        fitted = _draw(painter, writer.width(), writer.height(), content)
     finally:
-        painter.end()
+        finished = painter.end()
+    if not finished:
+        raise OSError(f"Qt could not finish writing the PDF at {path}")
+    return fitted
 
 
 def _font(points: float, bold: bool = False) -> QFont:

@@ -1,0 +1,123 @@
+"""When the data file cannot be opened at start-up: say what happened, where, and what to do.
+
+Never a blank window: any storage failure while opening the file (a full disk, a read-only
+file or folder, a damaged or locked file) gets this dialog with the choices a person has: try
+again, open the file read-only to look at their history, or quit. A file locked by another
+program is waited for: the dialog says so, tries again every `RETRY_MS`, and closes by itself
+the moment the file opens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spinecoach.storage.pending import StorageProblem
+
+RETRY_MS = 2000
+
+RETRY = "retry"
+READ_ONLY = "read-only"
+QUIT = "quit"
+OPENED = "opened"
+
+
+class StorageProblemDialog(QDialog):
+    """The file could not be opened: what happened, where it is, and the person's choices.
+
+    `choice` is RETRY, READ_ONLY or QUIT after the dialog closes, or OPENED when waiting for a
+    locked file ended because `try_again()` succeeded.
+    """
+
+    def __init__(
+        self,
+        problem: StorageProblem,
+        path: Path,
+        try_again: Callable[[], bool],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("storageProblemDialog")
+        waiting = problem.code == "locked"
+        title = "Waiting for your data file" if waiting else "Your data file did not open"
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self.setMinimumWidth(560)
+        self.choice = QUIT
+        self._try_again = try_again
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(10)
+        heading = QLabel(title)
+        heading.setProperty("role", "title")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        if waiting:
+            text = (
+                "Another program is using your data file right now. SpineCoach opens it as soon "
+                "as it is free; nothing you have stored is lost."
+            )
+        else:
+            text = (
+                f"Your data file could not be opened: {problem.words}. Nothing was changed or "
+                "deleted. Anything you enter is kept and saved as soon as the file can be "
+                "written."
+            )
+        message = QLabel(text)
+        message.setObjectName("storageProblemText")
+        message.setWordWrap(True)
+        layout.addWidget(message)
+        where = QLabel(f"The file: {path}")
+        where.setObjectName("storageProblemPath")
+        where.setWordWrap(True)
+        where.setProperty("role", "muted")
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(where)
+        self._timer: QTimer | None = None
+        if waiting:
+            busy = QProgressBar()
+            busy.setObjectName("storageWaiting")
+            busy.setRange(0, 0)  # moving: we are waiting, not stuck
+            busy.setTextVisible(False)
+            busy.setAccessibleName("Waiting for the data file")
+            layout.addWidget(busy)
+            self._timer = QTimer(self)
+            self._timer.setObjectName("storageRetryTimer")
+            self._timer.setInterval(RETRY_MS)
+            self._timer.timeout.connect(self._retry_now)
+            self._timer.start()
+        buttons = QDialogButtonBox()
+        if not waiting:
+            retry = self._button(buttons, "Try again", RETRY, "storageRetry")
+            retry.setProperty("role", "primary")
+            retry.setDefault(True)
+        self._button(buttons, "Open read-only", READ_ONLY, "storageReadOnly")
+        self._button(buttons, "Quit SpineCoach", QUIT, "storageQuit")
+        layout.addWidget(buttons)
+
+    def _button(self, box: QDialogButtonBox, text: str, choice: str, name: str) -> QPushButton:
+        button = box.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
+        button.setObjectName(name)
+        button.clicked.connect(lambda _checked=False: self._choose(choice))
+        return button
+
+    def _choose(self, choice: str) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self.choice = choice
+        self.accept()
+
+    def _retry_now(self) -> None:
+        if self._try_again():
+            self._choose(OPENED)
