@@ -410,6 +410,7 @@ class Application:
             lambda: self.settings.get("weekly_goal"),
             local_timezone(),
             write_pain=self._write_pain,
+            write_note=self._write_note,
         )
         area = HistoryArea(view, controller, self._session_exercise_names)
         self._style_history(view)
@@ -638,6 +639,10 @@ class Application:
     def _write_pain(self, entry: PainEntry) -> bool:
         status = self.storage_status
         return status.report(status.writer.add_pain_entry(entry))
+
+    def _write_note(self, session_id: int, note: str) -> bool:
+        status = self.storage_status
+        return status.report(status.writer.update_session_note(session_id, note))
 
     def _log_reminder(self, entry: ReminderLogEntry) -> None:
         status = self.storage_status

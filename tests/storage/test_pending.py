@@ -227,3 +227,23 @@ def test_whatever_the_faults_every_score_is_stored_exactly_once(
         assert safe.pending == ()
     finally:
         database.close()
+
+
+def test_an_edited_note_is_kept_on_a_full_disk_and_saved_once(
+    opened: Database, tmp_path: Path
+) -> None:
+    faults = Faults(opened)
+    safe = writer(opened, tmp_path)
+    key, _ = safe.start_session("desk-break", "Desk break", 1, T0)
+    session_id = safe.session_id(key)
+    assert session_id is not None
+    faults.error = DISK_FULL
+    outcome = safe.update_session_note(session_id, "felt looser afterwards")
+    assert not outcome.stored
+    assert outcome.message.startswith("Your note could not be saved yet: the disk is full.")
+    faults.error = None
+    journal = (tmp_path / PENDING_FILE_NAME).read_text()
+    assert safe.retry() == 1
+    (tmp_path / PENDING_FILE_NAME).write_text(journal)  # replayed again after a crash
+    assert writer(opened, tmp_path).retry() == 1
+    assert opened.session(session_id).note == "felt looser afterwards"

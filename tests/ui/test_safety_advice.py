@@ -54,8 +54,10 @@ def test_a_moderate_rise_shows_the_whole_emergency_group_only(qtbot: QtBot) -> N
 
 
 def test_the_safety_notes_carry_the_principles_and_the_reassurance(qtbot: QtBot) -> None:
-    dialog = SafetyDialog(first_run=False)
+    dialog = SafetyDialog(first_run=False)  # Help > Safety notes
     qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Safety notes"
+    assert shown_red_flags(dialog, "redFlags") == all_red_flag_groups()
     shown = texts(dialog)
     assert SELF_MANAGEMENT in shown
     for principle in PRINCIPLES:

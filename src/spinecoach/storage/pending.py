@@ -93,6 +93,7 @@ class WriteKind(StrEnum):
     SESSION_FINISH = "session-finish"
     HURT = "hurt"
     REMINDER = "reminder"
+    SESSION_NOTE = "session-note"
 
 
 #: How each kind is named to the person ("Your pain score could not be saved yet").
@@ -103,6 +104,7 @@ WHAT: Final = {
     WriteKind.SESSION_FINISH: "session",
     WriteKind.HURT: "session",
     WriteKind.REMINDER: "reminder answer",
+    WriteKind.SESSION_NOTE: "note",
 }
 
 
@@ -434,6 +436,10 @@ class SafeWriter:
         }
         return self._write(WriteKind.REMINDER, data)
 
+    def update_session_note(self, session_id: int, note: str) -> WriteOutcome:
+        """Replace a stored session's note (History's session details)."""
+        return self._write(WriteKind.SESSION_NOTE, {"session_id": session_id, "note": note})
+
     def retry(self) -> int:
         """Store what waits, in order, until storage refuses again; returns how many were stored."""
         if not self._pending or self.database is None:
@@ -576,6 +582,10 @@ class SafeWriter:
                     if replace(logged, id=None) == reminder:
                         return None
                 database.add_reminder_event(reminder)
+            case WriteKind.SESSION_NOTE:
+                session_id = int(data["session_id"])
+                if database.session(session_id).note != data["note"]:
+                    database.update_session_note(session_id, str(data["note"]))
         return None
 
 

@@ -73,7 +73,11 @@ class HistoryArea(QWidget):
 
     def delete_session(self, session_id: int) -> None:
         """Hide a session (and its scores) at once; offer to undo."""
-        session = self.controller.delete_session(session_id)
+        try:
+            session = self.controller.delete_session(session_id)
+        except Exception as error:  # classified below; a bug re-raises
+            self._refused("The session was not deleted", error)
+            return
         self._deleted = session_id
         self.undo_button.show()
         self.undo_text.setText(
@@ -84,10 +88,27 @@ class HistoryArea(QWidget):
     def undo_delete(self) -> None:
         """Bring the last deleted session back."""
         if self._deleted is not None:
-            self.controller.restore_session(self._deleted)
+            try:
+                self.controller.restore_session(self._deleted)
+            except Exception as error:  # classified below; a bug re-raises
+                self._refused("The session could not be brought back yet", error)
+                return
             self.view.select_session(self._deleted)
         self._deleted = None
         self.undo_bar.hide()
+
+    def _refused(self, what: str, error: Exception) -> None:
+        """Storage refused a delete or undo: nothing changed; say so (a bug still raises)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from spinecoach.storage.pending import describe_failure
+
+        problem = describe_failure(error)
+        if problem is None:
+            raise error
+        QMessageBox.warning(
+            self, "Nothing was changed", f"{what}: {problem.words}. Nothing was changed."
+        )
 
     def open_session(self, session_id: int) -> None:
         """Show a session's details; save its note or repeat it."""

@@ -65,6 +65,7 @@ class HistoryController(QObject):
         tz: tzinfo | None = None,
         *,
         write_pain: Callable[[PainEntry], bool] | None = None,
+        write_note: Callable[[int, str], bool] | None = None,
     ) -> None:
         super().__init__(view)
         # A named zone (with its DST rules) puts old entries on the right local day.
@@ -76,6 +77,7 @@ class HistoryController(QObject):
         # The app's one write path for health data (kept and retried when storage refuses);
         # without it (tests of the view alone) scores go straight to the database.
         self._write_pain = write_pain
+        self._write_note = write_note
         self._range_days: int | None = 91
         self._show_bars = False
         view.range_requested.connect(self.set_range)
@@ -265,10 +267,15 @@ class HistoryController(QObject):
         self.changed.emit()
         self.refresh()
 
-    def update_note(self, session_id: int, note: str) -> None:
-        """Save an edited note at once."""
-        self._database.update_session_note(session_id, note)
+    def update_note(self, session_id: int, note: str) -> bool:
+        """Save an edited note at once; False when it waits to be saved (kept, retried)."""
+        if self._write_note is None:
+            self._database.update_session_note(session_id, note)
+            stored = True
+        else:
+            stored = self._write_note(session_id, note)
         self.refresh()
+        return stored
 
     def exercises_done(self, session_id: int) -> tuple[str, ...]:
         """The ids of the exercises a session completed."""
