@@ -25,40 +25,20 @@ from spinecoach.storage import connection as storage_connection
 from spinecoach.storage.database import open_database
 from spinecoach.ui import storage_dialogs
 from spinecoach.ui.storage_dialogs import StorageProblemDialog
+from tests.faults.locks import lock_held, release
 from tests.faults.mounts import bind_mount, fill, require_mounts, small_disk
 
 pytestmark = pytest.mark.slow
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
-HOLD_LOCK = """
-import sqlite3, sys
-connection = sqlite3.connect(sys.argv[1], isolation_level=None)
-connection.execute("BEGIN EXCLUSIVE")
-print("locked", flush=True)
-sys.stdin.readline()
-connection.execute("ROLLBACK")
-"""
-
 
 @pytest.fixture
 def holder(data_dir: Path) -> Iterator[subprocess.Popen[str]]:
     path = data_dir / "spinecoach.sqlite3"
     open_database(path, now=NOW).close()
-    process = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert process.stdout is not None and process.stdout.readline().strip() == "locked"
-    yield process
-    if process.poll() is None:
-        process.kill()
-    process.wait()
-    for stream in (process.stdin, process.stdout):
-        if stream is not None:
-            stream.close()
+    with lock_held(path) as process:
+        yield process
 
 
 def close(app: Application) -> None:
@@ -86,9 +66,7 @@ def test_a_locked_file_is_waited_for_and_opened_when_released(
             seen.append(dialog.windowTitle())
             seen.append(text.text() if text is not None else "")
             seen.append(str(dialog.findChild(QPushButton, "storageRetry")))
-        assert holder.stdin is not None
-        holder.stdin.write("\n")  # the other program lets go: the dialog closes by itself
-        holder.stdin.flush()
+        release(holder)  # the other program lets go: the dialog closes by itself
 
     QTimer.singleShot(100, while_waiting)
     try:

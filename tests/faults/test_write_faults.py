@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sqlite3
 import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -21,6 +20,7 @@ from spinecoach.storage.connection import connect
 from spinecoach.storage.database import open_database
 from spinecoach.storage.pending import PENDING_FILE_NAME, PendingJournal, SafeWriter
 from spinecoach.storage.store import Database
+from tests.faults.locks import lock_held, release
 from tests.faults.mounts import bind_mount, fill, require_mounts, small_disk
 
 pytestmark = pytest.mark.slow
@@ -93,34 +93,12 @@ def test_a_read_only_data_folder_keeps_the_scores_until_it_is_writable_again(
             database.close()
 
 
-HOLD_LOCK = """
-import sqlite3, sys, time
-connection = sqlite3.connect(sys.argv[1], isolation_level=None)
-connection.execute("BEGIN EXCLUSIVE")
-print("locked", flush=True)
-sys.stdin.readline()
-connection.execute("ROLLBACK")
-"""
-
-
 @pytest.fixture
 def locked_by_another_process(tmp_path: Path) -> Iterator[subprocess.Popen[str]]:
     path = tmp_path / "spinecoach.sqlite3"
     open_database(path, now=T0).close()
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-    yield holder
-    if holder.poll() is None:
-        holder.kill()
-    holder.wait()
-    for stream in (holder.stdin, holder.stdout):
-        if stream is not None:
-            stream.close()
+    with lock_held(path) as holder:
+        yield holder
 
 
 def test_a_lock_held_by_another_program_keeps_the_score_until_it_is_released(
@@ -136,9 +114,7 @@ def test_a_lock_held_by_another_program_keeps_the_score_until_it_is_released(
         assert "another program is using the data file" in outcome.message
         assert writer.kept_on_disk
         holder = locked_by_another_process
-        assert holder.stdin is not None
-        holder.stdin.write("\n")
-        holder.stdin.flush()
+        release(holder)
         holder.wait(timeout=10)
         writer.retry()
         assert stored_scores(opened) == [7]

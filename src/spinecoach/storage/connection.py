@@ -14,8 +14,13 @@ from typing import Final
 BUSY_TIMEOUT_SECONDS: Final = 5.0
 
 # Primary result codes (https://sqlite.org/rescode.html); extended codes carry them in the low byte.
+SQLITE_BUSY: Final = 5
+SQLITE_LOCKED: Final = 6
 SQLITE_READONLY: Final = 8
+SQLITE_IOERR: Final = 10
 SQLITE_CORRUPT: Final = 11
+SQLITE_FULL: Final = 13
+SQLITE_CANTOPEN: Final = 14
 SQLITE_NOTADB: Final = 26
 
 

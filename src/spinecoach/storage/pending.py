@@ -55,7 +55,16 @@ from spinecoach.core.records import (
     SessionStatus,
     as_feeling,
 )
-from spinecoach.storage.connection import error_code
+from spinecoach.storage.connection import (
+    SQLITE_BUSY,
+    SQLITE_CANTOPEN,
+    SQLITE_CORRUPT,
+    SQLITE_FULL,
+    SQLITE_IOERR,
+    SQLITE_LOCKED,
+    SQLITE_READONLY,
+    error_code,
+)
 from spinecoach.storage.errors import ReadOnlyDatabaseError, StorageError, UnknownRecordError
 from spinecoach.storage.files import PRIVATE_FILE_MODE
 from spinecoach.storage.store import Database
@@ -73,15 +82,6 @@ LOW_SPACE_BYTES: Final = 1024 * 1024
 #: Two stored moments closer than this are the same moment (ISO text keeps microseconds; the
 #: epoch columns are floats).
 SAME_MOMENT: Final = timedelta(milliseconds=1)
-
-# SQLite primary result codes that mean "storage cannot take a write now" (rescode.html).
-_SQLITE_BUSY: Final = 5
-_SQLITE_LOCKED: Final = 6
-_SQLITE_READONLY: Final = 8
-_SQLITE_IOERR: Final = 10
-_SQLITE_CORRUPT: Final = 11
-_SQLITE_FULL: Final = 13
-_SQLITE_CANTOPEN: Final = 14
 
 
 class WriteKind(StrEnum):
@@ -174,15 +174,15 @@ def _describe(error: BaseException) -> StorageProblem | None:
         return StorageProblem("read-only", "the data file or its folder is read-only")
     if isinstance(error, sqlite3.Error):
         code = error_code(error)
-        if code == _SQLITE_FULL:
+        if code == SQLITE_FULL:
             return StorageProblem("disk-full", "the disk is full")
-        if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        if code in (SQLITE_BUSY, SQLITE_LOCKED):
             return StorageProblem("locked", "another program is using the data file")
-        if code == _SQLITE_READONLY:
+        if code == SQLITE_READONLY:
             return StorageProblem("read-only", "the data file or its folder is read-only")
-        if code == _SQLITE_CORRUPT:
+        if code == SQLITE_CORRUPT:
             return StorageProblem("damaged", "the data file is damaged")
-        if code in (_SQLITE_IOERR, _SQLITE_CANTOPEN):
+        if code in (SQLITE_IOERR, SQLITE_CANTOPEN):
             return StorageProblem("io", "the disk could not be written")
         return StorageProblem("sqlite", f"the data file could not be written ({error})")
     if isinstance(error, OSError):
