@@ -12,11 +12,13 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
+from spinecoach.desktop.single_instance import SingleInstance
 from tests.desktop.xclient import XClient
 
 READY_TIMEOUT_S = 5.0
@@ -129,3 +131,21 @@ def fake_desktop(session_bus: str) -> Iterator[str]:
     finally:
         _stop(process)
         process.stdout.close()
+
+
+MakeInstance = Callable[[Path], SingleInstance]
+
+
+@pytest.fixture
+def make_instance(qtbot: QtBot) -> Iterator[MakeInstance]:
+    """Single-instance guards closed after the test: no lock or socket outlives it."""
+    created: list[SingleInstance] = []
+
+    def make(folder: Path) -> SingleInstance:
+        instance = SingleInstance(folder)
+        created.append(instance)
+        return instance
+
+    yield make
+    for instance in created:
+        instance.close()

@@ -19,24 +19,8 @@ from PySide6.QtCore import QDir, QLockFile, QSysInfo
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from pytestqt.qtbot import QtBot
 
-from spinecoach.desktop.single_instance import LOCK_NAME, SingleInstance, server_name_for
-
-MakeInstance = Callable[[Path], SingleInstance]
-
-
-@pytest.fixture
-def make_instance(qtbot: QtBot) -> Iterator[MakeInstance]:
-    """Build guards that are closed after the test, so no lock or socket outlives it."""
-    created: list[SingleInstance] = []
-
-    def make(folder: Path) -> SingleInstance:
-        instance = SingleInstance(folder)
-        created.append(instance)
-        return instance
-
-    yield make
-    for instance in created:
-        instance.close()
+from spinecoach.desktop.single_instance import LOCK_NAME, server_name_for
+from tests.desktop.conftest import MakeInstance
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ import shutil
 import stat
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,30 +26,15 @@ from spinecoach import paths
 from spinecoach.desktop.single_instance import (
     LOCK_NAME,
     SOCKET_NAME,
-    SingleInstance,
     server_name_for,
     server_names_for,
 )
+from tests.desktop.conftest import MakeInstance
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="Unix sockets and file modes")
 
-MakeInstance = Callable[[Path], SingleInstance]
 NOBODY = 65534
 SYSTEM_PYTHON = Path("/usr/bin/python3")
-
-
-@pytest.fixture
-def make_instance(qtbot: QtBot) -> Iterator[MakeInstance]:
-    created: list[SingleInstance] = []
-
-    def make(folder: Path) -> SingleInstance:
-        instance = SingleInstance(folder)
-        created.append(instance)
-        return instance
-
-    yield make
-    for instance in created:
-        instance.close()
 
 
 @pytest.fixture
