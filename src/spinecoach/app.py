@@ -468,6 +468,7 @@ class Application:
         return self.library.routines.values()
 
     def _make_session_area(self) -> SessionArea:
+        from spinecoach.core.session_recorder import SessionRecorder
         from spinecoach.ui.player_controller import PlayerController
         from spinecoach.ui.player_view import PlayerView
         from spinecoach.ui.pose_frames import PoseFrames
@@ -483,16 +484,18 @@ class Application:
             return frames.frame(exercise_id, progress, side=side, dark=dark)
 
         status = self.storage_status
+        recorder = SessionRecorder(
+            status.writer, self.clock, report=status.report, routines=self._routines
+        )
         controller = PlayerController(
             view,
-            status.writer,
+            recorder,
             self.clock,
             self._prompts or DialogPrompts(view),
             cues=cues,
             frames=frame,
             settings=self._session_settings(),
-            routines=self._routines,
-            report=status.report,
+            session_ids=status.writer.session_id,
         )
         area = SessionArea(view, controller)
         self._style_player(view)

@@ -1,29 +1,27 @@
 """Runs a session: the engine decides, this object relays to the view, the audio and the database.
 
 The QTimer here only asks for repaints (about ten a second, and only while a session runs);
-how much time is left always comes from the engine's deadlines on the monotonic clock. Every
-pain score and every completed exercise is written the moment it happens, through the
-`SafeWriter`: when storage refuses, the entry is kept and the person is told (`report`), and
-the session plays on.
+how much time is left always comes from the engine's deadlines on the monotonic clock. What a
+session records, and in which order, is `core.session_recorder.SessionRecorder`'s business:
+every pain score and completed exercise is written the moment it happens (kept and told when
+storage refuses), and the session plays on.
 """
 
 from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable, Iterable
-from typing import Protocol
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from spinecoach.core.clock import Clock
 from spinecoach.core.exercise import Routine, format_duration
 from spinecoach.core.movement import pose_progress, step_index
-from spinecoach.core.pain import PainRiseAdvice, rise_advice
+from spinecoach.core.pain import PainRiseAdvice
 from spinecoach.core.records import (
     HurtAction,
-    PainContext,
-    PainEntry,
     SessionStatus,
     as_feeling,
 )
@@ -41,7 +39,7 @@ from spinecoach.core.session import (
     Side,
     build_timeline,
 )
-from spinecoach.storage.pending import SafeWriter, SessionKey, WriteOutcome
+from spinecoach.core.session_recorder import SessionRecorder
 from spinecoach.ui.pain_dialog import PainAnswer
 from spinecoach.ui.player_view import PlayerView
 
@@ -99,32 +97,28 @@ class PlayerController(QObject):
     def __init__(
         self,
         view: PlayerView,
-        writer: SafeWriter,
+        recorder: SessionRecorder[Any],
         clock: Clock,
         prompts: SessionPrompts,
         *,
         cues: CueSink | None = None,
         frames: Callable[[str, float, Side | None], bytes] | None = None,
         settings: SessionSettings | None = None,
-        routines: Callable[[], Iterable[Routine]] = tuple,
-        report: Callable[[WriteOutcome], object] = lambda _outcome: None,
+        session_ids: Callable[[str], int | None] = lambda _key: None,
     ) -> None:
         super().__init__(view)
         self._view = view
-        self._writer = writer
-        # Tells the person when an entry could not be saved yet (kept and retried).
-        self._report = report
+        self._recorder = recorder
+        # The database id of a session key, once its row is stored (tests, History links).
+        self._session_ids = session_ids
         self._clock = clock
         self._prompts = prompts
         self._cues = cues
         self._frames = frames
         self._settings = settings or SessionSettings()
-        # The library's routines, for naming a gentler one after a pain rise.
-        self._routines = routines
         self._engine: SessionEngine | None = None
         self._routine: Routine | None = None
-        self._session: SessionKey | None = None
-        self._before: int | None = None
+        self._session: str | None = None
         self._phase_started = 0.0
         self._timer = QTimer(self)
         self._timer.setObjectName("playerTick")
@@ -154,7 +148,7 @@ class PlayerController(QObject):
     @property
     def session_id(self) -> int | None:
         """The database id of the session being played (None while its row waits to be saved)."""
-        return self._writer.session_id(self._session) if self._session is not None else None
+        return self._session_ids(self._session) if self._session is not None else None
 
     def set_settings(self, settings: SessionSettings) -> None:
         """Get-ready and rest lengths for the next session."""
@@ -172,17 +166,7 @@ class PlayerController(QObject):
         if self.is_active():
             return False
         answer = self._prompts.pain_before()
-        now = self._clock.now()
-        self._session, outcome = self._writer.start_session(
-            routine_id=routine.id,
-            routine_name=routine.name,
-            exercises_total=len(routine.items),
-            started_at=now,
-        )
-        self._report(outcome)
-        self._before = answer.score
-        if answer.score is not None:
-            self._save_pain(answer, PainContext.BEFORE)
+        self._session = self._recorder.begin(routine, answer.score, answer.note)
         self._routine = routine
         self._engine = SessionEngine(build_timeline(routine, self._settings), self._clock)
         self._view.reset_controls()
@@ -222,9 +206,7 @@ class PlayerController(QObject):
             self._apply(engine.resume())
             return
         action: HurtAction = "skipped" if choice == "skip" else "ended"
-        self._report(
-            self._writer.add_hurt_event(self._session, exercise.id, self._clock.now(), action)
-        )
+        self._recorder.hurt(exercise.id, action)
         if choice == "skip":
             self._apply(engine.skip_exercise())
             if not engine.phase.waits_for_person:  # the person still has to get into position
@@ -249,9 +231,7 @@ class PlayerController(QObject):
                 # blocked): saying it now would only confuse.
                 self._on_cue(event.cue.kind.value, event.cue.text, event.cue.caption)
             elif isinstance(event, ExerciseDone):
-                if self._session is not None:
-                    outcome = self._writer.record_exercise_done(self._session, event.exercise_id)
-                    self._report(outcome)
+                self._recorder.exercise_done(event.exercise_id)
             elif isinstance(event, SessionFinished):
                 self._on_finished(event.completed)
         self._sync_timer()
@@ -301,42 +281,20 @@ class PlayerController(QObject):
 
     def _on_finished(self, completed: bool) -> None:
         self._timer.stop()
-        session = self._session
-        if session is None:
+        if self._session is None:
             return
         answer = self._prompts.pain_after()
-        status = SessionStatus.COMPLETED if completed else SessionStatus.STOPPED
-        self._report(
-            self._writer.finish_session(
-                session,
-                status=status,
-                ended_at=self._clock.now(),
-                feeling=as_feeling(answer.feeling),
-                note=answer.note,
-            )
+        advice = self._recorder.finish(
+            completed=completed,
+            score_after=answer.score,
+            feeling=as_feeling(answer.feeling),
+            note=answer.note,
         )
-        if answer.score is not None:
-            self._save_pain(answer, PainContext.AFTER)
-            advice = rise_advice(
-                self._before,
-                answer.score,
-                routines=self._routines(),
-                just_done=self._routine.id if self._routine is not None else None,
-            )
-            if advice is not None:
-                self._prompts.pain_rose(advice)
+        if advice is not None:
+            self._prompts.pain_rose(advice)
         self._view.set_finished()
+        status = SessionStatus.COMPLETED if completed else SessionStatus.STOPPED
         self.session_ended.emit(status.value)
-
-    def _save_pain(self, answer: PainAnswer, context: PainContext) -> None:
-        assert answer.score is not None
-        entry = PainEntry(
-            recorded_at=self._clock.now(),
-            score=answer.score,
-            context=context,
-            note=answer.note if context is PainContext.BEFORE else "",
-        )
-        self._report(self._writer.add_pain_entry(entry, session=self._session))
 
     def _sync_timer(self) -> None:
         running = self._engine is not None and self._engine.state is EngineState.RUNNING
