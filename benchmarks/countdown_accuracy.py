@@ -42,7 +42,7 @@ class Prompts:
     def this_hurts(self, exercise_name: str) -> str:
         return "continue"
 
-    def pain_rose(self, advice: PainRiseAdvice) -> None:
+    def pain_advice(self, advice: PainRiseAdvice) -> None:
         return None
 
 

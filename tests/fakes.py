@@ -32,7 +32,7 @@ class ScriptedPrompts:
         self.asked.append(f"hurts:{exercise_name}")
         return self.hurts_choice
 
-    def pain_rose(self, advice: PainRiseAdvice) -> None:
+    def pain_advice(self, advice: PainRiseAdvice) -> None:
         self.rose.append(advice)
 
 

@@ -84,7 +84,7 @@ class ScriptedPrompts:
         """Carry on."""
         return "continue"
 
-    def pain_rose(self, advice: PainRiseAdvice) -> None:
+    def pain_advice(self, advice: PainRiseAdvice) -> None:
         """Nothing to show in the pictures."""
 
 

@@ -8,7 +8,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from spinecoach.core.exercise import Dosage
-from spinecoach.core.pain import SEVERE_PAIN, gentlest_routine, meaningful_rise, rise_advice
+from spinecoach.core.pain import (
+    BAD_DAY_ROUTINE,
+    SEVERE_PAIN,
+    gentlest_routine,
+    high_before_advice,
+    meaningful_rise,
+    rise_advice,
+)
 from spinecoach.core.safety import EMERGENCY
 from tests.factories import exercise, routine
 
@@ -81,3 +88,32 @@ def test_gentle_movement_comes_first_never_rest_in_bed() -> None:
         assert advice is not None
         assert "moving gently" in advice.advice[0] or "stop exercising" in advice.advice[0]
         assert "bed rest" not in " ".join(advice.advice).lower()
+
+
+BAD_DAY = replace(routine(EASY), id=BAD_DAY_ROUTINE, name="Gentle moves for a bad day")
+
+
+def test_the_bad_day_routine_is_suggested_whenever_it_was_not_the_one_just_done() -> None:
+    # Review: the arithmetic picked the desk break (back extension, twist) after every routine.
+    advice = rise_advice(3, 5, routines=(GENTLE, BAD_DAY, DEMANDING), just_done="demanding")
+    assert advice is not None and advice.gentler_routine == BAD_DAY_ROUTINE
+    after_bad_day = rise_advice(3, 5, routines=(BAD_DAY,), just_done=BAD_DAY_ROUTINE)
+    assert after_bad_day is not None and after_bad_day.gentler_routine is None
+    assert "short, easy walk" in " ".join(after_bad_day.advice)
+
+
+@given(before=maybe_scores)
+def test_severe_pain_before_a_routine_gets_a_gentler_choice_and_every_red_flag(
+    before: int | None,
+) -> None:
+    advice = high_before_advice(before, routines=(BAD_DAY, DEMANDING), about_to_do="demanding")
+    if before is None or before < SEVERE_PAIN:
+        assert advice is None
+    else:
+        assert advice is not None
+        assert advice.title == "Your pain is high today"
+        assert advice.summary == (
+            f"With pain at {before} out of 10, try “Gentle moves for a bad day” or a short, "
+            "easy walk instead of this routine."
+        )
+        assert advice.show_red_flags

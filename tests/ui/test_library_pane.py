@@ -174,7 +174,8 @@ def test_a_floor_routine_is_badged_and_links_the_log_roll(
     assert "Floor" in text
     note = pane.detail.findChild(QLabel, "floorNote")
     assert note is not None
-    assert "guide:log-roll" in note.text()
+    assert "guide:log-roll" in note.text()  # on a bed
+    assert "guide:floor-transfer" in note.text()  # down to the floor and up again
     note.linkActivated.emit("guide:log-roll")
     assert pane.detail.shown == library.guides["log-roll"]
     steps = " ".join(label.text() for label in pane.detail.findChildren(QLabel))

@@ -303,3 +303,13 @@ def test_skipping_a_hurting_exercise_into_a_change_of_position_waits_for_start(
     assert engine.phase.waits_for_person
     assert engine_state(app) is EngineState.PAUSED
     assert harness.label("stepText") == "Press Start when you are lying on your back"
+
+
+def test_severe_pain_before_a_session_offers_a_gentler_choice_first(harness: Harness) -> None:
+    app = harness.app
+    harness.prompts.before = PainAnswer(score=8)
+    start_on_the_floor(app, three_exercises(app))
+    [advice] = harness.prompts.rose
+    assert advice.title == "Your pain is high today"
+    assert advice.gentler_routine == "gentle-floor-stretches"
+    assert advice.show_red_flags

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QLabel
 from pytestqt.qtbot import QtBot
 
 from spinecoach.core.pain import rise_advice
-from spinecoach.core.safety import EMERGENCY, IN_PAIN_ADVICE, PRINCIPLES, SELF_MANAGEMENT
+from spinecoach.core.safety import EMERGENCY, IN_PAIN_ADVICE, PRINCIPLES, SELF_MANAGEMENT, TODAY
 from spinecoach.ui.advice_dialogs import PainRiseDialog
 from spinecoach.ui.hurts_dialog import HurtsDialog
 from spinecoach.ui.safety import SafetyDialog
@@ -80,3 +80,13 @@ def test_the_emergency_group_names_every_sign_of_cauda_equina() -> None:
         "during sex", "erection", "weakness in a leg", "both legs", "temperature",
     ):  # fmt: skip
         assert sign in joined, sign
+
+
+def test_emergencies_beyond_the_spine_nerves_come_first_too() -> None:
+    # Review: chest pain and a serious accident are 999 (NHS), and neck exercises need the
+    # stroke-like signs and meningitis among the emergencies.
+    emergency = " ".join(EMERGENCY.items).lower()
+    for sign in ("chest pain", "serious accident", "slurred speech", "stiff neck"):
+        assert sign in emergency, sign
+    today = " ".join(TODAY.items).lower()
+    assert "chest" not in today and "accident" not in today

@@ -21,8 +21,13 @@ from spinecoach.core.safety import EMERGENCY, RED_FLAG_GROUPS, RedFlagGroup
 
 MEANINGFUL_RISE = 2
 
-#: After-scores from here up are severe: stop exercising today and check the red flags.
+#: After-scores from here up are severe: stop exercising today and check the red flags. A
+#: before-score this high gets advice before the routine starts.
 SEVERE_PAIN = 7
+
+#: The routine made for bad days (small movements, doable on a bed): what to suggest after a
+#: rise, rather than whatever the arithmetic finds gentlest (the desk break bends backwards).
+BAD_DAY_ROUTINE = "gentle-floor-stretches"
 
 
 def meaningful_rise(before: int | None, after: int | None) -> bool:
@@ -56,10 +61,17 @@ class PainRiseAdvice:
 
 
 def gentlest_routine(routines: Iterable[Routine], *, besides: str | None) -> Routine | None:
-    """The gentlest routine other than `besides`: lowest average difficulty, then shortest."""
+    """The routine to suggest instead of `besides`.
+
+    The bad-day routine when it is another one, else the lowest average difficulty, then the
+    shortest.
+    """
     candidates = [r for r in routines if r.id != besides and r.items]
     if not candidates:
         return None
+    for routine in candidates:
+        if routine.id == BAD_DAY_ROUTINE:
+            return routine
 
     def gentleness(routine: Routine) -> tuple[float, int, str]:
         difficulty = sum(item.exercise.difficulty for item in routine.items) / len(routine.items)
@@ -107,7 +119,10 @@ def rise_advice(
             "repetitions with smaller movements."
         )
     else:
-        advice.append("Next time, do fewer repetitions with smaller movements.")
+        advice.append(
+            "Next time, do fewer repetitions with smaller movements, or take a short, easy "
+            "walk instead."
+        )
     if not severe:
         advice.append(
             "If the pain does not settle within a day or two, or it spreads down a leg, see a "
@@ -118,5 +133,33 @@ def rise_advice(
         summary=summary,
         advice=tuple(advice),
         red_flags=RED_FLAG_GROUPS if severe else (EMERGENCY,),
+        gentler_routine=gentler.id if gentler is not None else None,
+    )
+
+
+def high_before_advice(
+    before: int | None, *, routines: Iterable[Routine] = (), about_to_do: str | None = None
+) -> PainRiseAdvice | None:
+    """Advice before a routine starts when pain is already severe (7 or more), else None.
+
+    Planks and crunches at 9 out of 10 are not what a physiotherapist would suggest: the person
+    is offered the bad-day routine or a short walk, with every red flag, and may still go on.
+    """
+    if before is None or before < SEVERE_PAIN:
+        return None
+    gentler = gentlest_routine(routines, besides=about_to_do)
+    instead = (
+        f"try “{gentler.name}” or a short, easy walk instead of this routine"
+        if gentler is not None
+        else "make every movement small and slow, or take a short, easy walk instead"
+    )
+    return PainRiseAdvice(
+        title="Your pain is high today",
+        summary=f"With pain at {before} out of 10, {instead}.",
+        advice=(
+            "If you carry on, move gently and stop anything that makes the pain clearly worse.",
+            "If any of the signs below apply to you, get help as it says.",
+        ),
+        red_flags=RED_FLAG_GROUPS,
         gentler_routine=gentler.id if gentler is not None else None,
     )

@@ -6,7 +6,8 @@ pages, in our own words. The texts live here, not in the widgets, so every place
 the same words in the same order, and tests can check each place against one list.
 
 Order is urgency: the emergency group (signs of cauda equina syndrome, a spinal cord or nerve
-emergency, or serious infection) always comes first, and where a dialog has room for only part
+emergency, a heart or blood-vessel problem, a stroke, a fracture after an accident, or serious
+infection) always comes first, and where a dialog has room for only part
 of the list it shows the whole emergency group, never a sample of both. Items name the sign
 only; the heading says "back pain with", so no item repeats it.
 """
@@ -28,9 +29,11 @@ class RedFlagGroup:
 
 EMERGENCY = RedFlagGroup(
     id="emergency",
-    heading="Emergency: go to A&E or call 999 (or your local emergency number) now if you have",
-    action="These can be signs of pressure on the nerves at the base of the spine "
-    "(cauda equina syndrome), which needs treatment within hours.",
+    heading="Emergency: go to A&E or call 999 (or your local emergency number) now if you have "
+    "back or neck pain with",
+    action="Some of these can be signs of pressure on the nerves at the base of the spine "
+    "(cauda equina syndrome), a heart or blood-vessel problem, a broken bone or a serious "
+    "infection, which need treatment within hours.",
     items=(
         "Numbness, tingling or loss of feeling around your bottom, back passage, genitals or "
         "inner thighs (the areas that would touch a saddle)",
@@ -41,8 +44,11 @@ EMERGENCY = RedFlagGroup(
         "erection or ejaculating",
         "New or worsening weakness in a leg or foot: tripping, a foot that slaps down, or a "
         "leg that gives way",
-        "Pain, numbness or weakness in both legs",
-        "A high temperature with feeling very unwell",
+        "Pain, tingling, numbness or weakness in both legs",
+        "Chest pain, or sudden severe pain in your back or tummy unlike any you have had before",
+        "A serious accident just before it started, such as a car crash or a fall from a height",
+        "Sudden dizziness, double vision, slurred speech, trouble swallowing or a drooping face",
+        "A high temperature with feeling very unwell, or with a stiff neck and a bad headache",
     ),
 )
 
@@ -57,11 +63,11 @@ TODAY = RedFlagGroup(
         "Back pain for the first time when you are under 20 or over 50",
         "Cancer now or in the past",
         "Weight loss you cannot explain",
-        "A fever",
+        "A high temperature, or feeling hot and shivery",
         "Taking steroid tablets for a long time, a weakened immune system, or injecting drugs",
         "Osteoporosis, after even a minor fall or strain",
-        "A serious fall, a car accident or another injury",
-        "Pain mainly in your upper back, or back pain with chest pain",
+        "Pain mainly in your upper back, between your shoulder blades",
+        "A lump or swelling in your back, or a change in its shape",
         "Unsteady walking, or clumsy or numb hands",
     ),
 )
@@ -87,10 +93,14 @@ PRINCIPLES: tuple[str, ...] = (
     "If you are unsure whether exercise is right for you, check with a clinician before you start.",
     "Move gently and without forcing. A mild stretch is fine; sharp or increasing pain is not.",
     "Ease into each stretch slowly and hold it still. Never bounce.",
-    "Stop any exercise that makes your pain worse, or that sends pain, numbness or tingling "
-    "down a leg, and talk to a clinician before you try it again.",
-    "After a hip replacement: ask your surgeon or physiotherapist before crossing your legs or "
-    "bending your hip deeply (knee to chest, figure four).",
+    "Stop any exercise that makes your pain clearly worse, and try it another day with a "
+    "smaller movement. If one sends pain, numbness or tingling down a leg, ask a clinician "
+    "before you repeat it.",
+    "After a hip replacement: ask your surgeon or physiotherapist before crossing your legs, "
+    "bringing a knee across your body or bending your hip deeply (knee to chest, child's pose, "
+    "figure four).",
+    "If you have had back surgery in the last few months, follow your surgeon's or "
+    "physiotherapist's advice before using these exercises.",
     "If you are pregnant: after about 16 weeks, avoid lying flat on your back for long, and "
     "do not do planks or crunches unless your midwife or physiotherapist has said you can.",
     "If you have osteoporosis: avoid bending forward or twisting under load (lifting, "
@@ -103,8 +113,8 @@ IN_PAIN_ADVICE: tuple[str, ...] = (
     "Keep moving gently if you can: short walks and changing position often usually help "
     "more than resting in bed.",
     "Skip any exercise that makes the pain worse; smaller movements are fine.",
-    "See a GP or physiotherapist if the pain spreads down a leg, or is not settling after a "
-    "few days.",
+    "See a GP or physiotherapist if the pain, or pain down a leg, keeps getting worse, stops "
+    "you doing everyday things, or is not improving after a few weeks.",
 )
 
 

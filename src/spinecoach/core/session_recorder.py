@@ -9,7 +9,8 @@ record of a session true to what happened, through any store that takes the five
 2. each exercise as it is done, at once;
 3. every "this hurts" with the exercise and what the person chose;
 4. the finish (completed or stopped, feeling, note), then the pain score after;
-5. then the rise check (`core.pain.rise_advice`): the advice to show, if any.
+5. then the rise check (`core.pain.rise_advice`): the advice to show, if any; and before the
+   first exercise, `advice_before` when the pain is already severe.
 
 Every store call's result goes to `report`, so the UI can tell the person when something could
 not be saved yet. Time comes from the injected clock.
@@ -23,7 +24,7 @@ from typing import Generic, Protocol, TypeVar
 
 from spinecoach.core.clock import Clock
 from spinecoach.core.exercise import Routine
-from spinecoach.core.pain import PainRiseAdvice, rise_advice
+from spinecoach.core.pain import PainRiseAdvice, high_before_advice, rise_advice
 from spinecoach.core.records import (
     Feeling,
     HurtAction,
@@ -111,6 +112,10 @@ class SessionRecorder(Generic[OutcomeT]):
             )
             self._report(self._store.add_pain_entry(entry, session=self._session))
         return self._session
+
+    def advice_before(self, routine: Routine, score_before: int | None) -> PainRiseAdvice | None:
+        """What to say before the routine when pain is already severe (see core.pain)."""
+        return high_before_advice(score_before, routines=self._routines(), about_to_do=routine.id)
 
     def exercise_done(self, exercise_id: str) -> None:
         """An exercise was done in full: recorded at once."""

@@ -254,17 +254,21 @@ class DetailView(QScrollArea):
         self._add_footer()
 
     def _add_floor_note(self) -> None:
-        guide = self._library.guides.get("log-roll")
-        text = (
+        text = escape(
             "Part of this routine is on the floor. The player waits for you to get down and up "
             "again: press Start when you are in position."
         )
-        if guide is not None:
-            text = escape(text) + (
-                f' To get down and up without twisting, see <a href="guide:{escape(guide.id)}">'
-                f"{escape(guide.name)}</a>."
+        links = [
+            f'{label} <a href="guide:{escape(guide.id)}">{escape(guide.name)}</a>'
+            for label, guide_id in (
+                ("To get down to the floor and up without twisting, see", "floor-transfer"),
+                ("On a bed, see", "log-roll"),
             )
-        note = _label(text, "muted", rich=guide is not None)
+            if (guide := self._library.guides.get(guide_id)) is not None
+        ]
+        if links:
+            text += " " + ". ".join(links) + "."
+        note = _label(text, "muted", rich=True)
         note.setObjectName("floorNote")
         note.linkActivated.connect(self._open_link)
         self._layout.addWidget(note)

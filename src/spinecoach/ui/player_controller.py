@@ -66,8 +66,8 @@ class SessionPrompts(Protocol):
         """Return "skip", "end" or "continue"."""
         ...
 
-    def pain_rose(self, advice: PainRiseAdvice) -> None:
-        """Tell the person kindly that pain rose meaningfully (or ended severe), and what to do."""
+    def pain_advice(self, advice: PainRiseAdvice) -> None:
+        """Advice about pain (severe before the session, or a rise after it), said kindly."""
         ...
 
 
@@ -167,6 +167,9 @@ class PlayerController(QObject):
             return False
         answer = self._prompts.pain_before()
         self._session = self._recorder.begin(routine, answer.score, answer.note)
+        advice = self._recorder.advice_before(routine, answer.score)
+        if advice is not None:  # severe pain already: a gentler choice and the red flags
+            self._prompts.pain_advice(advice)
         self._routine = routine
         self._engine = SessionEngine(build_timeline(routine, self._settings), self._clock)
         self._view.reset_controls()
@@ -291,7 +294,7 @@ class PlayerController(QObject):
             note=answer.note,
         )
         if advice is not None:
-            self._prompts.pain_rose(advice)
+            self._prompts.pain_advice(advice)
         self._view.set_finished()
         status = SessionStatus.COMPLETED if completed else SessionStatus.STOPPED
         self.session_ended.emit(status.value)

@@ -34,6 +34,6 @@ class DialogPrompts:
         dialog.exec()
         return dialog.choice
 
-    def pain_rose(self, advice: PainRiseAdvice) -> None:
-        """A kind word when pain rose meaningfully or ended severe, with what to do."""
+    def pain_advice(self, advice: PainRiseAdvice) -> None:
+        """Advice about pain (severe before, or a rise after), with what to do and the red flags."""
         PainRiseDialog(advice, parent=self._parent).exec()
