@@ -142,6 +142,8 @@ class Application:
         self._storage_error: StorageError | None = None
         peeked = {} if open_storage else peek_settings(paths.database_path(data_dir))
         self.startup_settings = StartupSettings(peeked, lambda: self.settings)
+        # The theme has one source of truth, the setting: however it changes, restyle.
+        self.startup_settings.subscribe("theme", self._theme_setting_changed)
         """What the window reads and writes: the peek until the data file is open."""
         if open_storage:
             self._open_database()
@@ -551,8 +553,6 @@ class Application:
 
     def apply_setting(self, key: str, value: object) -> None:
         """Any setting changed in the settings dialog (already stored): apply it at once."""
-        if key == "theme":
-            self.set_theme(str(value))
         if key == "weekly_goal" and self.history_area.is_built:
             self.history.refresh()
         self.apply_player_setting(key, value)
@@ -733,10 +733,12 @@ class Application:
         return accepted
 
     def set_theme(self, preference: str) -> None:
-        """Switch to "system", "light" or "dark" and remember it."""
+        """Switch to "system", "light" or "dark" and remember it (the setting restyles)."""
+        self.settings.set("theme", preference)
+
+    def _theme_setting_changed(self, preference: str) -> None:
         from spinecoach.ui.theme import choose_theme
 
-        self.settings.set("theme", preference)
         self._restyle(choose_theme(preference))
 
     def follow_system_scheme(self) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTime
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QComboBox, QSlider, QSpinBox
 from pytestqt.qtbot import QtBot
 
@@ -142,3 +143,26 @@ def test_theme_and_weekly_goal_apply_at_once(qtbot: QtBot, app: Application) -> 
     theme.setCurrentIndex(theme.findData("dark"))
     assert app.theme.is_dark
     assert app.settings.get("theme") == "dark"
+
+
+def test_view_theme_shows_a_theme_chosen_in_settings(qtbot: QtBot, app: Application) -> None:
+    # Issue 12: View > Theme still said "Follow the system" after Dark was chosen in Settings.
+    dialog = SettingsDialog(app.settings, app.apply_setting, page="General")
+    qtbot.addWidget(dialog)
+    theme = dialog.control("theme")
+    assert isinstance(theme, QComboBox)
+    theme.setCurrentIndex(theme.findData("dark"))
+    dark = app.window.findChild(QAction, "theme_dark")
+    system = app.window.findChild(QAction, "theme_system")
+    assert dark is not None and system is not None
+    assert dark.isChecked() and not system.isChecked()
+    assert app.theme.is_dark
+    # And the other way: the menu's choice is what the settings dialog shows next time.
+    light = app.window.findChild(QAction, "theme_light")
+    assert light is not None
+    light.trigger()
+    assert app.settings.get("theme") == "light" and not app.theme.is_dark
+    again = SettingsDialog(app.settings, app.apply_setting, page="General")
+    qtbot.addWidget(again)
+    shown = again.control("theme")
+    assert isinstance(shown, QComboBox) and shown.currentData() == "light"

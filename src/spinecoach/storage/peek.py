@@ -79,10 +79,21 @@ class StartupSettings:
         self._peeked = dict(peeked)
         self._open_store = open_store
         self._store: SettingsStore | None = None
+        self._waiting: list[tuple[str, Callable[[Any], object]]] = []
 
     def attach(self, store: SettingsStore) -> None:
         """From now on read and write `store` (the data file is open)."""
         self._store = store
+        for key, callback in self._waiting:
+            store.subscribe(key, callback)
+        self._waiting.clear()
+
+    def subscribe(self, key: str, callback: Callable[[Any], object]) -> None:
+        """Hear every change of `key` (handed to the store when it is attached)."""
+        if self._store is not None:
+            self._store.subscribe(key, callback)
+        else:
+            self._waiting.append((key, callback))
 
     def get(self, key: str) -> Any:
         """The effective value of a declared setting (its default when unset or invalid)."""

@@ -3,11 +3,16 @@
 Values live in the database's settings table, so everything the app writes stays in the data
 folder. A stored value that no longer validates reads as the default. On a read-only database
 (written by a newer SpineCoach) changes are kept for this run only, never written.
+
+Each consumer subscribes to the keys it cares about (`subscribe`), as qutebrowser's
+`change_filter` or napari's evented settings do: whoever changes a setting (the settings dialog,
+View > Theme, the tray) is heard by everyone who shows or uses it, with no central dispatcher.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from spinecoach.core.settings import SETTINGS_BY_KEY, resolve
@@ -22,6 +27,13 @@ class SettingsStore:
     def __init__(self, database: Database) -> None:
         self._database = database
         self._session_only: dict[str, Any] = {}
+        self._subscribers: dict[str, list[Callable[[Any], object]]] = {}
+
+    def subscribe(self, key: str, callback: Callable[[Any], object]) -> None:
+        """Call `callback(new value)` whenever `key` changes (not when set to the same value)."""
+        if key not in SETTINGS_BY_KEY:  # a typo fails here, at once, not by never being called
+            raise KeyError(f"{key!r} is not a declared setting")
+        self._subscribers.setdefault(key, []).append(callback)
 
     def get(self, key: str) -> Any:
         """The effective value of a declared setting."""
@@ -33,7 +45,11 @@ class SettingsStore:
     def set(self, key: str, value: Any) -> None:
         """Validate and store a setting at once (raises ValueError if it is not acceptable)."""
         SETTINGS_BY_KEY[key].validate(value)
+        before = self.get(key)
         if self._database.read_only:
             self._session_only[key] = value
-            return
-        self._database.set_setting(key, value)
+        else:
+            self._database.set_setting(key, value)
+        if value != before:
+            for callback in self._subscribers.get(key, ()):
+                callback(value)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 from PySide6.QtCore import QByteArray, Signal
@@ -43,6 +43,10 @@ class SettingsAccess(Protocol):
 
     def set(self, key: str, value: Any) -> None:
         """Store a setting at once."""
+        ...
+
+    def subscribe(self, key: str, callback: Callable[[Any], object]) -> None:
+        """Hear every change of a setting, whoever makes it."""
         ...
 
 
@@ -189,6 +193,7 @@ class MainWindow(QMainWindow):
         theme_menu = view_menu.addMenu("&Theme")
         group = QActionGroup(self)
         current = self._settings.get("theme")
+        self._theme_actions: dict[str, QAction] = {}
         for key, label in (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")):
             action = QAction(label, self, checkable=True)
             action.setObjectName(f"theme_{key}")
@@ -196,6 +201,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, k=key: self._choose_theme(k))
             group.addAction(action)
             theme_menu.addAction(action)
+            self._theme_actions[key] = action
+        # The menu shows the theme however it was chosen (here, in Settings, anywhere).
+        self._settings.subscribe("theme", self._show_theme_choice)
 
         help_menu = self.menuBar().addMenu("&Help")
         safety = QAction("&Safety notes…", self)
@@ -250,6 +258,11 @@ class MainWindow(QMainWindow):
         self._buttons.button(index).setChecked(True)
         if remember:
             remember_state(self._settings, "last_area", self._area_names[index])
+
+    def _show_theme_choice(self, key: str) -> None:
+        action = self._theme_actions.get(key)
+        if action is not None:
+            action.setChecked(True)
 
     def _choose_theme(self, key: str) -> None:
         self.theme_requested.emit(key)
