@@ -44,6 +44,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("spinecoach")
 
+#: The settings that change how long the player takes.
+SESSION_TIMING = ("get_ready_seconds", "rest_between_exercises_seconds")
+
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     """Command-line options; Qt's own options are passed through untouched."""
@@ -417,6 +420,7 @@ class Application:
         area = HistoryArea(view, controller, self._session_exercise_names)
         self._style_history(view)
         controller.repeat_requested.connect(self.start_routine_id)
+        self.startup_settings.subscribe("weekly_goal", lambda _v: controller.refresh())
         try:
             controller.refresh()
         except Exception as error:  # classified below; a bug re-raises
@@ -461,6 +465,10 @@ class Application:
         illustrations = IllustrationCache(paths.icons_dir() / "exercises", dark=self.theme.is_dark)
         pane = LibraryPane(library, illustrations)
         pane.detail.set_session_settings(self._session_settings())
+        for key in SESSION_TIMING:  # the routine pages show the time the player will take
+            self.startup_settings.subscribe(
+                key, lambda _v: pane.detail.set_session_settings(self._session_settings())
+            )
         pane.safety_requested.connect(lambda: self.show_safety(False))
         pane.start_requested.connect(self.start_routine)
         return pane
@@ -502,6 +510,11 @@ class Application:
         area = SessionArea(view, controller)
         self._style_player(view)
         view.set_text_size(str(self.settings.get("player_text_size")))
+        self.startup_settings.subscribe("player_text_size", lambda v: view.set_text_size(str(v)))
+        for key in SESSION_TIMING:
+            self.startup_settings.subscribe(
+                key, lambda _v: controller.set_settings(self._session_settings())
+            )
         area.quick_start_requested.connect(lambda: self.start_routine_id("desk-break"))
         controller.session_ended.connect(self._session_ended)
         area.library_requested.connect(lambda: self.window.show_area("library"))
@@ -531,6 +544,10 @@ class Application:
         # do it now, while the person answers the pain question, not on the first cue.
         QTimer.singleShot(0, player.prepare)
         self._cue_player = player
+        settings = self.startup_settings
+        settings.subscribe("sound_enabled", lambda on: player.configure(sound_enabled=bool(on)))
+        settings.subscribe("voice_enabled", lambda on: player.configure(voice_enabled=bool(on)))
+        settings.subscribe("volume", lambda volume: player.configure(volume=int(volume)))
         return player
 
     def _session_settings(self) -> SessionSettings:
@@ -540,24 +557,6 @@ class Application:
             get_ready_seconds=self.settings.get("get_ready_seconds"),
             rest_between_exercises_seconds=self.settings.get("rest_between_exercises_seconds"),
         )
-
-    def apply_player_setting(self, key: str, value: object) -> None:
-        """A session setting changed (already stored): apply it to what is running."""
-        if self._cue_player is not None and key in ("sound_enabled", "voice_enabled", "volume"):
-            self._cue_player.configure(**{key: value})  # type: ignore[arg-type]
-        if self.library_area.is_built:
-            self.library_pane.detail.set_session_settings(self._session_settings())
-        if self.session_area.is_built:
-            self.player.set_settings(self._session_settings())
-            self.session.player.set_text_size(str(self.settings.get("player_text_size")))
-
-    def apply_setting(self, key: str, value: object) -> None:
-        """Any setting changed in the settings dialog (already stored): apply it at once."""
-        if key == "weekly_goal" and self.history_area.is_built:
-            self.history.refresh()
-        self.apply_player_setting(key, value)
-        if self.background is not None:
-            self.background.apply_setting(key, value)
 
     def show_settings(self, page: str = "Reminders") -> None:
         """Every setting in one dialog (View > Settings, or the tray's Settings)."""
@@ -576,7 +575,6 @@ class Application:
             unavailable = {"start_minimised": NO_TRAY}
         return SettingsDialog(
             self.settings,
-            self.apply_setting,
             notes={"Sessions": self._sound_note()},
             unavailable=unavailable,
             page=page,

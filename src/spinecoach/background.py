@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QIcon
@@ -133,6 +133,7 @@ class Background(QObject):
             QApplication.setQuitOnLastWindowClosed(False)  # hidden to the tray is still running
             window.hidden_to_tray.connect(self._explain_tray_once)
             tray.show()
+        self._follow_settings(settings)
         self.controller.start()
 
     # --- what the app tells us -----------------------------------------------------------------
@@ -154,27 +155,37 @@ class Background(QObject):
         self._window.keep_running_on_close = False
         QApplication.setQuitOnLastWindowClosed(True)
 
-    def apply_setting(self, key: str, _value: object) -> None:
-        """A setting changed in the dialog (already stored): apply it to what runs."""
-        get = self._settings.get
-        if key in SCHEDULE_SETTINGS:
+    def _follow_settings(self, settings: SettingsStore) -> None:
+        """Each reminder part hears the settings it uses, whoever changes them."""
+
+        def then_rearm(apply: Callable[[Any], object]) -> Callable[[Any], None]:
+            def changed(value: Any) -> None:
+                if not self._stopped:
+                    apply(value)
+                    self.controller.rearm()
+
+            return changed
+
+        def schedule(_value: Any) -> None:
             self.service.schedule.apply_settings(self._schedule_settings())
-        elif key == "snooze_minutes":
-            self.popup.set_snooze_minutes(get(key))
-        elif key == "reminder_sound":
-            self.controller.sound = get(key)
-        elif key == "idle_detection":
-            self.service.idle_detection = get(key)
-        elif key == "defer_when_busy":
-            self.service.defer_when_busy = get(key)
-        elif key == "volume":
-            self.chime.set_volume(get(key))
-        elif key == "start_on_login":
-            self.set_start_on_login(get(key))
-            return
-        else:
-            return
-        self.controller.rearm()
+
+        def sound(value: Any) -> None:
+            self.controller.sound = bool(value)
+
+        def idle(value: Any) -> None:
+            self.service.idle_detection = bool(value)
+
+        def busy(value: Any) -> None:
+            self.service.defer_when_busy = bool(value)
+
+        for key in SCHEDULE_SETTINGS:
+            settings.subscribe(key, then_rearm(schedule))
+        settings.subscribe("snooze_minutes", then_rearm(self.popup.set_snooze_minutes))
+        settings.subscribe("reminder_sound", then_rearm(sound))
+        settings.subscribe("idle_detection", then_rearm(idle))
+        settings.subscribe("defer_when_busy", then_rearm(busy))
+        settings.subscribe("volume", then_rearm(self.chime.set_volume))
+        settings.subscribe("start_on_login", self.set_start_on_login)
 
     def _schedule_settings(self) -> dict[str, object]:
         return {key: self._settings.get(key) for key in SCHEDULE_SETTINGS}

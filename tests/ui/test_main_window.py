@@ -235,7 +235,7 @@ def test_session_area_gets_a_real_cue_player_configured_from_settings(
         player = application.cue_player
         assert player is not None
         assert (player.sound_enabled, player.voice_enabled, player.volume) == (False, False, 35)
-        application.apply_player_setting("volume", 70)
+        application.settings.set("volume", 70)  # heard through the subscription
         assert player.volume == 70
     finally:
         application.window.close()

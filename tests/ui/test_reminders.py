@@ -232,16 +232,12 @@ def test_no_reminder_outside_working_hours(harness: Harness) -> None:
 
 def test_settings_reach_the_running_reminders(harness: Harness) -> None:
     harness.app.settings.set("reminder_interval_minutes", 45)
-    harness.app.apply_setting("reminder_interval_minutes", 45)
     assert harness.controller.service.status_text().startswith("Next stand-up reminder at 09:45")
     harness.app.settings.set("snooze_minutes", 10)
-    harness.app.apply_setting("snooze_minutes", 10)
     assert harness.popup.snooze_button.text() == "Snooze 10 min"
-    harness.app.settings.set("reminders_enabled", False)  # as the dialog does: store, then apply
-    harness.app.apply_setting("reminders_enabled", False)
+    harness.app.settings.set("reminders_enabled", False)  # as the dialog does: the store announces
     assert not harness.controller.timer.isActive()
     harness.app.settings.set("start_on_login", True)
-    harness.app.apply_setting("start_on_login", True)
     assert harness.autostart.command is not None
     assert harness.autostart.command[-1] == "--minimised"
     assert "--data-dir" in harness.autostart.command
@@ -332,7 +328,6 @@ def test_start_on_login_shows_what_the_system_says(qtbot: QtBot, harness: Harnes
 
 def test_the_daily_exercise_reminder_wins_when_both_fall_due(harness: Harness) -> None:
     harness.app.settings.set("daily_reminder_time", "09:30")
-    harness.app.apply_setting("daily_reminder_time", "09:30")
     harness.run_until(9, 30)
     popup = harness.popup
     assert popup.title.text() == "Time for today's exercises"

@@ -62,7 +62,7 @@ def test_every_shown_setting_has_one_control(qtbot: QtBot, app: Application) -> 
 def test_changes_are_stored_at_once_and_reach_the_next_session(
     qtbot: QtBot, app: Application
 ) -> None:
-    dialog = SettingsDialog(app.settings, app.apply_setting, page="Sessions")
+    dialog = SettingsDialog(app.settings, page="Sessions")
     qtbot.addWidget(dialog)
     assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "Sessions"
     spin = dialog.control("get_ready_seconds")
@@ -83,7 +83,7 @@ def test_changes_are_stored_at_once_and_reach_the_next_session(
 
 
 def test_working_hours_are_validated_as_typed(qtbot: QtBot, app: Application) -> None:
-    dialog = SettingsDialog(app.settings, app.apply_setting)
+    dialog = SettingsDialog(app.settings)
     qtbot.addWidget(dialog)
     editor = dialog.control("working_hours")
     assert isinstance(editor, WorkingHoursEditor)
@@ -105,7 +105,7 @@ def test_working_hours_are_validated_as_typed(qtbot: QtBot, app: Application) ->
 
 
 def test_daily_reminder_time_is_off_or_a_time(qtbot: QtBot, app: Application) -> None:
-    dialog = SettingsDialog(app.settings, app.apply_setting)
+    dialog = SettingsDialog(app.settings)
     qtbot.addWidget(dialog)
     editor = dialog.control("daily_reminder_time")
     assert isinstance(editor, DailyTimeEditor)
@@ -131,7 +131,7 @@ def test_unavailable_features_are_disabled_with_the_reason(qtbot: QtBot, app: Ap
 def test_theme_and_weekly_goal_apply_at_once(qtbot: QtBot, app: Application) -> None:
     app.history.refresh()  # built: it shows the goal
     view = app.history_area.build().view  # type: ignore[attr-defined]
-    dialog = SettingsDialog(app.settings, app.apply_setting, page="General")
+    dialog = SettingsDialog(app.settings, page="General")
     qtbot.addWidget(dialog)
     goal = dialog.control("weekly_goal")
     assert isinstance(goal, QSpinBox)
@@ -147,7 +147,7 @@ def test_theme_and_weekly_goal_apply_at_once(qtbot: QtBot, app: Application) -> 
 
 def test_view_theme_shows_a_theme_chosen_in_settings(qtbot: QtBot, app: Application) -> None:
     # Issue 12: View > Theme still said "Follow the system" after Dark was chosen in Settings.
-    dialog = SettingsDialog(app.settings, app.apply_setting, page="General")
+    dialog = SettingsDialog(app.settings, page="General")
     qtbot.addWidget(dialog)
     theme = dialog.control("theme")
     assert isinstance(theme, QComboBox)
@@ -162,7 +162,7 @@ def test_view_theme_shows_a_theme_chosen_in_settings(qtbot: QtBot, app: Applicat
     assert light is not None
     light.trigger()
     assert app.settings.get("theme") == "light" and not app.theme.is_dark
-    again = SettingsDialog(app.settings, app.apply_setting, page="General")
+    again = SettingsDialog(app.settings, page="General")
     qtbot.addWidget(again)
     shown = again.control("theme")
     assert isinstance(shown, QComboBox) and shown.currentData() == "light"
