@@ -177,4 +177,4 @@ def test_hot_rollback_journal_is_recovered_not_treated_as_damage(db_path: Path) 
     with open_database(db_path, now=NOW) as database:
         assert database.notice is None
         assert database.corrupt_file_kept_at is None
-        assert database.all_settings() == {"kept": True}
+        assert database.get_setting("kept") is True

@@ -522,17 +522,6 @@ class Database:
         except StoredDataError:
             return default
 
-    def all_settings(self) -> dict[str, JsonValue]:
-        """Return every stored setting that reads as JSON (for core.settings.resolve)."""
-        stored: dict[str, JsonValue] = {}
-        for row in self._read().execute("SELECT key, value FROM settings ORDER BY key"):
-            key = str(row["key"])
-            try:
-                stored[key] = decode_setting(key, str(row["value"]))
-            except StoredDataError:
-                continue
-        return stored
-
     def set_setting(self, key: str, value: JsonValue) -> None:
         """Store a JSON value (NaN and infinities are refused as not portable JSON)."""
         if not isinstance(key, str) or not key:

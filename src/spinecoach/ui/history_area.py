@@ -208,7 +208,6 @@ class HistoryArea(QWidget):
             return None
         result = apply_import(self.controller.database, preview)
         self.controller.refresh()
-        self.controller.changed.emit()
         self.show_message(
             f"Imported {result.added} rows; skipped {result.skipped_duplicates} already here."
         )

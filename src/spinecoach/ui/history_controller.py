@@ -34,7 +34,6 @@ SUMMARY_DAYS = 400
 FIRST_SUMMARY_DAYS = 50
 #: The average change covers this many recent sessions with both scores.
 CHANGE_SESSIONS = 10
-FAR_PAST = datetime(1970, 1, 2).astimezone()
 
 TREND_WORDS = {
     Trend.IMPROVING: ("Improving", "pain is coming down week by week"),
@@ -50,11 +49,9 @@ class HistoryController(QObject):
 
     Signals:
         repeat_requested(str): play this routine id again.
-        changed(): something was written (a check-in, a deletion, an undo).
     """
 
     repeat_requested = Signal(str)
-    changed = Signal()
 
     def __init__(
         self,
@@ -249,7 +246,6 @@ class HistoryController(QObject):
             stored = True
         else:
             stored = self._write_pain(entry)
-        self.changed.emit()
         self.refresh()
         return stored
 
@@ -257,14 +253,12 @@ class HistoryController(QObject):
         """Hide a session and its scores (undoable); returns it for the undo message."""
         session = self._database.session(session_id)
         self._database.delete_session(session_id, self._clock.now())
-        self.changed.emit()
         self.refresh()
         return session
 
     def restore_session(self, session_id: int) -> None:
         """Undo a deletion."""
         self._database.restore_session(session_id)
-        self.changed.emit()
         self.refresh()
 
     def update_note(self, session_id: int, note: str) -> bool:
