@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from hypothesis import example, given, settings
@@ -21,7 +21,9 @@ from spinecoach.core.reminder_service import (
     MAX_SLEEP_SECONDS,
     Delivery,
     DeliveryKind,
+    PauseLength,
     ReminderService,
+    WakeOutcome,
 )
 from spinecoach.core.reminders import ReminderSchedule
 
@@ -319,3 +321,65 @@ def test_a_timer_that_fires_early_never_spins(early: float) -> None:
     # Away from minute 15 to 40: one reading every 5 s is 300 wake-ups; plus a minute-cap
     # wake for each of the first 15 minutes and a few readings; never thousands.
     assert wakes <= 300 + 35 + 20, wakes
+
+
+# --- the facade the UI talks to (issue 12) ------------------------------------------------------
+
+
+def wake_until_something(clock: FakeClock, service: ReminderService, minutes: float) -> WakeOutcome:
+    end = clock.now() + timedelta(minutes=minutes)
+    while clock.now() < end:
+        wait = service.seconds_until_wake()
+        assert wait is not None
+        clock.advance(max(wait, 0.001))
+        outcome = service.wake_up()
+        if outcome.show is not None or outcome.came_back:
+            return outcome
+    raise AssertionError("nothing happened")
+
+
+def test_the_facade_shows_one_card_and_says_when_the_person_came_back() -> None:
+    clock, idle, _busy, service = make()
+    outcome = wake_until_something(clock, service, 31)
+    assert outcome.show is not None and outcome.show.kind is DeliveryKind.STAND_UP
+    assert not outcome.came_back
+    idle.away = [(31, 38)]  # they walked away after the card, for more than a natural break
+    back = wake_until_something(clock, service, 15)
+    assert back.came_back and back.show is None
+    assert not service.wake_up().came_back  # said once, not at every wake
+
+
+def test_both_due_at_once_shows_the_daily_card() -> None:
+    clock = FakeClock(MONDAY_9)
+    idle, busy = FakeIdle(clock), FakeInterruptions(clock)
+    schedule = ReminderSchedule(
+        clock, interval_minutes=30, natural_break_minutes=5, daily_exercise_reminder_at=time(9, 30)
+    )
+    service = ReminderService(schedule, clock, idle, busy)
+    outcome = wake_until_something(clock, service, 31)
+    assert outcome.show is not None and outcome.show.kind is DeliveryKind.DAILY_EXERCISE
+
+
+@pytest.mark.parametrize("how", list(PauseLength))
+def test_a_pause_drops_a_held_reminder_and_turns_reminders_off(how: PauseLength) -> None:
+    clock, _idle, busy, service = make()
+    busy.busy = [(29, 120)]  # a presentation from 09:29: the reminder is held
+    clock.advance(31 * 60)
+    assert service.wake_up().show is None
+    assert service.waiting_for is not None
+    service.pause(how)
+    assert service.waiting_for is None and service.reminders_off
+    service.resume()
+    assert not service.reminders_off
+
+
+def test_a_session_is_not_a_pause_but_drops_a_held_reminder() -> None:
+    clock, _idle, busy, service = make()
+    busy.busy = [(29, 120)]
+    clock.advance(31 * 60)
+    service.wake_up()
+    service.session_started()
+    assert service.waiting_for is None
+    assert not service.reminders_off  # the tray does not grey out for a session
+    service.session_finished(True)
+    assert service.snoozes_left == 3

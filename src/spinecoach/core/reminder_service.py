@@ -24,9 +24,15 @@ from enum import StrEnum
 
 from spinecoach.core.clock import Clock
 from spinecoach.core.presence import IdleSource, InterruptionSource
-from spinecoach.core.reminders import DailyExerciseDue, ReminderSchedule, StandUpDue
+from spinecoach.core.reminders import (
+    DailyExerciseDue,
+    ReminderSchedule,
+    SkipReason,
+    SnoozeResult,
+    StandUpDue,
+)
 
-__all__ = ["Delivery", "DeliveryKind", "ReminderService"]
+__all__ = ["Delivery", "DeliveryKind", "PauseLength", "ReminderService", "WakeOutcome"]
 
 _log = logging.getLogger(__name__)
 
@@ -82,8 +88,35 @@ class Delivery:
     deferred_for: str | None = None  # what it waited for, e.g. "a full-screen window"
 
 
+class PauseLength(StrEnum):
+    """How long the person paused reminders from the tray."""
+
+    HOUR = "hour"
+    TOMORROW = "tomorrow"
+    RESUMED = "resumed"  # until they resume them
+
+
+@dataclass(frozen=True, slots=True)
+class WakeOutcome:
+    """What a wake means for the screen.
+
+    `show` is the one card to show (when both fall due at once, the daily card, which offers the
+    desk break too, and comes once). `came_back` is True when the person came back from a
+    natural break since the last wake: a stand-up card still on screen has done its job.
+    """
+
+    show: Delivery | None
+    came_back: bool
+
+
 class ReminderService:
-    """The schedule plus idle and interruption sources; see the module docstring."""
+    """The schedule plus idle and interruption sources; see the module docstring.
+
+    The UI talks to this object only (the facade): `wake_up`, `snooze`, `skip`, `pause`,
+    `resume`, `break_started`, `session_started`, `session_finished`, `status_text`,
+    `reminders_off`, `snoozes_left`, `seconds_until_wake`. The rules of which card wins and what a
+    session does to a held reminder live here, where tests drive them with a fake clock.
+    """
 
     def __init__(
         self,
@@ -109,6 +142,7 @@ class ReminderService:
         # When the person last came back from a natural break (monotonic seconds): the UI
         # closes a stand-up reminder that was still on screen, since they already moved.
         self.back_from_break_at: float | None = None
+        self._seen_return: float | None = None
 
     # --- state ---------------------------------------------------------------------------------
 
@@ -210,7 +244,67 @@ class ReminderService:
                 candidates.append(self._next_idle_read_mono - now_mono)
         return max(0.0, min(candidates))
 
+    @property
+    def reminders_off(self) -> bool:
+        """True while reminders are off or paused by the person (a session is not a pause)."""
+        schedule = self.schedule
+        return not schedule.enabled or (schedule.is_paused and not schedule.in_session)
+
+    @property
+    def snoozes_left(self) -> int:
+        """How many snoozes in a row the card may still offer."""
+        return self.schedule.snoozes_left
+
+    def wake_up(self) -> WakeOutcome:
+        """The timer fired: the one card to show now, if any, and whether they came back."""
+        deliveries = self.wake()
+        returned = self.back_from_break_at
+        came_back = returned is not None and returned != self._seen_return
+        if came_back:
+            self._seen_return = returned
+        show = next(
+            (d for d in deliveries if d.kind is DeliveryKind.DAILY_EXERCISE),
+            deliveries[0] if deliveries else None,
+        )
+        return WakeOutcome(show, came_back)
+
     # --- what the person did -------------------------------------------------------------------
+
+    def snooze(self, minutes: int) -> SnoozeResult:
+        """Put the reminder off (refused after three in a row; the result says why)."""
+        return self.schedule.snooze(minutes)
+
+    def skip(self, reason: SkipReason | None) -> None:
+        """Skip this reminder, with the reason given, if any."""
+        self.schedule.skip(reason)
+
+    def pause(self, how: PauseLength) -> None:
+        """Pause reminders; a reminder waiting for a full-screen window is dropped too."""
+        match how:
+            case PauseLength.HOUR:
+                self.schedule.pause_for(60)
+            case PauseLength.TOMORROW:
+                self.schedule.pause_until_tomorrow()
+            case PauseLength.RESUMED:
+                self.schedule.pause_until_resumed()
+        self.forget_held()
+
+    def resume(self) -> None:
+        """End a pause the person asked for; the interval starts fresh."""
+        self.schedule.resume()
+
+    def break_started(self) -> None:
+        """The person took the desk break from a card: a waiting reminder is moot."""
+        self.forget_held()
+
+    def session_started(self) -> None:
+        """A session plays: no reminder interrupts it, and one waiting is dropped."""
+        self.schedule.session_started()
+        self.forget_held()
+
+    def session_finished(self, completed: bool) -> None:
+        """The person moved: the interval restarts."""
+        self.schedule.session_finished(completed)
 
     def forget_held(self) -> None:
         """Drop a waiting reminder (the person started a session or paused reminders)."""

@@ -1,4 +1,4 @@
-"""Runs the reminder service from one Qt timer and turns the person's answers into schedule calls.
+"""Runs the reminder service from one Qt timer and passes the person's answers to it.
 
 One single-shot timer is armed for `ReminderService.seconds_until_wake()`: nothing ticks while
 SpineCoach waits in the tray. Every answer (snooze, skip, pause, a desk break) is logged to the
@@ -16,7 +16,12 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from spinecoach.core.clock import Clock
 from spinecoach.core.records import ReminderAction, ReminderLogEntry
-from spinecoach.core.reminder_service import Delivery, DeliveryKind, ReminderService
+from spinecoach.core.reminder_service import (
+    Delivery,
+    DeliveryKind,
+    PauseLength,
+    ReminderService,
+)
 from spinecoach.core.reminders import SkipReason
 from spinecoach.ui.reminder_popup import ReminderPopup, reminder_text
 
@@ -60,7 +65,6 @@ class ReminderController(QObject):
         self._log_event = log_event
         self._chime = chime
         self.sound = sound
-        self._seen_return: float | None = service.back_from_break_at
         self._stopped = False
         self.timer = QTimer(self)
         self.timer.setObjectName("reminderTimer")
@@ -99,37 +103,36 @@ class ReminderController(QObject):
             self.timer.stop()
         else:
             self.timer.start(max(0, math.ceil(wait * 1000)))
-        schedule = self.service.schedule
-        paused = schedule.is_paused and not schedule.in_session
-        self.status_changed.emit(self.service.status_text(), paused or not schedule.enabled)
+        self.status_changed.emit(self.service.status_text(), self.service.reminders_off)
 
-    def wake(self) -> list[Delivery]:
+    def wake(self) -> Delivery | None:
         """The timer fired: show what is due (also called after a resume or a setting change)."""
-        deliveries = self.service.wake()
-        returned = self.service.back_from_break_at
-        if returned is not None and returned != self._seen_return:
-            self._seen_return = returned
-            if self.popup.isVisible() and self.popup.kind is DeliveryKind.STAND_UP:
-                self.popup.hide()  # they already got up: the reminder has done its job
-                self._log(ReminderAction.DISMISSED, "back from a break")
-        if deliveries:
-            self._show(self._most_useful(deliveries))
+        outcome = self.service.wake_up()
+        if (
+            outcome.came_back
+            and self.popup.isVisible()
+            and self.popup.kind is DeliveryKind.STAND_UP
+        ):
+            self.popup.hide()  # they already got up: the reminder has done its job
+            self._log(ReminderAction.DISMISSED, "back from a break")
+        if outcome.show is not None:
+            self._show(outcome.show)
         self.rearm()
-        return deliveries
+        return outcome.show
 
     # --- the person's answers ------------------------------------------------------------------
 
     def start_break(self) -> None:
         """Start the desk break (the app opens the player; the session pauses reminders)."""
         self.popup.hide()
-        self.service.forget_held()
+        self.service.break_started()
         self._log(ReminderAction.BREAK_STARTED)
         self.desk_break_requested.emit()
         self.rearm()
 
     def snooze(self, minutes: int) -> None:
         """Put the reminder off; the fourth snooze in a row is refused and the card says why."""
-        result = self.service.schedule.snooze(minutes)
+        result = self.service.snooze(minutes)
         if result.accepted:
             self.popup.hide()
             self._log(ReminderAction.SNOOZED, str(minutes))
@@ -141,7 +144,7 @@ class ReminderController(QObject):
     def skip(self, reason: SkipReason | None) -> None:
         """Skip this reminder; "in pain" also gets advice on when to seek help."""
         self.popup.hide()
-        self.service.schedule.skip(reason)
+        self.service.skip(reason)
         self._log(ReminderAction.SKIPPED, reason.value if reason else "")
         if reason is SkipReason.IN_PAIN:
             self.in_pain.emit()
@@ -149,48 +152,34 @@ class ReminderController(QObject):
 
     def pause(self, how: str) -> None:
         """Pause for an "hour", until "tomorrow" or until "resumed"."""
-        schedule = self.service.schedule
-        if how == "hour":
-            schedule.pause_for(60)
-        elif how == "tomorrow":
-            schedule.pause_until_tomorrow()
-        elif how == "resumed":
-            schedule.pause_until_resumed()
-        else:
-            raise ValueError(f"pause for one of {PAUSES}, not {how!r}")
-        self.service.forget_held()
+        try:
+            length = PauseLength(how)
+        except ValueError:
+            raise ValueError(f"pause for one of {PAUSES}, not {how!r}") from None
+        self.service.pause(length)
         self.popup.hide()
         self.rearm()
 
     def resume(self) -> None:
         """End a pause the person asked for; the interval starts fresh."""
-        self.service.schedule.resume()
+        self.service.resume()
         self.rearm()
 
     def session_started(self) -> None:
         """A session plays: no reminder interrupts it."""
-        self.service.schedule.session_started()
-        self.service.forget_held()
+        self.service.session_started()
         self.popup.hide()
         self.rearm()
 
     def session_finished(self, completed: bool) -> None:
         """The person moved: the interval restarts."""
-        self.service.schedule.session_finished(completed)
+        self.service.session_finished(completed)
         self.rearm()
 
     # --- internals -----------------------------------------------------------------------------
 
-    @staticmethod
-    def _most_useful(deliveries: list[Delivery]) -> Delivery:
-        """Both due at once: the daily card, which offers the desk break too, and comes once."""
-        for delivery in deliveries:
-            if delivery.kind is DeliveryKind.DAILY_EXERCISE:
-                return delivery
-        return deliveries[0]
-
     def _show(self, delivery: Delivery) -> None:
-        self.popup.show_delivery(delivery, self.service.schedule.snoozes_left)
+        self.popup.show_delivery(delivery, self.service.snoozes_left)
         detail = delivery.kind.value
         if delivery.deferred_for:
             detail += f", waited for {delivery.deferred_for}"
