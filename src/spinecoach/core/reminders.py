@@ -260,6 +260,29 @@ def _plus(moment: datetime, seconds: float) -> datetime:
 # --- the schedule ---------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class ForMinutes:
+    """Paused from the tray for a while: ends at a monotonic deadline (a suspend counts)."""
+
+    until_mono: float
+
+
+@dataclass(frozen=True, slots=True)
+class UntilWorkStarts:
+    """Paused until tomorrow: ends when the next working period starts (a wall time, UTC)."""
+
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class UntilResumed:
+    """Paused until the person resumes reminders."""
+
+
+#: A pause the person asked for: exactly one kind at a time (it was three exclusive fields).
+Pause = ForMinutes | UntilWorkStarts | UntilResumed
+
+
 class ReminderSchedule:
     """Decides when the next stand-up and daily-exercise reminders are due; see the module doc."""
 
@@ -285,9 +308,7 @@ class ReminderSchedule:
         self._sitting_since_mono = self._clock.monotonic()
         self._due_from_snooze = False
         self._snoozes = 0
-        self._pause_mono: float | None = None  # pause_for(): a monotonic deadline
-        self._pause_wall: datetime | None = None  # pause_until_tomorrow(): a wall time (UTC)
-        self._pause_indefinite = False
+        self._pause: Pause | None = None  # a pause the person asked for (one kind at a time)
         self._in_session = False
         self._daily_done: date | None = None
         now, mono = self._now(), self._clock.monotonic()
@@ -388,7 +409,7 @@ class ReminderSchedule:
 
         None when disabled, paused until resumed, during a session, or with no working day.
         """
-        if not self._enabled or self._pause_indefinite or self._in_session:
+        if not self._enabled or isinstance(self._pause, UntilResumed) or self._in_session:
             return None
         if self._hours.is_empty:
             return None
@@ -432,16 +453,21 @@ class ReminderSchedule:
     def paused_until(self) -> datetime | None:
         """The local wall time a timed pause ends; None when not paused or paused indefinitely."""
         now, mono = self._now(), self._clock.monotonic()
-        if self._pause_mono is not None and mono < self._pause_mono - _REACHED_SECONDS:
-            return _plus(now, self._pause_mono - mono)
-        if self._pause_wall is not None and now.astimezone(UTC) < self._pause_wall:
-            return self._pause_wall.astimezone(now.tzinfo)
+        match self._pause:
+            case ForMinutes(until_mono=end) if mono < end - _REACHED_SECONDS:
+                return _plus(now, end - mono)
+            case UntilWorkStarts(at=start) if now.astimezone(UTC) < start:
+                return start.astimezone(now.tzinfo)
         return None
 
     @property
     def is_paused(self) -> bool:
         """Paused by the person (timed or until resumed) or by a playing session."""
-        return self._pause_indefinite or self._in_session or self.paused_until is not None
+        return (
+            isinstance(self._pause, UntilResumed)
+            or self._in_session
+            or self.paused_until is not None
+        )
 
     @property
     def in_session(self) -> bool:
@@ -451,7 +477,7 @@ class ReminderSchedule:
     @property
     def paused_until_resumed(self) -> bool:
         """Paused by the person with no end time."""
-        return self._pause_indefinite
+        return isinstance(self._pause, UntilResumed)
 
     @property
     def interval_running(self) -> bool:
@@ -485,7 +511,7 @@ class ReminderSchedule:
         jumped_forward = self._observe(now, mono)
         if self._pause_ended(now, mono) or jumped_forward or new_period:
             self._restart(now, mono)
-        if self._pause_indefinite or self._in_session or self.paused_until is not None:
+        if self.is_paused:
             return []
         events: list[ReminderEvent] = []
         if not self._hours.contains(now):
@@ -535,26 +561,23 @@ class ReminderSchedule:
         """No reminder for `minutes`; then the interval starts fresh."""
         if minutes <= 0:
             raise ValueError("pause for a positive number of minutes")
-        self._clear_pause()
-        self._pause_mono = self._clock.monotonic() + minutes * 60
+        self._pause = ForMinutes(self._clock.monotonic() + minutes * 60)
 
     def pause_until_tomorrow(self) -> None:
         """No reminder until the next working period starts (a wall-clock time)."""
-        self._clear_pause()
         now = self._now()
         if self._hours.is_empty:
-            self._pause_indefinite = True
+            self._pause = UntilResumed()
             return
-        self._pause_wall = self._hours.next_start_after(now).astimezone(UTC)
+        self._pause = UntilWorkStarts(self._hours.next_start_after(now).astimezone(UTC))
 
     def pause_until_resumed(self) -> None:
         """No reminder until `resume()`."""
-        self._clear_pause()
-        self._pause_indefinite = True
+        self._pause = UntilResumed()
 
     def resume(self) -> None:
         """End any pause the person asked for; the interval starts fresh."""
-        self._clear_pause()
+        self._pause = None
         self._restart(self._now(), self._clock.monotonic())
 
     def session_started(self) -> None:
@@ -596,11 +619,6 @@ class ReminderSchedule:
         self._due_from_snooze = False
         self._snoozes = 0
 
-    def _clear_pause(self) -> None:
-        self._pause_mono = None
-        self._pause_wall = None
-        self._pause_indefinite = False
-
     def _observe(self, now: datetime, mono: float) -> bool:
         """Note the clocks; True if the wall clock leapt ahead by at least a natural break."""
         wall_step = (now.astimezone(UTC) - self._last_wall).total_seconds()
@@ -618,12 +636,13 @@ class ReminderSchedule:
         return start is not None and start.astimezone(UTC) > self._last_wall
 
     def _pause_ended(self, now: datetime, mono: float) -> bool:
-        if self._pause_mono is not None and mono >= self._pause_mono - _REACHED_SECONDS:
-            self._pause_mono = None
-            return True
-        if self._pause_wall is not None and now.astimezone(UTC) >= self._pause_wall:
-            self._pause_wall = None
-            return True
+        match self._pause:
+            case ForMinutes(until_mono=end) if mono >= end - _REACHED_SECONDS:
+                self._pause = None
+                return True
+            case UntilWorkStarts(at=start) if now.astimezone(UTC) >= start:
+                self._pause = None
+                return True
         return False
 
     def _fresh_due(self, start: datetime) -> datetime | None:
