@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spinecoach import __version__, paths
+from spinecoach.core import settings as keys
 from spinecoach.core.clock import Clock, SystemClock
 from spinecoach.storage.errors import StorageError
 
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("spinecoach")
 
 #: The settings that change how long the player takes.
-SESSION_TIMING = ("get_ready_seconds", "rest_between_exercises_seconds")
+SESSION_TIMING = (keys.GET_READY_SECONDS, keys.REST_BETWEEN_EXERCISES_SECONDS)
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -146,7 +147,7 @@ class Application:
         peeked = {} if open_storage else peek_settings(paths.database_path(data_dir))
         self.startup_settings = StartupSettings(peeked, lambda: self.settings)
         # The theme has one source of truth, the setting: however it changes, restyle.
-        self.startup_settings.subscribe("theme", self._theme_setting_changed)
+        self.startup_settings.subscribe(keys.THEME, self._theme_setting_changed)
         """What the window reads and writes: the peek until the data file is open."""
         if open_storage:
             self._open_database()
@@ -154,10 +155,10 @@ class Application:
         # Asking the system's colour scheme costs ~15 ms of PySide enum building, so the first
         # frame goes by the scheme the system had last time (or, the first time, the platform
         # palette) and follow_system_scheme() checks after it.
-        preference = self.startup_settings.get("theme")
+        preference = self.startup_settings.get(keys.THEME)
         system_dark = None
         if preference == "system":
-            remembered = self.startup_settings.get("ui.system_dark")
+            remembered = self.startup_settings.get(keys.UI_SYSTEM_DARK)
             known = remembered != "unknown"
             system_dark = remembered == "dark" if known else platform_palette_is_dark(qt_app)
         self.theme = choose_theme(preference, system_dark)
@@ -412,7 +413,7 @@ class Application:
             view,
             self.database,
             self.clock,
-            lambda: self.settings.get("weekly_goal"),
+            lambda: self.settings.get(keys.WEEKLY_GOAL),
             local_timezone(),
             write_pain=self._write_pain,
             write_note=self._write_note,
@@ -420,7 +421,7 @@ class Application:
         area = HistoryArea(view, controller, self._session_exercise_names)
         self._style_history(view)
         controller.repeat_requested.connect(self.start_routine_id)
-        self.startup_settings.subscribe("weekly_goal", lambda _v: controller.refresh())
+        self.startup_settings.subscribe(keys.WEEKLY_GOAL, lambda _v: controller.refresh())
         try:
             controller.refresh()
         except Exception as error:  # classified below; a bug re-raises
@@ -509,8 +510,8 @@ class Application:
         )
         area = SessionArea(view, controller)
         self._style_player(view)
-        view.set_text_size(str(self.settings.get("player_text_size")))
-        self.startup_settings.subscribe("player_text_size", lambda v: view.set_text_size(str(v)))
+        view.set_text_size(str(self.settings.get(keys.PLAYER_TEXT_SIZE)))
+        self.startup_settings.subscribe(keys.PLAYER_TEXT_SIZE, lambda v: view.set_text_size(str(v)))
         for key in SESSION_TIMING:
             self.startup_settings.subscribe(
                 key, lambda _v: controller.set_settings(self._session_settings())
@@ -536,26 +537,26 @@ class Application:
         )
         player = CuePlayer(paths.resources_dir() / "sounds", locale=english, parent=self.window)
         player.configure(
-            sound_enabled=self.settings.get("sound_enabled"),
-            voice_enabled=self.settings.get("voice_enabled"),
-            volume=self.settings.get("volume"),
+            sound_enabled=self.settings.get(keys.SOUND_ENABLED),
+            voice_enabled=self.settings.get(keys.VOICE_ENABLED),
+            volume=self.settings.get(keys.VOLUME),
         )
         # Loading QtMultimedia and the speech engine takes a few tenths of a second once:
         # do it now, while the person answers the pain question, not on the first cue.
         QTimer.singleShot(0, player.prepare)
         self._cue_player = player
         settings = self.startup_settings
-        settings.subscribe("sound_enabled", lambda on: player.configure(sound_enabled=bool(on)))
-        settings.subscribe("voice_enabled", lambda on: player.configure(voice_enabled=bool(on)))
-        settings.subscribe("volume", lambda volume: player.configure(volume=int(volume)))
+        settings.subscribe(keys.SOUND_ENABLED, lambda on: player.configure(sound_enabled=bool(on)))
+        settings.subscribe(keys.VOICE_ENABLED, lambda on: player.configure(voice_enabled=bool(on)))
+        settings.subscribe(keys.VOLUME, lambda volume: player.configure(volume=int(volume)))
         return player
 
     def _session_settings(self) -> SessionSettings:
         from spinecoach.core.session import SessionSettings
 
         return SessionSettings(
-            get_ready_seconds=self.settings.get("get_ready_seconds"),
-            rest_between_exercises_seconds=self.settings.get("rest_between_exercises_seconds"),
+            get_ready_seconds=self.settings.get(keys.GET_READY_SECONDS),
+            rest_between_exercises_seconds=self.settings.get(keys.REST_BETWEEN_EXERCISES_SECONDS),
         )
 
     def show_settings(self, page: str = "Reminders") -> None:
@@ -767,9 +768,9 @@ class Application:
         from spinecoach.ui.theme import DARK, LIGHT, system_prefers_dark
 
         system = "dark" if system_prefers_dark() else "light"
-        if self.settings.get("ui.system_dark") != system:
+        if self.settings.get(keys.UI_SYSTEM_DARK) != system:
             remember(self.settings, "ui.system_dark", system)  # the next start's first frame
-        if self.settings.get("theme") == "system":
+        if self.settings.get(keys.THEME) == "system":
             theme = DARK if system == "dark" else LIGHT
             if theme != self.theme:
                 log.info("following the system's %s colour scheme", theme.name)
@@ -794,7 +795,7 @@ class Application:
 
     def needs_safety_acknowledgement(self) -> bool:
         """True until the person has acknowledged the safety notes once."""
-        return not self.startup_settings.get("safety_acknowledged")
+        return not self.startup_settings.get(keys.SAFETY_ACKNOWLEDGED)
 
 
 def build(
@@ -927,7 +928,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         report_start_up_and_quit(app)
         app.window.show()
     else:
-        minimised = args.minimised or app.startup_settings.get("start_minimised")
+        minimised = args.minimised or app.startup_settings.get(keys.START_MINIMISED)
         start_running(app, minimised=minimised, then=instance.listen)
     if first_run and not args.exit_after_first_paint:
 

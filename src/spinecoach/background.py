@@ -20,6 +20,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from spinecoach import paths
+from spinecoach.core import settings as keys
 from spinecoach.core.clock import Clock
 from spinecoach.core.presence import IdleSource, InterruptionSource
 from spinecoach.core.records import ReminderLogEntry
@@ -91,18 +92,20 @@ class Background(QObject):
             clock,
             idle,
             interruptions,
-            idle_detection=settings.get("idle_detection"),
-            defer_when_busy=settings.get("defer_when_busy"),
+            idle_detection=settings.get(keys.IDLE_DETECTION),
+            defer_when_busy=settings.get(keys.DEFER_WHEN_BUSY),
         )
-        self.chime = ReminderChime(paths.resources_dir() / "sounds", settings.get("volume"), self)
-        self.popup = ReminderPopup(icon, settings.get("snooze_minutes"))
+        self.chime = ReminderChime(
+            paths.resources_dir() / "sounds", settings.get(keys.VOLUME), self
+        )
+        self.popup = ReminderPopup(icon, settings.get(keys.SNOOZE_MINUTES))
         self.controller = ReminderController(
             self.service,
             clock,
             self.popup,
             self._log_event,
             chime=self.chime.play,
-            sound=settings.get("reminder_sound"),
+            sound=settings.get(keys.REMINDER_SOUND),
             parent=self,
         )
         if tray_available is None:
@@ -180,12 +183,12 @@ class Background(QObject):
 
         for key in SCHEDULE_SETTINGS:
             settings.subscribe(key, then_rearm(schedule))
-        settings.subscribe("snooze_minutes", then_rearm(self.popup.set_snooze_minutes))
-        settings.subscribe("reminder_sound", then_rearm(sound))
-        settings.subscribe("idle_detection", then_rearm(idle))
-        settings.subscribe("defer_when_busy", then_rearm(busy))
-        settings.subscribe("volume", then_rearm(self.chime.set_volume))
-        settings.subscribe("start_on_login", self.set_start_on_login)
+        settings.subscribe(keys.SNOOZE_MINUTES, then_rearm(self.popup.set_snooze_minutes))
+        settings.subscribe(keys.REMINDER_SOUND, then_rearm(sound))
+        settings.subscribe(keys.IDLE_DETECTION, then_rearm(idle))
+        settings.subscribe(keys.DEFER_WHEN_BUSY, then_rearm(busy))
+        settings.subscribe(keys.VOLUME, then_rearm(self.chime.set_volume))
+        settings.subscribe(keys.START_ON_LOGIN, self.set_start_on_login)
 
     def _schedule_settings(self) -> dict[str, object]:
         return {key: self._settings.get(key) for key in SCHEDULE_SETTINGS}
@@ -204,7 +207,7 @@ class Background(QObject):
                 unavailable[key] = source.reason
         if self.autostart is None:
             unavailable["start_on_login"] = "SpineCoach cannot start on log-in on this system."
-        elif self.autostart.is_enabled() != self._settings.get("start_on_login"):
+        elif self.autostart.is_enabled() != self._settings.get(keys.START_ON_LOGIN):
             self._settings.set("start_on_login", self.autostart.is_enabled())
         if self.tray is None:
             unavailable["start_minimised"] = NO_TRAY
@@ -255,7 +258,7 @@ class Background(QObject):
         self.controller.start_break()
 
     def _explain_tray_once(self) -> None:
-        if self._settings.get("close_to_tray_explained") or self.tray is None:
+        if self._settings.get(keys.CLOSE_TO_TRAY_EXPLAINED) or self.tray is None:
             return
         self.tray.message("SpineCoach is still running", CLOSED_TO_TRAY_MESSAGE)
         remember(self._settings, "close_to_tray_explained", True)

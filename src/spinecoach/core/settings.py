@@ -10,16 +10,18 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final, Generic, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
-class Setting:
-    """The declaration of one setting."""
+class Setting(Generic[T]):
+    """The declaration of one setting; `Setting[int]` reads as an int wherever it is read."""
 
     key: str
-    kind: type
-    default: Any
+    kind: type[T]
+    default: T
     description: str
     choices: tuple[Any, ...] = ()
     minimum: int | None = None
@@ -29,7 +31,7 @@ class Setting:
     pattern: str = ""  # for text: a regular expression the whole value must match
     group: str = ""  # where the settings dialog shows it; empty: not shown (kept internally)
 
-    def validate(self, value: object) -> Any:
+    def validate(self, value: object) -> T:
         """Return `value` if it is acceptable for this setting, else raise ValueError."""
         if not isinstance(value, self.kind) or (self.kind is int and isinstance(value, bool)):
             raise ValueError(f"{self.key} must be {self.kind.__name__}, not {value!r}")
@@ -45,220 +47,279 @@ class Setting:
         return value
 
 
-SETTINGS: tuple[Setting, ...] = (
-    Setting(
-        "safety_acknowledged",
-        bool,
-        False,
-        "The person has read the safety notes shown on first start.",
-    ),
-    Setting(
-        "theme",
-        str,
-        "system",
-        "Colour scheme: follow the system, or always light or dark.",
-        choices=("system", "light", "dark"),
-        label="Colours",
-        group="General",
-    ),
-    Setting(
-        "last_area",
-        str,
-        "library",
-        "The area shown when SpineCoach was last closed, restored on start.",
-        choices=("library", "session", "history"),
-    ),
-    Setting(
-        "weekly_goal",
-        int,
-        3,
-        "How many sessions a week the person aims for.",
-        minimum=1,
-        maximum=14,
-        label="Weekly goal",
-        unit="sessions",
-        group="General",
-    ),
-    Setting(
-        "sound_enabled",
-        bool,
-        True,
-        "Play short tones for start, countdown ticks, end of hold and switching sides.",
-        label="Play tones",
-        group="Sessions",
-    ),
-    Setting(
-        "voice_enabled",
-        bool,
-        True,
-        "Speak the cues aloud, where the system has a speech engine.",
-        label="Speak the cues",
-        group="Sessions",
-    ),
-    Setting(
-        "volume",
-        int,
-        80,
-        "Loudness of tones and voice, in percent.",
-        minimum=0,
-        maximum=100,
-        label="Volume",
-        unit="%",
-        group="Sessions",
-    ),
-    Setting(
-        "get_ready_seconds",
-        int,
-        5,
-        "Seconds to get into position before the first exercise starts.",
-        minimum=3,
-        maximum=30,
-        label="Get ready",
-        unit="s",
-        group="Sessions",
-    ),
-    Setting(
-        "rest_between_exercises_seconds",
-        int,
-        15,
-        "Seconds of rest between exercises, while the next one is previewed.",
-        minimum=5,
-        maximum=120,
-        label="Rest between exercises",
-        unit="s",
-        group="Sessions",
-    ),
-    Setting(
-        "ui.system_dark",
-        str,
-        "unknown",
-        "The desktop's colour scheme when last asked (after the first paint), so that the next "
-        "start's first frame is drawn in it before the desktop can be asked.",
-        choices=("unknown", "dark", "light"),
-    ),
-    Setting(
-        "ui.window_geometry",
-        str,
-        "",
-        "Where the main window was and how big (Qt's saved geometry, base64).",
-    ),
-    Setting(
-        "reminders_enabled",
-        bool,
-        True,
-        "Remind the person to stand up after sitting for a while, within working hours.",
-        label="Remind me to stand up",
-        group="Reminders",
-    ),
-    Setting(
-        "reminder_interval_minutes",
-        int,
-        30,
-        "Minutes of sitting after which a stand-up reminder is shown.",
-        minimum=10,
-        maximum=120,
-        label="Every",
-        unit="min of sitting",
-        group="Reminders",
-    ),
-    Setting(
-        "natural_break_minutes",
-        int,
-        5,
-        "Minutes away from the keyboard that count as a break and restart the reminder interval.",
-        minimum=1,
-        maximum=30,
-        label="Time away that counts as a break",
-        unit="min",
-        group="Reminders",
-    ),
-    Setting(
-        "working_hours",
-        str,
-        "mon-fri 09:00-18:00",
-        "Days and hours when stand-up reminders are given, e.g. 'mon-fri 09:00-18:00, sat "
-        "10:00-12:00'; a value core.reminders.WorkingHours.parse() cannot read means the default.",
-        label="Working hours",
-        group="Reminders",
-    ),
-    Setting(
-        "snooze_minutes",
-        int,
-        5,
-        'How long "Snooze" puts a stand-up reminder off (at most three times in a row).',
-        choices=(5, 10, 15),
-        label="Snooze for",
-        unit="min",
-        group="Reminders",
-    ),
-    Setting(
-        "reminder_sound",
-        bool,
-        True,
-        "Play a soft chime when a stand-up reminder appears.",
-        label="Chime with each reminder",
-        group="Reminders",
-    ),
-    Setting(
-        "idle_detection",
-        bool,
-        True,
-        "Notice time away from the keyboard and mouse, and restart the interval after it.",
-        label="Count time away from the keyboard as a break",
-        group="Reminders",
-    ),
-    Setting(
-        "defer_when_busy",
-        bool,
-        True,
-        "Hold a reminder while a full-screen window (a presentation, a call, a film) or "
-        "do-not-disturb is on, and show it right after.",
-        label="Wait while I present, call or watch full screen",
-        group="Reminders",
-    ),
-    Setting(
-        "daily_reminder_time",
-        str,
-        "",
-        "A reminder at this time (HH:MM) to do a session if none was done that day; empty: off.",
-        pattern=r"(([01]\d|2[0-3]):[0-5]\d)?",
-        label="Daily exercise reminder",
-        group="Reminders",
-    ),
-    Setting(
-        "player_text_size",
-        str,
-        "normal",
-        "How large the instructions are in the session player.",
-        choices=("normal", "large", "larger"),
-        label="Text size",
-        group="Sessions",
-    ),
-    Setting(
-        "start_on_login",
-        bool,
-        False,
-        "Start SpineCoach in the tray when you log in, so reminders need no remembering.",
-        label="Start SpineCoach when I log in",
-        group="General",
-    ),
-    Setting(
-        "start_minimised",
-        bool,
-        False,
-        "Start in the tray without opening the window (where the desktop has a tray).",
-        label="Start in the tray, without the window",
-        group="General",
-    ),
-    Setting(
-        "close_to_tray_explained",
-        bool,
-        False,
-        "The person was told once that closing the window keeps SpineCoach in the tray.",
-    ),
+SAFETY_ACKNOWLEDGED: Final = Setting(
+    "safety_acknowledged",
+    bool,
+    False,
+    "The person has read the safety notes shown on first start.",
 )
 
-SETTINGS_BY_KEY: dict[str, Setting] = {setting.key: setting for setting in SETTINGS}
+THEME: Final = Setting(
+    "theme",
+    str,
+    "system",
+    "Colour scheme: follow the system, or always light or dark.",
+    choices=("system", "light", "dark"),
+    label="Colours",
+    group="General",
+)
+
+LAST_AREA: Final = Setting(
+    "last_area",
+    str,
+    "library",
+    "The area shown when SpineCoach was last closed, restored on start.",
+    choices=("library", "session", "history"),
+)
+
+WEEKLY_GOAL: Final = Setting(
+    "weekly_goal",
+    int,
+    3,
+    "How many sessions a week the person aims for.",
+    minimum=1,
+    maximum=14,
+    label="Weekly goal",
+    unit="sessions",
+    group="General",
+)
+
+SOUND_ENABLED: Final = Setting(
+    "sound_enabled",
+    bool,
+    True,
+    "Play short tones for start, countdown ticks, end of hold and switching sides.",
+    label="Play tones",
+    group="Sessions",
+)
+
+VOICE_ENABLED: Final = Setting(
+    "voice_enabled",
+    bool,
+    True,
+    "Speak the cues aloud, where the system has a speech engine.",
+    label="Speak the cues",
+    group="Sessions",
+)
+
+VOLUME: Final = Setting(
+    "volume",
+    int,
+    80,
+    "Loudness of tones and voice, in percent.",
+    minimum=0,
+    maximum=100,
+    label="Volume",
+    unit="%",
+    group="Sessions",
+)
+
+GET_READY_SECONDS: Final = Setting(
+    "get_ready_seconds",
+    int,
+    5,
+    "Seconds to get into position before the first exercise starts.",
+    minimum=3,
+    maximum=30,
+    label="Get ready",
+    unit="s",
+    group="Sessions",
+)
+
+REST_BETWEEN_EXERCISES_SECONDS: Final = Setting(
+    "rest_between_exercises_seconds",
+    int,
+    15,
+    "Seconds of rest between exercises, while the next one is previewed.",
+    minimum=5,
+    maximum=120,
+    label="Rest between exercises",
+    unit="s",
+    group="Sessions",
+)
+
+UI_SYSTEM_DARK: Final = Setting(
+    "ui.system_dark",
+    str,
+    "unknown",
+    "The desktop's colour scheme when last asked (after the first paint), so that the next "
+    "start's first frame is drawn in it before the desktop can be asked.",
+    choices=("unknown", "dark", "light"),
+)
+
+UI_WINDOW_GEOMETRY: Final = Setting(
+    "ui.window_geometry",
+    str,
+    "",
+    "Where the main window was and how big (Qt's saved geometry, base64).",
+)
+
+REMINDERS_ENABLED: Final = Setting(
+    "reminders_enabled",
+    bool,
+    True,
+    "Remind the person to stand up after sitting for a while, within working hours.",
+    label="Remind me to stand up",
+    group="Reminders",
+)
+
+REMINDER_INTERVAL_MINUTES: Final = Setting(
+    "reminder_interval_minutes",
+    int,
+    30,
+    "Minutes of sitting after which a stand-up reminder is shown.",
+    minimum=10,
+    maximum=120,
+    label="Every",
+    unit="min of sitting",
+    group="Reminders",
+)
+
+NATURAL_BREAK_MINUTES: Final = Setting(
+    "natural_break_minutes",
+    int,
+    5,
+    "Minutes away from the keyboard that count as a break and restart the reminder interval.",
+    minimum=1,
+    maximum=30,
+    label="Time away that counts as a break",
+    unit="min",
+    group="Reminders",
+)
+
+WORKING_HOURS: Final = Setting(
+    "working_hours",
+    str,
+    "mon-fri 09:00-18:00",
+    "Days and hours when stand-up reminders are given, e.g. 'mon-fri 09:00-18:00, sat "
+    "10:00-12:00'; a value core.reminders.WorkingHours.parse() cannot read means the default.",
+    label="Working hours",
+    group="Reminders",
+)
+
+SNOOZE_MINUTES: Final = Setting(
+    "snooze_minutes",
+    int,
+    5,
+    'How long "Snooze" puts a stand-up reminder off (at most three times in a row).',
+    choices=(5, 10, 15),
+    label="Snooze for",
+    unit="min",
+    group="Reminders",
+)
+
+REMINDER_SOUND: Final = Setting(
+    "reminder_sound",
+    bool,
+    True,
+    "Play a soft chime when a stand-up reminder appears.",
+    label="Chime with each reminder",
+    group="Reminders",
+)
+
+IDLE_DETECTION: Final = Setting(
+    "idle_detection",
+    bool,
+    True,
+    "Notice time away from the keyboard and mouse, and restart the interval after it.",
+    label="Count time away from the keyboard as a break",
+    group="Reminders",
+)
+
+DEFER_WHEN_BUSY: Final = Setting(
+    "defer_when_busy",
+    bool,
+    True,
+    "Hold a reminder while a full-screen window (a presentation, a call, a film) or "
+    "do-not-disturb is on, and show it right after.",
+    label="Wait while I present, call or watch full screen",
+    group="Reminders",
+)
+
+DAILY_REMINDER_TIME: Final = Setting(
+    "daily_reminder_time",
+    str,
+    "",
+    "A reminder at this time (HH:MM) to do a session if none was done that day; empty: off.",
+    pattern=r"(([01]\d|2[0-3]):[0-5]\d)?",
+    label="Daily exercise reminder",
+    group="Reminders",
+)
+
+PLAYER_TEXT_SIZE: Final = Setting(
+    "player_text_size",
+    str,
+    "normal",
+    "How large the instructions are in the session player.",
+    choices=("normal", "large", "larger"),
+    label="Text size",
+    group="Sessions",
+)
+
+START_ON_LOGIN: Final = Setting(
+    "start_on_login",
+    bool,
+    False,
+    "Start SpineCoach in the tray when you log in, so reminders need no remembering.",
+    label="Start SpineCoach when I log in",
+    group="General",
+)
+
+START_MINIMISED: Final = Setting(
+    "start_minimised",
+    bool,
+    False,
+    "Start in the tray without opening the window (where the desktop has a tray).",
+    label="Start in the tray, without the window",
+    group="General",
+)
+
+CLOSE_TO_TRAY_EXPLAINED: Final = Setting(
+    "close_to_tray_explained",
+    bool,
+    False,
+    "The person was told once that closing the window keeps SpineCoach in the tray.",
+)
+
+#: Every setting, in the order the settings dialog shows them.
+SETTINGS: tuple[Setting[Any], ...] = (
+    SAFETY_ACKNOWLEDGED,
+    THEME,
+    LAST_AREA,
+    WEEKLY_GOAL,
+    SOUND_ENABLED,
+    VOICE_ENABLED,
+    VOLUME,
+    GET_READY_SECONDS,
+    REST_BETWEEN_EXERCISES_SECONDS,
+    UI_SYSTEM_DARK,
+    UI_WINDOW_GEOMETRY,
+    REMINDERS_ENABLED,
+    REMINDER_INTERVAL_MINUTES,
+    NATURAL_BREAK_MINUTES,
+    WORKING_HOURS,
+    SNOOZE_MINUTES,
+    REMINDER_SOUND,
+    IDLE_DETECTION,
+    DEFER_WHEN_BUSY,
+    DAILY_REMINDER_TIME,
+    PLAYER_TEXT_SIZE,
+    START_ON_LOGIN,
+    START_MINIMISED,
+    CLOSE_TO_TRAY_EXPLAINED,
+)
+
+#: A setting named by its declaration (typed: what mypy sees at every read) or by its key
+#: (the settings dialog walks keys; tests set values by key).
+SettingRef = Setting[Any] | str
+
+
+def key_of(setting: SettingRef) -> str:
+    """The key of a setting given by declaration or by key."""
+    return setting if isinstance(setting, str) else setting.key
+
+
+SETTINGS_BY_KEY: dict[str, Setting[Any]] = {setting.key: setting for setting in SETTINGS}
 
 
 def resolve(key: str, stored: Mapping[str, object]) -> Any:

@@ -13,9 +13,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-from spinecoach.core.settings import resolve
+from spinecoach.core.settings import Setting, SettingRef, key_of, resolve
 from spinecoach.storage.connection import configure_read_only, connect
 from spinecoach.storage.errors import StoredDataError
 from spinecoach.storage.probe import read_header
@@ -24,6 +24,8 @@ from spinecoach.storage.setting_codec import JsonValue, decode_setting
 
 if TYPE_CHECKING:
     from spinecoach.storage.settings_store import SettingsStore
+
+T = TypeVar("T")
 
 
 def peek_settings(path: Path) -> dict[str, JsonValue]:
@@ -88,20 +90,28 @@ class StartupSettings:
             store.subscribe(key, callback)
         self._waiting.clear()
 
-    def subscribe(self, key: str, callback: Callable[[Any], object]) -> None:
-        """Hear every change of `key` (handed to the store when it is attached)."""
+    @overload
+    def subscribe(self, setting: Setting[T], callback: Callable[[T], object]) -> None: ...
+    @overload
+    def subscribe(self, setting: str, callback: Callable[[Any], object]) -> None: ...
+    def subscribe(self, setting: SettingRef, callback: Callable[[Any], object]) -> None:
+        """Hear every change of a setting (handed to the store when it is attached)."""
         if self._store is not None:
-            self._store.subscribe(key, callback)
+            self._store.subscribe(key_of(setting), callback)
         else:
-            self._waiting.append((key, callback))
+            self._waiting.append((key_of(setting), callback))
 
-    def get(self, key: str) -> Any:
+    @overload
+    def get(self, setting: Setting[T]) -> T: ...
+    @overload
+    def get(self, setting: str) -> Any: ...
+    def get(self, setting: SettingRef) -> Any:
         """The effective value of a declared setting (its default when unset or invalid)."""
         if self._store is not None:
-            return self._store.get(key)
-        return resolve(key, self._peeked)
+            return self._store.get(key_of(setting))
+        return resolve(key_of(setting), self._peeked)
 
-    def set(self, key: str, value: Any) -> None:
+    def set(self, setting: SettingRef, value: Any) -> None:
         """Validate and store a setting at once, opening the data file if need be."""
         store = self._store if self._store is not None else self._open_store()
-        store.set(key, value)
+        store.set(key_of(setting), value)

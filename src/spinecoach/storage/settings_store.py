@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar, overload
 
-from spinecoach.core.settings import SETTINGS_BY_KEY, resolve
+from spinecoach.core.settings import SETTINGS_BY_KEY, Setting, SettingRef, key_of, resolve
 from spinecoach.storage.store import Database
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 class SettingsStore:
@@ -29,21 +31,32 @@ class SettingsStore:
         self._session_only: dict[str, Any] = {}
         self._subscribers: dict[str, list[Callable[[Any], object]]] = {}
 
-    def subscribe(self, key: str, callback: Callable[[Any], object]) -> None:
-        """Call `callback(new value)` whenever `key` changes (not when set to the same value)."""
+    @overload
+    def subscribe(self, setting: Setting[T], callback: Callable[[T], object]) -> None: ...
+    @overload
+    def subscribe(self, setting: str, callback: Callable[[Any], object]) -> None: ...
+    def subscribe(self, setting: SettingRef, callback: Callable[[Any], object]) -> None:
+        """Call `callback(new value)` whenever the setting changes (not when set to the same)."""
+        key = key_of(setting)
         if key not in SETTINGS_BY_KEY:  # a typo fails here, at once, not by never being called
             raise KeyError(f"{key!r} is not a declared setting")
         self._subscribers.setdefault(key, []).append(callback)
 
-    def get(self, key: str) -> Any:
-        """The effective value of a declared setting."""
+    @overload
+    def get(self, setting: Setting[T]) -> T: ...
+    @overload
+    def get(self, setting: str) -> Any: ...
+    def get(self, setting: SettingRef) -> Any:
+        """The effective value of a declared setting (typed when given its declaration)."""
+        key = key_of(setting)
         if key in self._session_only:
             return self._session_only[key]
         stored = self._database.get_setting(key)
         return resolve(key, {} if stored is None else {key: stored})
 
-    def set(self, key: str, value: Any) -> None:
+    def set(self, setting: SettingRef, value: Any) -> None:
         """Validate and store a setting at once (raises ValueError if it is not acceptable)."""
+        key = key_of(setting)
         SETTINGS_BY_KEY[key].validate(value)
         before = self.get(key)
         if self._database.read_only:

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from spinecoach import __version__
+from spinecoach.core import settings as keys
+from spinecoach.core.settings import Setting
 from spinecoach.ui.best_effort import remember as remember_state
 from spinecoach.ui.deferred_area import DeferredArea
 from spinecoach.ui.enum_free import set_enum_property
@@ -37,15 +39,15 @@ AREAS: tuple[tuple[str, str], ...] = (
 class SettingsAccess(Protocol):
     """What the window needs from the settings store: read and write by key."""
 
-    def get(self, key: str) -> Any:
+    def get(self, setting: Setting[Any] | str) -> Any:
         """The value of a setting (its default when unset or invalid)."""
         ...
 
-    def set(self, key: str, value: Any) -> None:
+    def set(self, setting: Setting[Any] | str, value: Any) -> None:
         """Store a setting at once."""
         ...
 
-    def subscribe(self, key: str, callback: Callable[[Any], object]) -> None:
+    def subscribe(self, setting: Setting[Any] | str, callback: Callable[[Any], object]) -> None:
         """Hear every change of a setting, whoever makes it."""
         ...
 
@@ -192,7 +194,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(player_settings)
         theme_menu = view_menu.addMenu("&Theme")
         group = QActionGroup(self)
-        current = self._settings.get("theme")
+        current = self._settings.get(keys.THEME)
         self._theme_actions: dict[str, QAction] = {}
         for key, label in (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")):
             action = QAction(label, self, checkable=True)
@@ -203,7 +205,7 @@ class MainWindow(QMainWindow):
             theme_menu.addAction(action)
             self._theme_actions[key] = action
         # The menu shows the theme however it was chosen (here, in Settings, anywhere).
-        self._settings.subscribe("theme", self._show_theme_choice)
+        self._settings.subscribe(keys.THEME, self._show_theme_choice)
 
         help_menu = self.menuBar().addMenu("&Help")
         safety = QAction("&Safety notes…", self)
@@ -279,12 +281,12 @@ class MainWindow(QMainWindow):
         )
 
     def _restore_state(self) -> None:
-        geometry = self._settings.get("ui.window_geometry")
+        geometry = self._settings.get(keys.UI_WINDOW_GEOMETRY)
         if isinstance(geometry, str) and geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         else:
             self.resize(1180, 760)
-        area = self._settings.get("last_area")
+        area = self._settings.get(keys.LAST_AREA)
         # Only read here: the window is built before the data file is open (app.Application).
         index = self._area_names.index(area) if area in self._area_names else 0
         self._show_index(index, remember=False)

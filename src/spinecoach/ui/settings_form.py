@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import time
+from typing import Any
 
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
@@ -231,7 +232,7 @@ class SettingsForm(QWidget):
         label.setFixedHeight(first_line)
         return label
 
-    def _control(self, setting: Setting) -> QWidget:
+    def _control(self, setting: Setting[Any]) -> QWidget:
         key, value = setting.key, self._store.get(setting.key)
         if key == "working_hours":
             hours = WorkingHoursEditor(str(value))
