@@ -264,7 +264,8 @@ def shoot_storage(data_dir: Path) -> None:
         "soon as the file can be written."
     )
     save(window, "storage-pending-light")
-    path = data_dir / "spinecoach.sqlite3"
+    # A fixed, typical path, so the pictures do not change with each run's temporary folder.
+    path = Path.home() / ".local" / "share" / "SpineCoach" / "spinecoach.sqlite3"
     for name, problem in (
         ("storage-disk-full-light", StorageProblem("disk-full", "the disk is full")),
         ("storage-locked-light", StorageProblem("locked", "another program is using the file")),
