@@ -302,16 +302,13 @@ class Application:
     def _open_read_only(self) -> bool:
         """Open the file read-only (the person's choice); False if even that fails."""
         from spinecoach.storage.database import open_read_only
-        from spinecoach.storage.settings_store import SettingsStore
 
         try:
             database = open_read_only(paths.database_path(self.data_dir))
         except Exception as error:
             log.error("the data file cannot be read either: %s", error)
             return False
-        self._database = database
-        self._settings = SettingsStore(database)
-        self.startup_settings.attach(self._settings)
+        self._use_database(database)
         self.storage_status.writer.database = database
         if database.notice:
             self.window.show_notice(database.notice)
@@ -325,7 +322,6 @@ class Application:
     def _open_database(self, busy_timeout: float | None = None) -> OpenedDatabase:
         from spinecoach.storage.connection import BUSY_TIMEOUT_SECONDS
         from spinecoach.storage.database import open_database
-        from spinecoach.storage.settings_store import SettingsStore
 
         database = open_database(
             paths.database_path(self.data_dir),
@@ -338,14 +334,18 @@ class Application:
             abandoned = database.mark_abandoned_sessions(self.clock.now())
             if abandoned:
                 log.info("%d interrupted session(s) kept as incomplete", len(abandoned))
+        self._use_database(database)
+        if self._storage_status is not None:  # what an earlier run could not save goes here
+            self._storage_status.writer.database = database
+        return database
+
+    def _use_database(self, database: OpenedDatabase) -> None:
+        """From now on read and write `database`: its settings, and the window's through it."""
+        from spinecoach.storage.settings_store import SettingsStore
+
         self._database = database
         self._settings = SettingsStore(database)
         self.startup_settings.attach(self._settings)
-        if self._storage_status is not None:
-            self._storage_status.writer.database = (
-                database  # what an earlier run could not save is saved now
-            )
-        return database
 
     # --- the lazily built areas ----------------------------------------------------------------
 
@@ -896,8 +896,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     data_dir = paths.resolve_data_dir(args.data_dir)
     try:
         paths.prepare_data_dir(data_dir)
-        configure_logging(data_dir)
-        paths.check_writable_dir(data_dir)
+        configure_logging(data_dir)  # opening the log is the write test: no extra probe
     except OSError as error:
         return explain_unusable_data_dir(data_dir, error, arguments)
 

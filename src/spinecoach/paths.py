@@ -104,16 +104,3 @@ def make_private_file(path: Path) -> None:
             os.fchmod(descriptor, PRIVATE_FILE_MODE)
     finally:
         os.close(descriptor)
-
-
-def check_writable_dir(folder: Path) -> None:
-    """Raise PermissionError when nothing can be created in `folder` (read-only, not ours).
-
-    Root ignores file modes but not a read-only mount; a real probe file answers both.
-    """
-    probe = folder / f".spinecoach-write-test-{os.getpid()}"
-    try:
-        probe.touch(mode=0o600)
-    except OSError as error:
-        raise PermissionError(error.errno, f"cannot write in {folder}: {error.strerror}") from error
-    probe.unlink(missing_ok=True)

@@ -7,6 +7,8 @@ to do next time, then the red flags, most urgent first. The words come from `cor
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from spinecoach.core.pain import PainRiseAdvice
-from spinecoach.core.safety import IN_PAIN_ADVICE
+from spinecoach.core.safety import IN_PAIN_ADVICE, RED_FLAG_GROUPS, RedFlagGroup
 from spinecoach.ui.red_flags import red_flags_panel
 
 
@@ -44,6 +46,25 @@ def plain(text: str, object_name: str = "") -> QLabel:
     return label
 
 
+def advice_with_red_flags(
+    name: str, lines: Iterable[str], groups: tuple[RedFlagGroup, ...], min_height: int
+) -> QScrollArea:
+    """The body every advice dialog shares: bullet lines, then the red flags, scrolling.
+
+    Object names: `<name>Advice<n>` for the lines, `<name>RedFlags`, `<name>Scroll`.
+    """
+    body = QWidget()
+    column = QVBoxLayout(body)
+    column.setContentsMargins(0, 0, 8, 0)
+    column.setSpacing(8)
+    for number, line in enumerate(lines):
+        column.addWidget(plain(f"•  {line}", f"{name}Advice{number}"))
+    column.addSpacing(4)
+    column.addWidget(red_flags_panel(f"{name}RedFlags", groups))
+    column.addStretch(1)
+    return scrolling(body, f"{name}Scroll", min_height)
+
+
 class PainRiseDialog(QDialog):
     """After a session whose pain rose meaningfully or ended severe (`core.pain.rise_advice`)."""
 
@@ -60,16 +81,7 @@ class PainRiseDialog(QDialog):
         title.setProperty("role", "title")
         layout.addWidget(title)
         layout.addWidget(plain(advice.summary, "painRiseSummary"))
-        body = QWidget()
-        column = QVBoxLayout(body)
-        column.setContentsMargins(0, 0, 8, 0)
-        column.setSpacing(8)
-        for number, line in enumerate(advice.advice):
-            column.addWidget(plain(f"•  {line}", f"painRiseAdvice{number}"))
-        column.addSpacing(4)
-        column.addWidget(red_flags_panel("painRiseRedFlags", advice.red_flags))
-        column.addStretch(1)
-        layout.addWidget(scrolling(body, "painRiseScroll", 320), 1)
+        layout.addWidget(advice_with_red_flags("painRise", advice.advice, advice.red_flags, 320), 1)
         buttons = QDialogButtonBox()
         ok = buttons.addButton("OK", QDialogButtonBox.ButtonRole.AcceptRole)
         ok.setObjectName("painRiseOk")
@@ -100,16 +112,7 @@ class InPainDialog(QDialog):
         title = QLabel("Sorry your back hurts")
         title.setProperty("role", "title")
         layout.addWidget(title)
-        body = QWidget()
-        column = QVBoxLayout(body)
-        column.setContentsMargins(0, 0, 8, 0)
-        column.setSpacing(8)
-        for number, line in enumerate(IN_PAIN_ADVICE):
-            column.addWidget(plain(f"•  {line}", f"inPainAdvice{number}"))
-        column.addSpacing(4)
-        column.addWidget(red_flags_panel("inPainRedFlags"))
-        column.addStretch(1)
-        layout.addWidget(scrolling(body, "inPainScroll", 360), 1)
+        layout.addWidget(advice_with_red_flags("inPain", IN_PAIN_ADVICE, RED_FLAG_GROUPS, 360), 1)
         buttons = QDialogButtonBox()
         log_pain = buttons.addButton("Log pain now…", QDialogButtonBox.ButtonRole.ActionRole)
         log_pain.setObjectName("inPainLogPain")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from spinecoach.core.safety import INTRO, PRINCIPLES, SELF_MANAGEMENT
+from spinecoach.ui.advice_dialogs import plain
 from spinecoach.ui.red_flags import red_flags_panel
 
 
@@ -42,8 +43,8 @@ class SafetyDialog(QDialog):
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 8, 0)
         column.setSpacing(8)
-        column.addWidget(self._text(INTRO))
-        reassurance = self._text(SELF_MANAGEMENT)
+        column.addWidget(plain(INTRO))
+        reassurance = plain(SELF_MANAGEMENT)
         reassurance.setObjectName("selfManagement")
         column.addWidget(reassurance)
         # Whether to exercise at all comes before how: the red flags precede the principles.
@@ -53,7 +54,7 @@ class SafetyDialog(QDialog):
         heading.setProperty("role", "heading")
         column.addWidget(heading)
         for principle in PRINCIPLES:
-            column.addWidget(self._text(f"•  {principle}"))
+            column.addWidget(plain(f"•  {principle}"))
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setObjectName("safetyScroll")
@@ -83,10 +84,3 @@ class SafetyDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addSpacing(8)
         layout.addWidget(buttons)
-
-    @staticmethod
-    def _text(text: str) -> QLabel:
-        label = QLabel(text)
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        return label
