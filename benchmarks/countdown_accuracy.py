@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 from spinecoach.app import build
 from spinecoach.core.exercise import Routine, RoutineItem, with_overrides
 from spinecoach.core.pain import PainRiseAdvice
-from spinecoach.ui.pain_dialog import PainAnswer
+from spinecoach.ui.care.pain_dialog import PainAnswer
 
 HOLD_SECONDS = 10
 BLOCK_SECONDS = 0.3

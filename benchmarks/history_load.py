@@ -36,7 +36,7 @@ a.window.resize(1280, 820)
 a.window.show()
 app.processEvents()
 start = time.perf_counter()
-import spinecoach.ui.history_chart  # pyqtgraph and numpy: paid once, on first opening
+import spinecoach.ui.history.chart  # pyqtgraph and numpy: paid once, on first opening
 print("import", time.perf_counter() - start)
 start = time.perf_counter()
 a.window.show_area("history")

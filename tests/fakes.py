@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spinecoach.core.clock import Clock
 from spinecoach.core.pain import PainRiseAdvice
-from spinecoach.ui.pain_dialog import PainAnswer
+from spinecoach.ui.care.pain_dialog import PainAnswer
 
 
 @dataclass

@@ -112,7 +112,7 @@ def test_nothing_slow_is_loaded_before_the_first_paint(tmp_path: Path) -> None:
         "PySide6.QtTextToSpeech",
         "PySide6.QtNetwork",
         "hashlib",
-        "spinecoach.storage.store",
+        "spinecoach.storage.database",
         "spinecoach.core.records",
     ]
     result = run_script(

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from spinecoach.core.records import PainContext, SessionStatus
-from spinecoach.storage.database import open_database
+from spinecoach.storage.opening import open_database
 
 REPO = Path(__file__).resolve().parent.parent
 TOOL = REPO / "tools" / "make_demo_data.py"

@@ -62,7 +62,7 @@ def test_wheel_contains_every_resource_and_icon(wheel: Path) -> None:
         contents = set(archive.namelist())
     missing = shipped_files() - contents
     assert not missing, f"files missing from the wheel: {sorted(missing)[:10]}"
-    assert "spinecoach/app.py" in contents
+    assert "spinecoach/app/__init__.py" in contents
     entry_points = archive_text(wheel, "entry_points.txt")
     assert "spinecoach = spinecoach.app:main" in entry_points
 

@@ -21,7 +21,7 @@ from spinecoach import paths
 from spinecoach.app import LOG_LIMIT, LOG_NAME, configure_logging
 from spinecoach.core.records import PainContext, PainEntry
 from spinecoach.storage.csv_io import export_csv
-from spinecoach.storage.database import open_database
+from spinecoach.storage.opening import open_database
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are a POSIX feature")
 
@@ -106,7 +106,7 @@ def test_an_old_world_readable_log_and_its_rotated_copy_are_tightened(logging_to
 def test_the_pdf_report_is_0600_new_or_replacing_a_file(qtbot: QtBot, tmp_path: Path) -> None:
     from PySide6.QtGui import QPixmap
 
-    from spinecoach.ui.report import ReportContent, write_report
+    from spinecoach.ui.history.report import ReportContent, write_report
 
     content = ReportContent(
         period="2 March 2026",

@@ -46,9 +46,9 @@ from spinecoach.core.records import (
     SessionRecord,
     SessionStatus,
 )
-from spinecoach.storage.database import open_database
+from spinecoach.storage.database import Database
 from spinecoach.storage.files import move_aside
-from spinecoach.storage.store import Database
+from spinecoach.storage.opening import open_database
 from spinecoach.storage.timecodec import file_stamp
 
 MORNING_ROUTINES = (

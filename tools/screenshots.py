@@ -21,7 +21,7 @@ from spinecoach import paths
 from spinecoach.app import Application, build
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.pain import PainRiseAdvice
-from spinecoach.ui.pain_dialog import PainAnswer
+from spinecoach.ui.care.pain_dialog import PainAnswer
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 SIZE = (1280, 820)
@@ -174,10 +174,10 @@ def shoot_history(theme: str, data_dir: Path) -> None:
 def shoot_safety(data_dir: Path) -> None:
     """The first-run safety screen, in the light theme."""
     from spinecoach.core.pain import rise_advice
-    from spinecoach.ui.advice_dialogs import InPainDialog, PainRiseDialog
-    from spinecoach.ui.hurts_dialog import HurtsDialog
-    from spinecoach.ui.pain_dialog import PainDialog
-    from spinecoach.ui.safety import SafetyDialog
+    from spinecoach.ui.care.advice_dialogs import InPainDialog, PainRiseDialog
+    from spinecoach.ui.care.hurts_dialog import HurtsDialog
+    from spinecoach.ui.care.pain_dialog import PainDialog
+    from spinecoach.ui.care.safety_dialog import SafetyDialog
 
     app = build(data_dir)
     app.set_theme("light")
@@ -218,7 +218,7 @@ def shoot_reminders(theme: str, data_dir: Path) -> None:
     from datetime import timedelta
 
     from spinecoach.core.presence import Unavailable
-    from spinecoach.ui.settings_form import SettingsDialog
+    from spinecoach.ui.shell.settings_dialog import SettingsDialog
 
     clock = FakeClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))  # a Monday
     app = build(data_dir, clock)
@@ -251,7 +251,7 @@ def shoot_reminders(theme: str, data_dir: Path) -> None:
 def shoot_storage(data_dir: Path) -> None:
     """What the person sees when their data cannot be saved: the banner and the start-up dialog."""
     from spinecoach.storage.pending import StorageProblem
-    from spinecoach.ui.storage_dialogs import StorageProblemDialog
+    from spinecoach.ui.shell.storage_dialogs import StorageProblemDialog
 
     app = build(data_dir, FakeClock(datetime(2026, 11, 23, 10, 0, tzinfo=UTC)))
     app.set_theme("light")

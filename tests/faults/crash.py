@@ -20,7 +20,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from spinecoach.core.records import SessionStatus
-from spinecoach.storage.database import open_database
+from spinecoach.storage.opening import open_database
 from spinecoach.storage.pending import PENDING_FILE_NAME, PendingJournal, SafeWriter
 
 REPO = Path(__file__).resolve().parents[2]

@@ -27,7 +27,7 @@ from spinecoach.core.records import (
     SessionStatus,
 )
 from spinecoach.core.session import ExerciseDone, SessionEngine, SessionFinished, build_timeline
-from spinecoach.storage.database import open_database
+from spinecoach.storage.opening import open_database
 from spinecoach.storage.pending import PENDING_FILE_NAME, PendingJournal, SafeWriter
 from tests.factories import exercise
 

@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from spinecoach.storage.store import Database
+from spinecoach.storage.database import Database
 
 
 def sqlite_error(code: int, text: str) -> sqlite3.OperationalError:

@@ -22,9 +22,9 @@ from pytestqt.qtbot import QtBot
 from spinecoach.app import Application, build
 from spinecoach.core.clock import FakeClock
 from spinecoach.storage import connection as storage_connection
-from spinecoach.storage.database import open_database
-from spinecoach.ui import storage_dialogs
-from spinecoach.ui.storage_dialogs import StorageProblemDialog
+from spinecoach.storage.opening import open_database
+from spinecoach.ui.shell import storage_dialogs
+from spinecoach.ui.shell.storage_dialogs import StorageProblemDialog
 from tests.faults.locks import lock_held, release
 from tests.faults.mounts import bind_mount, fill, require_mounts, small_disk
 

@@ -17,9 +17,9 @@ import pytest
 
 from spinecoach.core.records import PainContext, PainEntry
 from spinecoach.storage.connection import connect
-from spinecoach.storage.database import open_database
+from spinecoach.storage.database import Database
+from spinecoach.storage.opening import open_database
 from spinecoach.storage.pending import PENDING_FILE_NAME, PendingJournal, SafeWriter
-from spinecoach.storage.store import Database
 from tests.faults.locks import lock_held, release
 from tests.faults.mounts import bind_mount, fill, require_mounts, small_disk
 

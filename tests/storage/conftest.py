@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from spinecoach.storage.database import open_database
-from spinecoach.storage.store import Database
+from spinecoach.storage.database import Database
+from spinecoach.storage.opening import open_database
 
 OPENED_AT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 """When the shared `database` fixture opens its file (it stamps backups with this time)."""

@@ -35,11 +35,11 @@ from spinecoach.storage.csv_io import (
     export_csv,
     read_csv,
 )
-from spinecoach.storage.database import open_database
-from spinecoach.storage.store import Database
-from spinecoach.ui.history_controller import HistoryController
-from spinecoach.ui.history_view import HistoryView
-from spinecoach.ui.report import write_report
+from spinecoach.storage.database import Database
+from spinecoach.storage.opening import open_database
+from spinecoach.ui.history.controller import HistoryController
+from spinecoach.ui.history.report import write_report
+from spinecoach.ui.history.view import HistoryView
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 """When every import in this file happens."""

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from spinecoach.storage.database import Database
 from spinecoach.storage.peek import StartupSettings, peek_settings
 from spinecoach.storage.settings_store import SettingsStore
-from spinecoach.storage.store import Database
 
 
 def file_state(path: Path) -> tuple[bytes, int]:

@@ -23,8 +23,9 @@ from spinecoach.core.records import (
     ReminderLogEntry,
     SessionStatus,
 )
-from spinecoach.storage.database import open_database
+from spinecoach.storage.database import Database
 from spinecoach.storage.errors import ReadOnlyDatabaseError
+from spinecoach.storage.opening import open_database
 from spinecoach.storage.pending import (
     PENDING_FILE_NAME,
     PendingJournal,
@@ -32,7 +33,6 @@ from spinecoach.storage.pending import (
     WriteKind,
     describe_failure,
 )
-from spinecoach.storage.store import Database
 from tests.faults.seams import DISK_FULL, LOCKED, Faults
 
 T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from spinecoach.storage.database import open_database
+from spinecoach.storage.database import Database
+from spinecoach.storage.opening import open_database
 from spinecoach.storage.peek import StartupSettings
 from spinecoach.storage.settings_store import SettingsStore
-from spinecoach.storage.store import Database
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 

@@ -22,9 +22,9 @@ import pytest
 import spinecoach
 from spinecoach.core.records import PainContext, PainEntry
 from spinecoach.storage import backup as backup_module
-from spinecoach.storage.database import open_database
 from spinecoach.storage.errors import MigrationError
 from spinecoach.storage.migrations import MIGRATIONS, latest_version, sql_migration
+from spinecoach.storage.opening import open_database
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 STAMP = "20260302T090000Z"
@@ -43,7 +43,7 @@ CHILD = textwrap.dedent(
     import os, signal, sqlite3, sys
     from datetime import datetime, timezone
     from pathlib import Path
-    from spinecoach.storage.database import open_database
+    from spinecoach.storage.opening import open_database
     from spinecoach.storage.migrations import MIGRATIONS, sql_migration
 
     path, moment = Path(sys.argv[1]), sys.argv[2]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.records import SessionStatus
-from spinecoach.storage.database import open_database
+from spinecoach.storage.opening import open_database
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 

@@ -13,8 +13,8 @@ import pytest
 
 from spinecoach.core.records import PainContext, PainEntry
 from spinecoach.storage import connection as connection_module
-from spinecoach.storage.database import open_database
 from spinecoach.storage.migrations import MIGRATIONS, latest_version
+from spinecoach.storage.opening import open_database
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 STAMP = "20260302T090000Z"

@@ -31,9 +31,9 @@ from spinecoach.storage.csv_io import (
     export_csv,
     read_csv,
 )
-from spinecoach.storage.database import open_database
+from spinecoach.storage.database import Database
 from spinecoach.storage.errors import ReadOnlyDatabaseError
-from spinecoach.storage.store import Database
+from spinecoach.storage.opening import open_database
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 INDIA = timezone(timedelta(hours=5, minutes=30))

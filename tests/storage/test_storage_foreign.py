@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from spinecoach.storage.database import open_database
 from spinecoach.storage.errors import ForeignDatabaseError
+from spinecoach.storage.opening import open_database
 from tests.storage.conftest import OPENED_AT
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes are a POSIX feature")

@@ -16,8 +16,8 @@ from spinecoach.core.records import (
     SessionRecord,
     SessionStatus,
 )
+from spinecoach.storage.database import HISTORY_QUERIES, Database, SessionWithPain
 from spinecoach.storage.errors import UnknownRecordError
-from spinecoach.storage.store import HISTORY_QUERIES, Database, SessionWithPain
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 LATER = NOW + timedelta(hours=3)

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from spinecoach.storage import schema_v1
-from spinecoach.storage.database import open_database
 from spinecoach.storage.errors import MigrationError
 from spinecoach.storage.migrations import MIGRATIONS, Migration, latest_version, sql_migration
+from spinecoach.storage.opening import open_database
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 STAMP = "20260302T090000Z"

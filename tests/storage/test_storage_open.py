@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from spinecoach.storage.database import open_database
 from spinecoach.storage.errors import ForeignDatabaseError
 from spinecoach.storage.migrations import MIGRATIONS, latest_version, sql_migration
+from spinecoach.storage.opening import open_database
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes are a POSIX feature")

@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spinecoach.core.records import MAX_NOTE_LENGTH, PainContext, PainEntry
-from spinecoach.storage.database import open_database
+from spinecoach.storage.database import Database
 from spinecoach.storage.errors import UnknownRecordError
-from spinecoach.storage.store import Database
+from spinecoach.storage.opening import open_database
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 INDIA = timezone(timedelta(hours=5, minutes=30))

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from spinecoach.core.records import HurtEvent, PainContext, PainEntry, SessionStatus
-from spinecoach.storage.database import open_database
+from spinecoach.storage.database import Database
 from spinecoach.storage.errors import ReadOnlyDatabaseError
-from spinecoach.storage.store import Database
+from spinecoach.storage.opening import open_database
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 

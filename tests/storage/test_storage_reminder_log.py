@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from spinecoach.core.records import ReminderAction, ReminderLogEntry
+from spinecoach.storage.database import Database
 from spinecoach.storage.errors import StoredDataError
-from spinecoach.storage.store import Database
 
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 BERLIN_WINTER = timezone(timedelta(hours=1))

@@ -13,9 +13,9 @@ import pytest
 
 import spinecoach
 from spinecoach.core.records import HurtEvent, SessionStatus
-from spinecoach.storage.database import open_database
+from spinecoach.storage.database import Database
 from spinecoach.storage.errors import UnknownRecordError
-from spinecoach.storage.store import Database
+from spinecoach.storage.opening import open_database
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 BERLIN_WINTER = timezone(timedelta(hours=1))
@@ -107,7 +107,7 @@ def test_hard_kill_mid_session_loses_nothing(db_path: Path) -> None:
         from datetime import datetime, timezone
         from pathlib import Path
         from spinecoach.core.records import PainContext, PainEntry
-        from spinecoach.storage.database import open_database
+        from spinecoach.storage.opening import open_database
 
         now = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
         database = open_database(Path({str(db_path)!r}), now=now)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from spinecoach.storage.database import open_database
+from spinecoach.storage.database import Database
+from spinecoach.storage.opening import open_database
 from spinecoach.storage.setting_codec import JsonValue
-from spinecoach.storage.store import Database
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 ROUTINE = 'name = "Desk break"\nexercises = ["chin-tucks", "shoulder-rolls"]\n'

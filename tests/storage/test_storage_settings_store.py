@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from spinecoach.storage.database import open_database
+from spinecoach.storage.opening import open_database
 from spinecoach.storage.settings_store import SettingsStore
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)

@@ -21,8 +21,8 @@ import pytest
 
 import spinecoach
 from spinecoach.core.records import PainContext, PainEntry
-from spinecoach.storage.database import open_database
 from spinecoach.storage.files import in_use_marker
+from spinecoach.storage.opening import open_database
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 STAMP = "20260302T090000Z"
@@ -48,7 +48,7 @@ def _run_without_closing(path: Path) -> None:
         import os
         from datetime import datetime, timezone
         from pathlib import Path
-        from spinecoach.storage.database import open_database
+        from spinecoach.storage.opening import open_database
 
         database = open_database(Path({str(path)!r}), now=datetime.now(timezone.utc))
         database.set_setting("theme", "dark")

@@ -24,18 +24,18 @@ from PySide6.QtCore import QLocale, QObject, QUrl, Signal
 from pytestqt.qtbot import QtBot
 
 from spinecoach import paths
-from spinecoach.ui.audio import (
+from spinecoach.sound.audio import (
     CUE_KINDS,
     TONES,
     CuePlayer,
     choose_locale,
     engine_candidates,
 )
-from spinecoach.ui.reminder_chime import CHIME_FILE
+from spinecoach.sound.reminder_chime import CHIME_FILE
 
 REPO = Path(__file__).resolve().parents[2]
 SOUNDS = paths.resources_dir() / "sounds"
-LOGGER = "spinecoach.ui.audio"
+LOGGER = "spinecoach.sound.audio"
 
 # Qt Multimedia, loaded on a machine without PipeWire, VA-API or a PulseAudio server, prints
 # these warnings once per process (whichever test loads it first). They describe the machine,
@@ -104,7 +104,7 @@ def test_start_up_does_not_load_multimedia_or_speech() -> None:
         "import sys\n"
         "from PySide6.QtCore import QCoreApplication\n"
         "from spinecoach import paths\n"
-        "from spinecoach.ui.audio import CUE_KINDS, CuePlayer\n"
+        "from spinecoach.sound.audio import CUE_KINDS, CuePlayer\n"
         "app = QCoreApplication([])\n"
         "player = CuePlayer(paths.resources_dir() / 'sounds')\n"
         "heavy = ('PySide6.QtMultimedia', 'PySide6.QtTextToSpeech')\n"
@@ -613,7 +613,7 @@ def test_sound_file_is_short_soft_and_clean(name: str) -> None:
 def test_preferred_voice_matches_the_territory_and_skips_variants() -> None:
     from PySide6.QtCore import QLocale
 
-    from spinecoach.ui.audio import preferred_voice
+    from spinecoach.sound.audio import preferred_voice
 
     names = [
         "English (Caribbean)",

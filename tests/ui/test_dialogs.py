@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
-from spinecoach.ui.hurts_dialog import HurtsDialog
-from spinecoach.ui.pain_dialog import PainDialog
+from spinecoach.ui.care.hurts_dialog import HurtsDialog
+from spinecoach.ui.care.pain_dialog import PainDialog
 
 
 def test_pain_dialog_saves_the_chosen_score_note_and_feeling(qtbot: QtBot) -> None:

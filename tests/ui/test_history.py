@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from spinecoach.app import Application, build
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.records import PainContext, PainEntry, SessionStatus
-from spinecoach.ui.history_area import HistoryArea
-from spinecoach.ui.pain_dialog import PainDialog
+from spinecoach.ui.care.pain_dialog import PainDialog
+from spinecoach.ui.history.area import HistoryArea
 from tests.fakes import RecordingCues, ScriptedPrompts
 
 # Wednesday 25 November 2026, 12:00 UTC.
@@ -190,7 +190,7 @@ def test_report_is_a_one_page_pdf_with_the_summary_and_sessions(
 ) -> None:
     from PySide6.QtPdf import QPdfDocument
 
-    from spinecoach.ui.report import write_report
+    from spinecoach.ui.history.report import write_report
 
     content = app.history.report_content()
     assert content.rows[0][1] == "Two-minute desk break"
@@ -212,7 +212,7 @@ def test_csv_with_bad_rows_reports_each_and_writes_nothing_until_confirmed(
     qtbot: QtBot, app: Application, tmp_path: Path
 ) -> None:
     from spinecoach.storage.csv_io import export_csv, read_csv
-    from spinecoach.ui.import_dialog import ImportPreviewDialog
+    from spinecoach.ui.history.import_dialog import ImportPreviewDialog
 
     history = area(app)
     exported = tmp_path / "history.csv"

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from spinecoach import paths
 from spinecoach.core.figure import DARK, LIGHT
-from spinecoach.ui.illustrations import IllustrationCache
+from spinecoach.ui.library.illustrations import IllustrationCache
 
 LYING = "glute-bridge.svg"
 STANDING = "standing-tall-reach.svg"

@@ -17,8 +17,8 @@ from spinecoach.core.catalog import (
 )
 from spinecoach.core.exercise import Category, Exercise, Position, Routine, format_duration
 from spinecoach.core.library import Library, load_library
-from spinecoach.ui.illustrations import IllustrationCache
-from spinecoach.ui.library_pane import LibraryPane
+from spinecoach.ui.library.illustrations import IllustrationCache
+from spinecoach.ui.library.pane import LibraryPane
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from spinecoach.app import Application, build
-from spinecoach.ui.safety import SafetyDialog
+from spinecoach.ui.care.safety_dialog import SafetyDialog
 from tests.fakes import RecordingCues
 from tests.ui.reading import all_red_flag_groups, shown_red_flags
 
@@ -159,7 +159,7 @@ def test_theme_change_redraws_a_built_library_in_the_new_palette(app: Applicatio
 def test_start_up_guesses_the_scheme_from_the_platform_palette_whatever_was_applied(
     app: Application,
 ) -> None:
-    from spinecoach.ui.theme import DARK, apply_theme, platform_palette_is_dark
+    from spinecoach.ui.style.theme import DARK, apply_theme, platform_palette_is_dark
 
     qt_app = QApplication.instance()
     assert isinstance(qt_app, QApplication)
@@ -170,7 +170,7 @@ def test_start_up_guesses_the_scheme_from_the_platform_palette_whatever_was_appl
 def test_the_start_up_guess_is_checked_after_the_first_paint(
     monkeypatch: pytest.MonkeyPatch, app: Application
 ) -> None:
-    from spinecoach.ui import theme
+    from spinecoach.ui.style import theme
 
     assert app.settings.get("theme") == "system"
     assert not app.theme.is_dark  # the light platform palette's guess
@@ -187,7 +187,7 @@ def test_following_the_system_scheme_as_it_changes(
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
 
-    from spinecoach.ui import theme
+    from spinecoach.ui.style import theme
 
     app.follow_system_scheme()
     hints = QGuiApplication.styleHints()
@@ -246,7 +246,7 @@ def test_enum_properties_set_by_name_and_typos_fail_loudly(qtbot: QtBot) -> None
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QToolButton
 
-    from spinecoach.ui.enum_free import set_enum_property
+    from spinecoach.ui.widgets.enum_free import set_enum_property
 
     label = QLabel("x")
     qtbot.addWidget(label)

@@ -18,11 +18,11 @@ from pytestqt.qtbot import QtBot
 from spinecoach.app import Application, build
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.records import MAX_NOTE_LENGTH, SessionStatus
-from spinecoach.ui.history_area import HistoryArea
-from spinecoach.ui.history_view import SessionRow
-from spinecoach.ui.note_box import CAUTION_FROM, NoteCounter
-from spinecoach.ui.pain_dialog import PainDialog
-from spinecoach.ui.session_details import SessionDetailsDialog
+from spinecoach.ui.care.pain_dialog import PainDialog
+from spinecoach.ui.history.area import HistoryArea
+from spinecoach.ui.history.session_dialog import SessionDetailsDialog
+from spinecoach.ui.history.view import SessionRow
+from spinecoach.ui.widgets.note_box import CAUTION_FROM, NoteCounter
 from tests.fakes import RecordingCues, ScriptedPrompts
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)

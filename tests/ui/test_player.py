@@ -17,7 +17,7 @@ from spinecoach.core.clock import FakeClock
 from spinecoach.core.exercise import Routine, RoutineItem, with_overrides
 from spinecoach.core.records import PainContext, SessionStatus
 from spinecoach.core.session import EngineState
-from spinecoach.ui.pain_dialog import PainAnswer
+from spinecoach.ui.care.pain_dialog import PainAnswer
 from tests.fakes import RecordingCues, ScriptedPrompts
 
 START = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
 from spinecoach.app import build
-from spinecoach.background import Background
+from spinecoach.app.tray_and_reminders import TrayAndReminders
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.records import ReminderAction
 from spinecoach.core.reminder_service import MAX_SLEEP_SECONDS
@@ -42,14 +42,14 @@ class Harness:
         self.idle = SettableIdle(clock=self.clock)
         self.busy = SettableInterruption()
         self.autostart = RecordingAutostart()
-        self.background: Background = self.app.start_background(
+        self.reminders: TrayAndReminders = self.app.start_background(
             idle=self.idle,
             interruptions=self.busy,
             autostart=self.autostart,
             tray_available=tray,
         )
-        self.controller = self.background.controller
-        self.popup = self.background.popup
+        self.controller = self.reminders.controller
+        self.popup = self.reminders.popup
         self.notes: list[tuple[str, str]] = []
         self.controller.notification.connect(lambda title, text: self.notes.append((title, text)))
         self.in_pain = 0
@@ -83,7 +83,7 @@ class Harness:
     def close(self) -> None:
         if self.app.session_area.is_built and self.app.player.is_active():
             self.app.player.stop()
-        self.background.stop()
+        self.reminders.stop()
         self.app.window.close()
         self.app.database.close()
 
@@ -214,7 +214,7 @@ def test_skipping_in_pain_logs_the_reason_and_gives_advice(qtbot: QtBot, harness
     assert not harness.popup.isVisible()
     assert harness.logged()[-1] == (ReminderAction.SKIPPED, "in_pain")
     assert harness.in_pain == 1
-    dialog = harness.background.in_pain_dialog
+    dialog = harness.reminders.in_pain_dialog
     assert dialog is not None and dialog.isVisible()
     shown = shown_red_flags(dialog, "inPainRedFlags")
     assert shown == all_red_flag_groups()
@@ -244,7 +244,7 @@ def test_settings_reach_the_running_reminders(harness: Harness) -> None:
 
 
 def test_tray_menu_pauses_resumes_and_says_when(tray_harness: Harness) -> None:
-    tray = tray_harness.background.tray
+    tray = tray_harness.reminders.tray
     assert tray is not None
     assert tray.status_action.text() == "Next stand-up reminder at 09:30 (in 30 min)"
     assert "09:30" in tray.tray.toolTip()
@@ -264,7 +264,7 @@ def test_closing_the_window_keeps_running_in_the_tray(qtbot: QtBot, tray_harness
     assert not window.isVisible()
     assert tray_harness.app.settings.get("close_to_tray_explained") is True
     assert tray_harness.controller.timer.isActive()  # reminders go on
-    tray = tray_harness.background.tray
+    tray = tray_harness.reminders.tray
     assert tray is not None
     tray.action("trayOpen").trigger()
     assert window.isVisible()
@@ -277,7 +277,7 @@ def test_quitting_from_the_tray_mid_session_ends_it_properly(tray_harness: Harne
     assert app.start_desk_break()
     session_id = app.player.session_id
     assert session_id is not None
-    tray = tray_harness.background.tray
+    tray = tray_harness.reminders.tray
     assert tray is not None
     tray.action("trayQuit").trigger()
     assert app.database.session(session_id).status.value == "stopped"
@@ -360,7 +360,7 @@ def test_started_in_the_tray_the_window_is_complete_when_first_opened(
     qtbot.addWidget(app.window)
     start_running(app, minimised=True, tray_available=True)
     assert not app.storage_is_open
-    qtbot.waitUntil(lambda: app.background is not None)
+    qtbot.waitUntil(lambda: app.reminders is not None)
     try:
         assert app.storage_is_open
         assert not app.window.isVisible()
@@ -369,7 +369,7 @@ def test_started_in_the_tray_the_window_is_complete_when_first_opened(
         qtbot.waitUntil(lambda: app.library_area.is_built)
         assert app.library_pane.visible_ids()
     finally:
-        assert app.background is not None
-        app.background.stop()
+        assert app.reminders is not None
+        app.reminders.stop()
         app.window.close()
         app.database.close()

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from spinecoach.core.pain import rise_advice
 from spinecoach.core.safety import EMERGENCY, IN_PAIN_ADVICE, PRINCIPLES, SELF_MANAGEMENT, TODAY
-from spinecoach.ui.advice_dialogs import PainRiseDialog
-from spinecoach.ui.hurts_dialog import HurtsDialog
-from spinecoach.ui.safety import SafetyDialog
+from spinecoach.ui.care.advice_dialogs import PainRiseDialog
+from spinecoach.ui.care.hurts_dialog import HurtsDialog
+from spinecoach.ui.care.safety_dialog import SafetyDialog
 from tests.ui.reading import all_red_flag_groups, shown_red_flags
 
 

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from spinecoach.app import Application, build
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.settings import SETTINGS, SETTINGS_BY_KEY
-from spinecoach.ui.settings_form import (
+from spinecoach.ui.shell.settings_dialog import (
     PLAYER_SETTINGS,
     DailyTimeEditor,
     SettingsDialog,
@@ -28,8 +28,8 @@ def app(qtbot: QtBot, data_dir: Path) -> Iterator[Application]:
     application = build(data_dir, FakeClock(), prompts=ScriptedPrompts(), cues=RecordingCues())
     qtbot.addWidget(application.window)
     yield application
-    if application.background is not None:
-        application.background.stop()
+    if application.reminders is not None:
+        application.reminders.stop()
     application.window.close()
     application.database.close()
 

@@ -14,8 +14,8 @@ from PySide6.QtCore import QLocale, QProcess
 from pytestqt.qtbot import QtBot
 
 from spinecoach import paths
-from spinecoach.ui.audio import CUE_KINDS, CuePlayer
-from spinecoach.ui.speech_process import SpeechProcess
+from spinecoach.sound.audio import CUE_KINDS, CuePlayer
+from spinecoach.sound.speech_process import SpeechProcess
 
 SOUNDS = paths.resources_dir() / "sounds"
 BRITISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
@@ -116,7 +116,7 @@ def test_a_player_that_goes_away_ends_its_helper_quietly(qtbot: QtBot) -> None:
     """Its window closed: the helper is ended, not killed with "destroyed while running"."""
     from PySide6.QtCore import QObject
 
-    from spinecoach.ui import speech_process
+    from spinecoach.sound import speech_process
 
     owner = QObject()
     cue_player = CuePlayer(

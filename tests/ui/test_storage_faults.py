@@ -19,7 +19,7 @@ from spinecoach.core.exercise import Routine, RoutineItem, with_overrides
 from spinecoach.core.records import PainContext, SessionStatus
 from spinecoach.core.session import EngineState
 from spinecoach.storage.pending import PENDING_FILE_NAME
-from spinecoach.ui.pain_dialog import PainAnswer
+from spinecoach.ui.care.pain_dialog import PainAnswer
 from tests.fakes import RecordingCues, ScriptedPrompts
 from tests.faults.seams import DISK_FULL, Faults
 

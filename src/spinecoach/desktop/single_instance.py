@@ -18,7 +18,7 @@ the name is derived from the data folder) or, without one, in the data folder it
 Never in the shared temporary folder, where any other user could create the name first (and so
 receive the commands, or keep SpineCoach from listening). The lock file is created 0600.
 
-Wiring in `app.py` (a `QCoreApplication` must exist; build the window only when primary)::
+Wiring in `spinecoach.app` (a `QCoreApplication` must exist; build the window only when primary)::
 
     instance = SingleInstance(data_dir)
     if not instance.try_become_primary():

@@ -38,9 +38,9 @@ from spinecoach.core.csv_format import (
     parse_table,
 )
 from spinecoach.core.records import PainEntry, SessionRecord
+from spinecoach.storage.database import Database
 from spinecoach.storage.errors import StorageError
 from spinecoach.storage.files import PRIVATE_FILE_MODE
-from spinecoach.storage.store import Database
 from spinecoach.storage.timecodec import to_epoch
 
 ENCODING_WRITTEN: Final = "utf-8-sig"

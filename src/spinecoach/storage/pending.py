@@ -65,9 +65,9 @@ from spinecoach.storage.connection import (
     SQLITE_READONLY,
     error_code,
 )
+from spinecoach.storage.database import Database
 from spinecoach.storage.errors import ReadOnlyDatabaseError, StorageError, UnknownRecordError
 from spinecoach.storage.files import PRIVATE_FILE_MODE
-from spinecoach.storage.store import Database
 from spinecoach.storage.timecodec import from_iso, to_iso
 
 log = logging.getLogger(__name__)

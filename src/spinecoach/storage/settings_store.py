@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar, overload
 
 from spinecoach.core.settings import SETTINGS_BY_KEY, Setting, SettingRef, key_of, resolve
-from spinecoach.storage.store import Database
+from spinecoach.storage.database import Database
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,287 @@
+"""SpineCoach in the background: the tray icon, stand-up reminders and start on login.
+
+Built after the window's first paint (or at once when starting minimised), so none of it slows
+the start-up. Wires `core.reminder_service` to the desktop's idle and full-screen providers and
+to the tray and popup widgets; holds no reminder logic of its own.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+
+from spinecoach import paths
+from spinecoach.core import settings as keys
+from spinecoach.core.clock import Clock
+from spinecoach.core.presence import IdleSource, InterruptionSource
+from spinecoach.core.records import ReminderLogEntry
+from spinecoach.core.reminder_service import ReminderService
+from spinecoach.core.reminders import SCHEDULE_SETTINGS, ReminderSchedule
+from spinecoach.sound.reminder_chime import ReminderChime
+from spinecoach.storage.database import Database
+from spinecoach.storage.settings_store import SettingsStore
+from spinecoach.ui.care.advice_dialogs import InPainDialog
+from spinecoach.ui.reminders.controller import ReminderController
+from spinecoach.ui.reminders.popup import ReminderPopup
+from spinecoach.ui.reminders.tray import TrayIcon
+from spinecoach.ui.shell.main_window import MainWindow
+from spinecoach.ui.widgets.best_effort import remember
+
+if TYPE_CHECKING:
+    from datetime import tzinfo
+
+    from spinecoach.desktop.autostart import Autostart
+
+log = logging.getLogger(__name__)
+
+NO_TRAY = "This desktop shows no tray icons, so SpineCoach always opens its window."
+
+CLOSED_TO_TRAY_MESSAGE = (
+    "SpineCoach keeps running in the tray so it can remind you to stand up. "
+    "Choose Quit from its menu to stop it."
+)
+
+
+def autostart_command(data_dir: Path, default_data_dir: Path) -> list[str]:
+    """The command a login starts: this Python running SpineCoach, minimised to the tray."""
+    command = [sys.executable, "-m", "spinecoach"]
+    if data_dir.resolve() != default_data_dir.resolve():
+        command += ["--data-dir", str(data_dir)]
+    return [*command, "--minimised"]
+
+
+class TrayAndReminders(QObject):
+    """The tray icon (where the desktop has a tray), the reminder popup and its controller."""
+
+    def __init__(
+        self,
+        *,
+        window: MainWindow,
+        database: Database,
+        settings: SettingsStore,
+        clock: Clock,
+        tz: tzinfo,
+        idle: IdleSource,
+        interruptions: InterruptionSource,
+        autostart: Autostart | None,
+        actions: TrayActions,
+        tray_available: bool | None = None,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._database = database
+        self._settings = settings
+        self._clock = clock
+        self._actions = actions
+        self.autostart = autostart
+        self._stopped = False
+        icon = QIcon(str(paths.icons_dir() / "spinecoach.svg"))
+        schedule = ReminderSchedule.from_settings(clock, self._schedule_settings(), tz)
+        self._record_session_today(schedule, tz)
+        self.service = ReminderService(
+            schedule,
+            clock,
+            idle,
+            interruptions,
+            idle_detection=settings.get(keys.IDLE_DETECTION),
+            defer_when_busy=settings.get(keys.DEFER_WHEN_BUSY),
+        )
+        self.chime = ReminderChime(
+            paths.resources_dir() / "sounds", settings.get(keys.VOLUME), self
+        )
+        self.popup = ReminderPopup(icon, settings.get(keys.SNOOZE_MINUTES))
+        self.controller = ReminderController(
+            self.service,
+            clock,
+            self.popup,
+            self._log_event,
+            chime=self.chime.play,
+            sound=settings.get(keys.REMINDER_SOUND),
+            parent=self,
+        )
+        if tray_available is None:
+            tray_available = QSystemTrayIcon.isSystemTrayAvailable()
+        self.tray: TrayIcon | None = TrayIcon(icon, self) if tray_available else None
+        log.info(
+            "reminders: idle time from %s; interruptions from %s; %s",
+            idle.name if idle.available else f"nowhere ({idle.reason})",
+            interruptions.name if interruptions.available else "nowhere",
+            "in the tray" if tray_available else "no tray, popups only",
+        )
+        self.controller.desk_break_requested.connect(actions.desk_break)
+        self.controller.library_requested.connect(actions.open_library)
+        self.controller.notification.connect(self.notify)
+        self.controller.in_pain.connect(self.show_in_pain_advice)
+        self.in_pain_dialog: InPainDialog | None = None
+        if self.tray is not None:
+            tray = self.tray
+            self.controller.status_changed.connect(tray.set_status)
+            tray.desk_break_requested.connect(self._desk_break_from_tray)
+            tray.log_pain_requested.connect(actions.log_pain)
+            tray.open_requested.connect(window.bring_to_front)
+            tray.settings_requested.connect(lambda: actions.settings("Reminders"))
+            tray.quit_requested.connect(actions.quit)
+            tray.pause_requested.connect(self.controller.pause)
+            tray.resume_requested.connect(self.controller.resume)
+            window.keep_running_on_close = True
+            QApplication.setQuitOnLastWindowClosed(False)  # hidden to the tray is still running
+            window.hidden_to_tray.connect(self._explain_tray_once)
+            tray.show()
+        self._follow_settings(settings)
+        self.controller.start()
+
+    # --- what the app tells us -----------------------------------------------------------------
+
+    def stop(self) -> None:
+        """Quitting: no timer, no popup, no tray icon left behind (once; later calls do nothing)."""
+        if self._stopped:
+            return
+        self._stopped = True
+        self.controller.stop()
+        self.popup.close()
+        self.popup.deleteLater()
+        if self.tray is not None:
+            self.tray.hide()
+        for source in (self.service.idle_source, self.service.interruption_source):
+            close = getattr(source, "close", None)  # the X11 providers hold a display open
+            if callable(close):
+                close()
+        self._window.keep_running_on_close = False
+        QApplication.setQuitOnLastWindowClosed(True)
+
+    def _follow_settings(self, settings: SettingsStore) -> None:
+        """Each reminder part hears the settings it uses, whoever changes them."""
+
+        def then_rearm(apply: Callable[[Any], object]) -> Callable[[Any], None]:
+            def changed(value: Any) -> None:
+                if not self._stopped:
+                    apply(value)
+                    self.controller.rearm()
+
+            return changed
+
+        def schedule(_value: Any) -> None:
+            self.service.schedule.apply_settings(self._schedule_settings())
+
+        def sound(value: Any) -> None:
+            self.controller.sound = bool(value)
+
+        def idle(value: Any) -> None:
+            self.service.idle_detection = bool(value)
+
+        def busy(value: Any) -> None:
+            self.service.defer_when_busy = bool(value)
+
+        for key in SCHEDULE_SETTINGS:
+            settings.subscribe(key, then_rearm(schedule))
+        settings.subscribe(keys.SNOOZE_MINUTES, then_rearm(self.popup.set_snooze_minutes))
+        settings.subscribe(keys.REMINDER_SOUND, then_rearm(sound))
+        settings.subscribe(keys.IDLE_DETECTION, then_rearm(idle))
+        settings.subscribe(keys.DEFER_WHEN_BUSY, then_rearm(busy))
+        settings.subscribe(keys.VOLUME, then_rearm(self.chime.set_volume))
+        settings.subscribe(keys.START_ON_LOGIN, self.set_start_on_login)
+
+    def _schedule_settings(self) -> dict[str, object]:
+        return {key: self._settings.get(key) for key in SCHEDULE_SETTINGS}
+
+    def unavailable_features(self) -> dict[str, str]:
+        """Settings this machine cannot honour, each with the reason the dialog shows.
+
+        Also brings "start on login" in line with the system's own entry (the truth).
+        """
+        unavailable: dict[str, str] = {}
+        for key, source in (
+            ("idle_detection", self.service.idle_source),
+            ("defer_when_busy", self.service.interruption_source),
+        ):
+            if not source.available:
+                unavailable[key] = source.reason
+        if self.autostart is None:
+            unavailable["start_on_login"] = "SpineCoach cannot start on log-in on this system."
+        elif self.autostart.is_enabled() != self._settings.get(keys.START_ON_LOGIN):
+            self._settings.set("start_on_login", self.autostart.is_enabled())
+        if self.tray is None:
+            unavailable["start_minimised"] = NO_TRAY
+        return unavailable
+
+    def set_start_on_login(self, enabled: bool) -> None:
+        """Write or remove the platform's log-in entry (the file or key is the truth)."""
+        if self.autostart is None:
+            return
+        if enabled:
+            default = paths.default_data_dir()
+            self.autostart.enable(autostart_command(self._actions.data_dir, default))
+        else:
+            self.autostart.disable()
+
+    def session_started(self) -> None:
+        """A session plays: reminders wait."""
+        self.controller.session_started()
+
+    def session_finished(self, completed: bool) -> None:
+        """The person moved: the interval restarts."""
+        self.controller.session_finished(completed)
+
+    def notify(self, title: str, text: str) -> None:
+        """A message for the person: through the tray, or a small box where there is none."""
+        if self.tray is not None:
+            self.tray.message(title, text)
+            return
+        if self.popup.isVisible():
+            return  # the popup itself says it
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self._window)
+        box.setObjectName("reminderNotice")
+        box.setModal(False)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        box.show()
+
+    def show_in_pain_advice(self) -> None:
+        """A reminder skipped "in pain": gentle advice, the red flags and "Log pain now"."""
+        if self.in_pain_dialog is None:
+            self.in_pain_dialog = InPainDialog(self._window)
+            self.in_pain_dialog.log_pain_requested.connect(self._actions.log_pain)
+        self.in_pain_dialog.show()
+        self.in_pain_dialog.raise_()
+
+    # --- internals -----------------------------------------------------------------------------
+
+    def _desk_break_from_tray(self) -> None:
+        self.controller.start_break()
+
+    def _explain_tray_once(self) -> None:
+        if self._settings.get(keys.CLOSE_TO_TRAY_EXPLAINED) or self.tray is None:
+            return
+        self.tray.message("SpineCoach is still running", CLOSED_TO_TRAY_MESSAGE)
+        remember(self._settings, "close_to_tray_explained", True)
+
+    def _log_event(self, entry: ReminderLogEntry) -> None:
+        # Through the app's one write path: kept and retried when storage refuses it.
+        self._actions.log_reminder(entry)
+
+    def _record_session_today(self, schedule: ReminderSchedule, tz: tzinfo) -> None:
+        now = self._clock.now().astimezone(tz)
+        midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        if self._database.sessions(midnight, midnight + timedelta(days=1)):
+            schedule.record_session_today()
+
+
+@dataclass(frozen=True, slots=True)
+class TrayActions:
+    """What the tray and reminders ask the app to do; the app supplies the callables."""
+
+    data_dir: Path
+    desk_break: Callable[[], object]
+    open_library: Callable[[], object]
+    log_pain: Callable[[], object]
+    settings: Callable[[str], object]
+    quit: Callable[[], object]
+    log_reminder: Callable[[ReminderLogEntry], object]

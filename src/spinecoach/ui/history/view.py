@@ -1,0 +1,400 @@
+"""The History area: summary cards, the pain chart with its range buttons, the session log.
+
+A passive view: the controller fills it and reacts to what the person asks for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    SignalInstance,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spinecoach.ui.history.chart import PainChart
+
+_Index = QModelIndex | QPersistentModelIndex
+
+#: Range buttons: label and length in days (None = all).
+RANGES: tuple[tuple[str, int | None], ...] = (
+    ("2 weeks", 14),
+    ("3 months", 91),
+    ("1 year", 365),
+    ("All", None),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRow:
+    """One line of the session log, already worded for display (sort keys kept raw)."""
+
+    session_id: int
+    started_epoch: float
+    date_text: str
+    routine_id: str
+    routine: str
+    minutes: float | None
+    duration_text: str
+    exercises_text: str
+    incomplete: bool
+    before: int | None
+    after: int | None
+    feeling: str
+    hurts: int
+    note: str
+
+
+COLUMNS: tuple[str, ...] = (
+    "Date",
+    "Routine",
+    "Duration",
+    "Exercises",
+    "Before",
+    "After",
+    "Feeling",
+    "Hurt",
+    "Note",
+)
+
+
+class SessionTableModel(QAbstractTableModel):
+    """The session log's rows; sorting uses raw values through the UserRole."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[SessionRow] = []
+        self._sort_column = 0
+        self._descending = True
+
+    def set_rows(self, rows: list[SessionRow]) -> None:
+        """Replace all rows, keeping the current sort order."""
+        self.beginResetModel()
+        self._rows = sorted(rows, key=self._key, reverse=self._descending)
+        self.endResetModel()
+
+    def _key(self, row: SessionRow) -> Any:
+        return self._sort_key(row, self._sort_column)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Qt override: sort in Python by the raw values (fast for thousands of rows)."""
+        self._sort_column = column
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        self._rows.sort(key=self._key, reverse=self._descending)
+        self.layoutChanged.emit()
+
+    def row_at(self, row: int) -> SessionRow:
+        """The session shown at a source row."""
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Qt override."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Qt override."""
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        """Qt override."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Qt override: text to show, raw values to sort by."""
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.UserRole:
+            return self._sort_key(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3 and row.incomplete:
+            return "This session was not finished; the exercises done were kept."
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3, 4, 5, 7):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    @staticmethod
+    def _text(row: SessionRow, column: int) -> str:
+        values = (
+            row.date_text,
+            row.routine,
+            row.duration_text,
+            row.exercises_text,
+            "" if row.before is None else str(row.before),
+            "" if row.after is None else str(row.after),
+            row.feeling,
+            str(row.hurts) if row.hurts else "",
+            row.note,
+        )
+        return values[column]
+
+    @staticmethod
+    def _sort_key(row: SessionRow, column: int) -> object:
+        keys: tuple[object, ...] = (
+            row.started_epoch,
+            row.routine.casefold(),
+            row.minutes if row.minutes is not None else -1.0,
+            row.exercises_text,
+            -1 if row.before is None else row.before,
+            -1 if row.after is None else row.after,
+            row.feeling,
+            row.hurts,
+            row.note.casefold(),
+        )
+        return keys[column]
+
+
+def _card(title: str, object_name: str) -> tuple[QFrame, QLabel, QLabel]:
+    frame = QFrame()
+    frame.setProperty("role", "card")
+    frame.setObjectName(object_name)
+    box = QVBoxLayout(frame)
+    box.setContentsMargins(14, 10, 14, 10)
+    box.setSpacing(2)
+    heading = QLabel(title)
+    heading.setProperty("role", "muted")
+    value = QLabel("–")
+    value.setObjectName(f"{object_name}Value")
+    value.setProperty("role", "cardValue")
+    detail = QLabel("")
+    detail.setObjectName(f"{object_name}Detail")
+    detail.setProperty("role", "muted")
+    box.addWidget(heading)
+    box.addWidget(value)
+    box.addWidget(detail)
+    return frame, value, detail
+
+
+class HistoryView(QWidget):
+    """The History area.
+
+    Signals:
+        range_requested(object): a range button; days as int, or None for all.
+        check_in_requested(): "Log pain now".
+        export_requested(), import_requested(), report_requested(): the file buttons.
+        repeat_requested(int): "Repeat this routine" for a session id.
+        delete_requested(int): delete a session (undoable).
+        session_activated(int): a row was opened (double-click or Enter).
+        weekly_bars_toggled(bool): the sessions-per-week overlay.
+    """
+
+    range_requested = Signal(object)
+    check_in_requested = Signal()
+    export_requested = Signal()
+    import_requested = Signal()
+    report_requested = Signal()
+    repeat_requested = Signal(int)
+    delete_requested = Signal(int)
+    session_activated = Signal(int)
+    weekly_bars_toggled = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyView")
+        self.setAccessibleName("History")
+
+        self.cards: dict[str, tuple[QLabel, QLabel]] = {}
+        cards_row = QHBoxLayout()
+        cards_row.setSpacing(10)
+        for key, title in (
+            ("weekCard", "Sessions this week"),
+            ("streakCard", "Streak"),
+            ("minutesCard", "Minutes this week"),
+            ("changeCard", "Pain change per session"),
+            ("trendCard", "Weekly trend"),
+        ):
+            frame, value, detail = _card(title, key)
+            self.cards[key] = (value, detail)
+            cards_row.addWidget(frame, 1)
+
+        self.range_buttons = QButtonGroup(self)
+        self.range_buttons.setExclusive(True)
+        ranges_row = QHBoxLayout()
+        ranges_row.setSpacing(6)
+        for index, (label, _days) in enumerate(RANGES):
+            button = QPushButton(label)
+            button.setCheckable(True)
+            button.setObjectName(f"range_{label.replace(' ', '_')}")
+            button.setProperty("role", "segment")
+            self.range_buttons.addButton(button, index)
+            ranges_row.addWidget(button)
+        self.range_buttons.button(1).setChecked(True)
+        self.range_buttons.idClicked.connect(lambda i: self.range_requested.emit(RANGES[i][1]))
+        self.bars_toggle = QCheckBox("Sessions per week")
+        self.bars_toggle.setObjectName("weeklyBarsToggle")
+        self.bars_toggle.setToolTip("Show how many sessions you did each week behind the scores")
+        self.bars_toggle.toggled.connect(self.weekly_bars_toggled)
+        ranges_row.addSpacing(12)
+        ranges_row.addWidget(self.bars_toggle)
+        ranges_row.addStretch(1)
+        self.check_in_button = QPushButton("Log pain now")
+        self.check_in_button.setObjectName("checkInButton")
+        self.check_in_button.setProperty("role", "primary")
+        self.check_in_button.setToolTip("Record how your back feels, without a session")
+        self.check_in_button.clicked.connect(self.check_in_requested)
+        ranges_row.addWidget(self.check_in_button)
+
+        self.chart = PainChart()
+        self.empty_label = QLabel(
+            "No pain scores yet. They appear here after your first session or check-in."
+        )
+        self.empty_label.setObjectName("historyEmpty")
+        self.empty_label.setProperty("role", "muted")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.model = SessionTableModel()
+        self.table = QTableView()
+        self.table.setObjectName("sessionTable")
+        self.table.setAccessibleName("Session log")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        header = self.table.horizontalHeader()
+        # Fixed widths: ResizeToContents measures every row, which takes seconds for a
+        # ten-year log. The note column takes the rest.
+        for column, width in enumerate((190, 210, 80, 130, 64, 56, 76, 48)):
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        self.table.activated.connect(self._activated)
+
+        self.repeat_button = QPushButton("Repeat this routine")
+        self.repeat_button.setObjectName("repeatButton")
+        self.delete_button = QPushButton("Delete…")
+        self.delete_button.setObjectName("deleteSessionButton")
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.setObjectName("exportButton")
+        self.import_button = QPushButton("Import CSV…")
+        self.import_button.setObjectName("importButton")
+        self.report_button = QPushButton("Report for my clinician (PDF)…")
+        self.report_button.setObjectName("reportButton")
+        self.repeat_button.clicked.connect(lambda: self._with_selected(self.repeat_requested))
+        self.delete_button.clicked.connect(lambda: self._with_selected(self.delete_requested))
+        self.export_button.clicked.connect(self.export_requested)
+        self.import_button.clicked.connect(self.import_requested)
+        self.report_button.clicked.connect(self.report_requested)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        # Shown once their features are wired (set_file_actions_available).
+        for button in (self.export_button, self.import_button, self.report_button):
+            button.setVisible(False)
+        self._update_buttons()
+
+        table_buttons = QHBoxLayout()
+        table_buttons.addWidget(self.repeat_button)
+        table_buttons.addWidget(self.delete_button)
+        table_buttons.addStretch(1)
+        table_buttons.addWidget(self.export_button)
+        table_buttons.addWidget(self.import_button)
+        table_buttons.addWidget(self.report_button)
+
+        chart_box = QWidget()
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.addLayout(ranges_row)
+        chart_layout.addWidget(self.chart, 1)
+        chart_layout.addWidget(self.empty_label)
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel("Session log")
+        heading.setProperty("role", "heading")
+        table_layout.addWidget(heading)
+        table_layout.addWidget(self.table, 1)
+        table_layout.addLayout(table_buttons)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(chart_box)
+        splitter.addWidget(table_box)
+        splitter.setSizes([420, 300])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 18)
+        layout.setSpacing(12)
+        layout.addLayout(cards_row)
+        layout.addWidget(splitter, 1)
+
+    def set_file_actions_available(self, export: bool, import_: bool, report: bool) -> None:
+        """Show the export, import and report buttons that have something behind them."""
+        self.export_button.setVisible(export)
+        self.import_button.setVisible(import_)
+        self.report_button.setVisible(report)
+
+    def set_card(self, key: str, value: str, detail: str = "") -> None:
+        """Fill one summary card."""
+        value_label, detail_label = self.cards[key]
+        value_label.setText(value)
+        detail_label.setText(detail)
+
+    def card_text(self, key: str) -> str:
+        """A card's value, for tests and screen readers."""
+        return self.cards[key][0].text()
+
+    def set_sessions(self, rows: list[SessionRow]) -> None:
+        """Fill the session log."""
+        self.model.set_rows(rows)
+        self._update_buttons()
+
+    def set_empty(self, empty: bool) -> None:
+        """Show the chart, or the hint that there is nothing to chart yet."""
+        self.chart.setVisible(not empty)
+        self.empty_label.setVisible(empty)
+
+    def selected_session(self) -> int | None:
+        """The id of the selected session row."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.row_at(rows[0].row()).session_id
+
+    def select_session(self, session_id: int) -> None:
+        """Select a session's row (tests, and after undo)."""
+        for row in range(self.model.rowCount()):
+            if self.model.row_at(row).session_id == session_id:
+                self.table.selectRow(row)
+                return
+
+    def _with_selected(self, signal: SignalInstance) -> None:
+        session_id = self.selected_session()
+        if session_id is not None:
+            signal.emit(session_id)
+
+    def _activated(self, index: QModelIndex) -> None:
+        self.session_activated.emit(self.model.row_at(index.row()).session_id)
+
+    def _update_buttons(self) -> None:
+        selected = self.selected_session() is not None
+        self.repeat_button.setEnabled(selected)
+        self.delete_button.setEnabled(selected)

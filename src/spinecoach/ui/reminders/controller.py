@@ -1,0 +1,204 @@
+"""Runs the reminder service from one Qt timer and passes the person's answers to it.
+
+One single-shot timer is armed for `ReminderService.seconds_until_wake()`: nothing ticks while
+SpineCoach waits in the tray. Every answer (snooze, skip, pause, a desk break) is logged to the
+database at once and re-arms the timer. Which reminder to show and when lives in
+`core.reminder_service`; the popup and tray only display and forward.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from spinecoach.core.clock import Clock
+from spinecoach.core.records import ReminderAction, ReminderLogEntry
+from spinecoach.core.reminder_service import (
+    Delivery,
+    DeliveryKind,
+    PauseLength,
+    ReminderService,
+)
+from spinecoach.core.reminders import SkipReason
+from spinecoach.ui.reminders.popup import ReminderPopup, reminder_text
+
+log = logging.getLogger(__name__)
+
+PAUSES = ("hour", "tomorrow", "resumed")
+
+
+class ReminderController(QObject):
+    """See the module docstring.
+
+    Signals:
+        desk_break_requested(): start the two-minute desk break (popup or tray).
+        library_requested(): open the library to choose a routine (daily reminder).
+        status_changed(str, bool): the status line and whether reminders are paused.
+        notification(str, str): a title and text for the desktop's notification area.
+        in_pain(): a reminder was skipped "in pain": show the advice and the red flags.
+    """
+
+    desk_break_requested = Signal()
+    library_requested = Signal()
+    status_changed = Signal(str, bool)
+    notification = Signal(str, str)
+    in_pain = Signal()
+
+    def __init__(
+        self,
+        service: ReminderService,
+        clock: Clock,
+        popup: ReminderPopup,
+        log_event: Callable[[ReminderLogEntry], object],
+        *,
+        chime: Callable[[], None] | None = None,
+        sound: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self._clock = clock
+        self.popup = popup
+        self._log_event = log_event
+        self._chime = chime
+        self.sound = sound
+        self._stopped = False
+        self.timer = QTimer(self)
+        self.timer.setObjectName("reminderTimer")
+        self.timer.setSingleShot(True)
+        # Precise, though a second would do: Qt's coarse timers may fire early (a very coarse one
+        # by up to a second), and an early wake finds nothing due and re-arms for the few ms
+        # left, which a coarse timer rounds to zero: a busy loop. It fires rarely, so precision
+        # costs nothing (measured: benchmarks/idle_tray.py).
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self.wake)
+        popup.start_break_requested.connect(self.start_break)
+        popup.open_library_requested.connect(self._open_library)
+        popup.snooze_requested.connect(self.snooze)
+        popup.skip_requested.connect(self.skip)
+        popup.dismissed.connect(self._dismissed)
+
+    # --- running -------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Begin waiting for the first reminder."""
+        self._stopped = False
+        self.rearm()
+
+    def stop(self) -> None:
+        """Stop the timer and close the popup (quitting); nothing re-arms it after this."""
+        self._stopped = True
+        self.timer.stop()
+        self.popup.hide()
+
+    def rearm(self) -> None:
+        """Arm the one timer for the next moment anything can happen, and refresh the status."""
+        if self._stopped:
+            return
+        wait = self.service.seconds_until_wake()
+        if wait is None:
+            self.timer.stop()
+        else:
+            self.timer.start(max(0, math.ceil(wait * 1000)))
+        self.status_changed.emit(self.service.status_text(), self.service.reminders_off)
+
+    def wake(self) -> Delivery | None:
+        """The timer fired: show what is due (also called after a resume or a setting change)."""
+        outcome = self.service.wake_up()
+        if (
+            outcome.came_back
+            and self.popup.isVisible()
+            and self.popup.kind is DeliveryKind.STAND_UP
+        ):
+            self.popup.hide()  # they already got up: the reminder has done its job
+            self._log(ReminderAction.DISMISSED, "back from a break")
+        if outcome.show is not None:
+            self._show(outcome.show)
+        self.rearm()
+        return outcome.show
+
+    # --- the person's answers ------------------------------------------------------------------
+
+    def start_break(self) -> None:
+        """Start the desk break (the app opens the player; the session pauses reminders)."""
+        self.popup.hide()
+        self.service.break_started()
+        self._log(ReminderAction.BREAK_STARTED)
+        self.desk_break_requested.emit()
+        self.rearm()
+
+    def snooze(self, minutes: int) -> None:
+        """Put the reminder off; the fourth snooze in a row is refused and the card says why."""
+        result = self.service.snooze(minutes)
+        if result.accepted:
+            self.popup.hide()
+            self._log(ReminderAction.SNOOZED, str(minutes))
+        else:
+            self.popup.disable_snooze(result.message)
+            self._log(ReminderAction.SNOOZE_REFUSED, str(minutes))
+        self.rearm()
+
+    def skip(self, reason: SkipReason | None) -> None:
+        """Skip this reminder; "in pain" also gets advice on when to seek help."""
+        self.popup.hide()
+        self.service.skip(reason)
+        self._log(ReminderAction.SKIPPED, reason.value if reason else "")
+        if reason is SkipReason.IN_PAIN:
+            self.in_pain.emit()
+        self.rearm()
+
+    def pause(self, how: str) -> None:
+        """Pause for an "hour", until "tomorrow" or until "resumed"."""
+        try:
+            length = PauseLength(how)
+        except ValueError:
+            raise ValueError(f"pause for one of {PAUSES}, not {how!r}") from None
+        self.service.pause(length)
+        self.popup.hide()
+        self.rearm()
+
+    def resume(self) -> None:
+        """End a pause the person asked for; the interval starts fresh."""
+        self.service.resume()
+        self.rearm()
+
+    def session_started(self) -> None:
+        """A session plays: no reminder interrupts it."""
+        self.service.session_started()
+        self.popup.hide()
+        self.rearm()
+
+    def session_finished(self, completed: bool) -> None:
+        """The person moved: the interval restarts."""
+        self.service.session_finished(completed)
+        self.rearm()
+
+    # --- internals -----------------------------------------------------------------------------
+
+    def _show(self, delivery: Delivery) -> None:
+        self.popup.show_delivery(delivery, self.service.snoozes_left)
+        detail = delivery.kind.value
+        if delivery.deferred_for:
+            detail += f", waited for {delivery.deferred_for}"
+        self._log(ReminderAction.SHOWN, detail)
+        self.notification.emit(*reminder_text(delivery))
+        if self.sound and self._chime is not None:
+            self._chime()
+
+    def _open_library(self) -> None:
+        self._log(ReminderAction.DISMISSED, "chose a routine")
+        self.library_requested.emit()
+
+    def _dismissed(self) -> None:
+        self._log(ReminderAction.DISMISSED)
+
+    def _log(self, action: ReminderAction, detail: str = "") -> None:
+        try:
+            self._log_event(
+                ReminderLogEntry(recorded_at=self._clock.now(), action=action, detail=detail)
+            )
+        except Exception:  # the reminder itself matters more than its log line
+            log.exception("could not log the reminder event %s", action)

@@ -1,0 +1,352 @@
+"""Runs a session: the engine decides, this object relays to the view, the audio and the database.
+
+The QTimer here only asks for repaints (about ten a second, and only while a session runs);
+how much time is left always comes from the engine's deadlines on the monotonic clock. What a
+session records, and in which order, is `core.session_recorder.SessionRecorder`'s business:
+every pain score and completed exercise is written the moment it happens (kept and told when
+storage refuses), and the session plays on.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from spinecoach.core.clock import Clock
+from spinecoach.core.exercise import Routine, format_duration
+from spinecoach.core.movement import pose_progress, step_index
+from spinecoach.core.pain import PainRiseAdvice
+from spinecoach.core.records import (
+    HurtAction,
+    SessionStatus,
+    as_feeling,
+)
+from spinecoach.core.session import (
+    CueDue,
+    EngineState,
+    Event,
+    ExerciseDone,
+    Phase,
+    PhaseChanged,
+    PhaseKind,
+    SessionEngine,
+    SessionFinished,
+    SessionSettings,
+    Side,
+    build_timeline,
+)
+from spinecoach.core.session_recorder import SessionRecorder
+from spinecoach.ui.care.pain_dialog import PainAnswer
+from spinecoach.ui.session.player_view import PlayerView
+
+log = logging.getLogger(__name__)
+
+TICK_MS = 100
+
+#: The phases that introduce an exercise: its cautions are shown there, before it starts.
+_BEFORE_EXERCISE = frozenset({PhaseKind.GET_READY, PhaseKind.NEXT_UP})
+
+
+class SessionPrompts(Protocol):
+    """The questions a session asks; dialogs in the app, scripted answers in tests."""
+
+    def pain_before(self) -> PainAnswer:
+        """Pain before starting (score None = skipped)."""
+        ...
+
+    def pain_after(self) -> PainAnswer:
+        """Pain and feeling after the session (score None = skipped)."""
+        ...
+
+    def this_hurts(self, exercise_name: str) -> str:
+        """Return "skip", "end" or "continue"."""
+        ...
+
+    def pain_advice(self, advice: PainRiseAdvice) -> None:
+        """Advice about pain (severe before the session, or a rise after it), said kindly."""
+        ...
+
+
+class CueSink(Protocol):
+    """Where cues go to be heard (tones, voice) and seen (captions)."""
+
+    def play(self, kind: str, spoken: str, caption: str) -> None:
+        """Play or speak one cue; must never block."""
+        ...
+
+    def stop(self) -> None:
+        """Silence whatever is playing (pause, stop)."""
+        ...
+
+
+class PlayerController(QObject):
+    """Plays one routine at a time in a PlayerView.
+
+    Signals:
+        session_started(): a session began (its row is written, or kept to be written).
+        session_ended(str): the session finished; its final status.
+    """
+
+    session_started = Signal()
+    session_ended = Signal(str)
+
+    def __init__(
+        self,
+        view: PlayerView,
+        recorder: SessionRecorder[Any],
+        clock: Clock,
+        prompts: SessionPrompts,
+        *,
+        cues: CueSink | None = None,
+        frames: Callable[[str, float, Side | None], bytes] | None = None,
+        settings: SessionSettings | None = None,
+        session_ids: Callable[[str], int | None] = lambda _key: None,
+    ) -> None:
+        super().__init__(view)
+        self._view = view
+        self._recorder = recorder
+        # The database id of a session key, once its row is stored (tests, History links).
+        self._session_ids = session_ids
+        self._clock = clock
+        self._prompts = prompts
+        self._cues = cues
+        self._frames = frames
+        self._settings = settings or SessionSettings()
+        self._engine: SessionEngine | None = None
+        self._routine: Routine | None = None
+        self._session: str | None = None
+        self._phase_started = 0.0
+        self._timer = QTimer(self)
+        self._timer.setObjectName("playerTick")
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self.tick)
+        # The repaint timer alone would notice the end of a phase up to 100 ms late; this one
+        # fires at the phase's deadline so the next phase (and its cue) starts on time.
+        self._deadline = QTimer(self)
+        self._deadline.setObjectName("playerDeadline")
+        self._deadline.setSingleShot(True)
+        self._deadline.setTimerType(Qt.TimerType.PreciseTimer)
+        self._deadline.timeout.connect(self.tick)
+        view.play_pause_requested.connect(self.toggle_pause)
+        view.skip_requested.connect(lambda: self._apply(self._engine_call("skip_phase")))
+        view.back_requested.connect(lambda: self._apply(self._engine_call("back_exercise")))
+        view.extend_requested.connect(lambda: self._apply(self._engine_call("extend")))
+        view.stop_requested.connect(self.stop)
+        view.hurts_requested.connect(self.this_hurts)
+
+    # --- public API ------------------------------------------------------------------------
+
+    @property
+    def engine(self) -> SessionEngine | None:
+        """The running session's engine (None when idle)."""
+        return self._engine
+
+    @property
+    def session_id(self) -> int | None:
+        """The database id of the session being played (None while its row waits to be saved)."""
+        return self._session_ids(self._session) if self._session is not None else None
+
+    def set_settings(self, settings: SessionSettings) -> None:
+        """Get-ready and rest lengths for the next session."""
+        self._settings = settings
+
+    def is_active(self) -> bool:
+        """Whether a session is running or paused."""
+        return self._engine is not None and self._engine.state in (
+            EngineState.RUNNING,
+            EngineState.PAUSED,
+        )
+
+    def start(self, routine: Routine) -> bool:
+        """Ask for pain, write the session row and start playing. False if one is running."""
+        if self.is_active():
+            return False
+        answer = self._prompts.pain_before()
+        self._session = self._recorder.begin(routine, answer.score, answer.note)
+        advice = self._recorder.advice_before(routine, answer.score)
+        if advice is not None:  # severe pain already: a gentler choice and the red flags
+            self._prompts.pain_advice(advice)
+        self._routine = routine
+        self._engine = SessionEngine(build_timeline(routine, self._settings), self._clock)
+        self._view.reset_controls()
+        self._view.show_routine(routine.name)
+        self.session_started.emit()
+        self._apply(self._engine.start())
+        return True
+
+    def tick(self) -> None:
+        """Timer slot: let the engine advance, then refresh the moving parts of the view."""
+        if self._engine is not None:
+            self._apply(self._engine.tick())
+
+    def toggle_pause(self) -> None:
+        """Space: pause or resume."""
+        self._apply(self._engine_call("toggle_pause"))
+
+    def stop(self) -> None:
+        """End the session early (or close the finished screen)."""
+        if self._engine is None:
+            return
+        if self._engine.state in (EngineState.FINISHED, EngineState.STOPPED):
+            self._engine = None
+            return
+        self._apply(self._engine.stop())
+
+    def this_hurts(self) -> None:
+        """Pause, ask what to do, record the event against the exercise."""
+        engine = self._engine
+        if engine is None or not self.is_active() or self._session is None:
+            return
+        if engine.state is EngineState.RUNNING:
+            self._apply(engine.pause())
+        exercise = engine.phase.exercise
+        choice = self._prompts.this_hurts(exercise.name)
+        if choice == "continue":
+            self._apply(engine.resume())
+            return
+        action: HurtAction = "skipped" if choice == "skip" else "ended"
+        self._recorder.hurt(exercise.id, action)
+        if choice == "skip":
+            self._apply(engine.skip_exercise())
+            if not engine.phase.waits_for_person:  # the person still has to get into position
+                self._apply(engine.resume())
+        else:
+            self._apply(engine.stop())
+
+    # --- internals -------------------------------------------------------------------------
+
+    def _engine_call(self, name: str) -> list[Event]:
+        if self._engine is None:
+            return []
+        method: Callable[[], list[Event]] = getattr(self._engine, name)
+        return method()
+
+    def _apply(self, events: list[Event]) -> None:
+        for event in events:
+            if isinstance(event, PhaseChanged):
+                self._on_phase(event.phase)
+            elif isinstance(event, CueDue) and not event.stale:
+                # A stale cue belongs to a phase that already ended (the event loop was
+                # blocked): saying it now would only confuse.
+                self._on_cue(event.cue.kind.value, event.cue.text, event.cue.caption)
+            elif isinstance(event, ExerciseDone):
+                self._recorder.exercise_done(event.exercise_id)
+            elif isinstance(event, SessionFinished):
+                self._on_finished(event.completed)
+        self._sync_timer()
+        self._refresh()
+
+    def _on_cue(self, kind: str, spoken: str, caption: str) -> None:
+        self._view.set_caption(caption)
+        if self._cues is not None:
+            self._cues.play(kind, spoken, caption)
+
+    def _on_phase(self, phase: Phase) -> None:
+        self._phase_started = self._clock.monotonic()
+        engine = self._engine
+        next_text = ""
+        if engine is not None:
+            upcoming = self._next_exercise_after(engine.index)
+            if upcoming is not None:
+                next_text = f"Next up: {upcoming}"
+        self._view.show_phase(
+            phase_word=phase.label,
+            counter=phase.counter_text,
+            exercise=phase.exercise.name,
+            steps=phase.exercise.steps,
+            breathing=phase.exercise.breathing,
+            next_up=next_text,
+            cautions=phase.exercise.cautions if phase.kind in _BEFORE_EXERCISE else (),
+        )
+        if phase.kind is PhaseKind.FINISHED:
+            self._view.set_finished()
+
+    def _next_exercise_after(self, index: int) -> str | None:
+        engine = self._engine
+        if engine is None:
+            return None
+        current = engine.timeline[index]
+        for phase in engine.timeline[index + 1 :]:
+            if phase.kind is PhaseKind.FINISHED:
+                return None
+            if phase.item_index != current.item_index:
+                seconds = self._routine_item_seconds(phase.item_index)
+                return f"{phase.exercise.name} · {format_duration(seconds)}"
+        return None
+
+    def _routine_item_seconds(self, item_index: int) -> int:
+        assert self._routine is not None
+        return self._routine.items[item_index].seconds
+
+    def _on_finished(self, completed: bool) -> None:
+        self._timer.stop()
+        if self._session is None:
+            return
+        answer = self._prompts.pain_after()
+        advice = self._recorder.finish(
+            completed=completed,
+            score_after=answer.score,
+            feeling=as_feeling(answer.feeling),
+            note=answer.note,
+        )
+        if advice is not None:
+            self._prompts.pain_advice(advice)
+        self._view.set_finished()
+        status = SessionStatus.COMPLETED if completed else SessionStatus.STOPPED
+        self.session_ended.emit(status.value)
+
+    def _sync_timer(self) -> None:
+        running = self._engine is not None and self._engine.state is EngineState.RUNNING
+        if running and self._engine is not None:
+            self._deadline.start(max(0, math.ceil(self._engine.remaining() * 1000)))
+        else:
+            self._deadline.stop()
+        if running and not self._timer.isActive():
+            self._timer.start()
+        elif not running and self._timer.isActive():
+            self._timer.stop()
+            silenced = (EngineState.PAUSED, EngineState.STOPPED)
+            # Pausing or stopping silences the voice, but "Well done" may ring out.
+            if (
+                self._cues is not None
+                and self._engine is not None
+                and self._engine.state in silenced
+            ):
+                self._cues.stop()
+        paused = self._engine is not None and self._engine.state is EngineState.PAUSED
+        self._view.set_paused(paused, waiting=paused and self._waiting())
+
+    def _waiting(self) -> bool:
+        """Paused at the start of a change of position, the time untouched: waiting for Start."""
+        engine = self._engine
+        if engine is None or engine.state is not EngineState.PAUSED:
+            return False
+        return engine.phase.waits_for_person and engine.remaining() >= engine.phase_duration()
+
+    def _refresh(self) -> None:
+        engine = self._engine
+        if engine is None:
+            return
+        phase = engine.phase
+        remaining = engine.remaining()
+        duration = engine.phase_duration()
+        self._view.set_countdown(remaining, duration)
+        total = engine.total_seconds()
+        done = 1.0 if total <= 0 else 1.0 - engine.total_remaining() / total
+        self._view.set_routine_progress(
+            done, f"{format_duration(round(engine.total_remaining()))} left"
+        )
+        elapsed = max(0.0, duration - remaining)
+        index = step_index(phase, elapsed, duration)
+        steps = phase.exercise.steps
+        text = phase.position_prompt if self._waiting() else (steps[index] if steps else "")
+        self._view.highlight_step(index, text)
+        if self._frames is not None:
+            progress = pose_progress(phase, elapsed, duration)
+            svg = self._frames(phase.exercise.id, progress, phase.side)
+            if svg:
+                self._view.figure.set_svg(svg)

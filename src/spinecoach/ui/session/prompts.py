@@ -1,0 +1,39 @@
+"""The session's questions asked with real dialogs (tests use scripted answers instead)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from spinecoach.core.pain import PainRiseAdvice
+from spinecoach.ui.care.advice_dialogs import PainRiseDialog
+from spinecoach.ui.care.hurts_dialog import HurtsDialog
+from spinecoach.ui.care.pain_dialog import PainAnswer, PainDialog
+
+
+class DialogPrompts:
+    """Implements the controller's SessionPrompts with modal dialogs over `parent`."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self._parent = parent
+
+    def pain_before(self) -> PainAnswer:
+        """Pain before the session."""
+        dialog = PainDialog(after=False, parent=self._parent)
+        dialog.exec()
+        return dialog.answer()
+
+    def pain_after(self) -> PainAnswer:
+        """Pain and feeling after the session."""
+        dialog = PainDialog(after=True, parent=self._parent)
+        dialog.exec()
+        return dialog.answer()
+
+    def this_hurts(self, exercise_name: str) -> str:
+        """Skip, end or carry on."""
+        dialog = HurtsDialog(exercise_name, parent=self._parent)
+        dialog.exec()
+        return dialog.choice
+
+    def pain_advice(self, advice: PainRiseAdvice) -> None:
+        """Advice about pain (severe before, or a rise after), with what to do and the red flags."""
+        PainRiseDialog(advice, parent=self._parent).exec()

@@ -1,0 +1,320 @@
+"""The main window: a sidebar of three areas (Library, Session, History) and a menu bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
+
+from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spinecoach import __version__
+from spinecoach.core import settings as keys
+from spinecoach.core.settings import Setting
+from spinecoach.ui.shell.deferred_area import DeferredArea
+from spinecoach.ui.style.icons import icon_size, line_icon
+from spinecoach.ui.style.theme import Theme
+from spinecoach.ui.widgets.best_effort import remember as remember_state
+from spinecoach.ui.widgets.enum_free import set_enum_property
+
+AREAS: tuple[tuple[str, str], ...] = (
+    ("library", "Library"),
+    ("session", "Session"),
+    ("history", "History"),
+)
+
+
+class SettingsAccess(Protocol):
+    """What the window needs from the settings store: read and write by key."""
+
+    def get(self, setting: Setting[Any] | str) -> Any:
+        """The value of a setting (its default when unset or invalid)."""
+        ...
+
+    def set(self, setting: Setting[Any] | str, value: Any) -> None:
+        """Store a setting at once."""
+        ...
+
+    def subscribe(self, setting: Setting[Any] | str, callback: Callable[[Any], object]) -> None:
+        """Hear every change of a setting, whoever makes it."""
+        ...
+
+
+class MainWindow(QMainWindow):
+    """Hosts the three areas; remembers its geometry and the area last shown.
+
+    Signals:
+        theme_requested(str): the person chose "system", "light" or "dark" from the View menu.
+        safety_requested(): the person opened Help > Safety notes.
+        settings_requested(str): the person opened Settings (the page to show first).
+        quit_requested(): File > Quit: really quit, even when SpineCoach keeps a tray icon.
+        hidden_to_tray(): the window was closed but SpineCoach keeps running in the tray.
+    """
+
+    theme_requested = Signal(str)
+    safety_requested = Signal()
+    settings_requested = Signal(str)
+    quit_requested = Signal()
+    hidden_to_tray = Signal()
+
+    def __init__(
+        self,
+        areas: Mapping[str, QWidget],
+        settings: SettingsAccess,
+        theme: Theme,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("SpineCoach")
+        self.setMinimumSize(760, 540)
+        self._settings = settings
+        # With a tray icon, closing the window only hides it; the app sets this.
+        self.keep_running_on_close = False
+        self._stack = QStackedWidget()
+        self._stack.setObjectName("areaStack")
+        self._buttons = QButtonGroup(self)
+        self._buttons.setExclusive(True)
+        self._area_names: list[str] = []
+        self._sidebar = self._build_sidebar()
+        for name, _title in AREAS:
+            self._area_names.append(name)
+            self._stack.addWidget(areas[name])
+
+        self._banner = QFrame()
+        self._banner.setObjectName("noticeBanner")
+        self._banner.setProperty("role", "problems")
+        self._banner.hide()
+        banner_layout = QHBoxLayout(self._banner)
+        banner_layout.setContentsMargins(14, 8, 8, 8)
+        self._banner_text = QLabel()
+        self._banner_text.setObjectName("noticeText")
+        self._banner_text.setWordWrap(True)
+        banner_layout.addWidget(self._banner_text, 1)
+        dismiss = QPushButton("Dismiss")
+        dismiss.clicked.connect(self._banner.hide)
+        dismiss_column = QVBoxLayout()  # keeps the button at the top beside a long message
+        dismiss_column.addWidget(dismiss)
+        dismiss_column.addStretch(1)
+        banner_layout.addLayout(dismiss_column)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
+        right_layout.addWidget(self._banner)
+        right_layout.addWidget(self._stack, 1)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._sidebar)
+        layout.addWidget(right, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self.apply_theme_icons(theme)
+        self._restore_state()
+
+    def _build_sidebar(self) -> QWidget:
+        sidebar = QFrame()  # a QFrame paints its stylesheet background by itself
+        sidebar.setObjectName("sidebar")
+        sidebar.setFixedWidth(104)
+        column = QVBoxLayout(sidebar)
+        column.setContentsMargins(10, 16, 10, 16)
+        column.setSpacing(6)
+        logo = QLabel()
+        logo.setObjectName("appLogo")
+        logo.setPixmap(self.windowIcon().pixmap(44, 44))
+        set_enum_property(logo, "alignment", "AlignCenter")
+        column.addWidget(logo)
+        title = QLabel("SpineCoach")
+        title.setObjectName("appTitle")
+        set_enum_property(title, "alignment", "AlignCenter")
+        column.addWidget(title)
+        column.addSpacing(14)
+        for index, (name, label) in enumerate(AREAS):
+            button = QToolButton()
+            button.setObjectName(f"{name}AreaButton")
+            button.setText(label)
+            button.setCheckable(True)
+            set_enum_property(button, "toolButtonStyle", "ToolButtonTextUnderIcon")
+            button.setIconSize(icon_size(26))
+            button.setToolTip(f"{label} (Ctrl+{index + 1})")
+            button.setAccessibleName(label)
+            button.setMinimumWidth(84)
+            self._buttons.addButton(button, index)
+            column.addWidget(button)
+        column.addStretch(1)
+        self._buttons.idClicked.connect(self._show_index)
+        return sidebar
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        quit_action = QAction("&Quit", self)
+        # setShortcuts, not setShortcut: the latter's overloads build PySide's Qt namespace (15 ms)
+        # before the first paint (see ui/widgets/enum_free.py).
+        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
+        quit_action.setObjectName("quitAction")
+        quit_action.triggered.connect(self._quit)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu("&View")
+        for index, (name, label) in enumerate(AREAS):
+            action = QAction(label, self)
+            action.setObjectName(f"{name}AreaAction")
+            action.setShortcuts([QKeySequence(f"Ctrl+{index + 1}")])
+            action.triggered.connect(lambda _checked=False, area=name: self.show_area(area))
+            view_menu.addAction(action)
+            self.addAction(action)
+        view_menu.addSeparator()
+        settings = QAction("&Settings…", self)
+        settings.setObjectName("settingsAction")
+        settings.setShortcuts(QKeySequence.StandardKey.Preferences)
+        if settings.shortcut().isEmpty():
+            settings.setShortcuts([QKeySequence("Ctrl+,")])
+        settings.triggered.connect(lambda: self.settings_requested.emit("Reminders"))
+        view_menu.addAction(settings)
+        self.addAction(settings)
+        player_settings = QAction("Session s&ound and timing…", self)
+        player_settings.setObjectName("playerSettingsAction")
+        player_settings.triggered.connect(lambda: self.settings_requested.emit("Sessions"))
+        view_menu.addAction(player_settings)
+        theme_menu = view_menu.addMenu("&Theme")
+        group = QActionGroup(self)
+        current = self._settings.get(keys.THEME)
+        self._theme_actions: dict[str, QAction] = {}
+        for key, label in (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")):
+            action = QAction(label, self, checkable=True)
+            action.setObjectName(f"theme_{key}")
+            action.setChecked(key == current)
+            action.triggered.connect(lambda _checked=False, k=key: self._choose_theme(k))
+            group.addAction(action)
+            theme_menu.addAction(action)
+            self._theme_actions[key] = action
+        # The menu shows the theme however it was chosen (here, in Settings, anywhere).
+        self._settings.subscribe(keys.THEME, self._show_theme_choice)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        safety = QAction("&Safety notes…", self)
+        safety.setObjectName("safetyAction")
+        safety.triggered.connect(self.safety_requested)
+        help_menu.addAction(safety)
+        about = QAction("&About SpineCoach", self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def apply_theme_icons(self, theme: Theme) -> None:
+        """Recolour the sidebar icons for a theme."""
+        for index, (name, _label) in enumerate(AREAS):
+            button = self._buttons.button(index)
+            button.setIcon(line_icon(name, theme.muted, theme.accent_text))
+
+    def set_focus_mode(self, on: bool) -> None:
+        """Full screen with nothing but the area's content (the player's focus mode)."""
+        self._sidebar.setVisible(not on)
+        self.menuBar().setVisible(not on)
+        if on:
+            self._geometry_before_focus = self.saveGeometry()
+            self.showFullScreen()
+        else:
+            self.showNormal()
+            saved = getattr(self, "_geometry_before_focus", None)
+            if saved is not None:
+                self.restoreGeometry(saved)
+
+    def show_notice(self, text: str) -> None:
+        """Show a message the person must see (read-only data, a file kept aside)."""
+        self._banner_text.setText(text)
+        self._banner.show()
+
+    def notice_text(self) -> str | None:
+        """The banner's message while it is shown."""
+        return self._banner_text.text() if self._banner.isVisibleTo(self) else None
+
+    def current_area(self) -> str:
+        """The name of the area shown."""
+        return self._area_names[self._stack.currentIndex()]
+
+    def show_area(self, name: str) -> None:
+        """Switch to an area by name ("library", "session", "history")."""
+        self._show_index(self._area_names.index(name))
+
+    def _show_index(self, index: int, *, remember: bool = True) -> None:
+        area = self._stack.widget(index)
+        if isinstance(area, DeferredArea) and self.isVisible():
+            area.build()  # before the first paint, main() builds it right after instead
+        self._stack.setCurrentIndex(index)
+        self._buttons.button(index).setChecked(True)
+        if remember:
+            remember_state(self._settings, "last_area", self._area_names[index])
+
+    def _show_theme_choice(self, key: str) -> None:
+        action = self._theme_actions.get(key)
+        if action is not None:
+            action.setChecked(True)
+
+    def _choose_theme(self, key: str) -> None:
+        self.theme_requested.emit(key)
+
+    def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # rarely used: not loaded at start-up
+
+        QMessageBox.about(
+            self,
+            "About SpineCoach",
+            f"<h3>SpineCoach {__version__}</h3>"
+            "<p>Short, gentle exercise sessions for people with back pain.</p>"
+            "<p>A self-management aid: it does not diagnose, treat or cure any condition.</p>",
+        )
+
+    def _restore_state(self) -> None:
+        geometry = self._settings.get(keys.UI_WINDOW_GEOMETRY)
+        if isinstance(geometry, str) and geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        else:
+            self.resize(1180, 760)
+        area = self._settings.get(keys.LAST_AREA)
+        # Only read here: the window is built before the data file is open (app.Application).
+        index = self._area_names.index(area) if area in self._area_names else 0
+        self._show_index(index, remember=False)
+
+    def bring_to_front(self) -> None:
+        """Show the window from the tray or from behind others, and give it the keyboard."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Remember where the window was; with a tray icon, hide instead of quitting."""
+        if self.isVisible():
+            self._save_geometry()
+        if self.keep_running_on_close:
+            event.ignore()
+            self.hide()
+            self.hidden_to_tray.emit()
+            return
+        super().closeEvent(event)
+
+    def _quit(self) -> None:
+        self.keep_running_on_close = False  # closeEvent below saves the geometry and closes
+        self.quit_requested.emit()
+        self.close()
+
+    def _save_geometry(self) -> None:
+        geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        remember_state(self._settings, "ui.window_geometry", geometry)
