@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spinecoach.core.clock import Clock
 from spinecoach.core.pain import PainRiseAdvice
+from spinecoach.core.session import CueKind
 from spinecoach.ui.care.pain_dialog import PainAnswer
 
 
@@ -43,7 +44,7 @@ class RecordingCues:
     played: list[tuple[str, str, str]] = field(default_factory=list)
     stops: int = 0
 
-    def play(self, kind: str, spoken: str, caption: str) -> None:
+    def play(self, kind: CueKind, spoken: str, caption: str) -> None:
         self.played.append((kind, spoken, caption))
 
     def stop(self) -> None:

@@ -18,7 +18,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from spinecoach import paths
-from spinecoach.app import LOG_LIMIT, LOG_NAME, configure_logging
+from spinecoach.app.startup import LOG_LIMIT, LOG_NAME, configure_logging
 from spinecoach.core.records import PainContext, PainEntry
 from spinecoach.storage.csv_io import export_csv
 from spinecoach.storage.opening import open_database

@@ -4,7 +4,7 @@
     python tools/make_sounds.py --check  # exit 1 if a committed WAV is missing or stale
 
 The WAVs are generated, never edited by hand: change a recipe below and re-run this.
-tests/ui/test_audio.py runs --check, so a stale sound cannot slip through.
+tests/sound/test_sound_files.py runs --check, so a stale sound cannot slip through.
 
 Pure standard library (wave, math, array): 16-bit mono PCM at 44 100 Hz. Every note is a soft
 bell-like tone (a sine with two quieter overtones that die away faster) under a raised-cosine

@@ -165,7 +165,7 @@ def shoot_history(theme: str, data_dir: Path) -> None:
     window.show()
     window.show_area("history")
     if theme == "dark":  # one of the two pictures shows the sessions-per-week overlay
-        app.history_area.build().view.bars_toggle.setChecked(True)  # type: ignore[attr-defined]
+        app.history_area.build().view.bars_toggle.setChecked(True)
     save(window, f"history-{theme}")
     window.close()
     app.database.close()
@@ -250,7 +250,7 @@ def shoot_reminders(theme: str, data_dir: Path) -> None:
 
 def shoot_storage(data_dir: Path) -> None:
     """What the person sees when their data cannot be saved: the banner and the start-up dialog."""
-    from spinecoach.storage.pending import StorageProblem
+    from spinecoach.storage.failures import StorageProblem
     from spinecoach.ui.shell.storage_dialogs import StorageProblemDialog
 
     app = build(data_dir, FakeClock(datetime(2026, 11, 23, 10, 0, tzinfo=UTC)))

@@ -20,8 +20,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from spinecoach.core.records import SessionStatus
+from spinecoach.storage.journal import PENDING_FILE_NAME, PendingJournal
 from spinecoach.storage.opening import open_database
-from spinecoach.storage.pending import PENDING_FILE_NAME, PendingJournal, SafeWriter
+from spinecoach.storage.safe_writer import SafeWriter
 
 REPO = Path(__file__).resolve().parents[2]
 FAR = (datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC))

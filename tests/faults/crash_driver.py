@@ -27,8 +27,9 @@ from spinecoach.core.records import (
     SessionStatus,
 )
 from spinecoach.core.session import ExerciseDone, SessionEngine, SessionFinished, build_timeline
+from spinecoach.storage.journal import PENDING_FILE_NAME, PendingJournal
 from spinecoach.storage.opening import open_database
-from spinecoach.storage.pending import PENDING_FILE_NAME, PendingJournal, SafeWriter
+from spinecoach.storage.safe_writer import SafeWriter
 from tests.factories import exercise
 
 START = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)

@@ -19,7 +19,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from spinecoach.app import Application, build
+from spinecoach.app import Application, compose
 from spinecoach.core.clock import FakeClock
 from spinecoach.storage import connection as storage_connection
 from spinecoach.storage.opening import open_database
@@ -55,7 +55,7 @@ def test_a_locked_file_is_waited_for_and_opened_when_released(
 ) -> None:
     monkeypatch.setattr(storage_connection, "BUSY_TIMEOUT_SECONDS", 0.1)
     monkeypatch.setattr(storage_dialogs, "RETRY_MS", 50)
-    app = build(data_dir, FakeClock(NOW), open_storage=False)
+    app = compose(data_dir, FakeClock(NOW))
     qtbot.addWidget(app.window)
     seen: list[str] = []
 
@@ -85,7 +85,7 @@ def test_a_full_disk_at_start_offers_to_open_read_only_and_keeps_what_is_entered
     require_mounts()
     with small_disk(tmp_path / "disk", 1024) as folder:
         open_database(folder / "spinecoach.sqlite3", now=NOW).close()
-        app = build(folder, FakeClock(NOW), open_storage=False)
+        app = compose(folder, FakeClock(NOW))
         qtbot.addWidget(app.window)
         filler = fill(folder)
 
@@ -110,7 +110,7 @@ def test_a_full_disk_at_start_offers_to_open_read_only_and_keeps_what_is_entered
             notice = app.window.notice_text()
             assert notice is not None and "open read-only" in notice
             history = app.history_area.build()
-            assert not history.controller.check_in(5, "")  # type: ignore[attr-defined]
+            assert not history.controller.check_in(5, "")
             notice = app.window.notice_text()
             assert notice is not None and "Your pain score could not be saved yet" in notice
             assert len(app.storage_status.writer.pending) == 1  # kept

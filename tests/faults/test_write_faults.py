@@ -18,8 +18,9 @@ import pytest
 from spinecoach.core.records import PainContext, PainEntry
 from spinecoach.storage.connection import connect
 from spinecoach.storage.database import Database
+from spinecoach.storage.journal import PENDING_FILE_NAME, PendingJournal
 from spinecoach.storage.opening import open_database
-from spinecoach.storage.pending import PENDING_FILE_NAME, PendingJournal, SafeWriter
+from spinecoach.storage.safe_writer import SafeWriter
 from tests.faults.locks import lock_held, release
 from tests.faults.mounts import bind_mount, fill, require_mounts, small_disk
 

@@ -25,14 +25,10 @@ from spinecoach.core.records import (
 )
 from spinecoach.storage.database import Database
 from spinecoach.storage.errors import ReadOnlyDatabaseError
+from spinecoach.storage.failures import describe_failure
+from spinecoach.storage.journal import PENDING_FILE_NAME, PendingJournal, WriteKind
 from spinecoach.storage.opening import open_database
-from spinecoach.storage.pending import (
-    PENDING_FILE_NAME,
-    PendingJournal,
-    SafeWriter,
-    WriteKind,
-    describe_failure,
-)
+from spinecoach.storage.safe_writer import SafeWriter
 from tests.faults.seams import DISK_FULL, LOCKED, Faults
 
 T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

@@ -16,7 +16,9 @@ from spinecoach.core.records import (
     SessionRecord,
     SessionStatus,
 )
-from spinecoach.storage.database import HISTORY_QUERIES, Database, SessionWithPain
+from spinecoach.storage.database import Database
+from spinecoach.storage.database.history_queries import HISTORY_QUERIES
+from spinecoach.storage.database.sessions import SessionWithPain
 from spinecoach.storage.errors import UnknownRecordError
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

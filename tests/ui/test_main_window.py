@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from spinecoach.app import Application, build
+from spinecoach.app import Application, build, compose
 from spinecoach.ui.care.safety_dialog import SafetyDialog
 from tests.fakes import RecordingCues
 from tests.ui.reading import all_red_flag_groups, shown_red_flags
@@ -189,7 +190,7 @@ def test_following_the_system_scheme_as_it_changes(
 
     from spinecoach.ui.style import theme
 
-    app.follow_system_scheme()
+    app.looks.follow_system_scheme(app.window)
     hints = QGuiApplication.styleHints()
     monkeypatch.setattr(theme, "system_prefers_dark", lambda: True)
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)  # the desktop switched at dusk
@@ -263,7 +264,7 @@ def test_enum_properties_set_by_name_and_typos_fail_loudly(qtbot: QtBot) -> None
 # --- the data file opened after the first paint (how main() starts) ------------------------------
 
 
-def test_the_window_is_built_from_a_peek_and_the_data_file_opens_after(
+def test_the_window_is_built_from_the_state_file_and_the_data_file_opens_after(
     qtbot: QtBot, app: Application
 ) -> None:
     app.settings.set("theme", "dark")
@@ -271,7 +272,7 @@ def test_the_window_is_built_from_a_peek_and_the_data_file_opens_after(
     app.window.close()
     app.database.close()
 
-    deferred = build(app.data_dir, cues=RecordingCues(), open_storage=False)
+    deferred = compose(app.data_dir, cues=RecordingCues())
     qtbot.addWidget(deferred.window)
     try:
         assert not deferred.storage_is_open
@@ -286,13 +287,19 @@ def test_the_window_is_built_from_a_peek_and_the_data_file_opens_after(
         deferred.close_storage()
 
 
-def test_using_the_data_before_it_was_opened_opens_it(qtbot: QtBot, data_dir: Path) -> None:
-    deferred = build(data_dir, cues=RecordingCues(), open_storage=False)
+def test_the_data_file_opens_through_its_one_entry_point_only(qtbot: QtBot, data_dir: Path) -> None:
+    """Nothing opens the data file on the side: asking for it early is a bug, said at once."""
+    deferred = compose(data_dir, cues=RecordingCues())
     qtbot.addWidget(deferred.window)
     try:
         assert not deferred.storage_is_open
+        assert not (data_dir / "spinecoach.sqlite3").exists()  # the first frame made no file
+        with pytest.raises(RuntimeError, match="not open yet"):
+            _ = deferred.database
+        with pytest.raises(RuntimeError, match="not open yet"):
+            _ = deferred.settings
+        assert deferred.open_storage_or_quit()
         assert deferred.database.count_sessions() == 0
-        assert deferred.storage_is_open
     finally:
         deferred.window.close()
         deferred.close_storage()
@@ -303,11 +310,12 @@ def test_a_damaged_file_found_after_the_paint_is_kept_and_explained(
 ) -> None:
     damaged = b"this is not a database" * 100
     (data_dir / "spinecoach.sqlite3").write_bytes(damaged)
-    deferred = build(data_dir, open_storage=False)
+    deferred = compose(data_dir)
     qtbot.addWidget(deferred.window)
     try:
         assert deferred.window.notice_text() is None
-        assert (data_dir / "spinecoach.sqlite3").read_bytes() == damaged  # the peek left it
+        # Composing read nothing of it.
+        assert (data_dir / "spinecoach.sqlite3").read_bytes() == damaged
         assert deferred.open_storage_or_quit()
         notice = deferred.window.notice_text()
         assert notice is not None and "kept" in notice
@@ -331,7 +339,7 @@ def test_another_programs_file_is_explained_once_and_left_untouched(
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
     exit_codes: list[int] = []
     monkeypatch.setattr(QApplication, "exit", exit_codes.append)  # the suite's loop runs on
-    deferred = build(data_dir, open_storage=False)
+    deferred = compose(data_dir)
     qtbot.addWidget(deferred.window)
     try:
         assert not deferred.open_storage_or_quit()
@@ -354,14 +362,52 @@ def test_the_first_frame_uses_the_scheme_the_system_had_last_time(
     app.window.close()
     app.database.close()
 
-    deferred = build(app.data_dir, cues=RecordingCues(), open_storage=False)
+    deferred = compose(app.data_dir, cues=RecordingCues())
     qtbot.addWidget(deferred.window)
     try:
         assert deferred.theme.is_dark  # before anything asked the system
         assert deferred.open_storage_or_quit()
-        deferred.follow_system_scheme()  # the system says light now: followed and remembered
+        # The system says light now: followed and remembered.
+        deferred.looks.follow_system_scheme(deferred.window)
         assert not deferred.theme.is_dark
         assert deferred.settings.get("ui.system_dark") == "light"
     finally:
         deferred.window.close()
         deferred.close_storage()
+
+
+def test_an_older_versions_window_settings_move_to_the_state_file(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    """Upgrading keeps the person's colours, area and acknowledgement (they were in the data)."""
+    from datetime import UTC, datetime
+
+    from spinecoach.storage.opening import open_database
+
+    with open_database(data_dir / "spinecoach.sqlite3", now=datetime.now(UTC)) as old:
+        old.set_setting("theme", "dark")  # as versions before the state file kept them
+        old.set_setting("last_area", "history")
+        old.set_setting("safety_acknowledged", True)
+        old.set_setting("weekly_goal", 5)
+    upgraded = compose(data_dir, cues=RecordingCues())
+    qtbot.addWidget(upgraded.window)
+    try:
+        assert upgraded.needs_safety_acknowledgement()  # unknown until the data file opens
+        assert not upgraded.theme.is_dark
+        assert upgraded.open_storage_or_quit()
+        assert not upgraded.needs_safety_acknowledgement()
+        assert upgraded.theme.is_dark  # restyled at once
+        assert upgraded.settings.get("weekly_goal") == 5  # the data file's own, untouched
+        state = json.loads((data_dir / "window-state.json").read_text())
+        assert state == {"theme": "dark", "last_area": "history", "safety_acknowledged": True}
+    finally:
+        upgraded.set_theme("light")
+        upgraded.window.close()
+        upgraded.close_storage()
+    again = compose(data_dir, cues=RecordingCues())  # the next start: right from the first frame
+    qtbot.addWidget(again.window)
+    try:
+        assert not again.needs_safety_acknowledgement()
+        assert again.window.current_area() == "history"
+    finally:
+        again.window.close()

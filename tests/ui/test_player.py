@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from spinecoach.app import Application, build
@@ -36,6 +36,7 @@ class Harness:
             delta = min(step, seconds)
             self.clock.advance(delta)
             self.app.player.tick()
+            QApplication.processEvents()  # the loop turns on, as between real ticks
             seconds -= delta
 
     def label(self, name: str) -> str:

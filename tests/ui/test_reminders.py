@@ -343,20 +343,14 @@ def test_the_daily_exercise_reminder_wins_when_both_fall_due(harness: Harness) -
 def test_started_in_the_tray_the_window_is_complete_when_first_opened(
     qtbot: QtBot, data_dir: Path
 ) -> None:
-    from spinecoach.app import start_running
+    from spinecoach.app import compose, start_running
 
     first = build(data_dir, FakeClock(MONDAY_9), prompts=ScriptedPrompts(), cues=RecordingCues())
     first.settings.set("safety_acknowledged", True)
     first.window.close()
     first.database.close()
     # As main() starts it: the data file is opened once the tray starts, not before.
-    app = build(
-        data_dir,
-        FakeClock(MONDAY_9),
-        prompts=ScriptedPrompts(),
-        cues=RecordingCues(),
-        open_storage=False,
-    )
+    app = compose(data_dir, FakeClock(MONDAY_9), prompts=ScriptedPrompts(), cues=RecordingCues())
     qtbot.addWidget(app.window)
     start_running(app, minimised=True, tray_available=True)
     assert not app.storage_is_open

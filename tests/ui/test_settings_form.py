@@ -130,7 +130,7 @@ def test_unavailable_features_are_disabled_with_the_reason(qtbot: QtBot, app: Ap
 
 def test_theme_and_weekly_goal_apply_at_once(qtbot: QtBot, app: Application) -> None:
     app.history.refresh()  # built: it shows the goal
-    view = app.history_area.build().view  # type: ignore[attr-defined]
+    view = app.history_area.build().view
     dialog = SettingsDialog(app.settings, page="General")
     qtbot.addWidget(dialog)
     goal = dialog.control("weekly_goal")

@@ -34,7 +34,6 @@ from spinecoach.ui.reminders.controller import ReminderController
 from spinecoach.ui.reminders.popup import ReminderPopup
 from spinecoach.ui.reminders.tray import TrayIcon
 from spinecoach.ui.shell.main_window import MainWindow
-from spinecoach.ui.widgets.best_effort import remember
 
 if TYPE_CHECKING:
     from datetime import tzinfo
@@ -261,7 +260,7 @@ class TrayAndReminders(QObject):
         if self._settings.get(keys.CLOSE_TO_TRAY_EXPLAINED) or self.tray is None:
             return
         self.tray.message("SpineCoach is still running", CLOSED_TO_TRAY_MESSAGE)
-        remember(self._settings, "close_to_tray_explained", True)
+        self._settings.set(keys.CLOSE_TO_TRAY_EXPLAINED, True)
 
     def _log_event(self, entry: ReminderLogEntry) -> None:
         # Through the app's one write path: kept and retried when storage refuses it.

@@ -2,7 +2,7 @@
 
 The player (ui/session/player_controller.py) keeps timers, the view and the cues; this object
 keeps the record of a session true to what happened, through any store that takes the five writes
-(`RecordingStore`; the app's is `storage.pending.SafeWriter`, which keeps what storage refuses):
+(`RecordingStore`; the app's is `storage.safe_writer.SafeWriter`, which keeps what storage refuses):
 
 1. the session row is written before the first exercise (a crash cannot lose the session),
    then the pain score before it, linked to it;

@@ -30,6 +30,10 @@ class Setting(Generic[T]):
     unit: str = ""
     pattern: str = ""  # for text: a regular expression the whole value must match
     group: str = ""  # where the settings dialog shows it; empty: not shown (kept internally)
+    #: Kept in the small state file beside the data file, not in the data file: what the window
+    #: needs before its first paint (how it looks, where it was, whether to show at all) and
+    #: one-time flags. Everything about the person's exercise and health stays in the data file.
+    in_state_file: bool = False
 
     def validate(self, value: object) -> T:
         """Return `value` if it is acceptable for this setting, else raise ValueError."""
@@ -52,6 +56,7 @@ SAFETY_ACKNOWLEDGED: Final = Setting(
     bool,
     False,
     "The person has read the safety notes shown on first start.",
+    in_state_file=True,
 )
 
 THEME: Final = Setting(
@@ -62,6 +67,7 @@ THEME: Final = Setting(
     choices=("system", "light", "dark"),
     label="Colours",
     group="General",
+    in_state_file=True,
 )
 
 LAST_AREA: Final = Setting(
@@ -70,6 +76,7 @@ LAST_AREA: Final = Setting(
     "library",
     "The area shown when SpineCoach was last closed, restored on start.",
     choices=("library", "session", "history"),
+    in_state_file=True,
 )
 
 WEEKLY_GOAL: Final = Setting(
@@ -145,6 +152,7 @@ UI_SYSTEM_DARK: Final = Setting(
     "The desktop's colour scheme when last asked (after the first paint), so that the next "
     "start's first frame is drawn in it before the desktop can be asked.",
     choices=("unknown", "dark", "light"),
+    in_state_file=True,
 )
 
 UI_WINDOW_GEOMETRY: Final = Setting(
@@ -152,6 +160,7 @@ UI_WINDOW_GEOMETRY: Final = Setting(
     str,
     "",
     "Where the main window was and how big (Qt's saved geometry, base64).",
+    in_state_file=True,
 )
 
 REMINDERS_ENABLED: Final = Setting(
@@ -272,6 +281,7 @@ START_MINIMISED: Final = Setting(
     "Start in the tray without opening the window (where the desktop has a tray).",
     label="Start in the tray, without the window",
     group="General",
+    in_state_file=True,
 )
 
 CLOSE_TO_TRAY_EXPLAINED: Final = Setting(
@@ -279,6 +289,7 @@ CLOSE_TO_TRAY_EXPLAINED: Final = Setting(
     bool,
     False,
     "The person was told once that closing the window keeps SpineCoach in the tray.",
+    in_state_file=True,
 )
 
 #: Every setting, in the order the settings dialog shows them.
@@ -320,6 +331,9 @@ def key_of(setting: SettingRef) -> str:
 
 
 SETTINGS_BY_KEY: dict[str, Setting[Any]] = {setting.key: setting for setting in SETTINGS}
+
+#: The keys kept in the state file (see `Setting.in_state_file`).
+STATE_FILE_KEYS: frozenset[str] = frozenset(s.key for s in SETTINGS if s.in_state_file)
 
 
 def resolve(key: str, stored: Mapping[str, object]) -> Any:

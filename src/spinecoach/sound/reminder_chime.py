@@ -1,74 +1,58 @@
 """The soft chime of a stand-up reminder, loaded on the first reminder, not at start-up.
 
 Qt Multimedia costs memory and a few tenths of a second to load; SpineCoach may sit in the tray
-all day without ever needing it, so nothing is imported until a reminder actually chimes.
-Without an audio device (or without libpulse) it stays silent and says so once in the log.
+all day without ever needing it, so nothing is loaded until a reminder actually chimes. The
+chime is one more tone of the ToneBank, which loads it (and says once in the log, at info
+level, when there is no audio device or no libpulse: the reminder card itself is the reminder).
 """
 
 from __future__ import annotations
 
 import logging
-from contextlib import ExitStack
-from importlib.resources import as_file
 from importlib.resources.abc import Traversable
-from typing import TYPE_CHECKING
+from typing import Final
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject
 
-if TYPE_CHECKING:
-    from PySide6.QtMultimedia import QSoundEffect
+from spinecoach.sound.tones import ToneBank
 
-log = logging.getLogger(__name__)
-
-CHIME_FILE = "reminder.wav"
+CHIME_FILE: Final = "reminder.wav"
 
 
 class ReminderChime(QObject):
     """Plays resources/sounds/reminder.wav at the configured volume."""
 
-    def __init__(self, sounds_dir: Traversable, volume: int, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        sounds_dir: Traversable,
+        volume: int,
+        parent: QObject | None = None,
+        *,
+        tones: ToneBank | None = None,
+    ) -> None:
+        """A chime from `sounds_dir`, or from `tones` when a bank is shared (with the cues)."""
         super().__init__(parent)
-        self._sounds_dir = sounds_dir
-        self._volume = volume
-        self._effect: QSoundEffect | None = None
-        self._failed = False
-        self._files = ExitStack()
-        self.destroyed.connect(self._files.close)
+        if tones is None:
+            tones = ToneBank(
+                sounds_dir,
+                volume=volume,
+                off_notice="The reminder chime is off",
+                problem_level=logging.INFO,
+                parent=self,
+            )
+        else:
+            tones.set_volume(volume)
+        self._tones = tones
 
     @property
     def loaded(self) -> bool:
-        """Whether Qt Multimedia was loaded (it is only on the first chime)."""
-        return self._effect is not None
+        """Whether the chime was loaded (with Qt Multimedia: on the first chime)."""
+        return self._tones.is_loaded(CHIME_FILE)
 
     def set_volume(self, volume: int) -> None:
         """0-100, the same volume setting as the session cues."""
-        self._volume = volume
-        if self._effect is not None:
-            self._effect.setVolume(volume / 100)
+        self._tones.set_volume(volume)
 
     def play(self) -> None:
         """Chime once; silently nothing when sound cannot work here."""
-        effect = self._load()
-        if effect is not None:
-            effect.play()
-
-    def _load(self) -> QSoundEffect | None:
-        if self._effect is not None or self._failed:
-            return self._effect
-        try:
-            from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
-        except Exception as exc:  # ImportError when libpulse.so.0 is missing
-            log.info("reminder chime off: Qt Multimedia cannot load (%s)", exc)
-            self._failed = True
-            return None
-        if not QMediaDevices.audioOutputs():
-            log.info("reminder chime off: no audio output device")
-            self._failed = True
-            return None
-        path = self._files.enter_context(as_file(self._sounds_dir / CHIME_FILE))
-        effect = QSoundEffect(self)
-        effect.setObjectName("reminderChime")
-        effect.setVolume(self._volume / 100)
-        effect.setSource(QUrl.fromLocalFile(str(path)))
-        self._effect = effect
-        return effect
+        self._tones.play(CHIME_FILE)

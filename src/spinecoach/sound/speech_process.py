@@ -13,7 +13,9 @@ spinecoach.sound.speech_process ENGINE LOCALE VOLUME`), and the player talks to 
                      {"state": "speaking" | "ready" | ...}
 
 The helper exits when its input closes, so it never outlives SpineCoach. A wedged engine
-freezes only the helper.
+freezes only the helper. SpineCoach's side is a `Voice` (voice.py) like any other, pending until
+the helper says it is ready; both sides share the engine rules of engines.py and import nothing
+else of each other.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QObject, QProcess, Signal
 from shiboken6 import isValid
+
+from spinecoach.sound.engines import configure_voice, engine_unusable, stop_speaking
+from spinecoach.sound.log_once import OnceLog
 
 if TYPE_CHECKING:
     from PySide6.QtTextToSpeech import QTextToSpeech
@@ -64,19 +69,21 @@ atexit.register(end_all)
 
 
 class SpeechProcess(QObject):
-    """SpineCoach's side: starts the helper and speaks through it.
+    """SpineCoach's side: starts the helper and speaks through it; a `Voice`.
 
     Signals:
         ready(str, str, str): the engine is made and its voice chosen (engine, voice, locale).
         failed(str): no voice from this engine, and why (the helper has ended or will).
         error(str): the engine reported an error while speaking.
         state_changed(str): the engine's state, by name ("speaking", "ready", ...).
+        changed(): after `ready` or `failed` (the Voice interface's signal).
     """
 
     ready = Signal(str, str, str)
     failed = Signal(str)
     error = Signal(str)
     state_changed = Signal(str)
+    changed = Signal()
 
     def __init__(
         self, engine_name: str, locale: QLocale, volume: int, parent: QObject | None = None
@@ -85,6 +92,9 @@ class SpeechProcess(QObject):
         super().__init__(parent)
         self._ended = False
         self._buffer = b""
+        self._voice_name: str | None = None  # set when the helper is ready
+        self._reason = ""
+        self._once = OnceLog(log)
         process = QProcess()
         self._process = process
         _running.append(process)
@@ -96,6 +106,32 @@ class SpeechProcess(QObject):
         self._process.finished.connect(self._finished)
         self._process.errorOccurred.connect(self._process_error)
         self._process.start()
+        log.info("Speech engine %r is starting in a process of its own", engine_name)
+
+    @property
+    def available(self) -> bool:
+        """Whether the helper is ready with a voice and still running."""
+        return self._voice_name is not None and not self._ended
+
+    @property
+    def pending(self) -> bool:
+        """Whether the helper is still making its engine."""
+        return self._voice_name is None and not self._ended
+
+    @property
+    def name(self) -> str:
+        """The helper's voice; empty until it is ready, and after it ended."""
+        if not self.available:
+            return ""
+        return self._voice_name or ""
+
+    @property
+    def reason(self) -> str:
+        """Why the helper gives no voice (it failed or ended); empty while it does or may."""
+        return self._reason
+
+    def start(self) -> None:
+        """Nothing: the helper started when this object was made."""
 
     def say(self, text: str) -> None:
         """Speak `text`, interrupting whatever is being spoken."""
@@ -131,11 +167,13 @@ class SpeechProcess(QObject):
                 continue
             if "ready" in message:
                 engine, voice, locale = (str(part) for part in message["ready"])
-                self.ready.emit(engine, voice, locale)
+                self._became_ready(engine, voice, locale)
             elif "failed" in message:
                 self._fail(str(message["failed"]))
             elif "error" in message:
-                self.error.emit(str(message["error"]))
+                text = str(message["error"])
+                self._once(f"speech-error:{text}", "Speech engine error: %s", text)
+                self.error.emit(text)
             elif "state" in message:
                 self.state_changed.emit(str(message["state"]))
 
@@ -147,10 +185,18 @@ class SpeechProcess(QObject):
         if error == QProcess.ProcessError.FailedToStart:
             self._fail(f"the speech helper did not start ({self._process.errorString()})")
 
+    def _became_ready(self, engine: str, voice: str, locale: str) -> None:
+        self._voice_name = voice
+        log.info("Spoken cues: engine %s, voice %r (%s)", engine or "default", voice, locale)
+        self.ready.emit(engine, voice, locale)
+        self.changed.emit()
+
     def _fail(self, reason: str) -> None:
         if not self._ended:
             self._ended = True
+            self._reason = reason
             self.failed.emit(reason)
+            self.changed.emit()
 
 
 # ---- the helper process ---------------------------------------------------------------------
@@ -180,8 +226,6 @@ class _Helper(QObject):
         # else: the engine initialises in the background; stateChanged reports Ready.
 
     def _configure(self) -> None:
-        from spinecoach.sound.audio import configure_voice
-
         engine = self._engine
         configure_voice(engine, self._locale, self._volume)
         self._ready = True
@@ -205,8 +249,6 @@ class _Helper(QObject):
             self._volume = int(message["volume"])
             self._engine.setVolume(self._volume / 100)
         if "stop" in message or "say" in message:
-            from spinecoach.sound.audio import stop_speaking
-
             stop_speaking(self._engine)  # a new cue interrupts the one being spoken
         if "say" in message and self._ready:
             self._engine.say(str(message["say"]))
@@ -228,8 +270,6 @@ def main(argv: list[str]) -> int:
     """The helper: make the engine, say whether it is ready, then speak what it is told."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtTextToSpeech import QTextToSpeech
-
-    from spinecoach.sound.audio import engine_unusable
 
     engine_name, locale_name, volume = argv[0], argv[1], int(argv[2])
     app = QCoreApplication([sys.argv[0]])

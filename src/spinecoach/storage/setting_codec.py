@@ -1,7 +1,6 @@
 """Settings as stored: one strict-JSON text per key.
 
-Apart from the record rows so that reading settings before the first paint (storage/peek.py)
-does not load the record types.
+Apart from the record rows: decoding a setting needs none of the record types.
 """
 
 from __future__ import annotations

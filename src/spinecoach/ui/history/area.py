@@ -101,7 +101,7 @@ class HistoryArea(QWidget):
         """Storage refused a delete or undo: nothing changed; say so (a bug still raises)."""
         from PySide6.QtWidgets import QMessageBox
 
-        from spinecoach.storage.pending import describe_failure
+        from spinecoach.storage.failures import describe_failure
 
         problem = describe_failure(error)
         if problem is None:

@@ -1,20 +1,21 @@
 """Fills the History view from the database and carries out what the person asks there.
 
 Only the chosen range is read (the queries use the time indexes), the statistics come from
-`core.statistics`, and every change (a check-in, a deleted session, an edited note) is written
-at once and then redrawn.
+`core.statistics` (the reminder line from `core.reminder_summary`), and every change (a
+check-in, a deleted session, an edited note) is written at once and then redrawn.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, time, timedelta, tzinfo
 
 from PySide6.QtCore import QObject, Signal
 
 from spinecoach.core.clock import Clock
 from spinecoach.core.exercise import format_duration
 from spinecoach.core.records import PainContext, PainEntry, SessionRecord, SessionStatus
+from spinecoach.core.reminder_summary import describe_reminders, summarise_reminders
 from spinecoach.core.statistics import (
     HistorySummary,
     Trend,
@@ -185,6 +186,17 @@ class HistoryController(QObject):
             )
         word, detail = TREND_WORDS[summary.weekly_trend]
         self._view.set_card("trendCard", word, detail)
+        self._view.set_reminder_line(self._reminders_this_week())
+
+    def _reminders_this_week(self) -> str:
+        """The stand-up reminders of the ISO week the cards count (Monday 00:00 local)."""
+        now = self._clock.now()
+        local = now.astimezone(self._tz or now.tzinfo)
+        monday = datetime.combine(
+            local.date() - timedelta(days=local.weekday()), time(), local.tzinfo
+        )
+        events = self._database.reminder_events(monday, monday + timedelta(days=7))
+        return describe_reminders(summarise_reminders(events), during="this week")
 
     @staticmethod
     def _point(entry: PainEntry, routine_names: dict[int | None, str]) -> ChartPoint:
@@ -316,6 +328,9 @@ class HistoryController(QObject):
             columns=("Date", "Routine", "Duration", "Exercises", "Before", "After", "Felt"),
             rows=rows,
             created=f"{self._clock.now():%d %B %Y %H:%M}",
+            reminders=describe_reminders(
+                summarise_reminders(self._database.reminder_events(start, end))
+            ),
         )
 
     def _repeat(self, session_id: int) -> None:

@@ -1,7 +1,10 @@
-"""A one-page PDF for a clinician: the range, the summary, the chart and the session log.
+"""A one-page PDF for a clinician: the range, the summary, the chart, reminders, the session log.
 
 Drawn with Qt's own PDF writer, from what the History view shows now, so the report and the
 screen always agree. Text stays text (selectable, searchable); the chart is embedded as an image.
+What the stand-up reminders led to in the period (`core.reminder_summary`) gets a short section
+of its own when there were any; with none logged the section is left out rather than guessed at
+("off", "not running" and "never sat for long" leave the same empty log).
 
 The PDF holds pain scores, so it is written like the CSV export: into a new 0600 file beside its
 final name, renamed into place only when complete. Qt on its own would create it with the
@@ -26,11 +29,12 @@ DISCLAIMER = (
     "Recorded by the patient with SpineCoach, a self-management aid. "
     "Pain is self-rated on a 0-10 scale (0 = no pain, 10 = worst pain imaginable)."
 )
+REMINDERS_HEADING = "Stand-up reminders"
 
 
 @dataclass(frozen=True, slots=True)
 class ReportContent:
-    """What goes on the page, already worded."""
+    """What goes on the page, already worded; `reminders` empty leaves that section out."""
 
     period: str
     summary: list[tuple[str, str]]
@@ -38,6 +42,7 @@ class ReportContent:
     columns: tuple[str, ...]
     rows: Sequence[tuple[str, ...]]
     created: str
+    reminders: str = ""
 
 
 def write_report(path: Path, content: ReportContent) -> int:
@@ -123,6 +128,14 @@ def _draw(painter: QPainter, width: int, height: int, content: ReportContent) ->
         painter.drawPixmap(int((width - scaled.width()) / 2), int(y), scaled)
         y += scaled.height()
     y += unit * 2
+
+    if content.reminders:
+        text(REMINDERS_HEADING, _font(11, bold=True), dark, unit * 2.5)
+        painter.setFont(_font(8.5))
+        flags = Qt.TextFlag.TextWordWrap
+        needed = painter.boundingRect(QRectF(0, 0, width, unit * 10), flags, content.reminders)
+        text(content.reminders, _font(8.5), dark, needed.height() + unit * 0.5)
+        y += unit * 1.5
 
     text("Sessions", _font(11, bold=True), dark, unit * 2.5)
     widths = [0.20, 0.30, 0.10, 0.14, 0.08, 0.08, 0.10]

@@ -1,4 +1,4 @@
-"""The History area: summary cards, the pain chart with its range buttons, the session log.
+"""The History area: summary cards, the reminder line, the pain chart with its ranges, the log.
 
 A passive view: the controller fills it and reacts to what the person asks for.
 """
@@ -232,6 +232,12 @@ class HistoryView(QWidget):
             frame, value, detail = _card(title, key)
             self.cards[key] = (value, detail)
             cards_row.addWidget(frame, 1)
+        # One line under the cards: what this week's stand-up reminders led to (hidden if none).
+        self.reminder_line = QLabel()
+        self.reminder_line.setObjectName("reminderLine")
+        self.reminder_line.setProperty("role", "muted")
+        self.reminder_line.setWordWrap(True)
+        self.reminder_line.hide()
 
         self.range_buttons = QButtonGroup(self)
         self.range_buttons.setExclusive(True)
@@ -344,6 +350,7 @@ class HistoryView(QWidget):
         layout.setContentsMargins(20, 18, 20, 18)
         layout.setSpacing(12)
         layout.addLayout(cards_row)
+        layout.addWidget(self.reminder_line)
         layout.addWidget(splitter, 1)
 
     def set_file_actions_available(self, export: bool, import_: bool, report: bool) -> None:
@@ -357,6 +364,11 @@ class HistoryView(QWidget):
         value_label, detail_label = self.cards[key]
         value_label.setText(value)
         detail_label.setText(detail)
+
+    def set_reminder_line(self, text: str) -> None:
+        """The line under the cards about this week's stand-up reminders; empty hides it."""
+        self.reminder_line.setText(text)
+        self.reminder_line.setVisible(bool(text))
 
     def card_text(self, key: str) -> str:
         """A card's value, for tests and screen readers."""

@@ -22,6 +22,7 @@ from spinecoach.core.reminder_service import (
     PauseLength,
     ReminderService,
 )
+from spinecoach.core.reminder_summary import BACK_FROM_BREAK
 from spinecoach.core.reminders import SkipReason
 from spinecoach.ui.reminders.popup import ReminderPopup, reminder_text
 
@@ -114,7 +115,7 @@ class ReminderController(QObject):
             and self.popup.kind is DeliveryKind.STAND_UP
         ):
             self.popup.hide()  # they already got up: the reminder has done its job
-            self._log(ReminderAction.DISMISSED, "back from a break")
+            self._log(ReminderAction.DISMISSED, BACK_FROM_BREAK)
         if outcome.show is not None:
             self._show(outcome.show)
         self.rearm()

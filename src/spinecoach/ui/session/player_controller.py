@@ -27,6 +27,7 @@ from spinecoach.core.records import (
 )
 from spinecoach.core.session import (
     CueDue,
+    CueKind,
     EngineState,
     Event,
     ExerciseDone,
@@ -74,7 +75,7 @@ class SessionPrompts(Protocol):
 class CueSink(Protocol):
     """Where cues go to be heard (tones, voice) and seen (captions)."""
 
-    def play(self, kind: str, spoken: str, caption: str) -> None:
+    def play(self, kind: CueKind, spoken: str, caption: str) -> None:
         """Play or speak one cue; must never block."""
         ...
 
@@ -117,6 +118,7 @@ class PlayerController(QObject):
         self._frames = frames
         self._settings = settings or SessionSettings()
         self._engine: SessionEngine | None = None
+        self._after_pending: bool | None = None  # a session ended; "completed", to ask after
         self._routine: Routine | None = None
         self._session: str | None = None
         self._phase_started = 0.0
@@ -132,9 +134,9 @@ class PlayerController(QObject):
         self._deadline.setTimerType(Qt.TimerType.PreciseTimer)
         self._deadline.timeout.connect(self.tick)
         view.play_pause_requested.connect(self.toggle_pause)
-        view.skip_requested.connect(lambda: self._apply(self._engine_call("skip_phase")))
-        view.back_requested.connect(lambda: self._apply(self._engine_call("back_exercise")))
-        view.extend_requested.connect(lambda: self._apply(self._engine_call("extend")))
+        view.skip_requested.connect(lambda: self._control(SessionEngine.skip_phase))
+        view.back_requested.connect(lambda: self._control(SessionEngine.back_exercise))
+        view.extend_requested.connect(lambda: self._control(SessionEngine.extend))
         view.stop_requested.connect(self.stop)
         view.hurts_requested.connect(self.this_hurts)
 
@@ -185,7 +187,7 @@ class PlayerController(QObject):
 
     def toggle_pause(self) -> None:
         """Space: pause or resume."""
-        self._apply(self._engine_call("toggle_pause"))
+        self._control(SessionEngine.toggle_pause)
 
     def stop(self) -> None:
         """End the session early (or close the finished screen)."""
@@ -195,6 +197,7 @@ class PlayerController(QObject):
             self._engine = None
             return
         self._apply(self._engine.stop())
+        self._ask_after()  # the person's own action, not the timer's: ask at once
 
     def this_hurts(self) -> None:
         """Pause, ask what to do, record the event against the exercise."""
@@ -216,14 +219,14 @@ class PlayerController(QObject):
                 self._apply(engine.resume())
         else:
             self._apply(engine.stop())
+            self._ask_after()
 
     # --- internals -------------------------------------------------------------------------
 
-    def _engine_call(self, name: str) -> list[Event]:
-        if self._engine is None:
-            return []
-        method: Callable[[], list[Event]] = getattr(self._engine, name)
-        return method()
+    def _control(self, control: Callable[[SessionEngine], list[Event]]) -> None:
+        """Apply one of the engine's controls (by method, so mypy checks it), if one runs."""
+        if self._engine is not None:
+            self._apply(control(self._engine))
 
     def _apply(self, events: list[Event]) -> None:
         for event in events:
@@ -232,7 +235,7 @@ class PlayerController(QObject):
             elif isinstance(event, CueDue) and not event.stale:
                 # A stale cue belongs to a phase that already ended (the event loop was
                 # blocked): saying it now would only confuse.
-                self._on_cue(event.cue.kind.value, event.cue.text, event.cue.caption)
+                self._on_cue(event.cue.kind, event.cue.text, event.cue.caption)
             elif isinstance(event, ExerciseDone):
                 self._recorder.exercise_done(event.exercise_id)
             elif isinstance(event, SessionFinished):
@@ -240,7 +243,7 @@ class PlayerController(QObject):
         self._sync_timer()
         self._refresh()
 
-    def _on_cue(self, kind: str, spoken: str, caption: str) -> None:
+    def _on_cue(self, kind: CueKind, spoken: str, caption: str) -> None:
         self._view.set_caption(caption)
         if self._cues is not None:
             self._cues.play(kind, spoken, caption)
@@ -283,9 +286,24 @@ class PlayerController(QObject):
         return self._routine.items[item_index].seconds
 
     def _on_finished(self, completed: bool) -> None:
+        """Stop the clock; ask about pain once the engine's events have all been handled.
+
+        The question is a modal dialog: asked from inside the timer-driven dispatch, it would
+        run a nested event loop while this one is half done. The next turn of the loop asks it.
+        """
         self._timer.stop()
+        self._deadline.stop()
         if self._session is None:
             return
+        self._after_pending = completed
+        QTimer.singleShot(0, self, self._ask_after)
+
+    def _ask_after(self) -> None:
+        """The pain-after question and the rest of the session's end (once)."""
+        completed = self._after_pending
+        if completed is None:
+            return
+        self._after_pending = None
         answer = self._prompts.pain_after()
         advice = self._recorder.finish(
             completed=completed,

@@ -9,13 +9,19 @@ which a person sees as the list filling in a moment after the window opens.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+W = TypeVar("W", bound=QWidget)
 
-class DeferredArea(QWidget):
+
+class DeferredArea(QWidget, Generic[W]):
     """Holds the place of a widget until `build()` creates it.
+
+    Typed by what it builds (`DeferredArea[LibraryPane]`), so whoever asks for the content gets
+    it as what it is, without checking whether or what it was built.
 
     Signals:
         built(QWidget): the real content now exists (emitted once).
@@ -24,12 +30,12 @@ class DeferredArea(QWidget):
     built = Signal(QWidget)
 
     def __init__(
-        self, factory: Callable[[], QWidget], accessible_name: str, parent: QWidget | None = None
+        self, factory: Callable[[], W], accessible_name: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName(accessible_name)
         self._factory = factory
-        self._content: QWidget | None = None
+        self._content: W | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
@@ -38,7 +44,7 @@ class DeferredArea(QWidget):
         """Whether the real content exists yet."""
         return self._content is not None
 
-    def build(self) -> QWidget:
+    def build(self) -> W:
         """Create the content if needed and return it; safe to call any number of times."""
         if self._content is None:
             self._content = self._factory()

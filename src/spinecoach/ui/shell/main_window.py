@@ -26,7 +26,6 @@ from spinecoach.core.settings import Setting
 from spinecoach.ui.shell.deferred_area import DeferredArea
 from spinecoach.ui.style.icons import icon_size, line_icon
 from spinecoach.ui.style.theme import Theme
-from spinecoach.ui.widgets.best_effort import remember as remember_state
 from spinecoach.ui.widgets.enum_free import set_enum_property
 
 AREAS: tuple[tuple[str, str], ...] = (
@@ -259,7 +258,7 @@ class MainWindow(QMainWindow):
         self._stack.setCurrentIndex(index)
         self._buttons.button(index).setChecked(True)
         if remember:
-            remember_state(self._settings, "last_area", self._area_names[index])
+            self._settings.set(keys.LAST_AREA, self._area_names[index])
 
     def _show_theme_choice(self, key: str) -> None:
         action = self._theme_actions.get(key)
@@ -317,4 +316,4 @@ class MainWindow(QMainWindow):
 
     def _save_geometry(self) -> None:
         geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-        remember_state(self._settings, "ui.window_geometry", geometry)
+        self._settings.set(keys.UI_WINDOW_GEOMETRY, geometry)

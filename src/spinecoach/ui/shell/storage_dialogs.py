@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spinecoach.storage.pending import StorageProblem
+from spinecoach.storage.failures import StorageProblem
 
 RETRY_MS = 2000
 

@@ -13,7 +13,7 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from spinecoach.storage.pending import SafeWriter, WriteOutcome
+from spinecoach.storage.safe_writer import SafeWriter, WriteOutcome
 
 log = logging.getLogger(__name__)
 

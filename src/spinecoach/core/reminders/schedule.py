@@ -37,27 +37,22 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from enum import StrEnum
 
 from spinecoach.core.clock import Clock
+from spinecoach.core.reminders.events import (
+    DailyExerciseDue,
+    ReminderEvent,
+    Skipped,
+    SkipReason,
+    SnoozeRefused,
+    SnoozeResult,
+    StandUpDue,
+)
+from spinecoach.core.reminders.pause import ForMinutes, Pause, UntilResumed, UntilWorkStarts
+from spinecoach.core.reminders.stored_settings import daily_setting, hours_setting
+from spinecoach.core.reminders.working_hours import WorkingHours, moment_on
 from spinecoach.core.settings import SETTINGS_BY_KEY, resolve
-
-__all__ = [
-    "MAX_SNOOZES",
-    "SCHEDULE_SETTINGS",
-    "SNOOZE_CHOICES",
-    "DailyExerciseDue",
-    "ReminderEvent",
-    "ReminderSchedule",
-    "SkipReason",
-    "Skipped",
-    "SnoozeRefused",
-    "SnoozeResult",
-    "StandUpDue",
-    "WorkingHours",
-]
 
 _log = logging.getLogger(__name__)
 
@@ -74,213 +69,11 @@ _JUMP_TOLERANCE_SECONDS = 60.0
 # for it must then find it due, not wake again and again for the last sliver.
 _REACHED_SECONDS = 0.001
 
-_DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
-# --- events ---------------------------------------------------------------------------------
-
-
-class SkipReason(StrEnum):
-    """Why the person skipped a reminder; logged so the history can show it."""
-
-    MEETING = "meeting"
-    IN_PAIN = "in_pain"
-    BUSY = "busy"
-
-
-@dataclass(frozen=True, slots=True)
-class StandUpDue:
-    """Time to stand up: the person has sat for a full interval (or a snooze ran out)."""
-
-    at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class DailyExerciseDue:
-    """The daily exercise time has come and no session was recorded today."""
-
-    at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """The person skipped a reminder, with the reason they gave (if any)."""
-
-    at: datetime
-    reason: SkipReason | None
-
-
-@dataclass(frozen=True, slots=True)
-class SnoozeRefused:
-    """A fourth snooze in a row was asked for and refused."""
-
-    at: datetime
-
-
-ReminderEvent = StandUpDue | DailyExerciseDue | Skipped | SnoozeRefused
-
-
-@dataclass(frozen=True, slots=True)
-class SnoozeResult:
-    """The answer to `snooze()`: a result, not an exception, because refusing is expected."""
-
-    accepted: bool
-    due: datetime | None
-    snoozes_left: int
-    message: str = ""
-    refused: SnoozeRefused | None = None
-
-
-# --- working hours --------------------------------------------------------------------------
-
-
-def _parse_clock(text: str) -> time:
-    hours, _, minutes = text.strip().partition(":")
-    return time(int(hours), int(minutes))
-
-
-@dataclass(frozen=True, slots=True)
-class WorkingHours:
-    """Per weekday (Monday first) an optional (start, end) span in local time; None: day off.
-
-    A span is half-open, start <= t < end, and must end after it starts on the same day
-    (overnight shifts are not supported: a reminder schedule for them needs its own design).
-    """
-
-    days: tuple[tuple[time, time] | None, ...]
-
-    def __post_init__(self) -> None:
-        if len(self.days) != 7:
-            raise ValueError("working hours need exactly seven days, Monday first")
-        for span in self.days:
-            if span is not None and not span[0] < span[1]:
-                raise ValueError(f"a working day must end after it starts: {span}")
-
-    @classmethod
-    def default(cls) -> WorkingHours:
-        """Monday to Friday, 09:00 to 18:00."""
-        office = (time(9), time(18))
-        return cls((office,) * 5 + (None, None))
-
-    @classmethod
-    def parse(cls, text: str) -> WorkingHours:
-        """Read the stored form, e.g. ``"mon-fri 09:00-18:00, sat 10:00-12:00"``.
-
-        Raises ValueError on anything else, so that a bad stored value falls back to the default.
-        """
-        days: list[tuple[time, time] | None] = [None] * 7
-        for entry in filter(None, (part.strip() for part in text.lower().split(","))):
-            try:
-                day_part, span_part = entry.split()
-                first, _, last = day_part.partition("-")
-                start_text, end_text = span_part.split("-")
-                lo, hi = _DAY_NAMES.index(first), _DAY_NAMES.index(last or first)
-                span = (_parse_clock(start_text), _parse_clock(end_text))
-            except ValueError as error:
-                raise ValueError(f"cannot read working hours {entry!r}: {error}") from None
-            if hi < lo:
-                raise ValueError(f"weekdays run Monday to Sunday: {day_part!r}")
-            for index in range(lo, hi + 1):
-                days[index] = span
-        return cls(tuple(days))
-
-    def to_text(self) -> str:
-        """The stored form read by `parse()`, one entry per day."""
-        return ", ".join(
-            f"{name} {span[0]:%H:%M}-{span[1]:%H:%M}"
-            for name, span in zip(_DAY_NAMES, self.days, strict=True)
-            if span is not None
-        )
-
-    @property
-    def is_empty(self) -> bool:
-        """No working day at all: no stand-up reminder can ever be due."""
-        return all(span is None for span in self.days)
-
-    def contains(self, local_dt: datetime) -> bool:
-        """Whether `local_dt` (local wall time) lies within a working period."""
-        span = self.days[local_dt.weekday()]
-        return span is not None and span[0] <= local_dt.time() < span[1]
-
-    def period_start(self, local_dt: datetime) -> datetime | None:
-        """The start of the working period containing `local_dt`, or None outside hours."""
-        span = self.days[local_dt.weekday()]
-        if span is None or not self.contains(local_dt):
-            return None
-        return _at(local_dt.date(), span[0], local_dt.tzinfo)
-
-    def next_start_after(self, local_dt: datetime) -> datetime:
-        """The first working-period start strictly after `local_dt`, in its time zone.
-
-        Raises ValueError when no day has working hours.
-        """
-        for offset in range(8):
-            day = local_dt.date() + timedelta(days=offset)
-            span = self.days[day.weekday()]
-            if span is None:
-                continue
-            candidate = _at(day, span[0], local_dt.tzinfo)
-            if candidate.astimezone(UTC) > local_dt.astimezone(UTC):
-                return candidate
-        raise ValueError("no working hours on any day")
-
-
-SCHEDULE_SETTINGS: tuple[str, ...] = (
-    "reminders_enabled",
-    "reminder_interval_minutes",
-    "natural_break_minutes",
-    "working_hours",
-    "daily_reminder_time",
-)
-"""The settings a `ReminderSchedule` is built from (`from_settings`, `apply_settings`)."""
-
-
-def _hours_setting(stored: Mapping[str, object]) -> WorkingHours:
-    try:
-        return WorkingHours.parse(str(resolve("working_hours", stored)))
-    except ValueError:
-        return WorkingHours.parse(str(SETTINGS_BY_KEY["working_hours"].default))
-
-
-def _daily_setting(stored: Mapping[str, object]) -> time | None:
-    daily = str(resolve("daily_reminder_time", stored))
-    return _parse_clock(daily) if daily else None
-
-
-def _at(day: date, clock_time: time, zone: tzinfo | None) -> datetime:
-    return datetime.combine(day, clock_time, tzinfo=zone)
-
 
 def _plus(moment: datetime, seconds: float) -> datetime:
     """`moment` + elapsed seconds, in absolute time (aware arithmetic in one zone is wall time)."""
     zone = moment.tzinfo
     return (moment.astimezone(UTC) + timedelta(seconds=seconds)).astimezone(zone)
-
-
-# --- the schedule ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ForMinutes:
-    """Paused from the tray for a while: ends at a monotonic deadline (a suspend counts)."""
-
-    until_mono: float
-
-
-@dataclass(frozen=True, slots=True)
-class UntilWorkStarts:
-    """Paused until tomorrow: ends when the next working period starts (a wall time, UTC)."""
-
-    at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class UntilResumed:
-    """Paused until the person resumes reminders."""
-
-
-#: A pause the person asked for: exactly one kind at a time (it was three exclusive fields).
-Pause = ForMinutes | UntilWorkStarts | UntilResumed
 
 
 class ReminderSchedule:
@@ -324,11 +117,11 @@ class ReminderSchedule:
         return cls(
             clock,
             interval_minutes=resolve("reminder_interval_minutes", stored),
-            hours=_hours_setting(stored),
+            hours=hours_setting(stored),
             tz=tz,
             natural_break_minutes=resolve("natural_break_minutes", stored),
             enabled=resolve("reminders_enabled", stored),
-            daily_exercise_reminder_at=_daily_setting(stored),
+            daily_exercise_reminder_at=daily_setting(stored),
         )
 
     def apply_settings(self, stored: Mapping[str, object]) -> None:
@@ -339,11 +132,11 @@ class ReminderSchedule:
         interval = resolve("reminder_interval_minutes", stored)
         if interval != self._interval:
             self.interval_minutes = interval
-        hours = _hours_setting(stored)
+        hours = hours_setting(stored)
         if hours != self._hours:
             self.hours = hours
         self.natural_break_minutes = resolve("natural_break_minutes", stored)
-        self.daily_exercise_reminder_at = _daily_setting(stored)
+        self.daily_exercise_reminder_at = daily_setting(stored)
         self.enabled = resolve("reminders_enabled", stored)
 
     @staticmethod
@@ -665,9 +458,9 @@ class ReminderSchedule:
         at = self.daily_exercise_reminder_at
         if at is None:
             return None
-        today = _at(now.date(), at, now.tzinfo)
+        today = moment_on(now.date(), at, now.tzinfo)
         if self._daily_done != now.date() and today.astimezone(UTC) > now.astimezone(UTC):
             return today
         if self._daily_done != now.date():
             return now  # overdue: the next check gives it
-        return _at(now.date() + timedelta(days=1), at, now.tzinfo)
+        return moment_on(now.date() + timedelta(days=1), at, now.tzinfo)

@@ -6,10 +6,9 @@ file or folder made read-only, another program holding the lock, a newer version
 read-only) the write is not lost:
 
 1. it is kept in memory and appended to a small journal beside the database,
-   `pending-writes.jsonl` (mode 0600, one JSON object a line, flushed and fsynced), so a crash
-   or a quit does not lose it either;
+   `pending-writes.jsonl` (`storage.journal`), so a crash or a quit does not lose it either;
 2. the caller gets a `WriteOutcome` saying it is pending and why, in words a person understands
-   ("the disk is full"), and tells them;
+   ("the disk is full", `storage.failures`), and tells them;
 3. the writer tries again before the next write (so order is kept), whenever `retry()` is called
    (a timer in the UI while anything waits) and at start-up; what is stored leaves the journal.
 
@@ -24,24 +23,15 @@ and what it says. No schema change is needed for that.
 Sessions get a key when they start (`SessionKey`), because a session whose start is still pending
 has no database id yet; later steps of that session name the key, and the writer maps keys to ids
 once the start is stored.
-
-The journal never holds more than what is waiting. A torn last line (a crash mid-append) is
-skipped and logged; the lines before it are kept.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import os
-import shutil
-import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from enum import StrEnum
-from pathlib import Path
 from typing import Any, Final, TypeVar
 
 from spinecoach.core.records import (
@@ -55,45 +45,19 @@ from spinecoach.core.records import (
     SessionStatus,
     as_feeling,
 )
-from spinecoach.storage.connection import (
-    SQLITE_BUSY,
-    SQLITE_CANTOPEN,
-    SQLITE_CORRUPT,
-    SQLITE_FULL,
-    SQLITE_IOERR,
-    SQLITE_LOCKED,
-    SQLITE_READONLY,
-    error_code,
-)
 from spinecoach.storage.database import Database
-from spinecoach.storage.errors import ReadOnlyDatabaseError, StorageError, UnknownRecordError
-from spinecoach.storage.files import PRIVATE_FILE_MODE
+from spinecoach.storage.errors import StorageError
+from spinecoach.storage.failures import StorageProblem, describe_failure
+from spinecoach.storage.journal import PendingJournal, PendingWrite, WriteKind
 from spinecoach.storage.timecodec import from_iso, to_iso
 
 log = logging.getLogger(__name__)
 
-PENDING_FILE_NAME: Final = "pending-writes.jsonl"
-
 _T = TypeVar("_T")
-
-#: Below this much free space an I/O error is taken to be a full disk.
-LOW_SPACE_BYTES: Final = 1024 * 1024
 
 #: Two stored moments closer than this are the same moment (ISO text keeps microseconds; the
 #: epoch columns are floats).
 SAME_MOMENT: Final = timedelta(milliseconds=1)
-
-
-class WriteKind(StrEnum):
-    """What a pending write does."""
-
-    PAIN = "pain"
-    SESSION_START = "session-start"
-    EXERCISE_DONE = "exercise-done"
-    SESSION_FINISH = "session-finish"
-    HURT = "hurt"
-    REMINDER = "reminder"
-    SESSION_NOTE = "session-note"
 
 
 #: How each kind is named to the person ("Your pain score could not be saved yet").
@@ -106,90 +70,6 @@ WHAT: Final = {
     WriteKind.REMINDER: "reminder answer",
     WriteKind.SESSION_NOTE: "note",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class PendingWrite:
-    """One write waiting for storage: `key` names it, `data` is plain JSON."""
-
-    key: str
-    kind: WriteKind
-    data: dict[str, Any]
-
-    def to_json(self) -> str:
-        """One journal line (no newline)."""
-        return json.dumps(
-            {"key": self.key, "kind": self.kind.value, "data": self.data},
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )
-
-    @classmethod
-    def from_json(cls, line: str) -> PendingWrite:
-        """Parse a journal line; raises ValueError (or KeyError) on a torn or foreign line."""
-        raw = json.loads(line)
-        if not isinstance(raw, dict) or not isinstance(raw.get("data"), dict):
-            raise ValueError("not a pending write")
-        return cls(key=str(raw["key"]), kind=WriteKind(raw["kind"]), data=raw["data"])
-
-
-@dataclass(frozen=True, slots=True)
-class StorageProblem:
-    """Why storage did not take a write: a short reason for the log and words for the person."""
-
-    code: str
-    words: str
-
-    @property
-    def permanent(self) -> bool:
-        """True when retrying will not help until the person (or another version) acts."""
-        return self.code in ("read-only", "newer-version")
-
-
-def describe_failure(error: BaseException, folder: Path | None = None) -> StorageProblem | None:
-    """Words for a storage failure, or None when `error` is not one (a bug: let it raise).
-
-    SQLite reports a full disk as a plain I/O error when it fails on its shared-memory or
-    journal file rather than the database; with the data `folder` given, an I/O error on a disk
-    with (almost) no room left is called what it is.
-    """
-    problem = _describe(error)
-    if problem is not None and problem.code == "io" and folder is not None:
-        try:
-            if shutil.disk_usage(folder).free < LOW_SPACE_BYTES:
-                return StorageProblem("disk-full", "the disk is full")
-        except OSError:
-            pass
-    return problem
-
-
-def _describe(error: BaseException) -> StorageProblem | None:
-    if isinstance(error, ReadOnlyDatabaseError):
-        text = str(error)
-        if "newer" in text:
-            return StorageProblem(
-                "newer-version",
-                "the data file was written by a newer version of SpineCoach and is open read-only",
-            )
-        return StorageProblem("read-only", "the data file or its folder is read-only")
-    if isinstance(error, sqlite3.Error):
-        code = error_code(error)
-        if code == SQLITE_FULL:
-            return StorageProblem("disk-full", "the disk is full")
-        if code in (SQLITE_BUSY, SQLITE_LOCKED):
-            return StorageProblem("locked", "another program is using the data file")
-        if code == SQLITE_READONLY:
-            return StorageProblem("read-only", "the data file or its folder is read-only")
-        if code == SQLITE_CORRUPT:
-            return StorageProblem("damaged", "the data file is damaged")
-        if code in (SQLITE_IOERR, SQLITE_CANTOPEN):
-            return StorageProblem("io", "the disk could not be written")
-        return StorageProblem("sqlite", f"the data file could not be written ({error})")
-    if isinstance(error, OSError):
-        return StorageProblem("io", f"the disk could not be written ({error.strerror or error})")
-    if isinstance(error, StorageError) and not isinstance(error, UnknownRecordError):
-        return StorageProblem("storage", str(error))
-    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,82 +96,6 @@ class WriteOutcome:
             else "will be saved as soon as the file can be written"
         )
         return f"Your {what} could not be saved yet: {self.problem.words}. It is kept and {when}."
-
-
-class PendingJournal:
-    """The append-only journal file of pending writes (0600), beside the database.
-
-    `append` flushes and fsyncs each line. `rewrite` replaces the whole file atomically
-    (temporary file, then rename), or removes it when nothing is left. Either returns False when
-    the disk refused: the caller still holds the writes in memory.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def load(self) -> list[PendingWrite]:
-        """Every whole line, in order; a torn or unreadable line is skipped and logged."""
-        try:
-            text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return []
-        except OSError as error:
-            log.error("cannot read the pending writes in %s: %s", self.path, error)
-            return []
-        writes: list[PendingWrite] = []
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                writes.append(PendingWrite.from_json(line))
-            except (ValueError, KeyError) as error:
-                log.warning(
-                    "pending writes line %d skipped (torn or unreadable): %s", number, error
-                )
-        return writes
-
-    def append(self, write: PendingWrite) -> bool:
-        """Add one write at the end, on disk before returning; False if the disk refused."""
-        line = (write.to_json() + "\n").encode("utf-8")
-        try:
-            descriptor = os.open(
-                self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE_FILE_MODE
-            )
-            try:
-                os.fchmod(descriptor, PRIVATE_FILE_MODE)
-                written = os.write(descriptor, line)
-                if written != len(line):
-                    raise OSError("short write")
-                os.fsync(descriptor)
-            finally:
-                os.close(descriptor)
-        except OSError as error:
-            log.error("cannot keep a pending write in %s: %s", self.path, error)
-            return False
-        return True
-
-    def rewrite(self, writes: list[PendingWrite]) -> bool:
-        """Replace the journal with `writes` (or remove it when empty); False if it failed."""
-        try:
-            if not writes:
-                self.path.unlink(missing_ok=True)
-                return True
-            temporary = self.path.with_name(self.path.name + ".tmp")
-            data = "".join(write.to_json() + "\n" for write in writes).encode("utf-8")
-            descriptor = os.open(
-                temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE
-            )
-            try:
-                os.fchmod(descriptor, PRIVATE_FILE_MODE)
-                os.write(descriptor, data)
-                os.fsync(descriptor)
-            finally:
-                os.close(descriptor)
-            temporary.replace(self.path)
-        except OSError as error:
-            log.error("cannot rewrite the pending writes in %s: %s", self.path, error)
-            return False
-        return True
 
 
 SessionKey = str

@@ -2,53 +2,52 @@
 
 Speech runs on Qt's `mock` engine: it "speaks" one word every 100 ms, emitting sayingWord for
 each and stateChanged (Speaking, then Ready) around them, and makes no sound. Tones run on fake
-QSoundEffect/QMediaDevices classes (counting what is created) because this machine has no audio
-output; one test drives the real Qt Multimedia to prove that degrades quietly.
+QSoundEffect/QMediaDevices classes (tests/sound/fake_multimedia.py, counting what is created)
+because this machine has no audio output; one test drives the real Qt Multimedia to prove that
+degrades quietly.
 """
 
 from __future__ import annotations
 
 import logging
-import math
 import os
 import subprocess
 import sys
-import wave
-from array import array
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, QObject, QUrl, Signal
+from PySide6.QtCore import QLocale, QObject
 from pytestqt.qtbot import QtBot
 
 from spinecoach import paths
-from spinecoach.sound.audio import (
-    CUE_KINDS,
-    TONES,
-    CuePlayer,
-    choose_locale,
-    engine_candidates,
-)
-from spinecoach.sound.reminder_chime import CHIME_FILE
+from spinecoach.core.session import CueKind
+from spinecoach.sound.cue_player import TONE_FILES, CuePlayer
+from spinecoach.sound.fallback_voice import FallbackVoice
+from spinecoach.sound.tones import ToneBank
+from tests.sound.fake_multimedia import MACHINE_WARNINGS, FakeMediaDevices, FakeSoundEffect
 
-REPO = Path(__file__).resolve().parents[2]
 SOUNDS = paths.resources_dir() / "sounds"
-LOGGER = "spinecoach.sound.audio"
+LOGGERS = "spinecoach.sound."  # the player, its tone bank and its voices
 
-# Qt Multimedia, loaded on a machine without PipeWire, VA-API or a PulseAudio server, prints
-# these warnings once per process (whichever test loads it first). They describe the machine,
-# not the code under test; everything else Qt warns about still fails a test.
-pytestmark = pytest.mark.qt_log_ignore(
-    r"^Couldn't (load|resolve) .+ (library|symbols)$",
-    r"^PulseAudioService: pa_context_connect\(\) failed$",
-)
+pytestmark = pytest.mark.qt_log_ignore(*MACHINE_WARNINGS)
 
 
 def audio_warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
     return [
-        r.getMessage() for r in caplog.records if r.name == LOGGER and r.levelno >= logging.WARNING
+        r.getMessage()
+        for r in caplog.records
+        if r.name.startswith(LOGGERS) and r.levelno >= logging.WARNING
+    ]
+
+
+def loaded(player: CuePlayer) -> list[QObject]:
+    """What the player has loaded: anything under it but its (empty) tone bank and voice."""
+    return [
+        child
+        for child in player.findChildren(QObject)
+        if not isinstance(child, (ToneBank, FallbackVoice))
     ]
 
 
@@ -56,7 +55,7 @@ def every_cue(player: CuePlayer, rounds: int = 1) -> list[str]:
     """Play every kind of cue `rounds` times; return the captions expected, in order."""
     expected = []
     for n in range(rounds):
-        for kind in CUE_KINDS:
+        for kind in CueKind:
             caption = f"{kind} #{n}"
             player.play(kind, f"say {kind}", caption)
             expected.append(caption)
@@ -75,14 +74,14 @@ def test_every_cue_shows_its_caption_with_sound_and_voice_off(qtbot: QtBot) -> N
     expected = every_cue(player)
 
     assert captions == expected
-    assert player.findChildren(QObject) == []  # nothing loaded: no sound, no speech engine
+    assert loaded(player) == []  # nothing loaded: no sound, no speech engine
 
 
 def test_an_empty_spoken_text_still_shows_the_caption(qtbot: QtBot) -> None:
     player = CuePlayer(SOUNDS, speech_engine="mock")
     player.configure(sound_enabled=False)
     with qtbot.waitSignal(player.caption_shown) as blocker:
-        player.play("rest", "", "Rest 15 s")
+        player.play(CueKind.REST, "", "Rest 15 s")
     assert blocker.args == ["Rest 15 s"]
 
 
@@ -94,7 +93,7 @@ def test_an_unknown_kind_keeps_its_caption_and_warns_once(
     captions: list[str] = []
     player.caption_shown.connect(captions.append)
     for _ in range(3):
-        player.play("bogus", "", "Still shown")
+        player.play("bogus", "", "Still shown")  # type: ignore[arg-type]
     assert captions == ["Still shown"] * 3
     assert len(audio_warnings(caplog)) == 1
 
@@ -104,13 +103,14 @@ def test_start_up_does_not_load_multimedia_or_speech() -> None:
         "import sys\n"
         "from PySide6.QtCore import QCoreApplication\n"
         "from spinecoach import paths\n"
-        "from spinecoach.sound.audio import CUE_KINDS, CuePlayer\n"
+        "from spinecoach.core.session import CueKind\n"
+        "from spinecoach.sound.cue_player import CuePlayer\n"
         "app = QCoreApplication([])\n"
         "player = CuePlayer(paths.resources_dir() / 'sounds')\n"
         "heavy = ('PySide6.QtMultimedia', 'PySide6.QtTextToSpeech')\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
         "player.configure(sound_enabled=False, voice_enabled=False, volume=10)\n"
-        "for kind in CUE_KINDS:\n"
+        "for kind in CueKind:\n"
         "    player.play(kind, 'words', 'caption')\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
     )
@@ -159,7 +159,7 @@ def test_spoken_text_reaches_the_engine(qtbot: QtBot, voiced: tuple[CuePlayer, A
     player, engine = voiced
     words = words_of(engine)
     with qtbot.waitSignal(engine.stateChanged) as started:
-        player.play("next-up", "Next up: bird dog", "Next: Bird dog")
+        player.play(CueKind.NEXT_UP, "Next up: bird dog", "Next: Bird dog")
     assert started.args == [QTextToSpeech.State.Speaking]
     qtbot.waitUntil(lambda: engine.state() == QTextToSpeech.State.Ready, timeout=3000)
     assert words == ["Next", "up", "bird", "dog"]
@@ -176,10 +176,10 @@ def test_a_new_cue_interrupts_the_one_being_spoken(
     engine.stateChanged.connect(states.append)
 
     first = "Rest now and breathe slowly in and out"
-    player.play("rest", first, "Rest")
+    player.play(CueKind.REST, first, "Rest")
     qtbot.waitUntil(lambda: len(words) >= 1, timeout=3000)
     said = len(words)  # 1, or 2 on a very slow machine
-    player.play("switch-sides", "Switch sides", "Switch sides")
+    player.play(CueKind.SWITCH_SIDES, "Switch sides", "Switch sides")
     qtbot.waitUntil(lambda: engine.state() == QTextToSpeech.State.Ready, timeout=3000)
 
     assert words[:said] == first.split()[:said]
@@ -196,7 +196,7 @@ def test_a_countdown_does_not_queue_stale_words(
     player, engine = voiced
     words = words_of(engine)
     for number in ("three", "two", "one"):  # faster than the engine can say them
-        player.play("tick", number, number)
+        player.play(CueKind.TICK, number, number)
     qtbot.waitUntil(lambda: engine.state() == QTextToSpeech.State.Ready, timeout=3000)
     assert words == ["one"]
 
@@ -222,7 +222,7 @@ def test_turning_voice_off_silences_it_at_once(qtbot: QtBot, voiced: tuple[CuePl
     from PySide6.QtTextToSpeech import QTextToSpeech
 
     player, engine = voiced
-    player.play("get-ready", "Get ready: lie on your back", "Get ready")
+    player.play(CueKind.GET_READY, "Get ready: lie on your back", "Get ready")
     assert engine.state() == QTextToSpeech.State.Speaking
     player.configure(voice_enabled=False)
     assert engine.state() == QTextToSpeech.State.Ready
@@ -233,7 +233,7 @@ def test_voice_off_from_the_start_never_loads_an_engine(qtbot: QtBot) -> None:
     player.configure(sound_enabled=False, voice_enabled=False)
     player.prepare()
     every_cue(player)
-    assert player.findChildren(QObject) == []
+    assert loaded(player) == []
 
 
 @pytest.mark.parametrize(
@@ -299,94 +299,7 @@ def test_missing_text_to_speech_library_warns_once(
     assert "TextToSpeech" in audio_warnings(caplog)[0]
 
 
-def test_best_engine_choice() -> None:
-    assert engine_candidates(None, ["mock", "speechd", "flite"], "linux") == ["speechd", "flite"]
-    assert engine_candidates(None, ["flite", "mock"], "linux") == ["", "flite"]
-    assert engine_candidates(None, ["mock"], "linux") == []
-    assert engine_candidates(None, ["sapi", "winrt"], "win32") == ["", "sapi", "winrt"]
-    assert engine_candidates("mock", ["mock", "speechd"], "linux") == ["mock"]
-
-
-def test_locale_choice() -> None:
-    offered = [QLocale("fi_FI"), QLocale("en_GB"), QLocale("en_US")]
-    assert choose_locale(QLocale.c(), offered) == QLocale("en_US")
-    assert choose_locale(QLocale.c(), offered[:2]) == QLocale("en_GB")
-    assert choose_locale(QLocale("en_GB"), offered) == QLocale("en_GB")
-    assert choose_locale(QLocale("en_IE"), offered) == QLocale("en_GB")  # same language first
-    assert choose_locale(QLocale("fi_FI"), offered) == QLocale("fi_FI")
-    assert choose_locale(QLocale("de_AT"), offered) == QLocale("en_US")
-    assert choose_locale(QLocale("de_AT"), [QLocale("fi_FI")]) is None
-
-
 # ---- tones (fake Qt Multimedia classes) -------------------------------------------------------
-
-
-class FakeSoundEffect(QObject):
-    """Stands in for QSoundEffect: records what the player does with it."""
-
-    created: ClassVar[list[FakeSoundEffect]] = []
-    statusChanged = Signal()  # noqa: N815 (Qt's name)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        from PySide6.QtMultimedia import QAudioDevice
-
-        self.source = QUrl()
-        self.level = 1.0
-        self.plays = 0
-        self.stops = 0
-        self.device = QAudioDevice()
-        FakeSoundEffect.created.append(self)
-
-    def setSource(self, url: QUrl) -> None:
-        self.source = url
-
-    def setVolume(self, level: float) -> None:
-        self.level = level
-
-    def setAudioDevice(self, device: Any) -> None:
-        self.device = device
-
-    def play(self) -> None:
-        self.plays += 1
-
-    def stop(self) -> None:
-        self.stops += 1
-
-    def status(self) -> Any:
-        from PySide6.QtMultimedia import QSoundEffect
-
-        return QSoundEffect.Status.Ready
-
-    @property
-    def file_name(self) -> str:
-        return Path(self.source.toLocalFile()).name
-
-
-class FakeMediaDevices(QObject):
-    """Stands in for QMediaDevices; `outputs` is what audioOutputs() reports."""
-
-    outputs: ClassVar[list[str]] = ["speakers"]
-    audioOutputsChanged = Signal()  # noqa: N815 (Qt's name)
-
-    @staticmethod
-    def audioOutputs() -> list[str]:
-        return list(FakeMediaDevices.outputs)
-
-    @staticmethod
-    def defaultAudioOutput() -> str:
-        return FakeMediaDevices.outputs[0] if FakeMediaDevices.outputs else ""
-
-
-@pytest.fixture
-def fake_multimedia(monkeypatch: pytest.MonkeyPatch) -> type[FakeSoundEffect]:
-    from PySide6 import QtMultimedia
-
-    monkeypatch.setattr(QtMultimedia, "QSoundEffect", FakeSoundEffect)
-    monkeypatch.setattr(QtMultimedia, "QMediaDevices", FakeMediaDevices)
-    monkeypatch.setattr(FakeSoundEffect, "created", [])
-    monkeypatch.setattr(FakeMediaDevices, "outputs", ["speakers"])
-    return FakeSoundEffect
 
 
 def toned(**settings: Any) -> CuePlayer:
@@ -400,16 +313,18 @@ def test_each_tone_is_loaded_once_and_kept(
 ) -> None:
     player = toned()
     for _ in range(5):
-        player.play("tick", "", "3")
+        player.play(CueKind.TICK, "", "3")
     for _ in range(3):
-        player.play("start", "", "Go")
-    player.play("next-up", "", "Next")  # voice only: no tone
+        player.play(CueKind.START, "", "Go")
+    player.play(CueKind.NEXT_UP, "", "Next")  # voice only: no tone
 
     effects = {e.file_name: e for e in fake_multimedia.created}
     assert len(fake_multimedia.created) == 2
     assert effects["tick.wav"].plays == 5
     assert effects["start.wav"].plays == 3
-    assert all(e.parent() is player for e in fake_multimedia.created)
+    bank = player.findChild(ToneBank)
+    assert bank is not None and bank.parent() is player  # kept for the life of the player
+    assert all(e.parent() is bank for e in fake_multimedia.created)
 
 
 def test_prepare_loads_every_tone_ahead_of_the_first_cue(
@@ -417,28 +332,28 @@ def test_prepare_loads_every_tone_ahead_of_the_first_cue(
 ) -> None:
     player = toned()
     player.prepare()
-    assert sorted(e.file_name for e in fake_multimedia.created) == sorted(TONES.values())
+    assert sorted(e.file_name for e in fake_multimedia.created) == sorted(TONE_FILES.values())
     every_cue(player, rounds=3)
-    assert len(fake_multimedia.created) == len(TONES)
+    assert len(fake_multimedia.created) == len(TONE_FILES)
     plays = {e.file_name: e.plays for e in fake_multimedia.created}
-    assert plays == dict.fromkeys(TONES.values(), 3)
+    assert plays == dict.fromkeys(TONE_FILES.values(), 3)
 
 
 @pytest.mark.parametrize(
     ("kind", "file_name"),
     [
-        ("start", "start.wav"),
-        ("tick", "tick.wav"),
-        ("end-of-hold", "end.wav"),
-        ("switch-sides", "switch.wav"),
-        ("complete", "complete.wav"),
-        ("next-up", None),
-        ("get-ready", None),
-        ("rest", None),
+        (CueKind.START, "start.wav"),
+        (CueKind.TICK, "tick.wav"),
+        (CueKind.END_OF_HOLD, "end.wav"),
+        (CueKind.SWITCH_SIDES, "switch.wav"),
+        (CueKind.COMPLETE, "complete.wav"),
+        (CueKind.NEXT_UP, None),
+        (CueKind.GET_READY, None),
+        (CueKind.REST, None),
     ],
 )
 def test_kind_to_tone(
-    qtbot: QtBot, fake_multimedia: type[FakeSoundEffect], kind: str, file_name: str | None
+    qtbot: QtBot, fake_multimedia: type[FakeSoundEffect], kind: CueKind, file_name: str | None
 ) -> None:
     player = toned()
     player.play(kind, "", kind)
@@ -454,17 +369,17 @@ def test_volume_maps_to_zero_to_one_for_the_tones(
     def levels() -> list[float]:
         return [e.level for e in fake_multimedia.created]
 
-    assert levels() == pytest.approx([0.8] * len(TONES))
+    assert levels() == pytest.approx([0.8] * len(TONE_FILES))
     for setting, level in ((35, 0.35), (100, 1.0), (0, 0.0), (150, 1.0), (-5, 0.0)):
         player.configure(volume=setting)
-        assert levels() == pytest.approx([level] * len(TONES))
+        assert levels() == pytest.approx([level] * len(TONE_FILES))
 
 
 def test_sound_off_plays_no_tone_and_stops_a_sounding_one(
     qtbot: QtBot, fake_multimedia: type[FakeSoundEffect]
 ) -> None:
     player = toned()
-    player.play("complete", "", "Well done")
+    player.play(CueKind.COMPLETE, "", "Well done")
     (effect,) = fake_multimedia.created
     player.configure(sound_enabled=False)
     assert effect.stops == 1
@@ -494,7 +409,7 @@ def test_an_audio_output_that_appears_later_is_used(
 ) -> None:
     FakeMediaDevices.outputs = []
     player = toned()
-    player.play("tick", "", "3")
+    player.play(CueKind.TICK, "", "3")
     assert not player.sound_available
     (devices,) = player.findChildren(FakeMediaDevices)
 
@@ -502,7 +417,7 @@ def test_an_audio_output_that_appears_later_is_used(
     with qtbot.waitSignal(player.availability_changed):
         devices.audioOutputsChanged.emit()
     assert player.sound_available
-    player.play("tick", "", "2")
+    player.play(CueKind.TICK, "", "2")
     (effect,) = fake_multimedia.created
     assert effect.plays == 1
 
@@ -538,7 +453,7 @@ def test_a_missing_tone_file_warns_once(
     player = CuePlayer(tmp_path, speech_engine="mock")  # an empty folder
     player.configure(voice_enabled=False)
     for _ in range(4):
-        player.play("tick", "", "3")
+        player.play(CueKind.TICK, "", "3")
     assert fake_multimedia.created == []
     assert len(audio_warnings(caplog)) == 1
 
@@ -558,75 +473,6 @@ def test_the_real_multimedia_backend_never_raises(
     assert len(audio_warnings(caplog)) <= 1
     if not player.sound_available:
         assert audio_warnings(caplog) == ["Cue tones are off: no audio output device"]
-
-
-# ---- the WAV files ------------------------------------------------------------------------------
-
-
-def test_committed_sounds_are_what_the_generator_writes() -> None:
-    result = subprocess.run(
-        [sys.executable, str(REPO / "tools" / "make_sounds.py"), "--check"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-
-
-def test_the_generator_check_notices_stale_files(tmp_path: Path) -> None:
-    (tmp_path / "tick.wav").write_bytes(b"RIFF")
-    result = subprocess.run(
-        [sys.executable, str(REPO / "tools" / "make_sounds.py"), "--check", "--out", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 1
-    assert "tick.wav" in result.stderr
-    assert (tmp_path / "tick.wav").read_bytes() == b"RIFF"  # --check writes nothing
-
-
-def test_every_tone_has_a_file_and_every_file_a_tone() -> None:
-    shipped = {p.name for p in Path(str(SOUNDS)).glob("*.wav")}
-    assert shipped == {*TONES.values(), CHIME_FILE}
-
-
-@pytest.mark.parametrize("name", sorted({*TONES.values(), CHIME_FILE}))
-def test_sound_file_is_short_soft_and_clean(name: str) -> None:
-    with wave.open(str(Path(str(SOUNDS)) / name)) as wav:
-        assert (wav.getnchannels(), wav.getsampwidth(), wav.getframerate()) == (1, 2, 44_100)
-        frames = wav.getnframes()
-        samples = array("h", wav.readframes(frames))
-    if sys.byteorder == "big":
-        samples.byteswap()
-    duration = frames / 44_100
-    peak_dbfs = 20 * math.log10(max(abs(s) for s in samples) / 32_767)
-    mean = sum(samples) / len(samples)
-
-    # Session cues must end before the next cue; the reminder chime may ring a little longer.
-    assert 0.1 <= duration < (2.0 if name == CHIME_FILE else 1.2)
-    assert -6.5 <= peak_dbfs <= -5.5
-    assert samples[0] == 0 and samples[-1] == 0  # starts and ends in silence: no click
-    assert abs(mean) < 1.0  # no DC offset (under one 16-bit step)
-
-
-def test_preferred_voice_matches_the_territory_and_skips_variants() -> None:
-    from PySide6.QtCore import QLocale
-
-    from spinecoach.sound.audio import preferred_voice
-
-    names = [
-        "English (Caribbean)",
-        "English (Caribbean)+Adam",
-        "English (America)+Andy",
-        "English (America)",
-        "English (Great Britain)",
-    ]
-    assert preferred_voice(names, QLocale.Country.UnitedStates) == "English (America)"
-    assert preferred_voice(names, QLocale.Country.UnitedKingdom) == "English (Great Britain)"
-    assert preferred_voice(names, QLocale.Country.Ireland) == "English (Caribbean)"
-    assert preferred_voice(["Anne+x", "Bob"], QLocale.Country.Ireland) == "Bob"
-    assert preferred_voice([], QLocale.Country.Ireland) is None
 
 
 def test_a_speech_dispatcher_that_does_not_answer_is_not_used(

@@ -14,7 +14,8 @@ from PySide6.QtCore import QLocale, QProcess
 from pytestqt.qtbot import QtBot
 
 from spinecoach import paths
-from spinecoach.sound.audio import CUE_KINDS, CuePlayer
+from spinecoach.core.session import CueKind
+from spinecoach.sound.cue_player import CuePlayer
 from spinecoach.sound.speech_process import SpeechProcess
 
 SOUNDS = paths.resources_dir() / "sounds"
@@ -43,9 +44,9 @@ def test_prepare_returns_at_once_and_the_voice_follows(qtbot: QtBot, player: Cue
         player.prepare()
         assert player.voice_pending
         assert not player.voice_available  # meanwhile cues are shown (and sounded), not spoken
-        for kind in CUE_KINDS:
+        for kind in CueKind:
             player.play(kind, f"say {kind}", kind)
-        assert captions == list(CUE_KINDS)
+        assert captions == list(CueKind)
     assert not player.voice_pending
     assert player.voice_available
     assert player.voice_name == "Bob"  # chosen in the helper for the texts' language
@@ -56,11 +57,11 @@ def test_the_helper_speaks_the_latest_cue_and_stops(qtbot: QtBot, player: CuePla
         player.prepare()
     states: list[str] = []
     helper_of(player).state_changed.connect(states.append)
-    player.play("get-ready", "one two three four five six seven", "Get ready")
+    player.play(CueKind.GET_READY, "one two three four five six seven", "Get ready")
     qtbot.waitUntil(lambda: states[-1:] == ["speaking"], timeout=3000)
     player.stop()
     qtbot.waitUntil(lambda: states[-1:] == ["ready"], timeout=3000)
-    player.play("hold", "hold still", "Hold")
+    player.play(CueKind.START, "hold still", "Hold")
     qtbot.waitUntil(lambda: states[-1:] == ["speaking"], timeout=3000)
     qtbot.waitUntil(lambda: states[-1:] == ["ready"], timeout=3000)  # two words, then done
 
@@ -79,7 +80,7 @@ def test_a_helper_that_dies_leaves_captions_and_says_why(
     assert any("speech helper ended" in r.getMessage() for r in caplog.records)
     captions: list[str] = []
     player.caption_shown.connect(captions.append)
-    player.play("rest", "rest now", "Rest")  # nothing raises, the caption still shows
+    player.play(CueKind.REST, "rest now", "Rest")  # nothing raises, the caption still shows
     assert captions == ["Rest"]
 
 

@@ -1,0 +1,263 @@
+"""How each area of the window is built: its parts, their dependencies, their subscriptions.
+
+Each function builds one area from the opened parts (`OpenParts`) and the few actions it may
+ask of the rest of the app, passed in as callables. An area subscribes itself to the settings
+it shows and to the theme (`Looks.follow`), so nobody fans changes out to it. The areas are
+built after the window's first paint (`ui.shell.deferred_area`), so everything here is
+imported when an area is built, not at start-up.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from spinecoach import paths
+from spinecoach.core import settings as keys
+from spinecoach.core.clock import Clock
+
+if TYPE_CHECKING:
+    from spinecoach.app.looks import Looks
+    from spinecoach.core.exercise import Routine
+    from spinecoach.core.library import Library
+    from spinecoach.core.timeline import SessionSettings, Side
+    from spinecoach.sound.cue_player import CuePlayer
+    from spinecoach.storage.opening import OpenedDatabase
+    from spinecoach.storage.settings_store import SettingsStore
+    from spinecoach.ui.history.area import HistoryArea
+    from spinecoach.ui.library.pane import LibraryPane
+    from spinecoach.ui.session.area import SessionArea
+    from spinecoach.ui.session.player_controller import CueSink, SessionPrompts
+    from spinecoach.ui.shell.main_window import MainWindow
+    from spinecoach.ui.shell.storage_status import StorageStatus
+    from spinecoach.ui.style.theme import Theme
+
+log = logging.getLogger(__name__)
+
+#: The settings that change how long the player takes.
+SESSION_TIMING = (keys.GET_READY_SECONDS, keys.REST_BETWEEN_EXERCISES_SECONDS)
+
+
+class SessionEvents(QObject):
+    """Session start and end, heard by whoever cares (reminders, History) without knowing who.
+
+    The player's signals are connected here when the Session area is built, and listeners when
+    they are: one connection each, whichever is built first.
+
+    Signals:
+        started(): a session began playing.
+        ended(str): a session ended; its final status ("completed", "stopped"...).
+    """
+
+    started = Signal()
+    ended = Signal(str)
+
+
+@dataclass(frozen=True, slots=True)
+class OpenParts:
+    """What every area is built from, once the data file is open."""
+
+    data_dir: Path
+    clock: Clock
+    looks: Looks
+    window: MainWindow
+    database: OpenedDatabase
+    settings: SettingsStore
+    status: StorageStatus
+    session_events: SessionEvents
+
+
+def session_settings(settings: SettingsStore) -> SessionSettings:
+    """The player's timing, as the person set it."""
+    from spinecoach.core.timeline import SessionSettings
+
+    return SessionSettings(
+        get_ready_seconds=settings.get(keys.GET_READY_SECONDS),
+        rest_between_exercises_seconds=settings.get(keys.REST_BETWEEN_EXERCISES_SECONDS),
+    )
+
+
+def load_shipped_library() -> Library:
+    """The exercises and routines shipped with SpineCoach (a broken file is skipped, logged)."""
+    from spinecoach.core.library import load_library
+
+    library = load_library(paths.resources_dir(), paths.icons_dir() / "exercises")
+    for problem in library.problems:
+        log.warning("library file skipped: %s", problem)
+    return library
+
+
+def build_library_pane(
+    parts: OpenParts,
+    *,
+    start: Callable[[Routine], object],
+    show_safety: Callable[[], object],
+) -> LibraryPane:
+    """The Library: browse routines and exercises, read one, start it."""
+    from spinecoach.ui.library.illustrations import IllustrationCache
+    from spinecoach.ui.library.pane import LibraryPane
+
+    library = load_shipped_library()
+    illustrations = IllustrationCache(
+        paths.icons_dir() / "exercises", dark=parts.looks.theme.is_dark
+    )
+    pane = LibraryPane(library, illustrations)
+    settings = parts.settings
+
+    def show_timing(_value: object = None) -> None:
+        pane.detail.set_session_settings(session_settings(settings))
+
+    show_timing()
+    for key in SESSION_TIMING:  # the routine pages show the time the player will take
+        settings.subscribe(key, show_timing)
+    parts.looks.follow(lambda theme: pane.set_dark_illustrations(theme.is_dark))
+    pane.safety_requested.connect(show_safety)
+    pane.start_requested.connect(start)
+    return pane
+
+
+def build_cue_player(parts: OpenParts) -> CuePlayer:
+    """The session's tones and voice, following the sound settings."""
+    from PySide6.QtCore import QLocale, QTimer
+
+    from spinecoach.sound.cue_player import CuePlayer
+
+    # The cues are written in English, so an English voice reads them whatever the system
+    # language (a German voice reading English text is worse than either).
+    system = QLocale.system()
+    english = (
+        system
+        if system.language() == QLocale.Language.English
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    )
+    player = CuePlayer(paths.resources_dir() / "sounds", locale=english, parent=parts.window)
+    settings = parts.settings
+    player.configure(
+        sound_enabled=settings.get(keys.SOUND_ENABLED),
+        voice_enabled=settings.get(keys.VOICE_ENABLED),
+        volume=settings.get(keys.VOLUME),
+    )
+    # Loading QtMultimedia and the speech engine takes a few tenths of a second once: do it
+    # now, while the person answers the pain question, not on the first cue.
+    QTimer.singleShot(0, player.prepare)
+    settings.subscribe(keys.SOUND_ENABLED, lambda on: player.configure(sound_enabled=on))
+    settings.subscribe(keys.VOICE_ENABLED, lambda on: player.configure(voice_enabled=on))
+    settings.subscribe(keys.VOLUME, lambda volume: player.configure(volume=volume))
+    return player
+
+
+def build_session_area(
+    parts: OpenParts,
+    *,
+    cues: CueSink,
+    prompts: SessionPrompts | None,
+    routines: Callable[[], Iterable[Routine]],
+    quick_start: Callable[[], object],
+    show_library: Callable[[], object],
+) -> SessionArea:
+    """The Session area: the idle page, and the player with its recorder, cues and pictures."""
+    from spinecoach.core.session_recorder import SessionRecorder
+    from spinecoach.ui.session.area import SessionArea
+    from spinecoach.ui.session.player_controller import PlayerController
+    from spinecoach.ui.session.player_view import PlayerView
+    from spinecoach.ui.session.pose_frames import PoseFrames
+    from spinecoach.ui.session.prompts import DialogPrompts
+
+    view = PlayerView()
+    frames = PoseFrames(paths.resources_dir() / "poses")
+    looks = parts.looks
+
+    def frame(exercise_id: str, progress: float, side: Side | None) -> bytes:
+        return frames.frame(exercise_id, progress, side=side, dark=looks.theme.is_dark)
+
+    status = parts.status
+    recorder = SessionRecorder(status.writer, parts.clock, report=status.report, routines=routines)
+    settings = parts.settings
+    controller = PlayerController(
+        view,
+        recorder,
+        parts.clock,
+        prompts or DialogPrompts(view),
+        cues=cues,
+        frames=frame,
+        settings=session_settings(settings),
+        session_ids=status.writer.session_id,
+    )
+    area = SessionArea(view, controller)
+
+    def restyle(t: Theme) -> None:
+        view.countdown.set_colours(t.accent, t.accent_soft, t.text)
+        view.set_icons(t.muted, t.accent_text)
+
+    looks.follow(restyle)
+    view.set_text_size(settings.get(keys.PLAYER_TEXT_SIZE))
+    settings.subscribe(keys.PLAYER_TEXT_SIZE, view.set_text_size)
+    for key in SESSION_TIMING:
+        settings.subscribe(key, lambda _v: controller.set_settings(session_settings(settings)))
+    controller.session_started.connect(parts.session_events.started)
+    controller.session_ended.connect(parts.session_events.ended)
+    area.quick_start_requested.connect(quick_start)
+    area.library_requested.connect(show_library)
+    view.focus_mode_changed.connect(parts.window.set_focus_mode)
+    return area
+
+
+def build_history_area(
+    parts: OpenParts,
+    *,
+    exercise_names: Callable[[tuple[str, ...]], list[str]],
+    repeat: Callable[[str], object],
+) -> HistoryArea:
+    """History: the pain chart and sessions, check-ins, notes, export and the report."""
+    from spinecoach.localzone import local_timezone
+    from spinecoach.ui.history.area import HistoryArea
+    from spinecoach.ui.history.controller import HistoryController
+    from spinecoach.ui.history.view import HistoryView
+
+    status = parts.status
+    settings = parts.settings
+    view = HistoryView()
+    controller = HistoryController(
+        view,
+        parts.database,
+        parts.clock,
+        lambda: settings.get(keys.WEEKLY_GOAL),
+        local_timezone(),
+        write_pain=lambda entry: status.report(status.writer.add_pain_entry(entry)),
+        write_note=lambda sid, note: status.report(status.writer.update_session_note(sid, note)),
+    )
+    area = HistoryArea(view, controller, exercise_names)
+    parts.looks.follow(lambda t: view.chart.set_colours(t.surface, t.muted, t.text))
+    controller.repeat_requested.connect(repeat)
+    settings.subscribe(keys.WEEKLY_GOAL, lambda _v: controller.refresh())
+    parts.session_events.ended.connect(lambda _status: controller.refresh())
+    try:
+        controller.refresh()
+    except Exception as error:  # classified below; a bug re-raises
+        history_unreadable(parts, error)
+    return area
+
+
+def history_unreadable(parts: OpenParts, error: BaseException) -> None:
+    """History could not be read (a damaged file, found while running): say so, check later.
+
+    Nothing is deleted or changed now; the next start runs a full integrity check and keeps a
+    damaged file aside, as after a crash.
+    """
+    from spinecoach.storage.failures import describe_failure
+
+    problem = describe_failure(error, parts.data_dir)
+    if problem is None:
+        raise error
+    log.error("History could not be read (%s): %s", problem.code, error)
+    parts.database.check_fully_at_next_start()
+    parts.window.show_notice(
+        f"Your history could not be read: {problem.words}. Nothing was deleted. SpineCoach "
+        f"will check {parts.database.path} when it next starts and keep a damaged file aside "
+        "so it can be recovered."
+    )

@@ -1,0 +1,431 @@
+"""Composition: build each part of SpineCoach once and pass its dependencies in.
+
+In the order a start needs them: the window's state file and the theme (`looks`), the window
+with its three areas as typed placeholders (`DeferredArea`), then, after the first paint, the
+data file (`data_file`: settings and the write path), the areas (`areas`), and the tray with
+the reminders (`tray_and_reminders`). Session start and end reach the reminders and History
+through one object (`SessionEvents`), connected here. What the person can ask of the app as a
+whole (start a routine, quit, the safety notes, settings) is here too, because it spans areas.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from spinecoach import paths
+from spinecoach.core import settings as keys
+from spinecoach.core.clock import Clock, SystemClock
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from spinecoach.app.areas import OpenParts
+    from spinecoach.app.tray_and_reminders import TrayAndReminders
+    from spinecoach.core.exercise import Routine
+    from spinecoach.core.library import Library
+    from spinecoach.core.presence import IdleSource, InterruptionSource
+    from spinecoach.desktop.autostart import Autostart
+    from spinecoach.sound.cue_player import CuePlayer
+    from spinecoach.storage.opening import OpenedDatabase
+    from spinecoach.storage.settings_store import SettingsStore
+    from spinecoach.ui.history.area import HistoryArea
+    from spinecoach.ui.history.controller import HistoryController
+    from spinecoach.ui.library.pane import LibraryPane
+    from spinecoach.ui.session.area import SessionArea
+    from spinecoach.ui.session.player_controller import CueSink, PlayerController, SessionPrompts
+    from spinecoach.ui.shell.settings_dialog import SettingsDialog
+    from spinecoach.ui.shell.storage_status import StorageStatus
+    from spinecoach.ui.style.theme import Theme
+
+log = logging.getLogger("spinecoach")
+
+
+class Application:
+    """The running application: its parts, built once, reachable by tests and tools.
+
+    Built before the first paint with only what the first frame needs; `open_storage()` (or
+    `open_storage_or_quit()`, with the person's choices) opens the data file after it, and the
+    areas are built after that (`build_areas`), or as soon as something needs one.
+    """
+
+    def __init__(
+        self,
+        data_dir: Path,
+        clock: Clock | None = None,
+        *,
+        prompts: SessionPrompts | None = None,
+        cues: CueSink | None = None,
+    ) -> None:
+        # Qt and the UI are imported here, not at module level, so `--version` stays instant.
+        from PySide6.QtGui import QIcon
+        from PySide6.QtWidgets import QApplication, QWidget
+
+        from spinecoach.app.data_file import DataFile
+        from spinecoach.app.looks import Looks
+        from spinecoach.storage.state_file import StateFile, state_file_path
+        from spinecoach.ui.shell.deferred_area import DeferredArea
+        from spinecoach.ui.shell.main_window import MainWindow
+
+        qt_app = QApplication.instance()
+        assert isinstance(qt_app, QApplication), "create a QApplication first"
+        self.data_dir = data_dir
+        self.clock = clock or SystemClock()
+        self._prompts = prompts
+        self._cues = cues
+        paths.prepare_data_dir(data_dir)  # 0700: it holds health data
+        if qt_app.windowIcon().isNull():
+            qt_app.setWindowIcon(QIcon(str(paths.icons_dir() / "spinecoach.svg")))
+        self.state = StateFile.load(state_file_path(data_dir))
+        self.looks = Looks(qt_app, self.state, str(paths.icons_dir() / "ui"))
+        self.library_area = DeferredArea(self._build_library_pane, "Library")
+        self.session_area = DeferredArea(self._build_session_area, "Session")
+        self.history_area = DeferredArea(self._build_history_area, "History")
+        areas: dict[str, QWidget] = {
+            "library": self.library_area,
+            "session": self.session_area,
+            "history": self.history_area,
+        }
+        self.window = MainWindow(areas, self.state, self.looks.theme)
+        self.looks.follow(self.window.apply_theme_icons)
+        self.window.safety_requested.connect(lambda: self.show_safety(False))
+        self.window.theme_requested.connect(self.looks.choose)
+        self.window.settings_requested.connect(self.show_settings)
+        self.window.quit_requested.connect(self.quit)
+        self.data = DataFile(data_dir, self.clock, self.state, self.window, self._tell)
+        self.reminders: TrayAndReminders | None = None
+        self.cue_player: CuePlayer | None = None
+        self._parts: OpenParts | None = None
+
+    # --- the data file -------------------------------------------------------------------------
+
+    def open_storage(self, *, busy_timeout: float | None = None) -> OpenedDatabase:
+        """Open the data file (see `DataFile.open`); raises what stops it."""
+        return self.data.open(busy_timeout=busy_timeout)
+
+    def open_storage_or_quit(self) -> bool:
+        """Open the data file, or explain why not and quit with exit code 1 (False)."""
+        return self.data.open_or_quit()
+
+    @property
+    def storage_is_open(self) -> bool:
+        """Whether the data file has been opened."""
+        return self.data.is_open
+
+    def close_storage(self) -> None:
+        """Release the data file (everything is already committed)."""
+        self.data.close()
+
+    @property
+    def database(self) -> OpenedDatabase:
+        """The open data file."""
+        return self.data.database
+
+    @property
+    def settings(self) -> SettingsStore:
+        """Every setting, typed and observable."""
+        return self.data.settings
+
+    @property
+    def storage_status(self) -> StorageStatus:
+        """The write path for health data and its notices."""
+        return self.data.status
+
+    def _tell(self, text: str) -> None:
+        """A message about the person's data: in the window's banner, and the tray if hidden."""
+        self.window.show_notice(text)
+        if not self.window.isVisible() and self.reminders is not None:
+            self.reminders.notify("SpineCoach", text)
+
+    @property
+    def parts(self) -> OpenParts:
+        """What the areas are built from (the data file must be open)."""
+        if self._parts is None:
+            from spinecoach.app.areas import OpenParts, SessionEvents
+
+            self._parts = OpenParts(
+                data_dir=self.data_dir,
+                clock=self.clock,
+                looks=self.looks,
+                window=self.window,
+                database=self.data.database,
+                settings=self.data.settings,
+                status=self.data.status,
+                session_events=SessionEvents(self.window),
+            )
+        return self._parts
+
+    # --- the areas, built after the first paint -----------------------------------------------
+
+    @property
+    def library_pane(self) -> LibraryPane:
+        """The Library pane (built now if it was not yet)."""
+        return self.library_area.build()
+
+    @property
+    def library(self) -> Library:
+        """The loaded exercise library."""
+        return self.library_pane.library
+
+    @property
+    def session(self) -> SessionArea:
+        """The Session area (idle page and player)."""
+        return self.session_area.build()
+
+    @property
+    def player(self) -> PlayerController:
+        """The controller that plays sessions."""
+        return self.session.controller
+
+    @property
+    def history(self) -> HistoryController:
+        """The History area's controller."""
+        return self.history_area.build().controller
+
+    def build_areas(self) -> None:
+        """After the first paint: the Library, and the area the window opened on."""
+        self.library_area.build()
+        current = self.window.current_area()
+        if current == "session":
+            self.session_area.build()
+        elif current == "history":
+            self.history_area.build()
+        # After the list: asking Qt for the desktop's scheme costs ~15 ms of enum building.
+        self.looks.follow_system_scheme(self.window)
+
+    def _build_library_pane(self) -> LibraryPane:
+        from spinecoach.app.areas import build_library_pane
+
+        return build_library_pane(
+            self.parts, start=self.start_routine, show_safety=lambda: self.show_safety(False)
+        )
+
+    def _build_session_area(self) -> SessionArea:
+        from spinecoach.app.areas import build_cue_player, build_session_area
+
+        cues = self._cues
+        if cues is None:
+            self.cue_player = build_cue_player(self.parts)
+            cues = self.cue_player
+        return build_session_area(
+            self.parts,
+            cues=cues,
+            prompts=self._prompts,
+            routines=self._routines,
+            quick_start=lambda: self.start_routine_id("desk-break"),
+            show_library=lambda: self.window.show_area("library"),
+        )
+
+    def _routines(self) -> Iterable[Routine]:
+        """The library's routines, read when a session needs them (the library loads later)."""
+        return self.library.routines.values()
+
+    def _build_history_area(self) -> HistoryArea:
+        from spinecoach.app.areas import build_history_area
+
+        def exercise_names(exercise_ids: tuple[str, ...]) -> list[str]:
+            exercises = self.library.exercises
+            return [exercises[i].name if i in exercises else i for i in exercise_ids]
+
+        return build_history_area(
+            self.parts, exercise_names=exercise_names, repeat=self.start_routine_id
+        )
+
+    # --- running in the background --------------------------------------------------------------
+
+    def start_background(
+        self,
+        *,
+        idle: IdleSource | None = None,
+        interruptions: InterruptionSource | None = None,
+        autostart: Autostart | None = None,
+        tray_available: bool | None = None,
+    ) -> TrayAndReminders:
+        """The tray icon and stand-up reminders (after the first paint; tests pass fakes)."""
+        from spinecoach.app.tray_and_reminders import TrayActions, TrayAndReminders
+        from spinecoach.desktop.autostart import autostart_for
+        from spinecoach.desktop.idle import detect_idle_source
+        from spinecoach.desktop.interruptions import detect_interruption_source
+        from spinecoach.localzone import local_timezone
+
+        if self.reminders is not None:
+            return self.reminders
+        status = self.storage_status
+        actions = TrayActions(
+            data_dir=self.data_dir,
+            desk_break=self.start_desk_break,
+            open_library=self.open_library,
+            log_pain=self.log_pain_now,
+            settings=self.show_settings,
+            quit=self.quit,
+            log_reminder=lambda entry: status.report(status.writer.add_reminder_event(entry)),
+        )
+        reminders = TrayAndReminders(
+            window=self.window,
+            database=self.database,
+            settings=self.settings,
+            clock=self.clock,
+            tz=local_timezone(),
+            idle=idle if idle is not None else detect_idle_source(),
+            interruptions=(
+                interruptions if interruptions is not None else detect_interruption_source()
+            ),
+            autostart=autostart if autostart is not None else autostart_for(),
+            actions=actions,
+            tray_available=tray_available,
+        )
+        events = self.parts.session_events
+        events.started.connect(reminders.session_started)
+        events.ended.connect(lambda status: reminders.session_finished(status == "completed"))
+        self.reminders = reminders
+        return reminders
+
+    # --- what the person can do --------------------------------------------------------------
+
+    def start_routine(self, routine: Routine) -> bool:
+        """Open the player on `routine` (False if a session is already running)."""
+        area = self.session
+        self.window.show_area("session")
+        if self.player.is_active():
+            return False
+        area.show_player()
+        started = self.player.start(routine)
+        if not started:
+            area.show_idle()
+        return started
+
+    def start_routine_id(self, routine_id: str) -> bool:
+        """Start a routine by id: a shipped one, or "exercise:<id>" for a single exercise."""
+        from spinecoach.core.exercise import single_exercise_routine
+
+        routine = self.library.routines.get(routine_id)
+        if routine is None and routine_id.startswith("exercise:"):
+            exercise = self.library.exercises.get(routine_id.removeprefix("exercise:"))
+            routine = single_exercise_routine(exercise) if exercise is not None else None
+        return routine is not None and self.start_routine(routine)
+
+    def start_desk_break(self) -> bool:
+        """The two-minute desk break, from a reminder or the tray."""
+        self.window.bring_to_front()
+        return self.start_routine_id("desk-break")
+
+    def open_library(self) -> None:
+        """Show the library to choose a routine (the daily exercise reminder)."""
+        self.window.bring_to_front()
+        self.window.show_area("library")
+
+    def log_pain_now(self) -> None:
+        """A pain check-in from the tray, kept in the history."""
+        self.window.bring_to_front()
+        self.window.show_area("history")
+        self.history_area.build().check_in()
+
+    def show_safety(self, first_run: bool = False) -> bool:
+        """Show the safety notes; the first time, store the acknowledgement."""
+        from spinecoach.ui.care.safety_dialog import SafetyDialog
+
+        dialog = SafetyDialog(first_run=first_run, parent=self.window)
+        accepted = dialog.exec() == SafetyDialog.DialogCode.Accepted
+        if first_run and accepted:
+            self.state.set(keys.SAFETY_ACKNOWLEDGED, True)
+        return accepted
+
+    def needs_safety_acknowledgement(self) -> bool:
+        """True until the person has acknowledged the safety notes once."""
+        return not self.state.get(keys.SAFETY_ACKNOWLEDGED)
+
+    def set_theme(self, preference: str) -> None:
+        """Switch to "system", "light" or "dark" and remember it (the setting restyles)."""
+        self.looks.choose(preference)
+
+    @property
+    def theme(self) -> Theme:
+        """The theme in use."""
+        return self.looks.theme
+
+    def show_settings(self, page: str = "Reminders") -> None:
+        """Every setting in one dialog (View > Settings, or the tray's Settings)."""
+        dialog = self.settings_dialog(page)
+        self.window.bring_to_front()
+        dialog.exec()
+
+    def settings_dialog(self, page: str = "Reminders") -> SettingsDialog:
+        """The settings dialog, with what this machine cannot do greyed out and explained."""
+        from spinecoach.app.tray_and_reminders import NO_TRAY
+        from spinecoach.ui.shell.settings_dialog import SettingsDialog
+
+        if self.reminders is not None:
+            unavailable = self.reminders.unavailable_features()
+        else:
+            unavailable = {"start_minimised": NO_TRAY}
+        return SettingsDialog(
+            self.settings,
+            notes={"Sessions": self._sound_note()},
+            unavailable=unavailable,
+            page=page,
+            parent=self.window,
+        )
+
+    def _sound_note(self) -> str:
+        player = self.cue_player
+        if player is None:
+            return ""
+        missing = []
+        if not player.sound_available:
+            missing.append("no audio output was found, so tones are silent")
+        if not player.voice_available and not player.voice_pending:
+            missing.append("no speech engine is installed, so cues are not spoken")
+        if not missing:
+            return ""
+        return "On this computer " + "; ".join(missing) + ". Captions always show."
+
+    def quit(self) -> None:
+        """Really quit (File > Quit, the tray's Quit): the tray icon and reminders go too."""
+        from PySide6.QtWidgets import QApplication
+
+        if self.session_area.is_built and self.player.is_active():
+            # End it properly (stopped, with the pain-after question) rather than leave it to
+            # be found "incomplete" at the next start.
+            self.window.bring_to_front()
+            self.window.show_area("session")
+            self.player.stop()
+        if self.reminders is not None:
+            self.reminders.stop()
+        self.window.keep_running_on_close = False
+        QApplication.quit()
+
+    def shut_down(self) -> None:
+        """After the event loop: stop the reminders and the speech helper, close the data."""
+        if self.reminders is not None:
+            self.reminders.stop()
+        if self.cue_player is not None:
+            self.cue_player.shut_down()  # the speech helper process, if one runs
+        self.close_storage()
+
+
+def compose(
+    data_dir: Path,
+    clock: Clock | None = None,
+    *,
+    prompts: SessionPrompts | None = None,
+    cues: CueSink | None = None,
+) -> Application:
+    """Build the app for `data_dir` without opening the data file (how `main` starts)."""
+    return Application(data_dir, clock, prompts=prompts, cues=cues)
+
+
+def build(
+    data_dir: Path,
+    clock: Clock | None = None,
+    *,
+    prompts: SessionPrompts | None = None,
+    cues: CueSink | None = None,
+) -> Application:
+    """Build the app for `data_dir` and open its data file (tests and tools).
+
+    Raises what stops the data file from opening. A QApplication must already exist.
+    """
+    app = compose(data_dir, clock, prompts=prompts, cues=cues)
+    app.open_storage()
+    return app

@@ -1,0 +1,283 @@
+"""Start-up: the command line, logging, the first paint, and what follows it.
+
+`main` parses the arguments, makes the data folder private and logs into it, takes the
+single-instance lock and composes the app (`composition`) with only what the first frame needs:
+the window's state file, the theme, the window. Everything else follows the first paint
+(`start_running`): the data file, the Library list, the tray and reminders. The benchmark and
+the end-to-end tests use `--exit-after-first-paint` (`report_start_up_and_quit`).
+
+The first frame is kept cheap on purpose, measured in `benchmarks/startup.py` (README, "Speed"):
+nothing before it opens SQLite or imports the storage layer (~10 ms), and nothing touches the
+`Qt` namespace (~15 ms of PySide enum building; see `ui/widgets/enum_free.py`). A subprocess
+test (`tests/test_end_to_end.py`) lists what is imported at the first paint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from spinecoach import __version__, paths
+from spinecoach.core import settings as keys
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from spinecoach.app.composition import Application
+
+log = logging.getLogger("spinecoach")
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """Command-line options; Qt's own options are passed through untouched."""
+    parser = argparse.ArgumentParser(
+        prog="spinecoach",
+        description="Short, gentle exercise sessions for people with back pain.",
+    )
+    parser.add_argument("--version", action="version", version=f"SpineCoach {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="PATH",
+        help=f"folder for all data and settings (default: ${paths.DATA_DIR_ENV}, else the "
+        "platform's user data folder)",
+    )
+    parser.add_argument(
+        "--minimised",
+        "--minimized",
+        action="store_true",
+        help="start in the system tray without opening the window (as when started on login)",
+    )
+    # For the start-up benchmark and the end-to-end tests: quit as soon as the window painted.
+    parser.add_argument("--exit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
+    args, _qt_args = parser.parse_known_args(argv)
+    return args
+
+
+LOG_NAME = "spinecoach.log"
+LOG_LIMIT = 512_000
+
+
+def configure_logging(data_dir: Path) -> None:
+    """Log to stderr and to a small file in the data folder (nowhere else).
+
+    The file is rotated once at start-up when it grew past LOG_LIMIT, keeping one old copy;
+    a plain FileHandler avoids importing logging.handlers (socket, pickle...) at start-up.
+    The folder is made private (0700) and the log 0600 first: the data folder holds health
+    data, and nobody else should even learn when SpineCoach was used.
+    """
+    loosened = paths.prepare_data_dir(data_dir)
+    log_file = data_dir / LOG_NAME
+    if log_file.is_file() and log_file.stat().st_size > LOG_LIMIT:
+        log_file.replace(log_file.with_suffix(".log.1"))
+        paths.make_private_file(log_file.with_suffix(".log.1"))
+    paths.make_private_file(log_file)
+    handler = logging.FileHandler(log_file, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("spinecoach")
+    root.setLevel(logging.INFO)
+    root.addHandler(handler)
+    root.addHandler(logging.StreamHandler())
+    if loosened is not None:
+        log.info("data folder %s was open to others (mode %o); now 700", data_dir, loosened)
+
+
+def on_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
+    """Call `callback` once, in the event loop turn after `widget` first paints."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                widget.removeEventFilter(self)
+                QTimer.singleShot(0, callback)
+            return False
+
+    widget.installEventFilter(FirstPaint(widget))
+
+
+def content_of(app: Application) -> QWidget:
+    """The widget whose first paint means the area the window opened on is really there."""
+    if app.window.current_area() == "library":
+        return app.library_pane.list.viewport()
+    return app.window
+
+
+def report_start_up_and_quit(app: Application) -> Callable[[], None]:
+    """For the benchmark and end-to-end tests: say when each stage painted, then quit.
+
+    Prints "painted" at the window's first paint (in the paint event itself, before anything
+    queued after it runs). Returns what to call once the area's content has painted: it prints
+    "<area>-painted" (usually "library-painted") and quits.
+    """
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    class PaintReporter(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                app.window.removeEventFilter(self)
+                print("painted", flush=True)
+            return False
+
+    app.window.installEventFilter(PaintReporter(app.window))
+
+    def content_painted() -> None:
+        print(f"{app.window.current_area()}-painted", flush=True)
+        QApplication.quit()
+
+    return content_painted
+
+
+def data_dir_problem(data_dir: Path, error: OSError) -> str:
+    """Why the data folder cannot be used, and what to do, in words (no traceback)."""
+    if data_dir.exists() and not data_dir.is_dir():
+        why = "that path is a file, not a folder"
+    elif isinstance(error, PermissionError) or error.errno == errno.EROFS:
+        why = (
+            "SpineCoach is not allowed to write there (the folder or a folder above it is "
+            "read-only or belongs to someone else)"
+        )
+    else:
+        why = error.strerror or str(error)
+    return (
+        f"SpineCoach cannot keep your data in {data_dir}: {why}. Nothing was changed. Fix the "
+        "folder's permissions, or start SpineCoach with another folder: "
+        "spinecoach --data-dir PATH (or set SPINECOACH_DATA_DIR)."
+    )
+
+
+def explain_unusable_data_dir(data_dir: Path, error: OSError, arguments: list[str]) -> int:
+    """Say why the data folder cannot be used, on stderr and in a dialog; exit code 1."""
+    text = data_dir_problem(data_dir, error)
+    print(text, file=sys.stderr)
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    try:
+        qt_app = QApplication.instance() or QApplication([sys.argv[0], *arguments])
+    except Exception:  # no display at all: the sentence on stderr is all we can do
+        return 1
+    box = QMessageBox(QMessageBox.Icon.Critical, "SpineCoach cannot store your data", text)
+    box.setObjectName("dataDirProblem")
+    if QApplication.platformName() != "offscreen":  # nobody to read it offscreen (tests)
+        box.exec()
+    del qt_app
+    return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `spinecoach` and `python -m spinecoach`."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    args = parse_args(arguments)
+    data_dir = paths.resolve_data_dir(args.data_dir)
+    try:
+        paths.prepare_data_dir(data_dir)
+        configure_logging(data_dir)  # opening the log is the write test: no extra probe
+    except OSError as error:
+        return explain_unusable_data_dir(data_dir, error, arguments)
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.setApplicationName(paths.APP_NAME)
+    QApplication.setApplicationVersion(__version__)
+    QApplication.setDesktopFileName(paths.APP_ID)
+    qt_app = QApplication([sys.argv[0], *arguments])
+    from spinecoach.desktop.single_instance import SingleInstance
+
+    instance = SingleInstance(data_dir)
+    # Only the lock now; listening (QtNetwork) waits until the window has painted.
+    if not instance.try_become_primary(listen=False):
+        # SpineCoach already runs on this data folder: bring its window up, start nothing.
+        return 0 if instance.notify_primary() else 1
+    from spinecoach.app.composition import compose
+
+    # The data file is opened right after the first paint (open_storage_or_quit).
+    app = compose(data_dir)
+
+    def second_launch(command: str) -> None:
+        app.window.bring_to_front()
+        log.info("a second launch asked to %s: window shown=%s", command, app.window.isVisible())
+
+    instance.activation_requested.connect(second_launch)
+    first_run = app.needs_safety_acknowledgement()
+    if args.exit_after_first_paint:  # the benchmark: the real start, timed, then quit
+        start_running(app, minimised=False, shown=report_start_up_and_quit(app), reminders=False)
+    else:
+        minimised = args.minimised or app.state.get(keys.START_MINIMISED)
+        start_running(app, minimised=minimised, then=instance.listen)
+    if first_run and not args.exit_after_first_paint:
+
+        def ask() -> None:
+            # Asked again once the data file is open: an older version kept the answer there.
+            if not app.open_storage_or_quit() or not app.needs_safety_acknowledgement():
+                return
+            if not app.show_safety(True):
+                app.quit()
+
+        QTimer.singleShot(0, ask)
+    log.info("SpineCoach %s running on %s", __version__, data_dir)
+    code = qt_app.exec()
+    app.shut_down()
+    instance.close()
+    return code
+
+
+def start_running(
+    app: Application,
+    *,
+    minimised: bool,
+    then: Callable[[], object] = lambda: None,
+    tray_available: bool | None = None,
+    shown: Callable[[], object] = lambda: None,
+    reminders: bool = True,
+) -> None:
+    """Show the window (or only the tray icon), then open the data file and start the rest.
+
+    In the order the person needs them: the window paints; then the data file opens and the
+    area shown is built; once its content has painted (`shown`), the tray and reminders start
+    and `then` runs (listening for second launches). Starting minimised needs a tray to come
+    back from, and the safety notes must be read once, so without a tray or on the first run
+    the window opens anyway; in the tray, the areas are built when the window first opens.
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    def start_background() -> None:
+        app.start_background(tray_available=tray_available)
+        then()
+
+    if tray_available is None:
+        tray_available = QSystemTrayIcon.isSystemTrayAvailable()
+    if minimised and tray_available and not app.needs_safety_acknowledgement():
+
+        def start_in_tray() -> None:
+            if app.open_storage_or_quit():
+                app.looks.follow_system_scheme(app.window)  # the reminder card is themed too
+                start_background()
+
+        on_first_paint(app.window, app.build_areas)  # when the tray first opens the window
+        QTimer.singleShot(0, start_in_tray)
+        return
+    if minimised:
+        reason = "no tray" if not tray_available else "first run"
+        log.info("starting with the window open: %s", reason)
+
+    def content_shown() -> None:
+        shown()
+        if reminders:
+            start_background()
+
+    def painted() -> None:
+        if app.open_storage_or_quit():
+            app.build_areas()
+            content = content_of(app)
+            on_first_paint(content, content_shown)
+            content.update()
+
+    on_first_paint(app.window, painted)
+    app.window.show()
