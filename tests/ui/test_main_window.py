@@ -177,6 +177,7 @@ def test_the_start_up_guess_is_checked_after_the_first_paint(
     assert not app.theme.is_dark  # the light platform palette's guess
     monkeypatch.setattr(theme, "system_prefers_dark", lambda: True)  # the authority disagrees
     app.build_areas()  # what runs right after the first paint
+    app.looks.follow_system_scheme(app.window)  # and once the list has painted
     assert app.theme.is_dark
     assert app.library_pane.illustrations.dark
     assert app.settings.get("theme") == "system"  # following, not a new choice
@@ -356,7 +357,7 @@ def test_the_first_frame_uses_the_scheme_the_system_had_last_time(
     qtbot: QtBot, app: Application
 ) -> None:
     """A desktop whose palette stays light in dark mode would otherwise flash light first."""
-    app.build_areas()  # asks the system: offscreen has no scheme, which counts as light
+    app.looks.follow_system_scheme(app.window)  # offscreen has no scheme: counts as light
     assert app.settings.get("ui.system_dark") == "light"
     app.settings.set("ui.system_dark", "dark")  # as a dark desktop leaves it
     app.window.close()
@@ -411,3 +412,27 @@ def test_an_older_versions_window_settings_move_to_the_state_file(
         assert again.window.current_area() == "history"
     finally:
         again.window.close()
+
+
+def test_the_library_shows_before_the_data_file_opens_and_then_follows_its_timing(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    """The list is what the person waits for: it needs no data file, so it comes first."""
+    first = build(data_dir, cues=RecordingCues())
+    first.settings.set("get_ready_seconds", 20)
+    first.window.close()
+    first.close_storage()
+    app = compose(data_dir, cues=RecordingCues())
+    qtbot.addWidget(app.window)
+    try:
+        app.build_areas()  # the window opened on the Library
+        assert app.library_area.is_built
+        assert not app.storage_is_open
+        assert app.library_pane.detail.session_settings.get_ready_seconds == 5  # the default
+        assert app.open_storage_or_quit()
+        assert app.library_pane.detail.session_settings.get_ready_seconds == 20
+        app.settings.set("get_ready_seconds", 10)  # and it goes on following
+        assert app.library_pane.detail.session_settings.get_ready_seconds == 10
+    finally:
+        app.window.close()
+        app.close_storage()

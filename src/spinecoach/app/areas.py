@@ -93,32 +93,37 @@ def load_shipped_library() -> Library:
 
 
 def build_library_pane(
-    parts: OpenParts,
+    looks: Looks,
     *,
     start: Callable[[Routine], object],
     show_safety: Callable[[], object],
 ) -> LibraryPane:
-    """The Library: browse routines and exercises, read one, start it."""
+    """The Library: browse routines and exercises, read one, start it.
+
+    It needs no data file, so the list can show before the data file is opened; the routine
+    pages show the player's default timing until `follow_session_timing` is wired.
+    """
     from spinecoach.ui.library.illustrations import IllustrationCache
     from spinecoach.ui.library.pane import LibraryPane
 
     library = load_shipped_library()
-    illustrations = IllustrationCache(
-        paths.icons_dir() / "exercises", dark=parts.looks.theme.is_dark
-    )
+    illustrations = IllustrationCache(paths.icons_dir() / "exercises", dark=looks.theme.is_dark)
     pane = LibraryPane(library, illustrations)
-    settings = parts.settings
+    looks.follow(lambda theme: pane.set_dark_illustrations(theme.is_dark))
+    pane.safety_requested.connect(show_safety)
+    pane.start_requested.connect(start)
+    return pane
+
+
+def follow_session_timing(pane: LibraryPane, settings: SettingsStore) -> None:
+    """The routine pages show the time the player will take, as the person set it."""
 
     def show_timing(_value: object = None) -> None:
         pane.detail.set_session_settings(session_settings(settings))
 
     show_timing()
-    for key in SESSION_TIMING:  # the routine pages show the time the player will take
+    for key in SESSION_TIMING:
         settings.subscribe(key, show_timing)
-    parts.looks.follow(lambda theme: pane.set_dark_illustrations(theme.is_dark))
-    pane.safety_requested.connect(show_safety)
-    pane.start_requested.connect(start)
-    return pane
 
 
 def build_cue_player(parts: OpenParts) -> CuePlayer:
@@ -194,6 +199,7 @@ def build_session_area(
         view.countdown.set_colours(t.accent, t.accent_soft, t.text)
         view.set_icons(t.muted, t.accent_text)
 
+    restyle(looks.theme)
     looks.follow(restyle)
     view.set_text_size(settings.get(keys.PLAYER_TEXT_SIZE))
     settings.subscribe(keys.PLAYER_TEXT_SIZE, view.set_text_size)
@@ -232,7 +238,12 @@ def build_history_area(
         write_note=lambda sid, note: status.report(status.writer.update_session_note(sid, note)),
     )
     area = HistoryArea(view, controller, exercise_names)
-    parts.looks.follow(lambda t: view.chart.set_colours(t.surface, t.muted, t.text))
+
+    def restyle(t: Theme) -> None:
+        view.chart.set_colours(t.surface, t.muted, t.text)
+
+    restyle(parts.looks.theme)
+    parts.looks.follow(restyle)
     controller.repeat_requested.connect(repeat)
     settings.subscribe(keys.WEEKLY_GOAL, lambda _v: controller.refresh())
     parts.session_events.ended.connect(lambda _status: controller.refresh())

@@ -184,22 +184,25 @@ class Application:
         return self.history_area.build().controller
 
     def build_areas(self) -> None:
-        """After the first paint: the Library, and the area the window opened on."""
+        """After the first paint: the Library, and the area the window opened on.
+
+        The Library needs no data file; the Session and History areas do (it must be open).
+        """
         self.library_area.build()
         current = self.window.current_area()
         if current == "session":
             self.session_area.build()
         elif current == "history":
             self.history_area.build()
-        # After the list: asking Qt for the desktop's scheme costs ~15 ms of enum building.
-        self.looks.follow_system_scheme(self.window)
 
     def _build_library_pane(self) -> LibraryPane:
-        from spinecoach.app.areas import build_library_pane
+        from spinecoach.app.areas import build_library_pane, follow_session_timing
 
-        return build_library_pane(
-            self.parts, start=self.start_routine, show_safety=lambda: self.show_safety(False)
+        pane = build_library_pane(
+            self.looks, start=self.start_routine, show_safety=lambda: self.show_safety(False)
         )
+        self.data.when_open(lambda: follow_session_timing(pane, self.settings))
+        return pane
 
     def _build_session_area(self) -> SessionArea:
         from spinecoach.app.areas import build_cue_player, build_session_area

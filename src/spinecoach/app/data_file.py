@@ -51,6 +51,7 @@ class DataFile:
         self._settings: SettingsStore | None = None
         self._status: StorageStatus | None = None
         self._refusal: StorageError | None = None
+        self._waiting: list[Callable[[], object]] = []
 
     @property
     def is_open(self) -> bool:
@@ -77,6 +78,13 @@ class DataFile:
         if self._status is None:
             raise RuntimeError("the data file is not open yet")
         return self._status
+
+    def when_open(self, callback: Callable[[], object]) -> None:
+        """Call `callback` once the data file is open (now, if it is)."""
+        if self._database is not None:
+            callback()
+        else:
+            self._waiting.append(callback)
 
     def open(self, *, busy_timeout: float | None = None) -> OpenedDatabase:
         """Open the data file (once; later calls return it). Raises StorageError and OSError.
@@ -107,11 +115,9 @@ class DataFile:
         For the steps after the first paint; False means stop there. The explanation is shown
         once however many steps ask.
         """
-        from PySide6.QtWidgets import QApplication, QMessageBox
+        from PySide6.QtWidgets import QApplication
 
         from spinecoach.storage.errors import ForeignDatabaseError, MigrationError
-        from spinecoach.storage.failures import describe_failure
-        from spinecoach.ui.shell import storage_dialogs
 
         if self._database is not None:
             return True
@@ -121,10 +127,16 @@ class DataFile:
                 return True
             except (ForeignDatabaseError, MigrationError) as error:
                 # A foreign file or a failed upgrade: say so plainly; the file is untouched.
+                from PySide6.QtWidgets import QMessageBox
+
                 self._refusal = error
                 log.error("cannot open the data folder: %s", error)
                 QMessageBox.critical(self._window, "SpineCoach cannot open your data", str(error))
             except Exception as error:  # classified below; a bug re-raises
+                # Imported only now: the dialogs cost ~15 ms, and a file that opens needs none.
+                from spinecoach.storage.failures import describe_failure
+                from spinecoach.ui.shell import storage_dialogs
+
                 problem = describe_failure(error, self.data_dir)
                 if problem is None:
                     raise
@@ -192,3 +204,6 @@ class DataFile:
         if database.notice:
             self._window.show_notice(database.notice)
         self._status.start()  # what an earlier run could not save is saved now
+        waiting, self._waiting = self._waiting, []
+        for callback in waiting:
+            callback()

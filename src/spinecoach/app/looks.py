@@ -55,9 +55,12 @@ class Looks:
         state.subscribe(keys.THEME, self._preference_changed)
 
     def follow(self, restyle: Callable[[Theme], object]) -> None:
-        """Call `restyle(theme)` now and at every change of theme, for as long as the app runs."""
+        """Call `restyle(theme)` at every change of theme, for as long as the app runs.
+
+        Not now: a view is built in the current theme (`theme`), and restyling it again at once
+        would redraw it for nothing (the library's pictures: ~10 ms before the list shows).
+        """
         self._followers.append(restyle)
-        restyle(self.theme)
 
     def choose(self, preference: str) -> None:
         """The person chose "system", "light" or "dark"; the setting's change restyles."""

@@ -238,9 +238,10 @@ def start_running(
 ) -> None:
     """Show the window (or only the tray icon), then open the data file and start the rest.
 
-    In the order the person needs them: the window paints; then the data file opens and the
-    area shown is built; once its content has painted (`shown`), the tray and reminders start
-    and `then` runs (listening for second launches). Starting minimised needs a tray to come
+    In the order the person needs them: the window paints; then the area shown is built (the
+    Library needs no data file; Session and History open it first); once its content has
+    painted (`shown`), the data file opens, the tray and reminders start and `then` runs
+    (listening for second launches). Starting minimised needs a tray to come
     back from, and the safety notes must be read once, so without a tray or on the first run
     the window opens anyway; in the tray, the areas are built when the window first opens.
     """
@@ -269,15 +270,21 @@ def start_running(
 
     def content_shown() -> None:
         shown()
+        if not app.open_storage_or_quit():
+            return
+        app.looks.follow_system_scheme(app.window)  # the start-up guess checked, then followed
         if reminders:
             start_background()
 
     def painted() -> None:
-        if app.open_storage_or_quit():
-            app.build_areas()
-            content = content_of(app)
-            on_first_paint(content, content_shown)
-            content.update()
+        # The Library list needs no data file: it shows first, and the file opens after it.
+        needs_data = app.window.current_area() != "library"
+        if needs_data and not app.open_storage_or_quit():
+            return
+        app.build_areas()
+        content = content_of(app)
+        on_first_paint(content, content_shown)
+        content.update()
 
     on_first_paint(app.window, painted)
     app.window.show()

@@ -99,6 +99,11 @@ class DetailView(QScrollArea):
         """What the view currently shows."""
         return self._shown
 
+    @property
+    def session_settings(self) -> SessionSettings:
+        """The player's timings the routine pages are worked out with."""
+        return self._session_settings
+
     def set_session_settings(self, settings: SessionSettings) -> None:
         """The player's timings, so a routine's total is what the player will take."""
         self._session_settings = settings

@@ -254,7 +254,9 @@ class LibraryPane(QWidget):
         return self._illustrations
 
     def set_dark_illustrations(self, dark: bool) -> None:
-        """Redraw thumbnails and details in the dark or light palette."""
+        """Redraw thumbnails and details in the dark or light palette (if it changed)."""
+        if dark == self._illustrations.dark:
+            return
         self._illustrations.set_dark(dark)
         self.list.viewport().update()
         self.detail.refresh()
