@@ -147,6 +147,32 @@ def shoot_player(theme: str, data_dir: Path) -> None:
     app.database.close()
 
 
+def log_a_week_of_reminders(app: Application) -> None:
+    """Log a week of stand-up reminders and their answers, as the reminder controller would."""
+    from spinecoach.core.records import ReminderAction, ReminderLogEntry
+
+    answers = [
+        (ReminderAction.BREAK_STARTED, ""),
+        (ReminderAction.SNOOZED, "10"),
+        (ReminderAction.BREAK_STARTED, ""),
+        (ReminderAction.DISMISSED, "back from a break"),
+        (ReminderAction.SKIPPED, "in_pain"),
+        (ReminderAction.BREAK_STARTED, ""),
+        (ReminderAction.SKIPPED, "meeting"),
+        (ReminderAction.BREAK_STARTED, ""),
+    ]
+    for day in range(16, 21):  # Monday 16 to Friday 20 November
+        for slot, (action, detail) in enumerate(answers[day - 16 : day - 14]):
+            shown = datetime(2026, 11, day, 10 + 3 * slot, 0).astimezone()
+            app.database.add_reminder_event(
+                ReminderLogEntry(recorded_at=shown, action=ReminderAction.SHOWN, detail="stand_up")
+            )
+            answered = shown.replace(minute=2)
+            app.database.add_reminder_event(
+                ReminderLogEntry(recorded_at=answered, action=action, detail=detail)
+            )
+
+
 def shoot_history(theme: str, data_dir: Path) -> None:
     """The History area on six months of demo data (tools/make_demo_data.py)."""
     import subprocess
@@ -159,6 +185,7 @@ def shoot_history(theme: str, data_dir: Path) -> None:
     )  # fmt: skip
     clock = FakeClock(datetime(2026, 11, 20, 18, 0).astimezone())
     app = build(data_dir, clock, prompts=ScriptedPrompts(), cues=SilentCues())
+    log_a_week_of_reminders(app)
     app.set_theme(theme)
     window = app.window
     window.resize(*SIZE)
