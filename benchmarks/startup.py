@@ -2,8 +2,9 @@
 
 Each run is a fresh process timed from launch until the window has painted (the child prints
 "painted" on its first paint event) and, for SpineCoach, until the library list has painted
-("library-painted"; the data file opens and the pane is built right after the window's first
-paint). Runs alternate so both see the same machine state; each figure is reported as a ratio
+("library-painted"; the pane is built right after the window's first paint, and the data file
+opens after the list has painted). The run is the real start path, as `main` runs it. Runs
+alternate so both see the same machine state; each figure is reported as a ratio
 to the bare window's median in the same run. Goals (issue 12): window painted within 1.6x the
 bare window, library list within 2.0x.
 

@@ -118,7 +118,7 @@ def run(clock: FakeClock, service: ReminderService, minutes: float) -> Run:
             return Run(deliveries, wakes)
         clock.advance(max(wait, 0.001))
         wakes += 1
-        deliveries += service.wake()
+        deliveries += service.due_deliveries()
 
 
 def test_reminder_comes_after_thirty_minutes_of_sitting() -> None:
@@ -316,7 +316,7 @@ def test_a_timer_that_fires_early_never_spins(early: float) -> None:
         wait = service.seconds_until_wake()
         assert wait is not None
         clock.advance(max(0.001, wait - early) if wait > early else wait)
-        service.wake()
+        service.due_deliveries()
         wakes += 1
     # Away from minute 15 to 40: one reading every 5 s is 300 wake-ups; plus a minute-cap
     # wake for each of the first 15 minutes and a few readings; never thousands.

@@ -436,3 +436,26 @@ def test_the_library_shows_before_the_data_file_opens_and_then_follows_its_timin
     finally:
         app.window.close()
         app.close_storage()
+
+
+def test_the_player_says_why_it_is_silent_before_the_first_cue(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spinecoach.sound.cue_player import CuePlayer
+
+    silent = "Tones are silent: X. Captions show every cue."
+    monkeypatch.setattr(CuePlayer, "silence_note", lambda _player: silent)
+    application = build(data_dir)
+    qtbot.addWidget(application.window)
+    try:
+        application.window.show()
+        application.window.show_area("session")
+        note = application.session.player.sound_note
+        qtbot.waitUntil(lambda: note.text() == silent)
+        assert not note.isHidden()
+        monkeypatch.setattr(CuePlayer, "silence_note", lambda _player: "")
+        application.settings.set("sound_enabled", False)  # heard: the note is worked out again
+        assert note.isHidden()
+    finally:
+        application.window.close()
+        application.close_storage()

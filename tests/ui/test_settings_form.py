@@ -166,3 +166,28 @@ def test_view_theme_shows_a_theme_chosen_in_settings(qtbot: QtBot, app: Applicat
     qtbot.addWidget(again)
     shown = again.control("theme")
     assert isinstance(shown, QComboBox) and shown.currentData() == "light"
+
+
+def test_sound_this_computer_lacks_is_explained_from_the_start_and_not_shown_ticked(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before any session: the Sessions page says what is missing and what to install."""
+    from spinecoach.sound.cue_player import CuePlayer
+
+    monkeypatch.setattr(CuePlayer, "why_tones_silent", property(lambda _p: "no library (X)"))
+    monkeypatch.setattr(CuePlayer, "why_not_spoken", property(lambda _p: "no engine (Y)"))
+    application = build(data_dir)  # a real cue player
+    qtbot.addWidget(application.window)
+    try:
+        dialog = application.settings_dialog("Sessions")
+        qtbot.addWidget(dialog)
+        form = dialog.forms["Sessions"]
+        for key, words in (("sound_enabled", "no library (X)"), ("voice_enabled", "Y")):
+            box = form.controls[key]
+            assert isinstance(box, QCheckBox)
+            assert not box.isEnabled() and not box.isChecked()
+            assert words in form.notes[key].text()
+            assert application.settings.get(key) is True  # the person's choice is kept
+    finally:
+        application.window.close()
+        application.close_storage()

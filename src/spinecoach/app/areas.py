@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from spinecoach.core.library import Library
     from spinecoach.core.timeline import SessionSettings, Side
     from spinecoach.sound.cue_player import CuePlayer
+    from spinecoach.sound.tones import ToneBank
     from spinecoach.storage.opening import OpenedDatabase
     from spinecoach.storage.settings_store import SettingsStore
     from spinecoach.ui.history.area import HistoryArea
@@ -126,8 +127,8 @@ def follow_session_timing(pane: LibraryPane, settings: SettingsStore) -> None:
         settings.subscribe(key, show_timing)
 
 
-def build_cue_player(parts: OpenParts) -> CuePlayer:
-    """The session's tones and voice, following the sound settings."""
+def build_cue_player(parts: OpenParts, tones: ToneBank) -> CuePlayer:
+    """The session's tones (from the bank the reminder chime shares) and voice, per settings."""
     from PySide6.QtCore import QLocale, QTimer
 
     from spinecoach.sound.cue_player import CuePlayer
@@ -140,7 +141,9 @@ def build_cue_player(parts: OpenParts) -> CuePlayer:
         if system.language() == QLocale.Language.English
         else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
     )
-    player = CuePlayer(paths.resources_dir() / "sounds", locale=english, parent=parts.window)
+    player = CuePlayer(
+        paths.resources_dir() / "sounds", locale=english, tones=tones, parent=parts.window
+    )
     settings = parts.settings
     player.configure(
         sound_enabled=settings.get(keys.SOUND_ENABLED),

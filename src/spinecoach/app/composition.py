@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from spinecoach.core.presence import IdleSource, InterruptionSource
     from spinecoach.desktop.autostart import Autostart
     from spinecoach.sound.cue_player import CuePlayer
+    from spinecoach.sound.tones import ToneBank
     from spinecoach.storage.opening import OpenedDatabase
     from spinecoach.storage.settings_store import SettingsStore
     from spinecoach.ui.history.area import HistoryArea
@@ -97,6 +98,7 @@ class Application:
         self.reminders: TrayAndReminders | None = None
         self.cue_player: CuePlayer | None = None
         self._parts: OpenParts | None = None
+        self._tones: ToneBank | None = None
 
     # --- the data file -------------------------------------------------------------------------
 
@@ -141,6 +143,9 @@ class Application:
     @property
     def parts(self) -> OpenParts:
         """What the areas are built from (the data file must be open)."""
+        if not self.data.is_open and not self.data.open_or_quit():
+            # An area was asked for in the moment before the file opens, and it cannot be.
+            raise RuntimeError("the data file could not be opened")
         if self._parts is None:
             from spinecoach.app.areas import OpenParts, SessionEvents
 
@@ -205,13 +210,14 @@ class Application:
         return pane
 
     def _build_session_area(self) -> SessionArea:
-        from spinecoach.app.areas import build_cue_player, build_session_area
+        from PySide6.QtCore import QTimer
 
-        cues = self._cues
-        if cues is None:
-            self.cue_player = build_cue_player(self.parts)
-            cues = self.cue_player
-        return build_session_area(
+        from spinecoach.app.areas import build_session_area
+
+        player = self._ensure_cue_player()
+        cues = player if player is not None else self._cues
+        assert cues is not None  # a real player, or the one the app was given
+        area = build_session_area(
             self.parts,
             cues=cues,
             prompts=self._prompts,
@@ -219,6 +225,40 @@ class Application:
             quick_start=lambda: self.start_routine_id("desk-break"),
             show_library=lambda: self.window.show_area("library"),
         )
+        if player is not None:
+            view = area.player
+
+            def show_silence() -> None:
+                view.set_sound_note(player.silence_note())
+
+            player.availability_changed.connect(show_silence)
+            for key in (keys.SOUND_ENABLED, keys.VOICE_ENABLED):
+                self.settings.subscribe(key, lambda _on: show_silence())
+            QTimer.singleShot(0, show_silence)  # after `prepare` has loaded what it can
+        return area
+
+    def _ensure_cue_player(self) -> CuePlayer | None:
+        """The real cue player, built once (None when the app was given cues, as in tests)."""
+        from spinecoach.app.areas import build_cue_player
+
+        if self._cues is None and self.cue_player is None:
+            self.cue_player = build_cue_player(self.parts, self.tones)
+        return self.cue_player
+
+    @property
+    def tones(self) -> ToneBank:
+        """The one bank of tones the session cues and the reminder chime play from."""
+        if self._tones is None:
+            from spinecoach.sound.tones import ToneBank
+
+            self._tones = ToneBank(
+                paths.resources_dir() / "sounds",
+                volume=self.settings.get(keys.VOLUME),
+                off_notice="Tones are off",
+                parent=self.window,
+            )
+            self.settings.subscribe(keys.VOLUME, self._tones.set_volume)
+        return self._tones
 
     def _routines(self) -> Iterable[Routine]:
         """The library's routines, read when a session needs them (the library loads later)."""
@@ -277,6 +317,7 @@ class Application:
             autostart=autostart if autostart is not None else autostart_for(),
             actions=actions,
             tray_available=tray_available,
+            tones=self.tones,
         )
         events = self.parts.session_events
         events.started.connect(reminders.session_started)
@@ -362,26 +403,19 @@ class Application:
             unavailable = self.reminders.unavailable_features()
         else:
             unavailable = {"start_minimised": NO_TRAY}
+        player = self._ensure_cue_player()
+        if player is not None:  # what this computer cannot sound, and what to install
+            if player.why_tones_silent:
+                unavailable["sound_enabled"] = f"Tones are silent: {player.why_tones_silent}."
+            if player.why_not_spoken:
+                unavailable["voice_enabled"] = f"Cues are not spoken: {player.why_not_spoken}."
         return SettingsDialog(
             self.settings,
-            notes={"Sessions": self._sound_note()},
+            notes={"Sessions": "Captions show every cue." if player is not None else ""},
             unavailable=unavailable,
             page=page,
             parent=self.window,
         )
-
-    def _sound_note(self) -> str:
-        player = self.cue_player
-        if player is None:
-            return ""
-        missing = []
-        if not player.sound_available:
-            missing.append("no audio output was found, so tones are silent")
-        if not player.voice_available and not player.voice_pending:
-            missing.append("no speech engine is installed, so cues are not spoken")
-        if not missing:
-            return ""
-        return "On this computer " + "; ".join(missing) + ". Captions always show."
 
     def quit(self) -> None:
         """Really quit (File > Quit, the tray's Quit): the tray icon and reminders go too."""

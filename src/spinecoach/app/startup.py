@@ -199,7 +199,6 @@ def run(argv: Sequence[str] | None) -> int:
     except OSError as error:
         return explain_unusable_data_dir(data_dir, error, arguments)
 
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     QApplication.setApplicationName(paths.APP_NAME)
@@ -238,7 +237,7 @@ def run(argv: Sequence[str] | None) -> int:
             if not app.show_safety(True):
                 app.quit()
 
-        QTimer.singleShot(0, ask)
+        on_first_paint(app.window, ask)  # over the painted window, never before it
     log.info("SpineCoach %s running on %s", __version__, data_dir)
     code = qt_app.exec()
     app.shut_down()

@@ -27,6 +27,7 @@ from spinecoach.core.records import ReminderLogEntry
 from spinecoach.core.reminder_service import ReminderService
 from spinecoach.core.reminders import SCHEDULE_SETTINGS, ReminderSchedule
 from spinecoach.sound.reminder_chime import ReminderChime
+from spinecoach.sound.tones import ToneBank
 from spinecoach.storage.database import Database
 from spinecoach.storage.settings_store import SettingsStore
 from spinecoach.ui.care.advice_dialogs import InPainDialog
@@ -74,6 +75,7 @@ class TrayAndReminders(QObject):
         autostart: Autostart | None,
         actions: TrayActions,
         tray_available: bool | None = None,
+        tones: ToneBank | None = None,
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -95,7 +97,7 @@ class TrayAndReminders(QObject):
             defer_when_busy=settings.get(keys.DEFER_WHEN_BUSY),
         )
         self.chime = ReminderChime(
-            paths.resources_dir() / "sounds", settings.get(keys.VOLUME), self
+            paths.resources_dir() / "sounds", settings.get(keys.VOLUME), self, tones=tones
         )
         self.popup = ReminderPopup(icon, settings.get(keys.SNOOZE_MINUTES))
         self.controller = ReminderController(
@@ -207,7 +209,7 @@ class TrayAndReminders(QObject):
         if self.autostart is None:
             unavailable["start_on_login"] = "SpineCoach cannot start on log-in on this system."
         elif self.autostart.is_enabled() != self._settings.get(keys.START_ON_LOGIN):
-            self._settings.set("start_on_login", self.autostart.is_enabled())
+            self._settings.set(keys.START_ON_LOGIN, self.autostart.is_enabled())
         if self.tray is None:
             unavailable["start_minimised"] = NO_TRAY
         return unavailable

@@ -8,7 +8,7 @@
 - **Interruptions.** A reminder due while a full-screen window or do-not-disturb is on waits, and
   is delivered right after as *one* reminder, however many fell due meanwhile.
 - **Cheap waiting.** The Qt layer arms one single-shot timer for `seconds_until_wake()` and calls
-  `wake()` when it fires. Idle time is read only while an interval runs, and not on a fixed beat:
+  `wake_up()` when it fires. Idle time is read only while an interval runs, and not on a fixed beat:
   after reading `i` seconds of idle time, nobody can have been away for a natural break `b`
   before `b - i` more seconds have passed, so that is when the next reading is due. Someone at
   work therefore costs about one reading per natural break; only while they are away is it read
@@ -192,8 +192,12 @@ class ReminderService:
 
     # --- the timer's callback ------------------------------------------------------------------
 
-    def wake(self) -> list[Delivery]:
-        """Read what is due and what the desktop says; return the reminders to show now."""
+    def due_deliveries(self) -> list[Delivery]:
+        """Read what is due and what the desktop says; every reminder due now, in order.
+
+        The rule for which one card shows is `wake_up`'s; this is the step under it (the
+        core's tests count every delivery).
+        """
         away = self._read_idle()
         due: list[Delivery] = []
         sitting = self.schedule.sitting_minutes()
@@ -257,7 +261,7 @@ class ReminderService:
 
     def wake_up(self) -> WakeOutcome:
         """The timer fired: the one card to show now, if any, and whether they came back."""
-        deliveries = self.wake()
+        deliveries = self.due_deliveries()
         returned = self.back_from_break_at
         came_back = returned is not None and returned != self._seen_return
         if came_back:

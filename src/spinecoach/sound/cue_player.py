@@ -164,6 +164,38 @@ class CuePlayer(QObject):
         return self._voice.available
 
     @property
+    def why_tones_silent(self) -> str:
+        """Why tones cannot play on this computer, with what to install; "" when they can."""
+        return self._tones.why_silent
+
+    @property
+    def why_not_spoken(self) -> str:
+        """Why cues cannot be spoken here, with what to install; "" with a voice or one starting.
+
+        Reading this starts the speech engine if it was not started yet.
+        """
+        self._voice.start()
+        if self._voice.available or self._voice.pending:
+            return ""
+        return self._voice.reason
+
+    def silence_note(self) -> str:
+        """What the person should know about missing sound, with what to install; "" if none.
+
+        Only about what is switched on: tones the person turned off need no explaining. A
+        voice still starting is not reported yet (`availability_changed` follows). Reading
+        this loads Qt Multimedia and starts the speech engine if they were not yet.
+        """
+        missing = []
+        if self._sound_enabled and self.why_tones_silent:
+            missing.append(f"Tones are silent: {self.why_tones_silent}.")
+        if self._voice_enabled and self.why_not_spoken:
+            missing.append(f"Cues are not spoken: {self.why_not_spoken}.")
+        if not missing:
+            return ""
+        return " ".join([*missing, "Captions show every cue."])
+
+    @property
     def voice_pending(self) -> bool:
         """Whether a speech engine is still starting (in its own process, or initialising)."""
         return self._voice.pending

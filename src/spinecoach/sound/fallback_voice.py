@@ -67,6 +67,7 @@ class FallbackVoice(QObject):
         self._installed: list[str] = []
         self._to_try: list[str] = []
         self._current: Voice | None = None
+        self._speechd_skipped = False
 
     @property
     def available(self) -> bool:
@@ -97,7 +98,11 @@ class FallbackVoice(QObject):
             from PySide6.QtTextToSpeech import QTextToSpeech
         except Exception as exc:  # ImportError when libpulse.so.0 is missing
             self._once("speech-import", "Spoken cues are off: Qt TextToSpeech is missing (%s)", exc)
-            self._current = NoVoice(f"Qt TextToSpeech is missing ({exc})", self)
+            self._current = NoVoice(
+                "the speech library could not be loaded (on Debian or Ubuntu: "
+                "sudo apt install libpulse0)",
+                self,
+            )
             return
         self._installed = QTextToSpeech.availableEngines()
         self._to_try = engine_candidates(self._request, self._installed)
@@ -131,6 +136,7 @@ class FallbackVoice(QObject):
         while self._to_try:
             name = self._to_try.pop(0)
             if name == "speechd" and not self._speechd_ok():
+                self._speechd_skipped = True  # speech-dispatcher absent or not answering
                 continue
             if name and name not in self._installed:
                 continue  # asking Qt for an absent engine only prints a critical message
@@ -148,7 +154,14 @@ class FallbackVoice(QObject):
             "Spoken cues are off: no speech engine could be started (installed: %s)",
             installed,
         )
-        self._current = NoVoice(f"no speech engine could be started (installed: {installed})", self)
+        if self._speechd_skipped or not set(self._installed) - {"mock"}:
+            why = (
+                "no speech engine is installed (on Debian or Ubuntu: "
+                "sudo apt install speech-dispatcher espeak-ng)"
+            )
+        else:
+            why = f"no speech engine could be started (installed: {installed})"
+        self._current = NoVoice(why, self)
 
     def _open(self, name: str) -> Voice | None:
         """The voice of engine `name` ("" for Qt's default), or None when it cannot speak."""

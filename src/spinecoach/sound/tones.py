@@ -60,6 +60,7 @@ class ToneBank(QObject):
         self.destroyed.connect(self._files.close)
 
         self._multimedia_tried = False
+        self._library_missing = False
         self._devices: QMediaDevices | None = None
         self._has_output = False
         self._effects: dict[str, QSoundEffect] = {}
@@ -72,6 +73,21 @@ class ToneBank(QObject):
         Reading this loads Qt Multimedia if it was not loaded yet.
         """
         return self._ensure_multimedia()
+
+    @property
+    def why_silent(self) -> str:
+        """Why tones cannot play here, in words a person can act on; "" when they can.
+
+        Reading this loads Qt Multimedia if it was not loaded yet.
+        """
+        if self._ensure_multimedia():
+            return ""
+        if self._library_missing:
+            return (
+                "the sound library could not be loaded (on Debian or Ubuntu: "
+                "sudo apt install libpulse0)"
+            )
+        return "no audio output was found (plug in headphones or speakers, or check the volume)"
 
     @property
     def volume(self) -> int:
@@ -121,6 +137,7 @@ class ToneBank(QObject):
             try:
                 from PySide6.QtMultimedia import QMediaDevices
             except Exception as exc:  # ImportError when libpulse.so.0 is missing
+                self._library_missing = True
                 self._problem(
                     "multimedia", "%s: Qt Multimedia is missing (%s)", self._off_notice, exc
                 )

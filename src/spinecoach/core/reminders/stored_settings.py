@@ -5,15 +5,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import time
 
+from spinecoach.core import settings as keys
 from spinecoach.core.reminders.working_hours import WorkingHours, parse_clock_time
 from spinecoach.core.settings import SETTINGS_BY_KEY, resolve
 
-SCHEDULE_SETTINGS: tuple[str, ...] = (
-    "reminders_enabled",
-    "reminder_interval_minutes",
-    "natural_break_minutes",
-    "working_hours",
-    "daily_reminder_time",
+SCHEDULE_SETTINGS: tuple[str, ...] = tuple(
+    setting.key
+    for setting in (
+        keys.REMINDERS_ENABLED,
+        keys.REMINDER_INTERVAL_MINUTES,
+        keys.NATURAL_BREAK_MINUTES,
+        keys.WORKING_HOURS,
+        keys.DAILY_REMINDER_TIME,
+    )
 )
 """The settings a `ReminderSchedule` is built from (`from_settings`, `apply_settings`)."""
 

@@ -1,9 +1,10 @@
 """Runs the reminder service from one Qt timer and passes the person's answers to it.
 
 One single-shot timer is armed for `ReminderService.seconds_until_wake()`: nothing ticks while
-SpineCoach waits in the tray. Every answer (snooze, skip, pause, a desk break) is logged to the
-database at once and re-arms the timer. Which reminder to show and when lives in
-`core.reminder_service`; the popup and tray only display and forward.
+SpineCoach waits in the tray. Every card shown and every answer to one (snooze, skip, a desk
+break, closing it) is logged to the database at once; pausing from the tray answers no card and
+is not logged (the tray's status line shows it). Each re-arms the timer. Which reminder to
+show and when lives in `core.reminder_service`; the popup and tray only display and forward.
 """
 
 from __future__ import annotations

@@ -118,6 +118,12 @@ class PlayerView(QWidget):
         self.caption_label = _big_label("captionLabel", "caption")
         self.caption_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.caption_label.setAccessibleName("Audio cue caption")
+        # Why tones or the voice are missing on this computer, and what to install: shown
+        # under the caption from the first session on, hidden when everything sounds.
+        self.sound_note = _big_label("soundNote", "muted")
+        self.sound_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.sound_note.setAccessibleName("Sound")
+        self.sound_note.hide()
 
         self.phase_label = _big_label("phaseLabel", "phase")
         self.phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -198,6 +204,7 @@ class PlayerView(QWidget):
         self._picture_column.addWidget(self.figure, 1)
         self._picture_column.addWidget(self.exercise_label)
         self._picture_column.addWidget(self.caption_label)
+        self._picture_column.addWidget(self.sound_note)
 
         centre = QVBoxLayout()
         centre.addWidget(self.phase_label)
@@ -338,6 +345,11 @@ class PlayerView(QWidget):
         if self.caption_label.text() != text:
             self.caption_label.setText(text)
 
+    def set_sound_note(self, text: str) -> None:
+        """Say why sound is missing on this computer ("" hides the note)."""
+        self.sound_note.setText(text)
+        self.sound_note.setVisible(bool(text) and not self._focus)
+
     def set_paused(self, paused: bool, *, waiting: bool = False) -> None:
         """Show the play or the pause state on the button.
 
@@ -395,6 +407,7 @@ class PlayerView(QWidget):
             self._steps_card,
         ):
             widget.setVisible(not self._focus)
+        self.sound_note.setVisible(bool(self.sound_note.text()) and not self._focus)
         # The hidden side columns give their room to the countdown.
         self._grid.setColumnStretch(0, 0 if self._focus else 4)
         self._grid.setColumnStretch(2, 0 if self._focus else 3)

@@ -213,6 +213,12 @@ class SettingsForm(QWidget):
             reason = (unavailable or {}).get(key)
             if reason:
                 control.setEnabled(False)
+                if isinstance(control, QCheckBox):
+                    # It cannot work here: not shown ticked. The stored choice is kept, so it
+                    # comes back if the computer gains what was missing.
+                    control.blockSignals(True)
+                    control.setChecked(False)
+                    control.blockSignals(False)
                 note = QLabel(reason)
                 note.setObjectName(f"unavailable_{key}")
                 note.setProperty("role", "muted")
