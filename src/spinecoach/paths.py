@@ -1,10 +1,11 @@
 """Where SpineCoach reads its shipped files and writes the user's data: decided here, only here.
 
-Shipped files (`resources/`, `icons/`) sit at the top of the repository, as the design card
-asks. A built wheel carries them inside the package (hatch force-include), but an editable
-install does not apply force-include, so running from a checkout reads the top-level folders.
-Every caller goes through `resources_dir()` / `icons_dir()`; a test installs the real wheel and
-proves the packaged branch finds every file.
+Shipped files (`resources/`, `icons/`, and the desktop entry and metainfo in `packaging/`) sit
+at the top of the repository, as the design card asks. A built wheel carries them inside the
+package (hatch force-include), but an editable install does not apply force-include, so running
+from a checkout reads the top-level folders. Every caller goes through `resources_dir()` /
+`icons_dir()` / `packaging_dir()`; a test installs the real wheel and proves the packaged branch
+finds every file.
 
 The data folder holds health data (pain scores, notes) and the log, so it is the user's alone:
 created 0700, tightened to 0700 when found looser (`prepare_data_dir`), and the files we
@@ -48,6 +49,11 @@ def resources_dir() -> Traversable:
 def icons_dir() -> Traversable:
     """The folder holding the app icon and the exercise illustrations."""
     return _shipped("icons")
+
+
+def packaging_dir() -> Traversable:
+    """The folder holding the desktop entry and the AppStream metainfo."""
+    return _shipped("packaging")
 
 
 def default_data_dir() -> Path:

@@ -132,3 +132,17 @@ def test_a_player_that_goes_away_ends_its_helper_quietly(qtbot: QtBot) -> None:
         owner.deleteLater()
     assert process.state() == QProcess.ProcessState.NotRunning  # ended with the player
     assert process not in speech_process._running
+
+
+def test_the_helper_is_this_python_installed_and_the_bundle_itself_when_frozen() -> None:
+    from spinecoach.sound.speech_process import helper_command
+
+    args = ["speechd", "en_GB", "80"]
+    assert helper_command(args, executable="/venv/bin/python", frozen=False) == (
+        "/venv/bin/python",
+        ["-m", "spinecoach.sound.speech_process", *args],
+    )
+    assert helper_command(args, executable="/opt/SpineCoach/SpineCoach", frozen=True) == (
+        "/opt/SpineCoach/SpineCoach",
+        ["--speech-helper", *args],
+    )

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from spinecoach.core.library import Library
     from spinecoach.core.presence import IdleSource, InterruptionSource
     from spinecoach.desktop.autostart import Autostart
+    from spinecoach.desktop.desktop_entry import MenuEntry
     from spinecoach.sound.cue_player import CuePlayer
     from spinecoach.sound.tones import ToneBank
     from spinecoach.storage.opening import OpenedDatabase
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from spinecoach.ui.library.pane import LibraryPane
     from spinecoach.ui.session.area import SessionArea
     from spinecoach.ui.session.player_controller import CueSink, PlayerController, SessionPrompts
+    from spinecoach.ui.shell.menu_entry_offer import MenuEntryOffer
     from spinecoach.ui.shell.settings_dialog import SettingsDialog
     from spinecoach.ui.shell.storage_status import StorageStatus
     from spinecoach.ui.style.theme import Theme
@@ -323,6 +325,7 @@ class Application:
         events.started.connect(reminders.session_started)
         events.ended.connect(lambda status: reminders.session_finished(status == "completed"))
         self.reminders = reminders
+        self.offer_menu_entry()
         return reminders
 
     # --- what the person can do --------------------------------------------------------------
@@ -378,6 +381,42 @@ class Application:
     def needs_safety_acknowledgement(self) -> bool:
         """True until the person has acknowledged the safety notes once."""
         return not self.state.get(keys.SAFETY_ACKNOWLEDGED)
+
+    def offer_menu_entry(self, entry: MenuEntry | None = None) -> MenuEntryOffer | None:
+        """Once, with the window open: offer to add SpineCoach to the application menu.
+
+        On a first run it waits until the safety notes are acknowledged. Settled for good
+        (state file) once asked, or once an entry for the app id is found installed (the
+        user's or system-wide) or none can be made (Flatpak, not an XDG desktop).
+        """
+        from spinecoach.desktop.desktop_entry import MenuEntry, launcher_command
+        from spinecoach.ui.shell.menu_entry_offer import MenuEntryOffer, menu_entry_added
+
+        if self.state.get(keys.MENU_ENTRY_OFFERED) or not self.window.isVisible():
+            return None
+        if self.needs_safety_acknowledgement():
+            self.state.subscribe(keys.SAFETY_ACKNOWLEDGED, lambda _: self.offer_menu_entry(entry))
+            return None
+        entry = MenuEntry() if entry is None else entry
+        self.state.set(keys.MENU_ENTRY_OFFERED, True)
+        if not entry.should_offer():
+            return None
+        offer = MenuEntryOffer(self.window)
+
+        def add() -> None:
+            try:
+                entry.install(launcher_command(self.data_dir))
+            except OSError as error:
+                self.window.show_notice(
+                    f"SpineCoach could not add itself to your application menu "
+                    f"({error.strerror or error}). To try again: spinecoach --install-desktop-entry"
+                )
+                return
+            menu_entry_added(self.window)
+
+        offer.add_requested.connect(add)
+        offer.show()
+        return offer
 
     def set_theme(self, preference: str) -> None:
         """Switch to "system", "light" or "dark" and remember it (the setting restyles)."""

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from spinecoach import __version__, paths
 from spinecoach.core import settings as keys
+from spinecoach.sound import SPEECH_HELPER_FLAG
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -52,6 +53,18 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         "--minimized",
         action="store_true",
         help="start in the system tray without opening the window (as when started on login)",
+    )
+    menu = parser.add_mutually_exclusive_group()
+    menu.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add SpineCoach to your application menu (the entry, its icon and description in "
+        "~/.local/share), starting this same command; exit 0 when done, 1 if not",
+    )
+    menu.add_argument(
+        "--uninstall-desktop-entry",
+        action="store_true",
+        help="remove exactly those files again; exit 0 when done (or nothing was there), 1 if not",
     )
     # For the start-up benchmark and the end-to-end tests: quit as soon as the window painted.
     parser.add_argument("--exit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
@@ -176,8 +189,28 @@ def explain_unusable_data_dir(data_dir: Path, error: OSError, arguments: list[st
     return 1
 
 
+def qt_can_start(arguments: list[str]) -> bool:
+    """False, after saying why in one sentence on stderr, when Qt cannot start here.
+
+    No display, or a system library missing (named, with its install line): without this, Qt
+    aborts with exit 134 and blames the wrong library. See `desktop.qt_runtime`.
+    """
+    from spinecoach.desktop.qt_runtime import start_up_problem
+
+    problem = start_up_problem(arguments)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+    return problem is None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of `spinecoach` and `python -m spinecoach`."""
+    """Entry point of `spinecoach` and `python -m spinecoach` (and of the bundle's executable)."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == [SPEECH_HELPER_FLAG]:
+        # The bundle's speech helper: its own executable started again (no `python -m` there).
+        from spinecoach.sound.speech_process import main as speech_helper
+
+        return speech_helper(arguments[1:])
     # Start-up allocates tens of thousands of objects (enums, dataclasses, parsed files) that
     # live as long as the app; the cyclic collector walking them again and again cost ~5 ms
     # before the list showed. Collection resumes once it has (`settle_memory`), or on any exit.
@@ -193,6 +226,12 @@ def run(argv: Sequence[str] | None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     args = parse_args(arguments)
     data_dir = paths.resolve_data_dir(args.data_dir)
+    if args.install_desktop_entry or args.uninstall_desktop_entry:  # no Qt, no data folder
+        from spinecoach.desktop.desktop_entry import run_command_line
+
+        return run_command_line(args.install_desktop_entry, data_dir)
+    if not qt_can_start(arguments):
+        return 1
     try:
         paths.prepare_data_dir(data_dir)
         configure_logging(data_dir)  # opening the log is the write test: no extra probe

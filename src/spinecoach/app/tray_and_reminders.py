@@ -8,7 +8,6 @@ to the tray and popup widgets; holds no reminder logic of its own.
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -26,6 +25,7 @@ from spinecoach.core.presence import IdleSource, InterruptionSource
 from spinecoach.core.records import ReminderLogEntry
 from spinecoach.core.reminder_service import ReminderService
 from spinecoach.core.reminders import SCHEDULE_SETTINGS, ReminderSchedule
+from spinecoach.desktop.desktop_entry import launcher_command
 from spinecoach.sound.reminder_chime import ReminderChime
 from spinecoach.sound.tones import ToneBank
 from spinecoach.storage.database import Database
@@ -52,11 +52,8 @@ CLOSED_TO_TRAY_MESSAGE = (
 
 
 def autostart_command(data_dir: Path, default_data_dir: Path) -> list[str]:
-    """The command a login starts: this Python running SpineCoach, minimised to the tray."""
-    command = [sys.executable, "-m", "spinecoach"]
-    if data_dir.resolve() != default_data_dir.resolve():
-        command += ["--data-dir", str(data_dir)]
-    return [*command, "--minimised"]
+    """The command a login starts: the menu entry's launcher, minimised to the tray."""
+    return [*launcher_command(data_dir, default_data_dir), "--minimised"]
 
 
 class TrayAndReminders(QObject):

@@ -292,6 +292,14 @@ CLOSE_TO_TRAY_EXPLAINED: Final = Setting(
     in_state_file=True,
 )
 
+MENU_ENTRY_OFFERED: Final = Setting(
+    "menu_entry_offered",
+    bool,
+    False,
+    "SpineCoach offered once to add itself to the application menu (whatever the answer).",
+    in_state_file=True,
+)
+
 #: Every setting, in the order the settings dialog shows them.
 SETTINGS: tuple[Setting[Any], ...] = (
     SAFETY_ACKNOWLEDGED,
@@ -318,6 +326,7 @@ SETTINGS: tuple[Setting[Any], ...] = (
     START_ON_LOGIN,
     START_MINIMISED,
     CLOSE_TO_TRAY_EXPLAINED,
+    MENU_ENTRY_OFFERED,
 )
 
 #: A setting named by its declaration (typed: what mypy sees at every read) or by its key

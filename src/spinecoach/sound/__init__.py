@@ -6,3 +6,7 @@ through one tones.ToneBank; spoken cues go through one voice.Voice, whichever en
 it. Nothing here imports the UI; Qt Multimedia and QtTextToSpeech are loaded only when first
 needed.
 """
+
+#: The first argument that makes SpineCoach's own executable run the speech helper instead of the
+#: app: a PyInstaller bundle has no `python -m` (speech_process.helper_command, app.startup.main).
+SPEECH_HELPER_FLAG = "--speech-helper"

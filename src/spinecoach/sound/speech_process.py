@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QLocale, QObject, QProcess, Signal
 from shiboken6 import isValid
 
+from spinecoach.sound import SPEECH_HELPER_FLAG
 from spinecoach.sound.engines import configure_voice, engine_unusable, stop_speaking
 from spinecoach.sound.log_once import OnceLog
 
@@ -45,6 +46,22 @@ STOP_WAIT_MS = 1000
 # player goes away (its window is closed) the helper is still there to be ended properly:
 # Qt would otherwise kill it with a warning as its QProcess was destroyed.
 _running: list[QProcess] = []
+
+
+def helper_command(
+    arguments: list[str], *, executable: str | None = None, frozen: bool | None = None
+) -> tuple[str, list[str]]:
+    """The program and arguments that start the helper with `arguments`.
+
+    Installed: this Python, `-m spinecoach.sound.speech_process`. In a PyInstaller bundle
+    (`sys.frozen`) there is no Python to hand `-m` to: the bundle's own executable, told by
+    SPEECH_HELPER_FLAG to be the helper (app.startup.main passes the rest to `main` below).
+    """
+    executable = sys.executable if executable is None else executable
+    frozen = bool(getattr(sys, "frozen", False)) if frozen is None else frozen
+    if frozen:
+        return executable, [SPEECH_HELPER_FLAG, *arguments]
+    return executable, ["-m", __name__, *arguments]
 
 
 def _end(process: QProcess) -> None:
@@ -99,8 +116,9 @@ class SpeechProcess(QObject):
         self._process = process
         _running.append(process)
         self.destroyed.connect(lambda *_args: _end(process))
-        self._process.setProgram(sys.executable)
-        self._process.setArguments(["-m", __name__, engine_name, locale.name(), str(int(volume))])
+        program, arguments = helper_command([engine_name, locale.name(), str(int(volume))])
+        self._process.setProgram(program)
+        self._process.setArguments(arguments)
         self._process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
         self._process.readyReadStandardOutput.connect(self._read)
         self._process.finished.connect(self._finished)

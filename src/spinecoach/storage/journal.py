@@ -99,7 +99,7 @@ class PendingJournal:
                 self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE_FILE_MODE
             )
             try:
-                os.fchmod(descriptor, PRIVATE_FILE_MODE)
+                _make_private(descriptor)
                 written = os.write(descriptor, line)
                 if written != len(line):
                     raise OSError("short write")
@@ -123,7 +123,7 @@ class PendingJournal:
                 temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE
             )
             try:
-                os.fchmod(descriptor, PRIVATE_FILE_MODE)
+                _make_private(descriptor)
                 os.write(descriptor, data)
                 os.fsync(descriptor)
             finally:
@@ -133,3 +133,9 @@ class PendingJournal:
             log.error("cannot rewrite the pending writes in %s: %s", self.path, error)
             return False
         return True
+
+
+def _make_private(descriptor: int) -> None:
+    """0600 even if the file existed looser (POSIX; Windows before 3.13 has no fchmod)."""
+    if hasattr(os, "fchmod"):
+        os.fchmod(descriptor, PRIVATE_FILE_MODE)
