@@ -53,7 +53,10 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     [sdist] = out.glob("spinecoach-*.tar.gz")
     unpacked = tmp_path_factory.mktemp("unpacked")
     with tarfile.open(sdist) as archive:
-        archive.extractall(unpacked, filter="data")
+        if hasattr(tarfile, "data_filter"):  # Python 3.11.4+; Debian 12's 3.11.2 has none
+            archive.extractall(unpacked, filter="data")
+        else:  # our own sdist, just built: nothing to filter out
+            archive.extractall(unpacked)
     hatchling_build(unpacked / f"spinecoach-{__version__}", out, "wheel")
     return out
 

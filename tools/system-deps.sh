@@ -51,6 +51,7 @@ debian_test=(
     libxtst6                        # the tests' fake input (XTest)
     libglib2.0-bin gsettings-desktop-schemas  # GNOME's do-not-disturb, read with gsettings
     appstream desktop-file-utils    # appstreamcli validate, desktop-file-validate
+    binutils                        # objdump: PyInstaller reads the bundle's libraries with it
 )
 
 fedora_runtime=(
@@ -61,7 +62,7 @@ fedora_runtime=(
 )
 fedora_test=(
     xorg-x11-server-Xvfb xorg-x11-xauth dbus-daemon libXtst glib2
-    gsettings-desktop-schemas appstream desktop-file-utils
+    gsettings-desktop-schemas appstream desktop-file-utils binutils
 )
 
 arch_runtime=(
@@ -71,7 +72,7 @@ arch_runtime=(
 )
 arch_test=(
     xorg-server-xvfb xorg-xauth dbus libxtst glib2 gsettings-desktop-schemas appstream
-    desktop-file-utils
+    desktop-file-utils binutils
 )
 
 # --- the work ------------------------------------------------------------------------------------
