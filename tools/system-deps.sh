@@ -125,6 +125,16 @@ list_family=$family
 declare -n runtime_list="${list_family}_runtime" test_list="${list_family}_test"
 wanted=("${runtime_list[@]}")
 [[ $set_name == test ]] && wanted+=("${test_list[@]}")
+# PyInstaller (the bundle test) needs the interpreter as a shared library, which Debian's own
+# Python keeps in a package of its own (pyenv's or python.org's builds carry it).
+if [[ $set_name == test && $list_family == debian ]]; then
+    python_version=$("${PYTHON:-python3}" -c 'import sys; print("%d.%d" % sys.version_info[:2])' \
+        2>/dev/null || true)
+    if [[ -n $python_version && $("${PYTHON:-python3}" -c 'import sys; print(sys.base_prefix)' \
+            2>/dev/null) == /usr ]]; then
+        wanted+=("libpython$python_version")
+    fi
+fi
 
 if [[ $mode == list ]]; then
     printf '%s\n' "${wanted[@]}"
