@@ -32,12 +32,17 @@ BASH = shutil.which("bash") or "/bin/bash"
 
 
 def package_list(which: str, family: str = "debian") -> list[str]:
-    """The script's list, one entry a line (`a|b` for either)."""
+    """The script's fixed list, one entry a line (`a|b` for either).
+
+    With no Python to ask, the one package that depends on which Python runs (libpython3.X
+    for Debian's own) is left out; it is tested on its own below.
+    """
     result = subprocess.run(
         [BASH, str(SCRIPT), which, "--list", "--family", family],
         capture_output=True,
         text=True,
         check=True,
+        env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHON": "/nonexistent/python3"},
     )
     return result.stdout.split()
 
@@ -174,6 +179,20 @@ def test_the_test_set_holds_the_runtime_set(tmp_path: Path) -> None:
     installed = commands[-1].split()
     for entry in package_list("runtime") + package_list("test"):
         assert any(name in installed for name in entry.split("|")), entry
+
+
+def test_with_debians_own_python_the_test_set_adds_its_shared_library(tmp_path: Path) -> None:
+    """PyInstaller needs libpython3.X.so, which Debian keeps out of the python3 package."""
+    folder = fake_system(tmp_path, "dpkg-query", "apt-get", "apt-cache")
+    python = folder / "python3"
+    python.write_text(
+        f"#!{BASH}\ncase $2 in *version_info*) echo 3.11 ;; *base_prefix*) echo /usr ;; esac\n"
+    )
+    python.chmod(0o755)
+    _, commands = run_script(folder, "test", installed=[])
+    assert "libpython3.11" in commands[-1].split()
+    _, commands = run_script(folder, "runtime", installed=[])
+    assert "libpython3.11" not in commands[-1].split()  # the app itself does not need it
 
 
 def test_check_only_names_what_is_missing(tmp_path: Path) -> None:
