@@ -4,6 +4,12 @@ A library file is written by people, so it will one day contain a typo. The load
 field against `docs/EXERCISE_FORMAT.md`, and a bad file is *skipped* with a `Problem` that names
 the file and the field; the rest of the library still loads and the app keeps running. Unknown
 fields are errors too, so a misspelt key never silently drops a caution.
+
+Translation files (`resources/translations/<language>/exercises/<id>.toml`, ...; see
+docs/TRANSLATING.md) hold only the words of an English file. They are checked here against
+the English they translate (`parse_translation`): the same id, the same number of steps and
+cautions, only translatable fields. A bad field is left out with a `Problem` and that field
+stays English; `core.translation` reads the folders and applies what passed.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ import re
 import sys
 import tomllib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -33,6 +39,7 @@ from spinecoach.core.exercise import (
     Target,
     with_overrides,
 )
+from spinecoach.core.messages import ENGLISH, Messages
 from spinecoach.core.timeline import played_seconds
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -82,17 +89,31 @@ class Problem:
 
 @dataclass(slots=True)
 class Library:
-    """Everything that loaded, plus every problem found on the way."""
+    """Everything that loaded, plus every problem found on the way.
+
+    `language` is the language of its words ("en", or what `core.translation` applied) and
+    `words` the core's messages in it: pass them on to the timeline, the safety texts and the
+    pain advice so everything the person reads is in one language.
+    """
 
     exercises: dict[str, Exercise] = field(default_factory=dict)
     routines: dict[str, Routine] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     guides: dict[str, Guide] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
+    language: str = "en"
+    words: Messages = ENGLISH
+    #: A translation's note on a source ("in English", what the publisher is), by source id.
+    source_notes: dict[str, str] = field(default_factory=dict)
 
     def cite(self, source_ids: Iterable[str]) -> list[str]:
         """The citations of these source ids, in order (unknown ids are left out)."""
-        return [self.sources[s].citation() for s in source_ids if s in self.sources]
+        return [self._citation(s) for s in source_ids if s in self.sources]
+
+    def _citation(self, source_id: str) -> str:
+        citation = self.sources[source_id].citation()
+        note = self.source_notes.get(source_id)
+        return f"{citation} – {note}" if note else citation
 
     def routines_using(self, exercise_id: str) -> list[Routine]:
         """The routines that include an exercise, in library order."""
@@ -110,6 +131,7 @@ class LibraryError(ValueError):
 
 _T = TypeVar("_T")
 _E = TypeVar("_E", bound=StrEnum)
+_Item = TypeVar("_Item", Exercise, Routine, Guide)
 
 
 def _require(data: dict[str, Any], key: str, kind: type[_T], prefix: str = "") -> _T:
@@ -404,7 +426,123 @@ def parse_routine(data: dict[str, Any], stem: str, exercises: dict[str, Exercise
     )
 
 
-def _read_toml(entry: Traversable) -> dict[str, Any]:
+# --- translations -------------------------------------------------------------------------------
+
+#: What a translation file may hold, per kind: each translatable field and the length of each
+#: text (of each entry, for a list). Everything else (dosage, position, sides, images, sources)
+#: is the English file's and is never repeated.
+TRANSLATABLE_FIELDS: dict[str, dict[str, tuple[int, int]]] = {
+    "exercises": {
+        "name": (2, 40),
+        "summary": (20, 160),
+        "steps": (10, 140),
+        "breathing": (10, 140),
+        "cautions": (10, 160),
+    },
+    "routines": {"name": (2, 40), "description": (20, 200)},
+    "guides": {"name": (2, 40), "summary": (20, 160), "steps": (10, 160), "cautions": (10, 160)},
+}
+#: A source keeps its title; a translation may word its publisher and add a note.
+SOURCE_TRANSLATABLE_FIELDS: dict[str, tuple[int, int]] = {"publisher": (2, 60), "note": (2, 160)}
+#: Fields that are lists: a translation gives every entry, in the English order.
+LIST_FIELDS = frozenset({"steps", "cautions"})
+
+#: The translated fields of one file: text, or a tuple for a list field.
+TranslatedFields = dict[str, str | tuple[str, ...]]
+
+
+def translated_length(high: int) -> int:
+    """The longest a translated text may be: a quarter longer than the English limit.
+
+    German runs 20-30 % longer than English; the layouts leave that room, and a text past it is
+    a sign to say it more simply rather than to squeeze it in.
+    """
+    return high + high // 4
+
+
+def parse_translation(
+    data: dict[str, Any], stem: str, kind: str, english: Exercise | Routine | Guide | None
+) -> tuple[TranslatedFields, list[LibraryError]]:
+    """Check one translation file of `kind` ("exercises", "routines", "guides").
+
+    Raises `LibraryError` when the whole file is unusable (its id does not match its name or
+    names no English file). Otherwise returns the fields that passed and one error for each
+    field that did not; that field falls back to the English.
+    """
+    _check_id(data, stem)
+    if english is None:
+        raise LibraryError("id", f"{stem!r} has no English original ({kind}/{stem}.toml)")
+    rules = TRANSLATABLE_FIELDS[kind]
+    fields: TranslatedFields = {}
+    errors: list[LibraryError] = []
+    for key in sorted(set(data) - {"id"}):
+        if key not in rules:
+            message = "is not a translatable field (check the spelling)"
+            if key in EXERCISE_FIELDS | ROUTINE_FIELDS | GUIDE_FIELDS:
+                message = "is not translated: it stays as the English file has it"
+            errors.append(LibraryError(key, message))
+            continue
+        low, high = rules[key]
+        try:
+            fields[key] = _translated_field(data, key, (low, translated_length(high)), english)
+        except LibraryError as error:
+            errors.append(error)
+    return fields, errors
+
+
+def _translated_field(
+    data: dict[str, Any], key: str, length: tuple[int, int], english: Exercise | Routine | Guide
+) -> str | tuple[str, ...]:
+    if key in LIST_FIELDS:
+        count = len(getattr(english, key))
+        raw = data[key]
+        if isinstance(raw, list) and len(raw) != count:
+            raise LibraryError(
+                key, f"must have {count} entries, as the English has (it has {len(raw)})"
+            )
+        return _text_list(data, key, (count, count), length)
+    if key == "breathing" and getattr(english, "breathing", None) is None:
+        raise LibraryError(key, "the English exercise has no breathing cue to translate")
+    return _text(data, key, *length)
+
+
+def parse_source_translations(
+    data: dict[str, Any], known: Iterable[str]
+) -> tuple[dict[str, dict[str, str]], list[LibraryError]]:
+    """Check a translated `sources.toml`: a table per English source id, `publisher`, `note`."""
+    allowed = set(known)
+    tables: dict[str, dict[str, str]] = {}
+    errors: list[LibraryError] = []
+    for source_id, table in data.items():
+        if source_id not in allowed:
+            errors.append(LibraryError(source_id, "is not a source in sources.toml"))
+            continue
+        if not isinstance(table, dict):
+            errors.append(LibraryError(source_id, f"must be a table, not {_describe(table)}"))
+            continue
+        fields: dict[str, str] = {}
+        for key in sorted(table):
+            name = f"{source_id}.{key}"
+            if key not in SOURCE_TRANSLATABLE_FIELDS:
+                why = "a source keeps its title" if key in SOURCE_FIELDS else "check the spelling"
+                errors.append(LibraryError(name, f"is not a translatable field ({why})"))
+                continue
+            low, high = SOURCE_TRANSLATABLE_FIELDS[key]
+            try:
+                fields[key] = _text(table, key, low, high, f"{source_id}.")
+            except LibraryError as error:
+                errors.append(error)
+        tables[source_id] = fields
+    return tables, errors
+
+
+def translated(item: _Item, fields: TranslatedFields) -> _Item:
+    """An exercise, routine or guide with its translated fields put in (checked already)."""
+    return replace(item, **fields)  # type: ignore[arg-type]
+
+
+def read_toml(entry: Traversable) -> dict[str, Any]:
+    """A TOML file's contents; `LibraryError` (no field) when it is not UTF-8 or not TOML."""
     try:
         return tomllib.loads(entry.read_text(encoding="utf-8"))
     except UnicodeDecodeError as error:
@@ -413,7 +551,8 @@ def _read_toml(entry: Traversable) -> dict[str, Any]:
         raise LibraryError("", f"is not valid TOML: {error}") from None
 
 
-def _toml_files(folder: Traversable) -> list[Traversable]:
+def toml_files(folder: Traversable) -> list[Traversable]:
+    """The `.toml` files in a folder, by name; none when the folder is missing."""
     if not folder.is_dir():
         return []
     return sorted(
@@ -435,7 +574,7 @@ def load_library(resources: Traversable, images: Traversable) -> Library:
 
     sources_file = resources / "sources.toml"
     try:
-        library.sources = parse_sources(_read_toml(sources_file)) if sources_file.is_file() else {}
+        library.sources = parse_sources(read_toml(sources_file)) if sources_file.is_file() else {}
     except LibraryError as error:
         library.problems.append(Problem("sources.toml", error.field, error.message))
 
@@ -451,18 +590,18 @@ def load_library(resources: Traversable, images: Traversable) -> Library:
         routine = parse_routine(data, stem, library.exercises)
         library.routines[routine.id] = routine
 
-    exercise_files = _toml_files(resources / "exercises")
+    exercise_files = toml_files(resources / "exercises")
     if not exercise_files:
         library.problems.append(Problem("exercises/", "", "no exercise files were found"))
     batches = (
         ("exercises", exercise_files, add_exercise),
-        ("guides", _toml_files(resources / "guides"), add_guide),
-        ("routines", _toml_files(resources / "routines"), add_routine),
+        ("guides", toml_files(resources / "guides"), add_guide),
+        ("routines", toml_files(resources / "routines"), add_routine),
     )
     for folder, entries, add in batches:
         for entry in entries:
             try:
-                add(_read_toml(entry), entry.name.removesuffix(".toml"))
+                add(read_toml(entry), entry.name.removesuffix(".toml"))
             except LibraryError as error:
                 source = f"{folder}/{entry.name}"
                 library.problems.append(Problem(source, error.field, error.message))

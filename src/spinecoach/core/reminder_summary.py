@@ -21,6 +21,9 @@ Every card gets exactly one of those outcomes, so they add up to `shown`. An ans
 before it in the period (its card came just before the period began, or that log line was
 lost) still counts its card once, so the answers never outnumber the cards. A refused snooze
 (the fourth in a row) is not an answer: the card stays up and the next answer counts.
+
+The sentence is built from counted `Message`s (`core.messages`), one and other forms each, so a
+catalog can say it in another language (`describe_reminders(..., words=...)`).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from dataclasses import dataclass, fields
 from enum import Enum, auto
 from typing import Final
 
+from spinecoach.core.messages import ENGLISH, Message, Messages
 from spinecoach.core.records import ReminderAction, ReminderLogEntry
 from spinecoach.core.reminder_service import DeliveryKind
 from spinecoach.core.reminders import SkipReason
@@ -112,54 +116,97 @@ def summarise_reminders(entries: Iterable[ReminderLogEntry]) -> ReminderSummary:
     return ReminderSummary(**counts)
 
 
-def _count(number: int, singular: str, plural: str) -> str:
-    return f"{number} {singular if number == 1 else plural}"
+#: The period most callers name (History's line); the report names none.
+THIS_WEEK = Message("reminders.this-week", "this week")
+
+_NONE_SHOWN = Message(
+    "reminders.none-shown",
+    "No stand-up reminders were shown{when}; {n} desk break was started without one.",
+    "No stand-up reminders were shown{when}; {n} desk breaks were started without one.",
+)
+_SHOWN = Message("reminders.shown", "{n} stand-up reminder", "{n} stand-up reminders")
+_SENTENCE = Message("reminders.sentence", "{reminders}{when}: {listed}.")
+_DESK_BREAKS = Message(
+    "reminders.led-to-desk-break", "{n} led to a desk break", "{n} led to a desk break"
+)
+_AWAY = Message(
+    "reminders.away",
+    "{n} was followed by time away from the desk",
+    "{n} were followed by time away from the desk",
+)
+_SNOOZED = Message("reminders.snoozed", "{n} was snoozed", "{n} were snoozed")
+_SKIPPED = Message("reminders.skipped", "{n} was skipped", "{n} were skipped")
+_SKIPPED_IN_PAIN = Message(
+    "reminders.skipped-in-pain",
+    "{n} was skipped because of pain",
+    "{n} were skipped because of pain",
+)
+_SKIPPED_SOME_IN_PAIN = Message(
+    "reminders.skipped-some-in-pain",
+    "{n} was skipped ({in_pain} because of pain)",
+    "{n} were skipped ({in_pain} because of pain)",
+)
+_CLOSED = Message("reminders.closed", "{n} was closed", "{n} were closed")
+_UNANSWERED = Message(
+    "reminders.unanswered", "{n} had no answer recorded", "{n} had no answer recorded"
+)
+_LIST = Message("reminders.list", "{first} and {last}")
+_LIST_SEPARATOR = Message("reminders.list-separator", ", ")
+_ON_OWN = Message(
+    "reminders.on-own",
+    "{n} desk break was started without a reminder.",
+    "{n} desk breaks were started without a reminder.",
+)
+_MORE_ON_OWN = Message(
+    "reminders.more-on-own",
+    "{n} more desk break was started without a reminder.",
+    "{n} more desk breaks were started without a reminder.",
+)
 
 
-def _were(number: int) -> str:
-    return "was" if number == 1 else "were"
-
-
-def describe_reminders(summary: ReminderSummary, during: str = "") -> str:
+def describe_reminders(
+    summary: ReminderSummary, during: str = "", words: Messages = ENGLISH
+) -> str:
     """One or two plain sentences, e.g. "12 stand-up reminders: 8 led to a desk break, ...".
 
-    `during` names the period after the count ("this week"); the report leaves it out, its
-    heading already gives the dates. Worded for both readers of the report, the person and their
-    clinician: no "you", no percentages or judgement, only what happened. Empty when
-    `summary.is_empty`.
+    `during` names the period after the count ("this week", `words.text(THIS_WEEK)`); the
+    report leaves it out, its heading already gives the dates. Worded for both readers of the
+    report, the person and their clinician: no "you", no percentages or judgement, only what
+    happened. Empty when `summary.is_empty`.
     """
     if summary.is_empty:
         return ""
+    count = words.count
     when = f" {during}" if during else ""
     own = summary.breaks_on_own
     if summary.shown == 0:
-        return (
-            f"No stand-up reminders were shown{when}; "
-            f"{_count(own, 'desk break was', 'desk breaks were')} started without one."
-        )
+        return count(_NONE_SHOWN, own, when=when)
     parts = []
     if summary.desk_breaks:
-        parts.append(f"{summary.desk_breaks} led to a desk break")
+        parts.append(count(_DESK_BREAKS, summary.desk_breaks))
     if summary.away:
-        parts.append(f"{summary.away} {_were(summary.away)} followed by time away from the desk")
+        parts.append(count(_AWAY, summary.away))
     if summary.snoozed:
-        parts.append(f"{summary.snoozed} {_were(summary.snoozed)} snoozed")
+        parts.append(count(_SNOOZED, summary.snoozed))
     if summary.skipped:
-        skipped = f"{summary.skipped} {_were(summary.skipped)} skipped"
         if summary.skipped_in_pain == summary.skipped:
-            skipped += " because of pain"
+            parts.append(count(_SKIPPED_IN_PAIN, summary.skipped))
         elif summary.skipped_in_pain:
-            skipped += f" ({summary.skipped_in_pain} because of pain)"
-        parts.append(skipped)
+            in_pain = summary.skipped_in_pain
+            parts.append(count(_SKIPPED_SOME_IN_PAIN, summary.skipped, in_pain=in_pain))
+        else:
+            parts.append(count(_SKIPPED, summary.skipped))
     if summary.closed:
-        parts.append(f"{summary.closed} {_were(summary.closed)} closed")
+        parts.append(count(_CLOSED, summary.closed))
     if summary.unanswered:
-        parts.append(f"{summary.unanswered} had no answer recorded")
-    listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
-    count = _count(summary.shown, "stand-up reminder", "stand-up reminders")
-    text = f"{count}{when}: {listed}."
+        parts.append(count(_UNANSWERED, summary.unanswered))
+    if len(parts) == 1:
+        listed = parts[0]
+    else:
+        first = words.text(_LIST_SEPARATOR).join(parts[:-1])
+        listed = words.text(_LIST, first=first, last=parts[-1])
+    reminders = count(_SHOWN, summary.shown)
+    text = words.text(_SENTENCE, reminders=reminders, when=when, listed=listed)
     if own:
-        more = "more " if summary.desk_breaks else ""
-        text += f" {_count(own, f'{more}desk break was', f'{more}desk breaks were')}"
-        text += " started without a reminder."
+        text += " " + count(_MORE_ON_OWN if summary.desk_breaks else _ON_OWN, own)
     return text

@@ -25,14 +25,19 @@ Choices the rest of the app relies on:
   break needs no time to change place), else the person's "rest between exercises" setting.
 - The final phase is FINISHED (0 s). It belongs to the last item, so `item_index` always indexes
   `routine.items`.
+- Every word shown or spoken is a `Message` (English default beside the code, `core.messages`);
+  `build_timeline(..., words)` gives each phase the catalog of the person's language, and the
+  phase and its cues speak from it. English numbers are spelt out for speech ("thirty
+  seconds"); a catalog may write digits instead where its speech engines read them well.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from spinecoach.core.exercise import Exercise, Motion, Position, Routine, RoutineItem, SideMeaning
+from spinecoach.core.messages import ENGLISH, Message, Messages
 
 # Phases shorter than this get no 3-2-1 countdown: the ticks would crowd the start cue.
 COUNTDOWN_MIN_SECONDS = 5
@@ -69,39 +74,63 @@ POSITION_WORDS = {
     Position.SEATED: "sitting on your chair",
 }
 
+#: The whole sentence while the player waits for a change of position, one per position (a
+#: language may need the verb last: "sobald Sie auf dem Rücken liegen").
+_POSITION_PROMPTS = {
+    position: Message(
+        f"timeline.position-prompt.{position.value.replace(' ', '-')}",
+        f"Press Start when you are {words}",
+    )
+    for position, words in POSITION_WORDS.items()
+}
 
-def side_phrase(meaning: SideMeaning | None, side: Side) -> str:
+#: Each side in each exercise's words; whole phrases, as other languages inflect them.
+_SIDE_ENGLISH = {
+    SideMeaning.LEG: "{} leg",
+    SideMeaning.ARM: "{} arm",
+    SideMeaning.TURN: "turning to the {}",
+    SideMeaning.KNEES: "knees to the {}",
+    SideMeaning.BEND: "bending to the {}",
+    SideMeaning.TILT: "{} ear down",
+    None: "{} side",
+}
+_SIDE_WORDS = {
+    (meaning, side): Message(
+        f"timeline.side.{meaning or 'none'}.{side}", template.format(side.value)
+    )
+    for meaning, template in _SIDE_ENGLISH.items()
+    for side in Side
+}
+
+
+def side_phrase(meaning: SideMeaning | None, side: Side, words: Messages = ENGLISH) -> str:
     """What a side means for this exercise, in words: "left leg", "turning to the right".
 
     A bare "left side" is ambiguous for twists and side bends; the exercise file says what its
     side names (`side_means`), and the drawing is mirrored to match (`shows_side`).
     """
-    match meaning:
-        case SideMeaning.LEG:
-            return f"{side} leg"
-        case SideMeaning.ARM:
-            return f"{side} arm"
-        case SideMeaning.TURN:
-            return f"turning to the {side}"
-        case SideMeaning.KNEES:
-            return f"knees to the {side}"
-        case SideMeaning.BEND:
-            return f"bending to the {side}"
-        case SideMeaning.TILT:
-            return f"{side} ear down"
-        case None:
-            return f"{side} side"
+    return words.text(_SIDE_WORDS[meaning, side])
 
 
 _LABELS = {
-    PhaseKind.GET_READY: "Get ready",
-    PhaseKind.HOLD: "Hold",
-    PhaseKind.RELEASE: "Release",
-    PhaseKind.REST: "Rest",
-    PhaseKind.SWITCH_SIDES: "Switch sides",
-    PhaseKind.NEXT_UP: "Next up",
-    PhaseKind.FINISHED: "Well done",
+    PhaseKind.GET_READY: Message("timeline.phase.get-ready", "Get ready"),
+    PhaseKind.HOLD: Message("timeline.phase.hold", "Hold"),
+    PhaseKind.RELEASE: Message("timeline.phase.release", "Release"),
+    PhaseKind.REST: Message("timeline.phase.rest", "Rest"),
+    PhaseKind.SWITCH_SIDES: Message("timeline.phase.switch-sides", "Switch sides"),
+    PhaseKind.NEXT_UP: Message("timeline.phase.next-up", "Next up"),
+    PhaseKind.FINISHED: Message("timeline.phase.finished", "Well done"),
 }
+_KEEP_GOING = Message("timeline.phase.keep-going", "Keep going")
+_MOVE = Message("timeline.phase.move", "Move")
+
+_TIMED_BLOCK = Message("timeline.counter.timed-block", "Timed block")
+_SET = Message("timeline.counter.set", "Set {set} of {sets}")
+_REP_IN_SET = Message("timeline.counter.rep-in-set", "rep {rep} of {reps}")
+_REP = Message("timeline.counter.rep", "Rep {rep} of {reps}")
+_NEXT_SET = Message("timeline.counter.next-set", "Next: set {set} of {sets}")
+_SIDE_FIRST = Message("timeline.counter.side-first", "{side} first")
+_SIDE_NEXT = Message("timeline.counter.side-next", "{side} next")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,22 +158,24 @@ class Phase:
     counts_toward_dosage: bool
     timed_block: bool = False
     transition_to: Position | None = None
+    #: The language the phase and its cues speak (not part of what the phase *is*).
+    words: Messages = field(default=ENGLISH, compare=False, repr=False)
 
     @property
     def label(self) -> str:
         """The phase word the player shows in large type ("Move" for shoulder rolls, not "Hold")."""
         if self.kind is PhaseKind.HOLD and self.timed_block:
-            return "Keep going"
+            return self.words.text(_KEEP_GOING)
         if self.kind is PhaseKind.HOLD and self.exercise.motion is Motion.MOVE:
-            return "Move"
-        return _LABELS[self.kind]
+            return self.words.text(_MOVE)
+        return self.words.text(_LABELS[self.kind])
 
     @property
     def side_text(self) -> str:
         """The side in this exercise's words ("left leg"), or "" for a one-sided exercise."""
         if self.side is None:
             return ""
-        return side_phrase(self.exercise.side_means, self.side)
+        return side_phrase(self.exercise.side_means, self.side, self.words)
 
     @property
     def waits_for_person(self) -> bool:
@@ -156,30 +187,31 @@ class Phase:
         """The words while waiting ("Press Start when you are lying on your back"), else ""."""
         if self.transition_to is None:
             return ""
-        return f"Press Start when you are {POSITION_WORDS[self.transition_to]}"
+        return self.words.text(_POSITION_PROMPTS[self.transition_to])
 
     @property
     def counter_text(self) -> str:
         """Where the person is within the exercise, e.g. "Rep 4 of 10 · left side"."""
         side = self.side_text
+        say = self.words.text
         parts: list[str] = []
         match self.kind:
             case PhaseKind.HOLD | PhaseKind.RELEASE if self.timed_block:
-                parts = ["Timed block", side]
+                parts = [say(_TIMED_BLOCK), side]
             case PhaseKind.HOLD | PhaseKind.RELEASE:
                 if self.sets > 1:
-                    parts.append(f"Set {self.set} of {self.sets}")
+                    parts.append(say(_SET, set=self.set, sets=self.sets))
                     if self.reps > 1:
-                        parts.append(f"rep {self.rep} of {self.reps}")
+                        parts.append(say(_REP_IN_SET, rep=self.rep, reps=self.reps))
                 elif self.reps > 1:
-                    parts.append(f"Rep {self.rep} of {self.reps}")
+                    parts.append(say(_REP, rep=self.rep, reps=self.reps))
                 parts.append(side)
             case PhaseKind.REST:
-                parts = [f"Next: set {self.set} of {self.sets}", side]
+                parts = [say(_NEXT_SET, set=self.set, sets=self.sets), side]
             case PhaseKind.GET_READY | PhaseKind.NEXT_UP:
-                parts = [f"{side} first" if side else ""]
+                parts = [say(_SIDE_FIRST, side=side) if side else ""]
             case PhaseKind.SWITCH_SIDES:
-                parts = [f"{side} next" if side else ""]
+                parts = [say(_SIDE_NEXT, side=side) if side else ""]
             case PhaseKind.FINISHED:
                 parts = []
         return _capitalized(" · ".join(part for part in parts if part))
@@ -204,9 +236,13 @@ DEFAULT_SETTINGS = SessionSettings()
 
 
 def build_timeline(
-    routine: Routine, settings: SessionSettings = DEFAULT_SETTINGS
+    routine: Routine, settings: SessionSettings = DEFAULT_SETTINGS, words: Messages = ENGLISH
 ) -> tuple[Phase, ...]:
-    """Unroll `routine` into the phases the engine plays, ending with FINISHED."""
+    """Unroll `routine` into the phases the engine plays, ending with FINISHED.
+
+    `words` is the language every phase and cue speaks (`Library.words` of the library the
+    routine came from; English by default).
+    """
     if not routine.items:
         raise ValueError("a routine needs at least one exercise to play")
     phases: list[Phase] = []
@@ -219,11 +255,11 @@ def build_timeline(
         on_floor = item.exercise.on_floor
         transition = item.exercise.position if moves else None
         if index == 0:
-            intro = _intro(item, index, PhaseKind.GET_READY, settings.get_ready_seconds, transition)
+            kind, seconds = PhaseKind.GET_READY, settings.get_ready_seconds
         else:
-            intro = _intro(item, index, PhaseKind.NEXT_UP, changeover, transition)
-        phases.append(intro)
-        phases.extend(_working_phases(item, index, settings))
+            kind, seconds = PhaseKind.NEXT_UP, changeover
+        phases.append(_intro(item, index, kind, seconds, transition, words))
+        phases.extend(_working_phases(item, index, settings, words))
     last_index = len(routine.items) - 1
     last = routine.items[last_index]
     phases.append(
@@ -239,6 +275,7 @@ def build_timeline(
             sets=last.dosage.sets if not last.dosage.is_timed_block else 1,
             counts_toward_dosage=False,
             timed_block=last.dosage.is_timed_block,
+            words=words,
         )
     )
     return tuple(phases)
@@ -263,7 +300,8 @@ def _intro(
     index: int,
     kind: PhaseKind,
     seconds: int,
-    transition_to: Position | None = None,
+    transition_to: Position | None,
+    words: Messages,
 ) -> Phase:
     timed = item.dosage.is_timed_block
     return Phase(
@@ -279,10 +317,13 @@ def _intro(
         counts_toward_dosage=False,
         timed_block=timed,
         transition_to=transition_to,
+        words=words,
     )
 
 
-def _working_phases(item: RoutineItem, index: int, settings: SessionSettings) -> list[Phase]:
+def _working_phases(
+    item: RoutineItem, index: int, settings: SessionSettings, words: Messages
+) -> list[Phase]:
     dosage = item.dosage
     timed = dosage.is_timed_block
     reps = _reps(item)
@@ -303,6 +344,7 @@ def _working_phases(item: RoutineItem, index: int, settings: SessionSettings) ->
                 sets=sets,
                 counts_toward_dosage=kind in _DOSAGE_KINDS,
                 timed_block=timed,
+                words=words,
             )
         )
 
@@ -355,25 +397,49 @@ class Cue:
     caption: str
 
 
+_GET_READY = Message("timeline.cue.get-ready", "Get ready: {exercise}")
+_NEXT = Message("timeline.cue.next", "Next: {exercise}")
+_NAME_FIRST_SIDE = Message("timeline.cue.side-first", "{exercise}, {side} first")
+#: The exercise's name inside a cue: English lowers its first letter ("Next: knee to chest");
+#: a language whose nouns keep their capital (German) says `{name}`.
+_NAME_IN_SENTENCE = Message(
+    "timeline.cue.name-in-sentence", "{lowered}", optional=("lowered", "name")
+)
+_REST_CUE = Message("timeline.cue.rest", "Rest")
+_SWITCH_TO = {
+    Side.LEFT: Message("timeline.cue.switch-to.left", "Switch to your left side"),
+    Side.RIGHT: Message("timeline.cue.switch-to.right", "Switch to your right side"),
+}
+_SWITCH_SIDES = Message("timeline.cue.switch-sides", "Switch sides: {side}")
+_WELL_DONE = Message("timeline.cue.well-done", "Well done")
+_RELEASE_CUE = Message("timeline.cue.release", "Release")
+_START_TIMED = Message("timeline.cue.start-timed", "Start now, for {duration}")
+_MOVE_CUE = Message("timeline.cue.move", "Move")
+_HOLD_FOR = Message("timeline.cue.hold-for", "Hold for {duration}")
+_HOLD_CUE = Message("timeline.cue.hold", "Hold")
+
+
 def entry_cues(phase: Phase) -> tuple[Cue, ...]:
     """The cues due the moment `phase` begins (possibly none)."""
+    say = phase.words.text
     match phase.kind:
         case PhaseKind.GET_READY:
-            return (_said(CueKind.GET_READY, f"Get ready: {_announce(phase)}{_wait(phase)}"),)
+            text = say(_GET_READY, exercise=_announce(phase))
+            return (_said(CueKind.GET_READY, text + _wait(phase)),)
         case PhaseKind.NEXT_UP:
-            return (_said(CueKind.NEXT_UP, f"Next: {_announce(phase)}{_wait(phase)}"),)
+            return (_said(CueKind.NEXT_UP, say(_NEXT, exercise=_announce(phase)) + _wait(phase)),)
         case PhaseKind.HOLD:
             return (_said(CueKind.START, _start_words(phase)),)
         case PhaseKind.REST:
-            return (_said(CueKind.REST, "Rest"),)
+            return (_said(CueKind.REST, say(_REST_CUE)),)
         case PhaseKind.SWITCH_SIDES:
             side = phase.side or Side.RIGHT
             if phase.exercise.side_means is None:
-                return (_said(CueKind.SWITCH_SIDES, f"Switch to your {side} side"),)
-            words = side_phrase(phase.exercise.side_means, side)
-            return (_said(CueKind.SWITCH_SIDES, f"Switch sides: {words}"),)
+                return (_said(CueKind.SWITCH_SIDES, say(_SWITCH_TO[side])),)
+            words = side_phrase(phase.exercise.side_means, side, phase.words)
+            return (_said(CueKind.SWITCH_SIDES, say(_SWITCH_SIDES, side=words)),)
         case PhaseKind.FINISHED:
-            return (_said(CueKind.COMPLETE, "Well done"),)
+            return (_said(CueKind.COMPLETE, say(_WELL_DONE)),)
         case PhaseKind.RELEASE:
             # END_OF_HOLD, emitted as the hold ends, already says "Release".
             return ()
@@ -381,7 +447,8 @@ def entry_cues(phase: Phase) -> tuple[Cue, ...]:
 
 def end_of_hold_cue(following: Phase) -> Cue:
     """The cue for a HOLD ending; it says "Release" only when a RELEASE phase follows."""
-    return _said(CueKind.END_OF_HOLD, "Release" if following.kind is PhaseKind.RELEASE else "")
+    released = following.kind is PhaseKind.RELEASE
+    return _said(CueKind.END_OF_HOLD, following.words.text(_RELEASE_CUE) if released else "")
 
 
 def tick_cue(mark: int) -> Cue:
@@ -395,12 +462,17 @@ def has_countdown(seconds: float) -> bool:
 
 
 def _said(kind: CueKind, text: str) -> Cue:
+    # A catalog may start a cue with a lower-case word ("eine Minute halten"); English never does.
+    text = _capitalized(text)
     return Cue(kind, text, text)
 
 
 def _announce(phase: Phase) -> str:
-    name = spoken_name(phase.exercise.name)
-    return f"{name}, {phase.side_text} first" if phase.side is not None else name
+    name = phase.exercise.name
+    said = phase.words.text(_NAME_IN_SENTENCE, lowered=spoken_name(name), name=name)
+    if phase.side is None:
+        return said
+    return phase.words.text(_NAME_FIRST_SIDE, exercise=said, side=phase.side_text)
 
 
 def _wait(phase: Phase) -> str:
@@ -411,14 +483,14 @@ def _wait(phase: Phase) -> str:
 
 def _start_words(phase: Phase) -> str:
     # The length is said at the start of each run of holds; later reps only need the word.
-    duration = seconds_in_words(phase.seconds)
+    say = phase.words.text
     if phase.timed_block:
-        return f"Start now, for {duration}"
+        return say(_START_TIMED, duration=seconds_in_words(phase.seconds, phase.words))
     if phase.exercise.motion is Motion.MOVE:
-        return "Move"  # a shoulder roll is not held: "Hold for two seconds" would mislead
+        return say(_MOVE_CUE)  # a shoulder roll is not held: "Hold for two seconds" would mislead
     if phase.rep == 1:
-        return f"Hold for {duration}"
-    return "Hold"
+        return say(_HOLD_FOR, duration=seconds_in_words(phase.seconds, phase.words))
+    return say(_HOLD_CUE)
 
 
 def spoken_name(name: str) -> str:
@@ -461,23 +533,32 @@ def number_in_words(number: int) -> str:
     return f"{number_in_words(thousands)} thousand" + (f" {number_in_words(rest)}" if rest else "")
 
 
-def seconds_in_words(seconds: float) -> str:
-    """A duration for speech, to the nearest second: 90 -> "one minute thirty seconds"."""
+_HOURS = Message("timeline.duration.hours", "{words} hour", "{words} hours", optional=("words",))
+_MINUTES = Message(
+    "timeline.duration.minutes", "{words} minute", "{words} minutes", optional=("words",)
+)
+_SECONDS = Message(
+    "timeline.duration.seconds", "{words} second", "{words} seconds", optional=("words",)
+)
+_ZERO_SECONDS = Message("timeline.duration.zero", "zero seconds")
+
+
+def seconds_in_words(seconds: float, words: Messages = ENGLISH) -> str:
+    """A duration for speech, to the nearest second: 90 -> "one minute thirty seconds".
+
+    Each unit is a counted message offering `{words}` (English number words) and `{n}` (digits).
+    """
     total = round(seconds)
     if total < 0:
         raise ValueError("a duration cannot be negative")
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     parts = [
-        _counted(amount, unit)
-        for amount, unit in ((hours, "hour"), (minutes, "minute"), (secs, "second"))
+        words.count(unit, amount, words=number_in_words(amount))
+        for amount, unit in ((hours, _HOURS), (minutes, _MINUTES), (secs, _SECONDS))
         if amount
     ]
-    return " ".join(parts) or "zero seconds"
-
-
-def _counted(amount: int, unit: str) -> str:
-    return f"{number_in_words(amount)} {unit}{'' if amount == 1 else 's'}"
+    return " ".join(parts) or words.text(_ZERO_SECONDS)
 
 
 def _capitalized(text: str) -> str:
