@@ -244,7 +244,7 @@ def test_the_german_player_words(german: Library) -> None:
     switch = next(p for p in phases if p.kind.value == "switch-sides")
     assert entry_cues(switch)[0].text == "Seitenwechsel: Knie nach rechts"
     walk = build_timeline(german.routines["walk-and-stretch"], words=german.words)[1]
-    assert (walk.label, walk.counter_text) == ("Weiter so", "Am Stück")
+    assert (walk.label, walk.counter_text) == ("Weiter so", "Auf Zeit")
     assert entry_cues(walk)[0].text == "Los geht's, 10 Minuten lang"
 
 
