@@ -1,15 +1,27 @@
 """Render the real windows to PNG for the README: `make screenshots`.
 
-Builds the actual application (real library, real widgets) on a throwaway data folder, in the
-light and the dark theme, and grabs the main window offscreen. Open every PNG it writes.
+Builds the actual application (real library, real widgets) on a throwaway data folder and grabs
+its windows offscreen, in four looks:
+
+- light and dark (`*-light.png`, `*-dark.png`), a 1280 x 820 window at 100 % text;
+- high contrast (`*-contrast.png`), the same window;
+- 200 % text, the Text size setting (`*-200.png`), in a 1366 x 768 window (a laptop);
+- a 1920 x 1080 screen at QT_SCALE_FACTOR=2 (`*-x2.png`): a 960 x 540 window, drawn at twice the
+  pixels. Qt reads the factor once, at start, so this pass runs in a second process
+  (`--scaled`) on an offscreen screen of that size.
+
+Open every PNG it writes.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -25,6 +37,49 @@ from spinecoach.ui.care.pain_dialog import PainAnswer
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 SIZE = (1280, 820)
+
+#: The offscreen screen of the other passes: larger than their largest window (1366 x 768).
+MAIN_SCREEN = (1440, 900)
+
+#: The screen the scaled pass runs on: 1920 x 1080 pixels, 960 x 540 at QT_SCALE_FACTOR=2.
+SCALED_SCREEN = (1920, 1080)
+
+#: Both reminder features this machine may lack, as the settings page then explains them:
+#: the longest Reminders page there is.
+BOTH_UNAVAILABLE = {
+    "idle_detection": "This desktop does not tell SpineCoach how long you have been away "
+    "(no X11 screen saver extension and no GNOME or KDE idle service was found).",
+    "defer_when_busy": "This desktop cannot tell SpineCoach about full-screen windows or "
+    "do-not-disturb, so reminders cannot wait for them.",
+}
+
+
+@dataclass(frozen=True)
+class Look:
+    """How one set of pictures is taken: colours, text size, window size, file-name tag."""
+
+    theme: str
+    tag: str
+    text_size: int = 100
+    size: tuple[int, int] = SIZE
+
+    @property
+    def extra(self) -> bool:
+        """One of the accessibility looks (contrast, 200 %, scaled), not light or dark."""
+        return self.tag not in ("light", "dark")
+
+
+LIGHT = Look("light", "light")
+DARK = Look("dark", "dark")
+CONTRAST = Look("contrast", "contrast")
+LARGE_TEXT = Look("light", "200", text_size=200, size=(1366, 768))
+SCALED = Look("light", "x2", size=(960, 540))
+
+
+def dress(app: Application, look: Look) -> None:
+    """Give a freshly built app the look's colours and text size."""
+    app.set_theme(look.theme)
+    app.state.set("text_size", look.text_size)
 
 
 def settle() -> None:
@@ -42,16 +97,25 @@ def save(widget: QWidget, name: str) -> None:
     print(f"wrote {path.relative_to(OUT.parents[1])}")
 
 
-def shoot_theme(theme: str, data_dir: Path) -> None:
-    """All screenshots of one theme."""
+def shoot_theme(look: Look, data_dir: Path) -> None:
+    """The Library in one look (the accessibility looks: the list and one exercise)."""
     app: Application = build(data_dir)
-    app.set_theme(theme)
+    dress(app, look)
+    theme = look.tag
     window = app.window
-    window.resize(*SIZE)
+    window.resize(*look.size)
     window.show()
     pane = app.library_pane
     pane.select_item("desk-break")
     save(window, f"library-routine-{theme}")
+    if look.extra:
+        pane.select_item("cat-cow")
+        save(window, f"exercise-detail-{theme}")
+        window.show_area("session")
+        save(window, f"session-idle-{theme}")
+        window.close()
+        app.database.close()
+        return
     pane.select_item("gentle-floor-stretches")
     settle()
     bar = pane.detail.verticalScrollBar()
@@ -109,13 +173,18 @@ def _play_until(app: Application, clock: FakeClock, done: Callable[[], bool]) ->
         app.player.tick()
 
 
-def shoot_player(theme: str, data_dir: Path) -> None:
-    """The player mid-hold on a two-sided stretch, left and right; in light also focus mode."""
+def shoot_player(look: Look, data_dir: Path) -> None:
+    """The player mid-hold on a two-sided stretch, left and right; in light also focus mode.
+
+    In the accessibility looks: mid-hold, and waiting on the floor with every caution shown;
+    scaled, also the window back from focus mode (it must sit whole on the screen).
+    """
     clock = FakeClock(datetime(2026, 11, 23, 10, 0, tzinfo=UTC))
     app = build(data_dir, clock, prompts=ScriptedPrompts(), cues=SilentCues())
-    app.set_theme(theme)
+    dress(app, look)
+    theme = look.tag
     window = app.window
-    window.resize(*SIZE)
+    window.resize(*look.size)
     window.show()
     routine = app.library.routines["hips-and-hamstrings"]
     app.start_routine(routine)
@@ -126,7 +195,19 @@ def shoot_player(theme: str, data_dir: Path) -> None:
     clock.advance(min(6.0, engine.remaining() - 1))
     app.player.tick()
     save(window, f"player-{theme}")
-    if theme == "light":
+    if look.extra:
+        if look is SCALED:
+            view = app.session.player
+            view.toggle_focus_mode()
+            view.toggle_focus_mode()
+            settle()
+            on_screen = window.screen().availableGeometry().contains(window.frameGeometry())
+            print(f"after focus mode: {window.frameGeometry()} on {window.screen().geometry()}")
+            if not on_screen:
+                raise RuntimeError("the window left focus mode partly off the screen")
+        _play_until(app, clock, lambda: engine.phase.waits_for_person)
+        save(window, f"player-waiting-{theme}")
+    elif theme == "light":
         view = app.session.player
         view.toggle_focus_mode()
         save(window, "player-focus-light")
@@ -173,8 +254,9 @@ def log_a_week_of_reminders(app: Application) -> None:
             )
 
 
-def shoot_history(theme: str, data_dir: Path) -> None:
+def shoot_history(look: Look, data_dir: Path) -> None:
     """The History area on six months of demo data (tools/make_demo_data.py)."""
+    theme = look.tag
     import subprocess
 
     end = "2026-11-20"
@@ -186,9 +268,9 @@ def shoot_history(theme: str, data_dir: Path) -> None:
     clock = FakeClock(datetime(2026, 11, 20, 18, 0).astimezone())
     app = build(data_dir, clock, prompts=ScriptedPrompts(), cues=SilentCues())
     log_a_week_of_reminders(app)
-    app.set_theme(theme)
+    dress(app, look)
     window = app.window
-    window.resize(*SIZE)
+    window.resize(*look.size)
     window.show()
     window.show_area("history")
     if theme == "dark":  # one of the two pictures shows the sessions-per-week overlay
@@ -198,8 +280,8 @@ def shoot_history(theme: str, data_dir: Path) -> None:
     app.database.close()
 
 
-def shoot_safety(data_dir: Path) -> None:
-    """The first-run safety screen, in the light theme."""
+def shoot_safety(data_dir: Path, look: Look = LIGHT) -> None:
+    """The first-run safety screen and the care dialogs, in the light theme (or `look`)."""
     from spinecoach.core.pain import rise_advice
     from spinecoach.ui.care.advice_dialogs import InPainDialog, PainRiseDialog
     from spinecoach.ui.care.hurts_dialog import HurtsDialog
@@ -207,22 +289,27 @@ def shoot_safety(data_dir: Path) -> None:
     from spinecoach.ui.care.safety_dialog import SafetyDialog
 
     app = build(data_dir)
-    app.set_theme("light")
+    dress(app, look)
+    tag = look.tag
     dialog = SafetyDialog(first_run=True)
     dialog.resize(680, 760)
     dialog.show()
-    save(dialog, "safety-light")
+    save(dialog, f"safety-{tag}")
     dialog.close()
     pain = PainDialog(after=True)
     pain.show()
     pain.score_buttons.button(3).click()
-    save(pain, "pain-after-light")
+    save(pain, f"pain-after-{tag}")
     pain.close()
     hurts = HurtsDialog("Knee to chest")
     hurts.resize(640, 640)
     hurts.show()
-    save(hurts, "this-hurts-light")
+    save(hurts, f"this-hurts-{tag}")
     hurts.close()
+    if look.extra:
+        app.window.close()
+        app.database.close()
+        return
     for name, before, after in (("pain-rise-light", 3, 5), ("pain-severe-light", 4, 8)):
         advice = rise_advice(before, after, routines=app.library.routines.values(), just_done="")
         assert advice is not None
@@ -240,8 +327,11 @@ def shoot_safety(data_dir: Path) -> None:
     app.database.close()
 
 
-def shoot_reminders(theme: str, data_dir: Path) -> None:
-    """The stand-up reminder card (as it falls due at 09:30) and the settings dialog."""
+def shoot_reminders(look: Look, data_dir: Path) -> None:
+    """The stand-up reminder card (as it falls due at 09:30) and the settings dialog.
+
+    The accessibility looks show every page, the Reminders page with both of its notes.
+    """
     from datetime import timedelta
 
     from spinecoach.core.presence import Unavailable
@@ -249,7 +339,8 @@ def shoot_reminders(theme: str, data_dir: Path) -> None:
 
     clock = FakeClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))  # a Monday
     app = build(data_dir, clock)
-    app.set_theme(theme)
+    dress(app, look)
+    theme = look.tag
     nothing = Unavailable("none", "screenshots")
     background = app.start_background(
         idle=nothing, interruptions=nothing, autostart=None, tray_available=False
@@ -264,10 +355,12 @@ def shoot_reminders(theme: str, data_dir: Path) -> None:
         background.controller.snooze(5)
     save(background.popup, f"reminder-snooze-refused-{theme}")
     background.stop()
-    pages = ("Reminders", "Sessions", "General") if theme == "light" else ("Reminders",)
+    pages = ("Reminders", "Sessions", "General") if theme != "dark" else ("Reminders",)
     for page in pages:
-        dialog = SettingsDialog(app.settings, page=page)
-        dialog.resize(720, 640)
+        notes = BOTH_UNAVAILABLE if look.extra else None
+        dialog = SettingsDialog(app.settings, page=page, unavailable=notes)
+        if not look.extra:  # the others open at the size they ask for, as they do for a person
+            dialog.resize(720, 640)
         dialog.show()
         save(dialog, f"settings-{page.lower()}-{theme}")
         dialog.close()
@@ -306,19 +399,56 @@ def shoot_storage(data_dir: Path) -> None:
     app.database.close()
 
 
-def main() -> int:
-    """Write every screenshot into docs/screenshots/."""
+def shoot_look(look: Look, folder: Path) -> None:
+    """Every area in one look."""
+    shoot_theme(look, folder / look.tag)
+    shoot_player(look, folder / f"player-{look.tag}")
+    shoot_history(look, folder / f"history-{look.tag}")
+    shoot_reminders(look, folder / f"reminders-{look.tag}")
+
+
+def offscreen_screen(folder: Path, size: tuple[int, int]) -> str:
+    """The platform argument for an offscreen screen of `size` pixels (Qt's is 800 x 800).
+
+    The window is kept whole on its screen (back from focus mode, a dialog opening), so the
+    screen must be larger than the pictures' windows.
+    """
+    config = folder / f"screen-{size[0]}x{size[1]}.json"
+    screen = {"name": "shots", "x": 0, "y": 0, "width": size[0], "height": size[1]}
+    config.write_text(json.dumps({"screens": [{**screen, "logicalDpi": 96, "dpr": 1}]}))
+    return f"offscreen:configfile={config}"
+
+
+def run_scaled_pass(folder: Path) -> None:
+    """The QT_SCALE_FACTOR=2 pass, in a second process on a 1920 x 1080 offscreen screen."""
+    env = {
+        **os.environ,
+        "QT_SCALE_FACTOR": "2",
+        "QT_QPA_PLATFORM": offscreen_screen(folder, SCALED_SCREEN),
+    }
+    subprocess.run([sys.executable, __file__, "--scaled"], env=env, check=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write every screenshot into docs/screenshots/ (`--scaled`: only the scaled pass)."""
+    scaled_only = "--scaled" in (sys.argv[1:] if argv is None else argv)
     OUT.mkdir(parents=True, exist_ok=True)
-    qt_app = QApplication(sys.argv[:1])
-    qt_app.setApplicationName(paths.APP_NAME)
-    with tempfile.TemporaryDirectory() as folder:
-        for theme in ("light", "dark"):
-            shoot_theme(theme, Path(folder) / theme)
-            shoot_player(theme, Path(folder) / f"player-{theme}")
-            shoot_history(theme, Path(folder) / f"history-{theme}")
-            shoot_reminders(theme, Path(folder) / f"reminders-{theme}")
-        shoot_safety(Path(folder) / "safety")
-        shoot_storage(Path(folder) / "storage")
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        if not scaled_only:
+            os.environ["QT_QPA_PLATFORM"] = offscreen_screen(folder, MAIN_SCREEN)
+        qt_app = QApplication(sys.argv[:1])
+        qt_app.setApplicationName(paths.APP_NAME)
+        if scaled_only:
+            shoot_look(SCALED, folder)
+            return 0
+        for look in (LIGHT, DARK, CONTRAST, LARGE_TEXT):
+            shoot_look(look, folder)
+        shoot_safety(folder / "safety")
+        shoot_safety(folder / "safety-200", LARGE_TEXT)
+        shoot_safety(folder / "safety-contrast", CONTRAST)
+        shoot_storage(folder / "storage")
+        run_scaled_pass(folder)
     return 0
 
 

@@ -43,6 +43,9 @@ log = logging.getLogger(__name__)
 #: The settings that change how long the player takes.
 SESSION_TIMING = (keys.GET_READY_SECONDS, keys.REST_BETWEEN_EXERCISES_SECONDS)
 
+#: The figure's one picture with reduce motion on: the held pose (0 start, 1 held).
+STILL_POSE = 1.0
+
 
 class SessionEvents(QObject):
     """Session start and end, heard by whoever cares (reminders, History) without knowing who.
@@ -179,13 +182,24 @@ def build_session_area(
     view = PlayerView()
     frames = PoseFrames(paths.resources_dir() / "poses")
     looks = parts.looks
+    settings = parts.settings
+    # Reduce motion: the figure holds still in the held pose (the picture of what to do, as in
+    # the Library) and the ring steps with the digits instead of sweeping.
+    motion = {"reduced": settings.get(keys.REDUCE_MOTION)}
 
     def frame(exercise_id: str, progress: float, side: Side | None) -> bytes:
-        return frames.frame(exercise_id, progress, side=side, dark=looks.theme.is_dark)
+        shown = STILL_POSE if motion["reduced"] else progress
+        return frames.frame(exercise_id, shown, side=side, dark=looks.theme.is_dark)
+
+    def reduce_motion(reduced: bool) -> None:
+        motion["reduced"] = reduced
+        view.countdown.set_steady(reduced)
+
+    reduce_motion(motion["reduced"])
+    settings.subscribe(keys.REDUCE_MOTION, reduce_motion)
 
     status = parts.status
     recorder = SessionRecorder(status.writer, parts.clock, report=status.report, routines=routines)
-    settings = parts.settings
     controller = PlayerController(
         view,
         recorder,
@@ -212,8 +226,32 @@ def build_session_area(
     controller.session_ended.connect(parts.session_events.ended)
     area.quick_start_requested.connect(quick_start)
     area.library_requested.connect(show_library)
-    view.focus_mode_changed.connect(parts.window.set_focus_mode)
+    # The player's keys are the window's (they work in any area): on while a session runs.
+    parts.window.session_command.connect(controller.command)
+    controller.commands_changed.connect(parts.window.set_session_keys)
+    view.focus_mode_changed.connect(focus_mode_keeping_on_screen(parts.window))
     return area
+
+
+def focus_mode_keeping_on_screen(window: MainWindow) -> Callable[[bool], None]:
+    """Into or out of focus mode; out of it, the window is back whole on its screen."""
+    from PySide6.QtCore import QMargins, QTimer
+
+    from spinecoach.ui.widgets.on_screen import frame_margins, keep_on_screen
+
+    frame = QMargins()
+
+    def focus_mode(on: bool) -> None:
+        nonlocal frame
+        if on:
+            frame = frame_margins(window)  # full screen has none; the restored window will
+        window.set_focus_mode(on)
+        if not on:
+            keep_on_screen(window, frame)
+            # A window manager may apply the restored geometry a moment later: check again.
+            QTimer.singleShot(0, window, lambda: keep_on_screen(window, frame))
+
+    return focus_mode
 
 
 def build_history_area(

@@ -21,6 +21,8 @@ from spinecoach.core.clock import Clock, SystemClock
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from PySide6.QtCore import QObject
+
     from spinecoach.app.areas import OpenParts
     from spinecoach.app.tray_and_reminders import TrayAndReminders
     from spinecoach.core.exercise import Routine
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from spinecoach.core.presence import IdleSource, InterruptionSource
     from spinecoach.desktop.autostart import Autostart
     from spinecoach.desktop.desktop_entry import MenuEntry
+    from spinecoach.desktop.notifications import DesktopNotifications
     from spinecoach.sound.cue_player import CuePlayer
     from spinecoach.sound.tones import ToneBank
     from spinecoach.storage.opening import OpenedDatabase
@@ -96,8 +99,10 @@ class Application:
         self.window.theme_requested.connect(self.looks.choose)
         self.window.settings_requested.connect(self.show_settings)
         self.window.quit_requested.connect(self.quit)
+        self.window.log_pain_requested.connect(self.log_pain_now)
         self.data = DataFile(data_dir, self.clock, self.state, self.window, self._tell)
         self.reminders: TrayAndReminders | None = None
+        self._notifications: DesktopNotifications | None = None
         self.cue_player: CuePlayer | None = None
         self._parts: OpenParts | None = None
         self._tones: ToneBank | None = None
@@ -286,8 +291,13 @@ class Application:
         interruptions: InterruptionSource | None = None,
         autostart: Autostart | None = None,
         tray_available: bool | None = None,
+        notifications: DesktopNotifications | None = None,
     ) -> TrayAndReminders:
-        """The tray icon and stand-up reminders (after the first paint; tests pass fakes)."""
+        """The tray icon and stand-up reminders (after the first paint; tests pass fakes).
+
+        `notifications` carry each card's answers as buttons where the desktop shows them;
+        by default the desktop's own, except on a platform without a desktop (offscreen).
+        """
         from spinecoach.app.tray_and_reminders import TrayActions, TrayAndReminders
         from spinecoach.desktop.autostart import autostart_for
         from spinecoach.desktop.idle import detect_idle_source
@@ -324,6 +334,18 @@ class Application:
         events = self.parts.session_events
         events.started.connect(reminders.session_started)
         events.ended.connect(lambda status: reminders.session_finished(status == "completed"))
+        # Answering a card by keyboard: the tray's "Answer the reminder" and icon, and the
+        # buttons of the card's desktop notification.
+        controller = reminders.controller
+        if reminders.tray is not None:
+            controller.card_shown.connect(reminders.tray.set_card_showing)
+            reminders.tray.answer_requested.connect(controller.focus_card)
+        if notifications is None:
+            notifications = _desktop_notifications(reminders)
+        if notifications is not None:
+            controller.use_notifications(notifications)
+            notifications.action_invoked.connect(controller.answer_from_notification)
+            self._notifications = notifications
         self.reminders = reminders
         self.offer_menu_entry()
         return reminders
@@ -475,9 +497,32 @@ class Application:
         """After the event loop: stop the reminders and the speech helper, close the data."""
         if self.reminders is not None:
             self.reminders.stop()
+        if self._notifications is not None:
+            self._notifications.close()  # no notification outlives the app
         if self.cue_player is not None:
             self.cue_player.shut_down()  # the speech helper process, if one runs
         self.close_storage()
+
+
+def _desktop_notifications(parent: QObject) -> DesktopNotifications | None:
+    """The freedesktop notification server, on a desktop that has one (Linux and the BSDs).
+
+    None on a platform without a desktop (offscreen: tests, tools) and on Windows and macOS,
+    whose notifications Qt's tray messages already reach (without buttons).
+    """
+    import sys
+
+    from PySide6.QtGui import QGuiApplication
+
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return None
+    if QGuiApplication.platformName() in ("offscreen", "minimal"):
+        return None
+    from spinecoach.desktop.notifications import DesktopNotifications
+
+    return DesktopNotifications(
+        icon=str(paths.icons_dir() / "spinecoach.svg"), desktop_entry=paths.APP_ID, parent=parent
+    )
 
 
 def compose(

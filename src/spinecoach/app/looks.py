@@ -1,4 +1,4 @@
-"""The theme in use: one source of truth (the Colours setting), and every view follows it.
+"""The theme and text size in use: one source of truth each (the Colours and Text size settings).
 
 The setting lives in the state file, so the first frame is drawn in the person's colours
 before the data file is opened. "Follow the system" needs the desktop's scheme, and asking Qt
@@ -8,6 +8,10 @@ guess from the platform palette) and `follow_system_scheme()` checks right after
 
 Views do not ask for the theme: each registers how to restyle itself (`follow`) when it is
 built, and hears every change, whoever made it (View > Theme, the settings dialog, the desktop).
+"Follow the system" follows the desktop's high-contrast setting too, where Qt reads it (6.10+).
+
+The text size is the system font times the Text size setting (100-200 %): the application font
+and the stylesheet's type sizes change together, at once; widgets hear it as a font change.
 """
 
 from __future__ import annotations
@@ -18,9 +22,8 @@ from typing import TYPE_CHECKING
 
 from spinecoach.core import settings as keys
 from spinecoach.ui.style.theme import (
-    DARK,
-    LIGHT,
     Theme,
+    apply_text_size,
     apply_theme,
     choose_theme,
     platform_palette_is_dark,
@@ -45,14 +48,18 @@ class Looks:
         self._followers: list[Callable[[Theme], object]] = []
         self._following_system = False
         preference = state.get(keys.THEME)
-        system_dark = None
+        system = None
         if preference == "system":
             remembered = state.get(keys.UI_SYSTEM_DARK)
-            known = remembered != "unknown"
-            system_dark = remembered == "dark" if known else platform_palette_is_dark(qt_app)
-        self.theme = choose_theme(preference, system_dark)
-        apply_theme(qt_app, self.theme, ui_icons)
+            if remembered != "unknown":
+                system = remembered
+            else:
+                system = "dark" if platform_palette_is_dark(qt_app) else "light"
+        self.theme = choose_theme(preference, system)
+        self.text_scale = self._apply_text_size(state.get(keys.TEXT_SIZE))
+        apply_theme(qt_app, self.theme, ui_icons, self.text_scale)
         state.subscribe(keys.THEME, self._preference_changed)
+        state.subscribe(keys.TEXT_SIZE, self._text_size_changed)
 
     def follow(self, restyle: Callable[[Theme], object]) -> None:
         """Call `restyle(theme)` at every change of theme, for as long as the app runs.
@@ -63,7 +70,7 @@ class Looks:
         self._followers.append(restyle)
 
     def choose(self, preference: str) -> None:
-        """The person chose "system", "light" or "dark"; the setting's change restyles."""
+        """The person chose "system", "light", "dark" or "contrast"; the setting restyles."""
         self._state.set(keys.THEME, preference)
 
     def follow_system_scheme(self, parent: QObject) -> None:
@@ -85,18 +92,22 @@ class Looks:
 
         looks = self
         watcher = SchemeWatcher(parent)
-        QGuiApplication.styleHints().colorSchemeChanged.connect(watcher.changed)
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(watcher.changed)
+        accessibility = getattr(hints, "accessibility", None)  # Qt 6.10+: high contrast
+        if accessibility is not None:
+            accessibility().contrastPreferenceChanged.connect(watcher.changed)
         self.system_scheme_changed()
 
     def system_scheme_changed(self) -> None:
         """Remember the desktop's scheme for the next first frame; follow it if asked to."""
-        from spinecoach.ui.style.theme import system_prefers_dark
+        from spinecoach.ui.style.theme import system_scheme
 
-        system = "dark" if system_prefers_dark() else "light"
+        system = system_scheme()
         if self._state.get(keys.UI_SYSTEM_DARK) != system:
             self._state.set(keys.UI_SYSTEM_DARK, system)
         if self._state.get(keys.THEME) == "system":
-            theme = DARK if system == "dark" else LIGHT
+            theme = choose_theme("system", system)
             if theme != self.theme:
                 log.info("following the system's %s colour scheme", theme.name)
                 self._restyle(theme)
@@ -106,6 +117,18 @@ class Looks:
 
     def _restyle(self, theme: Theme) -> None:
         self.theme = theme
-        apply_theme(self._qt_app, theme, self._ui_icons)
+        apply_theme(self._qt_app, theme, self._ui_icons, self.text_scale)
         for restyle in self._followers:
             restyle(theme)
+
+    def _apply_text_size(self, percent: int) -> float:
+        """The application font at `percent` of the system's; the stylesheet's scale."""
+        from PySide6.QtGui import QFontDatabase
+
+        system_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
+        return apply_text_size(self._qt_app, system_font, percent)
+
+    def _text_size_changed(self, percent: int) -> None:
+        """The person chose another text size: font and stylesheet change now, together."""
+        self.text_scale = self._apply_text_size(percent)
+        apply_theme(self._qt_app, self.theme, self._ui_icons, self.text_scale)

@@ -63,11 +63,35 @@ THEME: Final = Setting(
     "theme",
     str,
     "system",
-    "Colour scheme: follow the system, or always light or dark.",
-    choices=("system", "light", "dark"),
+    "Colour scheme: follow the system (its high-contrast setting too, where the desktop has "
+    "one), or always light, dark or high contrast (text at least 7:1 on its background).",
+    choices=("system", "light", "dark", "contrast"),
     label="Colours",
     group="General",
     in_state_file=True,
+)
+
+TEXT_SIZE: Final = Setting(
+    "text_size",
+    int,
+    100,
+    "The size of all text, in percent of the system's own text size (which it follows), up "
+    "to twice as large; applied at once, everywhere.",
+    choices=(100, 125, 150, 175, 200),
+    label="Text size",
+    unit="%",
+    group="General",
+    in_state_file=True,
+)
+
+REDUCE_MOTION: Final = Setting(
+    "reduce_motion",
+    bool,
+    False,
+    "Keep the session player still: the figure shows one picture of each exercise instead of "
+    "moving, and the countdown ring steps once a second instead of sweeping.",
+    label="Reduce motion in the player",
+    group="General",
 )
 
 LAST_AREA: Final = Setting(
@@ -151,7 +175,7 @@ UI_SYSTEM_DARK: Final = Setting(
     "unknown",
     "The desktop's colour scheme when last asked (after the first paint), so that the next "
     "start's first frame is drawn in it before the desktop can be asked.",
-    choices=("unknown", "dark", "light"),
+    choices=("unknown", "dark", "light", "contrast"),
     in_state_file=True,
 )
 
@@ -259,9 +283,9 @@ PLAYER_TEXT_SIZE: Final = Setting(
     "player_text_size",
     str,
     "normal",
-    "How large the instructions are in the session player.",
+    "How large the instructions are in the session player (on top of the text size in General).",
     choices=("normal", "large", "larger"),
-    label="Text size",
+    label="Instructions in the player",
     group="Sessions",
 )
 
@@ -304,6 +328,8 @@ MENU_ENTRY_OFFERED: Final = Setting(
 SETTINGS: tuple[Setting[Any], ...] = (
     SAFETY_ACKNOWLEDGED,
     THEME,
+    TEXT_SIZE,
+    REDUCE_MOTION,
     LAST_AREA,
     WEEKLY_GOAL,
     SOUND_ENABLED,

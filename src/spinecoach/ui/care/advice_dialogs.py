@@ -28,6 +28,7 @@ def scrolling(content: QWidget, object_name: str, min_height: int) -> QScrollAre
     """`content` in a frameless vertical scroll area, so long advice never pushes buttons away."""
     scroll = QScrollArea()
     scroll.setObjectName(object_name)
+    scroll.setAccessibleName("Advice, and when to get help")  # it takes the keyboard to scroll
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

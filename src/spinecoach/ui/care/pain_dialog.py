@@ -2,17 +2,26 @@
 
 The 0-10 numeric rating scale with "no pain" and "worst pain imaginable" at its ends is what
 clinicians use, so the history can be shown to them as it is. Answering is always optional.
+
+From the keyboard: a digit chooses its score (1 then 0 makes 10, as typed), the arrow keys move
+along the scale (one Tab stop, like radio buttons), Enter saves and Esc skips. The scale is a
+titled group whose description gives both anchors, and the end buttons name their anchor, so a
+screen reader says what 0 and 10 mean.
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,6 +39,27 @@ FEELINGS: tuple[tuple[str, str], ...] = (
     ("harder", "Harder"),
 )
 
+#: The ends of the scale, in the words clinicians use.
+ANCHORS = {0: "no pain", 10: "worst pain imaginable"}
+
+#: A 0 typed this soon after a 1 makes 10 (the person typed "10"); later, it means 0.
+TEN_WITHIN_SECONDS = 1.0
+
+#: The pain question's keys, for Help > Keyboard shortcuts.
+PAIN_KEYS: tuple[tuple[str, str], ...] = (
+    ("0 to 9", "Choose that score"),
+    ("1 then 0", "Choose 10 (the 0 within a second of the 1)"),
+    ("Left and Right arrows", "Move along the scale; Space chooses"),
+    ("Enter", "Save the score chosen"),
+    ("Esc", "Skip the question"),
+)
+
+
+def score_name(score: int) -> str:
+    """What a screen reader says for a score's button: "Pain 0 out of 10: no pain"."""
+    anchor = ANCHORS.get(score)
+    return f"Pain {score} out of 10" + (f": {anchor}" if anchor else "")
+
 
 @dataclass(frozen=True, slots=True)
 class PainAnswer:
@@ -44,13 +74,21 @@ class PainDialog(QDialog):
     """Pain now, 0-10, with an optional note (and, after a session, how it felt)."""
 
     def __init__(
-        self, *, after: bool, check_in: bool = False, parent: QWidget | None = None
+        self,
+        *,
+        after: bool,
+        check_in: bool = False,
+        parent: QWidget | None = None,
+        now: Callable[[], float] = time.monotonic,
     ) -> None:
+        """`now` is the clock that times "1 then 0" (tests pass a fake one)."""
         super().__init__(parent)
         self.setObjectName("painDialog")
         self.setWindowTitle("How is your back?")
         self.setModal(True)
         self._score: int | None = None
+        self._now = now
+        self._one_typed_at: float | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(12)
@@ -60,43 +98,56 @@ class PainDialog(QDialog):
         title = QLabel(heading)
         title.setProperty("role", "title")
         layout.addWidget(title)
-        layout.addWidget(QLabel("How much does your back hurt right now?"))
 
-        grid = QGridLayout()
+        # A titled group: a screen reader names the group, then the button, then its state.
+        self.scale = QGroupBox("How much does your back hurt right now?")
+        self.scale.setObjectName("painScale")
+        self.scale.setFlat(True)
+        self.scale.setAccessibleDescription(
+            f"0 means {ANCHORS[0]} and 10 the {ANCHORS[10]}. Type a number from 0 to 10, or "
+            "move with the arrow keys and press Space."
+        )
+        grid = QGridLayout(self.scale)
+        grid.setContentsMargins(0, 8, 0, 0)
         grid.setHorizontalSpacing(6)
         self.score_buttons = QButtonGroup(self)
         self.score_buttons.setExclusive(True)
         for score in range(11):
             button = QPushButton(str(score))
             button.setObjectName(f"painScore{score}")
-            button.setAccessibleName(f"Pain {score} out of 10")
+            button.setAccessibleName(score_name(score))
             button.setCheckable(True)
+            button.setAutoDefault(False)  # Enter saves the score; it does not choose again
             button.setMinimumSize(48, 48)
             button.setProperty("role", "score")
             self.score_buttons.addButton(button, score)
             grid.addWidget(button, 0, score)
-        low = QLabel("0 = no pain")
-        high = QLabel("10 = worst pain imaginable")
+        low = QLabel(f"0 = {ANCHORS[0]}")
+        high = QLabel(f"10 = {ANCHORS[10]}")
         for label in (low, high):
             label.setProperty("role", "muted")
         grid.addWidget(low, 1, 0, 1, 4)
         grid.addWidget(high, 1, 6, 1, 5, Qt.AlignmentFlag.AlignRight)
-        layout.addLayout(grid)
+        layout.addWidget(self.scale)
 
         self.feeling_buttons = QButtonGroup(self)
         if after:
-            layout.addWidget(QLabel("How did that feel?"))
-            row = QHBoxLayout()
+            feelings = QGroupBox("How did that feel?")
+            feelings.setObjectName("painFeeling")
+            feelings.setFlat(True)
+            row = QHBoxLayout(feelings)
+            row.setContentsMargins(0, 8, 0, 0)
             for index, (key, text) in enumerate(FEELINGS):
                 radio = QRadioButton(text)
                 radio.setObjectName(f"feeling_{key}")
                 self.feeling_buttons.addButton(radio, index)
                 row.addWidget(radio)
             row.addStretch(1)
-            layout.addLayout(row)
+            layout.addWidget(feelings)
 
         self.note = QLineEdit()
         self.note.setObjectName("painNote")
+        self.note.setAccessibleName("Note")
         self.note.setPlaceholderText("A note, if you like (what you did, how you slept…)")
         layout.addWidget(self.note)
         # The same limit and characters as every note box (ui/widgets/note_box.py), with a counter.
@@ -119,6 +170,43 @@ class PainDialog(QDialog):
         self.score_buttons.idClicked.connect(self._choose)
         self.skip_button.clicked.connect(self._skip)
         self.save_button.clicked.connect(self.accept)
+        self.score_buttons.button(0).setFocus()  # the keyboard starts on the scale
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Qt override: a digit chooses a score (unless a text box took it first)."""
+        text = event.text()
+        plain = not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.MetaModifier
+        )
+        if plain and len(text) == 1 and text in "0123456789":
+            self.type_digit(int(text))
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def type_digit(self, digit: int) -> None:
+        """A typed digit: its score, or 10 when it is a 0 just after a 1."""
+        now = self._now()
+        typed_ten = (
+            digit == 0
+            and self._one_typed_at is not None
+            and now - self._one_typed_at <= TEN_WITHIN_SECONDS
+        )
+        self._one_typed_at = now if digit == 1 else None
+        self.choose(10 if typed_ten else digit)
+
+    def choose(self, score: int) -> None:
+        """Choose a score as a click on its button would, and put the keyboard there."""
+        button = self.score_buttons.button(score)
+        button.setChecked(True)
+        button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._choose(score)
+
+    def score(self) -> int | None:
+        """The score chosen so far (None before one is)."""
+        return self._score
 
     def _choose(self, score: int) -> None:
         self._score = score

@@ -58,6 +58,7 @@ class SafetyDialog(QDialog):
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setObjectName("safetyScroll")
+        scroll.setAccessibleName("Safety notes")  # it takes the keyboard to scroll
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

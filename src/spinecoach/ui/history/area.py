@@ -19,6 +19,7 @@ from spinecoach.ui.history.report import write_report
 from spinecoach.ui.history.session_dialog import SessionDetailsDialog
 from spinecoach.ui.history.view import HistoryView
 from spinecoach.ui.widgets.callout import callout
+from spinecoach.ui.widgets.page_scroll import scrolling_page
 
 
 class HistoryArea(QWidget):
@@ -53,7 +54,9 @@ class HistoryArea(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.undo_bar)
-        layout.addWidget(view, 1)
+        # The page scrolls when the window is too small for the cards, chart and three rows of
+        # the log (a 960 x 540 window, or 200 % text), instead of squeezing them.
+        layout.addWidget(scrolling_page(view, "historyScroll"), 1)
 
         view.check_in_requested.connect(self.check_in)
         view.delete_requested.connect(self.delete_session)

@@ -3,7 +3,8 @@
 pyqtgraph is imported by this module only, and this module only when the History area is first
 shown, so it costs nothing at start-up. Marker shapes and colours come from the Okabe-Ito
 palette, which people with the common kinds of colour blindness can tell apart, and each
-context also has its own shape.
+context also has its own shape (circle, triangle, square), so none rests on colour alone. The
+axes and the legend are drawn in the widget's font: they grow with the text size.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from datetime import datetime
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QCursor
+from PySide6.QtCore import QEvent, QPointF
+from PySide6.QtGui import QColor, QCursor, QFont, QFontInfo
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 #: Marker style per pain context: (colour, pyqtgraph symbol, legend name).
@@ -72,17 +73,20 @@ class PainChart(QWidget):
         super().__init__(parent)
         self.setObjectName("painChart")
         self.setAccessibleName("Pain over time")
-        self.setMinimumHeight(280)
+        self.setMinimumHeight(240)
         self._axis = pg.DateAxisItem(orientation="bottom")
         self.plot = pg.PlotWidget(axisItems={"bottom": self._axis})
         self.plot.setObjectName("painPlot")
+        self.plot.setAccessibleName("Pain scores chart")
+        self.plot.setAccessibleDescription("Every score is also listed in the session log.")
         self.plot.setMouseEnabled(x=True, y=False)
         self.plot.showGrid(x=False, y=True, alpha=0.25)
         self.plot.setYRange(0, 10, padding=0.05)
         self.plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 11, 2)]])
         self.plot.getAxis("left").setLabel("Pain (0-10)")
         self.plot.setMenuEnabled(False)
-        self.legend = self.plot.addLegend(offset=(10, 6))
+        # One row along the top: at 200 % text a column of four would cover a third of the plot.
+        self.legend = self.plot.addLegend(offset=(10, 6), colCount=4)
         self._scatter: dict[str, pg.ScatterPlotItem] = {}
         for context, (colour, symbol, name) in SERIES.items():
             item = pg.ScatterPlotItem(
@@ -115,6 +119,33 @@ class PainChart(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self._follow_font()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Qt override: the text size changed; the axes and legend follow."""
+        if event.type() == QEvent.Type.FontChange:
+            self._follow_font()
+        super().changeEvent(event)
+
+    def _follow_font(self) -> None:
+        font = QFont(self.font())
+        size = f"{font.pointSizeF():.1f}pt" if font.pointSizeF() > 0 else f"{font.pixelSize()}px"
+        # Room above 10 and below 0 for half a line of larger text: pyqtgraph hides a tick
+        # label that would stick out of the axis, and the 0 went first.
+        larger = max(1.0, QFontInfo(font).pixelSize() / 12)
+        self.plot.setYRange(0, 10, padding=0.05 * larger)
+        for name in ("left", "bottom", "right"):
+            axis = self.plot.getAxis(name)
+            axis.setTickFont(font)
+            axis.labelStyle = {**axis.labelStyle, "font-size": size}
+            axis._updateLabel()
+        self.legend.setLabelTextSize(size)
+        self._redraw_legend()
+
+    def _redraw_legend(self) -> None:
+        """Draw the legend's labels again: pyqtgraph applies a new colour or size to new ones."""
+        for _sample, label in self.legend.items:
+            label.setText(label.text)
 
     def set_colours(self, background: str, foreground: str, average: str) -> None:
         """Theme colours: plot background, axes and text, and the average line."""
@@ -123,6 +154,12 @@ class PainChart(QWidget):
             axis = self.plot.getAxis(name)
             axis.setPen(pg.mkPen(foreground))
             axis.setTextPen(pg.mkPen(foreground))
+        self.legend.setLabelTextColor(foreground)
+        # Over the points, the legend stays readable on a veil of the background.
+        veil = QColor(background)
+        veil.setAlpha(225)
+        self.legend.setBrush(pg.mkBrush(veil))
+        self._redraw_legend()
         self._average_colour = average
         for item in self._average_items:
             item.setPen(pg.mkPen(average, width=2.5))

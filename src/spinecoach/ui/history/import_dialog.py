@@ -37,6 +37,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(summary)
         self.problems = QListWidget()
         self.problems.setObjectName("importProblems")
+        self.problems.setAccessibleName("Rows that cannot be imported")
         if preview.problems:
             count = len(preview.problems)
             heading = QLabel(

@@ -51,6 +51,7 @@ class SessionDetailsDialog(QDialog):
         layout.addWidget(QLabel("Note"))
         self.note = QPlainTextEdit(row.note)
         self.note.setObjectName("sessionNote")
+        self.note.setAccessibleName("Note")
         self.note.setPlaceholderText("How it went, what you noticed…")
         self.note.setMaximumHeight(110)
         layout.addWidget(self.note)

@@ -1,6 +1,10 @@
 """The History area: summary cards, the reminder line, the pain chart with its ranges, the log.
 
-A passive view: the controller fills it and reacts to what the person asks for.
+A passive view: the controller fills it and reacts to what the person asks for. The cards and
+the rows of buttons wrap onto more lines when the window is narrow or the text large
+(`ui.widgets.reflow`); the session log's rows and columns are measured in the font in use, and
+it always shows three rows or more. The History area scrolls the whole view when even that does
+not fit (a 960 x 540 window).
 """
 
 from __future__ import annotations
@@ -10,18 +14,19 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     Signal,
     SignalInstance,
 )
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QFrame,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -32,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from spinecoach.ui.history.chart import PainChart
+from spinecoach.ui.widgets.reflow import CardGrid, WrappingRow
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -75,6 +81,21 @@ COLUMNS: tuple[str, ...] = (
     "Hurt",
     "Note",
 )
+
+#: The widest text each column but the note shows (besides its header), to size it by the font.
+COLUMN_SAMPLES: tuple[str, ...] = (
+    "Wed 30 Sep 2026 23:59",
+    "Gentle moves for a bad",
+    "120 min",
+    "10 of 10",
+    "10",
+    "10",
+    "Worse",
+    "10",
+)
+
+#: The session log always has room for this many rows (the page scrolls instead).
+MIN_VISIBLE_ROWS = 3
 
 
 class SessionTableModel(QAbstractTableModel):
@@ -178,16 +199,21 @@ def _card(title: str, object_name: str) -> tuple[QFrame, QLabel, QLabel]:
     box.setContentsMargins(14, 10, 14, 10)
     box.setSpacing(2)
     heading = QLabel(title)
+    heading.setObjectName(f"{object_name}Title")
     heading.setProperty("role", "muted")
+    heading.setWordWrap(True)
     value = QLabel("–")
     value.setObjectName(f"{object_name}Value")
     value.setProperty("role", "cardValue")
+    value.setWordWrap(True)
     detail = QLabel("")
     detail.setObjectName(f"{object_name}Detail")
     detail.setProperty("role", "muted")
+    detail.setWordWrap(True)
     box.addWidget(heading)
     box.addWidget(value)
     box.addWidget(detail)
+    box.addStretch(1)  # a card taller than its text (its neighbour wraps) keeps it together
     return frame, value, detail
 
 
@@ -220,8 +246,7 @@ class HistoryView(QWidget):
         self.setAccessibleName("History")
 
         self.cards: dict[str, tuple[QLabel, QLabel]] = {}
-        cards_row = QHBoxLayout()
-        cards_row.setSpacing(10)
+        cards_row = CardGrid(spacing=10, min_card_characters=22)
         for key, title in (
             ("weekCard", "Sessions this week"),
             ("streakCard", "Streak"),
@@ -231,7 +256,7 @@ class HistoryView(QWidget):
         ):
             frame, value, detail = _card(title, key)
             self.cards[key] = (value, detail)
-            cards_row.addWidget(frame, 1)
+            cards_row.addWidget(frame)
         # One line under the cards: what this week's stand-up reminders led to (hidden if none).
         self.reminder_line = QLabel()
         self.reminder_line.setObjectName("reminderLine")
@@ -241,8 +266,7 @@ class HistoryView(QWidget):
 
         self.range_buttons = QButtonGroup(self)
         self.range_buttons.setExclusive(True)
-        ranges_row = QHBoxLayout()
-        ranges_row.setSpacing(6)
+        ranges_row = WrappingRow(spacing=6)
         for index, (label, _days) in enumerate(RANGES):
             button = QPushButton(label)
             button.setCheckable(True)
@@ -256,9 +280,8 @@ class HistoryView(QWidget):
         self.bars_toggle.setObjectName("weeklyBarsToggle")
         self.bars_toggle.setToolTip("Show how many sessions you did each week behind the scores")
         self.bars_toggle.toggled.connect(self.weekly_bars_toggled)
-        ranges_row.addSpacing(12)
         ranges_row.addWidget(self.bars_toggle)
-        ranges_row.addStretch(1)
+        ranges_row.add_push()
         self.check_in_button = QPushButton("Log pain now")
         self.check_in_button.setObjectName("checkInButton")
         self.check_in_button.setProperty("role", "primary")
@@ -273,6 +296,7 @@ class HistoryView(QWidget):
         self.empty_label.setObjectName("historyEmpty")
         self.empty_label.setProperty("role", "muted")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
 
         self.model = SessionTableModel()
         self.table = QTableView()
@@ -288,13 +312,9 @@ class HistoryView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         header = self.table.horizontalHeader()
-        # Fixed widths: ResizeToContents measures every row, which takes seconds for a
-        # ten-year log. The note column takes the rest.
-        for column, width in enumerate((190, 210, 80, 130, 64, 56, 76, 48)):
-            self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(30)
+        self.fit_table_to_font()
         self.table.activated.connect(self._activated)
 
         self.repeat_button = QPushButton("Repeat this routine")
@@ -318,28 +338,30 @@ class HistoryView(QWidget):
             button.setVisible(False)
         self._update_buttons()
 
-        table_buttons = QHBoxLayout()
+        table_buttons = WrappingRow(spacing=8)
         table_buttons.addWidget(self.repeat_button)
         table_buttons.addWidget(self.delete_button)
-        table_buttons.addStretch(1)
+        table_buttons.add_push()
         table_buttons.addWidget(self.export_button)
         table_buttons.addWidget(self.import_button)
         table_buttons.addWidget(self.report_button)
 
+        # The rows that wrap stay outside the splitter, which knows nothing of heights that
+        # depend on widths: inside it, a wrapped row would squeeze the chart.
         chart_box = QWidget()
         chart_layout = QVBoxLayout(chart_box)
         chart_layout.setContentsMargins(0, 0, 0, 0)
-        chart_layout.addLayout(ranges_row)
         chart_layout.addWidget(self.chart, 1)
-        chart_layout.addWidget(self.empty_label)
+        # Takes the chart's place (and its room: the splitter cannot grow it to fit its lines).
+        self.empty_label.setMinimumHeight(self.chart.minimumHeight())
+        chart_layout.addWidget(self.empty_label, 1)
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
-        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.setContentsMargins(0, 6, 0, 0)
         heading = QLabel("Session log")
         heading.setProperty("role", "heading")
         table_layout.addWidget(heading)
         table_layout.addWidget(self.table, 1)
-        table_layout.addLayout(table_buttons)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(chart_box)
@@ -351,7 +373,46 @@ class HistoryView(QWidget):
         layout.setSpacing(12)
         layout.addLayout(cards_row)
         layout.addWidget(self.reminder_line)
+        layout.addLayout(ranges_row)
         layout.addWidget(splitter, 1)
+        layout.addLayout(table_buttons)
+
+    def fit_table_to_font(self) -> None:
+        """Row height and column widths from the font in use, so no cell is cut at 200 %.
+
+        Measured from a sample of each column's widest text, not from the rows
+        (ResizeToContents measures every row: seconds for a ten-year log). The note column
+        takes the rest.
+        """
+        metrics = self.table.fontMetrics()
+        bold = QFont(self.table.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        header_metrics = QFontMetrics(bold)
+        padding = 2 * 8 + metrics.averageCharWidth()
+        sort_arrow = 2 * metrics.height()  # the header's sort indicator beside its title
+        for column, sample in enumerate(COLUMN_SAMPLES):
+            width = max(
+                metrics.horizontalAdvance(sample),
+                header_metrics.horizontalAdvance(COLUMNS[column]) + sort_arrow,
+            )
+            self.table.setColumnWidth(column, width + padding)
+        rows = self.table.verticalHeader()
+        rows.setDefaultSectionSize(metrics.height() + 14)
+        header = self.table.horizontalHeader()
+        frame = 2 * self.table.frameWidth()
+        scroll_bar = self.table.horizontalScrollBar().sizeHint().height()
+        self.table.setMinimumHeight(
+            header.sizeHint().height()
+            + MIN_VISIBLE_ROWS * rows.defaultSectionSize()
+            + scroll_bar
+            + frame
+        )
+
+    def event(self, event: QEvent) -> bool:
+        """Qt override: a new text size re-measures the session log."""
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit_table_to_font()
+        return super().event(event)
 
     def set_file_actions_available(self, export: bool, import_: bool, report: bool) -> None:
         """Show the export, import and report buttons that have something behind them."""

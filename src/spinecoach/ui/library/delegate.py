@@ -24,9 +24,32 @@ class LibraryDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        """Qt override: headers are short, items tall enough for the thumbnail."""
-        height = HEADER_HEIGHT if index.data(Role.KIND) == "header" else ROW_HEIGHT
-        return QSize(option.rect.width(), height)
+        """Qt override: headers are short, items tall enough for the thumbnail and two lines.
+
+        The lines are measured in the font in use: at 200 % text they need more than 72 px.
+        """
+        font = QFont(option.font)
+        if index.data(Role.KIND) == "header":
+            header = QFontMetrics(self._header_font(font)).height()
+            return QSize(option.rect.width(), max(HEADER_HEIGHT, header + 16))
+        lines = QFontMetrics(self._title_font(font)).height() + QFontMetrics(font).height()
+        return QSize(option.rect.width(), max(ROW_HEIGHT, lines + 2 * 3 + 16 + 12))
+
+    @staticmethod
+    def _title_font(base: QFont) -> QFont:
+        title = QFont(base)
+        title.setPointSizeF(base.pointSizeF() * 1.1)
+        title.setWeight(QFont.Weight.DemiBold)
+        return title
+
+    @staticmethod
+    def _header_font(base: QFont) -> QFont:
+        header = QFont(base)
+        header.setWeight(QFont.Weight.Bold)
+        header.setCapitalization(QFont.Capitalization.AllUppercase)
+        header.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
+        header.setPointSizeF(base.pointSizeF() * 0.85)
+        return header
 
     def paint(
         self,
@@ -75,9 +98,7 @@ class LibraryDelegate(QStyledItemDelegate):
         badge = str(index.data(Role.BADGE) or "")
         badge_width = self._paint_badge(painter, card, base_font, badge, palette, selected)
         text_width = card.right() - left - badge_width - 12
-        title_font = QFont(base_font)
-        title_font.setPointSizeF(base_font.pointSizeF() * 1.1)
-        title_font.setWeight(QFont.Weight.DemiBold)
+        title_font = self._title_font(base_font)
         painter.setFont(title_font)
         painter.setPen(text_colour)
         metrics = QFontMetrics(title_font)
@@ -104,12 +125,7 @@ class LibraryDelegate(QStyledItemDelegate):
     def _paint_header(
         painter: QPainter, rect: QRect, palette: QPalette, font: QFont, text: str
     ) -> None:
-        header_font = QFont(font)
-        header_font.setWeight(QFont.Weight.Bold)
-        header_font.setCapitalization(QFont.Capitalization.AllUppercase)
-        header_font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
-        header_font.setPointSizeF(font.pointSizeF() * 0.85)
-        painter.setFont(header_font)
+        painter.setFont(LibraryDelegate._header_font(font))
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         painter.drawText(
             rect.adjusted(14, 8, -8, 0),

@@ -12,13 +12,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from spinecoach.core.exercise import Exercise, Guide, Routine, format_duration
+from spinecoach.core.exercise import Exercise, Guide, Position, Routine, format_duration
 from spinecoach.core.library import Library
-from spinecoach.core.timeline import DEFAULT_SETTINGS, SessionSettings, played_seconds
+from spinecoach.core.timeline import (
+    DEFAULT_SETTINGS,
+    POSITION_WORDS,
+    SessionSettings,
+    played_seconds,
+)
 from spinecoach.ui.library.illustrations import IllustrationCache
 from spinecoach.ui.widgets.callout import callout
 from spinecoach.ui.widgets.flow_layout import FlowLayout
@@ -43,6 +49,11 @@ def _label(text: str, role: str | None = None, *, rich: bool = False) -> QLabel:
     if role:
         label.setProperty("role", role)
     return label
+
+
+def pictured(name: str, position: Position) -> str:
+    """A picture's text alternative: what is shown and in which position."""
+    return f"{name}, {POSITION_WORDS.get(position, str(position))}"
 
 
 def _chip(text: str) -> QLabel:
@@ -136,7 +147,7 @@ class DetailView(QScrollArea):
         self._shown = exercise
         self._routine_names = routines
         self._reset()
-        self._add_illustration(exercise.image, exercise.name)
+        self._add_illustration(exercise.image, pictured(exercise.name, exercise.position))
         self._add_title(exercise.name, "Start this exercise")
         self._layout.addWidget(_label(exercise.summary, "muted"))
         chips = [
@@ -162,7 +173,7 @@ class DetailView(QScrollArea):
         for row, step in enumerate(exercise.steps):
             number = _label(f"{row + 1}", "chip")
             number.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            number.setFixedWidth(30)
+            number.setMinimumWidth(30)  # wider when the text is larger, or the number is 10
             steps.addWidget(number, row, 0, Qt.AlignmentFlag.AlignTop)
             steps.addWidget(_label(step), row, 1)
         steps.setColumnStretch(1, 1)
@@ -210,6 +221,9 @@ class DetailView(QScrollArea):
             row = QHBoxLayout()
             row.setSpacing(12)
             picture = QLabel()
+            picture.setAccessibleName(
+                "Picture of " + pictured(item.exercise.name, item.exercise.position)
+            )
             picture.setPixmap(
                 self._illustrations.pixmap(item.exercise.image, ROUTINE_THUMB, ratio, crop=True)
             )
@@ -245,7 +259,7 @@ class DetailView(QScrollArea):
         """Show an untimed how-to card (the log roll): steps, cautions, source; no Start."""
         self._shown = guide
         self._reset()
-        self._add_illustration(guide.image, guide.name)
+        self._add_illustration(guide.image, pictured(guide.name, guide.position))
         title = _label(guide.name, "title")
         title.setObjectName("detailTitle")
         self._layout.addWidget(title)
@@ -335,9 +349,14 @@ class DetailView(QScrollArea):
         picture.setObjectName("detailIllustration")
         picture.setAccessibleName(f"Illustration of {name}")
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        picture.setPixmap(
-            self._illustrations.trimmed(image, ILLUSTRATION_WIDTH, self.devicePixelRatioF())
-        )
+        # As wide as the page has room for (a 960 x 540 window has less than 480 px); if the
+        # window narrows later the picture's empty sides are cut, never the page's text.
+        margins = self._layout.contentsMargins()
+        shown = self.isVisible()  # before its first layout the viewport's width means nothing
+        room = self.viewport().width() - margins.left() - margins.right() if shown else 0
+        width = ILLUSTRATION_WIDTH if room <= 0 else max(160, min(ILLUSTRATION_WIDTH, room))
+        picture.setPixmap(self._illustrations.trimmed(image, width, self.devicePixelRatioF()))
+        picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self._layout.addWidget(picture)
 
     def _add_chips(self, texts: list[str]) -> None:

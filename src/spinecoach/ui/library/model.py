@@ -108,6 +108,9 @@ class LibraryListModel(QAbstractListModel):
             return item.text if role == Qt.ItemDataRole.DisplayRole else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return item.name
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:  # the painted second line, read
+            parts = (self.data(index, Role.SUBTITLE), self.data(index, Role.BADGE))
+            return ", ".join(str(part).replace(" · ", ", ") for part in parts if part)
         if isinstance(item, Routine):
             return self._routine_data(item, role)
         return self._exercise_data(item, role)

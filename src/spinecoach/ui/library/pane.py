@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -38,6 +37,7 @@ from spinecoach.ui.library.detail_view import DetailView
 from spinecoach.ui.library.illustrations import IllustrationCache
 from spinecoach.ui.library.model import LibraryListModel, Role
 from spinecoach.ui.widgets.callout import callout
+from spinecoach.ui.widgets.reflow import WrappingRow
 
 #: Choices of the "length" filter: label and the longest total in seconds (None = any).
 DURATION_CHOICES: tuple[tuple[str, int | None], ...] = (
@@ -139,13 +139,12 @@ class LibraryPane(QWidget):
         self._apply_filter()
 
     def _build_layout(self) -> None:
-        filters = QHBoxLayout()
-        filters.setSpacing(8)
+        # Wraps onto a second line when the window is narrow or the text large (200 %).
+        filters = WrappingRow(spacing=8)
         filters.addWidget(self.position_filter)
         filters.addWidget(self.category_filter)
         filters.addWidget(self.duration_filter)
         filters.addWidget(self.desk_filter)
-        filters.addStretch(1)
 
         list_stack_holder = QWidget()
         self._list_stack = QStackedLayout(list_stack_holder)

@@ -5,13 +5,20 @@ SpineCoach waits in the tray. Every card shown and every answer to one (snooze, 
 break, closing it) is logged to the database at once; pausing from the tray answers no card and
 is not logged (the tray's status line shows it). Each re-arms the timer. Which reminder to
 show and when lives in `core.reminder_service`; the popup and tray only display and forward.
+
+Where the desktop's notifications carry buttons (`use_notifications`), each card also goes out
+as a notification with the card's answers on it ("Start desk break", "Snooze", "Skip"; for the
+daily card "Choose a routine", "Not today"): answered from the keyboard in the desktop's own
+notification list, and read by a screen reader as it arrives. A click on the notification gives
+the card the keyboard. The notification goes away once the card is answered, whichever way.
 """
 
 from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -31,6 +38,21 @@ log = logging.getLogger(__name__)
 
 PAUSES = ("hour", "tomorrow", "resumed")
 
+#: The notification's click (not a button): the person wants the card itself.
+ANSWER_CARD = "default"
+
+
+class ActionNotifier(Protocol):
+    """Desktop notifications with buttons (`desktop.notifications.DesktopNotifications`)."""
+
+    def show(self, title: str, text: str, actions: Sequence[tuple[str, str]]) -> bool:
+        """Show or replace the notification with buttons (key, label); False if not shown."""
+        ...
+
+    def withdraw(self) -> None:
+        """Take the notification away."""
+        ...
+
 
 class ReminderController(QObject):
     """See the module docstring.
@@ -39,8 +61,10 @@ class ReminderController(QObject):
         desk_break_requested(): start the two-minute desk break (popup or tray).
         library_requested(): open the library to choose a routine (daily reminder).
         status_changed(str, bool): the status line and whether reminders are paused.
-        notification(str, str): a title and text for the desktop's notification area.
+        notification(str, str): a title and text for the desktop's notification area (not
+            sent when the card went out as a notification with buttons).
         in_pain(): a reminder was skipped "in pain": show the advice and the red flags.
+        card_shown(bool): a card is up (True) or gone (False): the tray offers to answer it.
     """
 
     desk_break_requested = Signal()
@@ -48,6 +72,7 @@ class ReminderController(QObject):
     status_changed = Signal(str, bool)
     notification = Signal(str, str)
     in_pain = Signal()
+    card_shown = Signal(bool)
 
     def __init__(
         self,
@@ -82,6 +107,8 @@ class ReminderController(QObject):
         popup.snooze_requested.connect(self.snooze)
         popup.skip_requested.connect(self.skip)
         popup.dismissed.connect(self._dismissed)
+        popup.shown_changed.connect(self._card_shown_changed)
+        self._notifier: ActionNotifier | None = None
 
     # --- running -------------------------------------------------------------------------------
 
@@ -122,7 +149,36 @@ class ReminderController(QObject):
         self.rearm()
         return outcome.show
 
+    def use_notifications(self, notifier: ActionNotifier | None) -> None:
+        """Send each card as a notification with buttons too (None: plain notifications)."""
+        self._notifier = notifier
+
     # --- the person's answers ------------------------------------------------------------------
+
+    def focus_card(self) -> bool:
+        """Give the card the keyboard, at the person's request (False when no card is up)."""
+        return self.popup.take_keyboard()
+
+    def answer_from_notification(self, key: str) -> None:
+        """A button of the card's notification (its key), or a click on it ("default")."""
+        if not self.popup.isVisible():
+            return  # already answered on the card: the notification was out of date
+        if key == ANSWER_CARD:
+            self.focus_card()
+        elif key == "desk-break":
+            self.start_break()
+        elif key == "snooze":
+            self.snooze(self.popup.snooze_minutes)
+        elif key == "skip":
+            self.skip(None)
+        elif key == "library":
+            self.popup.hide()
+            self._open_library()
+        elif key == "not-today":
+            self.popup.hide()
+            self._dismissed()
+        else:
+            log.info("unknown notification button %r", key)
 
     def start_break(self) -> None:
         """Start the desk break (the app opens the player; the session pauses reminders)."""
@@ -186,9 +242,30 @@ class ReminderController(QObject):
         if delivery.deferred_for:
             detail += f", waited for {delivery.deferred_for}"
         self._log(ReminderAction.SHOWN, detail)
-        self.notification.emit(*reminder_text(delivery))
+        title, text = reminder_text(delivery)
+        if self._notifier is None or not self._notifier.show(title, text, self._buttons(delivery)):
+            self.notification.emit(title, text)
         if self.sound and self._chime is not None:
             self._chime()
+
+    def _buttons(self, delivery: Delivery) -> list[tuple[str, str]]:
+        """The card's answers as notification buttons (key, label), in the card's order."""
+        if delivery.kind is DeliveryKind.DAILY_EXERCISE:
+            return [
+                (ANSWER_CARD, "Answer"),
+                ("library", "Choose a routine"),
+                ("not-today", "Not today"),
+            ]
+        buttons = [(ANSWER_CARD, "Answer"), ("desk-break", "Start desk break")]
+        if self.service.snoozes_left > 0:
+            buttons.append(("snooze", f"Snooze {self.popup.snooze_minutes} min"))
+        buttons.append(("skip", "Skip"))
+        return buttons
+
+    def _card_shown_changed(self, shown: bool) -> None:
+        if not shown and self._notifier is not None:
+            self._notifier.withdraw()
+        self.card_shown.emit(shown)
 
     def _open_library(self) -> None:
         self._log(ReminderAction.DISMISSED, "chose a routine")

@@ -1,15 +1,29 @@
 """The small reminder card that appears in a corner of the screen the mouse is on.
 
-It never steals the keyboard: someone typing an e-mail when it appears keeps typing into the
-e-mail (`WA_ShowWithoutActivating` and `WindowDoesNotAcceptFocus`), and it is answered with the
-mouse. It only displays and forwards what the person chose; `ReminderController` decides.
+It never takes the keyboard by itself: someone typing an e-mail when it appears keeps typing
+into the e-mail (`WA_ShowWithoutActivating` and `WindowDoesNotAcceptFocus`). It takes the
+keyboard only when the person asks: a click on the card, the tray icon or its menu's "Answer the
+reminder", or the notification clicked (`take_keyboard`). Then Tab moves between its buttons,
+Enter or Space presses one, the Down arrow opens Snooze's and Skip's choices and Esc closes it;
+the next card again leaves the keyboard alone. It only displays and forwards what the person
+chose; `ReminderController` decides.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCursor, QGuiApplication, QIcon
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCursor,
+    QGuiApplication,
+    QHideEvent,
+    QIcon,
+    QKeyEvent,
+    QMouseEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -32,6 +46,61 @@ SKIP_CHOICES: tuple[tuple[SkipReason | None, str], ...] = (
 
 MARGIN = 18  # distance from the screen's edges, in logical pixels
 CARD_WIDTH = 520  # about 65 characters a line: readable at a glance
+
+#: The card's keys, for Help > Keyboard shortcuts.
+CARD_KEYS: tuple[tuple[str, str], ...] = (
+    (
+        "The tray icon, or its menu",
+        "Answer the reminder: the card gets the keyboard (it never takes it by itself)",
+    ),
+    ("Tab, Shift+Tab", "Move between the card's buttons"),
+    ("Enter or Space", "Press the button"),
+    ("Down arrow on Snooze or Skip", "Choose how long to snooze, or why you skip"),
+    ("Esc", "Close the card"),
+    (
+        "The notification's buttons",
+        "Start desk break, Snooze or Skip from the desktop's notification list, where the "
+        "desktop shows buttons (GNOME: Super+V opens it)",
+    ),
+)
+
+#: Keys that open a menu button's choices.
+_MENU_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_F4, Qt.Key.Key_Menu)
+
+
+class _CardKeys(QObject):
+    """Enter presses a focused card button; the Down arrow opens Snooze's or Skip's choices.
+
+    A QPushButton ignores Enter outside a dialog, and a QToolButton's menu has no key of its
+    own: these make the card as easy to answer from the keyboard as with the mouse.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Qt override."""
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if not isinstance(watched, QAbstractButton) or not watched.isEnabled():
+            return False
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        plain_or_alt = modifiers in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.AltModifier,
+        )
+        key = event.key()
+        if (
+            isinstance(watched, QToolButton)
+            and watched.menu() is not None
+            and key in _MENU_KEYS
+            and plain_or_alt
+        ):
+            watched.showMenu()
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            modifiers == Qt.KeyboardModifier.NoModifier
+        ):
+            watched.click()
+            return True
+        return False
 
 
 def reminder_text(delivery: Delivery) -> tuple[str, str]:
@@ -57,7 +126,8 @@ class ReminderPopup(QWidget):
         open_library_requested(): "Choose a routine" (the daily exercise reminder).
         snooze_requested(int): minutes.
         skip_requested(object): a SkipReason, or None for no reason.
-        dismissed(): closed with ✕ or "Not today".
+        dismissed(): closed with ✕, Esc or "Not today".
+        shown_changed(bool): the card appeared (True) or went away (False), however.
     """
 
     start_break_requested = Signal()
@@ -65,6 +135,7 @@ class ReminderPopup(QWidget):
     snooze_requested = Signal(int)
     skip_requested = Signal(object)
     dismissed = Signal()
+    shown_changed = Signal(bool)
 
     def __init__(self, app_icon: QIcon, snooze_minutes: int = 5) -> None:
         super().__init__(None)
@@ -93,6 +164,7 @@ class ReminderPopup(QWidget):
         header = QHBoxLayout()
         header.setSpacing(12)
         icon = QLabel()
+        icon.setAccessibleName("SpineCoach")
         icon.setPixmap(app_icon.pixmap(40, 40))
         icon.setFixedSize(40, 40)
         header.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
@@ -129,12 +201,10 @@ class ReminderPopup(QWidget):
         self.start_button = QPushButton("Start 2-minute desk break")
         self.start_button.setObjectName("reminderStart")
         self.start_button.setProperty("role", "primary")
-        self.start_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.start_button.clicked.connect(self._start)
         buttons.addWidget(self.start_button)
         self.library_button = QPushButton("Choose a routine")
         self.library_button.setObjectName("reminderLibrary")
-        self.library_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.library_button.clicked.connect(self._open_library)
         buttons.addWidget(self.library_button)
         self.snooze_button = self._menu_button("reminderSnooze", self._snooze_menu())
@@ -147,13 +217,17 @@ class ReminderPopup(QWidget):
         buttons.addWidget(self.skip_button)
         self.later_button = QPushButton("Not today")
         self.later_button.setObjectName("reminderNotToday")
-        self.later_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.later_button.clicked.connect(self._dismiss)
         buttons.addWidget(self.later_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.set_snooze_minutes(snooze_minutes)
         self.setFixedWidth(CARD_WIDTH)
+        # Every button is in the Tab order (reached once the card has the keyboard).
+        self._keys = _CardKeys(self)
+        for button in self.findChildren(QAbstractButton):
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.installEventFilter(self._keys)
 
     # --- what the controller calls -------------------------------------------------------------
 
@@ -166,6 +240,8 @@ class ReminderPopup(QWidget):
         self.notice.hide()
         daily = delivery.kind is DeliveryKind.DAILY_EXERCISE
         self.setAccessibleName("Daily exercise reminder" if daily else "Stand-up reminder")
+        self.setAccessibleDescription(f"{title}. {message}")
+        self._refuse_keyboard()  # a new card leaves the keyboard where it is
         self.library_button.setVisible(daily)
         self.later_button.setVisible(daily)
         self.snooze_button.setVisible(not daily)
@@ -196,6 +272,66 @@ class ReminderPopup(QWidget):
             f"Remind me again in {minutes} minutes; the arrow offers other times"
         )
 
+    @property
+    def snooze_minutes(self) -> int:
+        """The snooze a plain click on Snooze gives."""
+        return self._snooze_minutes
+
+    def takes_keyboard(self) -> bool:
+        """Whether the card accepts the keyboard now (only after the person asked)."""
+        return not self.windowFlags() & Qt.WindowType.WindowDoesNotAcceptFocus
+
+    def take_keyboard(self) -> bool:
+        """The person asked to answer by keyboard: focus the card's first button (False if hidden).
+
+        Only ever called for the person's own action (a click on the card, the tray, the
+        notification); the flag that refuses the keyboard is lifted for this card alone.
+        """
+        if not self.isVisible():
+            return False
+        self._set_refuses_keyboard(False)
+        self.raise_()
+        self.activateWindow()
+        self.start_button.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        return True
+
+    def _refuse_keyboard(self) -> None:
+        self._set_refuses_keyboard(True)
+
+    def _set_refuses_keyboard(self, refuse: bool) -> None:
+        flag = Qt.WindowType.WindowDoesNotAcceptFocus
+        flags = self.windowFlags() | flag if refuse else self.windowFlags() & ~flag
+        if flags == self.windowFlags():
+            return
+        # Changed in place (the window stays where it is, shown): setWindowFlags would hide and
+        # re-create it. The platform window hears the change at once.
+        self.overrideWindowFlags(flags)
+        handle = self.windowHandle()
+        if handle is not None:
+            handle.setFlags(handle.flags() | flag if refuse else handle.flags() & ~flag)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Qt override: a click on the card (not on a button) gives it the keyboard."""
+        self.take_keyboard()
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Qt override: Esc closes the card, as its ✕ does."""
+        if event.key() == Qt.Key.Key_Escape:
+            self._dismiss()
+            return
+        super().keyPressEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Qt override: tell the controller (the tray offers to answer the card)."""
+        super().showEvent(event)
+        self.shown_changed.emit(True)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Qt override: the card went away, answered or not."""
+        super().hideEvent(event)
+        self.shown_changed.emit(False)
+
     @staticmethod
     def corner_position(cursor: QPoint, size: QSize) -> QPoint:
         """Bottom-right of the available area (no panels) of the screen under `cursor`."""
@@ -212,7 +348,6 @@ class ReminderPopup(QWidget):
         button.setObjectName(name)
         button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         button.setMenu(menu)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         return button
 

@@ -1,7 +1,10 @@
 """The system-tray icon and its menu: what SpineCoach offers while its window is closed.
 
 Only forwards the person's choices as signals; the reminder controller and the app decide.
-The first line of the menu and the tooltip say when the next reminder comes.
+The first line of the menu and the tooltip say when the next reminder comes. While a reminder
+card is up, the menu offers "Answer the reminder" and activating the icon (a click, or Enter on
+it from the keyboard) gives the card the keyboard rather than opening the window: the card never
+takes the keyboard by itself, so this is how a keyboard user reaches it.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ class TrayIcon(QObject):
     Signals:
         desk_break_requested(), log_pain_requested(), open_requested(), settings_requested(),
         quit_requested(), resume_requested(),
-        pause_requested(str): "hour", "tomorrow" or "resumed" (until resumed).
+        pause_requested(str): "hour", "tomorrow" or "resumed" (until resumed),
+        answer_requested(): give the reminder card the keyboard (only while one is up).
     """
 
     desk_break_requested = Signal()
@@ -27,6 +31,7 @@ class TrayIcon(QObject):
     quit_requested = Signal()
     pause_requested = Signal(str)
     resume_requested = Signal()
+    answer_requested = Signal()
 
     def __init__(self, icon: QIcon, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +42,10 @@ class TrayIcon(QObject):
         self.menu.setObjectName("trayMenu")
         self.status_action = self._action("trayStatus", "Reminders starting…")
         self.status_action.setEnabled(False)
+        self.answer_action = self._action(
+            "trayAnswerCard", "Answer the reminder (keyboard)", self.answer_requested
+        )
+        self.answer_action.setVisible(False)
         self.menu.addSeparator()
         self._action("trayStartBreak", "Start 2-minute desk break", self.desk_break_requested)
         self._action("trayLogPain", "Log pain now…", self.log_pain_requested)
@@ -88,6 +97,10 @@ class TrayIcon(QObject):
         self.resume_action.setVisible(paused)
         self.tray.setIcon(self._paused_icon if paused else self._icon)
 
+    def set_card_showing(self, showing: bool) -> None:
+        """A reminder card is up (or not): offer to answer it from here."""
+        self.answer_action.setVisible(showing)
+
     def message(self, title: str, text: str) -> None:
         """A desktop notification through the tray (where the desktop shows them)."""
         self.tray.showMessage(title, text, self._icon, 8000)
@@ -112,4 +125,7 @@ class TrayIcon(QObject):
             QSystemTrayIcon.ActivationReason.Trigger,
             QSystemTrayIcon.ActivationReason.DoubleClick,
         ):
-            self.open_requested.emit()
+            if self.answer_action.isVisible():
+                self.answer_requested.emit()
+            else:
+                self.open_requested.emit()

@@ -1,12 +1,28 @@
-"""The Session area: an invitation to start when idle, the player while a session runs."""
+"""The Session area: an invitation to start when idle, the player while a session runs.
+
+Both pages scroll when the window is too small for them (`scrolling_page`): at 200 % text on a
+small screen, rather than cutting their text off. The invitation's text wraps at every size.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from spinecoach.ui.session.player_controller import PlayerController
 from spinecoach.ui.session.player_view import PlayerView
+from spinecoach.ui.widgets.page_scroll import scrolling_page
+
+#: The invitation's column: as wide as about this many characters of its text, at most.
+IDLE_COLUMN_CHARACTERS = 75
 
 
 class SessionArea(QStackedWidget):
@@ -30,29 +46,39 @@ class SessionArea(QStackedWidget):
         self.controller = controller
         # Back to the invitation once a finished or stopped session is closed.
         player.stop_requested.connect(self._after_stop)
-        self.idle_page = self._idle_page()
+        self.idle_page = scrolling_page(self._idle_page(), "sessionIdleScroll")
+        self.player_page = scrolling_page(player, "playerScroll")
         self.addWidget(self.idle_page)
-        self.addWidget(player)
+        self.addWidget(self.player_page)
 
     def _idle_page(self) -> QWidget:
+        """The invitation: a centred column whose text wraps to the room it has.
+
+        No widget is given an alignment in its layout: a box layout gives an aligned widget
+        its one-line height, which cut the wrapped lines off ("Ready when you are" clipped).
+        """
         page = QWidget()
         page.setObjectName("sessionIdle")
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(48, 48, 48, 48)
-        layout.addStretch(1)
+        column = _IdleColumn()
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
         title = QLabel("Ready when you are")
+        title.setObjectName("sessionIdleTitle")
         title.setProperty("role", "title")
+        title.setWordWrap(True)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(title)
         text = QLabel(
             "Pick a routine or an exercise in the Library and press Start, or take a short "
             "break now. You will be asked how your back feels before and after."
         )
+        text.setObjectName("sessionIdleText")
         text.setWordWrap(True)
         text.setProperty("role", "muted")
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setMaximumWidth(520)
-        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(text)
+        layout.addSpacing(6)
         quick = QPushButton("Start the two-minute desk break")
         quick.setObjectName("quickStartButton")
         quick.setProperty("role", "primary")
@@ -61,9 +87,16 @@ class SessionArea(QStackedWidget):
         browse.setObjectName("browseLibraryButton")
         browse.clicked.connect(self.library_requested)
         for button in (quick, browse):
-            button.setMinimumWidth(300)
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
+            layout.addWidget(button)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 100)
+        row.addStretch(1)
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(32, 32, 32, 32)
+        outer.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
         return page
 
     def _after_stop(self) -> None:
@@ -72,8 +105,33 @@ class SessionArea(QStackedWidget):
 
     def show_player(self) -> None:
         """The player, for a running session."""
-        self.setCurrentWidget(self.player)
+        self.setCurrentWidget(self.player_page)
 
     def show_idle(self) -> None:
         """The idle page, between sessions."""
         self.setCurrentWidget(self.idle_page)
+
+
+class _IdleColumn(QWidget):
+    """The invitation's column: about 75 characters wide at most, narrower when it must be."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setMaximumWidth(self._widest())
+
+    def _widest(self) -> int:
+        return self.fontMetrics().averageCharWidth() * IDLE_COLUMN_CHARACTERS
+
+    def sizeHint(self) -> QSize:
+        """Qt override: the comfortable width, the height its text then needs."""
+        width = self._widest()
+        return QSize(width, self.heightForWidth(width))
+
+    def event(self, event: QEvent) -> bool:
+        """Qt override: a new font (the text size) changes the widest the column may be."""
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.setMaximumWidth(self._widest())
+        return super().event(event)

@@ -14,7 +14,9 @@ import math
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractButton
 
 from spinecoach.core.clock import Clock
 from spinecoach.core.exercise import Routine, format_duration
@@ -41,8 +43,10 @@ from spinecoach.core.session import (
     build_timeline,
 )
 from spinecoach.core.session_recorder import SessionRecorder
+from spinecoach.core.timeline import POSITION_WORDS
 from spinecoach.ui.care.pain_dialog import PainAnswer
 from spinecoach.ui.session.player_view import PlayerView
+from spinecoach.ui.widgets.announcer import Announcer
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +54,12 @@ TICK_MS = 100
 
 #: The phases that introduce an exercise: its cautions are shown there, before it starts.
 _BEFORE_EXERCISE = frozenset({PhaseKind.GET_READY, PhaseKind.NEXT_UP})
+
+#: The session's commands by name, as the window's Session menu sends them (`command`).
+COMMANDS = ("pause", "back", "skip", "next", "extend", "hurts", "focus", "stop")
+#: What still makes sense on the finished (or stopped) screen, and in focus mode between
+#: sessions: leaving focus mode, and closing the screen.
+_CLOSING_COMMANDS = frozenset({"focus", "stop"})
 
 
 class SessionPrompts(Protocol):
@@ -84,16 +94,55 @@ class CueSink(Protocol):
         ...
 
 
+class _ButtonKeys(QObject):
+    """Space and Enter on a focused player button press that button, once.
+
+    Space is also the window's pause key (the Session menu), and a window shortcut is tried
+    before the focused widget sees the key. Accepting the shortcut override here gives the key
+    to the focused button instead, as Space works on any focused button in Qt: one press, one
+    action, never a button press and a pause together. Outside a dialog a QPushButton ignores
+    Enter, so Enter presses it here too.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Qt override."""
+        if not isinstance(watched, QAbstractButton) or not isinstance(event, QKeyEvent):
+            return False
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if modifiers != Qt.KeyboardModifier.NoModifier:
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_Space:
+            event.accept()  # the button's own key press and release follow
+            return True
+        if event.type() == QEvent.Type.KeyPress and event.key() in (
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Enter,
+        ):
+            if watched.isEnabled():
+                watched.click()
+            return True
+        return False
+
+
 class PlayerController(QObject):
     """Plays one routine at a time in a PlayerView.
+
+    Tells screen readers what changes, politely and not every second (`announcer`): each new
+    phase with its exercise, side and step; a new step within a phase; the last three seconds
+    of a phase that counts down; pausing and carrying on. The figure's accessible name says
+    which exercise and position it shows.
 
     Signals:
         session_started(): a session began (its row is written, or kept to be written).
         session_ended(str): the session finished; its final status.
+        commands_changed(object): the frozenset of `COMMANDS` usable now (the window enables
+            those keys: all while a session runs, closing ones on the finished screen, none
+            between sessions).
     """
 
     session_started = Signal()
     session_ended = Signal(str)
+    commands_changed = Signal(object)
 
     def __init__(
         self,
@@ -139,6 +188,14 @@ class PlayerController(QObject):
         view.extend_requested.connect(lambda: self._control(SessionEngine.extend))
         view.stop_requested.connect(self.stop)
         view.hurts_requested.connect(self.this_hurts)
+        view.focus_mode_changed.connect(lambda _on: self._commands_may_have_changed())
+        self._button_keys = _ButtonKeys(self)
+        for button in view.findChildren(QAbstractButton):
+            button.installEventFilter(self._button_keys)
+        self.announcer = Announcer(view)
+        self._commands: frozenset[str] = frozenset()
+        self._said_step: tuple[int, str] | None = None  # (phase index, step) announced
+        self._said_paused = False
 
     # --- public API ------------------------------------------------------------------------
 
@@ -151,6 +208,30 @@ class PlayerController(QObject):
     def session_id(self) -> int | None:
         """The database id of the session being played (None while its row waits to be saved)."""
         return self._session_ids(self._session) if self._session is not None else None
+
+    def available_commands(self) -> frozenset[str]:
+        """The `COMMANDS` that do something now."""
+        if self.is_active():
+            return frozenset(COMMANDS)
+        if self._engine is not None or self._view.is_focus_mode():
+            return _CLOSING_COMMANDS
+        return frozenset()
+
+    def command(self, name: str) -> None:
+        """Carry out a session key by name (see `COMMANDS`); one not usable now does nothing."""
+        if name not in self.available_commands():
+            return
+        handlers: dict[str, Callable[[], object]] = {
+            "pause": self.toggle_pause,
+            "back": lambda: self._control(SessionEngine.back_exercise),
+            "skip": lambda: self._control(SessionEngine.skip_phase),
+            "next": self.next_exercise,
+            "extend": lambda: self._control(SessionEngine.extend),
+            "hurts": self.this_hurts,
+            "focus": self._view.toggle_focus_mode,
+            "stop": self._view.escape,  # leaves focus mode first; asks before ending
+        }
+        handlers[name]()
 
     def set_settings(self, settings: SessionSettings) -> None:
         """Get-ready and rest lengths for the next session."""
@@ -176,6 +257,11 @@ class PlayerController(QObject):
         self._engine = SessionEngine(build_timeline(routine, self._settings), self._clock)
         self._view.reset_controls()
         self._view.show_routine(routine.name)
+        self.announcer.forget()
+        self._said_step = None
+        self._said_paused = False
+        # The keyboard starts on the main control, its focus ring in sight.
+        self._view.play_pause_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.session_started.emit()
         self._apply(self._engine.start())
         return True
@@ -189,12 +275,17 @@ class PlayerController(QObject):
         """Space: pause or resume."""
         self._control(SessionEngine.toggle_pause)
 
+    def next_exercise(self) -> None:
+        """N: leave this exercise unfinished and go to the next (as "This hurts" can)."""
+        self._control(SessionEngine.skip_exercise)
+
     def stop(self) -> None:
         """End the session early (or close the finished screen)."""
         if self._engine is None:
             return
         if self._engine.state in (EngineState.FINISHED, EngineState.STOPPED):
             self._engine = None
+            self._commands_may_have_changed()
             return
         self._apply(self._engine.stop())
         self._ask_after()  # the person's own action, not the timer's: ask at once
@@ -229,19 +320,69 @@ class PlayerController(QObject):
             self._apply(control(self._engine))
 
     def _apply(self, events: list[Event]) -> None:
+        phase_changed = False
+        mark = ""  # the last countdown second reached ("3", "2", "1")
         for event in events:
             if isinstance(event, PhaseChanged):
+                phase_changed = True
                 self._on_phase(event.phase)
             elif isinstance(event, CueDue) and not event.stale:
                 # A stale cue belongs to a phase that already ended (the event loop was
                 # blocked): saying it now would only confuse.
                 self._on_cue(event.cue.kind, event.cue.text, event.cue.caption)
+                if event.cue.kind is CueKind.TICK:
+                    mark = event.cue.caption
             elif isinstance(event, ExerciseDone):
                 self._recorder.exercise_done(event.exercise_id)
             elif isinstance(event, SessionFinished):
                 self._on_finished(event.completed)
         self._sync_timer()
-        self._refresh()
+        step = self._refresh()
+        self._announce(phase_changed=phase_changed, mark=mark, step=step)
+        self._commands_may_have_changed()
+
+    def _announce(self, *, phase_changed: bool, mark: str, step: str) -> None:
+        """Tell a screen reader what changed: once, politely, in one sentence."""
+        engine = self._engine
+        if engine is None:
+            return
+        paused = engine.state is EngineState.PAUSED
+        playing = engine.state in (EngineState.RUNNING, EngineState.PAUSED)
+        said_step = (engine.index, step)
+        parts: list[str] = []
+        if phase_changed:
+            parts.append(self._phase_words(engine.phase, engine.phase_duration(), step))
+        else:
+            if playing and paused != self._said_paused:
+                parts.append("Paused" if paused else "Carrying on")
+            if mark:
+                parts.append(mark)
+            if step and said_step != self._said_step:
+                parts.append(step)
+        self._said_step = said_step
+        self._said_paused = paused
+        if parts:
+            self.announcer.announce(". ".join(parts), repeat=True)
+
+    @staticmethod
+    def _phase_words(phase: Phase, seconds: float, step: str) -> str:
+        """A new phase in a sentence: "Hold, 30 seconds. Child's pose, rep 1 of 2. <step>"."""
+        if phase.kind is PhaseKind.FINISHED:
+            return f"{phase.label}. The session is complete."
+        head = phase.label
+        if seconds >= 1 and not phase.waits_for_person:
+            whole = round(seconds)
+            head += f", {whole} second{'' if whole == 1 else 's'}"
+        where = phase.exercise.name
+        if phase.counter_text:
+            where += ", " + phase.counter_text.replace(" · ", ", ")
+        return ". ".join(part for part in (head, where, step) if part)
+
+    def _commands_may_have_changed(self) -> None:
+        available = self.available_commands()
+        if available != self._commands:
+            self._commands = available
+            self.commands_changed.emit(available)
 
     def _on_cue(self, kind: CueKind, spoken: str, caption: str) -> None:
         self._view.set_caption(caption)
@@ -256,6 +397,10 @@ class PlayerController(QObject):
             upcoming = self._next_exercise_after(engine.index)
             if upcoming is not None:
                 next_text = f"Next up: {upcoming}"
+        exercise = phase.exercise
+        position = POSITION_WORDS.get(exercise.position, str(exercise.position))
+        side = f", {phase.side_text}" if phase.side_text else ""
+        self._view.figure.setAccessibleName(f"Moving figure: {exercise.name}, {position}{side}")
         self._view.show_phase(
             phase_word=phase.label,
             counter=phase.counter_text,
@@ -314,6 +459,8 @@ class PlayerController(QObject):
         if advice is not None:
             self._prompts.pain_advice(advice)
         self._view.set_finished()
+        self._view.stop_button.setFocus(Qt.FocusReason.OtherFocusReason)  # "Close", in reach
+        self._commands_may_have_changed()
         status = SessionStatus.COMPLETED if completed else SessionStatus.STOPPED
         self.session_ended.emit(status.value)
 
@@ -345,10 +492,11 @@ class PlayerController(QObject):
             return False
         return engine.phase.waits_for_person and engine.remaining() >= engine.phase_duration()
 
-    def _refresh(self) -> None:
+    def _refresh(self) -> str:
+        """Repaint the moving parts; return the step shown now."""
         engine = self._engine
         if engine is None:
-            return
+            return ""
         phase = engine.phase
         remaining = engine.remaining()
         duration = engine.phase_duration()
@@ -368,3 +516,4 @@ class PlayerController(QObject):
             svg = self._frames(phase.exercise.id, progress, phase.side)
             if svg:
                 self._view.figure.set_svg(svg)
+        return text

@@ -8,11 +8,10 @@ digits and the current step. F11 switches to focus mode, where only those three 
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPainter, QPaintEvent, QShortcut
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from spinecoach.ui.session.countdown import CountdownRing
 from spinecoach.ui.style.icons import line_icon
+from spinecoach.ui.widgets.page_scroll import scrolling_page
 
 
 class FigureCanvas(QWidget):
@@ -35,7 +35,7 @@ class FigureCanvas(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("playerFigure")
-        self.setMinimumSize(240, 180)
+        self.setMinimumSize(160, 120)  # the drawing scales; a small window keeps the ring
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._renderer = QSvgRenderer(self)
         self._frame: bytes = b""
@@ -77,14 +77,17 @@ def _big_label(object_name: str, role: str) -> QLabel:
 class PlayerView(QWidget):
     """The player screen.
 
+    Its keys (Space, the arrows, N, +, H, F11, Esc) are the window's Session menu, so they work
+    wherever the focus is; the controller carries them out (`PlayerController.command`).
+
     Signals:
-        play_pause_requested(): Space or the play/pause button.
-        skip_requested(): Right arrow or the skip button.
-        back_requested(): Left arrow or the back button.
+        play_pause_requested(): the play/pause button.
+        skip_requested(): the skip button.
+        back_requested(): the back button.
         extend_requested(): the "+15 s" button.
-        stop_requested(): Esc or the stop button, after the person confirmed.
+        stop_requested(): the stop button or Esc, after the person confirmed.
         hurts_requested(): the "This hurts" button.
-        focus_mode_changed(bool): F11 toggled focus mode.
+        focus_mode_changed(bool): focus mode went on or off (F11).
     """
 
     play_pause_requested = Signal()
@@ -127,6 +130,7 @@ class PlayerView(QWidget):
 
         self.phase_label = _big_label("phaseLabel", "phase")
         self.phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.phase_label.setWordWrap(False)  # one line: its column is at least the word wide
         self.countdown = CountdownRing()
         self.counter_label = _big_label("counterLabel", "counter")
         self.counter_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -148,14 +152,20 @@ class PlayerView(QWidget):
         self.next_label = _big_label("nextUpLabel", "muted")
         self.next_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.back_button = self._button("backButton", "Back", "Previous exercise (Left arrow)")
+        self.back_button = self._button(
+            "backButton", "Back", "Start this exercise again, or the one before (Left arrow)"
+        )
         self.play_pause_button = self._button("playPauseButton", "Pause", "Pause (Space)")
         self.play_pause_button.setProperty("role", "primary")
         self.skip_button = self._button("skipButton", "Skip", "Skip this part (Right arrow)")
-        self.extend_button = self._button("extendButton", "+15 s", "Add 15 seconds to this part")
+        self.extend_button = self._button(
+            "extendButton", "+15 s", "Add 15 seconds to this part (+)"
+        )
+        # Read as "plus fifteen s" otherwise.
+        self.extend_button.setAccessibleName("Add 15 seconds")
         self.stop_button = self._button("stopButton", "Stop", "End the session (Esc)")
         self.hurts_button = self._button(
-            "hurtsButton", "This hurts", "Pause now and choose what to do"
+            "hurtsButton", "This hurts", "Pause now and choose what to do (H)"
         )
         self.hurts_button.setProperty("role", "danger")
 
@@ -166,15 +176,16 @@ class PlayerView(QWidget):
         self.stop_button.clicked.connect(self.confirm_stop)
         self.hurts_button.clicked.connect(self.hurts_requested)
         self._build_layout()
-        self._shortcuts()
 
     @staticmethod
     def _button(object_name: str, text: str, tooltip: str) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(object_name)
         button.setToolTip(tooltip)
-        button.setAccessibleName(text)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space belongs to pause/resume
+        # Reachable with Tab. The session's keys are the window's (Session menu), so they work
+        # wherever the focus is; Space on a focused player button presses that button (once).
+        # The accessible name is the text, so it follows "Pause" / "Resume" / "Close".
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         button.setMinimumHeight(44)
         return button
 
@@ -196,6 +207,7 @@ class PlayerView(QWidget):
     def _build_layout(self) -> None:
         header = QHBoxLayout()
         header.setSpacing(16)
+        header.setContentsMargins(0, 0, 0, 0)
         header.addWidget(self.routine_label, 0)
         header.addWidget(self.progress, 1, Qt.AlignmentFlag.AlignVCenter)
         header.addWidget(self.time_left_label, 0)
@@ -219,20 +231,25 @@ class PlayerView(QWidget):
         steps_heading.setProperty("role", "heading")
         steps.addWidget(steps_heading)
         steps.addWidget(self.step_list, 1)
-        steps.addWidget(self.breathing_label)
+        # Cautions before the breathing: when the card must scroll, they are the first seen.
         steps.addWidget(self.cautions_label)
+        steps.addWidget(self.breathing_label)
 
-        self._panels = QWidget()
-        middle = QGridLayout(self._panels)
+        # A row layout placed straight in the page's column (no widget, no grid between): Qt
+        # then knows the least height its wrapped text needs at each width, so the player
+        # shrinks its ring and figure to fit a small window instead of scrolling or clipping.
+        middle = QHBoxLayout()
         self._grid = middle
         middle.setContentsMargins(0, 0, 0, 0)
-        middle.setHorizontalSpacing(24)
-        middle.addLayout(self._picture_column, 0, 0)
-        middle.addLayout(centre, 0, 1)
-        middle.addWidget(self._steps_card, 0, 2)
-        middle.setColumnStretch(0, 4)
-        middle.setColumnStretch(1, 4)
-        middle.setColumnStretch(2, 3)
+        middle.setSpacing(24)
+        # The picture's column scrolls too when a long sound note meets a small window.
+        self._picture = QWidget()
+        self._picture.setLayout(self._picture_column)
+        self._picture_column.setContentsMargins(0, 0, 0, 0)
+        middle.addWidget(scrolling_page(self._picture, "pictureScroll"), 4)
+        middle.addLayout(centre, 4)
+        # Long cautions in a small window: the card scrolls, not the whole player.
+        middle.addWidget(scrolling_page(self._steps_card, "stepsScroll"), 3)
 
         self._controls = QWidget()
         controls = QHBoxLayout(self._controls)
@@ -249,28 +266,15 @@ class PlayerView(QWidget):
         self._header = QWidget()
         self._header.setLayout(header)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
-        layout.setSpacing(14)
+        layout.setContentsMargins(24, 14, 24, 14)
+        layout.setSpacing(10)  # every pixel counts in a 960 x 540 window
         layout.addWidget(self._header)
-        layout.addWidget(self._panels, 1)
+        layout.addLayout(middle, 1)
         layout.addWidget(self.step_text)
         layout.addWidget(self.next_label)
         layout.addWidget(self._controls)
         # Focus mode keeps these and hides the rest.
         self._focus_keep = (self.phase_label, self.countdown, self.step_text)
-
-    def _shortcuts(self) -> None:
-        bindings = (
-            (Qt.Key.Key_Space, self.play_pause_requested.emit),
-            (Qt.Key.Key_Right, self.skip_requested.emit),
-            (Qt.Key.Key_Left, self.back_requested.emit),
-            (Qt.Key.Key_Escape, self._escape),
-            (Qt.Key.Key_F11, self.toggle_focus_mode),
-        )
-        for key, slot in bindings:
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
 
     # --- what the controller tells the view ---------------------------------------------
 
@@ -400,6 +404,7 @@ class PlayerView(QWidget):
             self._header,
             self._controls,
             self.next_label,
+            self._picture,
             self.figure,
             self.exercise_label,
             self.caption_label,
@@ -409,8 +414,8 @@ class PlayerView(QWidget):
             widget.setVisible(not self._focus)
         self.sound_note.setVisible(bool(self.sound_note.text()) and not self._focus)
         # The hidden side columns give their room to the countdown.
-        self._grid.setColumnStretch(0, 0 if self._focus else 4)
-        self._grid.setColumnStretch(2, 0 if self._focus else 3)
+        self._grid.setStretch(0, 0 if self._focus else 4)
+        self._grid.setStretch(2, 0 if self._focus else 3)
         # Larger type in focus mode: swap the labels' style roles and re-apply the sheet.
         self.phase_label.setProperty("role", "phaseFocus" if self._focus else "phase")
         self.step_text.setProperty("role", "stepFocus" if self._focus else "step")
@@ -426,7 +431,7 @@ class PlayerView(QWidget):
             widget.style().unpolish(widget)
             widget.style().polish(widget)
 
-    def _escape(self) -> None:
+    def escape(self) -> None:
         """Esc leaves focus mode first; otherwise it offers to end the session."""
         if self._focus:
             self.toggle_focus_mode()

@@ -1,8 +1,15 @@
-"""The main window: a sidebar of three areas (Library, Session, History) and a menu bar."""
+"""The main window: a sidebar of three areas (Library, Session, History) and a menu bar.
+
+The session's keys are the window's (the Session menu, `SESSION_KEYS`): while a session runs
+they work wherever the focus is in the window, in any area, in focus mode too; between sessions
+they are off, so Space, the arrows and the letters do what the focused control does. Help >
+Keyboard shortcuts lists every key the app has.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from PySide6.QtCore import QByteArray, Signal
@@ -35,6 +42,68 @@ AREAS: tuple[tuple[str, str], ...] = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class SessionKey:
+    """One key of the session player: its command, menu entry, key sequences and words."""
+
+    command: str  # a PlayerController command ("pause", ...)
+    menu_text: str
+    sequences: tuple[str, ...]  # QKeySequence portable text; the first shows in the menu
+    shown: str  # how Help writes the keys
+    does: str  # what Help says it does
+
+
+#: Every key of the player, declared once: the Session menu and Help > Keyboard shortcuts.
+#: Letters and digits stay the focused text box's (they type); Space stays a focused player
+#: button's (it presses the button).
+SESSION_KEYS: tuple[SessionKey, ...] = (
+    SessionKey(
+        "pause", "&Pause or carry on", ("Space",), "Space", "Pause the session, or carry on"
+    ),
+    SessionKey(
+        "back",
+        "&Back",
+        ("Left",),
+        "Left arrow",
+        "Start this exercise again; near its start, go back to the one before",
+    ),
+    SessionKey(
+        "skip", "&Skip this part", ("Right",), "Right arrow", "Skip this part (a hold, a rest…)"
+    ),
+    SessionKey(
+        "next",
+        "&Next exercise",
+        ("N", "Ctrl+Right"),
+        "N or Ctrl+Right arrow",
+        "Leave this exercise and go on to the next",
+    ),
+    SessionKey(
+        "extend", "&Add 15 seconds", ("+", "Shift++", "="), "+ or =", "Add 15 seconds to this part"
+    ),
+    SessionKey(
+        "hurts",
+        "This &hurts…",
+        ("H",),
+        "H",
+        "Pause and choose: skip this exercise, end the session or carry on gently",
+    ),
+    SessionKey(
+        "focus",
+        "&Focus mode",
+        ("F11",),
+        "F11",
+        "Only the phase, the countdown and the step, full screen (again to leave)",
+    ),
+    SessionKey(
+        "stop",
+        "&End the session…",
+        ("Esc",),
+        "Esc",
+        "Leave focus mode; otherwise end the session (asks first; closes a finished one)",
+    ),
+)
+
+
 class SettingsAccess(Protocol):
     """What the window needs from the settings store: read and write by key."""
 
@@ -60,6 +129,9 @@ class MainWindow(QMainWindow):
         settings_requested(str): the person opened Settings (the page to show first).
         quit_requested(): File > Quit: really quit, even when SpineCoach keeps a tray icon.
         hidden_to_tray(): the window was closed but SpineCoach keeps running in the tray.
+        log_pain_requested(): File > Log pain now (Ctrl+L).
+        session_command(str): a key or entry of the Session menu; carries its command
+            (`SessionKey.command`). Only sent while `set_session_keys` enabled it.
     """
 
     theme_requested = Signal(str)
@@ -67,6 +139,8 @@ class MainWindow(QMainWindow):
     settings_requested = Signal(str)
     quit_requested = Signal()
     hidden_to_tray = Signal()
+    log_pain_requested = Signal()
+    session_command = Signal(str)
 
     def __init__(
         self,
@@ -136,6 +210,7 @@ class MainWindow(QMainWindow):
         column.setSpacing(6)
         logo = QLabel()
         logo.setObjectName("appLogo")
+        logo.setAccessibleName("SpineCoach logo")
         logo.setPixmap(self.windowIcon().pixmap(44, 44))
         set_enum_property(logo, "alignment", "AlignCenter")
         column.addWidget(logo)
@@ -162,6 +237,13 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        log_pain = QAction("&Log pain now…", self)
+        log_pain.setObjectName("logPainAction")
+        log_pain.setShortcuts([QKeySequence("Ctrl+L")])
+        log_pain.triggered.connect(self.log_pain_requested)
+        file_menu.addAction(log_pain)
+        self.addAction(log_pain)
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         # setShortcuts, not setShortcut: the latter's overloads build PySide's Qt namespace (15 ms)
         # before the first paint (see ui/widgets/enum_free.py).
@@ -206,7 +288,33 @@ class MainWindow(QMainWindow):
         # The menu shows the theme however it was chosen (here, in Settings, anywhere).
         self._settings.subscribe(keys.THEME, self._show_theme_choice)
 
+        # The player's keys live here, not in the player: window shortcuts work wherever the
+        # focus is. Added to the window too, so they work with the menu bar hidden (focus mode).
+        session_menu = self.menuBar().addMenu("&Session")
+        session_menu.setObjectName("sessionMenu")
+        self._session_actions: dict[str, QAction] = {}
+        for session_key in SESSION_KEYS:
+            action = QAction(session_key.menu_text, self)
+            action.setObjectName(f"session_{session_key.command}")
+            action.setShortcuts([QKeySequence(keys) for keys in session_key.sequences])
+            action.setToolTip(session_key.does)
+            action.setEnabled(False)  # until a session runs (set_session_keys)
+            action.triggered.connect(
+                lambda _checked=False, command=session_key.command: self.session_command.emit(
+                    command
+                )
+            )
+            session_menu.addAction(action)
+            self.addAction(action)
+            self._session_actions[session_key.command] = action
+
         help_menu = self.menuBar().addMenu("&Help")
+        shortcuts = QAction("&Keyboard shortcuts", self)
+        shortcuts.setObjectName("shortcutsAction")
+        shortcuts.setShortcuts(QKeySequence.StandardKey.HelpContents)
+        shortcuts.triggered.connect(self.show_keyboard_shortcuts)
+        help_menu.addAction(shortcuts)
+        self.addAction(shortcuts)
         safety = QAction("&Safety notes…", self)
         safety.setObjectName("safetyAction")
         safety.triggered.connect(self.safety_requested)
@@ -214,6 +322,24 @@ class MainWindow(QMainWindow):
         about = QAction("&About SpineCoach", self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def set_session_keys(self, commands: Iterable[str]) -> None:
+        """Turn on the Session menu's keys for `commands`, and off all the others."""
+        usable = set(commands)
+        for command, action in self._session_actions.items():
+            action.setEnabled(command in usable)
+
+    def session_action(self, command: str) -> QAction:
+        """The Session menu's action for a command (tests, Help)."""
+        return self._session_actions[command]
+
+    def show_keyboard_shortcuts(self) -> QWidget:
+        """Help > Keyboard shortcuts: every key, in a list a screen reader can walk."""
+        from spinecoach.ui.shell.shortcuts_dialog import KeyboardShortcutsDialog
+
+        dialog = KeyboardShortcutsDialog(self)
+        dialog.show()
+        return dialog
 
     def apply_theme_icons(self, theme: Theme) -> None:
         """Recolour the sidebar icons for a theme."""

@@ -4,6 +4,10 @@ Each control takes its kind, range, choices, label and unit from `core.settings`
 is declared once and every form that shows it agrees. Values are validated by the declaration
 before they are stored, as they are typed: a control that can hold an invalid value (working
 hours that end before they start) says so beside it and stores nothing until it is valid.
+
+Every page scrolls when the dialog is too small for it (200 % text, a 960 x 540 screen), rows
+whose control does not fit beside its label move under it, and notes wrap to the width there
+is: nothing is squeezed into its neighbour or cut off. The dialog opens inside the screen.
 """
 
 from __future__ import annotations
@@ -12,7 +16,8 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import time
 from typing import Any
 
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import QSize, Qt, QTime, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -23,6 +28,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSlider,
     QSpinBox,
     QTabWidget,
@@ -34,10 +40,24 @@ from PySide6.QtWidgets import (
 from spinecoach.core.reminders import WorkingHours
 from spinecoach.core.settings import SETTINGS, SETTINGS_BY_KEY, Setting
 from spinecoach.ui.shell.main_window import SettingsAccess
+from spinecoach.ui.widgets.on_screen import keep_on_screen, open_at_natural_size
+from spinecoach.ui.widgets.page_scroll import scrolling_page
 
 #: How a choice reads in a drop-down, where the stored word is not the words to show.
 CHOICE_LABELS: dict[str, dict[object, str]] = {
-    "theme": {"system": "Follow the system", "light": "Light", "dark": "Dark"},
+    "theme": {
+        "system": "Follow the system",
+        "light": "Light",
+        "dark": "Dark",
+        "contrast": "High contrast",
+    },
+    "text_size": {
+        100: "100 % (the system's size)",
+        125: "125 %",
+        150: "150 %",
+        175: "175 %",
+        200: "200 %",
+    },
     "player_text_size": {"normal": "Normal", "large": "Large", "larger": "Larger"},
 }
 
@@ -140,6 +160,35 @@ class WorkingHoursEditor(QWidget):
         self.value_changed.emit(hours.to_text())
 
 
+class _RowLabel(QLabel):
+    """A form row's label, as tall as its control's first line, so it is centred on it.
+
+    Measured whenever the layout asks, not once: at another text size the control's line is
+    another height (a fixed height cut the label off after a change of text size).
+    """
+
+    def __init__(self, text: str, control: QWidget) -> None:
+        super().__init__(text)
+        self._control = control
+        self.setBuddy(control)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def _first_line(self) -> int:
+        if isinstance(self._control, WorkingHoursEditor):
+            return self._control.days[0][1].sizeHint().height()
+        return self._control.sizeHint().height()
+
+    def sizeHint(self) -> QSize:
+        """Qt override: the label's width, its control's first line's height."""
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(hint.height(), self._first_line()))
+
+    def minimumSizeHint(self) -> QSize:
+        """Qt override: as `sizeHint`; a label is never squeezed below its line."""
+        return self.sizeHint()
+
+
 class DailyTimeEditor(QWidget):
     """Remind me at [17:30], or off; the stored text is "HH:MM" or empty."""
 
@@ -161,8 +210,9 @@ class DailyTimeEditor(QWidget):
         self.time.setEnabled(bool(text))
         row.addWidget(self.enabled)
         row.addWidget(self.time)
-        row.addWidget(QLabel("if I have not exercised that day"))
-        row.addStretch(1)
+        condition = QLabel("if I have not exercised that day")
+        condition.setWordWrap(True)
+        row.addWidget(condition, 1)
         self.enabled.toggled.connect(self._edited)
         self.time.timeChanged.connect(self._edited)
 
@@ -198,7 +248,9 @@ class SettingsForm(QWidget):
         layout = QFormLayout(self)
         layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout.setVerticalSpacing(12)
-        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        # Controls keep their natural width; notes (Expanding) take the row's width to wrap in.
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for key in keys:
             setting = SETTINGS_BY_KEY[key]
             control = self._control(setting)
@@ -207,6 +259,8 @@ class SettingsForm(QWidget):
             control.setAccessibleName(setting.label or key)
             self.controls[key] = control
             if isinstance(control, QCheckBox):
+                # Never narrower than its words: a row too narrow moves under the labels.
+                control.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
                 layout.addRow("", control)
             else:
                 layout.addRow(self._label(setting.label, control), control)
@@ -223,20 +277,14 @@ class SettingsForm(QWidget):
                 note.setObjectName(f"unavailable_{key}")
                 note.setProperty("role", "muted")
                 note.setWordWrap(True)
+                note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
                 self.notes[key] = note
                 layout.addRow("", note)
 
     @staticmethod
     def _label(text: str, control: QWidget) -> QLabel:
         """A row label centred on its control's first line (the form would top-align it)."""
-        label = QLabel(f"{text}:")
-        label.setBuddy(control)
-        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        first_line = control.sizeHint().height()
-        if isinstance(control, WorkingHoursEditor):
-            first_line = control.days[0][1].sizeHint().height()
-        label.setFixedHeight(first_line)
-        return label
+        return _RowLabel(f"{text}:", control)
 
     def _control(self, setting: Setting[Any]) -> QWidget:
         key, value = setting.key, self._store.get(setting.key)
@@ -267,6 +315,8 @@ class SettingsForm(QWidget):
             slider.setRange(setting.minimum or 0, setting.maximum or 100)
             slider.setValue(int(value))
             slider.setMinimumWidth(220)
+            # Its natural width: only notes grow to the form's width (ExpandingFieldsGrow).
+            slider.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             slider.valueChanged.connect(lambda v: self._changed(key, v))
             return slider
         if setting.kind is int:
@@ -330,6 +380,7 @@ class SettingsDialog(QDialog):
             column.setContentsMargins(16, 14, 16, 10)
             heading = QLabel(subtitle)
             heading.setProperty("role", "heading")
+            heading.setWordWrap(True)
             column.addWidget(heading)
             form = SettingsForm(keys_in_group(group), store, on_change, unavailable=unavailable)
             self.forms[group] = form
@@ -342,7 +393,7 @@ class SettingsDialog(QDialog):
                 hint.setWordWrap(True)
                 column.addWidget(hint)
             column.addStretch(1)
-            self.tabs.addTab(page_widget, group)
+            self.tabs.addTab(scrolling_page(page_widget, f"settingsPage_{group}"), group)
         self.tabs.setCurrentIndex([g for g, _s in PAGES].index(page))
         layout.addWidget(self.tabs)
         saved = QLabel("Changes are saved as you make them.")
@@ -353,6 +404,17 @@ class SettingsDialog(QDialog):
         footer.addWidget(saved, 1)
         footer.addWidget(buttons)
         layout.addLayout(footer)
+
+    def setVisible(self, visible: bool) -> None:
+        """Qt override: the first time, open as large as the pages ask, up to the screen."""
+        if visible and not self.isVisible():
+            open_at_natural_size(self)
+        super().setVisible(visible)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Qt override: open whole on the screen, however large the text."""
+        super().showEvent(event)
+        keep_on_screen(self)
 
     def control(self, key: str) -> QWidget:
         """The control of a setting, whichever page it is on."""

@@ -1,14 +1,21 @@
-"""Light and dark themes: one set of colour tokens each, turned into a palette and a stylesheet.
+"""Light, dark and high-contrast themes: colour tokens turned into a palette and a stylesheet.
 
-Both themes are designed, not inverted: the dark one lowers contrast of surfaces and raises it
-for text, and the caution colour stays warm in both so safety notes always stand out.
+The light and dark themes are designed, not inverted: the dark one lowers contrast of surfaces
+and raises it for text, and the caution colour stays warm in both so safety notes always stand
+out. The high-contrast theme is for low vision: black on white, every pair of text and
+background it uses at least 7:1 (WCAG AAA), borders in black, and disabled controls dashed so
+their state does not rest on a shade of grey. `TEXT_PAIRS` lists the pairs the stylesheet puts
+text on, and a test measures each in every theme (body text at least 4.5:1 in light and dark).
+
+Sizes follow the person: the stylesheet's type sizes are multiplied by the text scale (the
+Text size setting times the system font's size over the 12 px the sheet was drawn for).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QFontInfo, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 
@@ -32,11 +39,18 @@ class Theme:
     caution_text: str
     danger: str
     danger_bg: str
+    disabled: str  # text of a control that cannot be used now (exempt from WCAG, still legible)
+    icons: str  # which set of small interface images (icons/ui/*-<set>.svg) suits it
 
     @property
     def is_dark(self) -> bool:
         """True for the dark theme (illustrations switch palette)."""
         return self.name == "dark"
+
+    @property
+    def high_contrast(self) -> bool:
+        """True for the high-contrast theme (thicker lines, dashed disabled controls)."""
+        return self.name == "contrast"
 
 
 LIGHT = Theme(
@@ -56,6 +70,8 @@ LIGHT = Theme(
     caution_text="#5E410F",
     danger="#B3261E",
     danger_bg="#FCEDEC",
+    disabled="#5B6A74",
+    icons="light",
 )
 
 DARK = Theme(
@@ -75,7 +91,108 @@ DARK = Theme(
     caution_text="#F2DBAE",
     danger="#F2857D",
     danger_bg="#3A1F1D",
+    disabled="#98A7B0",
+    icons="dark",
 )
+
+#: Black on white like the desktops' own high-contrast themes (GNOME's HighContrast); every
+#: text pair in TEXT_PAIRS is 7:1 or more (the weakest, danger on its tint, 7.45:1).
+HIGH_CONTRAST = Theme(
+    name="contrast",
+    window="#FFFFFF",
+    surface="#FFFFFF",
+    surface_alt="#EFEFEF",
+    sidebar="#E6E6E6",
+    text="#000000",
+    muted="#333333",
+    accent="#003C78",
+    accent_text="#FFFFFF",
+    accent_soft="#D2E6FA",
+    border="#000000",
+    caution_bg="#FFF2C8",
+    caution_border="#7A4F00",
+    caution_text="#000000",
+    danger="#A00000",
+    danger_bg="#FFEDED",
+    disabled="#595959",
+    icons="light",
+)
+
+THEMES: tuple[Theme, ...] = (LIGHT, DARK, HIGH_CONTRAST)
+
+#: Every (text, background) pair of tokens the stylesheet and the views put text on, and where.
+TEXT_PAIRS: tuple[tuple[str, str, str], ...] = (
+    ("text", "window", "body text on the window and dialogs"),
+    ("text", "surface", "lists, cards, fields, the session log"),
+    ("text", "surface_alt", "alternate rows, dose boxes"),
+    ("text", "accent_soft", "chips, the current step, hovered and selected items"),
+    ("text", "danger_bg", "red-flag boxes"),
+    ("muted", "window", "secondary lines on the window (hints, next up, captions)"),
+    ("muted", "surface", "secondary lines in cards, table headers, chart axes"),
+    ("muted", "surface_alt", "secondary lines on alternate rows"),
+    ("muted", "sidebar", "the sidebar's area buttons"),
+    ("accent", "window", "the phase word"),
+    ("accent", "sidebar", "the app's name in the sidebar"),
+    ("accent", "accent_soft", "the Desk and Floor badges in the Library"),
+    ("accent_text", "accent", "primary, checked and selected controls"),
+    ("caution_text", "caution_bg", "cautions and notices"),
+    ("danger", "danger_bg", '"This hurts" and red-flag headings'),
+    ("danger", "window", "errors beside a field"),
+)
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of a "#RRGGBB" colour (0 black to 1 white)."""
+    channels = []
+    for start in (1, 3, 5):
+        value = int(colour[start : start + 2], 16) / 255
+        channels.append(value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4)
+    red, green, blue = channels
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG 2 contrast ratio of two "#RRGGBB" colours, 1 to 21 (order does not matter)."""
+    light, dark = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+#: The text size choices (percent) the settings offer; 200 % is WCAG's "resize text" goal.
+TEXT_SIZES: tuple[int, ...] = (100, 125, 150, 175, 200)
+
+#: The body text the stylesheet's sizes were drawn for: 9 pt at 96 dpi, Qt's default.
+DESIGN_BODY_PIXELS = 12.0
+
+#: The sidebar's width as drawn, at text scale 1.
+SIDEBAR_PIXELS = 104
+
+#: Large type grows by as many points as body text (9 pt), never by more than the factor.
+GROWTH_POINTS = 9.0
+
+
+def scaled_points(points: float, factor: float) -> float:
+    """A type size of the stylesheet at text scale `factor` (1.0 as drawn).
+
+    Body text scales fully (9 pt: 18 pt at 2.0). Larger type grows by as many points as body
+    text does, so every text is at least twice the body size at 2.0 and headings stay larger
+    than body text, while display type already large for a room away does not push the
+    countdown off a small screen: at 2.0 the phase word is 43 pt (34 as drawn), the step
+    29 pt (20), the exercise name 26 pt (17), a heading 21 pt (12). Measured: the player then
+    fits a 1280 x 720 window at 200 % without scrolling.
+    """
+    if factor <= 1.0:
+        return points * factor
+    return min(points * factor, points + GROWTH_POINTS * (factor - 1.0))
+
+
+def system_text_factor(font: QFont) -> float:
+    """How much larger the system's body text is than the 12 px the stylesheet was drawn for.
+
+    Pixels, not points: macOS counts 72 points an inch where Linux and Windows count 96.
+    Kept between 0.75 and 2.5 so an odd font setting cannot make the sheet unusable.
+    """
+    pixels = QFontInfo(font).pixelSize()
+    return max(0.75, min(2.5, pixels / DESIGN_BODY_PIXELS)) if pixels > 0 else 1.0
 
 
 def system_prefers_dark() -> bool:
@@ -104,16 +221,41 @@ def platform_palette_is_dark(app: QGuiApplication) -> bool:
     return window < palette.color(QPalette.ColorRole.WindowText).lightness()
 
 
-def choose_theme(preference: str, system_dark: bool | None = None) -> Theme:
-    """Map the `theme` setting (system / light / dark) to a theme.
+def system_prefers_high_contrast() -> bool:
+    """Whether the desktop asks for high contrast (Qt 6.10+ reads it; older Qt: never).
 
-    `system_dark` is what the system prefers when already known; None asks it now.
+    The style hints are held while their accessibility hints are read: PySide frees the
+    accessibility object's wrapper with the style hints' wrapper.
+    """
+    from PySide6.QtCore import Qt
+
+    hints = QGuiApplication.styleHints()
+    accessibility = getattr(hints, "accessibility", None)
+    if accessibility is None:
+        return False
+    return bool(accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast)
+
+
+def system_scheme() -> str:
+    """What the desktop asks for: "contrast", "dark" or "light" (asks Qt: see above)."""
+    if system_prefers_high_contrast():
+        return "contrast"
+    return "dark" if system_prefers_dark() else "light"
+
+
+def choose_theme(preference: str, system: str | None = None) -> Theme:
+    """Map the `theme` setting (system / light / dark / contrast) to a theme.
+
+    `system` is what the desktop asks for ("light", "dark", "contrast") when already known;
+    None asks it now.
     """
     if preference == "dark":
         return DARK
+    if preference == "contrast":
+        return HIGH_CONTRAST
     if preference == "system":
-        dark = system_prefers_dark() if system_dark is None else system_dark
-        return DARK if dark else LIGHT
+        scheme = system_scheme() if system is None else system
+        return {"dark": DARK, "contrast": HIGH_CONTRAST}.get(scheme, LIGHT)
     return LIGHT
 
 
@@ -137,27 +279,40 @@ def _palette(theme: Theme) -> QPalette:
     }
     for role, colour in roles.items():
         palette.setColor(role, QColor(colour))
-    disabled = QColor(theme.muted)
+    disabled = QColor(theme.disabled)
     for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
         palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
     return palette
 
 
-def stylesheet(theme: Theme, ui_icons: str = "") -> str:
+def stylesheet(theme: Theme, ui_icons: str = "", text_scale: float = 1.0) -> str:
     """The application stylesheet; widgets opt in through objectName and dynamic properties.
 
-    `ui_icons` is the folder of the small interface images (the combo box chevron).
+    `ui_icons` is the folder of the small interface images (the combo box chevron);
+    `text_scale` multiplies every type size (see `scaled_points`).
     """
     t = theme
-    chevron = f"{ui_icons}/chevron-down-{theme.name}.svg".replace("\\", "/")
-    check = f"{ui_icons}/check-{theme.name}.svg".replace("\\", "/")
-    chevron_up = f"{ui_icons}/chevron-up-{theme.name}.svg".replace("\\", "/")
+
+    def pt(points: float) -> str:
+        return f"{scaled_points(points, text_scale):.1f}pt"
+
+    # The sidebar's width (104 px as drawn) grows with its labels, so "Library" is not elided.
+    sidebar = round(SIDEBAR_PIXELS * max(1.0, 0.25 + 0.75 * text_scale))
+
+    def px(pixels: int) -> str:
+        """A control's small part (a tick box, an arrow): half as much larger as the text."""
+        return f"{round(pixels * max(1.0, (1.0 + text_scale) / 2))}px"
+
+    chevron = f"{ui_icons}/chevron-down-{theme.icons}.svg".replace("\\", "/")
+    check = f"{ui_icons}/check-{theme.icons}.svg".replace("\\", "/")
+    chevron_up = f"{ui_icons}/chevron-up-{theme.icons}.svg".replace("\\", "/")
     return f"""
     QMainWindow, QDialog {{ background: {t.window}; }}
     QWidget {{ color: {t.text}; }}
     QToolTip {{ background: {t.surface}; color: {t.text}; border: 1px solid {t.border};
                 padding: 4px 6px; }}
-    #sidebar {{ background: {t.sidebar}; border: none; }}
+    #sidebar {{ background: {t.sidebar}; border: none;
+        min-width: {sidebar}px; max-width: {sidebar}px; }}
     #sidebar QToolButton {{ border: none; border-radius: 10px; padding: 10px 6px;
         color: {t.muted}; font-weight: 600; }}
     #sidebar QToolButton:hover {{ background: {t.accent_soft}; color: {t.text}; }}
@@ -169,11 +324,11 @@ def stylesheet(theme: Theme, ui_icons: str = "") -> str:
     QComboBox {{ padding-right: 28px; }}
     QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right;
         width: 26px; border: none; background: transparent; }}
-    QComboBox::down-arrow {{ image: url("{chevron}"); width: 14px; height: 14px; }}
+    QComboBox::down-arrow {{ image: url("{chevron}"); width: {px(14)}; height: {px(14)}; }}
     QComboBox QAbstractItemView {{ background: {t.surface}; border: 1px solid {t.border};
         selection-background-color: {t.accent_soft}; selection-color: {t.text}; }}
     QCheckBox {{ spacing: 8px; }}
-    QCheckBox::indicator {{ width: 16px; height: 16px; border: 1px solid {t.muted};
+    QCheckBox::indicator {{ width: {px(16)}; height: {px(16)}; border: 1px solid {t.muted};
         border-radius: 4px; background: {t.surface}; }}
     QCheckBox::indicator:hover {{ border-color: {t.accent}; }}
     QCheckBox::indicator:checked {{ background: {t.accent}; border-color: {t.accent};
@@ -183,14 +338,14 @@ def stylesheet(theme: Theme, ui_icons: str = "") -> str:
     QScrollArea#exerciseDetail, QScrollArea#exerciseDetail > QWidget > QWidget
         {{ background: {t.surface}; }}
     QScrollArea#exerciseDetail {{ border: 1px solid {t.border}; border-radius: 12px; }}
-    QLabel[role="title"] {{ font-size: 22pt; font-weight: 700; }}
+    QLabel[role="title"] {{ font-size: {pt(22)}; font-weight: 700; }}
     QLabel#cautionsLabel {{ padding: 8px 10px; border-radius: 8px; }}
     QLabel[role="cautionExercise"] {{ font-weight: 700; margin-top: 4px; }}
-    QLabel[role="heading"] {{ font-size: 12pt; font-weight: 700; color: {t.text};
+    QLabel[role="heading"] {{ font-size: {pt(12)}; font-weight: 700; color: {t.text};
         margin-top: 6px; }}
     QLabel[role="muted"] {{ color: {t.muted}; }}
     QLabel[role="chip"] {{ background: {t.accent_soft}; color: {t.text}; border-radius: 10px;
-        padding: 3px 10px; font-size: 9pt; font-weight: 600; }}
+        padding: 3px 10px; font-size: {pt(9)}; font-weight: 600; }}
     QLabel[role="dose"] {{ background: {t.surface_alt}; border: 1px solid {t.border};
         border-radius: 10px; padding: 8px 12px; font-weight: 600; }}
     QFrame[role="caution"] {{ background: {t.caution_bg}; border: 1px solid {t.caution_border};
@@ -210,8 +365,8 @@ def stylesheet(theme: Theme, ui_icons: str = "") -> str:
     QPushButton:hover {{ border-color: {t.accent}; }}
     QPushButton[role="primary"] {{ background: {t.accent}; color: {t.accent_text};
         border: 1px solid {t.accent}; }}
-    QPushButton:disabled {{ color: {t.muted}; }}
-    QLabel[role="cardValue"] {{ font-size: 18pt; font-weight: 700; color: {t.text}; }}
+    QPushButton:disabled {{ color: {t.disabled}; }}
+    QLabel[role="cardValue"] {{ font-size: {pt(18)}; font-weight: 700; color: {t.text}; }}
     QPushButton[role="segment"] {{ border-radius: 14px; padding: 5px 14px; }}
     QPushButton[role="segment"]:checked {{ background: {t.accent}; color: {t.accent_text};
         border-color: {t.accent}; }}
@@ -220,17 +375,17 @@ def stylesheet(theme: Theme, ui_icons: str = "") -> str:
         selection-background-color: {t.accent}; selection-color: {t.accent_text}; }}
     QHeaderView::section {{ background: {t.surface}; color: {t.muted}; border: none;
         border-bottom: 1px solid {t.border}; padding: 6px 8px; font-weight: 600; }}
-    QPushButton[role="score"] {{ font-size: 13pt; padding: 4px; }}
+    QPushButton[role="score"] {{ font-size: {pt(13)}; padding: 4px; }}
     QPushButton[role="score"]:checked {{ background: {t.accent}; color: {t.accent_text};
         border-color: {t.accent}; }}
-    QLabel[role="phase"] {{ font-size: 34pt; font-weight: 800; color: {t.accent}; }}
-    QLabel[role="counter"] {{ font-size: 15pt; font-weight: 600; color: {t.muted}; }}
-    QLabel[role="step"] {{ font-size: 20pt; font-weight: 600; padding: 6px 12px; }}
-    QLabel[role="caption"] {{ font-size: 13pt; color: {t.muted}; font-style: italic; }}
-    QLabel[role="playerExercise"] {{ font-size: 17pt; font-weight: 700; }}
-    QLabel[role="phaseFocus"] {{ font-size: 56pt; font-weight: 800; color: {t.accent}; }}
-    QLabel[role="stepFocus"] {{ font-size: 32pt; font-weight: 600; padding: 6px 12px; }}
-    QListWidget#stepList {{ background: transparent; border: none; font-size: 11pt; }}
+    QLabel[role="phase"] {{ font-size: {pt(34)}; font-weight: 800; color: {t.accent}; }}
+    QLabel[role="counter"] {{ font-size: {pt(15)}; font-weight: 600; color: {t.muted}; }}
+    QLabel[role="step"] {{ font-size: {pt(20)}; font-weight: 600; padding: 6px 12px; }}
+    QLabel[role="caption"] {{ font-size: {pt(13)}; color: {t.muted}; font-style: italic; }}
+    QLabel[role="playerExercise"] {{ font-size: {pt(17)}; font-weight: 700; }}
+    QLabel[role="phaseFocus"] {{ font-size: {pt(56)}; font-weight: 800; color: {t.accent}; }}
+    QLabel[role="stepFocus"] {{ font-size: {pt(32)}; font-weight: 600; padding: 6px 12px; }}
+    QListWidget#stepList {{ background: transparent; border: none; font-size: {pt(11)}; }}
     QListWidget#stepList::item {{ padding: 6px 4px; border-radius: 6px; }}
     QListWidget#stepList::item:selected {{ background: {t.accent_soft}; color: {t.text};
         font-weight: 700; }}
@@ -243,24 +398,25 @@ def stylesheet(theme: Theme, ui_icons: str = "") -> str:
     QScrollBar::handle:vertical {{ background: {t.border}; border-radius: 4px; min-height: 30px; }}
     QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
     QStatusBar {{ color: {t.muted}; }}
-    #playerView[textSize="large"] QLabel[role="step"] {{ font-size: 24pt; }}
-    #playerView[textSize="large"] QLabel[role="stepFocus"] {{ font-size: 38pt; }}
-    #playerView[textSize="large"] QLabel[role="caption"] {{ font-size: 15pt; }}
-    #playerView[textSize="large"] QLabel[role="playerExercise"] {{ font-size: 20pt; }}
-    #playerView[textSize="large"] QListWidget#stepList {{ font-size: 13pt; }}
-    #playerView[textSize="larger"] QLabel[role="step"] {{ font-size: 28pt; }}
-    #playerView[textSize="larger"] QLabel[role="stepFocus"] {{ font-size: 44pt; }}
-    #playerView[textSize="larger"] QLabel[role="caption"] {{ font-size: 17pt; }}
-    #playerView[textSize="larger"] QLabel[role="playerExercise"] {{ font-size: 23pt; }}
-    #playerView[textSize="larger"] QListWidget#stepList {{ font-size: 15pt; }}
+    #playerView[textSize="large"] QLabel[role="step"] {{ font-size: {pt(24)}; }}
+    #playerView[textSize="large"] QLabel[role="stepFocus"] {{ font-size: {pt(38)}; }}
+    #playerView[textSize="large"] QLabel[role="caption"] {{ font-size: {pt(15)}; }}
+    #playerView[textSize="large"] QLabel[role="playerExercise"] {{ font-size: {pt(20)}; }}
+    #playerView[textSize="large"] QListWidget#stepList {{ font-size: {pt(13)}; }}
+    #playerView[textSize="larger"] QLabel[role="step"] {{ font-size: {pt(28)}; }}
+    #playerView[textSize="larger"] QLabel[role="stepFocus"] {{ font-size: {pt(44)}; }}
+    #playerView[textSize="larger"] QLabel[role="caption"] {{ font-size: {pt(17)}; }}
+    #playerView[textSize="larger"] QLabel[role="playerExercise"] {{ font-size: {pt(23)}; }}
+    #playerView[textSize="larger"] QListWidget#stepList {{ font-size: {pt(15)}; }}
     QAbstractSpinBox {{ background: {t.surface}; border: 1px solid {t.border};
         border-radius: 8px; padding: 5px 4px 5px 10px; min-height: 22px; }}
     QAbstractSpinBox:focus {{ border: 1px solid {t.accent}; }}
-    QAbstractSpinBox:disabled {{ color: {t.muted}; background: {t.surface_alt}; }}
+    QAbstractSpinBox:disabled {{ color: {t.disabled}; background: {t.surface_alt}; }}
     QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ width: 18px;
         border: none; background: transparent; }}
-    QAbstractSpinBox::up-arrow {{ image: url("{chevron_up}"); width: 10px; height: 10px; }}
-    QAbstractSpinBox::down-arrow {{ image: url("{chevron}"); width: 10px; height: 10px; }}
+    QAbstractSpinBox::up-arrow {{ image: url("{chevron_up}"); width: {px(10)};
+        height: {px(10)}; }}
+    QAbstractSpinBox::down-arrow {{ image: url("{chevron}"); width: {px(10)}; height: {px(10)}; }}
     QAbstractSpinBox::up-arrow:disabled, QAbstractSpinBox::down-arrow:disabled {{
         image: none; }}
     #reminderPopup {{ background: {t.surface}; }}
@@ -270,8 +426,8 @@ def stylesheet(theme: Theme, ui_icons: str = "") -> str:
         border: none; border-left: 1px solid {t.border}; width: 20px; }}
     QToolButton#reminderSnooze::menu-arrow, QToolButton#reminderSkip::menu-arrow {{
         image: url("{chevron}"); width: 10px; height: 10px; }}
-    QLabel#reminderTitle {{ font-size: 15pt; font-weight: 700; color: {t.text}; }}
-    QLabel#reminderMessage {{ font-size: 11pt; }}
+    QLabel#reminderTitle {{ font-size: {pt(15)}; font-weight: 700; color: {t.text}; }}
+    QLabel#reminderMessage {{ font-size: {pt(11)}; }}
     QLabel#reminderNotice {{ background: {t.caution_bg}; color: {t.caution_text};
         border: 1px solid {t.caution_border}; border-radius: 8px; padding: 6px 10px; }}
     QToolButton#reminderSnooze, QToolButton#reminderSkip {{ background: {t.surface};
@@ -279,19 +435,53 @@ def stylesheet(theme: Theme, ui_icons: str = "") -> str:
         font-weight: 600; }}
     QToolButton#reminderSnooze:hover, QToolButton#reminderSkip:hover {{
         border-color: {t.accent}; }}
-    QToolButton#reminderSnooze:disabled {{ color: {t.muted}; }}
-    QToolButton#reminderClose {{ border: none; color: {t.muted}; font-size: 12pt;
+    QToolButton#reminderSnooze:disabled {{ color: {t.disabled}; }}
+    QToolButton#reminderClose {{ border: none; color: {t.muted}; font-size: {pt(12)};
         padding: 2px 6px; }}
     QMenu {{ background: {t.surface}; border: 1px solid {t.border}; padding: 4px; }}
     QMenu::item {{ padding: 6px 22px 6px 14px; border-radius: 6px; }}
     QMenu::item:selected {{ background: {t.accent_soft}; color: {t.text}; }}
-    QMenu::item:disabled {{ color: {t.muted}; }}
+    QMenu::item:disabled {{ color: {t.disabled}; }}
     QMenu::separator {{ height: 1px; background: {t.border}; margin: 4px 8px; }}
+    """ + (_high_contrast_rules(theme) if theme.high_contrast else "")
+
+
+def _high_contrast_rules(t: Theme) -> str:
+    """What high contrast adds: thicker edges, and states told by shape as well as colour."""
+    return f"""
+    QPushButton, QLineEdit, QComboBox, QAbstractSpinBox {{ border-width: 2px; }}
+    QFrame[role="card"], QListView#libraryList, QTableView#sessionTable {{ border-width: 2px; }}
+    QPushButton:disabled, QAbstractSpinBox:disabled {{ border-style: dashed; }}
+    QPushButton[role="segment"]:checked, QPushButton[role="score"]:checked,
+    #sidebar QToolButton:checked {{ text-decoration: underline; }}
+    QListWidget#stepList::item:selected {{ border: 2px solid {t.text}; padding: 4px 2px; }}
+    QCheckBox::indicator {{ border: 2px solid {t.text}; }}
+    QRadioButton::indicator {{ width: 14px; height: 14px; border: 2px solid {t.text};
+        border-radius: 9px; background: {t.surface}; }}
+    QRadioButton::indicator:checked {{ background: {t.accent}; }}
     """
 
 
-def apply_theme(app: QApplication, theme: Theme, ui_icons: str = "") -> None:
-    """Style the whole application with one theme."""
+def apply_theme(
+    app: QApplication, theme: Theme, ui_icons: str = "", text_scale: float = 1.0
+) -> None:
+    """Style the whole application with one theme, its type sizes times `text_scale`."""
     app.setStyle("Fusion")
     app.setPalette(_palette(theme))
-    app.setStyleSheet(stylesheet(theme, ui_icons))
+    app.setStyleSheet(stylesheet(theme, ui_icons, text_scale))
+
+
+def apply_text_size(app: QApplication, system_font: QFont, percent: int) -> float:
+    """Set the application font to `percent` of the system's; return the stylesheet's scale.
+
+    At 100 % the system font itself is set again, so Qt's own fonts follow the desktop's.
+    """
+    font = QFont(system_font)
+    if percent != 100:
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * percent / 100)
+        else:
+            font.setPixelSize(round(font.pixelSize() * percent / 100))
+    if app.font() != font:
+        app.setFont(font)
+    return percent / 100 * system_text_factor(system_font)
