@@ -459,3 +459,22 @@ def test_the_player_says_why_it_is_silent_before_the_first_cue(
     finally:
         application.window.close()
         application.close_storage()
+
+
+def test_view_theme_offers_high_contrast_and_every_theme_draws_a_focus_ring(
+    app: Application,
+) -> None:
+    from PySide6.QtGui import QAction
+
+    from spinecoach.ui.style.theme import DARK, LIGHT, stylesheet
+
+    contrast = app.window.findChild(QAction, "theme_contrast")
+    assert contrast is not None and contrast.text() == "High contrast"
+    for theme in (LIGHT, DARK):
+        rules = stylesheet(theme)
+        assert "QPushButton:focus" in rules and f"border: 2px solid {theme.text}" in rules
+    app.settings.set("theme", "contrast")  # chosen in Settings: the menu follows
+    try:
+        assert contrast.isChecked()
+    finally:
+        app.set_theme("light")

@@ -277,7 +277,12 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         current = self._settings.get(keys.THEME)
         self._theme_actions: dict[str, QAction] = {}
-        for key, label in (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")):
+        for key, label in (
+            ("system", "Follow the system"),
+            ("light", "Light"),
+            ("dark", "Dark"),
+            ("contrast", "High contrast"),
+        ):
             action = QAction(label, self, checkable=True)
             action.setObjectName(f"theme_{key}")
             action.setChecked(key == current)

@@ -306,7 +306,8 @@ def stylesheet(theme: Theme, ui_icons: str = "", text_scale: float = 1.0) -> str
     chevron = f"{ui_icons}/chevron-down-{theme.icons}.svg".replace("\\", "/")
     check = f"{ui_icons}/check-{theme.icons}.svg".replace("\\", "/")
     chevron_up = f"{ui_icons}/chevron-up-{theme.icons}.svg".replace("\\", "/")
-    return f"""
+    return (
+        f"""
     QMainWindow, QDialog {{ background: {t.window}; }}
     QWidget {{ color: {t.text}; }}
     QToolTip {{ background: {t.surface}; color: {t.text}; border: 1px solid {t.border};
@@ -443,7 +444,32 @@ def stylesheet(theme: Theme, ui_icons: str = "", text_scale: float = 1.0) -> str
     QMenu::item:selected {{ background: {t.accent_soft}; color: {t.text}; }}
     QMenu::item:disabled {{ color: {t.disabled}; }}
     QMenu::separator {{ height: 1px; background: {t.border}; margin: 4px 8px; }}
-    """ + (_high_contrast_rules(theme) if theme.high_contrast else "")
+    """
+        + _focus_rules(theme)
+        + (_high_contrast_rules(theme) if theme.high_contrast else "")
+    )
+
+
+def _focus_rules(t: Theme) -> str:
+    """A focus ring people can see in every theme (Fusion's dotted one vanishes on colour).
+
+    Keyboard users must always know where they are; QSS cannot tell a click's focus from a
+    Tab's, so the ring also shows after a click, which is the lesser evil.
+    """
+    return f"""
+    QPushButton:focus, QPushButton[role="primary"]:focus, QPushButton[role="danger"]:focus,
+    QPushButton[role="segment"]:focus, QPushButton[role="score"]:focus, QToolButton:focus,
+    QToolButton#reminderSnooze:focus, QToolButton#reminderSkip:focus,
+    QToolButton#reminderClose:focus {{ border: 2px solid {t.text}; outline: none; }}
+    QPushButton:focus {{ padding: 6px 15px; }}
+    QPushButton[role="segment"]:focus {{ padding: 4px 13px; }}
+    QPushButton[role="score"]:focus {{ padding: 3px; }}
+    QToolButton:focus {{ border-radius: 8px; }}
+    #sidebar QToolButton:focus {{ border-radius: 10px; padding: 9px 5px; }}
+    QCheckBox, QRadioButton {{ border: 2px solid transparent; border-radius: 6px;
+        padding: 2px 4px; }}
+    QCheckBox:focus, QRadioButton:focus {{ border-color: {t.text}; outline: none; }}
+    """
 
 
 def _high_contrast_rules(t: Theme) -> str:
