@@ -298,7 +298,7 @@ def shoot_safety(data_dir: Path, look: Look = LIGHT) -> None:
     dialog.close()
     pain = PainDialog(after=True)
     pain.show()
-    pain.score_buttons.button(3).click()
+    pain.choose(3)  # as a click or the digit key would: focus goes with the choice
     save(pain, f"pain-after-{tag}")
     pain.close()
     hurts = HurtsDialog("Knee to chest")
