@@ -12,8 +12,11 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
-class _ItemList(QLayout):
-    """The item bookkeeping both layouts share."""
+class WrappingLayout(QLayout):
+    """The item bookkeeping of the layouts that wrap (these, and `flow_layout.FlowLayout`).
+
+    Subclasses place the items in `_arrange`, which returns the height the lines take.
+    """
 
     def __init__(self, parent: QWidget | None, spacing: int) -> None:
         super().__init__(parent)
@@ -75,10 +78,11 @@ class _ItemList(QLayout):
         return [item for item in self._items if not item.isEmpty()]
 
     def _arrange(self, rect: QRect, *, move: bool) -> int:
+        """Place the items in `rect` (only measure when not `move`); the height they take."""
         raise NotImplementedError
 
 
-class WrappingRow(_ItemList):
+class WrappingRow(WrappingLayout):
     """Controls left to right, wrapping like words; `add_push()` sends the rest to the right.
 
     Items after the push sit at the right end of the line where the push falls, as after a
@@ -132,7 +136,7 @@ class WrappingRow(_ItemList):
         return next((item for item in self._items[self._push :] if not item.isEmpty()), None)
 
 
-class CardGrid(_ItemList):
+class CardGrid(WrappingLayout):
     """Equal-width cards, as many to a line as fit at `min_card_width` each (all, if room).
 
     The width is in characters of the layout's font, so cards stay wide enough for their
