@@ -18,13 +18,11 @@ from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox, QPushBut
 from pytestqt.qtbot import QtBot
 
 from spinecoach import paths
-from spinecoach.app import Application, build
-from spinecoach.core.clock import FakeClock
+from spinecoach.app import Application
 from spinecoach.core.csv_format.table import RowProblem
 from spinecoach.core.pain import rise_advice
 from spinecoach.core.records import PainContext, PainEntry
 from spinecoach.core.reminder_service import Delivery, DeliveryKind
-from spinecoach.core.session import EngineState
 from spinecoach.storage.csv_io import ImportPreview
 from spinecoach.storage.failures import StorageProblem
 from spinecoach.ui.care.advice_dialogs import InPainDialog, PainRiseDialog
@@ -37,24 +35,16 @@ from spinecoach.ui.history.view import SessionRow
 from spinecoach.ui.reminders.popup import ReminderPopup
 from spinecoach.ui.shell.menu_entry_offer import MenuEntryOffer, menu_entry_added
 from spinecoach.ui.shell.storage_dialogs import StorageProblemDialog
-from tests.fakes import RecordingCues, ScriptedPrompts
 from tests.ui.accessibility import unnamed
+from tests.ui.running_app import shown_app
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture
 def app(qtbot: QtBot, data_dir: Path) -> Iterator[Application]:
-    application = build(data_dir, FakeClock(NOW), prompts=ScriptedPrompts(), cues=RecordingCues())
-    qtbot.addWidget(application.window)
-    application.window.resize(1280, 820)
-    application.window.show()
-    yield application
-    engine = application.player.engine if application.session_area.is_built else None
-    if engine is not None and engine.state is EngineState.RUNNING:
-        application.player.toggle_pause()
-    application.window.close()
-    application.database.close()
+    with shown_app(qtbot, data_dir, NOW) as application:
+        yield application
 
 
 def settle() -> None:

@@ -13,28 +13,20 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from spinecoach.app import Application, build
+from spinecoach.app import Application
 from spinecoach.core import settings as keys
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.session import EngineState
 from spinecoach.ui.session.countdown import CountdownRing
-from tests.fakes import RecordingCues, ScriptedPrompts
+from tests.ui.running_app import shown_app
 
 START = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture
 def app(qtbot: QtBot, data_dir: Path) -> Iterator[Application]:
-    application = build(data_dir, FakeClock(START), prompts=ScriptedPrompts(), cues=RecordingCues())
-    qtbot.addWidget(application.window)
-    application.window.resize(1280, 820)
-    application.window.show()
-    yield application
-    engine = application.player.engine if application.session_area.is_built else None
-    if engine is not None and engine.state is EngineState.RUNNING:
-        application.player.toggle_pause()
-    application.window.close()
-    application.database.close()
+    with shown_app(qtbot, data_dir, START) as application:
+        yield application
 
 
 def frames_per_exercise(
