@@ -1,7 +1,7 @@
 """The dialogs at 100 % and 200 % text: nothing cut off, nothing drawn over anything else.
 
-Four are known to clip at 200 % (a row of long buttons, or text in a window of fixed size):
-"This hurts", the safety notes, the storage problem dialog and the reminder card. They are
+Three are known to clip at 200 % (a row of long buttons, or text in a window of fixed size):
+"This hurts", the safety notes and the storage problem dialog. They are
 marked `xfail(strict=True)` with where the fix belongs, so the test starts failing, as a
 reminder to drop the mark, the day they are fixed.
 """
@@ -71,11 +71,6 @@ STORAGE_CLIPS_AT_200 = pytest.mark.xfail(
     reason="its fixed minimum width clips the buttons and squeezes the wrapped text at 200 % "
     "(ui/shell/storage_dialogs.py: not the layout of this change)",
 )
-CARD_CLIPS_AT_200 = pytest.mark.xfail(
-    strict=True,
-    reason="the card's fixed width clips its buttons and text at 200 % (ui/reminders/popup.py: "
-    "not the layout of this change)",
-)
 
 
 @pytest.mark.parametrize("text", [100, 200])
@@ -112,7 +107,7 @@ def test_the_storage_problem_dialog_fits(qtbot: QtBot, app: Application, text: i
     assert_fits(dialog, f"the storage problem dialog at {text} %")
 
 
-@pytest.mark.parametrize("text", [100, pytest.param(200, marks=CARD_CLIPS_AT_200)])
+@pytest.mark.parametrize("text", [100, 200])
 def test_the_reminder_card_fits(app: Application, text: int) -> None:
     app.state.set("text_size", text)
     nothing = Unavailable("none", "tests")

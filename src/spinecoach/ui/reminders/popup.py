@@ -45,7 +45,8 @@ SKIP_CHOICES: tuple[tuple[SkipReason | None, str], ...] = (
 )
 
 MARGIN = 18  # distance from the screen's edges, in logical pixels
-CARD_WIDTH = 520  # about 65 characters a line: readable at a glance
+CARD_WIDTH = 520  # at the usual text size: about 65 characters a line, readable at a glance
+CARD_CHARACTERS = 65
 
 #: The card's keys, for Help > Keyboard shortcuts.
 CARD_KEYS: tuple[tuple[str, str], ...] = (
@@ -159,6 +160,7 @@ class ReminderPopup(QWidget):
         outer.addWidget(card)
         layout = QVBoxLayout(card)
         layout.setContentsMargins(20, 16, 14, 16)
+        self._card_layout = layout
         layout.setSpacing(8)
 
         header = QHBoxLayout()
@@ -197,6 +199,7 @@ class ReminderPopup(QWidget):
         layout.addWidget(safety)
 
         buttons = QHBoxLayout()
+        self._buttons = buttons
         buttons.setSpacing(8)
         self.start_button = QPushButton("Start 2-minute desk break")
         self.start_button.setObjectName("reminderStart")
@@ -222,7 +225,7 @@ class ReminderPopup(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.set_snooze_minutes(snooze_minutes)
-        self.setFixedWidth(CARD_WIDTH)
+        self._fit_width()
         # Every button is in the Tab order (reached once the card has the keyboard).
         self._keys = _CardKeys(self)
         for button in self.findChildren(QAbstractButton):
@@ -247,10 +250,21 @@ class ReminderPopup(QWidget):
         self.snooze_button.setVisible(not daily)
         self.skip_button.setVisible(not daily)
         self.snooze_button.setEnabled(snoozes_left > 0)
+        self._fit_width()
         self.adjustSize()
         self.move(self.corner_position(QCursor.pos(), self.sizeHint().expandedTo(self.size())))
         self.show()
         self.raise_()
+
+    def _fit_width(self) -> None:
+        """About 65 characters wide at the text size in use, and never narrower than its buttons.
+
+        At 200 % text the card is twice as wide, so no line or button label is cut off.
+        """
+        characters = CARD_CHARACTERS * self.fontMetrics().averageCharWidth()
+        margins = self._card_layout.contentsMargins()
+        row = self._buttons.sizeHint().width() + margins.left() + margins.right() + 4  # border
+        self.setFixedWidth(max(CARD_WIDTH, characters, row))
 
     def show_notice(self, text: str) -> None:
         """A line the person must read, e.g. why snoozing was refused."""
