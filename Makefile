@@ -14,7 +14,7 @@ RUN_STAMP  := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 STAMP      := $(TEST_STAMP)
 
-.PHONY: run test lint format bench bench-idle screenshots tray-screenshots poses sounds clean \
+.PHONY: run test lint format translations bench bench-idle screenshots tray-screenshots poses sounds clean \
         system-deps system-deps-test
 
 # Checked on every run (cheap): a package removed since the last run is put back.
@@ -52,6 +52,12 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Every language's interface catalog: lupdate merges the marked words into
+# resources/translations/<lang>/ui.ts (translations kept), lrelease compiles ui.qm; then the
+# check lists what is still unfinished (docs/TRANSLATING.md).
+translations: $(STAMP)
+	$(BIN)/python tools/translations.py
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/startup.py

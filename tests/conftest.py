@@ -7,12 +7,20 @@ import os
 # Before any Qt import: tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+# The tests read English, whatever the machine's language ("follow the system" would otherwise
+# give a German developer a German window); tests of other languages choose them explicitly.
+os.environ["LC_ALL"] = "C.UTF-8"
+os.environ.pop("LANGUAGE", None)
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 # CI (.ci/run sets HYPOTHESIS_PROFILE=ci) replays the same examples on every run, so a landing
 # never fails on a newly drawn case; local runs keep exploring, and what they find becomes an
@@ -33,6 +41,21 @@ def _isolated_home(
     monkeypatch.delenv("SPINECOACH_DATA_DIR", raising=False)
     # Day and week boundaries in the history follow the named local zone; pin it.
     monkeypatch.setenv("TZ", "UTC")
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp: QApplication) -> QApplication:
+    """pytest-qt's application, speaking English as the app does: with English's catalog.
+
+    English is the source language, but counted words ("%n day(s)") are chosen by the English
+    catalog (resources/translations/en/ui.qm); `Application` installs it, and so does this,
+    for the tests that build widgets on their own.
+    """
+    from spinecoach import paths
+    from spinecoach.app.language import use_language
+
+    use_language("en", paths.resources_dir(), system="C")
+    return qapp
 
 
 @pytest.fixture

@@ -62,11 +62,12 @@ class Look:
     tag: str
     text_size: int = 100
     size: tuple[int, int] = SIZE
+    language: str = "en"
 
     @property
     def extra(self) -> bool:
-        """One of the accessibility looks (contrast, 200 %, scaled), not light or dark."""
-        return self.tag not in ("light", "dark")
+        """One of the accessibility looks (contrast, 200 %, scaled), not light, dark or German."""
+        return self.tag not in ("light", "dark", "de")
 
 
 LIGHT = Look("light", "light")
@@ -74,6 +75,8 @@ DARK = Look("dark", "dark")
 CONTRAST = Look("contrast", "contrast")
 LARGE_TEXT = Look("light", "200", text_size=200, size=(1366, 768))
 SCALED = Look("light", "x2", size=(960, 540))
+GERMAN = Look("light", "de", language="de")
+GERMAN_LARGE_TEXT = Look("dark", "de-200", text_size=200, size=(1366, 768), language="de")
 
 
 def dress(app: Application, look: Look) -> None:
@@ -99,7 +102,7 @@ def save(widget: QWidget, name: str) -> None:
 
 def shoot_theme(look: Look, data_dir: Path) -> None:
     """The Library in one look (the accessibility looks: the list and one exercise)."""
-    app: Application = build(data_dir)
+    app: Application = build(data_dir, language=look.language)
     dress(app, look)
     theme = look.tag
     window = app.window
@@ -180,7 +183,9 @@ def shoot_player(look: Look, data_dir: Path) -> None:
     scaled, also the window back from focus mode (it must sit whole on the screen).
     """
     clock = FakeClock(datetime(2026, 11, 23, 10, 0, tzinfo=UTC))
-    app = build(data_dir, clock, prompts=ScriptedPrompts(), cues=SilentCues())
+    app = build(
+        data_dir, clock, prompts=ScriptedPrompts(), cues=SilentCues(), language=look.language
+    )
     dress(app, look)
     theme = look.tag
     window = app.window
@@ -266,7 +271,9 @@ def shoot_history(look: Look, data_dir: Path) -> None:
         check=True, capture_output=True,
     )  # fmt: skip
     clock = FakeClock(datetime(2026, 11, 20, 18, 0).astimezone())
-    app = build(data_dir, clock, prompts=ScriptedPrompts(), cues=SilentCues())
+    app = build(
+        data_dir, clock, prompts=ScriptedPrompts(), cues=SilentCues(), language=look.language
+    )
     log_a_week_of_reminders(app)
     dress(app, look)
     window = app.window
@@ -288,10 +295,11 @@ def shoot_safety(data_dir: Path, look: Look = LIGHT) -> None:
     from spinecoach.ui.care.pain_dialog import PainDialog
     from spinecoach.ui.care.safety_dialog import SafetyDialog
 
-    app = build(data_dir)
+    app = build(data_dir, language=look.language)
     dress(app, look)
     tag = look.tag
-    dialog = SafetyDialog(first_run=True)
+    words = app.words
+    dialog = SafetyDialog(first_run=True, words=words)
     dialog.resize(680, 760)
     dialog.show()
     save(dialog, f"safety-{tag}")
@@ -301,7 +309,7 @@ def shoot_safety(data_dir: Path, look: Look = LIGHT) -> None:
     pain.choose(3)  # as a click or the digit key would: focus goes with the choice
     save(pain, f"pain-after-{tag}")
     pain.close()
-    hurts = HurtsDialog("Knee to chest")
+    hurts = HurtsDialog(app.library.exercises["knee-to-chest"].name, words=words)
     hurts.resize(640, 640)
     hurts.show()
     save(hurts, f"this-hurts-{tag}")
@@ -310,18 +318,19 @@ def shoot_safety(data_dir: Path, look: Look = LIGHT) -> None:
         app.window.close()
         app.database.close()
         return
-    for name, before, after in (("pain-rise-light", 3, 5), ("pain-severe-light", 4, 8)):
-        advice = rise_advice(before, after, routines=app.library.routines.values(), just_done="")
+    for name, before, after in ((f"pain-rise-{tag}", 3, 5), (f"pain-severe-{tag}", 4, 8)):
+        routines = app.library.routines.values()
+        advice = rise_advice(before, after, routines=routines, just_done="", words=words)
         assert advice is not None
         rise = PainRiseDialog(advice)
         rise.resize(640, 600 if advice.show_red_flags else 320)
         rise.show()
         save(rise, name)
         rise.close()
-    in_pain = InPainDialog()
+    in_pain = InPainDialog(words=words)
     in_pain.resize(640, 640)
     in_pain.show()
-    save(in_pain, "in-pain-light")
+    save(in_pain, f"in-pain-{tag}")
     in_pain.close()
     app.window.close()
     app.database.close()
@@ -338,7 +347,7 @@ def shoot_reminders(look: Look, data_dir: Path) -> None:
     from spinecoach.ui.shell.settings_dialog import SettingsDialog
 
     clock = FakeClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))  # a Monday
-    app = build(data_dir, clock)
+    app = build(data_dir, clock, language=look.language)
     dress(app, look)
     theme = look.tag
     nothing = Unavailable("none", "screenshots")
@@ -442,9 +451,10 @@ def main(argv: list[str] | None = None) -> int:
         if scaled_only:
             shoot_look(SCALED, folder)
             return 0
-        for look in (LIGHT, DARK, CONTRAST, LARGE_TEXT):
+        for look in (LIGHT, DARK, CONTRAST, LARGE_TEXT, GERMAN, GERMAN_LARGE_TEXT):
             shoot_look(look, folder)
         shoot_safety(folder / "safety")
+        shoot_safety(folder / "safety-de", GERMAN)
         shoot_safety(folder / "safety-200", LARGE_TEXT)
         shoot_safety(folder / "safety-contrast", CONTRAST)
         shoot_storage(folder / "storage")

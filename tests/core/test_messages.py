@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import spinecoach.core
+from spinecoach.core.languages import language_chain, normalise_language
 from spinecoach.core.messages import (
     ENGLISH,
     Message,
@@ -23,9 +24,7 @@ from spinecoach.core.translation import (
     MESSAGE_MODULES,
     catalog_template,
     declared_messages,
-    language_chain,
     load_messages,
-    normalise_language,
     parse_catalog,
 )
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from spinecoach import paths
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.exercise import Dosage
 from spinecoach.core.records import HurtAction, PainEntry, SessionStatus
 from spinecoach.core.session_recorder import SessionRecorder
+from spinecoach.core.translation import load_library_in
 from tests.factories import exercise, routine
 
 T0 = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
@@ -118,3 +120,20 @@ def test_nothing_is_written_for_a_session_that_never_began() -> None:
     record.hurt("knee-hug", "skipped")
     assert record.finish(completed=True, score_after=9) is None
     assert store.calls == [] and reported == []
+
+
+def test_the_advice_speaks_the_words_it_is_given() -> None:
+    words = load_library_in(paths.resources_dir(), paths.icons_dir() / "exercises", "de").words
+    store, clock = ListStore(), FakeClock(T0)
+    record = SessionRecorder(store, clock, routines=lambda: [GENTLER], words=words)
+    before = record.advice_before(ROUTINE, 8)
+    assert before is not None and before.title == "Ihre Schmerzen sind heute stark"
+    record.begin(ROUTINE, 3)
+    advice = record.finish(completed=True, score_after=5)
+    assert advice is not None
+    assert (
+        advice.summary
+        == "Ihre Schmerzen sind in dieser Übungseinheit von 3 auf 5 von 10 gestiegen."
+    )
+    english = SessionRecorder(ListStore(), clock).advice_before(ROUTINE, 8)
+    assert english is not None and english.title != before.title  # English by default

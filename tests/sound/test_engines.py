@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale
 
-from spinecoach.sound.engines import choose_locale, engine_candidates, preferred_voice
+from spinecoach.sound.engines import (
+    choose_locale,
+    engine_candidates,
+    language_name,
+    preferred_voice,
+)
 
 
 def test_best_engine_choice() -> None:
@@ -22,8 +27,16 @@ def test_locale_choice() -> None:
     assert choose_locale(QLocale("en_GB"), offered) == QLocale("en_GB")
     assert choose_locale(QLocale("en_IE"), offered) == QLocale("en_GB")  # same language first
     assert choose_locale(QLocale("fi_FI"), offered) == QLocale("fi_FI")
-    assert choose_locale(QLocale("de_AT"), offered) == QLocale("en_US")
-    assert choose_locale(QLocale("de_AT"), [QLocale("fi_FI")]) is None
+    # German texts get a German voice, the Austrian one first, or none at all: an English
+    # voice reading German is worse than the captions alone.
+    assert choose_locale(QLocale("de_AT"), offered) is None
+    assert choose_locale(QLocale("de_AT"), [QLocale("de_DE"), *offered]) == QLocale("de_DE")
+    assert choose_locale(QLocale("de_AT"), [QLocale("de_DE"), QLocale("de_AT")]) == QLocale("de_AT")
+
+
+def test_a_language_is_named_as_its_speakers_write_it() -> None:
+    assert language_name(QLocale("de_DE")) == "Deutsch"
+    assert language_name(QLocale.c()) == "English"
 
 
 def test_preferred_voice_matches_the_territory_and_skips_variants() -> None:

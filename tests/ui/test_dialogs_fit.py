@@ -1,9 +1,8 @@
 """The dialogs at 100 % and 200 % text: nothing cut off, nothing drawn over anything else.
 
-Three are known to clip at 200 % (a row of long buttons, or text in a window of fixed size):
-"This hurts", the safety notes and the storage problem dialog. They are
-marked `xfail(strict=True)` with where the fix belongs, so the test starts failing, as a
-reminder to drop the mark, the day they are fixed.
+A dialog known to clip at 200 % is marked `xfail(strict=True)` with where the fix belongs, so
+the test starts failing, as a reminder to drop the mark, the day it is fixed. None is now: "This
+hurts" and the safety notes wrap their row of buttons (a `WrappingRow`).
 """
 
 from __future__ import annotations
@@ -28,12 +27,6 @@ from spinecoach.ui.care.safety_dialog import SafetyDialog
 from spinecoach.ui.shell.storage_dialogs import StorageProblemDialog
 from tests.fakes import RecordingCues, ScriptedPrompts
 from tests.ui.layout_check import assert_fits
-
-BUTTONS_CLIP_AT_200 = pytest.mark.xfail(
-    strict=True,
-    reason="its row of buttons does not wrap and clips them at 200 % (ui/care: not the layout "
-    "of this change; a WrappingRow from ui/widgets/reflow.py would do)",
-)
 
 
 @pytest.fixture
@@ -66,13 +59,6 @@ DIALOGS: dict[str, Callable[[Application], QWidget]] = {
 }
 
 
-STORAGE_CLIPS_AT_200 = pytest.mark.xfail(
-    strict=True,
-    reason="its fixed minimum width clips the buttons and squeezes the wrapped text at 200 % "
-    "(ui/shell/storage_dialogs.py: not the layout of this change)",
-)
-
-
 @pytest.mark.parametrize("text", [100, 200])
 @pytest.mark.parametrize("name", [name for name in DIALOGS if name != "storage"])
 def test_a_dialog_fits(qtbot: QtBot, app: Application, name: str, text: int) -> None:
@@ -84,7 +70,7 @@ def test_a_dialog_fits(qtbot: QtBot, app: Application, name: str, text: int) -> 
     assert_fits(dialog, f"{name} at {text} %")
 
 
-@pytest.mark.parametrize("text", [100, pytest.param(200, marks=BUTTONS_CLIP_AT_200)])
+@pytest.mark.parametrize("text", [100, 200])
 @pytest.mark.parametrize("make", [HurtsDialog, SafetyDialog], ids=["this hurts", "safety"])
 def test_the_dialogs_with_a_row_of_long_buttons(
     qtbot: QtBot, app: Application, make: Callable[..., QWidget], text: int
@@ -97,7 +83,7 @@ def test_the_dialogs_with_a_row_of_long_buttons(
     assert_fits(dialog, f"{type(dialog).__name__} at {text} %")
 
 
-@pytest.mark.parametrize("text", [100, pytest.param(200, marks=STORAGE_CLIPS_AT_200)])
+@pytest.mark.parametrize("text", [100, 200])
 def test_the_storage_problem_dialog_fits(qtbot: QtBot, app: Application, text: int) -> None:
     app.state.set("text_size", text)
     dialog = DIALOGS["storage"](app)

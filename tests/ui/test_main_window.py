@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QRect, QSize, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -478,3 +478,54 @@ def test_view_theme_offers_high_contrast_and_every_theme_draws_a_focus_ring(
         assert contrast.isChecked()
     finally:
         app.set_theme("light")
+
+
+class _SmallScreen:
+    """A 1920 x 1080 screen at QT_SCALE_FACTOR=2: 960 x 540 logical pixels, no panel."""
+
+    @staticmethod
+    def availableGeometry() -> QRect:
+        return QRect(0, 0, 960, 540)
+
+
+def test_the_first_window_fits_a_small_screen(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spinecoach.ui.shell.main_window import MainWindow
+
+    monkeypatch.setattr(MainWindow, "screen", lambda _window: _SmallScreen())
+    application = build(data_dir, cues=RecordingCues())
+    qtbot.addWidget(application.window)
+    try:
+        window = application.window
+        assert window.size() == QSize(864, 486)  # 90 % of the screen, not 1180 x 760
+        assert window.minimumWidth() <= 864 and window.minimumHeight() <= 486
+    finally:
+        application.window.close()
+        application.close_storage()
+
+
+def test_the_first_window_opens_whole_on_the_screen(qtbot: QtBot, app: Application) -> None:
+    from spinecoach.ui.shell.main_window import PREFERRED_SIZE, first_size
+    from spinecoach.ui.widgets.on_screen import fits_on_screen
+
+    window = app.window
+    screen = window.screen()
+    assert screen is not None
+    available = screen.availableGeometry()
+    assert window.size() == first_size(available.size())
+    assert window.width() <= PREFERRED_SIZE.width() and window.height() <= PREFERRED_SIZE.height()
+    assert window.width() <= available.width() * 0.9 + 1
+    assert window.height() <= available.height() * 0.9 + 1
+    window.move(available.right() - 100, available.bottom() - 100)  # mostly off the screen
+    window.show()
+    qtbot.waitUntil(lambda: fits_on_screen(window), timeout=2000)
+    assert window.size() == first_size(available.size())  # moved in, not shrunk
+
+
+def test_a_size_set_before_the_first_show_is_kept(qtbot: QtBot, app: Application) -> None:
+    app.window.resize(1366, 768)  # larger than the test screen, on purpose (the layout tests)
+    app.window.show()
+    qtbot.waitExposed(app.window)
+    QApplication.processEvents()
+    assert app.window.size() == QSize(1366, 768)

@@ -191,3 +191,94 @@ def test_sound_this_computer_lacks_is_explained_from_the_start_and_not_shown_tic
     finally:
         application.window.close()
         application.close_storage()
+
+
+def language_combo(dialog: SettingsDialog) -> QComboBox:
+    combo = dialog.control("language")
+    assert isinstance(combo, QComboBox)
+    return combo
+
+
+def test_the_languages_are_named_in_themselves(qtbot: QtBot, app: Application) -> None:
+    dialog = SettingsDialog(app.settings, page="General", languages=("en", "de", "de_AT"))
+    qtbot.addWidget(dialog)
+    combo = language_combo(dialog)
+    assert dialog.forms["General"].controls["language"] is combo
+    entries = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
+    # The tests' system is "C", which names no language: "Follow the system" alone.
+    assert entries == [
+        ("Follow the system", "system"),
+        ("English", "en"),
+        ("Deutsch", "de"),
+        ("Österreichisches Deutsch", "de_AT"),
+    ]
+    assert combo.currentData() == "system"
+    assert combo.accessibleName() == "Language"
+
+
+def test_without_translations_only_the_system_and_english_are_offered(
+    qtbot: QtBot, app: Application
+) -> None:
+    dialog = SettingsDialog(app.settings, page="General")
+    qtbot.addWidget(dialog)
+    combo = language_combo(dialog)
+    assert [combo.itemData(i) for i in range(combo.count())] == ["system", "en"]
+
+
+def test_following_the_system_names_the_systems_language(
+    qtbot: QtBot, app: Application, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QLocale
+
+    from spinecoach.ui.shell import settings_dialog
+
+    class GermanSystem(QLocale):
+        @staticmethod
+        def system() -> QLocale:
+            return QLocale("de_DE")
+
+    monkeypatch.setattr(settings_dialog, "QLocale", GermanSystem)
+    dialog = SettingsDialog(app.settings, page="General", languages=("en", "de"))
+    qtbot.addWidget(dialog)
+    combo = language_combo(dialog)
+    assert combo.itemText(0) == "Follow the system (Deutsch)"
+    note = dialog.forms["General"].language_note
+    assert note is not None and not note.isHidden()  # the system's German is not in use
+
+
+def test_choosing_a_language_stores_it_and_says_when_it_applies(
+    qtbot: QtBot, app: Application
+) -> None:
+    dialog = SettingsDialog(app.settings, page="General", languages=("en", "de"))
+    qtbot.addWidget(dialog)
+    combo = language_combo(dialog)
+    note = dialog.forms["General"].language_note
+    assert note is not None
+    assert note.isHidden()  # "system" is English here, the language in use
+    combo.setCurrentIndex(combo.findData("de"))
+    assert app.settings.get("language") == "de"
+    assert app.state.get("language") == "de"  # the state file: read before the window exists
+    assert not note.isHidden()
+    assert note.text() == "This applies the next time SpineCoach starts."
+    combo.setCurrentIndex(combo.findData("en"))
+    assert app.settings.get("language") == "en"
+    assert note.isHidden()
+    combo.setCurrentIndex(combo.findData("system"))
+    assert app.settings.get("language") == "system"
+    assert note.isHidden()
+
+
+def test_the_note_compares_with_the_language_in_use(qtbot: QtBot, app: Application) -> None:
+    app.settings.set("language", "de")
+    dialog = SettingsDialog(
+        app.settings, page="General", languages=("en", "de"), language_in_use="de"
+    )
+    qtbot.addWidget(dialog)
+    combo = language_combo(dialog)
+    note = dialog.forms["General"].language_note
+    assert note is not None
+    assert combo.currentData() == "de" and note.isHidden()
+    combo.setCurrentIndex(combo.findData("system"))  # the system's is English here
+    assert not note.isHidden()
+    combo.setCurrentIndex(combo.findData("de"))
+    assert note.isHidden()

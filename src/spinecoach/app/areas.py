@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from spinecoach.app.looks import Looks
     from spinecoach.core.exercise import Routine
     from spinecoach.core.library import Library
+    from spinecoach.core.messages import Messages
     from spinecoach.core.timeline import SessionSettings, Side
     from spinecoach.sound.cue_player import CuePlayer
     from spinecoach.sound.tones import ToneBank
@@ -86,11 +87,14 @@ def session_settings(settings: SettingsStore) -> SessionSettings:
     )
 
 
-def load_shipped_library() -> Library:
-    """The exercises and routines shipped with SpineCoach (a broken file is skipped, logged)."""
-    from spinecoach.core.library import load_library
+def load_shipped_library(language: str) -> Library:
+    """The exercises and routines shipped with SpineCoach, in `language` over English.
 
-    library = load_library(paths.resources_dir(), paths.icons_dir() / "exercises")
+    A broken file is skipped and logged; a broken translated field stays English, also logged.
+    """
+    from spinecoach.core.translation import load_library_in
+
+    library = load_library_in(paths.resources_dir(), paths.icons_dir() / "exercises", language)
     for problem in library.problems:
         log.warning("library file skipped: %s", problem)
     return library
@@ -98,6 +102,7 @@ def load_shipped_library() -> Library:
 
 def build_library_pane(
     looks: Looks,
+    library: Library,
     *,
     start: Callable[[Routine], object],
     show_safety: Callable[[], object],
@@ -110,7 +115,6 @@ def build_library_pane(
     from spinecoach.ui.library.illustrations import IllustrationCache
     from spinecoach.ui.library.pane import LibraryPane
 
-    library = load_shipped_library()
     illustrations = IllustrationCache(paths.icons_dir() / "exercises", dark=looks.theme.is_dark)
     pane = LibraryPane(library, illustrations)
     looks.follow(lambda theme: pane.set_dark_illustrations(theme.is_dark))
@@ -136,16 +140,11 @@ def build_cue_player(parts: OpenParts, tones: ToneBank) -> CuePlayer:
 
     from spinecoach.sound.cue_player import CuePlayer
 
-    # The cues are written in English, so an English voice reads them whatever the system
-    # language (a German voice reading English text is worse than either).
-    system = QLocale.system()
-    english = (
-        system
-        if system.language() == QLocale.Language.English
-        else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
-    )
+    # The cues are written in the language in use (app.language: `QLocale()` is set to it), so
+    # a voice of that language reads them, or none: an English voice reading German text, or a
+    # German voice reading English, is worse than the captions alone.
     player = CuePlayer(
-        paths.resources_dir() / "sounds", locale=english, tones=tones, parent=parts.window
+        paths.resources_dir() / "sounds", locale=QLocale(), tones=tones, parent=parts.window
     )
     settings = parts.settings
     player.configure(
@@ -170,8 +169,13 @@ def build_session_area(
     routines: Callable[[], Iterable[Routine]],
     quick_start: Callable[[], object],
     show_library: Callable[[], object],
+    words: Messages,
 ) -> SessionArea:
-    """The Session area: the idle page, and the player with its recorder, cues and pictures."""
+    """The Session area: the idle page, and the player with its recorder, cues and pictures.
+
+    `words` are the core's messages in the language in use (`Library.words`): the phases and
+    cues, the pain advice, the safety texts of "This hurts".
+    """
     from spinecoach.core.session_recorder import SessionRecorder
     from spinecoach.ui.session.area import SessionArea
     from spinecoach.ui.session.player_controller import PlayerController
@@ -199,16 +203,19 @@ def build_session_area(
     settings.subscribe(keys.REDUCE_MOTION, reduce_motion)
 
     status = parts.status
-    recorder = SessionRecorder(status.writer, parts.clock, report=status.report, routines=routines)
+    recorder = SessionRecorder(
+        status.writer, parts.clock, report=status.report, routines=routines, words=words
+    )
     controller = PlayerController(
         view,
         recorder,
         parts.clock,
-        prompts or DialogPrompts(view),
+        prompts or DialogPrompts(view, words=words),
         cues=cues,
         frames=frame,
         settings=session_settings(settings),
         session_ids=status.writer.session_id,
+        words=words,
     )
     area = SessionArea(view, controller)
 
@@ -259,6 +266,7 @@ def build_history_area(
     *,
     exercise_names: Callable[[tuple[str, ...]], list[str]],
     repeat: Callable[[str], object],
+    words: Messages,
 ) -> HistoryArea:
     """History: the pain chart and sessions, check-ins, notes, export and the report."""
     from spinecoach.localzone import local_timezone
@@ -277,6 +285,7 @@ def build_history_area(
         local_timezone(),
         write_pain=lambda entry: status.report(status.writer.add_pain_entry(entry)),
         write_note=lambda sid, note: status.report(status.writer.update_session_note(sid, note)),
+        words=words,
     )
     area = HistoryArea(view, controller, exercise_names)
 
@@ -308,8 +317,12 @@ def history_unreadable(parts: OpenParts, error: BaseException) -> None:
         raise error
     log.error("History could not be read (%s): %s", problem.code, error)
     parts.database.check_fully_at_next_start()
+    from PySide6.QtCore import QCoreApplication
+
     parts.window.show_notice(
-        f"Your history could not be read: {problem.words}. Nothing was deleted. SpineCoach "
-        f"will check {parts.database.path} when it next starts and keep a damaged file aside "
-        "so it can be recovered."
+        QCoreApplication.translate(
+            "Application",
+            "Your history could not be read: {why}. Nothing was deleted. SpineCoach will check "
+            "{path} when it next starts and keep a damaged file aside so it can be recovered.",
+        ).format(why=problem.words, path=parts.database.path)
     )

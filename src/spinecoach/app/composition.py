@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from spinecoach.app.tray_and_reminders import TrayAndReminders
     from spinecoach.core.exercise import Routine
     from spinecoach.core.library import Library
+    from spinecoach.core.messages import Messages
     from spinecoach.core.presence import IdleSource, InterruptionSource
     from spinecoach.desktop.autostart import Autostart
     from spinecoach.desktop.desktop_entry import MenuEntry
@@ -63,12 +64,15 @@ class Application:
         *,
         prompts: SessionPrompts | None = None,
         cues: CueSink | None = None,
+        language: str | None = None,
     ) -> None:
         # Qt and the UI are imported here, not at module level, so `--version` stays instant.
+        from PySide6.QtCore import QCoreApplication
         from PySide6.QtGui import QIcon
         from PySide6.QtWidgets import QApplication, QWidget
 
         from spinecoach.app.data_file import DataFile
+        from spinecoach.app.language import use_language
         from spinecoach.app.looks import Looks
         from spinecoach.storage.state_file import StateFile, state_file_path
         from spinecoach.ui.shell.deferred_area import DeferredArea
@@ -84,10 +88,21 @@ class Application:
         if qt_app.windowIcon().isNull():
             qt_app.setWindowIcon(QIcon(str(paths.icons_dir() / "spinecoach.svg")))
         self.state = StateFile.load(state_file_path(data_dir))
+        #: The language in use ("en", "de", "de_AT"): the window's, the content's, the voice's.
+        # (`language` overrides the setting for this run: `--language`, tests, screenshots.)
+        preference = language or self.state.get(keys.LANGUAGE)
+        self.language = use_language(preference, paths.resources_dir())
         self.looks = Looks(qt_app, self.state, str(paths.icons_dir() / "ui"))
-        self.library_area = DeferredArea(self._build_library_pane, "Library")
-        self.session_area = DeferredArea(self._build_session_area, "Session")
-        self.history_area = DeferredArea(self._build_history_area, "History")
+        translate = QCoreApplication.translate
+        self.library_area = DeferredArea(
+            self._build_library_pane, translate("Application", "Library")
+        )
+        self.session_area = DeferredArea(
+            self._build_session_area, translate("Application", "Session")
+        )
+        self.history_area = DeferredArea(
+            self._build_history_area, translate("Application", "History")
+        )
         areas: dict[str, QWidget] = {
             "library": self.library_area,
             "session": self.session_area,
@@ -106,6 +121,7 @@ class Application:
         self.cue_player: CuePlayer | None = None
         self._parts: OpenParts | None = None
         self._tones: ToneBank | None = None
+        self._library: Library | None = None
 
     # --- the data file -------------------------------------------------------------------------
 
@@ -177,8 +193,17 @@ class Application:
 
     @property
     def library(self) -> Library:
-        """The loaded exercise library."""
-        return self.library_pane.library
+        """The exercise library in the language in use (loaded on first use; no widget)."""
+        if self._library is None:
+            from spinecoach.app.areas import load_shipped_library
+
+            self._library = load_shipped_library(self.language)
+        return self._library
+
+    @property
+    def words(self) -> Messages:
+        """The core's messages in the language in use: safety texts, cues, pain advice."""
+        return self.library.words
 
     @property
     def session(self) -> SessionArea:
@@ -211,7 +236,10 @@ class Application:
         from spinecoach.app.areas import build_library_pane, follow_session_timing
 
         pane = build_library_pane(
-            self.looks, start=self.start_routine, show_safety=lambda: self.show_safety(False)
+            self.looks,
+            self.library,
+            start=self.start_routine,
+            show_safety=lambda: self.show_safety(False),
         )
         self.data.when_open(lambda: follow_session_timing(pane, self.settings))
         return pane
@@ -231,6 +259,7 @@ class Application:
             routines=self._routines,
             quick_start=lambda: self.start_routine_id("desk-break"),
             show_library=lambda: self.window.show_area("library"),
+            words=self.words,
         )
         if player is not None:
             view = area.player
@@ -256,12 +285,14 @@ class Application:
     def tones(self) -> ToneBank:
         """The one bank of tones the session cues and the reminder chime play from."""
         if self._tones is None:
+            from PySide6.QtCore import QCoreApplication
+
             from spinecoach.sound.tones import ToneBank
 
             self._tones = ToneBank(
                 paths.resources_dir() / "sounds",
                 volume=self.settings.get(keys.VOLUME),
-                off_notice="Tones are off",
+                off_notice=QCoreApplication.translate("Application", "Tones are off"),
                 parent=self.window,
             )
             self.settings.subscribe(keys.VOLUME, self._tones.set_volume)
@@ -279,7 +310,10 @@ class Application:
             return [exercises[i].name if i in exercises else i for i in exercise_ids]
 
         return build_history_area(
-            self.parts, exercise_names=exercise_names, repeat=self.start_routine_id
+            self.parts,
+            exercise_names=exercise_names,
+            repeat=self.start_routine_id,
+            words=self.words,
         )
 
     # --- running in the background --------------------------------------------------------------
@@ -315,6 +349,7 @@ class Application:
             settings=self.show_settings,
             quit=self.quit,
             log_reminder=lambda entry: status.report(status.writer.add_reminder_event(entry)),
+            words=lambda: self.words,
         )
         reminders = TrayAndReminders(
             window=self.window,
@@ -394,7 +429,7 @@ class Application:
         """Show the safety notes; the first time, store the acknowledgement."""
         from spinecoach.ui.care.safety_dialog import SafetyDialog
 
-        dialog = SafetyDialog(first_run=first_run, parent=self.window)
+        dialog = SafetyDialog(first_run=first_run, parent=self.window, words=self.words)
         accepted = dialog.exec() == SafetyDialog.DialogCode.Accepted
         if first_run and accepted:
             self.state.set(keys.SAFETY_ACKNOWLEDGED, True)
@@ -425,13 +460,18 @@ class Application:
             return None
         offer = MenuEntryOffer(self.window)
 
+        from PySide6.QtCore import QCoreApplication
+
         def add() -> None:
             try:
                 entry.install(launcher_command(self.data_dir))
             except OSError as error:
                 self.window.show_notice(
-                    f"SpineCoach could not add itself to your application menu "
-                    f"({error.strerror or error}). To try again: spinecoach --install-desktop-entry"
+                    QCoreApplication.translate(
+                        "Application",
+                        "SpineCoach could not add itself to your application menu ({why}). "
+                        "To try again: spinecoach --install-desktop-entry",
+                    ).format(why=error.strerror or error)
                 )
                 return
             menu_entry_added(self.window)
@@ -457,22 +497,32 @@ class Application:
 
     def settings_dialog(self, page: str = "Reminders") -> SettingsDialog:
         """The settings dialog, with what this machine cannot do greyed out and explained."""
-        from spinecoach.app.tray_and_reminders import NO_TRAY
+        from PySide6.QtCore import QCoreApplication
+
+        from spinecoach.app.tray_and_reminders import no_tray_reason
+        from spinecoach.core.languages import available_languages
         from spinecoach.ui.shell.settings_dialog import SettingsDialog
 
         if self.reminders is not None:
             unavailable = self.reminders.unavailable_features()
         else:
-            unavailable = {"start_minimised": NO_TRAY}
+            unavailable = {"start_minimised": no_tray_reason()}
         player = self._ensure_cue_player()
         if player is not None:  # what this computer cannot sound, and what to install
             if player.why_tones_silent:
-                unavailable["sound_enabled"] = f"Tones are silent: {player.why_tones_silent}."
+                unavailable["sound_enabled"] = QCoreApplication.translate(
+                    "Application", "Tones are silent: {why}."
+                ).format(why=player.why_tones_silent)
             if player.why_not_spoken:
-                unavailable["voice_enabled"] = f"Cues are not spoken: {player.why_not_spoken}."
+                unavailable["voice_enabled"] = QCoreApplication.translate(
+                    "Application", "Cues are not spoken: {why}."
+                ).format(why=player.why_not_spoken)
+        captions = QCoreApplication.translate("Application", "Captions show every cue.")
         return SettingsDialog(
             self.settings,
-            notes={"Sessions": "Captions show every cue." if player is not None else ""},
+            languages=available_languages(paths.resources_dir()),
+            language_in_use=self.language,
+            notes={"Sessions": captions if player is not None else ""},
             unavailable=unavailable,
             page=page,
             parent=self.window,
@@ -531,9 +581,10 @@ def compose(
     *,
     prompts: SessionPrompts | None = None,
     cues: CueSink | None = None,
+    language: str | None = None,
 ) -> Application:
     """Build the app for `data_dir` without opening the data file (how `main` starts)."""
-    return Application(data_dir, clock, prompts=prompts, cues=cues)
+    return Application(data_dir, clock, prompts=prompts, cues=cues, language=language)
 
 
 def build(
@@ -542,11 +593,12 @@ def build(
     *,
     prompts: SessionPrompts | None = None,
     cues: CueSink | None = None,
+    language: str | None = None,
 ) -> Application:
     """Build the app for `data_dir` and open its data file (tests and tools).
 
     Raises what stops the data file from opening. A QApplication must already exist.
     """
-    app = compose(data_dir, clock, prompts=prompts, cues=cues)
+    app = compose(data_dir, clock, prompts=prompts, cues=cues, language=language)
     app.open_storage()
     return app

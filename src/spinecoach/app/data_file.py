@@ -127,11 +127,13 @@ class DataFile:
                 return True
             except (ForeignDatabaseError, MigrationError) as error:
                 # A foreign file or a failed upgrade: say so plainly; the file is untouched.
+                from PySide6.QtCore import QCoreApplication
                 from PySide6.QtWidgets import QMessageBox
 
                 self._refusal = error
                 log.error("cannot open the data folder: %s", error)
-                QMessageBox.critical(self._window, "SpineCoach cannot open your data", str(error))
+                title = QCoreApplication.translate("DataFile", "SpineCoach cannot open your data")
+                QMessageBox.critical(self._window, title, str(error))
             except Exception as error:  # classified below; a bug re-raises
                 # Imported only now: the dialogs cost ~15 ms, and a file that opens needs none.
                 from spinecoach.storage.failures import describe_failure

@@ -54,6 +54,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         action="store_true",
         help="start in the system tray without opening the window (as when started on login)",
     )
+    parser.add_argument(
+        "--language",
+        metavar="CODE",
+        help="the language for this run only, e.g. de or en (default: the one chosen in "
+        "Settings, else the system's); the setting is not changed",
+    )
     menu = parser.add_mutually_exclusive_group()
     menu.add_argument(
         "--install-desktop-entry",
@@ -154,34 +160,48 @@ def report_start_up_and_quit(app: Application) -> Callable[[], None]:
 
 
 def data_dir_problem(data_dir: Path, error: OSError) -> str:
-    """Why the data folder cannot be used, and what to do, in words (no traceback)."""
+    """Why the data folder cannot be used, and what to do, in words (no traceback).
+
+    In the system's language once a QApplication exists (there is no state file to hold a
+    choice: the folder it would be in is the problem), in English before.
+    """
+    from PySide6.QtCore import QCoreApplication
+
     if data_dir.exists() and not data_dir.is_dir():
-        why = "that path is a file, not a folder"
+        why = QCoreApplication.translate("DataFolder", "that path is a file, not a folder")
     elif isinstance(error, PermissionError) or error.errno == errno.EROFS:
-        why = (
+        why = QCoreApplication.translate(
+            "DataFolder",
             "SpineCoach is not allowed to write there (the folder or a folder above it is "
-            "read-only or belongs to someone else)"
+            "read-only or belongs to someone else)",
         )
     else:
         why = error.strerror or str(error)
-    return (
-        f"SpineCoach cannot keep your data in {data_dir}: {why}. Nothing was changed. Fix the "
+    return QCoreApplication.translate(
+        "DataFolder",
+        "SpineCoach cannot keep your data in {folder}: {why}. Nothing was changed. Fix the "
         "folder's permissions, or start SpineCoach with another folder: "
-        "spinecoach --data-dir PATH (or set SPINECOACH_DATA_DIR)."
-    )
+        "spinecoach --data-dir PATH (or set SPINECOACH_DATA_DIR).",
+    ).format(folder=data_dir, why=why)
 
 
 def explain_unusable_data_dir(data_dir: Path, error: OSError, arguments: list[str]) -> int:
     """Say why the data folder cannot be used, on stderr and in a dialog; exit code 1."""
-    text = data_dir_problem(data_dir, error)
-    print(text, file=sys.stderr)
+    # On stderr first, in English: without a display Qt may end the process while starting.
+    print(data_dir_problem(data_dir, error), file=sys.stderr)
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     try:
         qt_app = QApplication.instance() or QApplication([sys.argv[0], *arguments])
     except Exception:  # no display at all: the sentence on stderr is all we can do
         return 1
-    box = QMessageBox(QMessageBox.Icon.Critical, "SpineCoach cannot store your data", text)
+    from spinecoach.app.language import use_language
+
+    use_language("system", paths.resources_dir())
+    text = data_dir_problem(data_dir, error)
+    title = QCoreApplication.translate("DataFolder", "SpineCoach cannot store your data")
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text)
     box.setObjectName("dataDirProblem")
     if QApplication.platformName() != "offscreen":  # nobody to read it offscreen (tests)
         box.exec()
@@ -254,7 +274,7 @@ def run(argv: Sequence[str] | None) -> int:
     from spinecoach.app.composition import compose
 
     # The data file is opened right after the first paint (open_storage_or_quit).
-    app = compose(data_dir)
+    app = compose(data_dir, language=args.language)
 
     def second_launch(command: str) -> None:
         app.window.bring_to_front()

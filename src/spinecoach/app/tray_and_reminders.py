@@ -14,17 +14,19 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from spinecoach import paths
 from spinecoach.core import settings as keys
 from spinecoach.core.clock import Clock
+from spinecoach.core.messages import Messages
 from spinecoach.core.presence import IdleSource, InterruptionSource
 from spinecoach.core.records import ReminderLogEntry
 from spinecoach.core.reminder_service import ReminderService
 from spinecoach.core.reminders import SCHEDULE_SETTINGS, ReminderSchedule
+from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
 from spinecoach.desktop.desktop_entry import launcher_command
 from spinecoach.sound.reminder_chime import ReminderChime
 from spinecoach.sound.tones import ToneBank
@@ -43,12 +45,15 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-NO_TRAY = "This desktop shows no tray icons, so SpineCoach always opens its window."
-
-CLOSED_TO_TRAY_MESSAGE = (
-    "SpineCoach keeps running in the tray so it can remind you to stand up. "
-    "Choose Quit from its menu to stop it."
+#: Why "Start in the tray" is unavailable (shown translated: `no_tray_reason()`).
+NO_TRAY = QT_TRANSLATE_NOOP(
+    "TrayAndReminders", "This desktop shows no tray icons, so SpineCoach always opens its window."
 )
+
+
+def no_tray_reason() -> str:
+    """`NO_TRAY` in the language in use."""
+    return QCoreApplication.translate("TrayAndReminders", NO_TRAY)
 
 
 def autostart_command(data_dir: Path, default_data_dir: Path) -> list[str]:
@@ -204,11 +209,13 @@ class TrayAndReminders(QObject):
             if not source.available:
                 unavailable[key] = source.reason
         if self.autostart is None:
-            unavailable["start_on_login"] = "SpineCoach cannot start on log-in on this system."
+            unavailable["start_on_login"] = self.tr(
+                "SpineCoach cannot start on log-in on this system."
+            )
         elif self.autostart.is_enabled() != self._settings.get(keys.START_ON_LOGIN):
             self._settings.set(keys.START_ON_LOGIN, self.autostart.is_enabled())
         if self.tray is None:
-            unavailable["start_minimised"] = NO_TRAY
+            unavailable["start_minimised"] = no_tray_reason()
         return unavailable
 
     def set_start_on_login(self, enabled: bool) -> None:
@@ -245,7 +252,7 @@ class TrayAndReminders(QObject):
     def show_in_pain_advice(self) -> None:
         """A reminder skipped "in pain": gentle advice, the red flags and "Log pain now"."""
         if self.in_pain_dialog is None:
-            self.in_pain_dialog = InPainDialog(self._window)
+            self.in_pain_dialog = InPainDialog(self._window, words=self._actions.words())
             self.in_pain_dialog.log_pain_requested.connect(self._actions.log_pain)
         self.in_pain_dialog.show()
         self.in_pain_dialog.raise_()
@@ -258,7 +265,13 @@ class TrayAndReminders(QObject):
     def _explain_tray_once(self) -> None:
         if self._settings.get(keys.CLOSE_TO_TRAY_EXPLAINED) or self.tray is None:
             return
-        self.tray.message("SpineCoach is still running", CLOSED_TO_TRAY_MESSAGE)
+        self.tray.message(
+            self.tr("SpineCoach is still running"),
+            self.tr(
+                "SpineCoach keeps running in the tray so it can remind you to stand up. "
+                "Choose Quit from its menu to stop it."
+            ),
+        )
         self._settings.set(keys.CLOSE_TO_TRAY_EXPLAINED, True)
 
     def _log_event(self, entry: ReminderLogEntry) -> None:
@@ -283,3 +296,5 @@ class TrayActions:
     settings: Callable[[str], object]
     quit: Callable[[], object]
     log_reminder: Callable[[ReminderLogEntry], object]
+    #: The core's messages in the language in use (the in-pain advice and red flags).
+    words: Callable[[], Messages]

@@ -13,7 +13,8 @@ keeps the record of a session true to what happened, through any store that take
    first exercise, `advice_before` when the pain is already severe.
 
 Every store call's result goes to `report`, so the UI can tell the person when something could
-not be saved yet. Time comes from the injected clock.
+not be saved yet. Time comes from the injected clock; the advice speaks the `words` given (the
+library's `Library.words`, English by default).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import Generic, Protocol, TypeVar
 
 from spinecoach.core.clock import Clock
 from spinecoach.core.exercise import Routine
+from spinecoach.core.messages import ENGLISH, Messages
 from spinecoach.core.pain import PainRiseAdvice, high_before_advice, rise_advice
 from spinecoach.core.records import (
     Feeling,
@@ -82,8 +84,11 @@ class SessionRecorder(Generic[OutcomeT]):
         *,
         report: Callable[[OutcomeT], object] = lambda _outcome: None,
         routines: Callable[[], Iterable[Routine]] = tuple,
+        words: Messages = ENGLISH,
     ) -> None:
         self._store = store
+        # The language of the pain advice (the routines' names are already in it).
+        self._words = words
         self._clock = clock
         self._report = report
         # The library's routines, for naming a gentler one after a pain rise.
@@ -115,7 +120,9 @@ class SessionRecorder(Generic[OutcomeT]):
 
     def advice_before(self, routine: Routine, score_before: int | None) -> PainRiseAdvice | None:
         """What to say before the routine when pain is already severe (see core.pain)."""
-        return high_before_advice(score_before, routines=self._routines(), about_to_do=routine.id)
+        return high_before_advice(
+            score_before, routines=self._routines(), about_to_do=routine.id, words=self._words
+        )
 
     def exercise_done(self, exercise_id: str) -> None:
         """An exercise was done in full: recorded at once."""
@@ -154,4 +161,5 @@ class SessionRecorder(Generic[OutcomeT]):
             score_after,
             routines=self._routines(),
             just_done=self._routine.id if self._routine is not None else None,
+            words=self._words,
         )

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Generic, TypeVar
 
+from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
+
 T = TypeVar("T")
 
 
@@ -63,11 +65,31 @@ THEME: Final = Setting(
     "theme",
     str,
     "system",
-    "Colour scheme: follow the system (its high-contrast setting too, where the desktop has "
-    "one), or always light, dark or high contrast (text at least 7:1 on its background).",
+    QT_TRANSLATE_NOOP(
+        "Setting",
+        "Colour scheme: follow the system (its high-contrast setting too, where the desktop has "
+        "one), or always light, dark or high contrast (text at least 7:1 on its background).",
+    ),
     choices=("system", "light", "dark", "contrast"),
-    label="Colours",
-    group="General",
+    label=QT_TRANSLATE_NOOP("Setting", "Colours"),
+    group=QT_TRANSLATE_NOOP("Setting", "General"),
+    in_state_file=True,
+)
+
+LANGUAGE: Final = Setting(
+    "language",
+    str,
+    "system",
+    QT_TRANSLATE_NOOP(
+        "Setting",
+        "The language of the window, the exercises, the safety notes and the spoken cues: the "
+        "system's, or one SpineCoach has a translation for. Used from the next start.",
+    ),
+    # "system", or a translation's folder name under resources/translations ("de", "de_AT");
+    # a folder that is gone falls back to the system language, then English.
+    pattern=r"system|en|[a-z]{2,3}(_[A-Z]{2})?",
+    label=QT_TRANSLATE_NOOP("Setting", "Language"),
+    group=QT_TRANSLATE_NOOP("Setting", "General"),
     in_state_file=True,
 )
 
@@ -75,12 +97,15 @@ TEXT_SIZE: Final = Setting(
     "text_size",
     int,
     100,
-    "The size of all text, in percent of the system's own text size (which it follows), up "
-    "to twice as large; applied at once, everywhere.",
+    QT_TRANSLATE_NOOP(
+        "Setting",
+        "The size of all text, in percent of the system's own text size (which it follows), up "
+        "to twice as large; applied at once, everywhere.",
+    ),
     choices=(100, 125, 150, 175, 200),
-    label="Text size",
-    unit="%",
-    group="General",
+    label=QT_TRANSLATE_NOOP("Setting", "Text size"),
+    unit=QT_TRANSLATE_NOOP("Setting", "%"),
+    group=QT_TRANSLATE_NOOP("Setting", "General"),
     in_state_file=True,
 )
 
@@ -88,10 +113,13 @@ REDUCE_MOTION: Final = Setting(
     "reduce_motion",
     bool,
     False,
-    "Keep the session player still: the figure shows one picture of each exercise instead of "
-    "moving, and the countdown ring steps once a second instead of sweeping.",
-    label="Reduce motion in the player",
-    group="General",
+    QT_TRANSLATE_NOOP(
+        "Setting",
+        "Keep the session player still: the figure shows one picture of each exercise instead of "
+        "moving, and the countdown ring steps once a second instead of sweeping.",
+    ),
+    label=QT_TRANSLATE_NOOP("Setting", "Reduce motion in the player"),
+    group=QT_TRANSLATE_NOOP("Setting", "General"),
 )
 
 LAST_AREA: Final = Setting(
@@ -107,66 +135,70 @@ WEEKLY_GOAL: Final = Setting(
     "weekly_goal",
     int,
     3,
-    "How many sessions a week the person aims for.",
+    QT_TRANSLATE_NOOP("Setting", "How many sessions a week the person aims for."),
     minimum=1,
     maximum=14,
-    label="Weekly goal",
-    unit="sessions",
-    group="General",
+    label=QT_TRANSLATE_NOOP("Setting", "Weekly goal"),
+    unit=QT_TRANSLATE_NOOP("Setting", "sessions"),
+    group=QT_TRANSLATE_NOOP("Setting", "General"),
 )
 
 SOUND_ENABLED: Final = Setting(
     "sound_enabled",
     bool,
     True,
-    "Play short tones for start, countdown ticks, end of hold and switching sides.",
-    label="Play tones",
-    group="Sessions",
+    QT_TRANSLATE_NOOP(
+        "Setting", "Play short tones for start, countdown ticks, end of hold and switching sides."
+    ),
+    label=QT_TRANSLATE_NOOP("Setting", "Play tones"),
+    group=QT_TRANSLATE_NOOP("Setting", "Sessions"),
 )
 
 VOICE_ENABLED: Final = Setting(
     "voice_enabled",
     bool,
     True,
-    "Speak the cues aloud, where the system has a speech engine.",
-    label="Speak the cues",
-    group="Sessions",
+    QT_TRANSLATE_NOOP("Setting", "Speak the cues aloud, where the system has a speech engine."),
+    label=QT_TRANSLATE_NOOP("Setting", "Speak the cues"),
+    group=QT_TRANSLATE_NOOP("Setting", "Sessions"),
 )
 
 VOLUME: Final = Setting(
     "volume",
     int,
     80,
-    "Loudness of tones and voice, in percent.",
+    QT_TRANSLATE_NOOP("Setting", "Loudness of tones and voice, in percent."),
     minimum=0,
     maximum=100,
-    label="Volume",
-    unit="%",
-    group="Sessions",
+    label=QT_TRANSLATE_NOOP("Setting", "Volume"),
+    unit=QT_TRANSLATE_NOOP("Setting", "%"),
+    group=QT_TRANSLATE_NOOP("Setting", "Sessions"),
 )
 
 GET_READY_SECONDS: Final = Setting(
     "get_ready_seconds",
     int,
     5,
-    "Seconds to get into position before the first exercise starts.",
+    QT_TRANSLATE_NOOP("Setting", "Seconds to get into position before the first exercise starts."),
     minimum=3,
     maximum=30,
-    label="Get ready",
-    unit="s",
-    group="Sessions",
+    label=QT_TRANSLATE_NOOP("Setting", "Get ready"),
+    unit=QT_TRANSLATE_NOOP("Setting", "s"),
+    group=QT_TRANSLATE_NOOP("Setting", "Sessions"),
 )
 
 REST_BETWEEN_EXERCISES_SECONDS: Final = Setting(
     "rest_between_exercises_seconds",
     int,
     15,
-    "Seconds of rest between exercises, while the next one is previewed.",
+    QT_TRANSLATE_NOOP(
+        "Setting", "Seconds of rest between exercises, while the next one is previewed."
+    ),
     minimum=5,
     maximum=120,
-    label="Rest between exercises",
-    unit="s",
-    group="Sessions",
+    label=QT_TRANSLATE_NOOP("Setting", "Rest between exercises"),
+    unit=QT_TRANSLATE_NOOP("Setting", "s"),
+    group=QT_TRANSLATE_NOOP("Setting", "Sessions"),
 )
 
 UI_SYSTEM_DARK: Final = Setting(
@@ -191,120 +223,147 @@ REMINDERS_ENABLED: Final = Setting(
     "reminders_enabled",
     bool,
     True,
-    "Remind the person to stand up after sitting for a while, within working hours.",
-    label="Remind me to stand up",
-    group="Reminders",
+    QT_TRANSLATE_NOOP(
+        "Setting", "Remind the person to stand up after sitting for a while, within working hours."
+    ),
+    label=QT_TRANSLATE_NOOP("Setting", "Remind me to stand up"),
+    group=QT_TRANSLATE_NOOP("Setting", "Reminders"),
 )
 
 REMINDER_INTERVAL_MINUTES: Final = Setting(
     "reminder_interval_minutes",
     int,
     30,
-    "Minutes of sitting after which a stand-up reminder is shown.",
+    QT_TRANSLATE_NOOP("Setting", "Minutes of sitting after which a stand-up reminder is shown."),
     minimum=10,
     maximum=120,
-    label="Every",
-    unit="min of sitting",
-    group="Reminders",
+    label=QT_TRANSLATE_NOOP("Setting", "Every"),
+    unit=QT_TRANSLATE_NOOP("Setting", "min of sitting"),
+    group=QT_TRANSLATE_NOOP("Setting", "Reminders"),
 )
 
 NATURAL_BREAK_MINUTES: Final = Setting(
     "natural_break_minutes",
     int,
     5,
-    "Minutes away from the keyboard that count as a break and restart the reminder interval.",
+    QT_TRANSLATE_NOOP(
+        "Setting",
+        "Minutes away from the keyboard that count as a break and restart the reminder interval.",
+    ),
     minimum=1,
     maximum=30,
-    label="Time away that counts as a break",
-    unit="min",
-    group="Reminders",
+    label=QT_TRANSLATE_NOOP("Setting", "Time away that counts as a break"),
+    unit=QT_TRANSLATE_NOOP("Setting", "min"),
+    group=QT_TRANSLATE_NOOP("Setting", "Reminders"),
 )
 
 WORKING_HOURS: Final = Setting(
     "working_hours",
     str,
     "mon-fri 09:00-18:00",
-    "Days and hours when stand-up reminders are given, e.g. 'mon-fri 09:00-18:00, sat "
-    "10:00-12:00'; a value core.reminders.WorkingHours.parse() cannot read means the default.",
-    label="Working hours",
-    group="Reminders",
+    QT_TRANSLATE_NOOP(
+        "Setting",
+        "Days and hours when stand-up reminders are given, e.g. 'mon-fri 09:00-18:00, sat "
+        "10:00-12:00'; a value core.reminders.WorkingHours.parse() cannot read means the default.",
+    ),
+    label=QT_TRANSLATE_NOOP("Setting", "Working hours"),
+    group=QT_TRANSLATE_NOOP("Setting", "Reminders"),
 )
 
 SNOOZE_MINUTES: Final = Setting(
     "snooze_minutes",
     int,
     5,
-    'How long "Snooze" puts a stand-up reminder off (at most three times in a row).',
+    QT_TRANSLATE_NOOP(
+        "Setting", 'How long "Snooze" puts a stand-up reminder off (at most three times in a row).'
+    ),
     choices=(5, 10, 15),
-    label="Snooze for",
-    unit="min",
-    group="Reminders",
+    label=QT_TRANSLATE_NOOP("Setting", "Snooze for"),
+    unit=QT_TRANSLATE_NOOP("Setting", "min"),
+    group=QT_TRANSLATE_NOOP("Setting", "Reminders"),
 )
 
 REMINDER_SOUND: Final = Setting(
     "reminder_sound",
     bool,
     True,
-    "Play a soft chime when a stand-up reminder appears.",
-    label="Chime with each reminder",
-    group="Reminders",
+    QT_TRANSLATE_NOOP("Setting", "Play a soft chime when a stand-up reminder appears."),
+    label=QT_TRANSLATE_NOOP("Setting", "Chime with each reminder"),
+    group=QT_TRANSLATE_NOOP("Setting", "Reminders"),
 )
 
 IDLE_DETECTION: Final = Setting(
     "idle_detection",
     bool,
     True,
-    "Notice time away from the keyboard and mouse, and restart the interval after it.",
-    label="Count time away from the keyboard as a break",
-    group="Reminders",
+    QT_TRANSLATE_NOOP(
+        "Setting",
+        "Notice time away from the keyboard and mouse, and restart the interval after it.",
+    ),
+    label=QT_TRANSLATE_NOOP("Setting", "Count time away from the keyboard as a break"),
+    group=QT_TRANSLATE_NOOP("Setting", "Reminders"),
 )
 
 DEFER_WHEN_BUSY: Final = Setting(
     "defer_when_busy",
     bool,
     True,
-    "Hold a reminder while a full-screen window (a presentation, a call, a film) or "
-    "do-not-disturb is on, and show it right after.",
-    label="Wait while I present, call or watch full screen",
-    group="Reminders",
+    QT_TRANSLATE_NOOP(
+        "Setting",
+        "Hold a reminder while a full-screen window (a presentation, a call, a film) or "
+        "do-not-disturb is on, and show it right after.",
+    ),
+    label=QT_TRANSLATE_NOOP("Setting", "Wait while I present, call or watch full screen"),
+    group=QT_TRANSLATE_NOOP("Setting", "Reminders"),
 )
 
 DAILY_REMINDER_TIME: Final = Setting(
     "daily_reminder_time",
     str,
     "",
-    "A reminder at this time (HH:MM) to do a session if none was done that day; empty: off.",
+    QT_TRANSLATE_NOOP(
+        "Setting",
+        "A reminder at this time (HH:MM) to do a session if none was done that day; empty: off.",
+    ),
     pattern=r"(([01]\d|2[0-3]):[0-5]\d)?",
-    label="Daily exercise reminder",
-    group="Reminders",
+    label=QT_TRANSLATE_NOOP("Setting", "Daily exercise reminder"),
+    group=QT_TRANSLATE_NOOP("Setting", "Reminders"),
 )
 
 PLAYER_TEXT_SIZE: Final = Setting(
     "player_text_size",
     str,
     "normal",
-    "How large the instructions are in the session player (on top of the text size in General).",
+    QT_TRANSLATE_NOOP(
+        "Setting",
+        "How large the instructions are in the session player (on top of the text size in "
+        "General).",
+    ),
     choices=("normal", "large", "larger"),
-    label="Instructions in the player",
-    group="Sessions",
+    label=QT_TRANSLATE_NOOP("Setting", "Instructions in the player"),
+    group=QT_TRANSLATE_NOOP("Setting", "Sessions"),
 )
 
 START_ON_LOGIN: Final = Setting(
     "start_on_login",
     bool,
     False,
-    "Start SpineCoach in the tray when you log in, so reminders need no remembering.",
-    label="Start SpineCoach when I log in",
-    group="General",
+    QT_TRANSLATE_NOOP(
+        "Setting", "Start SpineCoach in the tray when you log in, so reminders need no remembering."
+    ),
+    label=QT_TRANSLATE_NOOP("Setting", "Start SpineCoach when I log in"),
+    group=QT_TRANSLATE_NOOP("Setting", "General"),
 )
 
 START_MINIMISED: Final = Setting(
     "start_minimised",
     bool,
     False,
-    "Start in the tray without opening the window (where the desktop has a tray).",
-    label="Start in the tray, without the window",
-    group="General",
+    QT_TRANSLATE_NOOP(
+        "Setting", "Start in the tray without opening the window (where the desktop has a tray)."
+    ),
+    label=QT_TRANSLATE_NOOP("Setting", "Start in the tray, without the window"),
+    group=QT_TRANSLATE_NOOP("Setting", "General"),
     in_state_file=True,
 )
 
@@ -328,6 +387,7 @@ MENU_ENTRY_OFFERED: Final = Setting(
 SETTINGS: tuple[Setting[Any], ...] = (
     SAFETY_ACKNOWLEDGED,
     THEME,
+    LANGUAGE,
     TEXT_SIZE,
     REDUCE_MOTION,
     LAST_AREA,

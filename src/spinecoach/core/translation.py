@@ -27,7 +27,6 @@ message still missing (exit 1 if any).
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -38,6 +37,17 @@ from typing import Any
 
 from spinecoach.core import content_words, pain, reminder_summary, safety, timeline
 from spinecoach.core.exercise import Exercise, Guide, Routine, RoutineItem
+
+# The language names and the choice live in `core.languages`, light enough for start-up; they
+# stay importable from here, where callers and the docs have always found them.
+from spinecoach.core.languages import (  # noqa: F401 - re-exported
+    LANGUAGE_PATTERN,
+    TRANSLATIONS,
+    available_languages,
+    choose_language,
+    language_chain,
+    normalise_language,
+)
 from spinecoach.core.library import (
     LIST_FIELDS,
     TRANSLATABLE_FIELDS,
@@ -56,65 +66,21 @@ from spinecoach.core.messages import (
     ENGLISH,
     Message,
     Messages,
-    base_language,
     check_text,
     messages_in,
     plural_forms,
     unique,
 )
 
-#: The folder under `resources/` holding one folder per language.
-TRANSLATIONS = "translations"
 #: The catalog of the core's messages in a language folder.
 CORE_CATALOG = "core.toml"
 #: The modules whose `Message`s make up the core catalog (a test checks none is left out).
 MESSAGE_MODULES: tuple[ModuleType, ...] = (safety, pain, timeline, reminder_summary, content_words)
 
-#: A language folder's name: "de", or a language and country, "de_AT".
-LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(?:_[A-Z]{2})?$")
-
 
 def declared_messages() -> dict[str, Message]:
     """Every message the core says, by id: what a complete catalog translates."""
     return unique(message for module in MESSAGE_MODULES for message in messages_in(vars(module)))
-
-
-def normalise_language(code: str) -> str:
-    """A language as a folder name: "de-AT", "de_AT.UTF-8" -> "de_AT"; "", "C", "POSIX" -> "en".
-
-    Raises ValueError for anything that is not a language code.
-    """
-    if code in {"", "C", "POSIX"} or code.startswith(("C.", "POSIX.")):
-        return "en"
-    match = _LOCALE.match(code)
-    if match is None:
-        raise ValueError(f"{code!r} is not a language code such as 'de' or 'de_AT'")
-    language, country = match.group(1).lower(), match.group(2)
-    return f"{language}_{country.upper()}" if country else language
-
-
-#: A language code as people and locales write it: "de", "de-AT", "de_AT.UTF-8", "sr_RS@latin".
-_LOCALE = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}))?(?:\.[\w-]+)?(?:@\w+)?$")
-
-
-def language_chain(code: str) -> tuple[str, ...]:
-    """The folders read for a language, general first: "de_AT" -> ("de", "de_AT"); "en" -> ()."""
-    name = normalise_language(code)
-    base = base_language(name)
-    if base == "en" and name == "en":
-        return ()
-    return (base,) if name == base else (base, name)
-
-
-def available_languages(resources: Traversable) -> tuple[str, ...]:
-    """English, then every language folder under `resources/translations/`, sorted."""
-    folder = resources / TRANSLATIONS
-    found = (
-        sorted(e.name for e in folder.iterdir() if e.is_dir() and LANGUAGE_PATTERN.match(e.name))
-        if folder.is_dir()
-        else []
-    )
-    return ("en", *(name for name in found if name != "en"))
 
 
 # --- the core catalog ---------------------------------------------------------------------------

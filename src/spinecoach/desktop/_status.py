@@ -3,15 +3,27 @@
 A provider decides once, when it is built, whether it can work on this machine; from then on
 `available` and `reason` never change. Deciding once keeps the calls that follow cheap (no
 library loading, no probing per call) and lets the settings dialog explain a missing feature.
+
+A reason is kept in English (the log's language) and given in the interface's language: a
+reason written as a sentence is marked `QT_TRANSLATE_NOOP("Desktop", ...)` where it is given up
+with, and `reason` looks it up; one that carries values or a system's error message stays as
+it is.
 """
 
 from __future__ import annotations
 
 import logging
 
-__all__ = ["ProviderStatus"]
+from PySide6.QtCore import QCoreApplication
+
+__all__ = ["ProviderStatus", "provider_name"]
 
 _log = logging.getLogger("spinecoach.desktop")
+
+
+def provider_name(name: str) -> str:
+    """A provider's name (English, for the log) as the settings dialog shows it."""
+    return QCoreApplication.translate("Desktop", name)
 
 
 class ProviderStatus:
@@ -34,7 +46,7 @@ class ProviderStatus:
     @property
     def reason(self) -> str:
         """Why it cannot answer, in words a person understands; empty when available."""
-        return self._reason
+        return QCoreApplication.translate("Desktop", self._reason) if self._reason else ""
 
     def _give_up(self, reason: str) -> None:
         """Mark the provider unavailable for good and say why, once, in the log.

@@ -19,6 +19,8 @@ import ctypes.util
 import functools
 from collections.abc import Iterator
 
+from spinecoach.core.ui_text import QT_TRANSLATE_NOOP  # Qt-free: this module loads no Qt
+
 __all__ = [
     "ANY_PROPERTY_TYPE",
     "X11Error",
@@ -137,7 +139,9 @@ class XDisplay:
 
     def __init__(self, display_name: str) -> None:
         if not display_name:
-            raise X11Error("there is no X display (DISPLAY is not set)")
+            raise X11Error(
+                QT_TRANSLATE_NOOP("Desktop", "there is no X display (DISPLAY is not set)")
+            )
         self._lib = _xlib()
         pointer = self._lib.XOpenDisplay(display_name.encode())
         if not pointer:

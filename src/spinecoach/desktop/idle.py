@@ -19,9 +19,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from spinecoach.core.presence import IdleSource, Unavailable
+from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
 from spinecoach.desktop._qtdbus import DBusCall, SessionBus
-from spinecoach.desktop._status import ProviderStatus
+from spinecoach.desktop._status import ProviderStatus, provider_name
 from spinecoach.desktop._xlib import X11Error, XDisplay, XScreenSaverInfo, screensaver_library
 
 __all__ = [
@@ -42,7 +45,7 @@ class X11Idle(ProviderStatus):
 
     def __init__(self, display_name: str | None = None) -> None:
         """Open `display_name` (default: $DISPLAY; "" means no display) and keep it open."""
-        super().__init__("X11 screen saver")
+        super().__init__(QT_TRANSLATE_NOOP("Desktop", "X11 screen saver"))
         self._display: XDisplay | None = None
         self._xss: ctypes.CDLL | None = None
         self._info: Any = None  # ctypes pointer to the XScreenSaverInfo libXss allocated
@@ -63,7 +66,11 @@ class X11Idle(ProviderStatus):
             raise X11Error(f"the X server on {display_name} lacks the screen saver extension")
         self._info = self._xss.XScreenSaverAllocInfo()
         if not self._info:
-            raise X11Error("the X screen saver extension could not allocate its record")
+            raise X11Error(
+                QT_TRANSLATE_NOOP(
+                    "Desktop", "the X screen saver extension could not allocate its record"
+                )
+            )
 
     def idle_seconds(self) -> float | None:
         """Milliseconds since the last input event on any device, as seconds."""
@@ -144,7 +151,7 @@ class DBusIdle(ProviderStatus):
 
     def __init__(self, call: DBusCall | None = None) -> None:
         """Probe once which service answers; `call` defaults to the real session bus."""
-        super().__init__("D-Bus idle monitor")
+        super().__init__(QT_TRANSLATE_NOOP("Desktop", "D-Bus idle monitor"))
         self._call: DBusCall = call if call is not None else SessionBus().call
         self._service: _IdleService | None = None
         for service in _DBUS_IDLE_SERVICES:
@@ -153,8 +160,11 @@ class DBusIdle(ProviderStatus):
                 self._name = f"D-Bus idle monitor ({service.label})"
                 return
         self._give_up(
-            "no desktop service on the session bus reports idle time "
-            "(asked GNOME Mutter and org.freedesktop.ScreenSaver)"
+            QT_TRANSLATE_NOOP(
+                "Desktop",
+                "no desktop service on the session bus reports idle time "
+                "(asked GNOME Mutter and org.freedesktop.ScreenSaver)",
+            )
         )
 
     def _ask(self, service: _IdleService) -> object | None:
@@ -185,7 +195,7 @@ class WindowsIdle(ProviderStatus):
         tick_count: Callable[[], int] | None = None,
     ) -> None:
         """Use the given clock functions (tests) or the real user32/kernel32 ones."""
-        super().__init__("Windows last input")
+        super().__init__(QT_TRANSLATE_NOOP("Desktop", "Windows last input"))
         if last_input_tick is not None and tick_count is not None:
             self._last_input_tick, self._tick_count = last_input_tick, tick_count
             return
@@ -249,7 +259,7 @@ class MacIdle(ProviderStatus):
 
     def __init__(self, read_idle_ns: Callable[[], int | None] | None = None) -> None:
         """Use `read_idle_ns` (tests) or look up IOHIDSystem once through IOKit."""
-        super().__init__("macOS HID idle time")
+        super().__init__(QT_TRANSLATE_NOOP("Desktop", "macOS HID idle time"))
         self._reader: _IOKitIdleReader | None = None
         self._read: Callable[[], int | None] = _no_reading
         if read_idle_ns is not None:
@@ -389,5 +399,10 @@ def detect_idle_source(
         if source.available:
             return source
         tried.append(source)
-    reasons = "; ".join(f"{source.name}: {source.reason}" for source in tried)
-    return Unavailable("idle time", f"SpineCoach cannot see when you are away ({reasons})")
+    reasons = "; ".join(f"{provider_name(source.name)}: {source.reason}" for source in tried)
+    return Unavailable(
+        "idle time",
+        QCoreApplication.translate(
+            "Desktop", "SpineCoach cannot see when you are away ({reasons})"
+        ).format(reasons=reasons),
+    )

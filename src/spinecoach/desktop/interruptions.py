@@ -21,9 +21,12 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from spinecoach.core.presence import InterruptionSource, Unavailable
+from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
 from spinecoach.desktop._qtdbus import DBusGetProperty, SessionBus
-from spinecoach.desktop._status import ProviderStatus
+from spinecoach.desktop._status import ProviderStatus, provider_name
 from spinecoach.desktop._xlib import X11Error, XDisplay
 
 __all__ = [
@@ -40,7 +43,9 @@ __all__ = [
 
 FULL_SCREEN = "a full-screen window"
 DO_NOT_DISTURB = "do not disturb"
-MACOS_REASON = "macOS does not let SpineCoach see full-screen windows or Focus"
+MACOS_REASON = QT_TRANSLATE_NOOP(
+    "Desktop", "macOS does not let SpineCoach see full-screen windows or Focus"
+)
 
 
 class X11FullScreen(ProviderStatus):
@@ -55,7 +60,7 @@ class X11FullScreen(ProviderStatus):
 
     def __init__(self, display_name: str | None = None) -> None:
         """Open `display_name` (default: $DISPLAY; "" means no display) and keep it open."""
-        super().__init__("X11 full-screen window")
+        super().__init__(QT_TRANSLATE_NOOP("Desktop", "X11 full-screen window"))
         self._display: XDisplay | None = None
         name = os.environ.get("DISPLAY", "") if display_name is None else display_name
         try:
@@ -106,7 +111,7 @@ class WindowsNotificationState(ProviderStatus):
 
     def __init__(self, query: Callable[[], int | None] | None = None) -> None:
         """Use `query` (tests: returns a QUNS_* value or None) or the real shell32 call."""
-        super().__init__("Windows notification state")
+        super().__init__(QT_TRANSLATE_NOOP("Desktop", "Windows notification state"))
         self._query: Callable[[], int | None] = query if query is not None else _no_state
         if query is None:
             try:
@@ -159,12 +164,18 @@ class NotificationsInhibited(ProviderStatus):
 
     def __init__(self, get_property: DBusGetProperty | None = None) -> None:
         """Probe once whether the property exists; `get_property` defaults to the session bus."""
-        super().__init__("desktop do not disturb (notification server)")
+        super().__init__(
+            QT_TRANSLATE_NOOP("Desktop", "desktop do not disturb (notification server)")
+        )
         self._get: DBusGetProperty = (
             get_property if get_property is not None else SessionBus().get_property
         )
         if not isinstance(self._get(*_NOTIFICATIONS), bool):
-            self._give_up("the notification server does not publish a do-not-disturb state")
+            self._give_up(
+                QT_TRANSLATE_NOOP(
+                    "Desktop", "the notification server does not publish a do-not-disturb state"
+                )
+            )
 
     def interruption(self) -> str | None:
         """Say "do not disturb" while the notification server holds notifications back."""
@@ -201,14 +212,14 @@ class GnomeDoNotDisturb(ProviderStatus):
 
     def __init__(self, read_show_banners: Callable[[], str | None] | None = None) -> None:
         """Use `read_show_banners` (tests: returns "true"/"false"/None) or `gsettings`."""
-        super().__init__("GNOME do not disturb")
+        super().__init__(QT_TRANSLATE_NOOP("Desktop", "GNOME do not disturb"))
         self._read: Callable[[], str | None] = _no_setting
         if read_show_banners is not None:
             self._read = read_show_banners
             return
         gsettings = shutil.which("gsettings")
         if gsettings is None:
-            self._give_up("gsettings is not installed")
+            self._give_up(QT_TRANSLATE_NOOP("Desktop", "gsettings is not installed"))
         else:
             self._read = _read_show_banners(gsettings)
 
@@ -246,8 +257,10 @@ class CombinedInterruptions:
         if self.available:
             return ""
         if not self._sources:
-            return "there is nothing to ask on this desktop"
-        return "; ".join(f"{source.name}: {source.reason}" for source in self._sources)
+            return QCoreApplication.translate("Desktop", "there is nothing to ask on this desktop")
+        return "; ".join(
+            f"{provider_name(source.name)}: {source.reason}" for source in self._sources
+        )
 
     @property
     def sources(self) -> tuple[InterruptionSource, ...]:
@@ -297,7 +310,9 @@ def detect_interruption_source(
     The keyword arguments replace the session bus and `gsettings` (tests).
     """
     if platform == "darwin":
-        return Unavailable("macOS full screen and Focus", MACOS_REASON)
+        return Unavailable(
+            "macOS full screen and Focus", QCoreApplication.translate("Desktop", MACOS_REASON)
+        )
     sources: list[InterruptionSource] = []
     if platform == "win32":
         sources.append(WindowsNotificationState())

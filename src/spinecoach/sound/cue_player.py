@@ -188,12 +188,12 @@ class CuePlayer(QObject):
         """
         missing = []
         if self._sound_enabled and self.why_tones_silent:
-            missing.append(f"Tones are silent: {self.why_tones_silent}.")
+            missing.append(self.tr("Tones are silent: {why}.").format(why=self.why_tones_silent))
         if self._voice_enabled and self.why_not_spoken:
-            missing.append(f"Cues are not spoken: {self.why_not_spoken}.")
+            missing.append(self.tr("Cues are not spoken: {why}.").format(why=self.why_not_spoken))
         if not missing:
             return ""
-        return " ".join([*missing, "Captions show every cue."])
+        return " ".join([*missing, self.tr("Captions show every cue.")])
 
     @property
     def voice_pending(self) -> bool:

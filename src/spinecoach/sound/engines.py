@@ -75,27 +75,40 @@ def preferred_voice(names: Sequence[str], territory: QLocale.Country) -> str | N
 
 
 def choose_locale(wanted: QLocale, offered: Sequence[QLocale]) -> QLocale | None:
-    """The offered locale to speak in: the wanted language, else English; None if neither.
+    """The offered locale to speak in: one of the wanted language; None if there is none.
 
-    Within a language the wanted territory wins, then the alphabetically first locale. The C
-    (POSIX) locale has no language: it means English, preferably American then British.
+    Within the language the wanted territory wins, then the alphabetically first locale. The C
+    (POSIX) locale has no language: it means English, preferably American then British. There
+    is no fallback to another language: the cues are written in the wanted one, and English
+    read by a German voice, or German by an English one, is worse than the captions alone.
     """
-    english = QLocale.Language.English
     language = wanted.language()
     territories = [wanted.territory()]
     if language in (QLocale.Language.C, QLocale.Language.AnyLanguage):
-        language = english
+        language = QLocale.Language.English
         territories = [QLocale.Country.UnitedStates, QLocale.Country.UnitedKingdom]
-    for lang in dict.fromkeys((language, english)):
-        same = sorted((loc for loc in offered if loc.language() == lang), key=QLocale.name)
-        for territory in territories:
-            for loc in same:
-                if loc.territory() == territory:
-                    return loc
-        if same:
-            return same[0]
-        territories = [QLocale.Country.UnitedStates, QLocale.Country.UnitedKingdom]
-    return None
+    same = sorted((loc for loc in offered if loc.language() == language), key=QLocale.name)
+    for territory in territories:
+        for loc in same:
+            if loc.territory() == territory:
+                return loc
+    return same[0] if same else None
+
+
+def language_name(locale: QLocale) -> str:
+    """The language of `locale` as its speakers write it ("Deutsch"); English for C."""
+    if locale.language() in (QLocale.Language.C, QLocale.Language.AnyLanguage):
+        return "English"
+    return locale.nativeLanguageName() or QLocale.languageToString(locale.language())
+
+
+def no_voice_reason(locale: QLocale) -> str:
+    """Why an engine does not speak the cues: it has no voice of their language (translated)."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(
+        "SpeechEngine", "the speech engine has no voice for {language}"
+    ).format(language=language_name(locale))
 
 
 def engine_unusable(engine: QTextToSpeech, name: str) -> str:
@@ -112,10 +125,15 @@ def engine_unusable(engine: QTextToSpeech, name: str) -> str:
     return ""
 
 
-def configure_voice(engine: QTextToSpeech, wanted: QLocale, volume: int) -> None:
-    """Give a ready engine the language of the texts, its best voice there, and the volume."""
+def configure_voice(engine: QTextToSpeech, wanted: QLocale, volume: int) -> bool:
+    """Give a ready engine the language of the texts, its best voice there, and the volume.
+
+    False, with nothing changed, when the engine has no voice of that language.
+    """
     target = choose_locale(wanted, engine.availableLocales())
-    if target is not None and target != engine.locale():
+    if target is None:
+        return False
+    if target != engine.locale():
         engine.setLocale(target)
     voices = engine.availableVoices()
     if voices:
@@ -124,6 +142,7 @@ def configure_voice(engine: QTextToSpeech, wanted: QLocale, volume: int) -> None
         if best is not None and engine.voice().name() != best:
             engine.setVoice(voices[names.index(best)])
     engine.setVolume(volume / 100)
+    return True
 
 
 def stop_speaking(engine: QTextToSpeech) -> None:

@@ -19,7 +19,13 @@ from functools import partial
 
 from PySide6.QtCore import QLocale, QObject, Signal
 
-from spinecoach.sound.engines import SLOW_ENGINES, engine_candidates, engine_unusable
+from spinecoach.sound.engines import (
+    SLOW_ENGINES,
+    engine_candidates,
+    engine_unusable,
+    language_name,
+    no_voice_reason,
+)
 from spinecoach.sound.local_voice import LocalVoice
 from spinecoach.sound.log_once import OnceLog
 from spinecoach.sound.speech_process import SpeechProcess
@@ -68,6 +74,7 @@ class FallbackVoice(QObject):
         self._to_try: list[str] = []
         self._current: Voice | None = None
         self._speechd_skipped = False
+        self._without_language = False  # an engine worked but had no voice of the language
 
     @property
     def available(self) -> bool:
@@ -99,8 +106,10 @@ class FallbackVoice(QObject):
         except Exception as exc:  # ImportError when libpulse.so.0 is missing
             self._once("speech-import", "Spoken cues are off: Qt TextToSpeech is missing (%s)", exc)
             self._current = NoVoice(
-                "the speech library could not be loaded (on Debian or Ubuntu: "
-                "sudo apt install libpulse0)",
+                self.tr(
+                    "the speech library could not be loaded (on Debian or Ubuntu: "
+                    "sudo apt install libpulse0)"
+                ),
                 self,
             )
             return
@@ -154,18 +163,26 @@ class FallbackVoice(QObject):
             "Spoken cues are off: no speech engine could be started (installed: %s)",
             installed,
         )
-        if self._speechd_skipped or not set(self._installed) - {"mock"}:
-            why = (
+        if self._without_language:
+            why = self.tr(
+                "no speech engine here has a voice for {language} (on Debian or Ubuntu, "
+                "espeak-ng speaks most languages: sudo apt install speech-dispatcher espeak-ng)"
+            ).format(language=language_name(self._wanted()))
+        elif self._speechd_skipped or not set(self._installed) - {"mock"}:
+            why = self.tr(
                 "no speech engine is installed (on Debian or Ubuntu: "
                 "sudo apt install speech-dispatcher espeak-ng)"
             )
         else:
-            why = f"no speech engine could be started (installed: {installed})"
+            # Some engine besides Qt's mock is installed here, so the list is never empty.
+            why = self.tr("no speech engine could be started (installed: {engines})").format(
+                engines=installed
+            )
         self._current = NoVoice(why, self)
 
     def _open(self, name: str) -> Voice | None:
         """The voice of engine `name` ("" for Qt's default), or None when it cannot speak."""
-        wanted = self._locale if self._locale is not None else QLocale()
+        wanted = self._wanted()
         if name in self._separate:
             return SpeechProcess(name, wanted, self._volume, self)
         from PySide6.QtTextToSpeech import QTextToSpeech
@@ -179,11 +196,17 @@ class FallbackVoice(QObject):
             return None
         return LocalVoice(engine, wanted, self._volume, self)
 
+    def _wanted(self) -> QLocale:
+        """The language the texts are written in."""
+        return self._locale if self._locale is not None else QLocale()
+
     def _voice_changed(self, voice: Voice, name: str) -> None:
         if voice is not self._current:
             return  # one given up on already
         if not voice.available and not voice.pending:  # it failed, perhaps after speaking
             log.info("Speech engine %r not used: %s", name or "default", voice.reason)
+            if voice.reason == no_voice_reason(self._wanted()):
+                self._without_language = True
             voice.shut_down()
             self._current = None
             self._try_next()

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, Signal
 
-from spinecoach.sound.engines import configure_voice, stop_speaking
+from spinecoach.sound.engines import configure_voice, no_voice_reason, stop_speaking
 from spinecoach.sound.log_once import OnceLog
 
 if TYPE_CHECKING:
@@ -47,6 +47,7 @@ class LocalVoice(QObject):
         self._locale = QLocale(locale)
         self._volume = volume
         self._ready = False
+        self._reason = ""  # set when the engine has no voice of the texts' language
         self._once = OnceLog(log)
         engine.setVolume(volume / 100)
         engine.stateChanged.connect(self._state_changed)
@@ -63,7 +64,7 @@ class LocalVoice(QObject):
     @property
     def pending(self) -> bool:
         """Whether the engine is still initialising in the background."""
-        return not self._ready
+        return not self._ready and not self._reason
 
     @property
     def name(self) -> str:
@@ -72,8 +73,11 @@ class LocalVoice(QObject):
 
     @property
     def reason(self) -> str:
-        """Always empty: an engine that could not speak was never made into a LocalVoice."""
-        return ""
+        """Why this engine does not speak the cues: it has no voice of their language.
+
+        (An engine that could not speak at all was never made into a LocalVoice.)
+        """
+        return self._reason
 
     def start(self) -> None:
         """Nothing: the engine started when it was made."""
@@ -98,10 +102,14 @@ class LocalVoice(QObject):
         """Nothing: the engine goes with this object."""
 
     def _become_ready(self) -> None:
-        if self._ready:
+        if self._ready or self._reason:
             return
         engine = self._engine
-        configure_voice(engine, self._locale, self._volume)
+        if not configure_voice(engine, self._locale, self._volume):
+            self._reason = no_voice_reason(self._locale)
+            log.info("Speech engine %s has no %s voice", engine.engine(), self._locale.name())
+            self.changed.emit()
+            return
         self._ready = True
         log.info(
             "Spoken cues: engine %s, voice %r (%s)",

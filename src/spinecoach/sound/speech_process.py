@@ -10,6 +10,7 @@ spinecoach.sound.speech_process ENGINE LOCALE VOLUME`), and the player talks to 
     to the helper:   {"say": "Hold for 20 seconds"}  {"stop": true}  {"volume": 80}
     from the helper: {"ready": ["speechd", "English (America)", "en_US"]}
                      {"failed": "why there is no voice"}  {"error": "the engine's message"}
+                     {"no_voice": "de_DE"} (the engine has no voice of the texts' language)
                      {"state": "speaking" | "ready" | ...}
 
 The helper exits when its input closes, so it never outlives SpineCoach. A wedged engine
@@ -31,7 +32,12 @@ from PySide6.QtCore import QLocale, QObject, QProcess, Signal
 from shiboken6 import isValid
 
 from spinecoach.sound import SPEECH_HELPER_FLAG
-from spinecoach.sound.engines import configure_voice, engine_unusable, stop_speaking
+from spinecoach.sound.engines import (
+    configure_voice,
+    engine_unusable,
+    no_voice_reason,
+    stop_speaking,
+)
 from spinecoach.sound.log_once import OnceLog
 
 if TYPE_CHECKING:
@@ -188,6 +194,8 @@ class SpeechProcess(QObject):
                 self._became_ready(engine, voice, locale)
             elif "failed" in message:
                 self._fail(str(message["failed"]))
+            elif "no_voice" in message:
+                self._fail(no_voice_reason(QLocale(str(message["no_voice"]))))
             elif "error" in message:
                 text = str(message["error"])
                 self._once(f"speech-error:{text}", "Speech engine error: %s", text)
@@ -232,6 +240,7 @@ class _Helper(QObject):
         self._locale = locale
         self._volume = volume
         self._ready = False
+        self._no_voice_sent = False
         self.line_received.connect(self._command)
         engine.stateChanged.connect(self._state_changed)
         engine.errorOccurred.connect(lambda _reason, message: _send({"error": message}))
@@ -245,7 +254,12 @@ class _Helper(QObject):
 
     def _configure(self) -> None:
         engine = self._engine
-        configure_voice(engine, self._locale, self._volume)
+        if not configure_voice(engine, self._locale, self._volume):
+            # The helper has no translator: the app words the reason (`no_voice_reason`).
+            if not self._no_voice_sent:
+                _send({"no_voice": self._locale.name()})
+                self._no_voice_sent = True
+            return
         self._ready = True
         _send({"ready": [engine.engine(), engine.voice().name(), engine.locale().name()]})
 

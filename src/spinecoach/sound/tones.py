@@ -83,11 +83,13 @@ class ToneBank(QObject):
         if self._ensure_multimedia():
             return ""
         if self._library_missing:
-            return (
+            return self.tr(
                 "the sound library could not be loaded (on Debian or Ubuntu: "
                 "sudo apt install libpulse0)"
             )
-        return "no audio output was found (plug in headphones or speakers, or check the volume)"
+        return self.tr(
+            "no audio output was found (plug in headphones or speakers, or check the volume)"
+        )
 
     @property
     def volume(self) -> int:

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,34 +31,66 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
 from spinecoach.ui.widgets.note_box import NoteCounter
 
+# How the session felt: the stored value and its words (translated where shown, in the
+# context "PainDialog").
+#: After a session: how it felt compared with last time.
 FEELINGS: tuple[tuple[str, str], ...] = (
-    ("easier", "Easier than last time"),
-    ("same", "About the same"),
-    ("harder", "Harder"),
+    ("easier", QT_TRANSLATE_NOOP("PainDialog", "Easier than last time")),
+    ("same", QT_TRANSLATE_NOOP("PainDialog", "About the same")),
+    ("harder", QT_TRANSLATE_NOOP("PainDialog", "Harder")),
 )
 
-#: The ends of the scale, in the words clinicians use.
-ANCHORS = {0: "no pain", 10: "worst pain imaginable"}
+# The ends of the scale, in the words clinicians use (translated where shown).
+#: An end of the 0-10 pain scale, as clinicians name it ("0 = no pain").
+ANCHORS = {
+    0: QT_TRANSLATE_NOOP("PainDialog", "no pain"),
+    10: QT_TRANSLATE_NOOP("PainDialog", "worst pain imaginable"),
+}
 
-#: A 0 typed this soon after a 1 makes 10 (the person typed "10"); later, it means 0.
+# A 0 typed this soon after a 1 makes 10 (the person typed "10"); later, it means 0.
 TEN_WITHIN_SECONDS = 1.0
 
-#: The pain question's keys, for Help > Keyboard shortcuts.
+# The pain question's keys, for Help > Keyboard shortcuts: both columns are marked for
+# translation in the context "PainDialog" (translate them there, where they are shown).
+#: Help > Keyboard shortcuts, the pain question: keys typed on the 0-10 scale.
 PAIN_KEYS: tuple[tuple[str, str], ...] = (
-    ("0 to 9", "Choose that score"),
-    ("1 then 0", "Choose 10 (the 0 within a second of the 1)"),
-    ("Left and Right arrows", "Move along the scale; Space chooses"),
-    ("Enter", "Save the score chosen"),
-    ("Esc", "Skip the question"),
+    (
+        QT_TRANSLATE_NOOP("PainDialog", "0 to 9"),
+        QT_TRANSLATE_NOOP("PainDialog", "Choose that score"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("PainDialog", "1 then 0"),
+        QT_TRANSLATE_NOOP("PainDialog", "Choose 10 (the 0 within a second of the 1)"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("PainDialog", "Left and Right arrows"),
+        QT_TRANSLATE_NOOP("PainDialog", "Move along the scale; Space chooses"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("PainDialog", "Enter"),
+        QT_TRANSLATE_NOOP("PainDialog", "Save the score chosen"),
+    ),
+    (QT_TRANSLATE_NOOP("PainDialog", "Esc"), QT_TRANSLATE_NOOP("PainDialog", "Skip the question")),
 )
+
+
+def anchor_words(score: int) -> str:
+    """What a score at an end of the scale means ("no pain"), translated; "" in between."""
+    anchor = ANCHORS.get(score)
+    return QCoreApplication.translate("PainDialog", anchor) if anchor else ""
 
 
 def score_name(score: int) -> str:
     """What a screen reader says for a score's button: "Pain 0 out of 10: no pain"."""
-    anchor = ANCHORS.get(score)
-    return f"Pain {score} out of 10" + (f": {anchor}" if anchor else "")
+    anchor = anchor_words(score)
+    if anchor:
+        return QCoreApplication.translate("PainDialog", "Pain {score} out of 10: {anchor}").format(
+            score=score, anchor=anchor
+        )
+    return QCoreApplication.translate("PainDialog", "Pain {score} out of 10").format(score=score)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +116,7 @@ class PainDialog(QDialog):
         """`now` is the clock that times "1 then 0" (tests pass a fake one)."""
         super().__init__(parent)
         self.setObjectName("painDialog")
-        self.setWindowTitle("How is your back?")
+        self.setWindowTitle(self.tr("How is your back?"))
         self.setModal(True)
         self._score: int | None = None
         self._now = now
@@ -92,20 +124,22 @@ class PainDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(12)
-        heading = "After the session" if after else "Before you start"
+        heading = self.tr("After the session") if after else self.tr("Before you start")
         if check_in:
-            heading = "How is your back today?"
+            heading = self.tr("How is your back today?")
         title = QLabel(heading)
         title.setProperty("role", "title")
         layout.addWidget(title)
 
         # A titled group: a screen reader names the group, then the button, then its state.
-        self.scale = QGroupBox("How much does your back hurt right now?")
+        self.scale = QGroupBox(self.tr("How much does your back hurt right now?"))
         self.scale.setObjectName("painScale")
         self.scale.setFlat(True)
         self.scale.setAccessibleDescription(
-            f"0 means {ANCHORS[0]} and 10 the {ANCHORS[10]}. Type a number from 0 to 10, or "
-            "move with the arrow keys and press Space."
+            self.tr(
+                "0 means no pain and 10 the worst pain imaginable. Type a number from 0 to 10, "
+                "or move with the arrow keys and press Space."
+            )
         )
         grid = QGridLayout(self.scale)
         grid.setContentsMargins(0, 8, 0, 0)
@@ -122,8 +156,8 @@ class PainDialog(QDialog):
             button.setProperty("role", "score")
             self.score_buttons.addButton(button, score)
             grid.addWidget(button, 0, score)
-        low = QLabel(f"0 = {ANCHORS[0]}")
-        high = QLabel(f"10 = {ANCHORS[10]}")
+        low = QLabel(f"0 = {anchor_words(0)}")
+        high = QLabel(f"10 = {anchor_words(10)}")
         for label in (low, high):
             label.setProperty("role", "muted")
         grid.addWidget(low, 1, 0, 1, 4)
@@ -132,13 +166,13 @@ class PainDialog(QDialog):
 
         self.feeling_buttons = QButtonGroup(self)
         if after:
-            feelings = QGroupBox("How did that feel?")
+            feelings = QGroupBox(self.tr("How did that feel?"))
             feelings.setObjectName("painFeeling")
             feelings.setFlat(True)
             row = QHBoxLayout(feelings)
             row.setContentsMargins(0, 8, 0, 0)
             for index, (key, text) in enumerate(FEELINGS):
-                radio = QRadioButton(text)
+                radio = QRadioButton(QCoreApplication.translate("PainDialog", text))
                 radio.setObjectName(f"feeling_{key}")
                 self.feeling_buttons.addButton(radio, index)
                 row.addWidget(radio)
@@ -147,8 +181,8 @@ class PainDialog(QDialog):
 
         self.note = QLineEdit()
         self.note.setObjectName("painNote")
-        self.note.setAccessibleName("Note")
-        self.note.setPlaceholderText("A note, if you like (what you did, how you slept…)")
+        self.note.setAccessibleName(self.tr("Note"))
+        self.note.setPlaceholderText(self.tr("A note, if you like (what you did, how you slept…)"))
         layout.addWidget(self.note)
         # The same limit and characters as every note box (ui/widgets/note_box.py), with a counter.
         self.note_counter = NoteCounter(self.note)
@@ -156,9 +190,10 @@ class PainDialog(QDialog):
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.skip_button = QPushButton("Skip")
+        self.skip_button = QPushButton(self.tr("Skip"))
         self.skip_button.setObjectName("painSkip")
-        self.save_button = QPushButton("Save and continue" if not (after or check_in) else "Save")
+        save = self.tr("Save") if after or check_in else self.tr("Save and continue")
+        self.save_button = QPushButton(save)
         self.save_button.setObjectName("painSave")
         self.save_button.setProperty("role", "primary")
         self.save_button.setEnabled(False)

@@ -10,20 +10,27 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
-from spinecoach.core.safety import RED_FLAG_GROUPS, RedFlagGroup
+from spinecoach.core.messages import ENGLISH, Messages
+from spinecoach.core.safety import RedFlagGroup, red_flag_groups
 from spinecoach.ui.widgets.callout import callout
 
 
 def red_flags_panel(
     object_name: str,
-    groups: tuple[RedFlagGroup, ...] = RED_FLAG_GROUPS,
+    groups: tuple[RedFlagGroup, ...] | None = None,
     parent: QWidget | None = None,
+    *,
+    words: Messages = ENGLISH,
 ) -> QFrame:
     """A red callout listing `groups`, each with its heading (what to do) and its signs.
+
+    Without `groups`, every group in the language of `words`, most urgent first.
 
     Each group's list is one label named `<object_name>_<group id>`, so tests and screen
     readers find it; headings carry the role "redflag" (bold, in the danger colour).
     """
+    if groups is None:
+        groups = red_flag_groups(words)
     frame, box = callout(object_name, "redflags", spacing=4)
     if parent is not None:
         frame.setParent(parent)

@@ -15,6 +15,7 @@ from spinecoach.storage.csv_io import ImportPreview, ImportResult
 from spinecoach.ui.care.pain_dialog import PainDialog
 from spinecoach.ui.history.controller import HistoryController
 from spinecoach.ui.history.import_dialog import ImportPreviewDialog
+from spinecoach.ui.history.locale_text import count, date_and_time, time_of_day, weekday_day_month
 from spinecoach.ui.history.report import write_report
 from spinecoach.ui.history.session_dialog import SessionDetailsDialog
 from spinecoach.ui.history.view import HistoryView
@@ -43,7 +44,7 @@ class HistoryArea(QWidget):
         row = QHBoxLayout()
         self.undo_text = QLabel()
         self.undo_text.setObjectName("undoText")
-        self.undo_button = QPushButton("Undo")
+        self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setObjectName("undoButton")
         self.undo_button.clicked.connect(self.undo_delete)
         row.addWidget(self.undo_text, 1)
@@ -79,12 +80,16 @@ class HistoryArea(QWidget):
         try:
             session = self.controller.delete_session(session_id)
         except Exception as error:  # classified below; a bug re-raises
-            self._refused("The session was not deleted", error)
+            self._refused(self.tr("The session was not deleted"), error)
             return
         self._deleted = session_id
         self.undo_button.show()
+        started = session.started_at
+        when = date_and_time(weekday_day_month(started), time_of_day(started))
         self.undo_text.setText(
-            f"Deleted “{session.routine_name}” of {session.started_at:%a %d %b %H:%M}."
+            self.tr("Deleted “{routine}” of {when}.").format(
+                routine=session.routine_name, when=when
+            )
         )
         self.undo_bar.show()
 
@@ -94,7 +99,7 @@ class HistoryArea(QWidget):
             try:
                 self.controller.restore_session(self._deleted)
             except Exception as error:  # classified below; a bug re-raises
-                self._refused("The session could not be brought back yet", error)
+                self._refused(self.tr("The session could not be brought back yet"), error)
                 return
             self.view.select_session(self._deleted)
         self._deleted = None
@@ -110,7 +115,11 @@ class HistoryArea(QWidget):
         if problem is None:
             raise error
         QMessageBox.warning(
-            self, "Nothing was changed", f"{what}: {problem.words}. Nothing was changed."
+            self,
+            self.tr("Nothing was changed"),
+            self.tr("{what}: {problem}. Nothing was changed.").format(
+                what=what, problem=problem.words
+            ),
         )
 
     def open_session(self, session_id: int) -> None:
@@ -139,7 +148,7 @@ class HistoryArea(QWidget):
 
         suggested = str(Path.home() / "SpineCoach report.pdf")
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Save the report", suggested, "PDF documents (*.pdf)"
+            self, self.tr("Save the report"), suggested, self.tr("PDF documents (*.pdf)")
         )
         if not path:
             return
@@ -149,9 +158,13 @@ class HistoryArea(QWidget):
         try:
             write_report(target, self.controller.report_content())
         except OSError as error:
-            QMessageBox.warning(self, "Report not saved", f"Could not write {target}: {error}")
+            QMessageBox.warning(
+                self,
+                self.tr("Report not saved"),
+                self.tr("Could not write {path}: {error}").format(path=target, error=error),
+            )
             return
-        self.show_message(f"Report saved to {target}.")
+        self.show_message(self.tr("Report saved to {path}.").format(path=target))
 
     def show_message(self, text: str) -> None:
         """A short confirmation in the bar above the view (no undo offered)."""
@@ -168,7 +181,7 @@ class HistoryArea(QWidget):
 
         suggested = str(Path.home() / "SpineCoach history.csv")
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Export your history", suggested, "CSV files (*.csv)"
+            self, self.tr("Export your history"), suggested, self.tr("CSV files (*.csv)")
         )
         if not path:
             return
@@ -177,11 +190,18 @@ class HistoryArea(QWidget):
             # The file dialog has already asked before replacing an existing file.
             result = export_csv(self.controller.database, target, overwrite=True)
         except (OSError, CsvFileError) as error:
-            QMessageBox.warning(self, "Nothing exported", f"Could not write {target}: {error}")
+            QMessageBox.warning(
+                self,
+                self.tr("Nothing exported"),
+                self.tr("Could not write {path}: {error}").format(path=target, error=error),
+            )
             return
         self.show_message(
-            f"Exported {result.sessions} sessions and {result.pain_entries} pain scores "
-            f"to {result.path}."
+            self.tr("Exported {sessions} sessions and {pain_scores} pain scores to {path}.").format(
+                sessions=count(result.sessions),
+                pain_scores=count(result.pain_entries),
+                path=result.path,
+            )
         )
 
     def import_csv(self) -> None:
@@ -191,14 +211,17 @@ class HistoryArea(QWidget):
         from spinecoach.storage.csv_io import CsvFileError, read_csv
 
         path, _filter = QFileDialog.getOpenFileName(
-            self, "Import a history", str(Path.home()), "CSV files (*.csv);;All files (*)"
+            self,
+            self.tr("Import a history"),
+            str(Path.home()),
+            self.tr("CSV files (*.csv);;All files (*)"),
         )
         if not path:
             return
         try:
             preview = read_csv(Path(path), now=self.controller.now())
         except CsvFileError as error:
-            QMessageBox.warning(self, "Nothing imported", str(error))
+            QMessageBox.warning(self, self.tr("Nothing imported"), str(error))
             return
         self.confirm_import(preview)
 
@@ -212,6 +235,8 @@ class HistoryArea(QWidget):
         result = apply_import(self.controller.database, preview)
         self.controller.refresh()
         self.show_message(
-            f"Imported {result.added} rows; skipped {result.skipped_duplicates} already here."
+            self.tr("Imported {added} rows; skipped {skipped} already here.").format(
+                added=count(result.added), skipped=count(result.skipped_duplicates)
+            )
         )
         return result

@@ -4,7 +4,8 @@ pyqtgraph is imported by this module only, and this module only when the History
 shown, so it costs nothing at start-up. Marker shapes and colours come from the Okabe-Ito
 palette, which people with the common kinds of colour blindness can tell apart, and each
 context also has its own shape (circle, triangle, square), so none rests on colour alone. The
-axes and the legend are drawn in the widget's font: they grow with the text size.
+axes and the legend are drawn in the widget's font: they grow with the text size. The time
+axis writes its dates in the locale in use (`LocaleDateAxis`), as the hover details do.
 """
 
 from __future__ import annotations
@@ -19,15 +20,26 @@ from datetime import datetime
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF
+from pyqtgraph.graphicsItems.DateAxisItem import (
+    adjustTimestampToPreferredUtcOffset,
+    utcfromtimestamp,
+)
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF
 from PySide6.QtGui import QColor, QCursor, QFont, QFontInfo
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
-#: Marker style per pain context: (colour, pyqtgraph symbol, legend name).
+from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
+from spinecoach.ui.history.locale_text import (
+    axis_tick,
+    time_of_day,
+    weekday_date,
+)
+
+# Marker style per pain context: (colour, pyqtgraph symbol, legend name).
 SERIES: dict[str, tuple[str, str, str]] = {
-    "before": ("#0072B2", "o", "Before a session"),
-    "after": ("#D55E00", "t", "After a session"),
-    "check-in": ("#009E73", "s", "Check-in"),
+    "before": ("#0072B2", "o", QT_TRANSLATE_NOOP("PainChart", "Before a session")),
+    "after": ("#D55E00", "t", QT_TRANSLATE_NOOP("PainChart", "After a session")),
+    "check-in": ("#009E73", "s", QT_TRANSLATE_NOOP("PainChart", "Check-in")),
 }
 
 HOVER_PIXELS = 10.0
@@ -36,10 +48,10 @@ DAY = 86_400.0
 
 @dataclass(frozen=True, slots=True)
 class ChartPoint:
-    """One pain score to plot: when, how much, in what context; its hover text on demand.
+    """One pain score to plot: when, how much, in what context, the routine and the note.
 
-    The text is only worded when someone hovers the point: ten years of scores would otherwise
-    format 11,000 strings on every redraw.
+    Its hover text is only worded when someone hovers the point (`PainChart.describe`): ten
+    years of scores would otherwise format 11,000 strings on every redraw.
     """
 
     epoch: float
@@ -49,21 +61,41 @@ class ChartPoint:
     routine: str = ""
     note: str = ""
 
-    @property
-    def text(self) -> str:
-        """Date, time, score, context, routine and note, one per line."""
-        lines = [
-            f"{self.when:%a %d %b %Y, %H:%M}",
-            f"Pain {self.score} of 10, {CONTEXT_WORDS.get(self.context, self.context)}",
-        ]
-        if self.routine:
-            lines.append(f"Routine: {self.routine}")
-        if self.note:
-            lines.append(f"Note: {self.note}")
-        return "\n".join(lines)
+
+CONTEXT_WORDS = {
+    "before": QT_TRANSLATE_NOOP("PainChart", "before a session"),
+    "after": QT_TRANSLATE_NOOP("PainChart", "after a session"),
+    "check-in": QT_TRANSLATE_NOOP("PainChart", "check-in"),
+}
 
 
-CONTEXT_WORDS = {"before": "before a session", "after": "after a session", "check-in": "check-in"}
+class LocaleDateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph has no type hints
+    """pyqtgraph's date axis, its ticks written in the locale in use (`QLocale()`).
+
+    pyqtgraph chooses where the ticks go and which unit they show (years, months, days,
+    hours); it writes them with `strftime`, in English and in fixed orders. Here the same
+    ticks are written with the locale's month and day names and its time of day.
+    """
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        """Override of pyqtgraph's: the labels of the ticks at `values`."""
+        spec = next((s for s in self.zoomLevel.tickSpecs if s.spacing == spacing), None)
+        if spec is None:
+            return list(super().tickStrings(values, scale, spacing))
+        labels = []
+        for value in values:
+            try:
+                # The tick's wall time, found as pyqtgraph finds it.
+                moment = utcfromtimestamp(
+                    adjustTimestampToPreferredUtcOffset(value, self.utcOffset)
+                )
+            except (OverflowError, ValueError, OSError):
+                return list(super().tickStrings(values, scale, spacing))
+            label = axis_tick(moment, spec.format)
+            if label is None:  # a finer unit than the chart ever shows: digits only
+                return list(super().tickStrings(values, scale, spacing))
+            labels.append(label)
+        return labels
 
 
 class PainChart(QWidget):
@@ -72,18 +104,20 @@ class PainChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("painChart")
-        self.setAccessibleName("Pain over time")
+        self.setAccessibleName(self.tr("Pain over time"))
         self.setMinimumHeight(240)
-        self._axis = pg.DateAxisItem(orientation="bottom")
+        self._axis = LocaleDateAxis(orientation="bottom")
         self.plot = pg.PlotWidget(axisItems={"bottom": self._axis})
         self.plot.setObjectName("painPlot")
-        self.plot.setAccessibleName("Pain scores chart")
-        self.plot.setAccessibleDescription("Every score is also listed in the session log.")
+        self.plot.setAccessibleName(self.tr("Pain scores chart"))
+        self.plot.setAccessibleDescription(
+            self.tr("Every score is also listed in the session log.")
+        )
         self.plot.setMouseEnabled(x=True, y=False)
         self.plot.showGrid(x=False, y=True, alpha=0.25)
         self.plot.setYRange(0, 10, padding=0.05)
         self.plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 11, 2)]])
-        self.plot.getAxis("left").setLabel("Pain (0-10)")
+        self.plot.getAxis("left").setLabel(self.tr("Pain (0-10)"))
         self.plot.setMenuEnabled(False)
         # One row along the top: at 200 % text a column of four would cover a third of the plot.
         self.legend = self.plot.addLegend(offset=(10, 6), colCount=4)
@@ -94,7 +128,7 @@ class PainChart(QWidget):
                 size=9,
                 pen=pg.mkPen(colour, width=1.2),
                 brush=pg.mkBrush(colour),
-                name=name,
+                name=QCoreApplication.translate("PainChart", name),
             )
             self.plot.addItem(item)
             self._scatter[context] = item
@@ -105,7 +139,7 @@ class PainChart(QWidget):
         plot_item.scene().addItem(self._bars_view)
         right = plot_item.getAxis("right")
         right.linkToView(self._bars_view)
-        right.setLabel("Sessions per week")
+        right.setLabel(self.tr("Sessions per week"))
         self._bars_view.setXLink(plot_item)
         self._bars_view.setZValue(-10)
         plot_item.hideAxis("right")
@@ -184,7 +218,7 @@ class PainChart(QWidget):
                 [t for t, _ in segment],
                 [v for _, v in segment],
                 pen=pg.mkPen(self._average_colour, width=2.5),
-                name="7-day average" if index == 0 else None,
+                name=self.tr("7-day average") if index == 0 else None,
             )
             self._average_items.append(item)
         self._bars_view.clear()
@@ -261,7 +295,27 @@ class PainChart(QWidget):
             distance = math.hypot(at.x() - target.x(), at.y() - target.y())
             if distance <= HOVER_PIXELS and (best is None or distance < best[0]):
                 best = (distance, point)
-        return best[1].text if best else ""
+        return self.describe(best[1]) if best else ""
+
+    def describe(self, point: ChartPoint) -> str:
+        """A point's details, one per line: date and time, score and context, routine, note."""
+        context = CONTEXT_WORDS.get(point.context)
+        lines = [
+            self.tr("{date}, {time}").format(
+                date=weekday_date(point.when), time=time_of_day(point.when)
+            ),
+            self.tr("Pain {score} of 10, {context}").format(
+                score=point.score,
+                context=QCoreApplication.translate("PainChart", context)
+                if context
+                else point.context,
+            ),
+        ]
+        if point.routine:
+            lines.append(self.tr("Routine: {routine}").format(routine=point.routine))
+        if point.note:
+            lines.append(self.tr("Note: {note}").format(note=point.note))
+        return "\n".join(lines)
 
     def _on_mouse_moved(self, scene_position: QPointF) -> None:
         view = self.plot.getViewBox()

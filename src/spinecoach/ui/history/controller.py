@@ -2,7 +2,9 @@
 
 Only the chosen range is read (the queries use the time indexes), the statistics come from
 `core.statistics` (the reminder line from `core.reminder_summary`), and every change (a
-check-in, a deleted session, an edited note) is written at once and then redrawn.
+check-in, a deleted session, an edited note) is written at once and then redrawn. Dates, times
+and numbers are written in the locale in use (`locale_text`); the core's words (the reminder
+sentence, durations) in the language of `words`.
 """
 
 from __future__ import annotations
@@ -10,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, time, timedelta, tzinfo
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from spinecoach.core.clock import Clock
-from spinecoach.core.exercise import format_duration
+from spinecoach.core.content_words import duration_text
+from spinecoach.core.messages import ENGLISH, Messages
 from spinecoach.core.records import PainContext, PainEntry, SessionRecord, SessionStatus
-from spinecoach.core.reminder_summary import describe_reminders, summarise_reminders
+from spinecoach.core.reminder_summary import THIS_WEEK, describe_reminders, summarise_reminders
 from spinecoach.core.statistics import (
     HistorySummary,
     Trend,
@@ -24,25 +27,49 @@ from spinecoach.core.statistics import (
     summarize,
     weekly_session_counts,
 )
+from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
 from spinecoach.storage.database import Database
 from spinecoach.ui.history.chart import ChartPoint
+from spinecoach.ui.history.locale_text import (
+    count,
+    date_and_time,
+    logged_at,
+    long_date,
+    signed,
+    time_of_day,
+)
 from spinecoach.ui.history.report import ReportContent
-from spinecoach.ui.history.view import HistoryView, SessionRow
+from spinecoach.ui.history.view import HistoryView, SessionRow, SessionTableModel
 
-#: How far back the summary looks at most (the streak and the trend never need more).
+# How far back the summary looks at most (the streak and the trend never need more).
 SUMMARY_DAYS = 400
-#: Where it starts: five weeks for the week, minutes and trend, with room to spare.
+# Where it starts: five weeks for the week, minutes and trend, with room to spare.
 FIRST_SUMMARY_DAYS = 50
-#: The average change covers this many recent sessions with both scores.
+# The average change covers this many recent sessions with both scores.
 CHANGE_SESSIONS = 10
 
-TREND_WORDS = {
-    Trend.IMPROVING: ("Improving", "pain is coming down week by week"),
-    Trend.STEADY: ("Steady", "about the same from week to week"),
-    Trend.WORSENING: ("Rising", "pain has been going up; consider a gentler routine"),
-    Trend.NOT_ENOUGH_DATA: ("Not enough data yet", "needs three weeks with scores"),
+# The trend card's value and detail, in English (shown translated).
+#: The weekly trend card: its value, then the line under it.
+TREND_WORDS: dict[Trend, tuple[str, str]] = {
+    Trend.IMPROVING: (
+        QT_TRANSLATE_NOOP("HistoryController", "Improving"),
+        QT_TRANSLATE_NOOP("HistoryController", "pain is coming down week by week"),
+    ),
+    Trend.STEADY: (
+        QT_TRANSLATE_NOOP("HistoryController", "Steady"),
+        QT_TRANSLATE_NOOP("HistoryController", "about the same from week to week"),
+    ),
+    Trend.WORSENING: (
+        QT_TRANSLATE_NOOP("HistoryController", "Rising"),
+        QT_TRANSLATE_NOOP(
+            "HistoryController", "pain has been going up; consider a gentler routine"
+        ),
+    ),
+    Trend.NOT_ENOUGH_DATA: (
+        QT_TRANSLATE_NOOP("HistoryController", "Not enough data yet"),
+        QT_TRANSLATE_NOOP("HistoryController", "needs three weeks with scores"),
+    ),
 }
-FEELING_WORDS = {"easier": "Easier", "same": "Same", "harder": "Harder"}
 
 
 class HistoryController(QObject):
@@ -50,6 +77,8 @@ class HistoryController(QObject):
 
     Signals:
         repeat_requested(str): play this routine id again.
+
+    `words` are the core's words in the language in use (the reminder sentence, durations).
     """
 
     repeat_requested = Signal(str)
@@ -64,8 +93,10 @@ class HistoryController(QObject):
         *,
         write_pain: Callable[[PainEntry], bool] | None = None,
         write_note: Callable[[int, str], bool] | None = None,
+        words: Messages = ENGLISH,
     ) -> None:
         super().__init__(view)
+        self._words = words
         # A named zone (with its DST rules) puts old entries on the right local day.
         self._tz = tz
         self._view = view
@@ -170,22 +201,33 @@ class HistoryController(QObject):
         goal_met = summary.sessions_this_week >= summary.weekly_goal
         self._view.set_card(
             "weekCard",
-            f"{summary.sessions_this_week} of {summary.weekly_goal}",
-            "goal reached" if goal_met else "weekly goal",
+            self.tr("{done} of {total}").format(
+                done=count(summary.sessions_this_week), total=count(summary.weekly_goal)
+            ),
+            self.tr("goal reached") if goal_met else self.tr("weekly goal"),
         )
         days = summary.streak_days
-        self._view.set_card("streakCard", f"{days} day{'s' if days != 1 else ''}", "in a row")
-        self._view.set_card("minutesCard", f"{summary.minutes_this_week} min", "of exercise")
+        self._view.set_card("streakCard", self.tr("%n day(s)", "", days), self.tr("in a row"))
+        self._view.set_card(
+            "minutesCard",
+            self.tr("{minutes} min").format(minutes=count(summary.minutes_this_week)),
+            self.tr("of exercise"),
+        )
         if summary.average_change is None:
-            self._view.set_card("changeCard", "–", "needs before and after scores")
+            self._view.set_card("changeCard", "–", self.tr("needs before and after scores"))
         else:
+            pairs = summary.change_sessions
             self._view.set_card(
                 "changeCard",
-                f"{summary.average_change:+.1f}",
-                f"after minus before, last {summary.change_sessions}",
+                signed(summary.average_change),
+                self.tr("after minus before, last %n", "", pairs),
             )
         word, detail = TREND_WORDS[summary.weekly_trend]
-        self._view.set_card("trendCard", word, detail)
+        self._view.set_card(
+            "trendCard",
+            QCoreApplication.translate("HistoryController", word),
+            QCoreApplication.translate("HistoryController", detail),
+        )
         self._view.set_reminder_line(self._reminders_this_week())
 
     def _reminders_this_week(self) -> str:
@@ -196,7 +238,8 @@ class HistoryController(QObject):
             local.date() - timedelta(days=local.weekday()), time(), local.tzinfo
         )
         events = self._database.reminder_events(monday, monday + timedelta(days=7))
-        return describe_reminders(summarise_reminders(events), during="this week")
+        words = self._words
+        return describe_reminders(summarise_reminders(events), words.text(THIS_WEEK), words)
 
     @staticmethod
     def _point(entry: PainEntry, routine_names: dict[int | None, str]) -> ChartPoint:
@@ -210,8 +253,8 @@ class HistoryController(QObject):
             note=entry.note,
         )
 
-    @staticmethod
     def _row(
+        self,
         session: SessionRecord,
         pain: dict[int, tuple[int | None, int | None]],
         hurts: dict[int, int],
@@ -222,19 +265,21 @@ class HistoryController(QObject):
         if session.ended_at is not None:
             seconds = (session.ended_at - session.started_at).total_seconds()
             minutes = seconds / 60
-            duration = format_duration(round(seconds))
+            duration = duration_text(round(seconds), self._words)
         incomplete = session.status in (SessionStatus.INCOMPLETE, SessionStatus.STOPPED)
-        done = len(session.exercises_completed)
-        exercises = f"{done} of {session.exercises_total}"
+        done = count(len(session.exercises_completed))
+        total = count(session.exercises_total)
         if session.status is SessionStatus.INCOMPLETE:
-            exercises += " (incomplete)"
+            exercises = self.tr("{done} of {total} (incomplete)").format(done=done, total=total)
         elif session.status is SessionStatus.STOPPED:
-            exercises += " (stopped)"
+            exercises = self.tr("{done} of {total} (stopped)").format(done=done, total=total)
+        else:
+            exercises = self.tr("{done} of {total}").format(done=done, total=total)
         before, after = pain.get(session.id, (None, None))
         return SessionRow(
             session_id=session.id,
             started_epoch=session.started_at.timestamp(),
-            date_text=f"{session.started_at:%a %d %b %Y %H:%M}",
+            date_text=logged_at(session.started_at),
             routine_id=session.routine_id,
             routine=session.routine_name,
             minutes=minutes,
@@ -243,7 +288,7 @@ class HistoryController(QObject):
             incomplete=incomplete,
             before=before,
             after=after,
-            feeling=FEELING_WORDS.get(session.feeling or "", ""),
+            feeling=SessionTableModel.feeling(session.feeling or ""),
             hurts=hurts.get(session.id, 0),
             note=session.note,
         )
@@ -294,11 +339,11 @@ class HistoryController(QObject):
         summary = [
             (title, view.card_text(key))
             for key, title in (
-                ("weekCard", "Sessions this week"),
-                ("streakCard", "Streak"),
-                ("minutesCard", "Minutes this week"),
-                ("changeCard", "Change per session"),
-                ("trendCard", "Weekly trend"),
+                ("weekCard", self.tr("Sessions this week")),
+                ("streakCard", self.tr("Streak")),
+                ("minutesCard", self.tr("Minutes this week")),
+                ("changeCard", self.tr("Change per session")),
+                ("trendCard", self.tr("Weekly trend")),
             )
         ]
         rows = []
@@ -321,15 +366,27 @@ class HistoryController(QObject):
                 )
             )
         last_day = end - timedelta(days=1)
+        now = self._clock.now()
         return ReportContent(
-            period=f"{start:%d %B %Y} to {last_day:%d %B %Y}",
+            period=self.tr("{start} to {end}").format(
+                start=long_date(start), end=long_date(last_day)
+            ),
             summary=summary,
             chart=view.chart.plot.grab(),
-            columns=("Date", "Routine", "Duration", "Exercises", "Before", "After", "Felt"),
+            columns=(
+                self.tr("Date"),
+                self.tr("Routine"),
+                self.tr("Duration"),
+                self.tr("Exercises"),
+                self.tr("Before"),
+                self.tr("After"),
+                self.tr("Felt"),
+            ),
             rows=rows,
-            created=f"{self._clock.now():%d %B %Y %H:%M}",
+            created=date_and_time(long_date(now), time_of_day(now)),
             reminders=describe_reminders(
-                summarise_reminders(self._database.reminder_events(start, end))
+                summarise_reminders(self._database.reminder_events(start, end)),
+                words=self._words,
             ),
         )
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from spinecoach.storage.csv_io import ImportPreview
+from spinecoach.ui.history.locale_text import count
 
 
 class ImportPreviewDialog(QDialog):
@@ -20,28 +21,32 @@ class ImportPreviewDialog(QDialog):
     def __init__(self, preview: ImportPreview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importPreview")
-        self.setWindowTitle("Import a history")
+        self.setWindowTitle(self.tr("Import a history"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         valid = len(preview.sessions) + len(preview.pain_entries)
-        title = QLabel(f"{preview.path.name}")
+        title = QLabel(preview.path.name)
         title.setProperty("role", "heading")
         layout.addWidget(title)
         summary = QLabel(
-            f"{len(preview.sessions)} sessions and {len(preview.pain_entries)} pain scores "
-            "can be imported. Entries already in SpineCoach are recognised and skipped."
+            self.tr(
+                "{sessions} sessions and {pain_scores} pain scores can be imported. "
+                "Entries already in SpineCoach are recognised and skipped."
+            ).format(
+                sessions=count(len(preview.sessions)), pain_scores=count(len(preview.pain_entries))
+            )
         )
         summary.setObjectName("importSummary")
         summary.setWordWrap(True)
         layout.addWidget(summary)
         self.problems = QListWidget()
         self.problems.setObjectName("importProblems")
-        self.problems.setAccessibleName("Rows that cannot be imported")
+        self.problems.setAccessibleName(self.tr("Rows that cannot be imported"))
         if preview.problems:
-            count = len(preview.problems)
+            left_out = len(preview.problems)
             heading = QLabel(
-                f"{count} row{'s' if count != 1 else ''} cannot be imported and will be left out:"
+                self.tr("%n row(s) cannot be imported and will be left out:", "", left_out)
             )
             heading.setProperty("role", "redflag")
             layout.addWidget(heading)
@@ -50,7 +55,7 @@ class ImportPreviewDialog(QDialog):
             layout.addWidget(self.problems)
         buttons = QDialogButtonBox()
         self.import_button = buttons.addButton(
-            f"Import {valid} row{'s' if valid != 1 else ''}",
+            self.tr("Import %n row(s)", "", valid),
             QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.import_button.setObjectName("confirmImportButton")

@@ -10,10 +10,12 @@ not fit (a 960 x 540 window).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -36,17 +38,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
 from spinecoach.ui.history.chart import PainChart
+from spinecoach.ui.history.locale_text import count, logged_at
 from spinecoach.ui.widgets.reflow import CardGrid, WrappingRow
 
 _Index = QModelIndex | QPersistentModelIndex
 
-#: Range buttons: label and length in days (None = all).
+# Range buttons: label (English, also the button's object name) and length in days (None = all).
+#: The chart's time ranges (buttons).
 RANGES: tuple[tuple[str, int | None], ...] = (
-    ("2 weeks", 14),
-    ("3 months", 91),
-    ("1 year", 365),
-    ("All", None),
+    (QT_TRANSLATE_NOOP("HistoryView", "2 weeks"), 14),
+    (QT_TRANSLATE_NOOP("HistoryView", "3 months"), 91),
+    (QT_TRANSLATE_NOOP("HistoryView", "1 year"), 365),
+    (QT_TRANSLATE_NOOP("HistoryView", "All"), None),
 )
 
 
@@ -70,19 +75,34 @@ class SessionRow:
     note: str
 
 
+# The log's column headers, in English (shown translated: `SessionTableModel.header`).
+#: Column headers of the session log (Before, After: the pain score; Hurt: how often "This
+#: hurts" was pressed).
 COLUMNS: tuple[str, ...] = (
-    "Date",
-    "Routine",
-    "Duration",
-    "Exercises",
-    "Before",
-    "After",
-    "Feeling",
-    "Hurt",
-    "Note",
+    QT_TRANSLATE_NOOP("SessionTableModel", "Date"),
+    QT_TRANSLATE_NOOP("SessionTableModel", "Routine"),
+    QT_TRANSLATE_NOOP("SessionTableModel", "Duration"),
+    QT_TRANSLATE_NOOP("SessionTableModel", "Exercises"),
+    QT_TRANSLATE_NOOP("SessionTableModel", "Before"),
+    QT_TRANSLATE_NOOP("SessionTableModel", "After"),
+    QT_TRANSLATE_NOOP("SessionTableModel", "Feeling"),
+    QT_TRANSLATE_NOOP("SessionTableModel", "Hurt"),
+    QT_TRANSLATE_NOOP("SessionTableModel", "Note"),
 )
 
-#: The widest text each column but the note shows (besides its header), to size it by the font.
+# How the feelings after a session read in the log (and the report and the details).
+#: How the session felt, as answered after it (compared with the last time).
+FEELING_WORDS: dict[str, str] = {
+    "easier": QT_TRANSLATE_NOOP("SessionTableModel", "Easier"),
+    "same": QT_TRANSLATE_NOOP("SessionTableModel", "Same"),
+    "harder": QT_TRANSLATE_NOOP("SessionTableModel", "Harder"),
+}
+
+# A late moment with a long month, to size the date column in the locale in use.
+SAMPLE_MOMENT = datetime(2026, 9, 30, 23, 59)
+
+# The widest English text each column but the note shows (besides its header), to size it by
+# the font; the date, exercises and feeling columns also measure their words in the locale.
 COLUMN_SAMPLES: tuple[str, ...] = (
     "Wed 30 Sep 2026 23:59",
     "Gentle moves for a bad",
@@ -94,7 +114,7 @@ COLUMN_SAMPLES: tuple[str, ...] = (
     "10",
 )
 
-#: The session log always has room for this many rows (the page scrolls instead).
+# The session log always has room for this many rows (the page scrolls instead).
 MIN_VISIBLE_ROWS = 3
 
 
@@ -141,8 +161,19 @@ class SessionTableModel(QAbstractTableModel):
     ) -> object:
         """Qt override."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self.header(section)
         return None
+
+    @staticmethod
+    def header(section: int) -> str:
+        """A column's header, translated."""
+        return QCoreApplication.translate("SessionTableModel", COLUMNS[section])
+
+    @staticmethod
+    def feeling(word: str) -> str:
+        """How a feeling after a session reads ("easier" -> "Easier"); "" for none."""
+        english = FEELING_WORDS.get(word)
+        return QCoreApplication.translate("SessionTableModel", english) if english else ""
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Qt override: text to show, raw values to sort by."""
@@ -155,7 +186,7 @@ class SessionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return self._sort_key(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == 3 and row.incomplete:
-            return "This session was not finished; the exercises done were kept."
+            return self.tr("This session was not finished; the exercises done were kept.")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3, 4, 5, 7):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -243,16 +274,16 @@ class HistoryView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyView")
-        self.setAccessibleName("History")
+        self.setAccessibleName(self.tr("History"))
 
         self.cards: dict[str, tuple[QLabel, QLabel]] = {}
         cards_row = CardGrid(spacing=10, min_card_characters=22)
         for key, title in (
-            ("weekCard", "Sessions this week"),
-            ("streakCard", "Streak"),
-            ("minutesCard", "Minutes this week"),
-            ("changeCard", "Pain change per session"),
-            ("trendCard", "Weekly trend"),
+            ("weekCard", self.tr("Sessions this week")),
+            ("streakCard", self.tr("Streak")),
+            ("minutesCard", self.tr("Minutes this week")),
+            ("changeCard", self.tr("Pain change per session")),
+            ("trendCard", self.tr("Weekly trend")),
         ):
             frame, value, detail = _card(title, key)
             self.cards[key] = (value, detail)
@@ -268,7 +299,7 @@ class HistoryView(QWidget):
         self.range_buttons.setExclusive(True)
         ranges_row = WrappingRow(spacing=6)
         for index, (label, _days) in enumerate(RANGES):
-            button = QPushButton(label)
+            button = QPushButton(QCoreApplication.translate("HistoryView", label))
             button.setCheckable(True)
             button.setObjectName(f"range_{label.replace(' ', '_')}")
             button.setProperty("role", "segment")
@@ -276,22 +307,24 @@ class HistoryView(QWidget):
             ranges_row.addWidget(button)
         self.range_buttons.button(1).setChecked(True)
         self.range_buttons.idClicked.connect(lambda i: self.range_requested.emit(RANGES[i][1]))
-        self.bars_toggle = QCheckBox("Sessions per week")
+        self.bars_toggle = QCheckBox(self.tr("Sessions per week"))
         self.bars_toggle.setObjectName("weeklyBarsToggle")
-        self.bars_toggle.setToolTip("Show how many sessions you did each week behind the scores")
+        self.bars_toggle.setToolTip(
+            self.tr("Show how many sessions you did each week behind the scores")
+        )
         self.bars_toggle.toggled.connect(self.weekly_bars_toggled)
         ranges_row.addWidget(self.bars_toggle)
         ranges_row.add_push()
-        self.check_in_button = QPushButton("Log pain now")
+        self.check_in_button = QPushButton(self.tr("Log pain now"))
         self.check_in_button.setObjectName("checkInButton")
         self.check_in_button.setProperty("role", "primary")
-        self.check_in_button.setToolTip("Record how your back feels, without a session")
+        self.check_in_button.setToolTip(self.tr("Record how your back feels, without a session"))
         self.check_in_button.clicked.connect(self.check_in_requested)
         ranges_row.addWidget(self.check_in_button)
 
         self.chart = PainChart()
         self.empty_label = QLabel(
-            "No pain scores yet. They appear here after your first session or check-in."
+            self.tr("No pain scores yet. They appear here after your first session or check-in.")
         )
         self.empty_label.setObjectName("historyEmpty")
         self.empty_label.setProperty("role", "muted")
@@ -301,7 +334,7 @@ class HistoryView(QWidget):
         self.model = SessionTableModel()
         self.table = QTableView()
         self.table.setObjectName("sessionTable")
-        self.table.setAccessibleName("Session log")
+        self.table.setAccessibleName(self.tr("Session log"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
@@ -317,15 +350,15 @@ class HistoryView(QWidget):
         self.fit_table_to_font()
         self.table.activated.connect(self._activated)
 
-        self.repeat_button = QPushButton("Repeat this routine")
+        self.repeat_button = QPushButton(self.tr("Repeat this routine"))
         self.repeat_button.setObjectName("repeatButton")
-        self.delete_button = QPushButton("Delete…")
+        self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.setObjectName("deleteSessionButton")
-        self.export_button = QPushButton("Export CSV…")
+        self.export_button = QPushButton(self.tr("Export CSV…"))
         self.export_button.setObjectName("exportButton")
-        self.import_button = QPushButton("Import CSV…")
+        self.import_button = QPushButton(self.tr("Import CSV…"))
         self.import_button.setObjectName("importButton")
-        self.report_button = QPushButton("Report for my clinician (PDF)…")
+        self.report_button = QPushButton(self.tr("Report for my clinician (PDF)…"))
         self.report_button.setObjectName("reportButton")
         self.repeat_button.clicked.connect(lambda: self._with_selected(self.repeat_requested))
         self.delete_button.clicked.connect(lambda: self._with_selected(self.delete_requested))
@@ -358,7 +391,7 @@ class HistoryView(QWidget):
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
         table_layout.setContentsMargins(0, 6, 0, 0)
-        heading = QLabel("Session log")
+        heading = QLabel(self.tr("Session log"))
         heading.setProperty("role", "heading")
         table_layout.addWidget(heading)
         table_layout.addWidget(self.table, 1)
@@ -390,10 +423,16 @@ class HistoryView(QWidget):
         header_metrics = QFontMetrics(bold)
         padding = 2 * 8 + metrics.averageCharWidth()
         sort_arrow = 2 * metrics.height()  # the header's sort indicator beside its title
+        in_locale: dict[int, list[str]] = {
+            0: [logged_at(SAMPLE_MOMENT)],
+            3: [self.tr("{done} of {total}").format(done=count(10), total=count(10))],
+            6: [SessionTableModel.feeling(word) for word in FEELING_WORDS],
+        }
         for column, sample in enumerate(COLUMN_SAMPLES):
+            texts = [sample, *in_locale.get(column, [])]
             width = max(
-                metrics.horizontalAdvance(sample),
-                header_metrics.horizontalAdvance(COLUMNS[column]) + sort_arrow,
+                *(metrics.horizontalAdvance(text) for text in texts),
+                header_metrics.horizontalAdvance(SessionTableModel.header(column)) + sort_arrow,
             )
             self.table.setColumnWidth(column, width + padding)
         rows = self.table.verticalHeader()

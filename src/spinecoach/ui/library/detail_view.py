@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -17,24 +19,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spinecoach.core.exercise import Exercise, Guide, Position, Routine, format_duration
+from spinecoach.core.content_words import dosage_text, duration_text, label
+from spinecoach.core.exercise import Exercise, Guide, Position, Routine
 from spinecoach.core.library import Library
-from spinecoach.core.timeline import (
-    DEFAULT_SETTINGS,
-    POSITION_WORDS,
-    SessionSettings,
-    played_seconds,
-)
+from spinecoach.core.timeline import DEFAULT_SETTINGS, SessionSettings, played_seconds
+from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
 from spinecoach.ui.library.illustrations import IllustrationCache
 from spinecoach.ui.widgets.callout import callout
 from spinecoach.ui.widgets.flow_layout import FlowLayout
 
-DIFFICULTY_WORDS = {1: "Gentle", 2: "Moderate", 3: "Demanding"}
+# How hard an exercise is, by its difficulty (translated where shown). The `#:` comments
+# here and before other marked texts are what translators read beside the text.
+#: How hard an exercise is: a chip in the exercise's details (also Moderate, Demanding).
+DIFFICULTY_WORDS = {
+    1: QT_TRANSLATE_NOOP("DetailView", "Gentle"),
+    2: QT_TRANSLATE_NOOP("DetailView", "Moderate"),
+    3: QT_TRANSLATE_NOOP("DetailView", "Demanding"),
+}
+# How a picture's description names each position: the English of `core.timeline`'s
+# POSITION_WORDS, marked here so the description is translated (translated where shown).
+#: A picture's description for screen readers: "Cat-cow, on your hands and knees".
+PICTURED_POSITIONS = {
+    Position.LYING_ON_BACK: QT_TRANSLATE_NOOP("DetailView", "lying on your back"),
+    Position.LYING_ON_FRONT: QT_TRANSLATE_NOOP("DetailView", "lying on your front"),
+    Position.SIDE_LYING: QT_TRANSLATE_NOOP("DetailView", "lying on your side"),
+    Position.ALL_FOURS: QT_TRANSLATE_NOOP("DetailView", "on your hands and knees"),
+    Position.KNEELING: QT_TRANSLATE_NOOP("DetailView", "kneeling"),
+    Position.STANDING: QT_TRANSLATE_NOOP("DetailView", "standing"),
+    Position.SEATED: QT_TRANSLATE_NOOP("DetailView", "sitting on your chair"),
+}
 ILLUSTRATION_WIDTH = 480
 ROUTINE_THUMB = QSize(64, 48)
-STOP_ADVICE = (
-    "Stop if an exercise makes your pain worse, or sends pain, numbness or tingling down a leg."
-)
 
 
 def _label(text: str, role: str | None = None, *, rich: bool = False) -> QLabel:
@@ -53,7 +68,10 @@ def _label(text: str, role: str | None = None, *, rich: bool = False) -> QLabel:
 
 def pictured(name: str, position: Position) -> str:
     """A picture's text alternative: what is shown and in which position."""
-    return f"{name}, {POSITION_WORDS.get(position, str(position))}"
+    where = QCoreApplication.translate("DetailView", PICTURED_POSITIONS[position])
+    return QCoreApplication.translate("DetailView", "{name}, {position}").format(
+        name=name, position=where
+    )
 
 
 def _chip(text: str) -> QLabel:
@@ -84,18 +102,24 @@ class DetailView(QScrollArea):
     ) -> None:
         super().__init__(parent)
         self._library = library or Library()
+        self._words = self._library.words
         self._session_settings = DEFAULT_SETTINGS
         self.setObjectName("exerciseDetail")
-        self.setAccessibleName("Exercise details")
+        self.setAccessibleName(self.tr("Exercise details"))
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._illustrations = illustrations
         self._layout = QVBoxLayout()
         self._shown: Exercise | Routine | Guide | None = None
         self._routine_names: list[tuple[str, str]] = []
+        # The row of the title and the Start button, and both, while a page has them.
+        self._title_row: tuple[QBoxLayout, QLabel, QPushButton] | None = None
+        self._dose: QLabel | None = None
         self.show_empty()
 
     def _reset(self) -> None:
+        self._title_row = None
+        self._dose = None
         # A fresh page each time: the scroll area deletes the old one at once, so no stale
         # widget lingers for a frame and the new page starts scrolled to the top.
         content = QWidget()
@@ -137,7 +161,7 @@ class DetailView(QScrollArea):
         self._shown = None
         self._reset()
         self._layout.addStretch(1)
-        hint = _label("Pick a routine or an exercise to see how it is done.", "muted")
+        hint = _label(self.tr("Pick a routine or an exercise to see how it is done."), "muted")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._layout.addWidget(hint)
         self._layout.addStretch(1)
@@ -148,25 +172,33 @@ class DetailView(QScrollArea):
         self._routine_names = routines
         self._reset()
         self._add_illustration(exercise.image, pictured(exercise.name, exercise.position))
-        self._add_title(exercise.name, "Start this exercise")
+        self._add_title(exercise.name, self.tr("Start this exercise"))
         self._layout.addWidget(_label(exercise.summary, "muted"))
+        words = self._words
         chips = [
-            exercise.category.value.capitalize(),
-            exercise.position.value.capitalize(),
-            DIFFICULTY_WORDS[exercise.difficulty],
+            label(exercise.category, words),
+            label(exercise.position, words),
+            QCoreApplication.translate("DetailView", DIFFICULTY_WORDS[exercise.difficulty]),
         ]
         if exercise.desk_friendly:
-            chips.append("Desk-friendly")
-        chips += [target.value.capitalize() for target in exercise.targets]
+            chips.append(self.tr("Desk-friendly"))
+        chips += [label(target, words) for target in exercise.targets]
         self._add_chips(chips)
         dose = _label(
-            f"{exercise.dosage_text()}  ·  about {format_duration(exercise.total_seconds())}",
+            self.tr("{dosage}  ·  about {duration}").format(
+                dosage=dosage_text(exercise, words=words),
+                duration=duration_text(exercise.total_seconds(), words),
+            ),
             "dose",
         )
         dose.setObjectName("detailDosage")
-        dose.setWordWrap(False)
-        self._layout.addWidget(dose, 0, Qt.AlignmentFlag.AlignLeft)
-        self._layout.addWidget(_label("How to do it", "heading"))
+        dose.setWordWrap(False)  # the box hugs its line; it wraps only where the page is narrower
+        dose_row = QHBoxLayout()
+        dose_row.addWidget(dose)
+        dose_row.addStretch(1)
+        self._layout.addLayout(dose_row)
+        self._dose = dose
+        self._layout.addWidget(_label(self.tr("How to do it"), "heading"))
         steps = QGridLayout()
         steps.setHorizontalSpacing(12)
         steps.setVerticalSpacing(8)
@@ -179,12 +211,12 @@ class DetailView(QScrollArea):
         steps.setColumnStretch(1, 1)
         self._layout.addLayout(steps)
         if exercise.breathing:
-            self._layout.addWidget(_label("Breathing", "heading"))
+            self._layout.addWidget(_label(self.tr("Breathing"), "heading"))
             self._layout.addWidget(_label(exercise.breathing))
         self._add_cautions(exercise.cautions)
         self._add_sources(exercise.sources)
         if routines:
-            self._layout.addWidget(_label("Part of these routines", "heading"))
+            self._layout.addWidget(_label(self.tr("Part of these routines"), "heading"))
             links = " · ".join(
                 f'<a href="{escape(rid)}">{escape(name)}</a>' for rid, name in routines
             )
@@ -197,20 +229,21 @@ class DetailView(QScrollArea):
         """Show a routine with its exercises, their dosage and the total time."""
         self._shown = routine
         self._reset()
-        self._add_title(routine.name, "Start routine")
+        self._add_title(routine.name, self.tr("Start routine"))
         self._layout.addWidget(_label(routine.description, "muted"))
+        words = self._words
         count = len(routine.items)
         played = played_seconds(routine, self._session_settings)
         chips = [
-            f"{format_duration(played)} in all",
-            f"{count} exercise{'s' if count != 1 else ''}",
+            self.tr("{duration} in all").format(duration=duration_text(played, words)),
+            self.tr("%n exercise(s)", "", count),
         ]
         if routine.desk_friendly:
-            chips.append("Desk-friendly")
+            chips.append(self.tr("Desk-friendly"))
         if routine.on_floor:
-            chips.append("Floor")
+            chips.append(self.tr("Floor"))
         self._add_chips(chips)
-        self._layout.addWidget(_label("What you will do", "heading"))
+        self._layout.addWidget(_label(self.tr("What you will do"), "heading"))
         card = QFrame()
         card.setProperty("role", "card")
         rows = QVBoxLayout(card)
@@ -222,7 +255,9 @@ class DetailView(QScrollArea):
             row.setSpacing(12)
             picture = QLabel()
             picture.setAccessibleName(
-                "Picture of " + pictured(item.exercise.name, item.exercise.position)
+                self.tr("Picture of {what}").format(
+                    what=pictured(item.exercise.name, item.exercise.position)
+                )
             )
             picture.setPixmap(
                 self._illustrations.pixmap(item.exercise.image, ROUTINE_THUMB, ratio, crop=True)
@@ -237,15 +272,20 @@ class DetailView(QScrollArea):
             text = QVBoxLayout()
             text.setSpacing(0)
             text.addWidget(name)
-            text.addWidget(_label(item.exercise.dosage_text(item.dosage), "muted"))
+            dosage = dosage_text(item.exercise, item.dosage, words)
+            text.addWidget(_label(dosage, "muted"))
             row.addLayout(text, 1)
-            row.addWidget(_label(format_duration(item.seconds), "muted"))
+            row.addWidget(_label(duration_text(item.seconds, words), "muted"))
             rows.addLayout(row)
         self._layout.addWidget(card)
         between = played - routine.total_seconds
         timing = _label(
-            f"{format_duration(routine.total_seconds)} of exercise and "
-            f"{format_duration(between)} to get ready and move on between exercises.",
+            self.tr(
+                "{exercise} of exercise and {between} to get ready and move on between exercises."
+            ).format(
+                exercise=duration_text(routine.total_seconds, words),
+                between=duration_text(between, words),
+            ),
             "muted",
         )
         timing.setObjectName("routineTiming")
@@ -264,8 +304,8 @@ class DetailView(QScrollArea):
         title.setObjectName("detailTitle")
         self._layout.addWidget(title)
         self._layout.addWidget(_label(guide.summary, "muted"))
-        self._add_chips(["How-to", guide.position.value.capitalize()])
-        self._layout.addWidget(_label("How to do it", "heading"))
+        self._add_chips([self.tr("How-to"), label(guide.position, self._words)])
+        self._layout.addWidget(_label(self.tr("How to do it"), "heading"))
         for number, step in enumerate(guide.steps, start=1):
             self._layout.addWidget(_label(f"{number}.  {step}"))
         self._add_cautions(guide.cautions)
@@ -274,19 +314,22 @@ class DetailView(QScrollArea):
 
     def _add_floor_note(self) -> None:
         text = escape(
-            "Part of this routine is on the floor. The player waits for you to get down and up "
-            "again: press Start when you are in position."
-        )
-        links = [
-            f'{label} <a href="guide:{escape(guide.id)}">{escape(guide.name)}</a>'
-            for label, guide_id in (
-                ("To get down to the floor and up without twisting, see", "floor-transfer"),
-                ("On a bed, see", "log-roll"),
+            self.tr(
+                "Part of this routine is on the floor. The player waits for you to get down and "
+                "up again: press Start when you are in position."
             )
-            if (guide := self._library.guides.get(guide_id)) is not None
-        ]
-        if links:
-            text += " " + ". ".join(links) + "."
+        )
+        for sentence, guide_id in (
+            (
+                self.tr("To get down to the floor and up without twisting, see {guide}."),
+                "floor-transfer",
+            ),
+            (self.tr("On a bed, see {guide}."), "log-roll"),
+        ):
+            guide = self._library.guides.get(guide_id)
+            if guide is not None:
+                link = f'<a href="guide:{escape(guide.id)}">{escape(guide.name)}</a>'
+                text += " " + escape(sentence).format(guide=link)
         note = _label(text, "muted", rich=True)
         note.setObjectName("floorNote")
         note.linkActivated.connect(self._open_link)
@@ -303,7 +346,7 @@ class DetailView(QScrollArea):
     def _add_routine_cautions(self, routine: Routine) -> None:
         """Every caution of every exercise, under the exercise's name, in routine order."""
         frame, box = callout("cautions", "caution")
-        box.addWidget(_label("Take care", "heading"))
+        box.addWidget(_label(self.tr("Take care"), "heading"))
         seen: set[str] = set()
         for item in routine.items:
             exercise = item.exercise
@@ -316,7 +359,7 @@ class DetailView(QScrollArea):
             for caution in exercise.cautions:
                 box.addWidget(_label(f"•  {caution}"))
         box.addSpacing(4)
-        box.addWidget(_label(STOP_ADVICE))
+        box.addWidget(_label(self._stop_advice()))
         self._layout.addSpacing(6)
         self._layout.addWidget(frame)
 
@@ -324,30 +367,68 @@ class DetailView(QScrollArea):
         citations = self._library.cite(source_ids)
         if not citations:
             return
-        sources = _label(
-            ("Source: " if len(citations) == 1 else "Sources: ") + "; ".join(citations), "muted"
-        )
+        listed = "; ".join(citations)
+        if len(citations) == 1:
+            text = self.tr("Source: {sources}").format(sources=listed)
+        else:
+            text = self.tr("Sources: {sources}").format(sources=listed)
+        sources = _label(text, "muted")
         sources.setObjectName("detailSources")
         self._layout.addWidget(sources)
 
     def _add_title(self, text: str, start_text: str) -> None:
-        row = QHBoxLayout()
+        row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         title = _label(text, "title")
         title.setObjectName("detailTitle")
         row.addWidget(title, 1)
         start = QPushButton(start_text)
         start.setObjectName("startButton")
         start.setProperty("role", "primary")
-        start.setToolTip("Play it in the session player (or double-click it in the list)")
+        start.setToolTip(self.tr("Play it in the session player (or double-click it in the list)"))
         start.setMinimumHeight(40)
         start.clicked.connect(lambda: self.start_requested.emit(self._shown))
         row.addWidget(start, 0, Qt.AlignmentFlag.AlignVCenter)
         self._layout.addLayout(row)
+        self._title_row = (row, title, start)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Qt override: what does not fit the new width side by side or on a line is wrapped."""
+        super().resizeEvent(event)
+        self._fit_to_width()
+
+    def _fit_to_width(self) -> None:
+        """Wrap what would make the page scroll sideways, and only that (200 %, German words).
+
+        The title and the Start button sit side by side where they fit, else the button goes
+        under the title: a long word in a large title ("Vierfüßlerstand") cannot wrap. The
+        dosage box keeps its one line where it fits.
+        """
+        if not self.isVisible():  # before its first layout the viewport's width means nothing
+            return
+        margins = self._layout.contentsMargins()
+        room = self.viewport().width() - margins.left() - margins.right()
+        if self._dose is not None:
+            self._dose.ensurePolished()
+            if self._dose.wordWrap():
+                self._dose.setWordWrap(False)  # measured on one line
+            self._dose.setWordWrap(self._dose.sizeHint().width() > room)
+        if self._title_row is None:
+            return
+        row, title, start = self._title_row
+        for widget in (title, start):
+            widget.ensurePolished()  # measured in the stylesheet's title font
+        needed = title.minimumSizeHint().width() + row.spacing() + start.sizeHint().width()
+        beside = needed <= room
+        direction = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        if row.direction() != direction:
+            row.setDirection(direction)
+            align = Qt.AlignmentFlag.AlignVCenter if beside else Qt.AlignmentFlag.AlignLeft
+            row.setAlignment(start, align)
 
     def _add_illustration(self, image: str, name: str) -> None:
         picture = QLabel()
         picture.setObjectName("detailIllustration")
-        picture.setAccessibleName(f"Illustration of {name}")
+        picture.setAccessibleName(self.tr("Illustration of {what}").format(what=name))
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # As wide as the page has room for (a 960 x 540 window has less than 480 px); if the
         # window narrows later the picture's empty sides are cut, never the page's text.
@@ -367,20 +448,29 @@ class DetailView(QScrollArea):
 
     def _add_cautions(self, cautions: tuple[str, ...]) -> None:
         frame, box = callout("cautions", "caution")
-        heading = _label("Take care", "heading")
+        heading = _label(self.tr("Take care"), "heading")
         box.addWidget(heading)
-        for caution in (*cautions, STOP_ADVICE):
+        for caution in (*cautions, self._stop_advice()):
             box.addWidget(_label(f"•  {caution}"))
         self._layout.addSpacing(6)
         self._layout.addWidget(frame)
 
+    def _stop_advice(self) -> str:
+        return self.tr(
+            "Stop if an exercise makes your pain worse, or sends pain, numbness or tingling down "
+            "a leg."
+        )
+
     def _add_footer(self) -> None:
         self._layout.addStretch(1)
         footer = _label(
-            "SpineCoach is a self-management aid, not a diagnosis or a treatment. "
-            '<a href="safety">Read the safety notes and red-flag symptoms</a>.',
+            self.tr(
+                "SpineCoach is a self-management aid, not a diagnosis or a treatment. "
+                '<a href="safety">Read the safety notes and red-flag symptoms</a>.'
+            ),
             "muted",
             rich=True,
         )
         footer.linkActivated.connect(lambda _link: self.safety_requested.emit())
         self._layout.addWidget(footer)
+        self._fit_to_width()

@@ -8,9 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
-from spinecoach.core.exercise import Exercise, Routine, format_duration
+from spinecoach.core.content_words import duration_text, label, term
+from spinecoach.core.exercise import Exercise, Routine
+from spinecoach.core.messages import ENGLISH, Messages
 from spinecoach.core.timeline import played_seconds
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -36,37 +38,47 @@ class Header:
 Row = Header | Routine | Exercise
 
 
-def exercise_subtitle(exercise: Exercise) -> str:
-    """The second line of an exercise row: category, position and time."""
+def exercise_subtitle(exercise: Exercise, words: Messages = ENGLISH) -> str:
+    """The second line of an exercise row: category, position and time, in `words`."""
     return (
-        f"{exercise.category.value.capitalize()} · {exercise.position.value} · "
-        f"{format_duration(exercise.total_seconds())}"
+        f"{label(exercise.category, words)} · {term(exercise.position, words)} · "
+        f"{duration_text(exercise.total_seconds(), words)}"
     )
 
 
-def routine_subtitle(routine: Routine) -> str:
-    """The second line of a routine row: length and number of exercises."""
-    count = len(routine.items)
-    noun = "exercise" if count == 1 else "exercises"
-    # What the player really takes, changeovers included: a "two-minute" break is two minutes.
-    return f"{format_duration(played_seconds(routine))} · {count} {noun}"
-
-
 class LibraryListModel(QAbstractListModel):
-    """Rows for the Library list; replaced wholesale when the filter changes."""
+    """Rows for the Library list; replaced wholesale when the filter changes.
 
-    def __init__(self) -> None:
+    `words`: the library's language (`Library.words`), for categories, positions and durations.
+    """
+
+    def __init__(self, *, words: Messages = ENGLISH) -> None:
         super().__init__()
+        self._words = words
         self._rows: list[Row] = []
+
+    def routine_subtitle(self, routine: Routine) -> str:
+        """The second line of a routine row: length and number of exercises."""
+        count = len(routine.items)
+        # What the player really takes, changeovers included: a "two-minute" break is two minutes.
+        duration = duration_text(played_seconds(routine), self._words)
+        exercises = self.tr("%n exercise(s)", "", count)
+        return f"{duration} · {exercises}"
+
+    def desk_badge(self) -> str:
+        """The badge of what can be done beside a desk (the search finds it too)."""
+        return self.tr("Desk")
 
     def set_content(self, routines: list[Routine], exercises: list[Exercise]) -> None:
         """Show these routines and exercises, each under a header with its count."""
         rows: list[Row] = []
         if routines:
-            rows.append(Header(f"Routines · {len(routines)}"))
+            count = QLocale().toString(len(routines))
+            rows.append(Header(self.tr("Routines · {count}").format(count=count)))
             rows.extend(routines)
         if exercises:
-            rows.append(Header(f"Exercises · {len(exercises)}"))
+            count = QLocale().toString(len(exercises))
+            rows.append(Header(self.tr("Exercises · {count}").format(count=count)))
             rows.extend(exercises)
         self.beginResetModel()
         self._rows = rows
@@ -115,26 +127,26 @@ class LibraryListModel(QAbstractListModel):
             return self._routine_data(item, role)
         return self._exercise_data(item, role)
 
-    @staticmethod
-    def _routine_data(routine: Routine, role: int) -> object:
+    def _routine_data(self, routine: Routine, role: int) -> object:
         if role == Role.SUBTITLE:
-            return routine_subtitle(routine)
+            return self.routine_subtitle(routine)
         if role == Role.IMAGE:
             return routine.items[0].exercise.image
         if role == Role.BADGE:
-            return "Desk" if routine.desk_friendly else ("Floor" if routine.on_floor else "")
+            if routine.desk_friendly:
+                return self.desk_badge()
+            return self.tr("Floor") if routine.on_floor else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             return routine.description
         return None
 
-    @staticmethod
-    def _exercise_data(exercise: Exercise, role: int) -> object:
+    def _exercise_data(self, exercise: Exercise, role: int) -> object:
         if role == Role.SUBTITLE:
-            return exercise_subtitle(exercise)
+            return exercise_subtitle(exercise, self._words)
         if role == Role.IMAGE:
             return exercise.image
         if role == Role.BADGE:
-            return "Desk" if exercise.desk_friendly else ""
+            return self.desk_badge() if exercise.desk_friendly else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             return exercise.summary
         return None

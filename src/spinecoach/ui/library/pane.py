@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -21,9 +24,10 @@ from spinecoach.core.catalog import (
     LibraryFilter,
     browsing_order_exercises,
     browsing_order_routines,
-    filter_exercises,
+    exercise_matches,
     filter_routines,
 )
+from spinecoach.core.content_words import duration_text, label, term
 from spinecoach.core.exercise import (
     Category,
     Exercise,
@@ -39,19 +43,19 @@ from spinecoach.ui.library.model import LibraryListModel, Role
 from spinecoach.ui.widgets.callout import callout
 from spinecoach.ui.widgets.reflow import WrappingRow
 
-#: Choices of the "length" filter: label and the longest total in seconds (None = any).
-DURATION_CHOICES: tuple[tuple[str, int | None], ...] = (
-    ("Any length", None),
-    ("Up to 2 min", 120),
-    ("Up to 5 min", 300),
-    ("Up to 10 min", 600),
-    ("Up to 15 min", 900),
-    ("Up to 30 min", 1800),
-)
+# Choices of the "length" filter: the longest total in seconds (None = any).
+DURATION_CHOICES: tuple[int | None, ...] = (None, 120, 300, 600, 900, 1800)
+
+# A word of the search, as `core.catalog` splits text into words.
+_WORD = re.compile(r"[^\W_]+")
 
 
 class LibraryPane(QWidget):
     """Browse, search and filter the library; show the details of the selected item.
+
+    Categories, positions, targets and durations are shown in the library's language
+    (`library.words`), and the search finds an exercise by those words as well as by the
+    English ones `core.catalog` knows.
 
     Signals:
         safety_requested(): the person asked to read the safety notes.
@@ -66,46 +70,59 @@ class LibraryPane(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("libraryPane")
-        self.setAccessibleName("Library")
+        self.setAccessibleName(self.tr("Library"))
         self._library = library
         self._illustrations = illustrations
+        words = library.words
         self._routines = browsing_order_routines(list(library.routines.values()))
         self._exercises = browsing_order_exercises(list(library.exercises.values()))
 
         self.search = QLineEdit()
         self.search.setObjectName("librarySearch")
-        self.search.setAccessibleName("Search the library")
-        self.search.setPlaceholderText("Search by name, body area or step…")
+        self.search.setAccessibleName(self.tr("Search the library"))
+        self.search.setPlaceholderText(self.tr("Search by name, body area or step…"))
         self.search.setClearButtonEnabled(True)
 
         self.position_filter = QComboBox()
         self.position_filter.setObjectName("positionFilter")
-        self.position_filter.setAccessibleName("Position")
-        self.position_filter.addItem("Any position", None)
+        self.position_filter.setAccessibleName(self.tr("Position"))
+        self.position_filter.addItem(self.tr("Any position"), None)
         for position in Position:
-            self.position_filter.addItem(position.value.capitalize(), position.value)
+            self.position_filter.addItem(label(position, words), position.value)
 
         self.category_filter = QComboBox()
         self.category_filter.setObjectName("categoryFilter")
-        self.category_filter.setAccessibleName("Kind of exercise")
-        self.category_filter.addItem("Any kind", None)
+        self.category_filter.setAccessibleName(self.tr("Kind of exercise"))
+        self.category_filter.addItem(self.tr("Any kind"), None)
         for category in Category:
-            self.category_filter.addItem(category.value.capitalize(), category.value)
+            self.category_filter.addItem(label(category, words), category.value)
 
         self.duration_filter = QComboBox()
         self.duration_filter.setObjectName("durationFilter")
-        self.duration_filter.setAccessibleName("Maximum length")
-        for label, seconds in DURATION_CHOICES:
-            self.duration_filter.addItem(label, seconds)
+        self.duration_filter.setAccessibleName(self.tr("Maximum length"))
+        for seconds in DURATION_CHOICES:
+            if seconds is None:
+                self.duration_filter.addItem(self.tr("Any length"), seconds)
+            else:
+                longest = duration_text(seconds, words)
+                self.duration_filter.addItem(
+                    self.tr("Up to {duration}").format(duration=longest), seconds
+                )
 
-        self.desk_filter = QCheckBox("Desk-friendly only")
+        self.desk_filter = QCheckBox(self.tr("Desk-friendly only"))
         self.desk_filter.setObjectName("deskFilter")
-        self.desk_filter.setToolTip("Only what you can do beside your desk, without the floor")
+        self.desk_filter.setToolTip(
+            self.tr("Only what you can do beside your desk, without the floor")
+        )
 
-        self.model = LibraryListModel()
+        self.model = LibraryListModel(words=words)
+        # The words the list and the details show for each exercise, which the search finds.
+        self._shown_words = {
+            exercise.id: self._words_shown_for(exercise) for exercise in self._exercises
+        }
         self.list = QListView()
         self.list.setObjectName("libraryList")
-        self.list.setAccessibleName("Routines and exercises")
+        self.list.setAccessibleName(self.tr("Routines and exercises"))
         self.list.setModel(self.model)
         self.list.setItemDelegate(LibraryDelegate(illustrations, self.list))
         self.list.setMouseTracking(True)
@@ -115,10 +132,11 @@ class LibraryPane(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
 
-        self.empty_label = QLabel("Nothing matches.\nTry fewer words or clear a filter.")
+        self.empty_label = QLabel(self.tr("Nothing matches.\nTry fewer words or clear a filter."))
         self.empty_label.setObjectName("libraryEmpty")
         self.empty_label.setProperty("role", "muted")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)  # else its longest line sets the list's least width
 
         self.detail = DetailView(illustrations, library)
         self.detail.safety_requested.connect(self.safety_requested)
@@ -174,15 +192,18 @@ class LibraryPane(QWidget):
             layout.addWidget(self.problems)
         layout.addWidget(splitter, 1)
 
-    @staticmethod
-    def _problems_banner(library: Library) -> QFrame | None:
+    def _problems_banner(self, library: Library) -> QFrame | None:
         if not library.problems:
             return None
         frame, box = callout("libraryProblems", "problems", spacing=4)
         count = len(library.problems)
         heading = QLabel(
-            f"{count} library file{'s' if count != 1 else ''} could not be loaded and "
-            "{} skipped. Everything else works.".format("was" if count == 1 else "were")
+            self.tr(
+                "%n library file(s) could not be loaded and (was|were) skipped. "
+                "Everything else works.",
+                "",
+                count,
+            )
         )
         heading.setWordWrap(True)
         heading.setProperty("role", "heading")
@@ -264,7 +285,7 @@ class LibraryPane(QWidget):
         query = self.current_filter()
         shown = self.detail.shown
         routines = filter_routines(self._routines, query)
-        exercises = filter_exercises(self._exercises, query)
+        exercises = [e for e in self._exercises if self._exercise_matches(e, query)]
         self.model.set_content(routines, exercises)
         self._list_stack.setCurrentIndex(0 if self.model.rowCount() else 1)
         if shown is not None and self.model.row_of(shown.id) is not None:
@@ -272,6 +293,29 @@ class LibraryPane(QWidget):
             self.list.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
+
+    def _words_shown_for(self, exercise: Exercise) -> tuple[str, ...]:
+        """The words shown for an exercise beside its own text, as the search compares them."""
+        words = self._library.words
+        shown = [label(exercise.category, words), term(exercise.position, words)]
+        shown += [term(target, words) for target in exercise.targets]
+        if exercise.desk_friendly:
+            shown.append(self.model.desk_badge())
+        return tuple(_WORD.findall(" ".join(shown).casefold()))
+
+    def _exercise_matches(self, exercise: Exercise, query: LibraryFilter) -> bool:
+        """`core.catalog`'s rules, with the words shown in the library's language found too.
+
+        A word of the search that begins one of those words is met; the rest must match as
+        `core.catalog` says (all of them: the same as one text holding both).
+        """
+        shown = self._shown_words[exercise.id]
+        rest = [
+            word
+            for word in _WORD.findall(query.text.casefold())
+            if not any(candidate.startswith(word) for candidate in shown)
+        ]
+        return exercise_matches(exercise, replace(query, text=" ".join(rest)))
 
     def _request_start(self, item: object) -> None:
         if isinstance(item, Exercise):

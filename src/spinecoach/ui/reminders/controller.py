@@ -11,6 +11,10 @@ as a notification with the card's answers on it ("Start desk break", "Snooze", "
 daily card "Choose a routine", "Not today"): answered from the keyboard in the desktop's own
 notification list, and read by a screen reader as it arrives. A click on the notification gives
 the card the keyboard. The notification goes away once the card is answered, whichever way.
+
+The tray's status line (`status_text`) is said here, in the language in use, from the service's
+state; with English it reads exactly as `ReminderService.status_text()`, which the log and the
+core's tests keep using.
 """
 
 from __future__ import annotations
@@ -18,9 +22,10 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, Qt, QTime, QTimer, Signal
 
 from spinecoach.core.clock import Clock
 from spinecoach.core.records import ReminderAction, ReminderLogEntry
@@ -31,8 +36,8 @@ from spinecoach.core.reminder_service import (
     ReminderService,
 )
 from spinecoach.core.reminder_summary import BACK_FROM_BREAK
-from spinecoach.core.reminders import SkipReason
-from spinecoach.ui.reminders.popup import ReminderPopup, reminder_text
+from spinecoach.core.reminders import SNOOZE_REFUSED_MESSAGE, SkipReason
+from spinecoach.ui.reminders.popup import ReminderPopup, interruption_words
 
 log = logging.getLogger(__name__)
 
@@ -132,7 +137,7 @@ class ReminderController(QObject):
             self.timer.stop()
         else:
             self.timer.start(max(0, math.ceil(wait * 1000)))
-        self.status_changed.emit(self.service.status_text(), self.service.reminders_off)
+        self.status_changed.emit(self.status_text(), self.service.reminders_off)
 
     def wake(self) -> Delivery | None:
         """The timer fired: show what is due (also called after a resume or a setting change)."""
@@ -195,7 +200,7 @@ class ReminderController(QObject):
             self.popup.hide()
             self._log(ReminderAction.SNOOZED, str(minutes))
         else:
-            self.popup.disable_snooze(result.message)
+            self.popup.disable_snooze(self._refusal(result.message))
             self._log(ReminderAction.SNOOZE_REFUSED, str(minutes))
         self.rearm()
 
@@ -234,6 +239,85 @@ class ReminderController(QObject):
         self.service.session_finished(completed)
         self.rearm()
 
+    # --- the status line -----------------------------------------------------------------------
+
+    def status_text(self) -> str:
+        """One line for the tray's tooltip and menu: when the next reminder comes, or why not.
+
+        The same rules and, in English, the same words as `ReminderService.status_text()`.
+        """
+        service = self.service
+        schedule = service.schedule
+        if not schedule.enabled:
+            return self.tr("Stand-up reminders are off")
+        if schedule.in_session:
+            return self.tr("Reminders wait while you exercise")
+        if schedule.paused_until_resumed:
+            return self.tr("Reminders paused until you resume them")
+        now = self._clock.now()
+        paused_until = schedule.paused_until
+        if paused_until is not None:
+            return self._paused_until(paused_until, now)
+        if service.waiting_for is not None:
+            what = interruption_words(service.waiting_for)
+            return self.tr("A reminder waits for {what} to close").format(what=what)
+        due = schedule.next_due()
+        if due is None:
+            return self.tr("No working hours set, so no stand-up reminders")
+        text = self._next_at(due, now)
+        left = (due.astimezone(UTC) - now.astimezone(UTC)).total_seconds()
+        if due.date() == now.date() and left < 3 * 3600:
+            text += " " + self._in(left)
+        return text
+
+    def _paused_until(self, moment: datetime, now: datetime) -> str:
+        local = moment.astimezone(now.tzinfo)
+        time = _clock_time(local)
+        if local.date() == now.date():
+            return self.tr("Reminders paused until {time}").format(time=time)
+        if (local.date() - now.date()).days < 7:
+            return self.tr("Reminders paused until {weekday} {time}").format(
+                weekday=_weekday(local), time=time
+            )
+        return self.tr("Reminders paused until {date} {time}").format(
+            date=self._date(local), time=time
+        )
+
+    def _next_at(self, moment: datetime, now: datetime) -> str:
+        local = moment.astimezone(now.tzinfo)
+        time = _clock_time(local)
+        if local.date() == now.date():
+            return self.tr("Next stand-up reminder at {time}").format(time=time)
+        if (local.date() - now.date()).days < 7:
+            return self.tr("Next stand-up reminder on {weekday} {time}").format(
+                weekday=_weekday(local), time=time
+            )
+        return self.tr("Next stand-up reminder on {date} {time}").format(
+            date=self._date(local), time=time
+        )
+
+    def _date(self, moment: datetime) -> str:
+        """A day and month, "3 Mar", in the language in use."""
+        month = QLocale().monthName(moment.month, QLocale.FormatType.ShortFormat)
+        return self.tr("{day} {month}", "a date: 3 Mar").format(day=moment.day, month=month)
+
+    def _in(self, seconds: float) -> str:
+        """How long until the reminder: "(in under a minute)", "(in 12 min)", "(in 1 h 05 min)"."""
+        minutes = int(seconds // 60)
+        if minutes < 1:
+            return self.tr("(in under a minute)")
+        if minutes < 60:
+            return self.tr("(in {minutes} min)").format(minutes=minutes)
+        return self.tr("(in {hours} h {minutes} min)").format(
+            hours=minutes // 60, minutes=f"{minutes % 60:02d}"
+        )
+
+    def _refusal(self, message: str) -> str:
+        """Why snoozing was refused, in the language in use (the core says it in English)."""
+        if message == SNOOZE_REFUSED_MESSAGE:
+            return self.tr("You have snoozed three times; time to stand up")
+        return message
+
     # --- internals -----------------------------------------------------------------------------
 
     def _show(self, delivery: Delivery) -> None:
@@ -242,7 +326,7 @@ class ReminderController(QObject):
         if delivery.deferred_for:
             detail += f", waited for {delivery.deferred_for}"
         self._log(ReminderAction.SHOWN, detail)
-        title, text = reminder_text(delivery)
+        title, text = self.popup.reminder_text(delivery)
         if self._notifier is None or not self._notifier.show(title, text, self._buttons(delivery)):
             self.notification.emit(title, text)
         if self.sound and self._chime is not None:
@@ -252,14 +336,16 @@ class ReminderController(QObject):
         """The card's answers as notification buttons (key, label), in the card's order."""
         if delivery.kind is DeliveryKind.DAILY_EXERCISE:
             return [
-                (ANSWER_CARD, "Answer"),
-                ("library", "Choose a routine"),
-                ("not-today", "Not today"),
+                (ANSWER_CARD, self.tr("Answer")),
+                ("library", self.tr("Choose a routine")),
+                ("not-today", self.tr("Not today")),
             ]
-        buttons = [(ANSWER_CARD, "Answer"), ("desk-break", "Start desk break")]
+        buttons = [(ANSWER_CARD, self.tr("Answer")), ("desk-break", self.tr("Start desk break"))]
         if self.service.snoozes_left > 0:
-            buttons.append(("snooze", f"Snooze {self.popup.snooze_minutes} min"))
-        buttons.append(("skip", "Skip"))
+            minutes = self.popup.snooze_minutes
+            snooze = self.tr("Snooze %n min", "", minutes)
+            buttons.append(("snooze", snooze))
+        buttons.append(("skip", self.tr("Skip")))
         return buttons
 
     def _card_shown_changed(self, shown: bool) -> None:
@@ -281,3 +367,13 @@ class ReminderController(QObject):
             )
         except Exception:  # the reminder itself matters more than its log line
             log.exception("could not log the reminder event %s", action)
+
+
+def _clock_time(moment: datetime) -> str:
+    """The time of day on a 24-hour clock, "09:05"."""
+    return QLocale().toString(QTime(moment.hour, moment.minute), "HH:mm")
+
+
+def _weekday(moment: datetime) -> str:
+    """The day of the week, short ("Tue"), in the language in use."""
+    return QLocale().dayName(moment.isoweekday(), QLocale.FormatType.ShortFormat)

@@ -11,7 +11,17 @@ chose; `ReminderController` decides.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QCursor,
@@ -37,31 +47,80 @@ from PySide6.QtWidgets import (
 from spinecoach.core.reminder_service import Delivery, DeliveryKind
 from spinecoach.core.reminders import SNOOZE_CHOICES, SkipReason
 
+#: The Skip button's reasons; each label is shown translated (context "ReminderPopup").
 SKIP_CHOICES: tuple[tuple[SkipReason | None, str], ...] = (
-    (SkipReason.MEETING, "I'm in a meeting"),
-    (SkipReason.BUSY, "I'm busy right now"),
-    (SkipReason.IN_PAIN, "I'm in pain"),
-    (None, "Just skip this one"),
+    (SkipReason.MEETING, str(QT_TRANSLATE_NOOP("ReminderPopup", "I'm in a meeting"))),
+    (SkipReason.BUSY, str(QT_TRANSLATE_NOOP("ReminderPopup", "I'm busy right now"))),
+    (SkipReason.IN_PAIN, str(QT_TRANSLATE_NOOP("ReminderPopup", "I'm in pain"))),
+    (None, str(QT_TRANSLATE_NOOP("ReminderPopup", "Just skip this one"))),
 )
+
+#: What a reminder may have waited for, as `desktop.interruptions` says it (English): shown
+#: translated by `interruption_words`. Anything else is shown as it came.
+INTERRUPTIONS: tuple[str, ...] = (
+    str(QT_TRANSLATE_NOOP("ReminderPopup", "a full-screen window")),
+    str(QT_TRANSLATE_NOOP("ReminderPopup", "do not disturb")),
+    str(QT_TRANSLATE_NOOP("ReminderPopup", "a full-screen game or video")),
+    str(QT_TRANSLATE_NOOP("ReminderPopup", "a presentation")),
+    str(QT_TRANSLATE_NOOP("ReminderPopup", "do not disturb (Windows quiet time)")),
+    str(QT_TRANSLATE_NOOP("ReminderPopup", "a full-screen app")),
+)
+
+
+def interruption_words(what: str) -> str:
+    """What a reminder waited for ("a full-screen window"), in the language in use."""
+    return QCoreApplication.translate("ReminderPopup", what) if what in INTERRUPTIONS else what
+
+
+#: The app's name, the same in every language.
+APP_NAME = "SpineCoach"
 
 MARGIN = 18  # distance from the screen's edges, in logical pixels
 CARD_WIDTH = 520  # at the usual text size: about 65 characters a line, readable at a glance
 CARD_CHARACTERS = 65
 
-#: The card's keys, for Help > Keyboard shortcuts.
+#: The card's keys, for Help > Keyboard shortcuts: English, marked for translation under the
+#: context of the dialog that shows them (`QCoreApplication.translate("KeyboardShortcutsDialog",
+#: text)`).
 CARD_KEYS: tuple[tuple[str, str], ...] = (
     (
-        "The tray icon, or its menu",
-        "Answer the reminder: the card gets the keyboard (it never takes it by itself)",
+        str(QT_TRANSLATE_NOOP("KeyboardShortcutsDialog", "The tray icon, or its menu")),
+        str(
+            QT_TRANSLATE_NOOP(
+                "KeyboardShortcutsDialog",
+                "Answer the reminder: the card gets the keyboard (it never takes it by itself)",
+            )
+        ),
     ),
-    ("Tab, Shift+Tab", "Move between the card's buttons"),
-    ("Enter or Space", "Press the button"),
-    ("Down arrow on Snooze or Skip", "Choose how long to snooze, or why you skip"),
-    ("Esc", "Close the card"),
     (
-        "The notification's buttons",
-        "Start desk break, Snooze or Skip from the desktop's notification list, where the "
-        "desktop shows buttons (GNOME: Super+V opens it)",
+        str(QT_TRANSLATE_NOOP("KeyboardShortcutsDialog", "Tab, Shift+Tab")),
+        str(QT_TRANSLATE_NOOP("KeyboardShortcutsDialog", "Move between the card's buttons")),
+    ),
+    (
+        str(QT_TRANSLATE_NOOP("KeyboardShortcutsDialog", "Enter or Space")),
+        str(QT_TRANSLATE_NOOP("KeyboardShortcutsDialog", "Press the button")),
+    ),
+    (
+        str(QT_TRANSLATE_NOOP("KeyboardShortcutsDialog", "Down arrow on Snooze or Skip")),
+        str(
+            QT_TRANSLATE_NOOP(
+                "KeyboardShortcutsDialog", "Choose how long to snooze, or why you skip"
+            )
+        ),
+    ),
+    (
+        str(QT_TRANSLATE_NOOP("KeyboardShortcutsDialog", "Esc")),
+        str(QT_TRANSLATE_NOOP("KeyboardShortcutsDialog", "Close the card")),
+    ),
+    (
+        str(QT_TRANSLATE_NOOP("KeyboardShortcutsDialog", "The notification's buttons")),
+        str(
+            QT_TRANSLATE_NOOP(
+                "KeyboardShortcutsDialog",
+                "Start desk break, Snooze or Skip from the desktop's notification list, where "
+                "the desktop shows buttons (GNOME: Super+V opens it)",
+            )
+        ),
     ),
 )
 
@@ -104,21 +163,6 @@ class _CardKeys(QObject):
         return False
 
 
-def reminder_text(delivery: Delivery) -> tuple[str, str]:
-    """The card's title and message for a delivery."""
-    if delivery.kind is DeliveryKind.DAILY_EXERCISE:
-        return (
-            "Time for today's exercises",
-            "No session yet today. A few minutes of gentle movement keeps a sore back supple.",
-        )
-    minutes = delivery.sitting_minutes
-    sat = f"You have been sitting for {minutes} minutes." if minutes >= 1 else ""
-    message = f"{sat} Stand up, stretch, or take the two-minute desk break.".strip()
-    if delivery.deferred_for:
-        message += f" (It waited for {delivery.deferred_for} to close.)"
-    return "Time to stand up", message
-
-
 class ReminderPopup(QWidget):
     """A frameless, always-on-top card; see the module docstring.
 
@@ -141,7 +185,7 @@ class ReminderPopup(QWidget):
     def __init__(self, app_icon: QIcon, snooze_minutes: int = 5) -> None:
         super().__init__(None)
         self.setObjectName("reminderPopup")
-        self.setWindowTitle("SpineCoach reminder")
+        self.setWindowTitle(self.tr("SpineCoach reminder"))
         self.setWindowFlags(
             Qt.WindowType.Tool
             | Qt.WindowType.FramelessWindowHint
@@ -149,7 +193,7 @@ class ReminderPopup(QWidget):
             | Qt.WindowType.WindowDoesNotAcceptFocus
         )
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
-        self.setAccessibleName("Stand-up reminder")
+        self.setAccessibleName(self.tr("Stand-up reminder"))
         self.kind = DeliveryKind.STAND_UP
         self._snooze_minutes = snooze_minutes
 
@@ -166,7 +210,7 @@ class ReminderPopup(QWidget):
         header = QHBoxLayout()
         header.setSpacing(12)
         icon = QLabel()
-        icon.setAccessibleName("SpineCoach")
+        icon.setAccessibleName(APP_NAME)
         icon.setPixmap(app_icon.pixmap(40, 40))
         icon.setFixedSize(40, 40)
         header.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
@@ -176,8 +220,8 @@ class ReminderPopup(QWidget):
         close = QToolButton()
         close.setObjectName("reminderClose")
         close.setText("✕")
-        close.setToolTip("Close this reminder")
-        close.setAccessibleName("Close this reminder")
+        close.setToolTip(self.tr("Close this reminder"))
+        close.setAccessibleName(self.tr("Close this reminder"))
         close.setAutoRaise(True)
         close.clicked.connect(self._dismiss)
         header.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
@@ -192,7 +236,7 @@ class ReminderPopup(QWidget):
         self.notice.setWordWrap(True)
         self.notice.hide()
         layout.addWidget(self.notice)
-        safety = QLabel("Move gently, and stop anything that makes your pain worse.")
+        safety = QLabel(self.tr("Move gently, and stop anything that makes your pain worse."))
         safety.setObjectName("reminderSafety")
         safety.setProperty("role", "muted")
         safety.setWordWrap(True)
@@ -201,12 +245,12 @@ class ReminderPopup(QWidget):
         buttons = QHBoxLayout()
         self._buttons = buttons
         buttons.setSpacing(8)
-        self.start_button = QPushButton("Start 2-minute desk break")
+        self.start_button = QPushButton(self.tr("Start 2-minute desk break"))
         self.start_button.setObjectName("reminderStart")
         self.start_button.setProperty("role", "primary")
         self.start_button.clicked.connect(self._start)
         buttons.addWidget(self.start_button)
-        self.library_button = QPushButton("Choose a routine")
+        self.library_button = QPushButton(self.tr("Choose a routine"))
         self.library_button.setObjectName("reminderLibrary")
         self.library_button.clicked.connect(self._open_library)
         buttons.addWidget(self.library_button)
@@ -214,11 +258,11 @@ class ReminderPopup(QWidget):
         self.snooze_button.clicked.connect(lambda: self._snooze(self._snooze_minutes))
         buttons.addWidget(self.snooze_button)
         self.skip_button = self._menu_button("reminderSkip", self._skip_menu())
-        self.skip_button.setText("Skip")
-        self.skip_button.setToolTip("Skip this reminder; the arrow lets you say why")
+        self.skip_button.setText(self.tr("Skip"))
+        self.skip_button.setToolTip(self.tr("Skip this reminder; the arrow lets you say why"))
         self.skip_button.clicked.connect(lambda: self._skip(None))
         buttons.addWidget(self.skip_button)
-        self.later_button = QPushButton("Not today")
+        self.later_button = QPushButton(self.tr("Not today"))
         self.later_button.setObjectName("reminderNotToday")
         self.later_button.clicked.connect(self._dismiss)
         buttons.addWidget(self.later_button)
@@ -234,15 +278,38 @@ class ReminderPopup(QWidget):
 
     # --- what the controller calls -------------------------------------------------------------
 
+    def reminder_text(self, delivery: Delivery) -> tuple[str, str]:
+        """The card's title and message for a delivery (the notification says the same)."""
+        if delivery.kind is DeliveryKind.DAILY_EXERCISE:
+            return (
+                self.tr("Time for today's exercises"),
+                self.tr(
+                    "No session yet today. A few minutes of gentle movement keeps a sore back "
+                    "supple."
+                ),
+            )
+        minutes = delivery.sitting_minutes
+        sentences: list[str] = []
+        if minutes >= 1:
+            sat = self.tr("You have been sitting for %n minute(s).", "", minutes)
+            sentences.append(sat)
+        sentences.append(self.tr("Stand up, stretch, or take the two-minute desk break."))
+        if delivery.deferred_for:
+            what = interruption_words(delivery.deferred_for)
+            sentences.append(self.tr("(It waited for {what} to close.)").format(what=what))
+        return self.tr("Time to stand up"), " ".join(sentences)
+
     def show_delivery(self, delivery: Delivery, snoozes_left: int) -> None:
         """Fill the card for `delivery` and show it on the screen the mouse is on."""
         self.kind = delivery.kind
-        title, message = reminder_text(delivery)
+        title, message = self.reminder_text(delivery)
         self.title.setText(title)
         self.message.setText(message)
         self.notice.hide()
         daily = delivery.kind is DeliveryKind.DAILY_EXERCISE
-        self.setAccessibleName("Daily exercise reminder" if daily else "Stand-up reminder")
+        self.setAccessibleName(
+            self.tr("Daily exercise reminder") if daily else self.tr("Stand-up reminder")
+        )
         self.setAccessibleDescription(f"{title}. {message}")
         self._refuse_keyboard()  # a new card leaves the keyboard where it is
         self.library_button.setVisible(daily)
@@ -281,10 +348,11 @@ class ReminderPopup(QWidget):
     def set_snooze_minutes(self, minutes: int) -> None:
         """The snooze a plain click gives (the setting); the arrow offers the others."""
         self._snooze_minutes = minutes
-        self.snooze_button.setText(f"Snooze {minutes} min")
-        self.snooze_button.setToolTip(
-            f"Remind me again in {minutes} minutes; the arrow offers other times"
+        self.snooze_button.setText(self.tr("Snooze %n min", "", minutes))
+        tooltip = self.tr(
+            "Remind me again in %n minute(s); the arrow offers other times", "", minutes
         )
+        self.snooze_button.setToolTip(tooltip)
 
     @property
     def snooze_minutes(self) -> int:
@@ -369,7 +437,8 @@ class ReminderPopup(QWidget):
         menu = QMenu(self)
         menu.setObjectName("reminderSnoozeMenu")
         for minutes in SNOOZE_CHOICES:
-            action = QAction(f"Snooze {minutes} minutes", menu)
+            label = self.tr("Snooze %n minute(s)", "", minutes)
+            action = QAction(label, menu)
             action.setObjectName(f"snooze{minutes}")
             action.triggered.connect(lambda _checked=False, m=minutes: self._snooze(m))
             menu.addAction(action)
@@ -379,7 +448,7 @@ class ReminderPopup(QWidget):
         menu = QMenu(self)
         menu.setObjectName("reminderSkipMenu")
         for reason, label in SKIP_CHOICES:
-            action = QAction(label, menu)
+            action = QAction(QCoreApplication.translate("ReminderPopup", label), menu)
             action.setObjectName(f"skip_{reason.value if reason else 'none'}")
             action.triggered.connect(lambda _checked=False, r=reason: self._skip(r))
             menu.addAction(action)

@@ -13,6 +13,9 @@ from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+#: The app's name, the same in every language.
+APP_NAME = "SpineCoach"
+
 
 class TrayIcon(QObject):
     """Owns the QSystemTrayIcon and its menu.
@@ -40,38 +43,42 @@ class TrayIcon(QObject):
         self._status: tuple[str, bool] | None = None
         self.menu = QMenu()
         self.menu.setObjectName("trayMenu")
-        self.status_action = self._action("trayStatus", "Reminders starting…")
+        self.status_action = self._action("trayStatus", self.tr("Reminders starting…"))
         self.status_action.setEnabled(False)
         self.answer_action = self._action(
-            "trayAnswerCard", "Answer the reminder (keyboard)", self.answer_requested
+            "trayAnswerCard", self.tr("Answer the reminder (keyboard)"), self.answer_requested
         )
         self.answer_action.setVisible(False)
         self.menu.addSeparator()
-        self._action("trayStartBreak", "Start 2-minute desk break", self.desk_break_requested)
-        self._action("trayLogPain", "Log pain now…", self.log_pain_requested)
-        self.pause_menu = self.menu.addMenu("Pause reminders")
+        self._action(
+            "trayStartBreak", self.tr("Start 2-minute desk break"), self.desk_break_requested
+        )
+        self._action("trayLogPain", self.tr("Log pain now…"), self.log_pain_requested)
+        self.pause_menu = self.menu.addMenu(self.tr("Pause reminders"))
         self.pause_menu.setObjectName("trayPauseMenu")
         for key, label in (
-            ("hour", "For an hour"),
-            ("tomorrow", "Until tomorrow"),
-            ("resumed", "Until I resume them"),
+            ("hour", self.tr("For an hour")),
+            ("tomorrow", self.tr("Until tomorrow")),
+            ("resumed", self.tr("Until I resume them")),
         ):
             action = QAction(label, self.pause_menu)
             action.setObjectName(f"trayPause_{key}")
             action.triggered.connect(lambda _checked=False, k=key: self.pause_requested.emit(k))
             self.pause_menu.addAction(action)
-        self.resume_action = self._action("trayResume", "Resume reminders", self.resume_requested)
+        self.resume_action = self._action(
+            "trayResume", self.tr("Resume reminders"), self.resume_requested
+        )
         self.resume_action.setVisible(False)
         self.menu.addSeparator()
-        self._action("trayOpen", "Open SpineCoach", self.open_requested)
-        self._action("traySettings", "Settings…", self.settings_requested)
+        self._action("trayOpen", self.tr("Open SpineCoach"), self.open_requested)
+        self._action("traySettings", self.tr("Settings…"), self.settings_requested)
         self.menu.addSeparator()
-        self._action("trayQuit", "Quit SpineCoach", self.quit_requested)
+        self._action("trayQuit", self.tr("Quit SpineCoach"), self.quit_requested)
 
         self.tray = QSystemTrayIcon(icon, self)
         self.tray.setObjectName("trayIcon")
         self.tray.setContextMenu(self.menu)
-        self.tray.setToolTip("SpineCoach")
+        self.tray.setToolTip(APP_NAME)
         self.tray.activated.connect(self._activated)
 
     def show(self) -> None:
@@ -92,7 +99,7 @@ class TrayIcon(QObject):
             return
         self._status = (text, paused)
         self.status_action.setText(text)
-        self.tray.setToolTip(f"SpineCoach\n{text}")
+        self.tray.setToolTip(f"{APP_NAME}\n{text}")
         self.pause_menu.menuAction().setVisible(not paused)
         self.resume_action.setVisible(paused)
         self.tray.setIcon(self._paused_icon if paused else self._icon)

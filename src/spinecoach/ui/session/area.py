@@ -41,7 +41,7 @@ class SessionArea(QStackedWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("sessionArea")
-        self.setAccessibleName("Session")
+        self.setAccessibleName(self.tr("Session"))
         self.player = player
         self.controller = controller
         # Back to the invitation once a finished or stopped session is closed.
@@ -63,15 +63,17 @@ class SessionArea(QStackedWidget):
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
-        title = QLabel("Ready when you are")
+        title = QLabel(self.tr("Ready when you are"))
         title.setObjectName("sessionIdleTitle")
         title.setProperty("role", "title")
         title.setWordWrap(True)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(title)
         text = QLabel(
-            "Pick a routine or an exercise in the Library and press Start, or take a short "
-            "break now. You will be asked how your back feels before and after."
+            self.tr(
+                "Pick a routine or an exercise in the Library and press Start, or take a short "
+                "break now. You will be asked how your back feels before and after."
+            )
         )
         text.setObjectName("sessionIdleText")
         text.setWordWrap(True)
@@ -79,11 +81,11 @@ class SessionArea(QStackedWidget):
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(text)
         layout.addSpacing(6)
-        quick = QPushButton("Start the two-minute desk break")
+        quick = QPushButton(self.tr("Start the two-minute desk break"))
         quick.setObjectName("quickStartButton")
         quick.setProperty("role", "primary")
         quick.clicked.connect(self.quick_start_requested)
-        browse = QPushButton("Choose in the Library")
+        browse = QPushButton(self.tr("Choose in the Library"))
         browse.setObjectName("browseLibraryButton")
         browse.clicked.connect(self.library_requested)
         for button in (quick, browse):

@@ -53,7 +53,7 @@ class CountdownRing(QWidget):
         self._ring = QColor("#2F6F8F")
         self._track = QColor("#DCEBF2")
         self._digits = QColor("#1B2830")
-        self.setAccessibleName(f"Time left {self._text}")
+        self.setAccessibleName(self.tr("Time left {time}").format(time=self._text))
 
     def sizeHint(self) -> QSize:
         """Qt override: a comfortable square."""
@@ -94,7 +94,7 @@ class CountdownRing(QWidget):
         changed = text != self._text or abs(fraction - self._fraction_left) > 1e-4
         if text != self._text:
             self._text = text
-            self.setAccessibleName(f"Time left {text}")
+            self.setAccessibleName(self.tr("Time left {time}").format(time=text))
         self._fraction_left = fraction
         if changed:
             self.update()

@@ -19,7 +19,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton
 
 from spinecoach.core.clock import Clock
-from spinecoach.core.exercise import Routine, format_duration
+from spinecoach.core.content_words import duration_text
+from spinecoach.core.exercise import Position, Routine
+from spinecoach.core.messages import ENGLISH, Messages
 from spinecoach.core.movement import pose_progress, step_index
 from spinecoach.core.pain import PainRiseAdvice
 from spinecoach.core.records import (
@@ -43,7 +45,6 @@ from spinecoach.core.session import (
     build_timeline,
 )
 from spinecoach.core.session_recorder import SessionRecorder
-from spinecoach.core.timeline import POSITION_WORDS
 from spinecoach.ui.care.pain_dialog import PainAnswer
 from spinecoach.ui.session.player_view import PlayerView
 from spinecoach.ui.widgets.announcer import Announcer
@@ -132,6 +133,9 @@ class PlayerController(QObject):
     of a phase that counts down; pausing and carrying on. The figure's accessible name says
     which exercise and position it shows.
 
+    `words` is the language of the core's words the player shows and says (phase words,
+    counters, cues, sides, position prompts, durations): the library's `Library.words`.
+
     Signals:
         session_started(): a session began (its row is written, or kept to be written).
         session_ended(str): the session finished; its final status.
@@ -155,9 +159,11 @@ class PlayerController(QObject):
         frames: Callable[[str, float, Side | None], bytes] | None = None,
         settings: SessionSettings | None = None,
         session_ids: Callable[[str], int | None] = lambda _key: None,
+        words: Messages = ENGLISH,
     ) -> None:
         super().__init__(view)
         self._view = view
+        self._words = words
         self._recorder = recorder
         # The database id of a session key, once its row is stored (tests, History links).
         self._session_ids = session_ids
@@ -254,7 +260,9 @@ class PlayerController(QObject):
         if advice is not None:  # severe pain already: a gentler choice and the red flags
             self._prompts.pain_advice(advice)
         self._routine = routine
-        self._engine = SessionEngine(build_timeline(routine, self._settings), self._clock)
+        self._engine = SessionEngine(
+            build_timeline(routine, self._settings, self._words), self._clock
+        )
         self._view.reset_controls()
         self._view.show_routine(routine.name)
         self.announcer.forget()
@@ -354,7 +362,7 @@ class PlayerController(QObject):
             parts.append(self._phase_words(engine.phase, engine.phase_duration(), step))
         else:
             if playing and paused != self._said_paused:
-                parts.append("Paused" if paused else "Carrying on")
+                parts.append(self.tr("Paused") if paused else self.tr("Carrying on"))
             if mark:
                 parts.append(mark)
             if step and said_step != self._said_step:
@@ -364,15 +372,15 @@ class PlayerController(QObject):
         if parts:
             self.announcer.announce(". ".join(parts), repeat=True)
 
-    @staticmethod
-    def _phase_words(phase: Phase, seconds: float, step: str) -> str:
+    def _phase_words(self, phase: Phase, seconds: float, step: str) -> str:
         """A new phase in a sentence: "Hold, 30 seconds. Child's pose, rep 1 of 2. <step>"."""
         if phase.kind is PhaseKind.FINISHED:
-            return f"{phase.label}. The session is complete."
+            return self.tr("{phase}. The session is complete.").format(phase=phase.label)
         head = phase.label
         if seconds >= 1 and not phase.waits_for_person:
             whole = round(seconds)
-            head += f", {whole} second{'' if whole == 1 else 's'}"
+            counted = self.tr("{phase}, %n second(s)", "", whole)
+            head = counted.format(phase=phase.label)
         where = phase.exercise.name
         if phase.counter_text:
             where += ", " + phase.counter_text.replace(" · ", ", ")
@@ -396,11 +404,18 @@ class PlayerController(QObject):
         if engine is not None:
             upcoming = self._next_exercise_after(engine.index)
             if upcoming is not None:
-                next_text = f"Next up: {upcoming}"
+                next_text = self.tr("Next up: {exercise}").format(exercise=upcoming)
         exercise = phase.exercise
-        position = POSITION_WORDS.get(exercise.position, str(exercise.position))
-        side = f", {phase.side_text}" if phase.side_text else ""
-        self._view.figure.setAccessibleName(f"Moving figure: {exercise.name}, {position}{side}")
+        position = self._position_words(exercise.position)
+        if phase.side_text:
+            figure = self.tr("Moving figure: {exercise}, {position}, {side}").format(
+                exercise=exercise.name, position=position, side=phase.side_text
+            )
+        else:
+            figure = self.tr("Moving figure: {exercise}, {position}").format(
+                exercise=exercise.name, position=position
+            )
+        self._view.figure.setAccessibleName(figure)
         self._view.show_phase(
             phase_word=phase.label,
             counter=phase.counter_text,
@@ -413,6 +428,18 @@ class PlayerController(QObject):
         if phase.kind is PhaseKind.FINISHED:
             self._view.set_finished()
 
+    def _position_words(self, position: Position) -> str:
+        """How a position reads in the figure's name: as `core.timeline.POSITION_WORDS` says."""
+        return {
+            Position.LYING_ON_BACK: self.tr("lying on your back"),
+            Position.LYING_ON_FRONT: self.tr("lying on your front"),
+            Position.SIDE_LYING: self.tr("lying on your side"),
+            Position.ALL_FOURS: self.tr("on your hands and knees"),
+            Position.KNEELING: self.tr("kneeling"),
+            Position.STANDING: self.tr("standing"),
+            Position.SEATED: self.tr("sitting on your chair"),
+        }.get(position, str(position))
+
     def _next_exercise_after(self, index: int) -> str | None:
         engine = self._engine
         if engine is None:
@@ -423,7 +450,7 @@ class PlayerController(QObject):
                 return None
             if phase.item_index != current.item_index:
                 seconds = self._routine_item_seconds(phase.item_index)
-                return f"{phase.exercise.name} · {format_duration(seconds)}"
+                return f"{phase.exercise.name} · {duration_text(seconds, self._words)}"
         return None
 
     def _routine_item_seconds(self, item_index: int) -> int:
@@ -503,9 +530,8 @@ class PlayerController(QObject):
         self._view.set_countdown(remaining, duration)
         total = engine.total_seconds()
         done = 1.0 if total <= 0 else 1.0 - engine.total_remaining() / total
-        self._view.set_routine_progress(
-            done, f"{format_duration(round(engine.total_remaining()))} left"
-        )
+        left = duration_text(round(engine.total_remaining()), self._words)
+        self._view.set_routine_progress(done, self.tr("{duration} left").format(duration=left))
         elapsed = max(0.0, duration - remaining)
         index = step_index(phase, elapsed, duration)
         steps = phase.exercise.steps

@@ -101,9 +101,10 @@ class PlayerView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("playerView")
-        self.setAccessibleName("Session player")
+        self.setAccessibleName(self.tr("Session player"))
         self._paused = False
         self._focus = False
+        self._closing = False  # the session is over: the stop button reads "Close"
 
         self.routine_label = _big_label("routineTitle", "heading")
         self.routine_label.setWordWrap(False)
@@ -120,12 +121,12 @@ class PlayerView(QWidget):
         self.exercise_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.caption_label = _big_label("captionLabel", "caption")
         self.caption_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.caption_label.setAccessibleName("Audio cue caption")
+        self.caption_label.setAccessibleName(self.tr("Audio cue caption"))
         # Why tones or the voice are missing on this computer, and what to install: shown
         # under the caption from the first session on, hidden when everything sounds.
         self.sound_note = _big_label("soundNote", "muted")
         self.sound_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.sound_note.setAccessibleName("Sound")
+        self.sound_note.setAccessibleName(self.tr("Sound"))
         self.sound_note.hide()
 
         self.phase_label = _big_label("phaseLabel", "phase")
@@ -137,7 +138,7 @@ class PlayerView(QWidget):
 
         self.step_list = QListWidget()
         self.step_list.setObjectName("stepList")
-        self.step_list.setAccessibleName("All steps")
+        self.step_list.setAccessibleName(self.tr("All steps"))
         self.step_list.setWordWrap(True)
         self.step_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.step_list.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
@@ -145,7 +146,7 @@ class PlayerView(QWidget):
         self.step_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.breathing_label = _big_label("breathingLabel", "muted")
         self.cautions_label = _big_label("cautionsLabel", "caution")
-        self.cautions_label.setAccessibleName("Take care")
+        self.cautions_label.setAccessibleName(self.tr("Take care"))
 
         self.step_text = _big_label("stepText", "step")
         self.step_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -153,19 +154,27 @@ class PlayerView(QWidget):
         self.next_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.back_button = self._button(
-            "backButton", "Back", "Start this exercise again, or the one before (Left arrow)"
+            "backButton",
+            self.tr("Back"),
+            self.tr("Start this exercise again, or the one before (Left arrow)"),
         )
-        self.play_pause_button = self._button("playPauseButton", "Pause", "Pause (Space)")
+        self.play_pause_button = self._button(
+            "playPauseButton", self.tr("Pause"), self.tr("Pause (Space)")
+        )
         self.play_pause_button.setProperty("role", "primary")
-        self.skip_button = self._button("skipButton", "Skip", "Skip this part (Right arrow)")
+        self.skip_button = self._button(
+            "skipButton", self.tr("Skip"), self.tr("Skip this part (Right arrow)")
+        )
         self.extend_button = self._button(
-            "extendButton", "+15 s", "Add 15 seconds to this part (+)"
+            "extendButton", self.tr("+15 s"), self.tr("Add 15 seconds to this part (+)")
         )
         # Read as "plus fifteen s" otherwise.
-        self.extend_button.setAccessibleName("Add 15 seconds")
-        self.stop_button = self._button("stopButton", "Stop", "End the session (Esc)")
+        self.extend_button.setAccessibleName(self.tr("Add 15 seconds"))
+        self.stop_button = self._button(
+            "stopButton", self.tr("Stop"), self.tr("End the session (Esc)")
+        )
         self.hurts_button = self._button(
-            "hurtsButton", "This hurts", "Pause now and choose what to do (H)"
+            "hurtsButton", self.tr("This hurts"), self.tr("Pause now and choose what to do (H)")
         )
         self.hurts_button.setProperty("role", "danger")
 
@@ -227,7 +236,7 @@ class PlayerView(QWidget):
         self._steps_card.setProperty("role", "card")
         steps = QVBoxLayout(self._steps_card)
         steps.setContentsMargins(14, 12, 14, 12)
-        steps_heading = QLabel("Steps")
+        steps_heading = QLabel(self.tr("Steps"))
         steps_heading.setProperty("role", "heading")
         steps.addWidget(steps_heading)
         steps.addWidget(self.step_list, 1)
@@ -305,10 +314,13 @@ class PlayerView(QWidget):
             self.step_list.clear()
             for number, step in enumerate(steps, start=1):
                 QListWidgetItem(f"{number}.  {step}", self.step_list)
-        self.breathing_label.setText(f"Breathing: {breathing}" if breathing else "")
+        self.breathing_label.setText(
+            self.tr("Breathing: {breathing}").format(breathing=breathing) if breathing else ""
+        )
         self.breathing_label.setVisible(bool(breathing))
+        listed = "\n".join(f"•  {caution}" for caution in cautions)
         self.cautions_label.setText(
-            "Take care:\n" + "\n".join(f"•  {caution}" for caution in cautions) if cautions else ""
+            self.tr("Take care:\n{cautions}").format(cautions=listed) if cautions else ""
         )
         self.cautions_label.setVisible(bool(cautions))
         self.next_label.setText(next_up)
@@ -360,9 +372,14 @@ class PlayerView(QWidget):
         `waiting`: paused for the person to change position; the button then reads "Start".
         """
         self._paused = paused
-        resume = "Start" if waiting else "Resume"
-        self.play_pause_button.setText(resume if paused else "Pause")
-        self.play_pause_button.setToolTip(f"{resume} (Space)" if paused else "Pause (Space)")
+        if not paused:
+            text, tooltip = self.tr("Pause"), self.tr("Pause (Space)")
+        elif waiting:
+            text, tooltip = self.tr("Start"), self.tr("Start (Space)")
+        else:
+            text, tooltip = self.tr("Resume"), self.tr("Resume (Space)")
+        self.play_pause_button.setText(text)
+        self.play_pause_button.setToolTip(tooltip)
         self._update_play_pause_icon()
 
     def set_finished(self) -> None:
@@ -375,7 +392,8 @@ class PlayerView(QWidget):
             self.hurts_button,
         ):
             button.setEnabled(False)
-        self.stop_button.setText("Close")
+        self._closing = True
+        self.stop_button.setText(self.tr("Close"))
 
     def reset_controls(self) -> None:
         """Enable every control again for a new session."""
@@ -388,7 +406,8 @@ class PlayerView(QWidget):
             self.stop_button,
         ):
             button.setEnabled(True)
-        self.stop_button.setText("Stop")
+        self._closing = False
+        self.stop_button.setText(self.tr("Stop"))
         self.set_paused(False)
 
     # --- focus mode and stopping ---------------------------------------------------------
@@ -440,13 +459,13 @@ class PlayerView(QWidget):
 
     def confirm_stop(self) -> None:
         """Ask before ending a session (Esc is easy to hit by accident)."""
-        if self.stop_button.text() == "Close":
+        if self._closing:
             self.stop_requested.emit()
             return
         answer = QMessageBox.question(
             self,
-            "End this session?",
-            "End the session now? What you have done so far is saved.",
+            self.tr("End this session?"),
+            self.tr("End the session now? What you have done so far is saved."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

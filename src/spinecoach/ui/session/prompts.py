@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from spinecoach.core.messages import ENGLISH, Messages
 from spinecoach.core.pain import PainRiseAdvice
 from spinecoach.ui.care.advice_dialogs import PainRiseDialog
 from spinecoach.ui.care.hurts_dialog import HurtsDialog
@@ -13,8 +14,10 @@ from spinecoach.ui.care.pain_dialog import PainAnswer, PainDialog
 class DialogPrompts:
     """Implements the controller's SessionPrompts with modal dialogs over `parent`."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, *, words: Messages = ENGLISH) -> None:
+        """`words`: the core's messages in the language in use (the safety texts)."""
         self._parent = parent
+        self._words = words
 
     def pain_before(self) -> PainAnswer:
         """Pain before the session."""
@@ -30,7 +33,7 @@ class DialogPrompts:
 
     def this_hurts(self, exercise_name: str) -> str:
         """Skip, end or carry on."""
-        dialog = HurtsDialog(exercise_name, parent=self._parent)
+        dialog = HurtsDialog(exercise_name, parent=self._parent, words=self._words)
         dialog.exec()
         return dialog.choice
 

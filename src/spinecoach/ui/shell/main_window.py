@@ -4,6 +4,9 @@ The session's keys are the window's (the Session menu, `SESSION_KEYS`): while a 
 they work wherever the focus is in the window, in any area, in focus mode too; between sessions
 they are off, so Space, the arrows and the letters do what the focused control does. Help >
 Keyboard shortcuts lists every key the app has.
+
+The window opens the first time at its preferred size, or at most 90 % of the screen's free
+area (a 1920 x 1080 screen at QT_SCALE_FACTOR=2 has 960 x 540), and whole on the screen.
 """
 
 from __future__ import annotations
@@ -12,8 +15,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from PySide6.QtCore import QByteArray, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -30,21 +33,41 @@ from PySide6.QtWidgets import (
 from spinecoach import __version__
 from spinecoach.core import settings as keys
 from spinecoach.core.settings import Setting
+from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
 from spinecoach.ui.shell.deferred_area import DeferredArea
 from spinecoach.ui.style.icons import icon_size, line_icon
 from spinecoach.ui.style.theme import Theme
 from spinecoach.ui.widgets.enum_free import set_enum_property
 
+# The program's name, the same in every language. (Plain comments from here on: lupdate would
+# hand a "#:" comment to the next marked text as a note for translators.)
+APP_NAME = "SpineCoach"
+
+# The areas: key and name (translated where shown, context "MainWindow").
 AREAS: tuple[tuple[str, str], ...] = (
-    ("library", "Library"),
-    ("session", "Session"),
-    ("history", "History"),
+    ("library", QT_TRANSLATE_NOOP("MainWindow", "Library")),
+    ("session", QT_TRANSLATE_NOOP("MainWindow", "Session")),
+    ("history", QT_TRANSLATE_NOOP("MainWindow", "History")),
 )
+
+# The size the window asks for the first time, and the most of the screen's free area it takes
+# (the rest is for its frame and the panels).
+PREFERRED_SIZE = QSize(1180, 760)
+SCREEN_SHARE = 0.9
+
+
+def first_size(available: QSize, preferred: QSize = PREFERRED_SIZE) -> QSize:
+    """The window's size the first time: `preferred`, at most 90 % of the screen's free area."""
+    return preferred.boundedTo(available * SCREEN_SHARE)
 
 
 @dataclass(frozen=True, slots=True)
 class SessionKey:
-    """One key of the session player: its command, menu entry, key sequences and words."""
+    """One key of the session player: its command, menu entry, key sequences and words.
+
+    The words are English, marked for translation in the context "MainWindow"; the menu and
+    Help translate them where they show them (`QCoreApplication.translate("MainWindow", ...)`).
+    """
 
     command: str  # a PlayerController command ("pause", ...)
     menu_text: str
@@ -58,50 +81,118 @@ class SessionKey:
 #: button's (it presses the button).
 SESSION_KEYS: tuple[SessionKey, ...] = (
     SessionKey(
-        "pause", "&Pause or carry on", ("Space",), "Space", "Pause the session, or carry on"
+        "pause",
+        QT_TRANSLATE_NOOP("MainWindow", "&Pause or carry on"),
+        ("Space",),
+        QT_TRANSLATE_NOOP("MainWindow", "Space"),
+        QT_TRANSLATE_NOOP("MainWindow", "Pause the session, or carry on"),
     ),
     SessionKey(
         "back",
-        "&Back",
+        QT_TRANSLATE_NOOP("MainWindow", "&Back"),
         ("Left",),
-        "Left arrow",
-        "Start this exercise again; near its start, go back to the one before",
+        QT_TRANSLATE_NOOP("MainWindow", "Left arrow"),
+        QT_TRANSLATE_NOOP(
+            "MainWindow", "Start this exercise again; near its start, go back to the one before"
+        ),
     ),
     SessionKey(
-        "skip", "&Skip this part", ("Right",), "Right arrow", "Skip this part (a hold, a rest…)"
+        "skip",
+        QT_TRANSLATE_NOOP("MainWindow", "&Skip this part"),
+        ("Right",),
+        QT_TRANSLATE_NOOP("MainWindow", "Right arrow"),
+        QT_TRANSLATE_NOOP("MainWindow", "Skip this part (a hold, a rest…)"),
     ),
     SessionKey(
         "next",
-        "&Next exercise",
+        QT_TRANSLATE_NOOP("MainWindow", "&Next exercise"),
         ("N", "Ctrl+Right"),
-        "N or Ctrl+Right arrow",
-        "Leave this exercise and go on to the next",
+        QT_TRANSLATE_NOOP("MainWindow", "N or Ctrl+Right arrow"),
+        QT_TRANSLATE_NOOP("MainWindow", "Leave this exercise and go on to the next"),
     ),
     SessionKey(
-        "extend", "&Add 15 seconds", ("+", "Shift++", "="), "+ or =", "Add 15 seconds to this part"
+        "extend",
+        QT_TRANSLATE_NOOP("MainWindow", "&Add 15 seconds"),
+        ("+", "Shift++", "="),
+        QT_TRANSLATE_NOOP("MainWindow", "+ or ="),
+        QT_TRANSLATE_NOOP("MainWindow", "Add 15 seconds to this part"),
     ),
     SessionKey(
         "hurts",
-        "This &hurts…",
+        QT_TRANSLATE_NOOP("MainWindow", "This &hurts…"),
         ("H",),
         "H",
-        "Pause and choose: skip this exercise, end the session or carry on gently",
+        QT_TRANSLATE_NOOP(
+            "MainWindow", "Pause and choose: skip this exercise, end the session or carry on gently"
+        ),
     ),
     SessionKey(
         "focus",
-        "&Focus mode",
+        QT_TRANSLATE_NOOP("MainWindow", "&Focus mode"),
         ("F11",),
         "F11",
-        "Only the phase, the countdown and the step, full screen (again to leave)",
+        QT_TRANSLATE_NOOP(
+            "MainWindow", "Only the phase, the countdown and the step, full screen (again to leave)"
+        ),
     ),
     SessionKey(
         "stop",
-        "&End the session…",
+        QT_TRANSLATE_NOOP("MainWindow", "&End the session…"),
         ("Esc",),
-        "Esc",
-        "Leave focus mode; otherwise end the session (asks first; closes a finished one)",
+        QT_TRANSLATE_NOOP("MainWindow", "Esc"),
+        QT_TRANSLATE_NOOP(
+            "MainWindow",
+            "Leave focus mode; otherwise end the session (asks first; closes a finished one)",
+        ),
     ),
 )
+
+
+def area_name(label: str) -> str:
+    """An area's name (from `AREAS`) in the interface's language."""
+    return QCoreApplication.translate("MainWindow", label)
+
+
+def key_words(text: str) -> str:
+    """A `SessionKey` word (menu entry, keys, what they do) in the interface's language."""
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class _Sidebar(QFrame):
+    """The column of area buttons: as wide as the theme draws it, wider if a name needs it.
+
+    The stylesheet fixes the width for English at each text size; a translated name can be
+    longer ("Übungseinheit"), so after every polish and relayout the column grows to its widest
+    button rather than squeezing the name, and the buttons take one width (never below
+    `BUTTON_WIDTH`), so the chosen area's highlight is as wide as the others'.
+    """
+
+    BUTTON_WIDTH = 84
+
+    _FIT_ON = (QEvent.Type.Polish, QEvent.Type.LayoutRequest, QEvent.Type.FontChange)
+
+    def event(self, event: QEvent) -> bool:
+        """Qt override: refit after whatever may have changed the buttons' or its own width."""
+        handled = super().event(event)
+        if event.type() in self._FIT_ON:
+            self._fit_names()
+        return handled
+
+    def _fit_names(self) -> None:
+        layout = self.layout()
+        if layout is None:
+            return
+        margins = layout.contentsMargins()
+        buttons = [w for w in self.findChildren(QToolButton) if not w.isHidden()]
+        widest = max((button.sizeHint().width() for button in buttons), default=0)
+        for button in buttons:
+            if button.minimumWidth() != max(widest, self.BUTTON_WIDTH):
+                button.setMinimumWidth(max(widest, self.BUTTON_WIDTH))
+        needed = max(widest, self.BUTTON_WIDTH) + margins.left() + margins.right()
+        if needed > self.minimumWidth():
+            self.setMinimumWidth(needed)
+        if needed > self.maximumWidth():
+            self.setMaximumWidth(needed)
 
 
 class SettingsAccess(Protocol):
@@ -151,9 +242,10 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setWindowTitle("SpineCoach")
+        self.setWindowTitle(APP_NAME)
         self.setMinimumSize(760, 540)
         self._settings = settings
+        self._first_size: QSize | None = None  # set when the window chose its own first size
         # With a tray icon, closing the window only hides it; the app sets this.
         self.keep_running_on_close = False
         self._stack = QStackedWidget()
@@ -176,7 +268,7 @@ class MainWindow(QMainWindow):
         self._banner_text.setObjectName("noticeText")
         self._banner_text.setWordWrap(True)
         banner_layout.addWidget(self._banner_text, 1)
-        dismiss = QPushButton("Dismiss")
+        dismiss = QPushButton(self.tr("Dismiss"))
         dismiss.clicked.connect(self._banner.hide)
         dismiss_column = QVBoxLayout()  # keeps the button at the top beside a long message
         dismiss_column.addWidget(dismiss)
@@ -202,7 +294,7 @@ class MainWindow(QMainWindow):
         self._restore_state()
 
     def _build_sidebar(self) -> QWidget:
-        sidebar = QFrame()  # a QFrame paints its stylesheet background by itself
+        sidebar = _Sidebar()  # a QFrame paints its stylesheet background by itself
         sidebar.setObjectName("sidebar")
         sidebar.setFixedWidth(104)
         column = QVBoxLayout(sidebar)
@@ -210,25 +302,29 @@ class MainWindow(QMainWindow):
         column.setSpacing(6)
         logo = QLabel()
         logo.setObjectName("appLogo")
-        logo.setAccessibleName("SpineCoach logo")
+        logo.setAccessibleName(self.tr("SpineCoach logo"))
         logo.setPixmap(self.windowIcon().pixmap(44, 44))
         set_enum_property(logo, "alignment", "AlignCenter")
         column.addWidget(logo)
-        title = QLabel("SpineCoach")
+        title = QLabel(APP_NAME)
         title.setObjectName("appTitle")
         set_enum_property(title, "alignment", "AlignCenter")
         column.addWidget(title)
         column.addSpacing(14)
-        for index, (name, label) in enumerate(AREAS):
+        for index, (name, english) in enumerate(AREAS):
+            label = area_name(english)
+            keys_text = QKeySequence(f"Ctrl+{index + 1}").toString(
+                QKeySequence.SequenceFormat.NativeText
+            )
             button = QToolButton()
             button.setObjectName(f"{name}AreaButton")
             button.setText(label)
             button.setCheckable(True)
             set_enum_property(button, "toolButtonStyle", "ToolButtonTextUnderIcon")
             button.setIconSize(icon_size(26))
-            button.setToolTip(f"{label} (Ctrl+{index + 1})")
+            button.setToolTip(self.tr("{area} ({keys})").format(area=label, keys=keys_text))
             button.setAccessibleName(label)
-            button.setMinimumWidth(84)
+            button.setMinimumWidth(_Sidebar.BUTTON_WIDTH)
             self._buttons.addButton(button, index)
             column.addWidget(button)
         column.addStretch(1)
@@ -236,15 +332,15 @@ class MainWindow(QMainWindow):
         return sidebar
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        log_pain = QAction("&Log pain now…", self)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        log_pain = QAction(self.tr("&Log pain now…"), self)
         log_pain.setObjectName("logPainAction")
         log_pain.setShortcuts([QKeySequence("Ctrl+L")])
         log_pain.triggered.connect(self.log_pain_requested)
         file_menu.addAction(log_pain)
         self.addAction(log_pain)
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
+        quit_action = QAction(self.tr("&Quit"), self)
         # setShortcuts, not setShortcut: the latter's overloads build PySide's Qt namespace (15 ms)
         # before the first paint (see ui/widgets/enum_free.py).
         quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
@@ -252,16 +348,16 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self._quit)
         file_menu.addAction(quit_action)
 
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
         for index, (name, label) in enumerate(AREAS):
-            action = QAction(label, self)
+            action = QAction(area_name(label), self)
             action.setObjectName(f"{name}AreaAction")
             action.setShortcuts([QKeySequence(f"Ctrl+{index + 1}")])
             action.triggered.connect(lambda _checked=False, area=name: self.show_area(area))
             view_menu.addAction(action)
             self.addAction(action)
         view_menu.addSeparator()
-        settings = QAction("&Settings…", self)
+        settings = QAction(self.tr("&Settings…"), self)
         settings.setObjectName("settingsAction")
         settings.setShortcuts(QKeySequence.StandardKey.Preferences)
         if settings.shortcut().isEmpty():
@@ -269,19 +365,19 @@ class MainWindow(QMainWindow):
         settings.triggered.connect(lambda: self.settings_requested.emit("Reminders"))
         view_menu.addAction(settings)
         self.addAction(settings)
-        player_settings = QAction("Session s&ound and timing…", self)
+        player_settings = QAction(self.tr("Session s&ound and timing…"), self)
         player_settings.setObjectName("playerSettingsAction")
         player_settings.triggered.connect(lambda: self.settings_requested.emit("Sessions"))
         view_menu.addAction(player_settings)
-        theme_menu = view_menu.addMenu("&Theme")
+        theme_menu = view_menu.addMenu(self.tr("&Theme"))
         group = QActionGroup(self)
         current = self._settings.get(keys.THEME)
         self._theme_actions: dict[str, QAction] = {}
         for key, label in (
-            ("system", "Follow the system"),
-            ("light", "Light"),
-            ("dark", "Dark"),
-            ("contrast", "High contrast"),
+            ("system", self.tr("Follow the system")),
+            ("light", self.tr("Light")),
+            ("dark", self.tr("Dark")),
+            ("contrast", self.tr("High contrast")),
         ):
             action = QAction(label, self, checkable=True)
             action.setObjectName(f"theme_{key}")
@@ -295,14 +391,14 @@ class MainWindow(QMainWindow):
 
         # The player's keys live here, not in the player: window shortcuts work wherever the
         # focus is. Added to the window too, so they work with the menu bar hidden (focus mode).
-        session_menu = self.menuBar().addMenu("&Session")
+        session_menu = self.menuBar().addMenu(self.tr("&Session"))
         session_menu.setObjectName("sessionMenu")
         self._session_actions: dict[str, QAction] = {}
         for session_key in SESSION_KEYS:
-            action = QAction(session_key.menu_text, self)
+            action = QAction(key_words(session_key.menu_text), self)
             action.setObjectName(f"session_{session_key.command}")
             action.setShortcuts([QKeySequence(keys) for keys in session_key.sequences])
-            action.setToolTip(session_key.does)
+            action.setToolTip(key_words(session_key.does))
             action.setEnabled(False)  # until a session runs (set_session_keys)
             action.triggered.connect(
                 lambda _checked=False, command=session_key.command: self.session_command.emit(
@@ -313,18 +409,18 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             self._session_actions[session_key.command] = action
 
-        help_menu = self.menuBar().addMenu("&Help")
-        shortcuts = QAction("&Keyboard shortcuts", self)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        shortcuts = QAction(self.tr("&Keyboard shortcuts"), self)
         shortcuts.setObjectName("shortcutsAction")
         shortcuts.setShortcuts(QKeySequence.StandardKey.HelpContents)
         shortcuts.triggered.connect(self.show_keyboard_shortcuts)
         help_menu.addAction(shortcuts)
         self.addAction(shortcuts)
-        safety = QAction("&Safety notes…", self)
+        safety = QAction(self.tr("&Safety notes…"), self)
         safety.setObjectName("safetyAction")
         safety.triggered.connect(self.safety_requested)
         help_menu.addAction(safety)
-        about = QAction("&About SpineCoach", self)
+        about = QAction(self.tr("&About SpineCoach"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
@@ -404,10 +500,12 @@ class MainWindow(QMainWindow):
 
         QMessageBox.about(
             self,
-            "About SpineCoach",
-            f"<h3>SpineCoach {__version__}</h3>"
-            "<p>Short, gentle exercise sessions for people with back pain.</p>"
-            "<p>A self-management aid: it does not diagnose, treat or cure any condition.</p>",
+            self.tr("About SpineCoach"),
+            self.tr(
+                "<h3>SpineCoach {version}</h3>"
+                "<p>Short, gentle exercise sessions for people with back pain.</p>"
+                "<p>A self-management aid: it does not diagnose, treat or cure any condition.</p>"
+            ).format(version=__version__),
         )
 
     def _restore_state(self) -> None:
@@ -415,11 +513,41 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, str) and geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         else:
-            self.resize(1180, 760)
+            self._take_first_size()
         area = self._settings.get(keys.LAST_AREA)
         # Only read here: the window is built before the data file is open (app.Application).
         index = self._area_names.index(area) if area in self._area_names else 0
         self._show_index(index, remember=False)
+
+    def _take_first_size(self) -> None:
+        """No remembered geometry: the preferred size, as far as the screen has room for it."""
+        screen = self.screen()
+        if screen is None:
+            self.resize(PREFERRED_SIZE)
+            return
+        size = first_size(screen.availableGeometry().size())
+        # The minimum is made for larger screens; on a small one the screen's room wins.
+        self.setMinimumSize(self.minimumSize().boundedTo(size))
+        self.resize(size)
+        self._first_size = size
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Qt override: the first time, at the size it chose itself, the window is whole on screen.
+
+        Checked once the window manager has framed it; a size set by the caller wins.
+        """
+        super().showEvent(event)
+        first, self._first_size = self._first_size, None
+        if first is not None and self.size() == first:
+            QTimer.singleShot(0, self, self._keep_whole_on_screen)
+
+    def _keep_whole_on_screen(self) -> None:
+        screen = self.screen()
+        if screen is None or screen.availableGeometry().contains(self.frameGeometry()):
+            return  # the usual case: nothing to import (the Qt namespace costs ~15 ms)
+        from spinecoach.ui.widgets.on_screen import keep_on_screen
+
+        keep_on_screen(self)
 
     def bring_to_front(self) -> None:
         """Show the window from the tray or from behind others, and give it the keyboard."""

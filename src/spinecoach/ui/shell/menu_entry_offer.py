@@ -9,21 +9,34 @@ widgets only ask and tell.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-OFFER_TITLE = "Add SpineCoach to your menu?"
-OFFER_TEXT = (
+from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
+
+# The English words, marked for translation in the context "MenuEntryOffer" (`_shown`).
+OFFER_TITLE = QT_TRANSLATE_NOOP("MenuEntryOffer", "Add SpineCoach to your menu?")
+OFFER_TEXT = QT_TRANSLATE_NOOP(
+    "MenuEntryOffer",
     "SpineCoach is not in your application menu yet. Add it there, with its icon, so you can "
-    "start it like your other apps?"
+    "start it like your other apps?",
 )
 # Rich text only so that the command never breaks at its hyphens.
-OFFER_DETAIL = (
+OFFER_DETAIL = QT_TRANSLATE_NOOP(
+    "MenuEntryOffer",
     "<p>SpineCoach asks only once. To add it later, run "
-    "<nobr>spinecoach --install-desktop-entry</nobr> in a terminal.</p>"
+    "<nobr>spinecoach --install-desktop-entry</nobr> in a terminal.</p>",
 )
-ADDED_TITLE = "SpineCoach is in your menu"
-ADDED_TEXT = "SpineCoach is now in your application menu. It may take a moment to appear there."
+ADDED_TITLE = QT_TRANSLATE_NOOP("MenuEntryOffer", "SpineCoach is in your menu")
+ADDED_TEXT = QT_TRANSLATE_NOOP(
+    "MenuEntryOffer",
+    "SpineCoach is now in your application menu. It may take a moment to appear there.",
+)
+
+
+def _shown(text: str) -> str:
+    """One of the texts above in the interface's language."""
+    return QCoreApplication.translate("MenuEntryOffer", text)
 
 
 class MenuEntryOffer(QMessageBox):
@@ -36,13 +49,15 @@ class MenuEntryOffer(QMessageBox):
     add_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(QMessageBox.Icon.Question, OFFER_TITLE, OFFER_TEXT, parent=parent)
+        super().__init__(
+            QMessageBox.Icon.Question, _shown(OFFER_TITLE), _shown(OFFER_TEXT), parent=parent
+        )
         self.setObjectName("menuEntryOffer")
-        self.setInformativeText(OFFER_DETAIL)
+        self.setInformativeText(_shown(OFFER_DETAIL))
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        self.add_button = self.addButton("Add to menu", QMessageBox.ButtonRole.AcceptRole)
-        self.later_button = self.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        self.add_button = self.addButton(self.tr("Add to menu"), QMessageBox.ButtonRole.AcceptRole)
+        self.later_button = self.addButton(self.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.add_button)
         self.setEscapeButton(self.later_button)
         self.add_button.clicked.connect(self.add_requested)
@@ -50,7 +65,9 @@ class MenuEntryOffer(QMessageBox):
 
 def menu_entry_added(parent: QWidget | None = None) -> QMessageBox:
     """A small non-modal note that SpineCoach is now in the menu (shown, deletes itself)."""
-    box = QMessageBox(QMessageBox.Icon.Information, ADDED_TITLE, ADDED_TEXT, parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Information, _shown(ADDED_TITLE), _shown(ADDED_TEXT), parent=parent
+    )
     box.setObjectName("menuEntryAdded")
     box.setModal(False)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)

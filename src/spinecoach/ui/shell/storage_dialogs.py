@@ -5,6 +5,9 @@ file or folder, a damaged or locked file) gets this dialog with the choices a pe
 again, open the file read-only to look at their history, or quit. A file locked by another
 program is waited for: the dialog says so, tries again every `RETRY_MS`, and closes by itself
 the moment the file opens.
+
+At any text size its lines open as wide as 80 characters of its font (up to the screen), and
+its buttons wrap onto a second line rather than squeezing their words.
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -24,8 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from spinecoach.storage.failures import StorageProblem
+from spinecoach.ui.widgets.reflow import WrappingRow
 
 RETRY_MS = 2000
+# How wide the dialog's text opens, in average characters of its font (560 pixels at 100 %).
+LINE_CHARACTERS = 80
 
 RETRY = "retry"
 READ_ONLY = "read-only"
@@ -50,10 +55,13 @@ class StorageProblemDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("storageProblemDialog")
         waiting = problem.code == "locked"
-        title = "Waiting for your data file" if waiting else "Your data file did not open"
+        title = (
+            self.tr("Waiting for your data file")
+            if waiting
+            else self.tr("Your data file did not open")
+        )
         self.setWindowTitle(title)
         self.setModal(True)
-        self.setMinimumWidth(560)
         self.choice = QUIT
         self._try_again = try_again
         layout = QVBoxLayout(self)
@@ -64,21 +72,21 @@ class StorageProblemDialog(QDialog):
         heading.setWordWrap(True)
         layout.addWidget(heading)
         if waiting:
-            text = (
+            text = self.tr(
                 "Another program is using your data file right now. SpineCoach opens it as soon "
                 "as it is free; nothing you have stored is lost."
             )
         else:
-            text = (
-                f"Your data file could not be opened: {problem.words}. Nothing was changed or "
+            text = self.tr(
+                "Your data file could not be opened: {problem}. Nothing was changed or "
                 "deleted. Anything you enter is kept and saved as soon as the file can be "
                 "written."
-            )
+            ).format(problem=problem.words)
         message = QLabel(text)
         message.setObjectName("storageProblemText")
         message.setWordWrap(True)
         layout.addWidget(message)
-        where = QLabel(f"The file: {path}")
+        where = QLabel(self.tr("The file: {path}").format(path=path))
         where.setObjectName("storageProblemPath")
         where.setWordWrap(True)
         where.setProperty("role", "muted")
@@ -90,27 +98,59 @@ class StorageProblemDialog(QDialog):
             busy.setObjectName("storageWaiting")
             busy.setRange(0, 0)  # moving: we are waiting, not stuck
             busy.setTextVisible(False)
-            busy.setAccessibleName("Waiting for the data file")
+            busy.setAccessibleName(self.tr("Waiting for the data file"))
             layout.addWidget(busy)
             self._timer = QTimer(self)
             self._timer.setObjectName("storageRetryTimer")
             self._timer.setInterval(RETRY_MS)
             self._timer.timeout.connect(self._retry_now)
             self._timer.start()
-        buttons = QDialogButtonBox()
+        # A row that wraps (at the right, as a button box puts them): at 200 % text, or in
+        # another language, three buttons need more than a line.
+        buttons = WrappingRow(spacing=8)
+        buttons.add_push()
         if not waiting:
-            retry = self._button(buttons, "Try again", RETRY, "storageRetry")
+            retry = self._button(buttons, self.tr("Try again"), RETRY, "storageRetry")
             retry.setProperty("role", "primary")
             retry.setDefault(True)
-        self._button(buttons, "Open read-only", READ_ONLY, "storageReadOnly")
-        self._button(buttons, "Quit SpineCoach", QUIT, "storageQuit")
-        layout.addWidget(buttons)
+        self._button(buttons, self.tr("Open read-only"), READ_ONLY, "storageReadOnly")
+        self._button(buttons, self.tr("Quit SpineCoach"), QUIT, "storageQuit")
+        layout.addSpacing(4)
+        layout.addLayout(buttons)
 
-    def _button(self, box: QDialogButtonBox, text: str, choice: str, name: str) -> QPushButton:
-        button = box.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
+    def _button(self, row: WrappingRow, text: str, choice: str, name: str) -> QPushButton:
+        button = QPushButton(text)
         button.setObjectName(name)
         button.clicked.connect(lambda _checked=False: self._choose(choice))
+        row.addWidget(button)
         return button
+
+    def setVisible(self, visible: bool) -> None:
+        """Qt override: the first time, open a line of text wide and as tall as that needs."""
+        if (
+            visible
+            and not self.isVisible()
+            and not self.testAttribute(Qt.WidgetAttribute.WA_Resized)
+        ):
+            self._open_at_reading_width()
+        super().setVisible(visible)
+
+    def _open_at_reading_width(self) -> None:
+        self.ensurePolished()
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        margins = layout.contentsMargins()
+        line = self.fontMetrics().averageCharWidth() * LINE_CHARACTERS
+        width = max(layout.minimumSize().width(), line + margins.left() + margins.right())
+        screen = self.screen()
+        room = screen.availableGeometry().size() if screen is not None else None
+        if room is not None:
+            width = min(width, room.width())
+        height = max(layout.minimumSize().height(), layout.totalHeightForWidth(width))
+        if room is not None:
+            height = min(height, room.height())
+        self.resize(width, height)
 
     def _choose(self, choice: str) -> None:
         if self._timer is not None:

@@ -5,6 +5,9 @@ each refused write is reported once, in words, through `problem`; while anything
 retries every `RETRY_SECONDS` (the writer also retries before every new write); when the last
 pending write is stored, `resolved` says so. The window shows both in its notice banner, and the
 tray too when the window is hidden.
+
+Counted sentences are marked plural (`self.tr(text, "", n)`): each language's catalog, English's
+too, gives their forms.
 """
 
 from __future__ import annotations
@@ -55,13 +58,15 @@ class StorageStatus(QObject):
         text = outcome.message
         if waiting > 1 and outcome.problem is not None:
             # One banner for the lot, not a new sentence per score over the old one.
-            text = (
-                f"{waiting} entries could not be saved yet: {outcome.problem.words}. They are "
-                "kept and will be saved as soon as the file can be written."
-            )
+            text = self.tr(
+                "%n entries could not be saved yet: {why}. They are kept and will be saved as "
+                "soon as the file can be written.",
+                "",
+                waiting,
+            ).format(why=outcome.problem.words)
         if not self.writer.kept_on_disk:
-            text += (
-                " It could not be written to the disk either, so it is kept in memory: please "
+            text += " " + self.tr(
+                "It could not be written to the disk either, so it is kept in memory: please "
                 "keep SpineCoach open until the problem is solved."
             )
         self.problem.emit(text)
@@ -74,17 +79,30 @@ class StorageStatus(QObject):
             return
         count = len(self.writer.pending)
         self.retry()
-        plural = "entry" if count == 1 else "entries"
         if not self.writer.pending:
-            verb = "has" if count == 1 else "have"
-            self.resolved.emit(f"{count} {plural} kept from an earlier run {verb} been saved now.")
+            saved = self.tr(
+                "%n entr(y|ies) kept from an earlier run (has|have) been saved now.", "", count
+            )
+            self.resolved.emit(saved)
         else:
             problem = self.writer.last_problem
-            why = f": {problem.words}" if problem is not None else ""
-            self.problem.emit(
-                f"{count} {plural} from an earlier run could not be saved yet{why}. They are "
-                "kept and will be saved as soon as the file can be written."
-            )
+            if problem is not None:
+                waits = self.tr(
+                    "%n entr(y|ies) from an earlier run could not be saved yet: {why}. They are "
+                    "kept and will be saved as soon as the file can be written.",
+                    "",
+                    count,
+                )
+                text = waits.format(why=problem.words)
+            else:
+                waits = self.tr(
+                    "%n entr(y|ies) from an earlier run could not be saved yet. They are kept and "
+                    "will be saved as soon as the file can be written.",
+                    "",
+                    count,
+                )
+                text = waits
+            self.problem.emit(text)
             self._timer.start()
 
     def retry(self) -> None:
@@ -104,4 +122,4 @@ class StorageStatus(QObject):
             return
         if self._timer.isActive():
             self._timer.stop()
-            self.resolved.emit("Everything you entered has been saved now.")
+            self.resolved.emit(self.tr("Everything you entered has been saved now."))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
@@ -39,7 +40,11 @@ class NoteCounter(QFrame):
         self._fixing = False
         self.label = QLabel()
         self.label.setObjectName("noteCounterText")
-        self.label.setToolTip(f"A note can be up to {MAX_NOTE_LENGTH} characters long")
+        self.label.setToolTip(
+            self.tr("A note can be up to {limit} characters long").format(
+                limit=QLocale().toString(MAX_NOTE_LENGTH)
+            )
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 1, 8, 1)
         layout.addWidget(self.label)
@@ -118,8 +123,13 @@ class NoteCounter(QFrame):
 
     def _show_count(self) -> None:
         count = self.length()
-        self.label.setText(f"{count} / {MAX_NOTE_LENGTH}")
-        self.label.setAccessibleName(f"{count} of {MAX_NOTE_LENGTH} characters used")
+        locale = QLocale()  # the language's digits, without a separator: "1000 / 1000"
+        locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+        used, limit = locale.toString(count), locale.toString(MAX_NOTE_LENGTH)
+        self.label.setText(f"{used} / {limit}")
+        self.label.setAccessibleName(
+            self.tr("{used} of {limit} characters used").format(used=used, limit=limit)
+        )
         near = count >= CAUTION_FROM
         role = "caution" if near else ""
         if self.property("role") != role:

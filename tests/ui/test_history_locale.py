@@ -1,0 +1,237 @@
+"""History in the locale in use (dates, times, numbers) and in the language of the core's words.
+
+The app sets `QLocale.setDefault` to the chosen language; these tests set it themselves, and
+put the one they found back afterwards. No interface catalog is installed here, so the words
+are English: what changes with the locale alone is month and day names, the decimal point and
+the time of day. German words for the core (the reminder sentence, durations) come from the
+shipped German catalog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pyqtgraph as pg
+import pytest
+from pyqtgraph.graphicsItems.DateAxisItem import (
+    DAY_HOUR_ZOOM_LEVEL,
+    DAY_SPACING,
+    MONTH_DAY_ZOOM_LEVEL,
+    MONTH_SPACING,
+)
+from PySide6.QtCore import QLocale
+from pytestqt.qtbot import QtBot
+
+from spinecoach import paths
+from spinecoach.core.clock import FakeClock
+from spinecoach.core.messages import Messages
+from spinecoach.core.records import (
+    PainContext,
+    PainEntry,
+    ReminderAction,
+    ReminderLogEntry,
+    SessionStatus,
+)
+from spinecoach.core.translation import load_library_in
+from spinecoach.storage.database import Database
+from spinecoach.storage.opening import open_database
+from spinecoach.ui.history.chart import LocaleDateAxis, PainChart
+from spinecoach.ui.history.controller import HistoryController
+from spinecoach.ui.history.view import HistoryView
+
+# Wednesday 4 March 2026, 09:05 UTC (the tests pin TZ=UTC): "Mar" and "März" differ.
+NOW = datetime(2026, 3, 4, 9, 5, tzinfo=UTC)
+# Sunday 1 March 2026, 00:00: a month tick; and the Wednesday's midnight: a day tick.
+FIRST_OF_MARCH = datetime(2026, 3, 1, tzinfo=UTC).timestamp()
+WEDNESDAY = datetime(2026, 3, 4, tzinfo=UTC).timestamp()
+
+
+@pytest.fixture
+def locale() -> Iterator[None]:
+    """Whatever default locale a test sets is put back after it."""
+    saved = QLocale()
+    try:
+        yield
+    finally:
+        QLocale.setDefault(saved)
+
+
+@pytest.fixture(scope="module")
+def german() -> Messages:
+    return load_library_in(paths.resources_dir(), paths.icons_dir() / "exercises", "de").words
+
+
+@pytest.fixture
+def database(data_dir: Path) -> Iterator[Database]:
+    with open_database(data_dir / "spinecoach.sqlite3", now=NOW) as opened:
+        session = opened.start_session("desk-break", "Two-minute desk break", 5, NOW)
+        assert session.id is not None
+        opened.record_exercise_done(session.id, "chin-tucks")
+        before = PainEntry(
+            recorded_at=NOW, score=5, context=PainContext.BEFORE, session_id=session.id
+        )
+        opened.add_pain_entry(before)
+        ended = NOW + timedelta(minutes=6)
+        opened.finish_session(session.id, SessionStatus.COMPLETED, ended, feeling="easier")
+        after = PainEntry(
+            recorded_at=ended, score=3, context=PainContext.AFTER, session_id=session.id
+        )
+        opened.add_pain_entry(after)
+        for action in (ReminderAction.SHOWN, ReminderAction.BREAK_STARTED):
+            detail = "stand_up" if action is ReminderAction.SHOWN else ""
+            opened.add_reminder_event(
+                ReminderLogEntry(recorded_at=NOW, action=action, detail=detail)
+            )
+        yield opened
+
+
+def history(qtbot: QtBot, database: Database, words: Messages | None = None) -> HistoryView:
+    view = HistoryView()
+    qtbot.addWidget(view)
+    if words is None:
+        controller = HistoryController(view, database, FakeClock(NOW), lambda: 3)
+    else:
+        controller = HistoryController(view, database, FakeClock(NOW), lambda: 3, words=words)
+    controller.refresh()
+    return view
+
+
+def ticks(axis: LocaleDateAxis, level: object, spacing: float, at: float) -> str:
+    axis.zoomLevel = level
+    [label] = axis.tickStrings([at], 1.0, spacing)
+    return str(label)
+
+
+def english_ticks(axis: LocaleDateAxis, level: object, spacing: float, at: float) -> str:
+    """What pyqtgraph's own date axis writes (strftime, English under the tests' C locale)."""
+    axis.zoomLevel = level
+    [label] = pg.DateAxisItem.tickStrings(axis, [at], 1.0, spacing)
+    return str(label)
+
+
+# --- the chart's time axis ---------------------------------------------------------------------
+
+
+def test_the_time_axis_names_months_and_days_in_the_german_locale(
+    qtbot: QtBot, locale: None
+) -> None:
+    chart = PainChart()
+    qtbot.addWidget(chart)
+    axis = chart.plot.getAxis("bottom")
+    assert isinstance(axis, LocaleDateAxis)
+    QLocale.setDefault(QLocale("de_DE"))
+    assert ticks(axis, MONTH_DAY_ZOOM_LEVEL, MONTH_SPACING, FIRST_OF_MARCH) == "Mär"
+    assert ticks(axis, DAY_HOUR_ZOOM_LEVEL, DAY_SPACING, WEDNESDAY) == "Mi. 04"
+
+
+def test_the_time_axis_in_english_is_what_pyqtgraph_wrote(qtbot: QtBot, locale: None) -> None:
+    chart = PainChart()
+    qtbot.addWidget(chart)
+    axis = chart.plot.getAxis("bottom")
+    QLocale.setDefault(QLocale("en_US"))  # the app's English on a system in the C locale
+    for level, spacing, at in (
+        (MONTH_DAY_ZOOM_LEVEL, MONTH_SPACING, FIRST_OF_MARCH),
+        (MONTH_DAY_ZOOM_LEVEL, DAY_SPACING, WEDNESDAY),
+        (DAY_HOUR_ZOOM_LEVEL, DAY_SPACING, WEDNESDAY),
+    ):
+        assert ticks(axis, level, spacing, at) == english_ticks(axis, level, spacing, at)
+    assert ticks(axis, MONTH_DAY_ZOOM_LEVEL, MONTH_SPACING, FIRST_OF_MARCH) == "Mar"
+    assert ticks(axis, DAY_HOUR_ZOOM_LEVEL, DAY_SPACING, WEDNESDAY) == "Wed 04"
+
+
+def test_the_drawn_axis_uses_the_locale_too(qtbot: QtBot, locale: None) -> None:
+    """Through pyqtgraph's own choice of ticks, on a painted chart."""
+    QLocale.setDefault(QLocale("de_DE"))
+    chart = PainChart()
+    qtbot.addWidget(chart)
+    chart.resize(900, 320)
+    chart.set_data([], [])
+    chart.plot.grab()  # painting measures the tick font
+    low, high = FIRST_OF_MARCH - 5 * 86_400.0, FIRST_OF_MARCH + 9 * 86_400.0
+    axis = chart.plot.getAxis("bottom")
+    labels = [
+        label
+        for spacing, values in axis.tickValues(low, high, 900)
+        for label in axis.tickStrings(values, 1.0, spacing)
+    ]
+    assert "Mär" in labels
+    assert "Mar" not in labels
+
+
+# --- the log, the cards, the hover details, the report ------------------------------------------
+
+
+def test_the_log_and_the_chart_details_write_dates_in_the_german_locale(
+    qtbot: QtBot, database: Database, locale: None
+) -> None:
+    QLocale.setDefault(QLocale("de_DE"))
+    view = history(qtbot, database)
+    logged = view.model.index(0, 0).data()
+    assert logged == "Mi. 04 März 2026 09:05"
+    hover = view.chart.hover_text_at(NOW.timestamp(), 5)
+    assert hover.startswith("Mi. 04 März 2026, 09:05\n")
+    assert view.card_text("changeCard") == "-2,0"  # the German decimal comma
+
+
+def test_the_log_in_english_is_written_as_before(
+    qtbot: QtBot, database: Database, locale: None
+) -> None:
+    QLocale.setDefault(QLocale("en_GB"))
+    view = history(qtbot, database)
+    assert view.model.index(0, 0).data() == f"{NOW:%a %d %b %Y %H:%M}" == "Wed 04 Mar 2026 09:05"
+    hover = view.chart.hover_text_at(NOW.timestamp(), 5)
+    assert hover.splitlines() == [
+        f"{NOW:%a %d %b %Y, %H:%M}",
+        "Pain 5 of 10, before a session",
+        "Routine: Two-minute desk break",
+    ]
+    assert view.card_text("changeCard") == "-2.0"
+    assert view.card_text("streakCard") == "1 day"
+    assert view.model.index(0, 2).data() == "6 min"
+
+
+def test_the_report_dates_follow_the_locale(qtbot: QtBot, database: Database, locale: None) -> None:
+    QLocale.setDefault(QLocale("de_DE"))
+    view = history(qtbot, database)
+    controller = view.findChild(HistoryController)
+    assert controller is not None
+    controller.set_range(14)
+    content = controller.report_content()
+    # Names from the locale; the order is the translation's, and no catalog is installed.
+    assert content.period == "18 Februar 2026 to 04 März 2026"
+    assert content.created == "04 März 2026 09:05"
+    assert content.rows[0][0] == "Mi. 04 März 2026 09:05"
+
+
+# --- the core's words: the reminder sentence, durations -----------------------------------------
+
+
+def test_with_german_words_the_reminder_line_says_in_dieser_woche(
+    qtbot: QtBot, database: Database, german: Messages
+) -> None:
+    view = history(qtbot, database, german)
+    line = view.reminder_line.text()
+    assert "in dieser Woche" in line
+    assert (
+        line == "1 Erinnerung zum Aufstehen in dieser Woche: 1 führte zu einer Schreibtischpause."
+    )
+    assert view.model.index(0, 2).data() == "6 Min."  # the duration in the core's German
+
+
+def test_with_german_words_the_report_s_reminder_section_is_german(
+    qtbot: QtBot, database: Database, german: Messages
+) -> None:
+    view = history(qtbot, database, german)
+    controller = view.findChild(HistoryController)
+    assert controller is not None
+    reminders = controller.report_content().reminders
+    assert reminders == "1 Erinnerung zum Aufstehen: 1 führte zu einer Schreibtischpause."
+
+
+def test_with_english_words_the_reminder_line_is_unchanged(
+    qtbot: QtBot, database: Database
+) -> None:
+    view = history(qtbot, database)
+    assert view.reminder_line.text() == "1 stand-up reminder this week: 1 led to a desk break."
