@@ -142,6 +142,25 @@ def check_files(report: Report, bundle: Path) -> None:
     )
 
 
+def check_german(report: Report) -> None:
+    """German from the bundle: our catalog, Qt's own words, the hyphenation dictionary."""
+    from PySide6.QtCore import QCoreApplication
+
+    from spinecoach import paths
+    from spinecoach.app.language import use_language
+    from spinecoach.ui.widgets.hyphenation import SOFT_HYPHEN, hyphenate
+
+    language = use_language("de", paths.resources_dir(), system="C")
+    words = {
+        "ours": QCoreApplication.translate("Setting", "Language"),
+        "qt": QCoreApplication.translate("QPlatformTheme", "Cancel"),
+        "hyphenated": hyphenate("Oberschenkelrückseiten").replace(SOFT_HYPHEN, "-"),
+    }
+    ok = language == "de" and words["ours"] == "Sprache" and words["qt"] == "Abbrechen"
+    report.check("German", ok and "-" in words["hyphenated"], words)
+    use_language("en", paths.resources_dir(), system="C")
+
+
 # ---- speech and session -------------------------------------------------------------------
 
 
@@ -324,6 +343,7 @@ def main(argv: list[str]) -> int:
     report = Report()
     bundle = check_frozen(report)
     check_files(report, bundle)
+    check_german(report)
     player = check_speech(report)
     check_tone(report)
     try:

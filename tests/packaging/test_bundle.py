@@ -47,6 +47,7 @@ SELF_TEST_CHECKS = {
     "shipped folders in the bundle",
     "shipped files",
     "SVG icon drawn",
+    "German",
     "speech helper ready",
     "Qt Multimedia loads",
     "tone played",

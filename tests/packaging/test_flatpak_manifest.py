@@ -155,6 +155,14 @@ def test_what_the_cleanup_leaves_runs_spinecoach(manifest: dict[str, Any], tmp_p
     before = sum(1 for _ in (site / "PySide6").rglob("*"))
     assert apply_cleanup(tmp_path, manifest["cleanup"]) > 50
     assert sum(1 for _ in (site / "PySide6").rglob("*")) < before
+    # Qt's own words stay for each language SpineCoach ships, and only for those.
+    left = sorted(path.name for path in (site / "PySide6" / "Qt" / "translations").iterdir())
+    shipped = sorted(
+        f"qtbase_{ts.parent.name}.qm"
+        for ts in (REPO / "resources" / "translations").glob("*/ui.ts")
+        if ts.parent.name != "en"
+    )
+    assert left == shipped == ["qtbase_de.qm"]
 
     used = sorted(
         {

@@ -235,3 +235,20 @@ def test_with_english_words_the_reminder_line_is_unchanged(
 ) -> None:
     view = history(qtbot, database)
     assert view.reminder_line.text() == "1 stand-up reminder this week: 1 led to a desk break."
+
+
+def test_a_session_is_listed_under_its_routine_s_name_in_the_language_in_use(
+    qtbot: QtBot, database: Database
+) -> None:
+    # Recorded in English ("Two-minute desk break"), shown by its German name when the library
+    # is German; a routine the library no longer has keeps its recorded name.
+    view = HistoryView()
+    qtbot.addWidget(view)
+    names = {"desk-break": "Zwei-Minuten-Pause am Schreibtisch"}
+    controller = HistoryController(view, database, FakeClock(NOW), lambda: 3, routine_names=names)
+    controller.refresh()
+    assert view.model.index(0, 1).data() == "Zwei-Minuten-Pause am Schreibtisch"
+    assert "Zwei-Minuten-Pause am Schreibtisch" in view.chart.hover_text_at(NOW.timestamp(), 5)
+    gone = HistoryController(view, database, FakeClock(NOW), lambda: 3, routine_names={})
+    gone.refresh()
+    assert view.model.index(0, 1).data() == "Two-minute desk break"

@@ -21,7 +21,9 @@ import pytest
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
+from spinecoach import paths
 from spinecoach.app import Application, build
+from spinecoach.app.language import use_language
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.records import (
     PainContext,
@@ -283,3 +285,60 @@ def test_a_text_size_chosen_while_everything_is_open_applies_at_once(app: Applic
     app.state.set("text_size", 100)
     settle()
     assert QApplication.font().pointSizeF() == pytest.approx(body)
+
+
+# --- German: about 30 % longer words, at the tightest sizes ------------------------------------
+
+
+@pytest.fixture
+def german_app(qtbot: QtBot, data_dir: Path) -> Iterator[Application]:
+    application = build(
+        data_dir, FakeClock(NOW), prompts=ScriptedPrompts(), cues=RecordingCues(), language="de"
+    )
+    qtbot.addWidget(application.window)
+    yield application
+    engine = application.player.engine if application.session_area.is_built else None
+    if engine is not None and engine.state is EngineState.RUNNING:
+        application.player.toggle_pause()
+    application.window.close()
+    application.database.close()
+    use_language("en", paths.resources_dir(), system="C")
+
+
+GERMAN_SIZES = (SMALL_SCREEN, LARGE_TEXT)
+
+
+@pytest.mark.parametrize("size", GERMAN_SIZES, ids=str)
+def test_in_german_the_library_idle_page_and_history_fit(
+    german_app: Application, size: tuple[int, int, int]
+) -> None:
+    assert german_app.library.routines["desk-break"].name.startswith("Zwei-Minuten")
+    window = show(german_app, size, "library")
+    for item in ("desk-break", "cat-cow", "core-strength"):
+        german_app.library_pane.select_item(item)
+        settle()
+        assert_fits(window, f"German Library showing {item} at {size}")
+    window.show_area("session")
+    settle()
+    assert_fits(window, f"German idle Session page at {size}")
+    a_fortnight_of_history(german_app)
+    window.show_area("history")
+    german_app.history_area.build().view.bars_toggle.setChecked(True)
+    settle()
+    assert_fits(window, f"German History at {size}")
+
+
+@pytest.mark.parametrize("size", GERMAN_SIZES, ids=str)
+def test_in_german_the_player_fits_without_scrolling_either_way(
+    german_app: Application, size: tuple[int, int, int]
+) -> None:
+    window = show(german_app, size, "session")
+    german_app.session.player.set_sound_note(SILENT)
+
+    def check(where: str) -> None:
+        assert_fits(window, f"German player at {size}, {where}")
+        scroll = player_scroll(german_app)
+        assert scroll.verticalScrollBar().maximum() == 0, f"scrolls down: {where}"
+        assert scroll.horizontalScrollBar().maximum() == 0, f"scrolls sideways: {where}"
+
+    assert play_through(german_app, "hips-and-hamstrings", check) > 20

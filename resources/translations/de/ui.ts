@@ -5,7 +5,7 @@
     <name>Advice</name>
     <message>
         <source>Advice, and when to get help</source>
-        <translation>Rat und wann Sie Hilfe holen sollten</translation>
+        <translation>Rat und wann Sie sich Hilfe holen sollten</translation>
     </message>
 </context>
 <context>
@@ -36,15 +36,15 @@
     </message>
     <message>
         <source>Tones are silent: {why}.</source>
-        <translation>Töne bleiben stumm: {why}.</translation>
+        <translation>Keine Töne: {why}.</translation>
     </message>
     <message>
         <source>Cues are not spoken: {why}.</source>
-        <translation>Ansagen werden nicht gesprochen: {why}.</translation>
+        <translation>Keine gesprochenen Ansagen: {why}.</translation>
     </message>
     <message>
         <source>Captions show every cue.</source>
-        <translation>Untertitel zeigen jede Ansage.</translation>
+        <translation>Jede Ansage erscheint als Untertitel.</translation>
     </message>
 </context>
 <context>
@@ -58,7 +58,7 @@
     <name>CuePlayer</name>
     <message>
         <source>Tones are silent: {why}.</source>
-        <translation>Keine Signaltöne: {why}.</translation>
+        <translation>Keine Töne: {why}.</translation>
     </message>
     <message>
         <source>Cues are not spoken: {why}.</source>
@@ -205,7 +205,7 @@
     </message>
     <message>
         <source>on your hands and knees</source>
-        <translation>auf Händen und Knien</translation>
+        <translation>im Vierfüßlerstand</translation>
     </message>
     <message>
         <source>kneeling</source>
@@ -253,7 +253,7 @@
     </message>
     <message>
         <source>Part of these routines</source>
-        <translation>Teil dieser Programme</translation>
+        <translation>Enthalten in diesen Programmen</translation>
     </message>
     <message>
         <source>Start routine</source>
@@ -292,19 +292,19 @@
     </message>
     <message>
         <source>Part of this routine is on the floor. The player waits for you to get down and up again: press Start when you are in position.</source>
-        <translation>Ein Teil dieses Programms findet auf dem Boden statt. Die Übungseinheit wartet, während Sie sich hinlegen und wieder aufstehen: Drücken Sie auf Start, sobald Sie bereit sind.</translation>
+        <translation>Ein Teil dieses Programms findet auf dem Boden statt. Die Übungseinheit wartet, während Sie sich hinlegen und wieder aufstehen: Drücken Sie auf Start, sobald Sie in Position sind.</translation>
     </message>
     <message>
         <source>To get down to the floor and up without twisting, see {guide}.</source>
-        <translation>Wie Sie ohne Verdrehen auf den Boden und wieder hochkommen, zeigt {guide}.</translation>
+        <translation>Wie Sie ohne Verdrehen auf den Boden und wieder hochkommen, zeigt die Anleitung {guide}.</translation>
     </message>
     <message>
         <source>On a bed, see {guide}.</source>
-        <translation>Im Bett: siehe {guide}.</translation>
+        <translation>Für das Bett gibt es die Anleitung {guide}.</translation>
     </message>
     <message>
         <source>Take care</source>
-        <translation>Vorsicht</translation>
+        <translation>Bitte beachten</translation>
     </message>
     <message>
         <source>Source: {sources}</source>
@@ -316,7 +316,7 @@
     </message>
     <message>
         <source>Play it in the session player (or double-click it in the list)</source>
-        <translation>In der Übungseinheit abspielen (oder in der Liste doppelklicken)</translation>
+        <translation>In der Übungsanzeige starten (oder in der Liste doppelklicken)</translation>
     </message>
     <message>
         <source>Illustration of {what}</source>
@@ -324,7 +324,7 @@
     </message>
     <message>
         <source>Stop if an exercise makes your pain worse, or sends pain, numbness or tingling down a leg.</source>
-        <translation>Brechen Sie eine Übung ab, wenn sie Ihre Schmerzen verstärkt oder Schmerzen, Taubheit oder Kribbeln ins Bein ausstrahlen lässt.</translation>
+        <translation>Brechen Sie eine Übung ab, wenn sie Ihre Schmerzen verstärkt oder Schmerzen, ein Taubheitsgefühl oder Kribbeln ins Bein ausstrahlen lässt.</translation>
     </message>
     <message>
         <source>SpineCoach is a self-management aid, not a diagnosis or a treatment. &lt;a href=&quot;safety&quot;&gt;Read the safety notes and red-flag symptoms&lt;/a&gt;.</source>
@@ -453,7 +453,7 @@
     </message>
     <message>
         <source>pain has been going up; consider a gentler routine</source>
-        <translation>die Schmerzen haben zugenommen; erwägen Sie ein sanfteres Programm</translation>
+        <translation>die Schmerzen haben zugenommen; vielleicht passt ein sanfteres Programm besser</translation>
     </message>
     <message>
         <source>Not enough data yet</source>
@@ -496,7 +496,7 @@
     </message>
     <message>
         <source>needs before and after scores</source>
-        <translation>braucht Werte vor und nach der Einheit</translation>
+        <translation>braucht Schmerzwerte vor und nach der Einheit</translation>
     </message>
     <message numerus="yes">
         <source>after minus before, last %n</source>
@@ -635,7 +635,7 @@
     </message>
     <message>
         <source>Pain change per session</source>
-        <translation>Schmerzänderung je Einheit</translation>
+        <translation>Schmerzveränderung je Einheit</translation>
     </message>
     <message>
         <source>Weekly trend</source>
@@ -671,19 +671,19 @@
     </message>
     <message>
         <source>Delete…</source>
-        <translation>Löschen…</translation>
+        <translation>Löschen …</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation>CSV exportieren…</translation>
+        <translation>CSV exportieren …</translation>
     </message>
     <message>
         <source>Import CSV…</source>
-        <translation>CSV importieren…</translation>
+        <translation>CSV importieren …</translation>
     </message>
     <message>
         <source>Report for my clinician (PDF)…</source>
-        <translation>Bericht für die Praxis (PDF)…</translation>
+        <translation>Bericht für die Praxis (PDF) …</translation>
     </message>
     <message>
         <source>{done} of {total}</source>
@@ -754,7 +754,7 @@
     </message>
     <message>
         <source>Log pain now…</source>
-        <translation>Schmerzen jetzt eintragen…</translation>
+        <translation>Schmerzen jetzt eintragen …</translation>
     </message>
 </context>
 <context>
@@ -765,7 +765,7 @@
     </message>
     <message>
         <source>Answer the reminder: the card gets the keyboard (it never takes it by itself)</source>
-        <translation>Auf die Erinnerung antworten: Die Karte erhält die Tastatur (von selbst nimmt sie sie nie)</translation>
+        <translation>Auf die Erinnerung antworten: Die Karte erhält den Tastaturfokus (von selbst nimmt sie ihn nie)</translation>
     </message>
     <message>
         <source>Tab, Shift+Tab</source>
@@ -781,7 +781,7 @@
     </message>
     <message>
         <source>Press the button</source>
-        <translation>Die Schaltfläche betätigen</translation>
+        <translation>Die Schaltfläche drücken</translation>
     </message>
     <message>
         <source>Down arrow on Snooze or Skip</source>
@@ -805,7 +805,7 @@
     </message>
     <message>
         <source>Start desk break, Snooze or Skip from the desktop&apos;s notification list, where the desktop shows buttons (GNOME: Super+V opens it)</source>
-        <translation>„Schreibtischpause starten“, „Später“ oder „Überspringen“ in der Benachrichtigungsliste des Desktops, sofern er Schaltflächen zeigt (GNOME: Super+V öffnet sie)</translation>
+        <translation>In der Benachrichtigungsliste „Schreibtischpause starten“, „Später“ oder „Überspringen“ wählen, sofern die Arbeitsumgebung dort Schaltflächen zeigt (GNOME: Super+V öffnet die Liste)</translation>
     </message>
     <message>
         <source>Move to the next or the previous control</source>
@@ -817,7 +817,7 @@
     </message>
     <message>
         <source>Press the focused button; Space also ticks a box</source>
-        <translation>Die Schaltfläche mit dem Fokus drücken; die Leertaste setzt auch Häkchen</translation>
+        <translation>Die Schaltfläche mit dem Fokus drücken; die Leertaste setzt oder entfernt auch ein Häkchen</translation>
     </message>
     <message>
         <source>Arrow keys</source>
@@ -841,11 +841,11 @@
     </message>
     <message>
         <source>Search the library</source>
-        <translation>In der Bibliothek suchen</translation>
+        <translation>Bibliothek durchsuchen</translation>
     </message>
     <message>
         <source>Up and Down arrows</source>
-        <translation>Pfeil nach oben und nach unten</translation>
+        <translation>Pfeil nach oben und unten</translation>
     </message>
     <message>
         <source>Choose a routine or an exercise in the list</source>
@@ -861,7 +861,7 @@
     </message>
     <message>
         <source>Space on a player button</source>
-        <translation>Leertaste auf einer Schaltfläche der Übungseinheit</translation>
+        <translation>Leertaste auf einer Schaltfläche der Übungsanzeige</translation>
     </message>
     <message>
         <source>Presses that button, like Enter</source>
@@ -942,7 +942,7 @@
     </message>
     <message>
         <source>Search by name, body area or step…</source>
-        <translation>Nach Name, Körperbereich oder Schritt suchen…</translation>
+        <translation>Nach Name, Körperbereich oder Schritt suchen …</translation>
     </message>
     <message>
         <source>Position</source>
@@ -950,7 +950,7 @@
     </message>
     <message>
         <source>Any position</source>
-        <translation>Jede Position</translation>
+        <translation>Alle Positionen</translation>
     </message>
     <message>
         <source>Kind of exercise</source>
@@ -958,7 +958,7 @@
     </message>
     <message>
         <source>Any kind</source>
-        <translation>Jede Art</translation>
+        <translation>Alle Arten</translation>
     </message>
     <message>
         <source>Maximum length</source>
@@ -966,7 +966,7 @@
     </message>
     <message>
         <source>Any length</source>
-        <translation>Jede Dauer</translation>
+        <translation>Beliebige Dauer</translation>
     </message>
     <message>
         <source>Up to {duration}</source>
@@ -1038,7 +1038,7 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     </message>
     <message>
         <source>&amp;Skip this part</source>
-        <translation>Diesen Teil ü&amp;berspringen</translation>
+        <translation>Diesen Abschnitt ü&amp;berspringen</translation>
     </message>
     <message>
         <source>Right arrow</source>
@@ -1046,7 +1046,7 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     </message>
     <message>
         <source>Skip this part (a hold, a rest…)</source>
-        <translation>Diesen Teil überspringen (Halten, Pause …)</translation>
+        <translation>Diesen Abschnitt überspringen (Halten, Pause …)</translation>
     </message>
     <message>
         <source>&amp;Next exercise</source>
@@ -1070,7 +1070,7 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     </message>
     <message>
         <source>Add 15 seconds to this part</source>
-        <translation>Diesen Teil um 15 Sekunden verlängern</translation>
+        <translation>Diesen Abschnitt um 15 Sekunden verlängern</translation>
     </message>
     <message>
         <source>This &amp;hurts…</source>
@@ -1193,7 +1193,7 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     </message>
     <message>
         <source>SpineCoach is not in your application menu yet. Add it there, with its icon, so you can start it like your other apps?</source>
-        <translation>SpineCoach steht noch nicht in Ihrem Anwendungsmenü. Soll es dort mit seinem Symbol eingetragen werden, damit Sie es wie Ihre anderen Programme starten können?</translation>
+        <translation>SpineCoach steht noch nicht in Ihrem Anwendungsmenü. Soll es dort mit seinem Symbol eingetragen werden, damit Sie es wie Ihre anderen Anwendungen starten können?</translation>
     </message>
     <message>
         <source>&lt;p&gt;SpineCoach asks only once. To add it later, run &lt;nobr&gt;spinecoach --install-desktop-entry&lt;/nobr&gt; in a terminal.&lt;/p&gt;</source>
@@ -1275,7 +1275,7 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     </message>
     <message>
         <source>7-day average</source>
-        <translation>7-Tage-Mittel</translation>
+        <translation>7-Tage-Durchschnitt</translation>
     </message>
     <message>
         <source>{date}, {time}</source>
@@ -1334,7 +1334,7 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     </message>
     <message>
         <source>Left and Right arrows</source>
-        <translation>Pfeiltasten links und rechts</translation>
+        <translation>Pfeil nach links und rechts</translation>
     </message>
     <message>
         <source>Move along the scale; Space chooses</source>
@@ -1386,7 +1386,7 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     </message>
     <message>
         <source>0 means no pain and 10 the worst pain imaginable. Type a number from 0 to 10, or move with the arrow keys and press Space.</source>
-        <translation>0 bedeutet keine Schmerzen, 10 die stärksten vorstellbaren Schmerzen. Geben Sie eine Zahl von 0 bis 10 ein oder wählen Sie mit den Pfeiltasten und drücken Sie die Leertaste.</translation>
+        <translation>0 bedeutet keine Schmerzen, 10 die stärksten vorstellbaren Schmerzen. Geben Sie eine Zahl von 0 bis 10 ein, oder wählen Sie mit den Pfeiltasten einen Wert und drücken Sie die Leertaste.</translation>
     </message>
     <message>
         <source>How did that feel?</source>
@@ -1398,7 +1398,7 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     </message>
     <message>
         <source>A note, if you like (what you did, how you slept…)</source>
-        <translation>Eine Notiz, wenn Sie möchten (was Sie gemacht haben, wie Sie geschlafen haben…)</translation>
+        <translation>Eine Notiz, wenn Sie möchten (was Sie gemacht haben, wie Sie geschlafen haben …)</translation>
     </message>
     <message>
         <source>Skip</source>
@@ -1424,7 +1424,7 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     <name>PdfReport</name>
     <message>
         <source>Recorded by the patient with SpineCoach, a self-management aid. Pain is self-rated on a 0-10 scale (0 = no pain, 10 = worst pain imaginable).</source>
-        <translation>Von der Patientin oder dem Patienten mit SpineCoach erfasst, einer Hilfe zum Selbstmanagement. Schmerzen selbst eingeschätzt auf einer Skala von 0 bis 10 (0 = kein Schmerz, 10 = stärkster vorstellbarer Schmerz).</translation>
+        <translation>Von der Patientin oder dem Patienten mit SpineCoach erfasst, einer Hilfe zur Selbsthilfe. Die Schmerzen wurden selbst eingeschätzt, auf einer Skala von 0 bis 10 (0 = keine Schmerzen, 10 = stärkste vorstellbare Schmerzen).</translation>
     </message>
     <message>
         <source>Stand-up reminders</source>
@@ -1459,7 +1459,7 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     </message>
     <message>
         <source>Created {created} with SpineCoach {version}. SpineCoach does not diagnose or treat; please interpret with clinical judgement.</source>
-        <translation>Erstellt am {created} mit SpineCoach {version}. SpineCoach stellt keine Diagnosen und behandelt nicht; die Angaben bitte klinisch einordnen.</translation>
+        <translation>Erstellt mit SpineCoach {version} am {created}. SpineCoach stellt keine Diagnosen und behandelt nicht; die Angaben bitte klinisch einordnen.</translation>
     </message>
 </context>
 <context>
@@ -1525,14 +1525,14 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     </message>
     <message>
         <source>{duration} left</source>
-        <translation>noch {duration}</translation>
+        <translation>Noch {duration}</translation>
     </message>
 </context>
 <context>
     <name>PlayerView</name>
     <message>
         <source>Session player</source>
-        <translation>Wiedergabe der Übungseinheit</translation>
+        <translation>Übungsanzeige</translation>
     </message>
     <message>
         <source>Audio cue caption</source>
@@ -1548,7 +1548,7 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     </message>
     <message>
         <source>Take care</source>
-        <translation>Vorsicht</translation>
+        <translation>Bitte beachten</translation>
     </message>
     <message>
         <source>Back</source>
@@ -1580,11 +1580,11 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     </message>
     <message>
         <source>Add 15 seconds to this part (+)</source>
-        <translation>Diesem Abschnitt 15 Sekunden hinzufügen (+)</translation>
+        <translation>Diesen Abschnitt um 15 Sekunden verlängern (+)</translation>
     </message>
     <message>
         <source>Add 15 seconds</source>
-        <translation>15 Sekunden hinzufügen</translation>
+        <translation>Um 15 Sekunden verlängern</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -1613,7 +1613,7 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     <message>
         <source>Take care:
 {cautions}</source>
-        <translation>Vorsicht:
+        <translation>Bitte beachten:
 {cautions}</translation>
     </message>
     <message>
@@ -1756,7 +1756,7 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     </message>
     <message>
         <source>Just skip this one</source>
-        <translation>Nur diese überspringen</translation>
+        <translation>Diese einfach überspringen</translation>
     </message>
     <message>
         <source>a full-screen window</source>
@@ -1824,7 +1824,7 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     </message>
     <message>
         <source>No session yet today. A few minutes of gentle movement keeps a sore back supple.</source>
-        <translation>Heute noch keine Übungseinheit. Ein paar Minuten sanfte Bewegung halten einen schmerzenden Rücken beweglich.</translation>
+        <translation>Heute noch keine Übungseinheit. Ein paar Minuten sanfte Bewegung können helfen, einen schmerzenden Rücken beweglich zu halten.</translation>
     </message>
     <message numerus="yes">
         <source>You have been sitting for %n minute(s).</source>
@@ -1835,11 +1835,11 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     </message>
     <message>
         <source>Stand up, stretch, or take the two-minute desk break.</source>
-        <translation>Stehen Sie auf, strecken Sie sich, oder machen Sie die zweiminütige Schreibtischpause.</translation>
+        <translation>Stehen Sie auf, strecken Sie sich oder machen Sie die zweiminütige Schreibtischpause.</translation>
     </message>
     <message>
         <source>(It waited for {what} to close.)</source>
-        <translation>(Sie hat gewartet, solange {what} aktiv war.)</translation>
+        <translation>(Die Erinnerung hat gewartet, solange {what} aktiv war.)</translation>
     </message>
     <message>
         <source>Time to stand up</source>
@@ -1906,7 +1906,7 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     </message>
     <message>
         <source>Ready when you are</source>
-        <translation>Bereit, wenn Sie es sind</translation>
+        <translation>Starten Sie, wann Sie möchten</translation>
     </message>
     <message>
         <source>Pick a routine or an exercise in the Library and press Start, or take a short break now. You will be asked how your back feels before and after.</source>
@@ -2031,7 +2031,7 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     </message>
     <message>
         <source>This session was not finished; the exercises done were kept.</source>
-        <translation>Diese Übungseinheit wurde nicht beendet; die erledigten Übungen wurden gespeichert.</translation>
+        <translation>Diese Übungseinheit wurde nicht abgeschlossen; die erledigten Übungen sind gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -2154,7 +2154,7 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     </message>
     <message>
         <source>Every</source>
-        <translation>Alle</translation>
+        <translation>Erinnern nach</translation>
     </message>
     <message>
         <source>min of sitting</source>
@@ -2173,16 +2173,16 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
         <translation>Min.</translation>
     </message>
     <message>
-        <source>Days and hours when stand-up reminders are given, e.g. &apos;mon-fri 09:00-18:00, sat 10:00-12:00&apos;; a value core.reminders.WorkingHours.parse() cannot read means the default.</source>
-        <translation>Tage und Uhrzeiten, zu denen an das Aufstehen erinnert wird, z. B. &apos;mon-fri 09:00-18:00, sat 10:00-12:00&apos;; ein Wert, den core.reminders.WorkingHours.parse() nicht lesen kann, gilt als Voreinstellung.</translation>
+        <source>Days and hours when stand-up reminders are given, e.g. &apos;mon-fri 09:00-18:00, sat 10:00-12:00&apos;; a value that cannot be read means the default.</source>
+        <translation>Tage und Uhrzeiten, zu denen an das Aufstehen erinnert wird, z. B. „mon-fri 09:00-18:00, sat 10:00-12:00“; ein Wert, der nicht gelesen werden kann, bedeutet die Voreinstellung.</translation>
     </message>
     <message>
         <source>Working hours</source>
-        <translation>Arbeitszeit</translation>
+        <translation>Arbeitszeiten</translation>
     </message>
     <message>
         <source>How long &quot;Snooze&quot; puts a stand-up reminder off (at most three times in a row).</source>
-        <translation>Wie lange „Später erinnern“ eine Erinnerung zum Aufstehen aufschiebt (höchstens dreimal hintereinander).</translation>
+        <translation>Wie lange „Später“ eine Erinnerung zum Aufstehen aufschiebt (höchstens dreimal hintereinander).</translation>
     </message>
     <message>
         <source>Snooze for</source>
@@ -2230,7 +2230,7 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     </message>
     <message>
         <source>Start SpineCoach in the tray when you log in, so reminders need no remembering.</source>
-        <translation>SpineCoach beim Anmelden im Infobereich starten, damit Sie nicht an die Erinnerungen denken müssen.</translation>
+        <translation>SpineCoach beim Anmelden im Infobereich starten, damit die Erinnerungen kommen, ohne dass Sie daran denken müssen.</translation>
     </message>
     <message>
         <source>Start SpineCoach when I log in</source>
@@ -2334,7 +2334,7 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     </message>
     <message>
         <source>Another program is using your data file right now. SpineCoach opens it as soon as it is free; nothing you have stored is lost.</source>
-        <translation>Ein anderes Programm verwendet Ihre Datendatei gerade. SpineCoach öffnet sie, sobald sie frei ist; nichts von dem, was Sie gespeichert haben, geht verloren.</translation>
+        <translation>Eine andere Anwendung verwendet Ihre Datendatei gerade. SpineCoach öffnet sie, sobald sie frei ist; nichts von dem, was Sie gespeichert haben, geht verloren.</translation>
     </message>
     <message>
         <source>Your data file could not be opened: {problem}. Nothing was changed or deleted. Anything you enter is kept and saved as soon as the file can be written.</source>
@@ -2427,14 +2427,14 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     </message>
     <message>
         <source>SpineCoach keeps running in the tray so it can remind you to stand up. Choose Quit from its menu to stop it.</source>
-        <translation>SpineCoach läuft im Infobereich weiter, damit es Sie ans Aufstehen erinnern kann. Wählen Sie dort im Menü „Beenden“, um es zu beenden.</translation>
+        <translation>SpineCoach läuft im Infobereich weiter, damit es Sie ans Aufstehen erinnern kann. Zum Beenden wählen Sie in seinem Menü „SpineCoach beenden“.</translation>
     </message>
 </context>
 <context>
     <name>TrayIcon</name>
     <message>
         <source>Reminders starting…</source>
-        <translation>Erinnerungen starten…</translation>
+        <translation>Erinnerungen werden gestartet …</translation>
     </message>
     <message>
         <source>Answer the reminder (keyboard)</source>
@@ -2446,7 +2446,7 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     </message>
     <message>
         <source>Log pain now…</source>
-        <translation>Schmerzen jetzt eintragen…</translation>
+        <translation>Schmerzen jetzt eintragen …</translation>
     </message>
     <message>
         <source>Pause reminders</source>
@@ -2474,7 +2474,7 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     </message>
     <message>
         <source>Settings…</source>
-        <translation>Einstellungen…</translation>
+        <translation>Einstellungen …</translation>
     </message>
     <message>
         <source>Quit SpineCoach</source>

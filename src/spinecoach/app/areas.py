@@ -10,7 +10,7 @@ imported when an area is built, not at start-up.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -267,6 +267,7 @@ def build_history_area(
     exercise_names: Callable[[tuple[str, ...]], list[str]],
     repeat: Callable[[str], object],
     words: Messages,
+    routine_names: Mapping[str, str],
 ) -> HistoryArea:
     """History: the pain chart and sessions, check-ins, notes, export and the report."""
     from spinecoach.localzone import local_timezone
@@ -286,6 +287,7 @@ def build_history_area(
         write_pain=lambda entry: status.report(status.writer.add_pain_entry(entry)),
         write_note=lambda sid, note: status.report(status.writer.update_session_note(sid, note)),
         words=words,
+        routine_names=routine_names,
     )
     area = HistoryArea(view, controller, exercise_names)
 

@@ -314,6 +314,7 @@ class Application:
             exercise_names=exercise_names,
             repeat=self.start_routine_id,
             words=self.words,
+            routine_names={rid: routine.name for rid, routine in self.library.routines.items()},
         )
 
     # --- running in the background --------------------------------------------------------------

@@ -264,8 +264,9 @@ WORKING_HOURS: Final = Setting(
     QT_TRANSLATE_NOOP(
         "Setting",
         "Days and hours when stand-up reminders are given, e.g. 'mon-fri 09:00-18:00, sat "
-        "10:00-12:00'; a value core.reminders.WorkingHours.parse() cannot read means the default.",
+        "10:00-12:00'; a value that cannot be read means the default.",
     ),
+    # (The form is core.reminders.WorkingHours.parse()'s; the settings dialog has an editor.)
     label=QT_TRANSLATE_NOOP("Setting", "Working hours"),
     group=QT_TRANSLATE_NOOP("Setting", "Reminders"),
 )

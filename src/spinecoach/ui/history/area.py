@@ -88,7 +88,7 @@ class HistoryArea(QWidget):
         when = date_and_time(weekday_day_month(started), time_of_day(started))
         self.undo_text.setText(
             self.tr("Deleted “{routine}” of {when}.").format(
-                routine=session.routine_name, when=when
+                routine=self.controller.routine_name(session), when=when
             )
         )
         self.undo_bar.show()

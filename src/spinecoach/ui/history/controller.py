@@ -9,7 +9,7 @@ sentence, durations) in the language of `words`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime, time, timedelta, tzinfo
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -94,9 +94,16 @@ class HistoryController(QObject):
         write_pain: Callable[[PainEntry], bool] | None = None,
         write_note: Callable[[int, str], bool] | None = None,
         words: Messages = ENGLISH,
+        routine_names: Mapping[str, str] | None = None,
     ) -> None:
+        """`words` and `routine_names` (routine id -> its name) are in the language in use.
+
+        A session is shown under its routine's name in that language; one whose routine is no
+        longer in the library keeps the name it was recorded with.
+        """
         super().__init__(view)
         self._words = words
+        self._routine_names = dict(routine_names or {})
         # A named zone (with its DST rules) puts old entries on the right local day.
         self._tz = tz
         self._view = view
@@ -112,6 +119,10 @@ class HistoryController(QObject):
         view.range_requested.connect(self.set_range)
         view.weekly_bars_toggled.connect(self._toggle_bars)
         view.repeat_requested.connect(self._repeat)
+
+    def routine_name(self, session: SessionRecord) -> str:
+        """The session's routine as the library names it now, else as it was recorded."""
+        return self._routine_names.get(session.routine_id, session.routine_name)
 
     def now(self) -> datetime:
         """The app clock's time (an import judges "in the future" by it, not by the system's)."""
@@ -151,7 +162,7 @@ class HistoryController(QObject):
         entries = self._database.pain_entries(start, end)
         sessions = self._database.sessions(start, end)
         pain_by_session = session_pain(entries)
-        routine_names = {s.id: s.routine_name for s in sessions}
+        routine_names = {s.id: self.routine_name(s) for s in sessions}
         points = [self._point(entry, routine_names) for entry in entries]
         average = [
             [(t.timestamp(), value) for t, value in segment] for segment in rolling_average(entries)
@@ -281,7 +292,7 @@ class HistoryController(QObject):
             started_epoch=session.started_at.timestamp(),
             date_text=logged_at(session.started_at),
             routine_id=session.routine_id,
-            routine=session.routine_name,
+            routine=self.routine_name(session),
             minutes=minutes,
             duration_text=duration,
             exercises_text=exercises,

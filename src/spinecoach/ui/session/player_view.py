@@ -26,7 +26,12 @@ from PySide6.QtWidgets import (
 
 from spinecoach.ui.session.countdown import CountdownRing
 from spinecoach.ui.style.icons import line_icon
+from spinecoach.ui.widgets.hyphenation import hyphenate
 from spinecoach.ui.widgets.page_scroll import scrolling_page
+from spinecoach.ui.widgets.reflow import WrappingRow
+
+#: Characters beyond which the current step is set a size smaller (`highlight_step`).
+LONG_STEP = 120
 
 
 class FigureCanvas(QWidget):
@@ -260,16 +265,15 @@ class PlayerView(QWidget):
         # Long cautions in a small window: the card scrolls, not the whole player.
         middle.addWidget(scrolling_page(self._steps_card, "stepsScroll"), 3)
 
+        # The buttons wrap onto a second line when they do not fit (German at 200 % text), with
+        # Stop and "This hurts" at the right end of the line they fall on.
         self._controls = QWidget()
-        controls = QHBoxLayout(self._controls)
-        controls.setContentsMargins(0, 0, 0, 0)
-        controls.setSpacing(10)
+        controls = WrappingRow(self._controls, spacing=10)
         for button in (self.back_button, self.play_pause_button, self.skip_button):
             controls.addWidget(button)
         controls.addWidget(self.extend_button)
-        controls.addStretch(1)
+        controls.add_push()
         controls.addWidget(self.stop_button)
-        controls.addSpacing(12)
         controls.addWidget(self.hurts_button)
 
         self._header = QWidget()
@@ -309,21 +313,25 @@ class PlayerView(QWidget):
         """
         self.phase_label.setText(phase_word)
         self.counter_label.setText(counter)
-        self.exercise_label.setText(exercise)
+        # The content's long words may break in the narrow columns (ui/widgets/hyphenation).
+        self.exercise_label.setText(hyphenate(exercise))
+        steps = tuple(hyphenate(step) for step in steps)
         if tuple(self._step_texts()) != steps:
             self.step_list.clear()
             for number, step in enumerate(steps, start=1):
                 QListWidgetItem(f"{number}.  {step}", self.step_list)
         self.breathing_label.setText(
-            self.tr("Breathing: {breathing}").format(breathing=breathing) if breathing else ""
+            self.tr("Breathing: {breathing}").format(breathing=hyphenate(breathing))
+            if breathing
+            else ""
         )
         self.breathing_label.setVisible(bool(breathing))
-        listed = "\n".join(f"•  {caution}" for caution in cautions)
+        listed = "\n".join(f"•  {hyphenate(caution)}" for caution in cautions)
         self.cautions_label.setText(
             self.tr("Take care:\n{cautions}").format(cautions=listed) if cautions else ""
         )
         self.cautions_label.setVisible(bool(cautions))
-        self.next_label.setText(next_up)
+        self.next_label.setText(hyphenate(next_up))
         self.next_label.setVisible(bool(next_up))
 
     def _step_texts(self) -> list[str]:
@@ -337,8 +345,16 @@ class PlayerView(QWidget):
         """Make step `index` the current one: highlighted in the list, large below."""
         if self.step_list.currentRow() != index:
             self.step_list.setCurrentRow(index)
+        # A long step (German runs a quarter longer than English) is set a size smaller, so it
+        # keeps to about three lines and the ring keeps its room in a small window.
+        long = len(text) > LONG_STEP
+        text = hyphenate(text)
         if self.step_text.text() != text:
             self.step_text.setText(text)
+        if self.step_text.property("long") != long:
+            self.step_text.setProperty("long", long)
+            self.step_text.style().unpolish(self.step_text)
+            self.step_text.style().polish(self.step_text)
 
     def current_step_index(self) -> int:
         """The highlighted step's index."""

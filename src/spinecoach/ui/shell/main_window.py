@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -161,38 +162,14 @@ def key_words(text: str) -> str:
 class _Sidebar(QFrame):
     """The column of area buttons: as wide as the theme draws it, wider if a name needs it.
 
-    The stylesheet fixes the width for English at each text size; a translated name can be
-    longer ("Übungseinheit"), so after every polish and relayout the column grows to its widest
-    button rather than squeezing the name, and the buttons take one width (never below
-    `BUTTON_WIDTH`), so the chosen area's highlight is as wide as the others'.
+    The stylesheet gives the least width for English at each text size (`min-width`); the
+    column's fixed size policy makes it as wide as its widest button when a translated name is
+    longer ("Übungseinheit"), and the buttons fill the column, so the chosen area's highlight
+    is as wide as the others'. The layout does it all, at every text size, with no code of
+    its own.
     """
 
     BUTTON_WIDTH = 84
-
-    _FIT_ON = (QEvent.Type.Polish, QEvent.Type.LayoutRequest, QEvent.Type.FontChange)
-
-    def event(self, event: QEvent) -> bool:
-        """Qt override: refit after whatever may have changed the buttons' or its own width."""
-        handled = super().event(event)
-        if event.type() in self._FIT_ON:
-            self._fit_names()
-        return handled
-
-    def _fit_names(self) -> None:
-        layout = self.layout()
-        if layout is None:
-            return
-        margins = layout.contentsMargins()
-        buttons = [w for w in self.findChildren(QToolButton) if not w.isHidden()]
-        widest = max((button.sizeHint().width() for button in buttons), default=0)
-        for button in buttons:
-            if button.minimumWidth() != max(widest, self.BUTTON_WIDTH):
-                button.setMinimumWidth(max(widest, self.BUTTON_WIDTH))
-        needed = max(widest, self.BUTTON_WIDTH) + margins.left() + margins.right()
-        if needed > self.minimumWidth():
-            self.setMinimumWidth(needed)
-        if needed > self.maximumWidth():
-            self.setMaximumWidth(needed)
 
 
 class SettingsAccess(Protocol):
@@ -296,7 +273,8 @@ class MainWindow(QMainWindow):
     def _build_sidebar(self) -> QWidget:
         sidebar = _Sidebar()  # a QFrame paints its stylesheet background by itself
         sidebar.setObjectName("sidebar")
-        sidebar.setFixedWidth(104)
+        # As wide as its widest button, and at least what the stylesheet says (min-width).
+        sidebar.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         column = QVBoxLayout(sidebar)
         column.setContentsMargins(10, 16, 10, 16)
         column.setSpacing(6)
@@ -325,6 +303,7 @@ class MainWindow(QMainWindow):
             button.setToolTip(self.tr("{area} ({keys})").format(area=label, keys=keys_text))
             button.setAccessibleName(label)
             button.setMinimumWidth(_Sidebar.BUTTON_WIDTH)
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, button.sizePolicy().verticalPolicy())
             self._buttons.addButton(button, index)
             column.addWidget(button)
         column.addStretch(1)

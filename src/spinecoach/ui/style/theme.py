@@ -296,7 +296,8 @@ def stylesheet(theme: Theme, ui_icons: str = "", text_scale: float = 1.0) -> str
     def pt(points: float) -> str:
         return f"{scaled_points(points, text_scale):.1f}pt"
 
-    # The sidebar's width (104 px as drawn) grows with its labels, so "Library" is not elided.
+    # The sidebar's least width (104 px as drawn) grows with the text, so "Library" is not
+    # elided; a longer translated name widens it further (main_window._Sidebar).
     sidebar = round(SIDEBAR_PIXELS * max(1.0, 0.25 + 0.75 * text_scale))
 
     def px(pixels: int) -> str:
@@ -312,8 +313,7 @@ def stylesheet(theme: Theme, ui_icons: str = "", text_scale: float = 1.0) -> str
     QWidget {{ color: {t.text}; }}
     QToolTip {{ background: {t.surface}; color: {t.text}; border: 1px solid {t.border};
                 padding: 4px 6px; }}
-    #sidebar {{ background: {t.sidebar}; border: none;
-        min-width: {sidebar}px; max-width: {sidebar}px; }}
+    #sidebar {{ background: {t.sidebar}; border: none; min-width: {sidebar}px; }}
     #sidebar QToolButton {{ border: none; border-radius: 10px; padding: 10px 6px;
         color: {t.muted}; font-weight: 600; }}
     #sidebar QToolButton:hover {{ background: {t.accent_soft}; color: {t.text}; }}
@@ -408,6 +408,9 @@ def stylesheet(theme: Theme, ui_icons: str = "", text_scale: float = 1.0) -> str
     #playerView[textSize="larger"] QLabel[role="stepFocus"] {{ font-size: {pt(44)}; }}
     #playerView[textSize="larger"] QLabel[role="caption"] {{ font-size: {pt(17)}; }}
     #playerView[textSize="larger"] QLabel[role="playerExercise"] {{ font-size: {pt(23)}; }}
+    QLabel[role="step"][long="true"] {{ font-size: {pt(17)}; }}
+    #playerView[textSize="large"] QLabel[role="step"][long="true"] {{ font-size: {pt(20)}; }}
+    #playerView[textSize="larger"] QLabel[role="step"][long="true"] {{ font-size: {pt(24)}; }}
     #playerView[textSize="larger"] QListWidget#stepList {{ font-size: {pt(15)}; }}
     QAbstractSpinBox {{ background: {t.surface}; border: 1px solid {t.border};
         border-radius: 8px; padding: 5px 4px 5px 10px; min-height: 22px; }}
