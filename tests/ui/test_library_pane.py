@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSplitter
 from pytestqt.qtbot import QtBot
 
 from spinecoach import paths
@@ -18,6 +18,7 @@ from spinecoach.core.catalog import (
 from spinecoach.core.exercise import Category, Exercise, Position, Routine, format_duration
 from spinecoach.core.library import Library, load_library
 from spinecoach.ui.library.illustrations import IllustrationCache
+from spinecoach.ui.library.model import Role
 from spinecoach.ui.library.pane import LibraryPane
 
 
@@ -235,3 +236,26 @@ def test_broken_file_shows_a_problems_banner(qtbot: QtBot, library: Library) -> 
     assert details is not None
     assert "exercises/typo.toml: difficulty: must be 1, 2 or 3, not 7" in details.text()
     assert len(widget.visible_ids()) == len(library.routines) + len(library.exercises)
+
+
+def row_height(pane: LibraryPane, item_id: str) -> int:
+    index = next(
+        pane.list.model().index(row, 0)
+        for row in range(pane.list.model().rowCount())
+        if getattr(pane.list.model().index(row, 0).data(Role.ITEM), "id", None) == item_id
+    )
+    return pane.list.visualRect(index).height()
+
+
+def test_a_long_name_takes_two_lines_in_a_narrow_list_instead_of_losing_its_end(
+    qtbot: QtBot, pane: LibraryPane
+) -> None:
+    wide = row_height(pane, "gentle-floor-stretches")
+    assert row_height(pane, "desk-break") == wide  # both fit on one line at 1100 px
+    splitter = pane.findChild(QSplitter, "librarySplitter")
+    assert splitter is not None
+    splitter.setSizes([330, 770])
+    qtbot.waitUntil(lambda: row_height(pane, "gentle-floor-stretches") > wide)
+    # "Gentle moves for a bad day" wraps onto a second line; a name that still fits beside
+    # its badge keeps its one line.
+    assert row_height(pane, "desk-hips-and-back") == wide

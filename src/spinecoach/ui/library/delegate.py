@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -12,6 +15,35 @@ from spinecoach.ui.library.model import Role
 THUMB = 56
 ROW_HEIGHT = 72
 HEADER_HEIGHT = 34
+
+
+@dataclass(frozen=True, slots=True)
+class _RowLayout:
+    """A row's texts and badge, placed relative to the text column (`LibraryDelegate._layout`)."""
+
+    title_lines: list[str]
+    line_height: int
+    subtitle: str
+    subtitle_top: int
+    subtitle_width: int
+    title_width: int
+    badge: str
+    badge_at: QRect | None
+    height: int
+
+
+def _wrapped(name: str, metrics: QFontMetrics, width: int) -> list[str]:
+    """`name` in up to two lines of `width`, broken after spaces and hyphens; the rest elided."""
+    words = re.split(r"(?<=[\s-])", name)
+    first = ""
+    while words and metrics.horizontalAdvance(first + words[0]) <= width:
+        first += words.pop(0)
+    if not first:  # one word longer than the line
+        return [metrics.elidedText(name, Qt.TextElideMode.ElideRight, width)]
+    rest = "".join(words)
+    if not rest:
+        return [first]
+    return [first.rstrip(), metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
 
 
 class LibraryDelegate(QStyledItemDelegate):
@@ -24,16 +56,76 @@ class LibraryDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        """Qt override: headers are short, items tall enough for the thumbnail and two lines.
+        """Qt override: headers are short, items as tall as their thumbnail and their lines.
 
-        The lines are measured in the font in use: at 200 % text they need more than 72 px.
+        The lines are measured in the font in use and the list's width: at 200 % text, or in
+        German, a long name takes two lines and the badge moves down (`_layout`).
         """
         font = QFont(option.font)
         if index.data(Role.KIND) == "header":
             header = QFontMetrics(self._header_font(font)).height()
             return QSize(option.rect.width(), max(HEADER_HEIGHT, header + 16))
-        lines = QFontMetrics(self._title_font(font)).height() + QFontMetrics(font).height()
-        return QSize(option.rect.width(), max(ROW_HEIGHT, lines + 2 * 3 + 16 + 12))
+        layout = self._layout(font, index, self._row_width(option))
+        return QSize(option.rect.width(), max(ROW_HEIGHT, layout.height + 6))
+
+    @staticmethod
+    def _row_width(option: QStyleOptionViewItem) -> int:
+        """The width a row gets: the list's (the view lays rows out as wide as it is)."""
+        if option.rect.width() > 0:
+            return option.rect.width()
+        viewport = getattr(option.widget, "viewport", None)
+        return viewport().width() if callable(viewport) else 0
+
+    def _layout(
+        self, font: QFont, index: QModelIndex | QPersistentModelIndex, width: int
+    ) -> _RowLayout:
+        """Where a row's texts go, relative to the text column's top left corner.
+
+        When the name fits beside the badge: the name, the badge at the right of its line, the
+        subtitle under both. When it does not (a long name at 200 % text, a German one): the
+        name over the whole column in up to two lines (wrapped at spaces and hyphens, the rest
+        elided), the subtitle, and the badge at the right of the subtitle's line, or under it.
+        """
+        title = QFontMetrics(self._title_font(font))
+        small = QFontMetrics(font)
+        badge_font = QFontMetrics(self._badge_font(font))
+        badge = str(index.data(Role.BADGE) or "")
+        badge_size = QSize(badge_font.horizontalAdvance(badge) + 16, badge_font.height() + 6)
+        badge_room = badge_size.width() + 10 if badge else 0
+        column = max(1, width - 8 - 30 - THUMB - 12) if width else 10_000
+        name = str(index.data())
+        subtitle = str(index.data(Role.SUBTITLE) or "")
+        if title.horizontalAdvance(name) <= column - badge_room:
+            lines = [name]
+            badge_at = QRect(QPoint(column - badge_room + 10, 0), badge_size) if badge else None
+            subtitle_top = title.height() + 4
+            subtitle_width = column - badge_room
+        else:
+            lines = _wrapped(name, title, column)
+            subtitle_top = title.height() * len(lines) + 4
+            subtitle_width = column
+            badge_at = None
+            if badge:
+                beside = small.horizontalAdvance(subtitle) + badge_room <= column
+                if beside:
+                    subtitle_width = column - badge_room
+                    badge_at = QRect(QPoint(column - badge_size.width(), subtitle_top), badge_size)
+                else:
+                    badge_at = QRect(QPoint(0, subtitle_top + small.height() + 4), badge_size)
+        bottom = subtitle_top + small.height()
+        if badge_at is not None:
+            bottom = max(bottom, badge_at.bottom() + 1)
+        return _RowLayout(
+            title_lines=lines,
+            line_height=title.height(),
+            subtitle=small.elidedText(subtitle, Qt.TextElideMode.ElideRight, subtitle_width),
+            subtitle_top=subtitle_top,
+            subtitle_width=subtitle_width,
+            title_width=column,
+            badge=badge,
+            badge_at=badge_at,
+            height=12 + bottom + 12,
+        )
 
     @staticmethod
     def _title_font(base: QFont) -> QFont:
@@ -95,30 +187,27 @@ class LibraryDelegate(QStyledItemDelegate):
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
         )
         left = thumb_rect.right() + 14
-        badge = str(index.data(Role.BADGE) or "")
-        badge_width = self._paint_badge(painter, card, base_font, badge, palette, selected)
-        text_width = card.right() - left - badge_width - 12
-        title_font = self._title_font(base_font)
-        painter.setFont(title_font)
+        layout = self._layout(base_font, index, rect.width())
+        top = card.top() + 12
+        painter.setFont(self._title_font(base_font))
         painter.setPen(text_colour)
-        metrics = QFontMetrics(title_font)
-        title = metrics.elidedText(str(index.data()), Qt.TextElideMode.ElideRight, text_width)
-        painter.drawText(
-            QRect(left, card.top() + 12, text_width, metrics.height()),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            title,
-        )
+        for number, line in enumerate(layout.title_lines):
+            line_top = top + number * layout.line_height
+            painter.drawText(
+                QRect(left, line_top, layout.title_width, layout.line_height),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                line,
+            )
         painter.setFont(base_font)
         painter.setPen(muted)
-        small = QFontMetrics(base_font)
-        subtitle = small.elidedText(
-            str(index.data(Role.SUBTITLE) or ""), Qt.TextElideMode.ElideRight, text_width
-        )
         painter.drawText(
-            QRect(left, card.top() + 16 + metrics.height(), text_width, small.height()),
+            QRect(left, top + layout.subtitle_top, layout.subtitle_width, layout.line_height),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            subtitle,
+            layout.subtitle,
         )
+        if layout.badge_at is not None:
+            box = layout.badge_at.translated(left, top)
+            self._paint_badge(painter, box, base_font, layout.badge, palette, selected)
         painter.restore()
 
     @staticmethod
@@ -135,23 +224,21 @@ class LibraryDelegate(QStyledItemDelegate):
 
     @staticmethod
     def _paint_badge(
-        painter: QPainter, card: QRect, font: QFont, badge: str, palette: QPalette, selected: bool
-    ) -> int:
-        if not badge:
-            return 0
-        badge_font = QFont(font)
-        badge_font.setPointSizeF(font.pointSizeF() * 0.8)
-        badge_font.setWeight(QFont.Weight.Bold)
-        metrics = QFontMetrics(badge_font)
-        width = metrics.horizontalAdvance(badge) + 16
-        box = QRect(card.right() - width - 10, card.top() + 12, width, metrics.height() + 6)
+        painter: QPainter, box: QRect, font: QFont, badge: str, palette: QPalette, selected: bool
+    ) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
         accent = palette.color(QPalette.ColorRole.Highlight)
         fill = QColor(palette.color(QPalette.ColorRole.HighlightedText) if selected else accent)
         fill.setAlpha(60 if selected else 36)
         painter.setBrush(fill)
         painter.drawRoundedRect(box, box.height() / 2, box.height() / 2)
-        painter.setFont(badge_font)
+        painter.setFont(LibraryDelegate._badge_font(font))
         painter.setPen(palette.color(QPalette.ColorRole.HighlightedText) if selected else accent)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, badge)
-        return width + 10
+
+    @staticmethod
+    def _badge_font(base: QFont) -> QFont:
+        badge = QFont(base)
+        badge.setPointSizeF(base.pointSizeF() * 0.8)
+        badge.setWeight(QFont.Weight.Bold)
+        return badge

@@ -113,15 +113,17 @@ class WrappingRow(WrappingLayout):
         y = rect.y()
         pushed = self._items[self._push] if self._push is not None else None
         pushed = pushed if pushed is None or not pushed.isEmpty() else self._next_visible()
+        past_push = False  # lines wholly after the push sit at the right, like the push's own
         for line in self._lines(rect.width()):
             height = max(item.sizeHint().height() for item in line)
             if move:
                 used = sum(item.sizeHint().width() for item in line) + self._gap * (len(line) - 1)
                 spare = max(0, rect.width() - used)
-                x = rect.x()
+                x = rect.x() + (spare if past_push else 0)
                 for item in line:
                     if item is pushed:
                         x += spare
+                        past_push = True
                     hint = item.sizeHint()
                     width = min(hint.width(), rect.width())
                     top = y + (height - hint.height()) // 2
