@@ -8,8 +8,9 @@ from PySide6.QtGui import QPixmap
 from pytestqt.qtbot import QtBot
 
 from spinecoach import paths
-from spinecoach.core.figure import DARK, LIGHT
+from spinecoach.core.figure import DARK, HIGH_CONTRAST, LIGHT, Palette
 from spinecoach.ui.library.illustrations import IllustrationCache
+from spinecoach.ui.style.theme import contrast_ratio
 
 LYING = "glute-bridge.svg"
 STANDING = "standing-tall-reach.svg"
@@ -61,11 +62,24 @@ def test_trimmed_detail_keeps_the_scale_and_cuts_empty_sky(cache: IllustrationCa
     assert lying.height() < 200
 
 
-def test_dark_palette_swaps_colours(cache: IllustrationCache) -> None:
+@pytest.mark.parametrize("palette", [DARK, HIGH_CONTRAST], ids=lambda palette: palette.name)
+def test_the_other_palettes_swap_every_colour(cache: IllustrationCache, palette: Palette) -> None:
     light_svg = cache.svg_bytes(LYING).decode()
     assert LIGHT.body in light_svg
-    cache.set_dark(True)
-    dark_svg = cache.svg_bytes(LYING).decode()
-    assert DARK.body in dark_svg
-    assert LIGHT.body not in dark_svg
+    cache.set_palette(palette.name)
+    other_svg = cache.svg_bytes(LYING).decode()
+    assert palette.body in other_svg
+    assert LIGHT.body not in other_svg and LIGHT.far not in other_svg
     assert not cache.pixmap(LYING, QSize(40, 40)).isNull()
+
+
+def test_the_high_contrast_figure_reads_on_white() -> None:
+    # WCAG: the body as text (21:1), the far limbs above 7:1, the props and arrows above 4.5:1.
+    assert contrast_ratio(HIGH_CONTRAST.body, "#FFFFFF") == 21
+    assert contrast_ratio(HIGH_CONTRAST.far, "#FFFFFF") >= 7
+    assert contrast_ratio(HIGH_CONTRAST.prop, "#FFFFFF") >= 4.5
+    assert contrast_ratio(HIGH_CONTRAST.accent, "#FFFFFF") >= 4.5
+    light = {getattr(LIGHT, name) for name in ("background", "body", "far", "prop", "accent")}
+    assert light.isdisjoint(
+        getattr(HIGH_CONTRAST, name) for name in ("background", "body", "far", "prop", "accent")
+    )

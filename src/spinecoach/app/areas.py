@@ -115,9 +115,9 @@ def build_library_pane(
     from spinecoach.ui.library.illustrations import IllustrationCache
     from spinecoach.ui.library.pane import LibraryPane
 
-    illustrations = IllustrationCache(paths.icons_dir() / "exercises", dark=looks.theme.is_dark)
+    illustrations = IllustrationCache(paths.icons_dir() / "exercises", palette=looks.theme.name)
     pane = LibraryPane(library, illustrations)
-    looks.follow(lambda theme: pane.set_dark_illustrations(theme.is_dark))
+    looks.follow(lambda theme: pane.set_illustration_palette(theme.name))
     pane.safety_requested.connect(show_safety)
     pane.start_requested.connect(start)
     return pane
@@ -193,7 +193,7 @@ def build_session_area(
 
     def frame(exercise_id: str, progress: float, side: Side | None) -> bytes:
         shown = STILL_POSE if motion["reduced"] else progress
-        return frames.frame(exercise_id, shown, side=side, dark=looks.theme.is_dark)
+        return frames.frame(exercise_id, shown, side=side, palette=looks.theme.name)
 
     def reduce_motion(reduced: bool) -> None:
         motion["reduced"] = reduced

@@ -25,7 +25,7 @@ The names below are the figure's API; import them from here.
 
 from spinecoach.core.figure.dimensions import VIEWBOX, Point, View
 from spinecoach.core.figure.layout import drawing_extent
-from spinecoach.core.figure.palette import DARK, LIGHT, Palette
+from spinecoach.core.figure.palette import DARK, HIGH_CONTRAST, LIGHT, PALETTES, Palette
 from spinecoach.core.figure.pose import (
     NEUTRAL,
     POSE_FIELDS,
@@ -50,9 +50,11 @@ from spinecoach.core.figure.svg import render_exercise, to_svg
 
 __all__ = [
     "DARK",
+    "HIGH_CONTRAST",
     "JOINT_NAMES",
     "LIGHT",
     "NEUTRAL",
+    "PALETTES",
     "POSE_FIELDS",
     "VIEWBOX",
     "WORKING",

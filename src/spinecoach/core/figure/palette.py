@@ -52,3 +52,23 @@ DARK: Final = Palette(
 Every colour differs from every LIGHT colour, so the UI can recolour a committed SVG by plain
 string replacement (LIGHT.x -> DARK.x) without one replacement feeding the next.
 """
+
+HIGH_CONTRAST: Final = Palette(
+    name="contrast",
+    background="#FEFEFE",
+    body="#000000",
+    far="#555555",
+    prop="#6B6B6B",
+    prop_fill="#F1F1F1",
+    accent="#A34100",
+    ghost_opacity=0.3,
+)
+"""High-contrast palette: a black figure on white, as the high-contrast theme draws text.
+
+The far limbs are still told from the near ones (7.5:1 on white, the body 21:1), the props
+and the direction arrows keep 4.5:1 and more. Like DARK, every colour differs from every
+LIGHT colour ("#FEFEFE" is the white the drawing sits on), for the same string replacement.
+"""
+
+#: The drawing's palette for each theme, by the theme's name (ui/style/theme.Theme.name).
+PALETTES: Final = {palette.name: palette for palette in (LIGHT, DARK, HIGH_CONTRAST)}

@@ -1,7 +1,8 @@
 """Exercise illustrations as pixmaps, rendered once per size and theme and then reused.
 
-The SVGs are drawn in the light palette. For the dark theme their colours are swapped for the
-dark palette's (the same mapping the pose renderer uses), so both themes come from one file.
+The SVGs are drawn in the light palette. For the dark and the high-contrast theme their colours
+are swapped for that palette's (core.figure.PALETTES, the ones the pose renderer uses), so every
+theme comes from one file.
 """
 
 from __future__ import annotations
@@ -39,23 +40,29 @@ class IllustrationCache:
     pixels and a list that repaints while scrolling never parses an SVG twice.
     """
 
-    def __init__(self, folder: Traversable, *, dark: bool = False) -> None:
+    def __init__(self, folder: Traversable, *, palette: str = "light") -> None:
+        """`palette` is the theme's name: "light", "dark" or "contrast"."""
         self._folder = folder
-        self._dark = dark
+        self._palette = palette
         self._svg: dict[str, bytes] = {}
         # (image, width, height, device pixel ratio, mode: fit / crop / trim) -> pixmap
         self._pixmaps: dict[tuple[str, int, int, float, str], QPixmap] = {}
         self._extents: dict[str, tuple[float, float, float, float] | None] = {}
 
     @property
+    def palette(self) -> str:
+        """The palette pixmaps are drawn in: "light", "dark" or "contrast"."""
+        return self._palette
+
+    @property
     def dark(self) -> bool:
         """Whether pixmaps are drawn in the dark palette."""
-        return self._dark
+        return self._palette == "dark"
 
-    def set_dark(self, dark: bool) -> None:
+    def set_palette(self, palette: str) -> None:
         """Switch palette; cached pixmaps of the other palette are dropped."""
-        if dark != self._dark:
-            self._dark = dark
+        if palette != self._palette:
+            self._palette = palette
             self._svg.clear()
             self._pixmaps.clear()
             self._extents.clear()
@@ -64,13 +71,14 @@ class IllustrationCache:
         """The SVG document for `image`, in the current palette."""
         if image not in self._svg:
             text = (self._folder / image).read_text(encoding="utf-8")
-            if self._dark:
-                # Imported here: the figure module is only needed for the dark palette, and
+            if self._palette != "light":
+                # Imported here: the figure module is only needed for the other palettes, and
                 # start-up in the (default) light theme should not pay for it.
-                from spinecoach.core.figure import DARK, LIGHT
+                from spinecoach.core.figure import LIGHT, PALETTES
 
-                for light, dark in _colour_map(LIGHT, DARK).items():
-                    text = text.replace(light, dark).replace(light.upper(), dark)
+                target = PALETTES.get(self._palette, LIGHT)
+                for light, other in _colour_map(LIGHT, target).items():
+                    text = text.replace(light, other).replace(light.upper(), other)
             self._svg[image] = text.encode("utf-8")
         return self._svg[image]
 

@@ -273,11 +273,11 @@ class LibraryPane(QWidget):
         """The cache that draws this pane's pictures."""
         return self._illustrations
 
-    def set_dark_illustrations(self, dark: bool) -> None:
-        """Redraw thumbnails and details in the dark or light palette (if it changed)."""
-        if dark == self._illustrations.dark:
+    def set_illustration_palette(self, palette: str) -> None:
+        """Redraw thumbnails and details in the theme's palette (if it changed)."""
+        if palette == self._illustrations.palette:
             return
-        self._illustrations.set_dark(dark)
+        self._illustrations.set_palette(palette)
         self.list.viewport().update()
         self.detail.refresh()
 

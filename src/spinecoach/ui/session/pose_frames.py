@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from importlib.resources.abc import Traversable
 
-from spinecoach.core.figure import DARK, LIGHT, ExercisePoses, load_exercise_poses, to_svg
+from spinecoach.core.figure import LIGHT, PALETTES, ExercisePoses, load_exercise_poses, to_svg
 from spinecoach.core.movement import drawing_mirrored
 from spinecoach.core.timeline import Side
 
@@ -22,7 +22,7 @@ class PoseFrames:
     def __init__(self, poses_dir: Traversable) -> None:
         self._poses_dir = poses_dir
         self._poses: dict[str, ExercisePoses | None] = {}
-        self._frames: dict[tuple[str, int, bool, bool], bytes] = {}
+        self._frames: dict[tuple[str, int, bool, str], bytes] = {}
 
     def poses(self, exercise_id: str) -> ExercisePoses | None:
         """The start and held pose of an exercise, or None if it has no pose file."""
@@ -33,22 +33,25 @@ class PoseFrames:
             )
         return self._poses[exercise_id]
 
-    def frame(self, exercise_id: str, progress: float, *, side: Side | None, dark: bool) -> bytes:
+    def frame(
+        self, exercise_id: str, progress: float, *, side: Side | None, palette: str = "light"
+    ) -> bytes:
         """The SVG (UTF-8) of the figure `progress` of the way from start (0) to held (1).
 
         `side` is the phase's side; the drawing is mirrored when its file shows the other one.
+        `palette` is the theme's name ("light", "dark", "contrast": core.figure.PALETTES).
         """
         poses = self.poses(exercise_id)
         if poses is None:
             return b""
         mirrored = drawing_mirrored(side, poses.shows_side)
         step = round(min(1.0, max(0.0, progress)) * FRAME_STEPS)
-        key = (exercise_id, step, mirrored, dark)
+        key = (exercise_id, step, mirrored, palette)
         if key not in self._frames:
             svg = to_svg(
                 poses.at(step / FRAME_STEPS),
                 poses.props,
-                DARK if dark else LIGHT,
+                PALETTES.get(palette, LIGHT),
                 mirrored=mirrored,
                 view=poses.view,
                 fit=(poses.start, poses.end),
