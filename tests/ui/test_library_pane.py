@@ -250,12 +250,14 @@ def row_height(pane: LibraryPane, item_id: str) -> int:
 def test_a_long_name_takes_two_lines_in_a_narrow_list_instead_of_losing_its_end(
     qtbot: QtBot, pane: LibraryPane
 ) -> None:
-    wide = row_height(pane, "gentle-floor-stretches")
-    assert row_height(pane, "desk-break") == wide  # both fit on one line at 1100 px
     splitter = pane.findChild(QSplitter, "librarySplitter")
     assert splitter is not None
+    splitter.setSizes([800, 300])  # a wide list: every name fits on one line
+    qtbot.waitUntil(
+        lambda: row_height(pane, "gentle-floor-stretches") == row_height(pane, "walk-and-stretch")
+    )
+    one_line = row_height(pane, "desk-break")
     splitter.setSizes([330, 770])
-    qtbot.waitUntil(lambda: row_height(pane, "gentle-floor-stretches") > wide)
-    # "Gentle moves for a bad day" wraps onto a second line; a name that still fits beside
-    # its badge keeps its one line.
-    assert row_height(pane, "desk-hips-and-back") == wide
+    # "Gentle moves for a bad day" wraps onto a second line; a short name keeps its one line.
+    qtbot.waitUntil(lambda: row_height(pane, "gentle-floor-stretches") > one_line)
+    assert row_height(pane, "walk-and-stretch") == one_line
