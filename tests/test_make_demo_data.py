@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import sqlite3
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -135,3 +137,68 @@ def test_ten_years_is_a_big_history_written_quickly(tmp_path: Path) -> None:
     with open_database(data_dir / "spinecoach.sqlite3", now=NOW) as database:
         assert 3500 <= database.count_sessions() <= 4500
         assert 10_000 <= database.count_pain_entries() <= 12_000
+
+
+def _tool() -> ModuleType:
+    """tools/make_demo_data.py as a module (tools/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("make_demo_data", TOOL)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def _moments(history: object) -> list[datetime]:
+    sessions = history.sessions  # type: ignore[attr-defined]
+    found = [entry.recorded_at for entry in history.check_ins]  # type: ignore[attr-defined]
+    for session, linked in sessions:
+        found.append(session.started_at)
+        found += [entry.recorded_at for entry in linked]
+        if session.ended_at is not None:
+            found.append(session.ended_at)
+    found += [moment for _i, _e, moment, _a in history.hurts]  # type: ignore[attr-defined]
+    return found
+
+
+def test_nothing_is_written_later_than_now_on_the_last_day() -> None:
+    """Run at 10:00, the last day holds its morning and no later lunch or evening check-in."""
+    tool = _tool()
+    routines = tool.load_routines()
+    zone = timezone(timedelta(hours=1))
+    last_day = datetime(2026, 11, 30).date()
+    first_day = last_day - timedelta(days=59)
+    whole = tool.generate(routines, first_day, 60, 5)
+    assert max(_moments(whole)).date() == last_day  # evening check-ins on the last day
+
+    for now in (
+        datetime(2026, 11, 30, 10, 0, tzinfo=zone),
+        datetime(2026, 11, 30, 0, 1, tzinfo=zone),
+    ):
+        cut = tool.generate(routines, first_day, 60, 5, now)
+        assert max(_moments(cut)) <= now
+        # Everything before now is what the same seed gives without a limit.
+        assert cut.check_ins == [e for e in whole.check_ins if e.recorded_at <= now]
+        assert [s for s, _ in cut.sessions] == [
+            s
+            for s, _ in whole.sessions
+            if s.started_at <= now and (s.ended_at or s.started_at) <= now
+        ]
+        for index, *_rest in cut.hurts:
+            assert 0 <= index < len(cut.sessions)
+
+
+def test_the_command_takes_now_and_writes_nothing_after_it(tmp_path: Path) -> None:
+    data_dir = tmp_path / "demo"
+    now = "2026-11-30T08:00:00+00:00"
+    result = _run("--data-dir", str(data_dir), "--end", END, "--now", now, "--years", "0.2")
+    assert result.returncode == 0, result.stderr
+    with open_database(data_dir / "spinecoach.sqlite3", now=NOW) as database:
+        span = database.time_span()
+        hurts = database.hurt_events_between(*EVERYTHING)
+    assert span is not None
+    assert span[1] <= datetime.fromisoformat(now)
+    assert all(event.recorded_at <= datetime.fromisoformat(now) for event in hurts)
+    refused = _run("--data-dir", str(tmp_path / "x"), "--end", END, "--now", "2026-11-30T08:00")
+    assert refused.returncode == 2
+    assert "--now needs a UTC offset" in refused.stderr

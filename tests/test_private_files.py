@@ -104,24 +104,28 @@ def test_an_old_world_readable_log_and_its_rotated_copy_are_tightened(logging_to
 
 
 def test_the_pdf_report_is_0600_new_or_replacing_a_file(qtbot: QtBot, tmp_path: Path) -> None:
-    from PySide6.QtGui import QPixmap
-
-    from spinecoach.ui.history.report import ReportContent, write_report
+    from spinecoach.ui.history.report import Fact, Paragraph, ReportContent, Section, write_report
 
     content = ReportContent(
-        period="2 March 2026",
-        summary=[("Sessions", "1")],
-        chart=QPixmap(),
-        columns=("When", "Routine"),
-        rows=[("2 March", "Morning")],
-        created="2 March 2026",
+        document_title="SpineCoach pain report",
+        creator="SpineCoach",
+        title="Back pain and exercise report",
+        header=(Fact("Period covered", ("2 March 2026",)),),
+        preamble="Self-reported scores.",
+        sections=(Section("Notes", (Paragraph("No notes."),)),),
+        footer="SpineCoach pain report",
+        page_label="Page {page} of {pages}",
+        continued="{heading} (continued)",
     )
     new = tmp_path / "new.pdf"
     write_report(new, content)
     replaced = tmp_path / "replaced.pdf"
     replaced.write_bytes(b"an older report")
     replaced.chmod(0o644)
-    write_report(replaced, content)
+    with pytest.raises(FileExistsError):  # not without the person's word
+        write_report(replaced, content)
+    assert replaced.read_bytes() == b"an older report"
+    write_report(replaced, content, overwrite=True)
 
     for report in (new, replaced):
         assert report.read_bytes().startswith(b"%PDF")

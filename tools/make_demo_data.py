@@ -8,7 +8,9 @@
 Everything is written through the real storage API (`open_database`, `Database.add_history`
 in one transaction, `add_hurt_event`), so the file is exactly what the app would write.
 The same --seed and --end (default: today) give the same history. Times are local wall-clock
-times in this machine's time zone, as the app records them.
+times in this machine's time zone, as the app records them. Nothing is ever written later than
+now (--now, default the real time): on the last day, what would come later is left out (a
+session whose end or whose after-score would come later, with its scores and "this hurts").
 
 The story: sessions in the morning (07:00-09:30) or at lunchtime (12:00-13:30), 2-20 minutes,
 real routines from resources/routines; about 3 a week at first, and, as the habit forms over
@@ -131,8 +133,19 @@ def _pick_weeks(rng: random.Random, days: int, count: int, taken: set[int]) -> l
     return sorted(starts)
 
 
-def generate(routines: dict[str, Routine], first_day: date, days: int, seed: int) -> DemoHistory:
-    """Build the history for `days` days from `first_day`; the same inputs give the same result."""
+def generate(
+    routines: dict[str, Routine],
+    first_day: date,
+    days: int,
+    seed: int,
+    until: datetime | None = None,
+) -> DemoHistory:
+    """Build the history for `days` days from `first_day`; the same inputs give the same result.
+
+    Nothing in it is later than `until` (timezone-aware; None: no limit): a session, check-in
+    or "this hurts" that would be is left out whole. The random draws do not depend on `until`,
+    so the history before it is the same whatever `until` is.
+    """
     rng = random.Random(seed)
     years = days / 365.25
     first_flare = int(days * 0.6) if days < 400 else rng.randrange(90, 300)
@@ -183,7 +196,28 @@ def generate(routines: dict[str, Routine], first_day: date, days: int, seed: int
                     note=note,
                 )
             )
-    return history
+    return history if until is None else _not_after(history, until)
+
+
+def _not_after(history: DemoHistory, until: datetime) -> DemoHistory:
+    """The history without anything later than `until`: whole sessions, check-ins, presses."""
+    kept = DemoHistory()
+    new_index: dict[int, int] = {}
+    for index, (session, linked) in enumerate(history.sessions):
+        moments = [session.started_at, *(entry.recorded_at for entry in linked)]
+        if session.ended_at is not None:
+            moments.append(session.ended_at)
+        moments += [moment for i, _e, moment, _a in history.hurts if i == index]
+        if max(moments) <= until:
+            new_index[index] = len(kept.sessions)
+            kept.sessions.append((session, linked))
+    kept.check_ins = [entry for entry in history.check_ins if entry.recorded_at <= until]
+    kept.hurts = [
+        (new_index[index], exercise_id, moment, action)
+        for index, exercise_id, moment, action in history.hurts
+        if index in new_index
+    ]
+    return kept
 
 
 def _add_session(
@@ -284,6 +318,12 @@ def main(argv: list[str] | None = None) -> int:
         "--end", type=date.fromisoformat, default=None, help="last day, YYYY-MM-DD (default today)"
     )
     parser.add_argument(
+        "--now",
+        type=datetime.fromisoformat,
+        default=None,
+        help="nothing is written later than this, ISO 8601 with offset (default: the real time)",
+    )
+    parser.add_argument(
         "--force",
         action="store_true",
         help="set an existing data file aside (kept, renamed) and start a fresh one",
@@ -294,6 +334,9 @@ def main(argv: list[str] | None = None) -> int:
 
     clock_start = time.perf_counter()
     now = datetime.now(UTC)
+    until: datetime = args.now or now
+    if until.utcoffset() is None:
+        parser.error("--now needs a UTC offset, e.g. 2026-11-20T18:00:00+01:00")
     data_dir: Path = args.data_dir.expanduser().resolve()
     db_path = paths.database_path(data_dir)
     if db_path.exists() and db_path.stat().st_size > 0:
@@ -310,7 +353,7 @@ def main(argv: list[str] | None = None) -> int:
     end: date = args.end or datetime.now().astimezone().date()
     days = max(1, round(args.years * 365.25))
     first_day = end - timedelta(days=days - 1)
-    history = generate(load_routines(), first_day, days, args.seed)
+    history = generate(load_routines(), first_day, days, args.seed, until)
     with open_database(db_path, now=now) as database:
         pain = write(database, history)
     elapsed = time.perf_counter() - clock_start

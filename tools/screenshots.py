@@ -136,6 +136,25 @@ def shoot_theme(look: Look, data_dir: Path) -> None:
     app.database.close()
 
 
+def shoot_ranked_search(data_dir: Path, look: Look = LIGHT) -> None:
+    """A ranked search in the Library (issue 15).
+
+    "hip" lists what is named for the hips first, then what works them, and apart, under its
+    own heading, what only mentions them in a step.
+    """
+    app = build(data_dir, language=look.language)
+    dress(app, look)
+    window = app.window
+    window.resize(*look.size)
+    window.show()
+    pane = app.library_pane
+    pane.search.setText("hip")  # the details show the best match
+    save(window, f"library-search-ranked-{look.tag}")
+    pane.clear_filters()
+    window.close()
+    app.database.close()
+
+
 class ScriptedPrompts:
     """Answers the session's questions without dialogs, for the pictures."""
 
@@ -180,8 +199,21 @@ def shoot_player(look: Look, data_dir: Path) -> None:
     """The player mid-hold on a two-sided stretch, left and right; in light also focus mode.
 
     In the accessibility looks: mid-hold, and waiting on the floor with every caution shown;
-    scaled, also the window back from focus mode (it must sit whole on the screen).
+    scaled, also the window back from focus mode (it must sit whole on the screen). In light
+    and dark also paused mid-hold ("Paused" where the phase word was, the ring paused) and the
+    summary at the end; in light also the summary after a session in which pain rose (5 to 7,
+    one exercise skipped): kindly worded, with the advice.
     """
+
+    class RosePrompts(ScriptedPrompts):
+        """Pain 5 before and 7 after: the summary's other wording."""
+
+        def pain_before(self) -> PainAnswer:
+            return PainAnswer(score=5)
+
+        def pain_after(self) -> PainAnswer:
+            return PainAnswer(score=7, feeling="harder")
+
     clock = FakeClock(datetime(2026, 11, 23, 10, 0, tzinfo=UTC))
     app = build(
         data_dir, clock, prompts=ScriptedPrompts(), cues=SilentCues(), language=look.language
@@ -200,6 +232,10 @@ def shoot_player(look: Look, data_dir: Path) -> None:
     clock.advance(min(6.0, engine.remaining() - 1))
     app.player.tick()
     save(window, f"player-{theme}")
+    if theme in ("light", "dark"):
+        app.player.toggle_pause()
+        save(window, f"player-paused-{theme}")
+        app.player.toggle_pause()
     if look.extra:
         if look is SCALED:
             view = app.session.player
@@ -227,10 +263,36 @@ def shoot_player(look: Look, data_dir: Path) -> None:
         # Getting down to the floor: the player waits for Start, with every caution shown.
         _play_until(app, clock, lambda: engine.phase.waits_for_person)
         save(window, "player-waiting-light")
+    if theme in ("light", "dark"):
+        # The end: the summary, the controls that no longer apply disabled.
+        _play_until(app, clock, lambda: engine.state.value == "finished")
+        save(window, f"player-summary-{theme}")
     if engine.state.value == "running":
         app.player.toggle_pause()
     window.close()
     app.database.close()
+    if theme != "light":
+        return
+    # The desk break with its first exercise skipped, pain 5 before and 7 after: the summary.
+    clock = FakeClock(datetime(2026, 11, 23, 10, 0, tzinfo=UTC))
+    rose = build(
+        data_dir.with_name(data_dir.name + "-rose"),
+        clock,
+        prompts=RosePrompts(),
+        cues=SilentCues(),
+        language=look.language,
+    )
+    dress(rose, look)
+    rose.window.resize(*look.size)
+    rose.window.show()
+    rose.start_routine(rose.library.routines["desk-break"])
+    played = rose.player.engine
+    assert played is not None
+    rose.player.next_exercise()
+    _play_until(rose, clock, lambda: played.state.value == "finished")
+    save(rose.window, "player-summary-rose-light")
+    rose.window.close()
+    rose.database.close()
 
 
 def log_a_week_of_reminders(app: Application) -> None:
@@ -408,6 +470,122 @@ def shoot_storage(data_dir: Path) -> None:
     app.database.close()
 
 
+def shoot_report(data_dir: Path) -> None:
+    """The clinician's PDF for the demo's last three months: its first two pages as PNG.
+
+    Written by the app's own code (`HistoryController.report_content`, `write_report`) and
+    drawn page by page with QtPdf, as a PDF viewer shows it: white paper, about 108 dpi.
+    """
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtPdf import QPdfDocument
+
+    from spinecoach.core.clinician_report import ReportPeriod
+    from spinecoach.ui.history.report import write_report
+
+    subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("make_demo_data.py")),
+         "--data-dir", str(data_dir), "--seed", "2", "--end", "2026-11-20"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    clock = FakeClock(datetime(2026, 11, 20, 18, 0).astimezone())
+    app = build(data_dir, clock, prompts=ScriptedPrompts(), cues=SilentCues())
+    log_a_week_of_reminders(app)
+    exercises = app.library.exercises
+
+    def names(ids: tuple[str, ...]) -> list[str]:
+        return [exercises[i].name if i in exercises else i for i in ids]
+
+    history = app.history_area.build().controller
+    pdf = data_dir / "report.pdf"
+    write_report(pdf, history.report_content(ReportPeriod.THREE_MONTHS, names))
+    document = QPdfDocument()
+    if document.load(str(pdf)) != QPdfDocument.Error.None_:
+        raise RuntimeError(f"could not read {pdf}")
+    for page in (0, 1):
+        points = document.pagePointSize(page)
+        size = QSize(round(points.width() * 1.5), round(points.height() * 1.5))
+        paper = QImage(size, QImage.Format.Format_RGB32)
+        paper.fill(QColor("white"))
+        painter = QPainter(paper)
+        painter.drawImage(0, 0, document.render(page, size))
+        painter.end()
+        path = OUT / f"report-page-{page + 1}.png"
+        if not paper.save(str(path)):
+            raise RuntimeError(f"could not write {path}")
+        print(f"wrote {path.relative_to(OUT.parents[1])}")
+    document.close()
+    app.window.close()
+    app.database.close()
+
+
+def shoot_history_first_and_check_ins(folder: Path) -> None:
+    """History with a first session only, and on six months of demo data its check-ins listed.
+
+    Both at 18:00 on Friday 20 November 2026, light: a new person's first morning session (a
+    "This hurts" during it, skipped), and the demo's check-ins tab with the latest selected.
+    """
+    from datetime import timedelta
+
+    from spinecoach.core.records import HurtEvent, PainContext, PainEntry, SessionStatus
+    from spinecoach.ui.history.view import CHECK_INS_TAB
+
+    now = datetime(2026, 11, 20, 18, 0).astimezone()
+    app = build(folder / "first", FakeClock(now), prompts=ScriptedPrompts(), cues=SilentCues())
+    dress(app, LIGHT)
+    db = app.database
+    started = now.replace(hour=8, minute=40)
+    record = db.start_session("desk-break", "Two-minute desk break", 4, started)
+    assert record.id is not None
+    db.add_pain_entry(
+        PainEntry(recorded_at=started, score=5, context=PainContext.BEFORE, session_id=record.id)
+    )
+    for exercise in ("chin-tucks", "seated-twist", "shoulder-blade-squeeze"):
+        db.record_exercise_done(record.id, exercise)
+    db.add_hurt_event(
+        HurtEvent(session_id=record.id, exercise_id="shoulder-rolls",
+                  recorded_at=started + timedelta(seconds=40), action="skipped")
+    )  # fmt: skip
+    ended = started + timedelta(minutes=2, seconds=30)
+    db.finish_session(record.id, SessionStatus.COMPLETED, ended, feeling="easier")
+    db.add_pain_entry(
+        PainEntry(recorded_at=ended, score=3, context=PainContext.AFTER, session_id=record.id)
+    )
+    window = app.window
+    window.resize(*SIZE)
+    window.show()
+    window.show_area("history")
+    save(window, "history-first-session-light")
+    window.close()
+    app.database.close()
+
+    demo = folder / "demo"
+    subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("make_demo_data.py")),
+         "--data-dir", str(demo), "--seed", "2", "--end", "2026-11-20", "--now", now.isoformat()],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    app = build(demo, FakeClock(now), prompts=ScriptedPrompts(), cues=SilentCues())
+    dress(app, LIGHT)
+    window = app.window
+    window.resize(*SIZE)
+    window.show()
+    window.show_area("history")
+    view = app.history_area.build().view
+    view.log_tabs.setCurrentIndex(CHECK_INS_TAB)
+    view.check_in_table.selectRow(0)
+    settle()
+    scroll = view.parentWidget()
+    while scroll is not None and not hasattr(scroll, "verticalScrollBar"):
+        scroll = scroll.parentWidget()
+    if scroll is not None:  # the list in view, as a person scrolls to it
+        bar = scroll.verticalScrollBar()
+        bar.setValue(bar.maximum())
+    save(window, "history-checkins-light")
+    window.close()
+    app.database.close()
+
+
 def shoot_look(look: Look, folder: Path) -> None:
     """Every area in one look."""
     shoot_theme(look, folder / look.tag)
@@ -457,7 +635,10 @@ def main(argv: list[str] | None = None) -> int:
         shoot_safety(folder / "safety-de", GERMAN)
         shoot_safety(folder / "safety-200", LARGE_TEXT)
         shoot_safety(folder / "safety-contrast", CONTRAST)
+        shoot_ranked_search(folder / "ranked-search")
         shoot_storage(folder / "storage")
+        shoot_report(folder / "report")
+        shoot_history_first_and_check_ins(folder / "history-first")
         run_scaled_pass(folder)
     return 0
 

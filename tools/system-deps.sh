@@ -52,6 +52,7 @@ debian_test=(
     libglib2.0-bin gsettings-desktop-schemas  # GNOME's do-not-disturb, read with gsettings
     appstream desktop-file-utils    # appstreamcli validate, desktop-file-validate
     binutils                        # objdump: PyInstaller reads the bundle's libraries with it
+    trayer                          # an X11 system tray: the tray's own message balloon
 )
 
 fedora_runtime=(

@@ -15,10 +15,12 @@ from spinecoach.core.csv_format import (
     MAX_ID_LENGTH,
     CsvFormatError,
     Header,
+    HurtRow,
     PainRow,
     RowError,
     RowProblem,
     SessionRow,
+    format_hurt_row,
     format_pain_row,
     format_session_row,
     is_control,
@@ -31,6 +33,7 @@ from spinecoach.core.csv_format import (
 )
 from spinecoach.core.records import (
     MAX_NOTE_LENGTH,
+    HurtEvent,
     PainContext,
     PainEntry,
     SessionRecord,
@@ -73,7 +76,7 @@ def session(**cells: str) -> list[str]:
     return row(**{**defaults, **cells})
 
 
-def parse(values: Sequence[str]) -> PainRow | SessionRow:
+def parse(values: Sequence[str]) -> PainRow | SessionRow | HurtRow:
     return parse_row(values, HEADER, 2, now=NOW)
 
 
@@ -102,6 +105,9 @@ def test_columns_are_the_documented_ones_in_order() -> None:
         "status",
         "feeling",
         "session_ref",
+        "exercises_skipped",
+        "exercise_id",
+        "action",
     )
 
 
@@ -172,10 +178,11 @@ def test_lenient_where_it_is_safe() -> None:
         (pain(time="2026-02-30T09:30:00+01:00"), "is not an ISO 8601 date"),
         (pain(note="x" * (MAX_NOTE_LENGTH + 1)), "note is 1001 characters long; the limit is 1000"),
         (pain(status="completed"), "status belong(s) to session rows; leave them empty on a pain"),
-        (pain(kind="mood"), "kind 'mood' is unknown; it must be 'pain' or 'session'"),
+        (pain(kind="mood"), "kind 'mood' is unknown; it must be one of 'pain', 'session', 'hurt'"),
         (pain(kind=""), "kind is empty"),
-        (pain()[:-1], "has 13 values but the header has 14 columns"),
-        ([*pain(), "extra"], "has 15 values but the header has 14 columns"),
+        (pain()[:-1], "has 16 values but the header has 17 columns"),
+        ([*pain(), "extra"], "has 18 values but the header has 17 columns"),
+        (pain(action="skipped"), "action belong(s) to hurt rows; leave them empty on a pain"),
     ],
 )
 def test_bad_pain_rows_say_what_is_wrong(values: list[str], message: str) -> None:
@@ -678,3 +685,23 @@ def test_session_refs_are_guarded_and_link_either_way() -> None:
     )
     assert table.problems == ()
     assert [(row.session_ref, row.line_number) for row in table.pain_entries] == [("-1", 3)]
+
+
+# Hurt rows ------------------------------------------------------------------------------------
+
+
+def test_a_hurt_row_is_written_and_read_back() -> None:
+    event = HurtEvent(session_id=12, exercise_id="-bird-dog", recorded_at=MOMENT, action="ended")
+    cells = format_hurt_row(event, "12")
+    assert dict(zip(COLUMNS, cells, strict=True))["exercise_id"] == "'-bird-dog"  # guarded
+    parsed = parse(cells)
+    assert parsed == HurtRow(2, MOMENT, "-bird-dog", "ended", "12")
+
+
+def test_a_header_without_the_later_columns_reads_them_as_empty() -> None:
+    old = [column for column in COLUMNS if column not in ("exercises_skipped", "action")]
+    header = read_header(old)
+    values = [dict(zip(COLUMNS, session(), strict=True))[column] for column in old]
+    parsed = parse_row(values, header, 2, now=NOW)
+    assert isinstance(parsed, SessionRow)
+    assert parsed.session.exercises_skipped == ()

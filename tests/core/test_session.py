@@ -25,7 +25,9 @@ from spinecoach.core.session import (
     EngineState,
     Event,
     ExerciseDone,
+    ExerciseSkipped,
     PhaseChanged,
+    PhaseExtended,
     PhaseKind,
     SessionEngine,
     SessionFinished,
@@ -96,6 +98,10 @@ def describe(event: Event) -> str:
             return f"{cue.kind}: {cue.text}"
         case ExerciseDone(item_index=item, exercise_id=exercise_id):
             return f"done {item} {exercise_id}"
+        case ExerciseSkipped(item_index=item, exercise_id=exercise_id):
+            return f"skipped {item} {exercise_id}"
+        case PhaseExtended(index=index, seconds=seconds, caption=caption):
+            return f"extended {index} +{seconds:g}: {caption}"
         case SessionFinished(completed=completed):
             return f"finished {completed}"
 
@@ -218,8 +224,8 @@ def test_start_twice_and_idle_controls_do_nothing() -> None:
     p = player(HOLD_10)
     engine = p.engine
     for control in (engine.tick, engine.pause, engine.resume, engine.toggle_pause,
-                    engine.skip_phase, engine.skip_exercise, engine.back_exercise,
-                    engine.extend):  # fmt: skip
+                    engine.skip_phase, engine.skip_exercise, engine.back_phase,
+                    engine.previous_exercise, engine.extend):  # fmt: skip
         assert control() == []
     assert (engine.state, engine.index, engine.remaining(), engine.progress()) == (
         EngineState.IDLE, 0, 5.0, 0.0,
@@ -359,8 +365,9 @@ def test_skipping_past_the_end_finishes_once() -> None:
     p = started(SHORT_TILT, HOLD_10)
     while p.engine.state is not EngineState.FINISHED:
         p.do(p.engine.skip_phase())
-    for control in (p.engine.skip_phase, p.engine.skip_exercise, p.engine.back_exercise,
-                    p.engine.tick, p.engine.pause, p.engine.stop):  # fmt: skip
+    for control in (p.engine.skip_phase, p.engine.skip_exercise, p.engine.back_phase,
+                    p.engine.previous_exercise, p.engine.tick, p.engine.pause,
+                    p.engine.stop):  # fmt: skip
         assert p.do(control()) == []
     assert of_type(p.events, SessionFinished) == [SessionFinished(True)]
     assert [e.index for e in of_type(p.events, PhaseChanged)] == list(range(len(p.engine.timeline)))
@@ -371,16 +378,19 @@ def test_skip_exercise_goes_to_the_next_preview_then_to_the_end() -> None:
     p = started(HOLD_30_BOTH, SHORT_TILT)
     p.advance(12)
     assert described(p.do(p.engine.skip_exercise())) == [
+        "skipped 0 hamstring-stretch",
         "phase 6 next-up",
         "next-up: Next: pelvic tilt",
     ]
     assert (p.engine.phase.item_index, p.engine.remaining()) == (1, 15.0)
     assert described(p.do(p.engine.skip_exercise())) == [
+        "skipped 1 pelvic-tilt",
         "phase 11 finished",
         "complete: Well done",
         "finished True",
     ]
     assert of_type(p.events, ExerciseDone) == []
+    assert p.engine.skipped_items == {0, 1}
 
 
 def test_skip_exercise_while_paused_stays_paused() -> None:
@@ -395,58 +405,73 @@ def test_skip_exercise_while_paused_stays_paused() -> None:
 # --- going back ---------------------------------------------------------------------------------
 
 
-def test_back_at_the_first_exercise_restarts_it() -> None:
+def test_back_restarts_this_part_once_it_is_under_way() -> None:
     p = started(HOLD_30_BOTH, SHORT_TILT)
-    p.advance(20)
-    assert described(p.do(p.engine.back_exercise())) == [
-        "phase 0 get-ready",
-        "get-ready: Get ready: hamstring stretch, left side first",
+    p.advance(5 + 20)  # 20 s into the first hold
+    assert described(p.do(p.engine.back_phase())) == [
+        "phase 1 hold",
+        "start: Hold for thirty seconds",
     ]
-    assert p.engine.remaining() == 5.0
-    p.do(p.engine.back_exercise())  # in its first phase already: nowhere further back
+    assert (p.engine.index, p.engine.remaining()) == (1, 30.0)
+
+
+def test_back_near_the_start_of_a_part_goes_to_the_part_before() -> None:
+    p = started(SHORT_TILT)
+    p.advance(5 + 3 + 1)  # a second into the first release
+    assert current_kind(p.engine) is K.RELEASE
+    p.do(p.engine.back_phase())
+    assert (p.engine.index, current_kind(p.engine), p.engine.remaining()) == (1, K.HOLD, 3.0)
+    p.do(p.engine.back_phase())  # at its very start: back to the get-ready
+    assert (p.engine.index, p.engine.remaining()) == (0, 5.0)
+    p.do(p.engine.back_phase())  # nothing before the first part: it starts again
     assert (p.engine.index, p.engine.remaining()) == (0, 5.0)
 
 
-def test_back_restarts_the_current_exercise_once_it_is_under_way() -> None:
-    p = started(HOLD_30_BOTH, SHORT_TILT)
-    p.do(p.engine.skip_exercise())
-    p.advance(15 + 4)  # into the second exercise's reps
-    assert p.engine.phase.item_index == 1
-    p.do(p.engine.back_exercise())
-    assert (p.engine.phase.kind, p.engine.phase.item_index, p.engine.remaining()) == (
-        K.NEXT_UP, 1, 15.0,
-    )  # fmt: skip
+def test_back_passes_over_a_part_with_no_time_of_its_own() -> None:
+    no_switch = SessionSettings(switch_sides_seconds=0)
+    p = started(KNEE_TO_CHEST, session=no_switch)
+    p.advance(5 + 6 + 0.5)  # the 0-s switch passed at once: half a second into the right side
+    assert (current_kind(p.engine), p.engine.phase.side) == (K.HOLD, Side.RIGHT)
+    p.do(p.engine.back_phase())
+    assert (current_kind(p.engine), p.engine.phase.side) == (K.HOLD, Side.LEFT)
 
 
-def test_back_during_a_preview_goes_to_the_previous_exercise() -> None:
-    p = started(HOLD_30_BOTH, SHORT_TILT)
+def test_previous_exercise_goes_to_the_start_of_the_one_before() -> None:
+    p = started(HOLD_30_BOTH, SHORT_TILT, HOLD_10)
+    assert not p.engine.has_previous_exercise()
+    assert p.do(p.engine.previous_exercise()) == []  # at the first exercise: nowhere to go
     p.do(p.engine.skip_exercise())
-    p.advance(10)
-    p.do(p.engine.back_exercise())
+    p.do(p.engine.skip_exercise())
+    p.advance(15 + 3)  # into the third exercise's hold
+    assert p.engine.has_previous_exercise()
+    assert described(p.do(p.engine.previous_exercise())) == [
+        "phase 6 next-up",
+        "next-up: Next: pelvic tilt",
+    ]
+    p.do(p.engine.previous_exercise())
     assert (p.engine.index, p.engine.phase.item_index) == (0, 0)
 
 
-def test_back_within_two_seconds_of_the_start_goes_to_the_previous_exercise() -> None:
-    # Without a preview, an exercise's first phase is already its work.
-    p = started(HOLD_30_BOTH, SHORT_TILT, session=SessionSettings(rest_between_exercises_seconds=0))
+def test_previous_exercise_while_paused_stays_paused() -> None:
+    p = started(HOLD_30_BOTH, SHORT_TILT)
     p.do(p.engine.skip_exercise())
-    p.advance(1.5)
-    assert (p.engine.phase.kind, p.engine.phase.item_index) == (K.HOLD, 1)
-    p.do(p.engine.back_exercise())
-    assert (p.engine.index, p.engine.phase.item_index) == (0, 0)
-    # Two seconds in, it restarts the exercise instead.
-    p.do(p.engine.skip_exercise())
-    p.advance(2.5)
-    p.do(p.engine.back_exercise())
-    assert (p.engine.phase.kind, p.engine.phase.item_index) == (K.NEXT_UP, 1)
-
-
-def test_back_while_paused_stays_paused() -> None:
-    p = started(HOLD_30_BOTH)
     p.advance(20)
     p.engine.pause()
-    p.engine.back_exercise()
+    p.engine.previous_exercise()
     assert (p.engine.state, p.engine.index, p.engine.remaining()) == (EngineState.PAUSED, 0, 5.0)
+
+
+def test_an_exercise_skipped_then_done_counts_as_done() -> None:
+    p = started(HOLD_10, SHORT_TILT)
+    p.do(p.engine.skip_exercise())
+    p.do(p.engine.previous_exercise())
+    p.advance(16)
+    assert p.engine.done_items == {0}
+    assert p.engine.skipped_items == set()
+    assert of_type(p.events, ExerciseSkipped) == [ExerciseSkipped(0, "childs-pose")]
+    p.do(p.engine.previous_exercise())
+    p.do(p.engine.skip_exercise())  # done already: leaving it again is not a skip
+    assert of_type(p.events, ExerciseSkipped) == [ExerciseSkipped(0, "childs-pose")]
 
 
 # --- extending ----------------------------------------------------------------------------------
@@ -456,7 +481,7 @@ def test_extend_while_paused_adds_time_and_keeps_it_frozen() -> None:
     p = started(HOLD_30_BOTH)
     p.advance(15)  # 10 s into the first hold
     p.engine.pause()
-    assert p.engine.extend() == []
+    assert described(p.engine.extend()) == ["extended 1 +15: Hold for thirty-five seconds more"]
     assert p.engine.remaining() == 35.0
     p.advance(100)
     assert p.engine.remaining() == 35.0
@@ -504,6 +529,30 @@ def test_extend_needs_a_positive_amount_and_does_nothing_when_over() -> None:
     assert p.engine.extend() == []
 
 
+def test_extend_lengthens_holds_timed_blocks_and_the_time_to_get_set_only() -> None:
+    p = started(PELVIC_TILT, HOLD_10, WALK)
+    assert p.engine.can_extend()  # getting ready: more time to get into position
+    assert described(p.engine.extend()) == ["extended 0 +15: Twenty seconds more to get ready"]
+    p.do(p.engine.skip_phase())
+    assert current_kind(p.engine) is K.HOLD  # a 3-s rep: its beat is kept
+    assert not p.engine.can_extend()
+    assert p.engine.extend() == []
+    assert p.engine.remaining() == 3.0
+    p.do(p.engine.skip_phase())
+    assert current_kind(p.engine) is K.RELEASE
+    assert p.engine.extend() == []
+    p.do(p.engine.skip_exercise())
+    p.do(p.engine.skip_phase())
+    assert (current_kind(p.engine), p.engine.phase.seconds) == (K.HOLD, 10)
+    assert described(p.engine.extend()) == ["extended 22 +15: Hold for twenty-five seconds more"]
+    p.do(p.engine.skip_exercise())
+    p.do(p.engine.skip_phase())
+    assert p.engine.phase.timed_block
+    p.advance(60)
+    assert described(p.engine.extend())[0].endswith("Keep going for nineteen minutes fifteen "
+                                                    "seconds more")  # fmt: skip
+
+
 # --- stopping -----------------------------------------------------------------------------------
 
 
@@ -549,7 +598,7 @@ def test_exercise_done_when_skipping_phase_by_phase_through_it() -> None:
 def test_exercise_done_only_once_when_the_item_is_done_again() -> None:
     p = started(HOLD_10, SHORT_TILT)
     p.advance(16)  # done, now previewing the next exercise
-    p.do(p.engine.back_exercise())  # in the preview: back to the first exercise
+    p.do(p.engine.previous_exercise())  # in the preview: back to the first exercise
     p.advance(16)
     assert of_type(p.events, ExerciseDone) == [ExerciseDone(0, "childs-pose")]
 
@@ -652,8 +701,9 @@ def test_remaining_is_never_negative_and_only_extend_raises_it(
                                                        engine.state is EngineState.RUNNING
                                                        else left)  # fmt: skip
             before = engine.remaining()
+            applies = engine.can_extend()
             events += engine.extend(15)
-            assert engine.remaining() == pytest.approx(before + 15)
+            assert engine.remaining() == pytest.approx(before + 15 if applies else before)
             continue
         events += getattr(engine, action)()
         assert engine.remaining() >= 0

@@ -55,6 +55,14 @@ class ListStore:
         self.calls.append(f"hurt {session} {exercise_id} {action}")
         return self.calls[-1]
 
+    def record_exercise_skipped(self, session: str, exercise_id: str) -> str:
+        self.calls.append(f"skipped {session} {exercise_id}")
+        return self.calls[-1]
+
+    def add_session_feeling(self, session: str, feeling: str) -> str:
+        self.calls.append(f"feeling {session} {feeling}")
+        return self.calls[-1]
+
 
 def recorder(store: ListStore, clock: FakeClock, reported: list[str]) -> SessionRecorder[str]:
     gentler = GENTLER.__class__(
@@ -137,3 +145,46 @@ def test_the_advice_speaks_the_words_it_is_given() -> None:
     )
     english = SessionRecorder(ListStore(), clock).advice_before(ROUTINE, 8)
     assert english is not None and english.title != before.title  # English by default
+
+
+def test_skips_and_every_hurt_answer_are_recorded_at_once_with_their_exercise() -> None:
+    store, clock, reported = ListStore(), FakeClock(T0), list[str]()
+    record = recorder(store, clock, reported)
+    record.begin(ROUTINE, None)
+    record.hurt("knee-hug", "continued")
+    record.exercise_skipped("knee-hug")
+    record.hurt("cat-cow", "skipped")
+    assert store.calls[1:] == [
+        "hurt key-1 knee-hug continued",
+        "skipped key-1 knee-hug",
+        "hurt key-1 cat-cow skipped",
+    ]
+    assert reported == store.calls
+
+
+def test_the_logged_duration_is_the_time_exercising_not_the_questions_after() -> None:
+    store, clock, reported = ListStore(), FakeClock(T0), list[str]()
+    record = recorder(store, clock, reported)
+    record.begin(ROUTINE, 4)
+    clock.advance(117)  # the desk break plays
+    ended = clock.now()
+    clock.advance(95)  # the person takes their time over the question after
+    record.finish(completed=True, score_after=3, ended_at=ended)
+    assert store.calls[-2] == "finish key-1 completed 10:01 None ''"
+    assert store.calls[-1] == "pain after 3 key-1 ''"
+    assert record.exercising_seconds == 117
+
+
+def test_a_late_answer_after_a_skipped_question_is_linked_once() -> None:
+    store, clock, reported = ListStore(), FakeClock(T0), list[str]()
+    record = recorder(store, clock, reported)
+    record.begin(ROUTINE, 3)
+    assert record.log_after(5) is None  # not finished yet: nothing to answer late
+    assert record.finish(completed=False, score_after=None) is None
+    advice = record.log_after(6, "harder", "sore")
+    assert store.calls[-2:] == ["feeling key-1 harder", "pain after 6 key-1 'sore'"]
+    assert advice is not None and advice.summary.startswith("Your pain went from 3 to 6")
+    assert (record.score_before, record.score_after) == (3, 6)
+    calls = len(store.calls)
+    assert record.log_after(2) is None  # once given, never replaced
+    assert len(store.calls) == calls

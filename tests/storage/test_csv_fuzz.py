@@ -25,8 +25,9 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
+from spinecoach.core.clinician_report import ReportPeriod
 from spinecoach.core.clock import FakeClock
-from spinecoach.core.csv_format import COLUMNS, FORMULA_STARTS
+from spinecoach.core.csv_format import COLUMNS, FORMULA_STARTS, REQUIRED_COLUMNS
 from spinecoach.core.records import MAX_NOTE_LENGTH, PainContext, PainEntry, SessionStatus
 from spinecoach.storage.csv_io import (
     CsvFileError,
@@ -40,11 +41,20 @@ from spinecoach.storage.opening import open_database
 from spinecoach.ui.history.controller import HistoryController
 from spinecoach.ui.history.report import write_report
 from spinecoach.ui.history.view import HistoryView
+from tests.ui.report_reading import fact, session_rows
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 """When every import in this file happens."""
 EVERYTHING = (datetime(1969, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC))
-TEXT_COLUMNS = ("note", "routine_id", "routine_name", "exercises_completed", "session_ref")
+TEXT_COLUMNS = (
+    "note",
+    "routine_id",
+    "routine_name",
+    "exercises_completed",
+    "exercises_skipped",
+    "session_ref",
+    "exercise_id",
+)
 ROUTINES = (
     ("morning-mobility", "Morning mobility", ("knee-to-chest", "cat-cow", "bird-dog")),
     ("desk-break", "Two-minute desk break", ("chin-tucks", "shoulder-rolls")),
@@ -302,11 +312,12 @@ def show_all_and_report(database: Database, view: HistoryView) -> None:
         # The weekly bars: on in every other example (the view is shared).
         view.bars_toggle.setChecked(not view.bars_toggle.isChecked())
         controller.refresh()
-        content = controller.report_content()
-        assert len(content.rows) == database.count_sessions()
+        content = controller.report_content(ReportPeriod.EVERYTHING)
+        assert len(session_rows(content)) == database.count_sessions()
         span = database.time_span()
-        if span is not None:  # "All" starts the day before the first entry
-            assert content.period.startswith(f"{span[0] - timedelta(days=1):%d %B %Y} to ")
+        if span is not None:  # everything: from the first record's day (UTC in the tests)
+            [period] = fact(content, "Period covered") or [""]
+            assert period.startswith(f"{span[0].astimezone(UTC):%d %B %Y} to ")
     finally:
         controller.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -353,7 +364,7 @@ def test_the_edges_of_the_range_import_show_and_print(
     qapp: QApplication, history_view: HistoryView, tmp_path: Path
 ) -> None:
     """The earliest and latest accepted moments, in the farthest offsets, down to the PDF."""
-    header = ",".join(COLUMNS)
+    header = ",".join(REQUIRED_COLUMNS)  # a file of the first format, as typed by hand
     last = (NOW + timedelta(days=1, microseconds=-1)).astimezone(timezone(timedelta(hours=-12)))
     lines = [
         header,
@@ -377,8 +388,10 @@ def test_the_edges_of_the_range_import_show_and_print(
         apply_import(database, preview)
         controller = HistoryController(history_view, database, FakeClock(NOW), lambda: 3)
         controller.set_range(None)
-        written = write_report(tmp_path / "report.pdf", controller.report_content())
+        report = controller.report_content(ReportPeriod.EVERYTHING)
+        written = write_report(tmp_path / "report.pdf", report)
+        assert len(session_rows(report)) == 1  # the session on line 6
         controller.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    assert written == 1
+    assert written >= 1
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")

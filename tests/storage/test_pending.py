@@ -243,3 +243,42 @@ def test_an_edited_note_is_kept_on_a_full_disk_and_saved_once(
     (tmp_path / PENDING_FILE_NAME).write_text(journal)  # replayed again after a crash
     assert writer(opened, tmp_path).retry() == 1
     assert opened.session(session_id).note == "felt looser afterwards"
+
+
+def test_a_corrected_check_in_is_kept_on_a_full_disk_and_saved_once(
+    opened: Database, tmp_path: Path
+) -> None:
+    faults = Faults(opened)
+    safe = writer(opened, tmp_path)
+    stored = safe.add_pain_entry(pain(0, 5)).entry
+    assert stored is not None and stored.id is not None
+    faults.error = DISK_FULL
+    outcome = safe.update_pain_entry(stored.id, 7, "after lifting")
+    assert not outcome.stored
+    assert outcome.message.startswith("Your pain score could not be saved yet: the disk is full.")
+    assert opened.pain_entry(stored.id).score == 5
+    faults.error = None
+    journal = (tmp_path / PENDING_FILE_NAME).read_text()
+    assert WriteKind.PAIN_EDIT.value in journal
+    assert safe.retry() == 1
+    (tmp_path / PENDING_FILE_NAME).write_text(journal)  # replayed again after a crash
+    assert writer(opened, tmp_path).retry() == 1
+    corrected = opened.pain_entry(stored.id)
+    assert (corrected.score, corrected.note) == (7, "after lifting")
+    assert corrected.recorded_at == stored.recorded_at
+
+
+def test_a_kept_correction_of_a_check_in_deleted_since_is_dropped(
+    opened: Database, tmp_path: Path
+) -> None:
+    faults = Faults(opened)
+    safe = writer(opened, tmp_path)
+    stored = safe.add_pain_entry(pain(0, 5)).entry
+    assert stored is not None and stored.id is not None
+    faults.error = DISK_FULL
+    assert not safe.update_pain_entry(stored.id, 7, "").stored
+    faults.error = None
+    opened.delete_pain_entry(stored.id, T0)
+    assert safe.retry() == 1  # nothing to correct: the person deleted it
+    opened.restore_pain_entry(stored.id)
+    assert opened.pain_entry(stored.id).score == 5

@@ -15,9 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from spinecoach.core.csv_format import COLUMNS, FORMULA_STARTS
+from spinecoach.core.csv_format import COLUMNS, FORMULA_STARTS, REQUIRED_COLUMNS
 from spinecoach.core.records import (
     MAX_NOTE_LENGTH,
+    HurtAction,
     HurtEvent,
     PainContext,
     PainEntry,
@@ -40,7 +41,10 @@ INDIA = timezone(timedelta(hours=5, minutes=30))
 CALIFORNIA = timezone(timedelta(hours=-8))
 NEPAL = timezone(timedelta(hours=5, minutes=45))
 EVERYTHING = (datetime(1900, 1, 1, tzinfo=UTC), datetime(2200, 1, 1, tzinfo=UTC))
-HEADER = ",".join(COLUMNS)
+#: The header of a file written before hurt rows and skipped exercises (it still reads).
+HEADER = ",".join(REQUIRED_COLUMNS)
+#: The header SpineCoach writes now.
+WRITTEN_HEADER = ",".join(COLUMNS)
 BOM = b"\xef\xbb\xbf"
 
 
@@ -194,7 +198,7 @@ def test_the_export_is_excel_friendly(database: Database, tmp_path: Path) -> Non
     path = export_csv(database, tmp_path / "history.csv").path
     data = path.read_bytes()
 
-    assert data.startswith(BOM + HEADER.encode() + b"\r\n")
+    assert data.startswith(BOM + WRITTEN_HEADER.encode() + b"\r\n")
     assert "'=1+2 is not a formula" in data.decode("utf-8-sig")
     assert "'-2 after gardening" in data.decode("utf-8-sig")
     if os.name == "posix":
@@ -225,7 +229,7 @@ def test_export_leaves_out_deleted_rows_and_never_replaces_a_file_unasked(
 
 def test_an_empty_history_exports_just_the_header(database: Database, tmp_path: Path) -> None:
     path = export_csv(database, tmp_path / "nothing.csv").path
-    assert path.read_bytes() == BOM + HEADER.encode() + b"\r\n"
+    assert path.read_bytes() == BOM + WRITTEN_HEADER.encode() + b"\r\n"
     preview = read_csv(path, now=NOW)
     assert (preview.valid_rows, preview.problems) == (0, ())
     assert apply_import(database, preview) == ImportResult(0, 0)
@@ -398,8 +402,8 @@ def test_semicolon_separated_files_from_european_excel_are_read(tmp_path: Path) 
 
 
 def test_columns_in_another_order_are_read(tmp_path: Path) -> None:
-    columns = list(reversed(COLUMNS))
-    values = dict(zip(COLUMNS, ONE_ROW.split(","), strict=True))
+    columns = list(reversed(REQUIRED_COLUMNS))
+    values = dict(zip(REQUIRED_COLUMNS, ONE_ROW.split(","), strict=True))
     line = ",".join(values[column] for column in columns)
     preview = read_csv(_write(tmp_path / "f.csv", ",".join(columns), line), now=NOW)
     assert preview.problems == ()
@@ -513,13 +517,152 @@ def test_a_read_only_database_refuses_the_import(tmp_path: Path) -> None:
         assert database.count_pain_entries() == 0
 
 
-def test_hurt_events_are_not_part_of_the_csv(database: Database, tmp_path: Path) -> None:
+def _hurts(database: Database) -> list[tuple[object, ...]]:
+    """Every shown "this hurts", its session named by position (comparable across files)."""
+    sessions = database.sessions(*EVERYTHING)
+    position = {session.id: index for index, session in enumerate(sessions)}
+    return [
+        (position[e.session_id], e.recorded_at.isoformat(), e.exercise_id, e.action)
+        for e in database.hurt_events_between(*EVERYTHING)
+    ]
+
+
+def test_hurt_events_are_exported_as_hurt_rows_and_import_back(
+    database: Database, empty: Database, tmp_path: Path
+) -> None:
+    first = _session(database, NOW)
+    second = _session(database, NOW + timedelta(days=1), routine="desk-break")
+    answers: tuple[tuple[int, str, int, HurtAction], ...] = (
+        (first, "cat-cow", 2, "skipped"),
+        (first, "bird-dog", 5, "continued"),
+        (second, "chin-tucks", 1, "ended"),
+    )
+    for session_id, exercise, minutes, action in answers:
+        database.add_hurt_event(
+            HurtEvent(
+                session_id=session_id,
+                exercise_id=exercise,
+                recorded_at=NOW + timedelta(days=session_id - first, minutes=minutes),
+                action=action,
+            )
+        )
+    exported = export_csv(database, tmp_path / "h.csv")
+    with exported.path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = [dict(zip(COLUMNS, row, strict=True)) for row in list(csv.reader(handle))[1:]]
+
+    assert exported.hurt_events == 3
+    hurt_rows = [row for row in rows if row["kind"] == "hurt"]
+    assert [(r["exercise_id"], r["action"], r["session_ref"]) for r in hurt_rows] == [
+        ("cat-cow", "skipped", str(first)),
+        ("bird-dog", "continued", str(first)),
+        ("chin-tucks", "ended", str(second)),
+    ]
+    assert {r["score"] + r["note"] + r["routine_id"] for r in hurt_rows} == {""}
+    # In time order, after the session they happened in.
+    kinds = [row["kind"] for row in rows]
+    assert kinds.index("hurt") > kinds.index("session")
+
+    preview = read_csv(exported.path, now=NOW + timedelta(days=2))
+    assert preview.problems == ()
+    assert len(preview.hurt_events) == 3
+    result = apply_import(empty, preview)
+    assert result == ImportResult(added=2 + 4 + 3, skipped_duplicates=0)
+    assert _hurts(empty) == _hurts(database)
+    # Imported again: every row is already there, the hurt rows too.
+    again = apply_import(empty, preview)
+    assert again == ImportResult(added=0, skipped_duplicates=9)
+    assert len(_hurts(empty)) == 3
+
+
+def test_hurt_rows_of_a_session_already_here_are_added_to_it_once(
+    database: Database, tmp_path: Path
+) -> None:
     session_id = _session(database, NOW)
     database.add_hurt_event(
         HurtEvent(session_id=session_id, exercise_id="cat-cow", recorded_at=NOW, action="skipped")
     )
-    text = export_csv(database, tmp_path / "h.csv").path.read_text(encoding="utf-8-sig")
-    assert "skipped" not in text
+    path = _write(
+        tmp_path / "f.csv",
+        WRITTEN_HEADER,
+        f"session,{NOW.isoformat()},,,,morning-mobility,Morning Mobility,,,,3,incomplete,,a,,,",
+        f"hurt,{NOW.isoformat()},,,,,,,,,,,,a,,cat-cow,skipped",  # already stored
+        f"hurt,{(NOW + timedelta(minutes=3)).isoformat()},,,,,,,,,,,,a,,cat-cow,continued",
+        f"hurt,{(NOW + timedelta(minutes=3)).isoformat()},,,,,,,,,,,,a,,cat-cow,continued",
+    )
+    preview = read_csv(path, now=NOW + timedelta(hours=1))
+    assert preview.problems == ()
+
+    result = apply_import(database, preview)
+
+    assert result == ImportResult(added=1, skipped_duplicates=3)
+    assert [(e.exercise_id, e.action) for e in database.hurt_events(session_id)] == [
+        ("cat-cow", "skipped"),
+        ("cat-cow", "continued"),
+    ]
+
+
+HURT_PROBLEMS_FILE = (
+    WRITTEN_HEADER,
+    "session,2026-03-01T09:00:00+00:00,,,,desk-break,Desk break,,"
+    "2026-03-01T09:05:00+00:00,,5,stopped,,s1,chin-tucks,,",  # 2 ok, one exercise skipped
+    "hurt,2026-03-01T09:01:00+00:00,,,,,,,,,,,,s1,,chin-tucks,skipped",  # 3 ok
+    "hurt,2026-03-01T09:02:00+00:00,,,,,,,,,,,,,,chin-tucks,skipped",  # 4 no session_ref
+    "hurt,2026-03-01T09:02:00+00:00,,,,,,,,,,,,s9,,chin-tucks,ended",  # 5 unknown session_ref
+    "hurt,2026-03-01T09:02:00+00:00,,,,,,,,,,,,s1,,chin-tucks,cried",  # 6 unknown action
+    "hurt,2026-03-01T09:02:00+00:00,,,,,,,,,,,,s1,,,ended",  # 7 no exercise
+    "hurt,2026-03-01T09:02:00+00:00,4,,,,,,,,,,,s1,,chin-tucks,ended",  # 8 a score
+    "hurt,2026-03-01T09:02:00+00:00,,,ouch,,,,,,,,,s1,,chin-tucks,ended",  # 9 a note
+    "pain,2026-03-01T09:02:00+00:00,4,check-in,,,,,,,,,,,,chin-tucks,",  # 10 exercise on pain
+    "session,2026-03-01T10:00:00+00:00,,,,desk-break,Desk break,,,,5,sideways,,s2,,,",  # 11 bad
+    "hurt,2026-03-01T10:01:00+00:00,,,,,,,,,,,,s2,,chin-tucks,ended",  # 12 its session is bad
+)
+
+
+def test_bad_hurt_rows_are_each_reported(empty: Database, tmp_path: Path) -> None:
+    preview = read_csv(_write(tmp_path / "f.csv", *HURT_PROBLEMS_FILE), now=NOW)
+
+    reasons = {problem.line_number: problem.reason for problem in preview.problems}
+    assert sorted(reasons) == [4, 5, 6, 7, 8, 9, 10, 11, 12]
+    assert "session_ref is empty; a hurt row names the session_ref" in reasons[4]
+    assert "session_ref 's9' matches no session row" in reasons[5]
+    assert "action is 'cried'; on a hurt row it must be one of skipped, ended" in reasons[6]
+    assert "exercise_id is empty; a hurt row needs it" in reasons[7]
+    assert "score belong(s) to pain rows; leave them empty on a hurt row" in reasons[8]
+    assert "note belong(s) to pain and session rows" in reasons[9]
+    assert "exercise_id belong(s) to hurt rows; leave them empty on a pain row" in reasons[10]
+    assert "so this answer is not imported either" in reasons[12]
+    assert apply_import(empty, preview) == ImportResult(added=2, skipped_duplicates=0)
+    (session,) = empty.sessions(*EVERYTHING)
+    assert session.exercises_skipped == ("chin-tucks",)
+    assert [e.action for e in empty.hurt_events_between(*EVERYTHING)] == ["skipped"]
+
+
+def test_a_file_from_before_hurt_rows_still_imports(empty: Database, tmp_path: Path) -> None:
+    """The first format's fourteen columns, as every earlier SpineCoach wrote them."""
+    path = _write(
+        tmp_path / "old.csv",
+        HEADER,
+        "session,2026-03-01T09:00:00+00:00,,,,desk-break,Desk break,,"
+        "2026-03-01T09:05:00+00:00,chin-tucks,5,stopped,,7",
+        "pain,2026-03-01T09:00:00+00:00,5,before,,,,,,,,,,7",
+    )
+    preview = read_csv(path, now=NOW)
+    assert (preview.problems, preview.hurt_events) == ((), ())
+    assert apply_import(empty, preview) == ImportResult(added=2, skipped_duplicates=0)
+    (session,) = empty.sessions(*EVERYTHING)
+    assert session.exercises_skipped == ()
+
+
+def test_skipped_exercises_round_trip(database: Database, empty: Database, tmp_path: Path) -> None:
+    session = database.start_session("desk-break", "Desk break", 4, NOW)
+    assert session.id is not None
+    database.record_exercise_done(session.id, "chin-tucks")
+    database.record_exercise_skipped(session.id, "shoulder-rolls")
+    database.finish_session(session.id, SessionStatus.COMPLETED, NOW + timedelta(minutes=2))
+    apply_import(empty, read_csv(export_csv(database, tmp_path / "s.csv").path, now=NOW))
+    (imported,) = empty.sessions(*EVERYTHING)
+    assert imported.exercises_completed == ("chin-tucks",)
+    assert imported.exercises_skipped == ("shoulder-rolls",)
 
 
 def test_an_in_progress_session_is_exported_and_imported_as_incomplete(
@@ -627,3 +770,20 @@ def test_formula_looking_text_in_every_column_round_trips_guarded(
         assert cells[column][:1] not in FORMULA_STARTS, column
     apply_import(empty, read_csv(path, now=NOW))
     assert _history(empty) == _history(database)
+
+
+def test_the_documented_example_imports_as_described(empty: Database, tmp_path: Path) -> None:
+    """docs/CSV_FORMAT.md's example, as a person would copy it into a file."""
+    doc = (Path(__file__).parents[2] / "docs" / "CSV_FORMAT.md").read_text(encoding="utf-8")
+    example = doc.split("Example (", 1)[1].split("```", 2)[1].strip()
+    path = tmp_path / "example.csv"
+    path.write_text(example + "\n", encoding="utf-8")
+    preview = read_csv(path, now=datetime(2026, 11, 23, tzinfo=UTC))
+    assert preview.problems == ()
+    assert apply_import(empty, preview) == ImportResult(added=6, skipped_duplicates=0)
+    (session,) = empty.sessions(*EVERYTHING)
+    assert session.exercises_skipped == ("childs-pose",)
+    assert [(e.exercise_id, e.action) for e in empty.hurt_events_between(*EVERYTHING)] == [
+        ("cat-cow", "continued"),
+        ("bird-dog", "ended"),
+    ]

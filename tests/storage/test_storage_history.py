@@ -17,6 +17,7 @@ from spinecoach.core.records import (
     SessionStatus,
 )
 from spinecoach.storage.database import Database
+from spinecoach.storage.database.history import NewHurt
 from spinecoach.storage.database.history_queries import HISTORY_QUERIES
 from spinecoach.storage.database.sessions import SessionWithPain
 from spinecoach.storage.errors import UnknownRecordError
@@ -398,3 +399,74 @@ def test_every_history_query_uses_an_index(database: Database) -> None:
         assert "pain_entries_shown_by_time" in plans[name][0], plans[name]
     for name in ("count_sessions", "first_session", "last_session"):
         assert "sessions_shown_by_start" in plans[name][0], plans[name]
+
+
+# Check-ins corrected, hurt events by range, many at once ---------------------------------------
+
+
+def test_a_check_in_is_corrected_but_a_session_s_score_is_not(database: Database) -> None:
+    check_in = database.add_pain_entry(_pain(NOW, 4, PainContext.CHECK_IN, note="stiff"))
+    assert check_in.id is not None
+    corrected = database.update_pain_entry(check_in.id, 6, "stiff after the drive")
+    assert (corrected.score, corrected.note, corrected.recorded_at) == (
+        6,
+        "stiff after the drive",
+        NOW,
+    )
+    assert database.pain_entry(check_in.id) == corrected
+    with pytest.raises(ValueError, match="from 0 to 10"):
+        database.update_pain_entry(check_in.id, 11, "")
+    _session_id, before_id, _after = _finished_session(database, LATER)
+    with pytest.raises(ValueError, match="only a check-in can be edited"):
+        database.update_pain_entry(before_id, 1, "")
+    database.delete_pain_entry(check_in.id, LATER)
+    assert database.is_pain_entry_deleted(check_in.id)
+    with pytest.raises(ValueError, match="is deleted"):
+        database.update_pain_entry(check_in.id, 2, "")
+    with pytest.raises(UnknownRecordError):
+        database.pain_entry(9999)
+
+
+def test_hurt_events_of_the_shown_sessions_started_in_a_range(database: Database) -> None:
+    first, _b, _a = _finished_session(database, NOW)
+    second, _b2, _a2 = _finished_session(database, NOW + timedelta(days=2))
+    for session_id, minutes, exercise in ((second, 1, "cat-cow"), (first, 3, "bird-dog"),
+                                          (first, 1, "knee-to-chest")):  # fmt: skip
+        start = database.session(session_id).started_at
+        database.add_hurt_event(
+            HurtEvent(session_id=session_id, exercise_id=exercise,
+                      recorded_at=start + timedelta(minutes=minutes), action="skipped")
+        )  # fmt: skip
+    found = database.hurt_events_between(*EVERYTHING)
+    assert [e.exercise_id for e in found] == ["knee-to-chest", "bird-dog", "cat-cow"]
+    assert [e.exercise_id for e in database.hurt_events_between(NOW, LATER)] == [
+        "knee-to-chest",
+        "bird-dog",
+    ]
+    database.delete_session(first, LATER)
+    assert [e.exercise_id for e in database.hurt_events_between(*EVERYTHING)] == ["cat-cow"]
+
+
+def test_add_history_stores_hurt_events_of_new_and_stored_sessions_at_once(
+    database: Database,
+) -> None:
+    stored, _b, _a = _finished_session(database, NOW)
+    new = SessionRecord(
+        routine_id="desk-break", routine_name="Desk break", started_at=LATER, exercises_total=2
+    )
+    added = database.add_history(
+        [(new, [])],
+        new_session_hurts=[(0, NewHurt("chin-tucks", LATER, "continued"))],
+        hurt_events=[
+            HurtEvent(session_id=stored, exercise_id="cat-cow", recorded_at=NOW, action="ended")
+        ],
+    )
+    assert added.hurt_events == 2
+    new_id = added.sessions[0].id
+    assert new_id is not None
+    assert [(e.exercise_id, e.action) for e in database.hurt_events(new_id)] == [
+        ("chin-tucks", "continued")
+    ]
+    assert [e.action for e in database.hurt_events(stored)] == ["ended"]
+    with pytest.raises(ValueError, match="names session 1 of 1"):
+        database.add_history([(new, [])], new_session_hurts=[(1, NewHurt("x", LATER, "ended"))])

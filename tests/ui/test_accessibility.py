@@ -29,9 +29,10 @@ from spinecoach.ui.care.advice_dialogs import InPainDialog, PainRiseDialog
 from spinecoach.ui.care.hurts_dialog import HurtsDialog
 from spinecoach.ui.care.pain_dialog import PainDialog
 from spinecoach.ui.care.safety_dialog import SafetyDialog
+from spinecoach.ui.history.check_in_dialog import CheckInDialog
 from spinecoach.ui.history.import_dialog import ImportPreviewDialog
 from spinecoach.ui.history.session_dialog import SessionDetailsDialog
-from spinecoach.ui.history.view import SessionRow
+from spinecoach.ui.history.view import CheckInRow, SessionRow
 from spinecoach.ui.reminders.popup import ReminderPopup
 from spinecoach.ui.shell.menu_entry_offer import MenuEntryOffer, menu_entry_added
 from spinecoach.ui.shell.storage_dialogs import StorageProblemDialog
@@ -118,6 +119,9 @@ def test_history_with_sessions_and_check_ins(app: Application) -> None:
     history.controller.refresh()
     history.view.table.selectRow(0)
     assert walk(app.window) == []
+    for tab in range(history.view.log_tabs.count()):  # the check-ins and the reminder log
+        history.view.log_tabs.setCurrentIndex(tab)
+        assert walk(app.window) == [], history.view.log_tabs.tabText(tab)
 
 
 def test_every_settings_page(qtbot: QtBot, app: Application) -> None:
@@ -170,6 +174,9 @@ def dialogs(app: Application) -> dict[str, Callable[[], QWidget]]:
         "menu entry offer": lambda: MenuEntryOffer(window),
         "menu entry added": lambda: menu_entry_added(window),
         "session details": lambda: SessionDetailsDialog(row_session, ["Chin tucks"], window),
+        "check-in edit": lambda: CheckInDialog(
+            CheckInRow(1, NOW.timestamp(), "Wed 25 Nov 2026 20:15", 4, "after a walk"), window
+        ),
         "import preview": lambda: ImportPreviewDialog(preview, window),
         "stand-up card": reminder(DeliveryKind.STAND_UP),
         "daily card": reminder(DeliveryKind.DAILY_EXERCISE),

@@ -181,31 +181,30 @@ def test_rolling_average_does_not_bridge_long_gaps(app: Application) -> None:
     view = area(app).view
     view.range_buttons.button(3).click()
     # Scores 200, 40 and 9 days ago are each more than 7 days from their neighbours, so they
-    # stand alone; only the last two days join into one line: 4 separate segments.
-    assert view.chart.average_segments() == 4
+    # stand alone; only the last two days join into one line. A lone day's scores are no
+    # average (they drew a vertical bar): only that line is drawn.
+    assert view.chart.average_segments() == 1
+    assert "7-day average" in view.chart.legend.shown()
 
 
-def test_report_is_a_one_page_pdf_with_the_summary_and_sessions(
+def test_report_is_a_pdf_with_every_session_of_the_three_months(
     app: Application, tmp_path: Path
 ) -> None:
-    from PySide6.QtPdf import QPdfDocument
-
     from spinecoach.ui.history.report import write_report
+    from tests.ui.report_reading import pdf_pages, session_rows
 
-    content = app.history.report_content()
-    assert content.rows[0][1] == "Two-minute desk break"
+    content = app.history.report_content()  # three months: every session, oldest first
+    rows = session_rows(content)
+    assert [row[1] for row in rows] == ["Two-minute desk break"] * 4
+    assert rows[0][0].startswith("Fri 16 Oct 2026")  # 40 days ago
+    assert rows[0][3] == "2 of 5"
     target = tmp_path / "report.pdf"
-    fitted = write_report(target, content)
-    assert fitted == 4
-    assert target.read_bytes().startswith(b"%PDF")
-    document = QPdfDocument()
-    assert document.load(str(target)) == QPdfDocument.Error.None_
-    assert document.pageCount() == 1
-    text = document.getAllText(0).text()
-    assert "Back pain and exercise report" in text
-    assert "Two-minute desk break" in text
-    assert "2 of 3" in text
-    document.close()
+    pages = write_report(target, content)
+    text = pdf_pages(target)
+    assert len(text) == pages
+    assert text[0].startswith("Back pain and exercise report")
+    assert "Two-minute desk break" in " ".join(text)
+    assert text[-1].endswith(f"Page {pages} of {pages}")
 
 
 def test_csv_with_bad_rows_reports_each_and_writes_nothing_until_confirmed(

@@ -10,21 +10,15 @@ shipped German catalog.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-import pyqtgraph as pg
 import pytest
-from pyqtgraph.graphicsItems.DateAxisItem import (
-    DAY_HOUR_ZOOM_LEVEL,
-    DAY_SPACING,
-    MONTH_DAY_ZOOM_LEVEL,
-    MONTH_SPACING,
-)
 from PySide6.QtCore import QLocale
 from pytestqt.qtbot import QtBot
 
 from spinecoach import paths
+from spinecoach.core.clinician_report import ReportPeriod
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.messages import Messages
 from spinecoach.core.records import (
@@ -37,15 +31,15 @@ from spinecoach.core.records import (
 from spinecoach.core.translation import load_library_in
 from spinecoach.storage.database import Database
 from spinecoach.storage.opening import open_database
-from spinecoach.ui.history.chart import LocaleDateAxis, PainChart
+from spinecoach.ui.history.chart import PainChart, TickStep, tick_labels
 from spinecoach.ui.history.controller import HistoryController
 from spinecoach.ui.history.view import HistoryView
+from tests.ui.report_reading import fact, session_rows
 
 # Wednesday 4 March 2026, 09:05 UTC (the tests pin TZ=UTC): "Mar" and "März" differ.
 NOW = datetime(2026, 3, 4, 9, 5, tzinfo=UTC)
-# Sunday 1 March 2026, 00:00: a month tick; and the Wednesday's midnight: a day tick.
+# Sunday 1 March 2026, 00:00: a new month on the time axis.
 FIRST_OF_MARCH = datetime(2026, 3, 1, tzinfo=UTC).timestamp()
-WEDNESDAY = datetime(2026, 3, 4, tzinfo=UTC).timestamp()
 
 
 @pytest.fixture
@@ -98,66 +92,41 @@ def history(qtbot: QtBot, database: Database, words: Messages | None = None) -> 
     return view
 
 
-def ticks(axis: LocaleDateAxis, level: object, spacing: float, at: float) -> str:
-    axis.zoomLevel = level
-    [label] = axis.tickStrings([at], 1.0, spacing)
-    return str(label)
-
-
-def english_ticks(axis: LocaleDateAxis, level: object, spacing: float, at: float) -> str:
-    """What pyqtgraph's own date axis writes (strftime, English under the tests' C locale)."""
-    axis.zoomLevel = level
-    [label] = pg.DateAxisItem.tickStrings(axis, [at], 1.0, spacing)
-    return str(label)
-
-
 # --- the chart's time axis ---------------------------------------------------------------------
 
 
-def test_the_time_axis_names_months_and_days_in_the_german_locale(
-    qtbot: QtBot, locale: None
-) -> None:
-    chart = PainChart()
-    qtbot.addWidget(chart)
-    axis = chart.plot.getAxis("bottom")
-    assert isinstance(axis, LocaleDateAxis)
+def test_the_time_axis_names_months_and_days_in_the_german_locale(locale: None) -> None:
     QLocale.setDefault(QLocale("de_DE"))
-    assert ticks(axis, MONTH_DAY_ZOOM_LEVEL, MONTH_SPACING, FIRST_OF_MARCH) == "Mär"
-    assert ticks(axis, DAY_HOUR_ZOOM_LEVEL, DAY_SPACING, WEDNESDAY) == "Mi. 04"
+    days = [date(2026, 2, 27), date(2026, 3, 1), date(2026, 3, 4)]
+    assert tick_labels(days, TickStep("day", 1, weekday=True)) == [
+        "Fr. 27\nFeb 2026",
+        "So. 1\nMär",
+        "Mi. 4\n",
+    ]
+    months = [date(2025, 12, 1), date(2026, 1, 1), date(2026, 3, 1)]
+    assert tick_labels(months, TickStep("month", 1)) == ["Dez\n2025", "Jan\n2026", "Mär\n"]
 
 
-def test_the_time_axis_in_english_is_what_pyqtgraph_wrote(qtbot: QtBot, locale: None) -> None:
-    chart = PainChart()
-    qtbot.addWidget(chart)
-    axis = chart.plot.getAxis("bottom")
+def test_the_time_axis_in_english(locale: None) -> None:
     QLocale.setDefault(QLocale("en_US"))  # the app's English on a system in the C locale
-    for level, spacing, at in (
-        (MONTH_DAY_ZOOM_LEVEL, MONTH_SPACING, FIRST_OF_MARCH),
-        (MONTH_DAY_ZOOM_LEVEL, DAY_SPACING, WEDNESDAY),
-        (DAY_HOUR_ZOOM_LEVEL, DAY_SPACING, WEDNESDAY),
-    ):
-        assert ticks(axis, level, spacing, at) == english_ticks(axis, level, spacing, at)
-    assert ticks(axis, MONTH_DAY_ZOOM_LEVEL, MONTH_SPACING, FIRST_OF_MARCH) == "Mar"
-    assert ticks(axis, DAY_HOUR_ZOOM_LEVEL, DAY_SPACING, WEDNESDAY) == "Wed 04"
+    days = [date(2026, 2, 23), date(2026, 3, 2), date(2026, 3, 9)]
+    assert tick_labels(days, TickStep("week", 1)) == ["23\nFeb 2026", "2\nMar", "9\n"]
+    assert tick_labels([date(2026, 1, 1)], TickStep("year", 1)) == ["2026"]
 
 
 def test_the_drawn_axis_uses_the_locale_too(qtbot: QtBot, locale: None) -> None:
-    """Through pyqtgraph's own choice of ticks, on a painted chart."""
+    """Through the axis's own choice of ticks, on a painted chart."""
     QLocale.setDefault(QLocale("de_DE"))
     chart = PainChart()
     qtbot.addWidget(chart)
     chart.resize(900, 320)
+    chart.set_time_zone(UTC)
     chart.set_data([], [])
-    chart.plot.grab()  # painting measures the tick font
-    low, high = FIRST_OF_MARCH - 5 * 86_400.0, FIRST_OF_MARCH + 9 * 86_400.0
-    axis = chart.plot.getAxis("bottom")
-    labels = [
-        label
-        for spacing, values in axis.tickValues(low, high, 900)
-        for label in axis.tickStrings(values, 1.0, spacing)
-    ]
-    assert "Mär" in labels
-    assert "Mar" not in labels
+    chart.show_range(FIRST_OF_MARCH - 5 * 86_400.0, FIRST_OF_MARCH + 9 * 86_400.0)
+    chart.plot.grab()  # painting measures the tick font and words the ticks
+    labels = chart.axis_labels()
+    assert any("Mär" in label for label in labels), labels
+    assert not any("Mar" in label for label in labels), labels
 
 
 # --- the log, the cards, the hover details, the report ------------------------------------------
@@ -197,12 +166,17 @@ def test_the_report_dates_follow_the_locale(qtbot: QtBot, database: Database, lo
     view = history(qtbot, database)
     controller = view.findChild(HistoryController)
     assert controller is not None
-    controller.set_range(14)
-    content = controller.report_content()
-    # Names from the locale; the order is the translation's, and no catalog is installed.
-    assert content.period == "18 Februar 2026 to 04 März 2026"
-    assert content.created == "04 März 2026 09:05"
-    assert content.rows[0][0] == "Mi. 04 März 2026 09:05"
+    content = controller.report_content(ReportPeriod.FOUR_WEEKS)
+    # Names from the locale; the order is the translation's, and no catalog is installed. The
+    # report starts at the first record, today.
+    assert fact(content, "Period covered") == (
+        "04 März 2026 to 04 März 2026 (last 4 weeks; nothing was recorded before 04 März 2026)",
+    )
+    assert fact(content, "Created") == ("04 März 2026 09:05",)
+    assert session_rows(content)[0][0] == "Mi. 04 März 2026 09:05"
+    assert fact(content, "Average change within a session") == (
+        "-2,0 (after minus before, 1 session with both scores)",  # the locale's decimal comma
+    )
 
 
 # --- the core's words: the reminder sentence, durations -----------------------------------------
@@ -226,8 +200,8 @@ def test_with_german_words_the_report_s_reminder_section_is_german(
     view = history(qtbot, database, german)
     controller = view.findChild(HistoryController)
     assert controller is not None
-    reminders = controller.report_content().reminders
-    assert reminders == "1 Erinnerung zum Aufstehen: 1 führte zu einer Schreibtischpause."
+    reminders = fact(controller.report_content(), "Erinnerungen zum Aufstehen")
+    assert reminders == ("1 Erinnerung zum Aufstehen: 1 führte zu einer Schreibtischpause.",)
 
 
 def test_with_english_words_the_reminder_line_is_unchanged(

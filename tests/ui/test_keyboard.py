@@ -117,7 +117,10 @@ def test_session_keys_are_off_between_sessions(running: Running) -> None:
 def test_session_keys_work_from_another_area(running: Running) -> None:
     app = running.app
     assert app.start_routine(standing_pair(app))
-    assert all(app.window.session_action(key.command).isEnabled() for key in SESSION_KEYS)
+    enabled = {
+        key.command for key in SESSION_KEYS if app.window.session_action(key.command).isEnabled()
+    }
+    assert enabled == set(COMMANDS) - {"previous"}  # at the first exercise: none before it
     assert running.exercise() == "Standing back extension"
     in_the_list(running)  # the person went to the Library while the session plays on
     running.key(Key.Key_Space)
@@ -130,17 +133,30 @@ def test_session_keys_work_from_another_area(running: Running) -> None:
     assert running.phase() != before
     running.key(Key.Key_N)
     assert running.exercise() == "Shoulder rolls"
-    running.key(Key.Key_Left)  # at its start: back to the one before
-    assert running.exercise() == "Standing back extension"
+    assert app.window.session_action("previous").isEnabled()
+    running.key(Key.Key_Left)  # at the start of its preview: back a part, to the last release
+    assert (running.exercise(), running.phase()) == ("Standing back extension", "Release")
     running.key(Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert running.exercise() == "Shoulder rolls"
+    running.key(Key.Key_P)
+    assert (running.exercise(), running.phase()) == ("Standing back extension", "Get ready")
+    running.key(Key.Key_N)
+    running.key(Key.Key_Left, Qt.KeyboardModifier.ControlModifier)  # previous, as P
+    assert running.exercise() == "Standing back extension"
+    running.key(Key.Key_N)
     assert running.exercise() == "Shoulder rolls"
     engine = app.player.engine
     assert engine is not None
     left = engine.remaining()
-    running.key(Key.Key_Plus)
+    running.key(Key.Key_Plus)  # the time to get ready for it may be lengthened
     assert engine.remaining() == pytest.approx(left + 15)
     running.key(Key.Key_Equal)
     assert engine.remaining() == pytest.approx(left + 30)
+    running.key(Key.Key_Right)  # into the shoulder rolls: a movement in reps keeps its beat
+    assert not app.window.session_action("extend").isEnabled()
+    left = engine.remaining()
+    running.key(Key.Key_Plus)
+    assert engine.remaining() == pytest.approx(left)
 
 
 def test_focus_mode_and_stopping_by_keys(qtbot: QtBot, running: Running) -> None:
@@ -186,17 +202,17 @@ def test_space_on_a_focused_player_button_presses_it_once(running: Running) -> N
     assert running.state() is EngineState.PAUSED
     running.key(Key.Key_Space)
     assert running.state() is EngineState.RUNNING
-    player.skip_button.setFocus()
-    before = running.phase()
-    running.key(Key.Key_Space)  # presses Skip; does not pause
-    assert running.phase() != before
-    assert running.state() is EngineState.RUNNING
     player.extend_button.setFocus()
     engine = app.player.engine
     assert engine is not None
     left = engine.remaining()
     running.key(Key.Key_Return)  # Enter presses a focused player button too
     assert engine.remaining() == pytest.approx(left + 15)
+    assert running.state() is EngineState.RUNNING
+    player.skip_button.setFocus()
+    before = running.phase()
+    running.key(Key.Key_Space)  # presses Skip; does not pause
+    assert running.phase() != before
     assert running.state() is EngineState.RUNNING
 
 
@@ -216,15 +232,18 @@ def test_the_player_buttons_are_in_the_tab_order_in_the_order_shown(running: Run
     app = running.app
     assert app.start_routine(standing_pair(app))
     player = app.session.player
-    order = [
-        player.back_button,
+    assert not player.previous_button.isEnabled()  # nothing before the first exercise
+    app.player.next_exercise()
+    order = [  # the exercise row ("Next up" between them), then the controls below it
+        player.previous_button,
+        player.next_button,
         player.play_pause_button,
         player.skip_button,
         player.extend_button,
         player.stop_button,
         player.hurts_button,
     ]
-    player.back_button.setFocus()
+    player.previous_button.setFocus()
     reached = [QApplication.focusWidget()]
     for _ in order[1:]:
         running.key(Key.Key_Tab)

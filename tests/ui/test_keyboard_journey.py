@@ -24,7 +24,7 @@ from spinecoach.app import Application, build
 from spinecoach.app.tray_and_reminders import TrayAndReminders
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.records import PainContext, ReminderAction
-from spinecoach.core.session import EngineState
+from spinecoach.core.session import EngineState, PhaseKind
 from spinecoach.ui.care.hurts_dialog import HurtsDialog
 from spinecoach.ui.care.pain_dialog import PainDialog
 from tests.fakes import RecordingCues, SettableIdle, SettableInterruption
@@ -180,17 +180,23 @@ def test_a_whole_session_and_after_with_the_keyboard_only(journey: Journey) -> N
     [entry] = app.database.pain_entries(*DAY)
     assert (entry.score, entry.context) == (3, PainContext.BEFORE)
 
-    # --- pause, from the focused Pause button: once, never twice --------------------------------
+    # --- pause, from the focused Pause button: once, never twice; seen and heard ---------------
+    assert journey.phase() == "Get ready"
     press(Key.Key_Space)
     assert journey.state() is EngineState.PAUSED
     assert player.play_pause_button.text() == "Resume"
+    assert journey.phase() == "Paused"  # large, where the phase word was
     assert "Paused" in app.player.announcer.history[-1]
 
-    # --- skip: the arrow works wherever the focus is --------------------------------------------
-    assert journey.phase() == "Get ready"
+    # --- skip a part: the arrow works wherever the focus is --------------------------------------
+    engine = app.player.engine
+    assert engine is not None
+    kinds = [engine.phase.kind]
     press(Key.Key_Right)
-    assert journey.phase() != "Get ready"
+    kinds.append(engine.phase.kind)
+    assert kinds == [PhaseKind.GET_READY, PhaseKind.HOLD]
     assert journey.state() is EngineState.PAUSED  # skipping does not resume
+    assert journey.phase() == "Paused"
 
     # --- "This hurts": H, then the dialog answered by keys --------------------------------------
     def hurts(dialog: QWidget) -> None:
@@ -207,19 +213,22 @@ def test_a_whole_session_and_after_with_the_keyboard_only(journey: Journey) -> N
     assert (hurt.exercise_id, hurt.action) == ("chin-tucks", "skipped")
     assert "Shoulder rolls" in player.exercise_label.text()
 
-    # --- stop: Esc, "Yes" by keys, then the pain question after ---------------------------------
+    # --- stop: Esc, "End session" by keys, then the pain question after -------------------------
     def after(dialog: QWidget) -> None:
         keys_to(dialog, Key.Key_2, Key.Key_Return)
 
     def end_it(box: QWidget) -> None:
-        def is_yes(widget: QWidget) -> bool:
-            return isinstance(widget, QPushButton) and widget.text().replace("&", "") == "Yes"
+        def is_end(widget: QWidget) -> bool:
+            text = widget.text().replace("&", "") if isinstance(widget, QPushButton) else ""
+            return text == "End session"
 
+        focused = QApplication.focusWidget()
+        assert isinstance(focused, QPushButton) and focused.text() == "Keep going"
         for _ in range(MAX_TABS):
-            if is_yes(QApplication.focusWidget() or box):
+            if is_end(QApplication.focusWidget() or box):
                 break
             keys_to(box, Key.Key_Tab)
-        assert is_yes(QApplication.focusWidget() or box)
+        assert is_end(QApplication.focusWidget() or box)
         when_modal(PainDialog, after)
         keys_to(box, Key.Key_Return)
 
@@ -227,9 +236,14 @@ def test_a_whole_session_and_after_with_the_keyboard_only(journey: Journey) -> N
     press(Key.Key_Escape)
     journey.back_in_the_window()
     assert not app.player.is_active()
-    assert app.session.currentWidget() is app.session.idle_page
     scores = [(e.context, e.score) for e in app.database.pain_entries(*DAY)]
     assert scores == [(PainContext.BEFORE, 3), (PainContext.AFTER, 2)]
+    # The summary, its first button in reach; Esc closes it ("Close").
+    assert player.is_summary_shown()
+    assert QApplication.focusWidget() is player.summary.library_button
+    assert not player.hurts_button.isEnabled()
+    press(Key.Key_Escape)
+    assert app.session.currentWidget() is app.session.idle_page
     assert not app.window.session_action("pause").isEnabled()  # Space is everyone's again
 
     # --- History: log pain now, Tab to its button, Space presses it -----------------------------

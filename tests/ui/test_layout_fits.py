@@ -250,14 +250,15 @@ def test_the_settings_pages_fit_with_both_reminder_notes(
 def test_a_settings_page_too_small_for_its_rows_scrolls_them(
     qtbot: QtBot, app: Application
 ) -> None:
-    """At 960 x 540 with 200 % text the Reminders page cannot fit: it scrolls, nothing overlaps."""
+    """At 960 x 540 with 200 % text the Working hours page cannot fit: it scrolls, nothing
+    overlaps."""
     app.state.set("text_size", 200)
-    dialog = SettingsDialog(app.settings, page="Reminders", unavailable=BOTH_UNAVAILABLE)
+    dialog = SettingsDialog(app.settings, page="Working hours", unavailable=BOTH_UNAVAILABLE)
     qtbot.addWidget(dialog)
     dialog.resize(700, 500)
     dialog.show()
     settle()
-    scroll = dialog.findChild(QScrollArea, "settingsPage_Reminders")
+    scroll = dialog.findChild(QScrollArea, "settingsPage_WorkingHours")
     assert scroll is not None
     assert scroll.verticalScrollBar().maximum() > 0
     editor = dialog.control("working_hours")
@@ -342,3 +343,35 @@ def test_in_german_the_player_fits_without_scrolling_either_way(
         assert scroll.horizontalScrollBar().maximum() == 0, f"scrolls sideways: {where}"
 
     assert play_through(german_app, "hips-and-hamstrings", check) > 20
+
+
+# --- the Library's search: results with advice, and nothing found (issue 15) -------------------
+
+
+@pytest.mark.parametrize("size", EVERY_SIZE, ids=str)
+def test_search_results_advice_and_nothing_found_fit(
+    app: Application, size: tuple[int, int, int]
+) -> None:
+    window = show(app, size, "library")
+    pane = app.library_pane
+    for text in ("sciatica", "hip", "neck zzzz", "bladder"):
+        pane.search.setText(text)
+        settle()
+        assert_fits(window, f"Library searching {text!r} at {size}")
+    pane.search.setText("neck")
+    pane.desk_filter.setChecked(True)
+    pane.position_filter.setCurrentIndex(2)  # nothing is both: the filters are the reason
+    settle()
+    assert_fits(window, f"Library with the filters hiding every match at {size}")
+
+
+@pytest.mark.parametrize("size", GERMAN_SIZES, ids=str)
+def test_in_german_search_results_and_nothing_found_fit(
+    german_app: Application, size: tuple[int, int, int]
+) -> None:
+    window = show(german_app, size, "library")
+    pane = german_app.library_pane
+    for text in ("Ischias", "Hüfte", "Nacken xyz"):
+        pane.search.setText(text)
+        settle()
+        assert_fits(window, f"German Library searching {text!r} at {size}")

@@ -122,6 +122,29 @@ def test_the_search_finds_by_german_position_and_with_other_words(
     assert pane.visible_ids() == ["glute-bridge"]
 
 
+def test_german_words_people_type_are_known(
+    qtbot: QtBot, pane: LibraryPane, german: Library, words: Messages
+) -> None:
+    from spinecoach.core.catalog import SCIATICA_IDS, SCIATICA_NOTE
+
+    pane.search.setText("Ischias")
+    assert set(pane.visible_ids()) == SCIATICA_IDS
+    assert pane.detail.note == words.text(SCIATICA_NOTE)
+    assert "Ischias" in pane.detail.note
+    pane.search.setText("Nacken")
+    assert pane.visible_ids()[0] == "neck-and-shoulders"
+    assert pane.detail.note == ""
+    pane.search.setText("huefte")  # an umlaut typed as "ue"
+    hips = pane.visible_ids()
+    pane.search.setText("Hüfte")
+    assert pane.visible_ids() == hips
+    assert "standing-hip-hinge" in hips[:8]
+    pane.search.setText("xyz Haltung")
+    assert pane.visible_ids() == []
+    shown = [button.text() for button in pane.suggestion_buttons if button.isVisibleTo(pane)]
+    assert shown[:3] == ["unterer Rücken", "Nacken", "Hüfte"]
+
+
 def test_the_english_words_still_find_what_they_found(pane: LibraryPane) -> None:
     pane.search.setText("mobility")  # core.catalog's own words, whatever the language
     assert "cat-cow" in pane.visible_ids()

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from spinecoach import paths
 from spinecoach.core.catalog import (
     LibraryFilter,
+    SearchIndex,
     browsing_order_exercises,
     browsing_order_routines,
     filter_exercises,
@@ -37,9 +38,17 @@ def pane(qtbot: QtBot, library: Library) -> LibraryPane:
 
 
 def expected_ids(library: Library, query: LibraryFilter) -> list[str]:
+    """What `core.catalog` lists for `query`: ranked for text, else in browsing order."""
+    index = SearchIndex(library.routines.values(), library.exercises.values(), desk_word="Desk")
+    ranked = index.search(query).ids
+    # The same items as the plain filter rules keep (they do not rank).
     routines = filter_routines(browsing_order_routines(list(library.routines.values())), query)
     exercises = filter_exercises(browsing_order_exercises(list(library.exercises.values())), query)
-    return [r.id for r in routines] + [e.id for e in exercises]
+    plain = [r.id for r in routines] + [e.id for e in exercises]
+    assert sorted(ranked) == sorted(plain)
+    if not query.text:
+        assert ranked == plain
+    return ranked
 
 
 def test_everything_is_listed_at_first(pane: LibraryPane, library: Library) -> None:
@@ -261,3 +270,136 @@ def test_a_long_name_takes_two_lines_in_a_narrow_list_instead_of_losing_its_end(
     # "Gentle moves for a bad day" wraps onto a second line; a short name keeps its one line.
     qtbot.waitUntil(lambda: row_height(pane, "gentle-floor-stretches") > one_line)
     assert row_height(pane, "walk-and-stretch") == one_line
+
+
+# --- searching (issue 15) -----------------------------------------------------------------------
+
+
+def header_texts(pane: LibraryPane) -> list[str]:
+    return [
+        str(pane.model.index(row).data())
+        for row in range(pane.model.rowCount())
+        if pane.model.index(row).data(Role.KIND) == "header"
+    ]
+
+
+def test_a_search_is_ranked_and_the_details_show_the_best_match(
+    qtbot: QtBot, pane: LibraryPane, library: Library
+) -> None:
+    qtbot.keyClicks(pane.search, "hip")
+    ids = pane.visible_ids()
+    assert ids == expected_ids(library, LibraryFilter(text="hip"))
+    assert ids[:2] == ["desk-hips-and-back", "hips-and-hamstrings"]  # named for the hips
+    exercises = [i for i in ids if i in library.exercises]
+    assert exercises[:2] == ["standing-hip-flexor-stretch", "standing-hip-hinge"]
+    assert pane.detail.shown is not None and pane.detail.shown.id == ids[0]
+    headers = header_texts(pane)
+    assert headers[0].startswith("Routines · ")
+    assert headers[1].startswith("Exercises · ")
+    assert headers[2].startswith("Mentioned in the steps · ")  # the weak matches, apart
+    # The best match is an exercise: the exercises come first.
+    pane.search.setText("piriformis")
+    assert pane.visible_ids()[0] == "piriformis-stretch"
+    assert header_texts(pane)[0].startswith("Exercises")
+
+
+def test_the_details_never_show_what_the_search_or_a_filter_took_away(
+    pane: LibraryPane,
+) -> None:
+    pane.select_item("glute-bridge")
+    pane.search.setText("neck")
+    shown = pane.detail.shown
+    assert shown is not None and shown.id == pane.visible_ids()[0] != "glute-bridge"
+    pane.select_item("neck-side-stretch")
+    pane.search.setText("neck side")  # still listed: it stays
+    assert pane.detail.shown is not None and pane.detail.shown.id == "neck-side-stretch"
+    pane.desk_filter.setChecked(True)  # a filter moves it along too, if it hides it
+    assert pane.detail.shown is not None and pane.detail.shown.id in pane.visible_ids()
+    pane.search.setText("zzzz")
+    assert pane.detail.shown is None
+    empty = pane.detail.findChild(QLabel, "detailEmpty")
+    assert empty is not None and empty.text().startswith("Nothing to show")
+    pane.clear_filters()  # the search first, then the filter: the first result is shown
+    assert pane.detail.shown is not None and pane.detail.shown.id in pane.visible_ids()
+
+
+def test_sciatica_brings_the_gentle_options_and_when_to_see_a_clinician(
+    qtbot: QtBot, pane: LibraryPane
+) -> None:
+    from spinecoach.core.catalog import SCIATICA_IDS, SCIATICA_NOTE
+
+    pane.search.setText("sciatica")
+    assert set(pane.visible_ids()) == SCIATICA_IDS
+    assert pane.detail.note == SCIATICA_NOTE.english
+    note = pane.detail.findChild(QLabel, "detailSearchNoteText")
+    assert note is not None and "GP or physiotherapist" in note.text()
+    qtbot.waitUntil(note.isVisible, timeout=1000)
+    pane.select_item("knee-to-chest")  # the note stays atop every result's page
+    assert pane.detail.findChild(QLabel, "detailSearchNoteText") is not None
+    safety = pane.detail.findChild(QPushButton, "detailSearchNoteSafety")
+    assert safety is not None
+    with qtbot.waitSignal(pane.safety_requested, timeout=1000):
+        safety.click()
+    pane.search.setText("neck")
+    assert pane.detail.note == ""
+    assert pane.detail.findChild(QLabel, "detailSearchNoteText") is None
+    pane.search.setText("bladder")  # a sign for a doctor: no exercises, the urgent advice
+    assert pane.visible_ids() == []
+    assert "urgent medical help" in pane.detail.note
+    assert not any(button.isVisible() for button in pane.suggestion_buttons)
+
+
+def test_nothing_found_says_what_to_try(qtbot: QtBot, pane: LibraryPane) -> None:
+    pane.search.setText("neck zzzz")
+    assert pane.visible_ids() == []
+    assert pane.empty_label.isVisible()
+    assert pane.empty_label.text() == "Nothing matches “neck zzzz”."
+    assert pane.empty_advice.text() == "Nothing mentions “zzzz”: try without it."
+    assert not pane.clear_button.isVisible()  # no filter to clear
+    words = [button.text() for button in pane.suggestion_buttons if button.isVisible()]
+    assert words[:3] == ["lower back", "neck", "hips"]
+    qtbot.mouseClick(pane.suggestion_buttons[1], Qt.MouseButton.LeftButton)
+    assert pane.search.text() == "neck"
+    assert pane.visible_ids()
+    # A filter that hides the matches: how many, and a button that clears it.
+    pane.position_filter.setCurrentIndex(pane.position_filter.findData(Position.LYING_ON_BACK))
+    assert pane.visible_ids() == []
+    assert "match the words but not the filters" in pane.empty_advice.text()
+    assert pane.clear_button.isVisible()
+    qtbot.mouseClick(pane.clear_button, Qt.MouseButton.LeftButton)
+    assert pane.position_filter.currentIndex() == 0
+    assert pane.list.isVisible()
+
+
+def test_down_in_the_search_box_moves_into_the_results_and_up_comes_back(
+    qtbot: QtBot, pane: LibraryPane
+) -> None:
+    pane.activateWindow()
+    pane.focus_search()
+    qtbot.waitUntil(pane.search.hasFocus, timeout=1000)
+    qtbot.keyClicks(pane.search, "neck")
+    first = pane.visible_ids()[0]
+    qtbot.keyClick(pane.search, Qt.Key.Key_Down)
+    assert pane.list.hasFocus()
+    assert pane.list.currentIndex().data(Role.ITEM).id == first  # the best match, not the 2nd
+    qtbot.keyClick(pane.list, Qt.Key.Key_Down)
+    second = pane.detail.shown
+    assert second is not None and second.id == pane.visible_ids()[1]
+    qtbot.keyClick(pane.list, Qt.Key.Key_Up)
+    qtbot.keyClick(pane.list, Qt.Key.Key_Up)  # above the first result: back to the search
+    assert pane.search.hasFocus()
+    assert pane.search.text() == "neck"
+    qtbot.keyClick(pane.search, Qt.Key.Key_Return)  # Enter goes to the results too
+    assert pane.list.hasFocus()
+    with qtbot.waitSignal(pane.start_requested, timeout=1000) as started:
+        qtbot.keyClick(pane.list, Qt.Key.Key_Return)  # and Enter there starts it
+    assert started.args[0].id == first
+
+
+def test_down_with_nothing_found_stays_in_the_search_box(qtbot: QtBot, pane: LibraryPane) -> None:
+    pane.activateWindow()
+    pane.focus_search()
+    qtbot.waitUntil(pane.search.hasFocus, timeout=1000)
+    qtbot.keyClicks(pane.search, "zzzz")
+    qtbot.keyClick(pane.search, Qt.Key.Key_Down)
+    assert pane.search.hasFocus()

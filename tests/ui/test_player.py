@@ -241,6 +241,12 @@ def test_pain_rise_of_two_points_is_pointed_out_kindly(harness: Harness) -> None
     assert advice.gentler_routine in app.library.routines
     [session] = app.database.sessions(START - timedelta(days=1), START + timedelta(days=1))
     assert session.status is SessionStatus.STOPPED
+    # The summary says so kindly (not "Well done"), with the advice; closing it ends here.
+    view = app.session.player
+    assert view.is_summary_shown()
+    assert view.summary.title.text() == "Session ended"
+    assert view.summary.advice_title.text() == advice.summary
+    view.stop_button.click()  # "Close"
     assert app.session.currentWidget() is app.session.idle_page
 
 

@@ -45,7 +45,9 @@ def frames_per_exercise(
 
     def record(svg: bytes) -> None:
         engine = app.player.engine
-        assert engine is not None
+        if engine is None:  # the routine shown before the pain question, not yet playing
+            original(svg)
+            return
         side = engine.phase.side.value if engine.phase.side else ""
         shown[f"{engine.phase.exercise.id} {side}"].add(svg)
         original(svg)

@@ -112,7 +112,19 @@ def test_reminder_fires_at_thirty_minutes_within_working_hours(harness: Harness)
     assert harness.popup.title.text() == "Time to stand up"
     assert "sitting for 30 minutes" in harness.popup.message.text()
     assert harness.logged() == [(ReminderAction.SHOWN, "stand_up")]
-    assert harness.notes[0][0] == "Time to stand up"
+    # The card, and not also the tray's balloon with the same words (issue 15).
+    assert harness.notes == []
+
+
+def test_the_card_comes_without_the_trays_balloon(tray_harness: Harness) -> None:
+    tray = tray_harness.reminders.tray
+    assert tray is not None
+    balloons: list[tuple[str, str]] = []
+    tray.message = lambda title, text: balloons.append((title, text))  # type: ignore[method-assign]
+    tray_harness.run_until(9, 30)
+    assert tray_harness.popup.isVisible()
+    assert balloons == []
+    assert tray_harness.notes == []
 
 
 def test_the_popup_does_not_take_the_keyboard(harness: Harness) -> None:
@@ -371,3 +383,45 @@ def test_started_in_the_tray_the_window_is_complete_when_first_opened(
         app.reminders.stop()
         app.window.close()
         app.database.close()
+
+
+def test_in_pain_offers_log_pain_now_and_it_records_a_check_in(
+    qtbot: QtBot, harness: Harness
+) -> None:
+    """Issue 15: "Skip > I'm in pain" should offer "Log pain now"; it does, and it works."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    from spinecoach.core.records import PainContext
+    from spinecoach.ui.care.pain_dialog import PainDialog
+
+    harness.run_until(9, 30)
+    menu = harness.popup.skip_button.menu()
+    assert isinstance(menu, QMenu)
+    [in_pain] = [a for a in menu.actions() if a.objectName() == "skip_in_pain"]
+    in_pain.trigger()
+    dialog = harness.reminders.in_pain_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible, timeout=1000)
+    log_pain = dialog.findChild(QPushButton, "inPainLogPain")
+    assert log_pain is not None and log_pain.isVisible() and log_pain.isEnabled()
+    assert log_pain.text() == "Log pain now…"
+    asked: list[str] = []
+
+    def answer() -> None:
+        question = QApplication.activeModalWidget()
+        assert isinstance(question, PainDialog)
+        asked.append(question.windowTitle())
+        question.choose(6)
+        question.note.setText("skipped a reminder")
+        question.save_button.click()
+
+    QTimer.singleShot(0, answer)
+    log_pain.click()
+    assert asked == ["Pain check-in"]
+    assert not dialog.isVisible()  # the advice closes once the score is asked for
+    assert harness.app.window.current_area() == "history"
+    entries = harness.app.database.pain_entries(MONDAY_9, MONDAY_9 + timedelta(days=1))
+    assert [(e.score, e.context, e.note) for e in entries] == [
+        (6, PainContext.CHECK_IN, "skipped a reminder")
+    ]

@@ -1,4 +1,4 @@
-"""The reminder log read back: a section of the clinician's report and a line under the cards.
+"""The reminder log read back: a line of the clinician's report and a line under the cards.
 
 The events are the real ones: the reminder controller, on a fake clock, logs into a real
 database while the test answers its cards; History then reads them back, and the PDF is opened
@@ -16,6 +16,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
+from spinecoach.core.clinician_report import DEFAULT_PERIOD, ReportPeriod
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.records import ReminderAction, ReminderLogEntry
 from spinecoach.core.reminder_service import ReminderService
@@ -23,13 +24,17 @@ from spinecoach.core.reminders import ReminderSchedule
 from spinecoach.storage.database import Database
 from spinecoach.storage.opening import open_database
 from spinecoach.ui.history.controller import HistoryController
-from spinecoach.ui.history.report import REMINDERS_HEADING, write_report
+from spinecoach.ui.history.report import write_report
 from spinecoach.ui.history.view import HistoryView
 from spinecoach.ui.reminders.controller import ReminderController
 from spinecoach.ui.reminders.popup import ReminderPopup
 from tests.fakes import SettableIdle, SettableInterruption
+from tests.ui.report_reading import fact, pdf_pages
 
 MONDAY_9 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+#: The label of the reminders' line in the report's adherence section.
+REMINDERS = "Stand-up reminders"
 
 EXPECTED = (
     "5 stand-up reminders: 1 led to a desk break, 1 was followed by time away from the desk, "
@@ -121,14 +126,13 @@ def a_morning_of_reminders(qtbot: QtBot, clock: FakeClock, database: Database) -
 
 
 def pdf_text(path: Path) -> str:
-    from PySide6.QtPdf import QPdfDocument
+    return " ".join(pdf_pages(path))  # the page wraps lines where it likes
 
-    document = QPdfDocument()
-    assert document.load(str(path)) == QPdfDocument.Error.None_
-    assert document.pageCount() == 1
-    text = document.getAllText(0).text()
-    document.close()
-    return " ".join(text.split())  # the page wraps lines where it likes
+
+def reminders(history: HistoryController, period: ReportPeriod = DEFAULT_PERIOD) -> str:
+    """The report's reminder line, "" when it has none."""
+    lines = fact(history.report_content(period), REMINDERS)
+    return "" if lines is None else " ".join(lines)
 
 
 def test_the_report_says_what_the_logged_reminders_led_to(
@@ -136,15 +140,13 @@ def test_the_report_says_what_the_logged_reminders_led_to(
 ) -> None:
     a_morning_of_reminders(qtbot, clock, database)
     history.refresh()
-    content = history.report_content()
-    assert content.reminders == EXPECTED
+    assert reminders(history) == EXPECTED
     target = tmp_path / "report.pdf"
-    write_report(target, content)
+    write_report(target, history.report_content())
     text = pdf_text(target)
-    assert REMINDERS_HEADING in text
-    assert EXPECTED in text
-    # The section sits between the summary and the session log.
-    assert text.index("Weekly trend") < text.index(REMINDERS_HEADING) < text.index("Sessions Date")
+    assert f"{REMINDERS} {EXPECTED}" in text
+    # A line of the adherence section, before the exercises that hurt.
+    assert text.index("Adherence") < text.index(REMINDERS) < text.index("Exercises that hurt")
 
 
 def test_the_history_line_gives_this_weeks_reminders_in_one_line(
@@ -166,13 +168,12 @@ def test_with_no_reminder_events_the_report_leaves_the_section_out(
     database: Database, history: HistoryController, tmp_path: Path
 ) -> None:
     history.refresh()
-    content = history.report_content()
-    assert content.reminders == ""
+    assert reminders(history) == ""
     target = tmp_path / "report.pdf"
-    write_report(target, content)
+    write_report(target, history.report_content())
     text = pdf_text(target)
     assert "Back pain and exercise report" in text
-    assert REMINDERS_HEADING not in text
+    assert REMINDERS not in text
     assert "stand-up" not in text.lower()
 
 
@@ -197,9 +198,8 @@ def test_the_report_counts_its_period_and_the_line_counts_this_week(
     view = history.parent()
     assert isinstance(view, HistoryView)
     assert view.reminder_line.text() == "1 stand-up reminder this week: 1 led to a desk break."
-    assert history.range_days == 91
-    assert history.report_content().reminders == (
+    assert reminders(history, ReportPeriod.THREE_MONTHS) == (
         "2 stand-up reminders: 1 led to a desk break and 1 was skipped because of pain."
     )
-    history.set_range(365)  # a year reaches the one 100 days ago
-    assert history.report_content().reminders.startswith("3 stand-up reminders: 2 led to")
+    # A year reaches the one 100 days ago.
+    assert reminders(history, ReportPeriod.TWELVE_MONTHS).startswith("3 stand-up reminders: 2 led")

@@ -6,9 +6,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTime
+from PySide6.QtCore import Qt, QTime, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QCheckBox, QComboBox, QSlider, QSpinBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QMenu,
+    QScrollArea,
+    QSlider,
+    QSpinBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from spinecoach.app import Application, build
@@ -282,3 +292,164 @@ def test_the_note_compares_with_the_language_in_use(qtbot: QtBot, app: Applicati
     assert not note.isHidden()
     combo.setCurrentIndex(combo.findData("de"))
     assert note.isHidden()
+
+
+# --- issue 15: ranges said, typed times applied, a dialog the size of its pages, where to find it
+
+
+def shown_dialog(qtbot: QtBot, app: Application, page: str = "Reminders") -> SettingsDialog:
+    dialog = SettingsDialog(app.settings, page=page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    return dialog
+
+
+def test_a_number_out_of_range_is_kept_while_typed_then_refused_in_words(
+    qtbot: QtBot, app: Application
+) -> None:
+    dialog = shown_dialog(qtbot, app)
+    every = dialog.control("reminder_interval_minutes")
+    assert isinstance(every, QSpinBox)
+    allowed = dialog.findChild(QLabel, "range_reminder_interval_minutes")
+    assert allowed is not None and allowed.isVisible()
+    assert allowed.text() == "from 10 to 120"  # the range, beside the box, always
+    assert every.accessibleDescription() == "from 10 to 120"
+    refused = dialog.forms["Reminders"].refusals["reminder_interval_minutes"]
+    assert refused.isHidden()
+    every.setFocus()
+    qtbot.waitUntil(every.hasFocus, timeout=1000)
+    every.lineEdit().selectAll()
+    qtbot.keyClicks(every.lineEdit(), "5")
+    assert every.lineEdit().text().startswith("5")  # the person's typing stays while typing
+    assert app.settings.get("reminder_interval_minutes") == 30
+    dialog.control("natural_break_minutes").setFocus()  # leave the field
+    qtbot.waitUntil(lambda: not refused.isHidden(), timeout=1000)
+    assert refused.text() == (
+        "5 is less than 10, the least allowed. Not changed: it is still 30 min of sitting."
+    )
+    assert every.value() == 30
+    assert app.settings.get("reminder_interval_minutes") == 30
+    # Past the most allowed it is said at once, and nothing typed is lost.
+    every.setFocus()
+    qtbot.waitUntil(every.hasFocus, timeout=1000)
+    every.lineEdit().selectAll()
+    qtbot.keyClicks(every.lineEdit(), "500")
+    assert every.lineEdit().text().startswith("500")
+    assert refused.isVisibleTo(dialog)
+    assert refused.text() == "500 is more than 120, the most allowed."
+    # A number in range is stored and the words go.
+    every.lineEdit().selectAll()
+    qtbot.keyClicks(every.lineEdit(), "45")
+    assert app.settings.get("reminder_interval_minutes") == 45
+    assert refused.isHidden()
+
+
+def test_typed_working_hours_apply(qtbot: QtBot, app: Application) -> None:
+    dialog = shown_dialog(qtbot, app, "Working hours")
+    editor = dialog.control("working_hours")
+    assert isinstance(editor, WorkingHoursEditor)
+    _monday, start, end = editor.days[0]
+    start.setFocus()
+    qtbot.waitUntil(start.hasFocus, timeout=1000)
+    for typed, stored in (("0745", "07:45"), ("8:30", "08:30"), ("7", "07:00"), ("6.15", "06:15")):
+        start.lineEdit().selectAll()
+        qtbot.keyClicks(start.lineEdit(), typed)
+        qtbot.keyClick(start.lineEdit(), Qt.Key.Key_Return)  # or leave the field
+        assert start.time() == QTime.fromString(stored, "HH:mm"), typed
+        assert start.lineEdit().text() == stored
+        assert app.settings.get("working_hours").startswith(f"mon {stored}-18:00"), typed
+    # Something that is not a time is refused in words, and the time stays.
+    start.lineEdit().selectAll()
+    qtbot.keyClicks(start.lineEdit(), "25:70")
+    end.setFocus()
+    qtbot.waitUntil(lambda: not editor.error.isHidden(), timeout=1000)
+    assert editor.error.text() == "“25:70” is not a time of day: type it like 08:30."
+    assert start.lineEdit().text() == "06:15"
+    assert app.settings.get("working_hours").startswith("mon 06:15-18:00")
+    # The arrows still work: an hour on the hours, five minutes on the minutes.
+    end.lineEdit().setCursorPosition(1)
+    end.stepBy(1)
+    assert end.time() == QTime(19, 0)
+    end.lineEdit().setCursorPosition(4)
+    end.stepBy(-1)
+    assert end.time() == QTime(18, 55)
+    assert app.settings.get("working_hours").startswith("mon 06:15-18:55")
+    assert editor.error.isHidden()
+
+
+def test_a_typed_daily_reminder_time_applies(qtbot: QtBot, app: Application) -> None:
+    dialog = shown_dialog(qtbot, app, "Working hours")
+    editor = dialog.control("daily_reminder_time")
+    assert isinstance(editor, DailyTimeEditor)
+    editor.enabled.setChecked(True)
+    editor.time.setFocus()
+    qtbot.waitUntil(editor.time.hasFocus, timeout=1000)
+    editor.time.lineEdit().selectAll()
+    qtbot.keyClicks(editor.time.lineEdit(), "1815")
+    editor.enabled.setFocus()  # leaving the field applies it
+    qtbot.waitUntil(lambda: app.settings.get("daily_reminder_time") == "18:15", timeout=1000)
+    editor.time.setFocus()
+    qtbot.waitUntil(editor.time.hasFocus, timeout=1000)
+    editor.time.lineEdit().selectAll()
+    qtbot.keyClicks(editor.time.lineEdit(), "soon")
+    qtbot.keyClick(editor.time.lineEdit(), Qt.Key.Key_Return)
+    assert editor.error.isVisibleTo(dialog)
+    assert "“soon” is not a time of day" in editor.error.text()
+    assert app.settings.get("daily_reminder_time") == "18:15"
+
+
+def test_the_dialog_is_the_size_of_its_pages(qtbot: QtBot, app: Application) -> None:
+    """Issue 15: 714 x 750 and mostly empty; the General page floated in it."""
+    dialog = shown_dialog(qtbot, app, "General")
+    assert dialog.height() < 600 and dialog.width() < 700
+    heights = []
+    for index in range(dialog.tabs.count()):
+        page = dialog.tabs.widget(index)
+        assert isinstance(page, QScrollArea)
+        content = page.widget()
+        assert content is not None
+        heights.append(content.sizeHint().height())
+    # No page is much longer than the others: none floats in a dialog made for another.
+    assert max(heights) < 1.4 * min(heights)
+    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
+        "Reminders",
+        "Working hours",
+        "Sessions",
+        "General",
+    ]
+
+
+def test_settings_are_under_file_with_ctrl_comma(qtbot: QtBot, app: Application) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    from spinecoach.ui.shell.shortcuts_dialog import menu_keys
+
+    window = app.window
+    action = window.findChild(QAction, "settingsAction")
+    assert action is not None
+    menus = {
+        entry.text().replace("&", ""): menu
+        for entry in window.menuBar().actions()
+        if isinstance(menu := entry.menu(), QMenu)
+    }
+    assert action in menus["File"].actions()
+    assert action not in menus["View"].actions()
+    assert action.shortcut() == QKeySequence("Ctrl+,")
+    assert action.menuRole() == QAction.MenuRole.PreferencesRole  # macOS: the app menu
+    requested: list[str] = []
+    window.settings_requested.connect(requested.append)
+    opened: list[QWidget] = []
+
+    def close_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SettingsDialog)
+        opened.append(dialog)
+        dialog.reject()
+
+    QTimer.singleShot(0, close_it)
+    action.trigger()  # the app opens the settings, on the Reminders page
+    assert requested == ["Reminders"]
+    assert len(opened) == 1
+    assert ("Ctrl+,", "Settings") in menu_keys(window)  # and Help > Keyboard shortcuts says so

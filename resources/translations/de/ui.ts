@@ -48,10 +48,60 @@
     </message>
 </context>
 <context>
+    <name>CheckInDialog</name>
+    <message>
+        <source>Edit a check-in</source>
+        <translation>Zwischeneintrag bearbeiten</translation>
+    </message>
+    <message>
+        <source>Check-in of {when}</source>
+        <translation>Zwischeneintrag vom {when}</translation>
+    </message>
+    <message>
+        <source>How much did your back hurt then?</source>
+        <translation>Wie stark hat Ihr Rücken zu diesem Zeitpunkt geschmerzt?</translation>
+    </message>
+    <message>
+        <source>0 means no pain and 10 the worst pain imaginable. Type a number from 0 to 9, or move along the scale with the Left and Right arrow keys.</source>
+        <translation>0 bedeutet keine Schmerzen, 10 die stärksten vorstellbaren Schmerzen. Geben Sie eine Zahl von 0 bis 9 ein oder bewegen Sie sich mit den Pfeiltasten links und rechts auf der Skala.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>A note, if you like (what you did, how you slept…)</source>
+        <translation>Eine Notiz, wenn Sie möchten (was Sie gemacht haben, wie Sie geschlafen haben …)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Schmerzwert</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+</context>
+<context>
     <name>CountdownRing</name>
     <message>
         <source>Time left {time}</source>
         <translation>Restzeit {time}</translation>
+    </message>
+    <message>
+        <source>Time left {time}, paused</source>
+        <translation>Restzeit {time}, angehalten</translation>
     </message>
 </context>
 <context>
@@ -228,6 +278,14 @@
         <translation>Details zur Übung</translation>
     </message>
     <message>
+        <source>Read the safety notes</source>
+        <translation>Sicherheitshinweise lesen</translation>
+    </message>
+    <message>
+        <source>Nothing to show: the search and filters leave no routine or exercise.</source>
+        <translation>Nichts anzuzeigen: Nach Suche und Filtern bleibt kein Programm und keine Übung übrig.</translation>
+    </message>
+    <message>
         <source>Pick a routine or an exercise to see how it is done.</source>
         <translation>Wählen Sie ein Programm oder eine Übung, um zu sehen, wie es geht.</translation>
     </message>
@@ -369,6 +427,30 @@
         <translation>Die Übungseinheit konnte noch nicht wiederhergestellt werden</translation>
     </message>
     <message>
+        <source>The check-in was not changed</source>
+        <translation>Der Zwischeneintrag wurde nicht geändert</translation>
+    </message>
+    <message>
+        <source>The check-in could not be changed back yet</source>
+        <translation>Der Zwischeneintrag konnte noch nicht zurückgesetzt werden</translation>
+    </message>
+    <message>
+        <source>Check-in of {when} changed: pain {before} → {after}.</source>
+        <translation>Zwischeneintrag vom {when} geändert: Schmerzwert {before} → {after}.</translation>
+    </message>
+    <message>
+        <source>The check-in was not deleted</source>
+        <translation>Der Zwischeneintrag wurde nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>The check-in could not be brought back yet</source>
+        <translation>Der Zwischeneintrag konnte noch nicht wiederhergestellt werden</translation>
+    </message>
+    <message>
+        <source>Deleted the check-in of {when}.</source>
+        <translation>Zwischeneintrag vom {when} gelöscht.</translation>
+    </message>
+    <message>
         <source>Nothing was changed</source>
         <translation>Es wurde nichts geändert</translation>
     </message>
@@ -385,8 +467,28 @@
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
+        <source>Replace the file?</source>
+        <translation>Datei ersetzen?</translation>
+    </message>
+    <message>
+        <source>{name} already exists. Replace it with the new report?</source>
+        <translation>{name} ist bereits vorhanden. Durch den neuen Bericht ersetzen?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>Keep the old file</source>
+        <translation>Alte Datei behalten</translation>
+    </message>
+    <message>
         <source>Report not saved</source>
         <translation>Bericht nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>{path} already exists; nothing was written. Save it again to choose.</source>
+        <translation>{path} ist bereits vorhanden; es wurde nichts geschrieben. Speichern Sie erneut, um einen anderen Namen zu wählen oder die Datei zu ersetzen.</translation>
     </message>
     <message>
         <source>Could not write {path}: {error}</source>
@@ -408,9 +510,59 @@
         <source>Nothing exported</source>
         <translation>Nichts exportiert</translation>
     </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n Übungseinheit</numerusform>
+            <numerusform>%n Übungseinheiten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pain score(s)</source>
+        <translation>
+            <numerusform>%n Schmerzwert</numerusform>
+            <numerusform>%n Schmerzwerte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n “this hurts” answer(s)</source>
+        <translation>
+            <numerusform>%n Antwort „Das tut weh“</numerusform>
+            <numerusform>%n Antworten „Das tut weh“</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Exported {sessions} sessions and {pain_scores} pain scores to {path}.</source>
-        <translation>Exportiert nach {path} – Übungseinheiten: {sessions}, Schmerzwerte: {pain_scores}.</translation>
+        <source>Exported {sessions}, {pain_scores} and {hurts} to {path}.</source>
+        <translation>Exportiert nach {path}: {sessions}, {pain_scores} und {hurts}.</translation>
+    </message>
+    <message>
+        <source>Exported {sessions} and {pain_scores} to {path}.</source>
+        <translation>Exportiert nach {path}: {sessions} und {pain_scores}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n row(s).</source>
+        <translation>
+            <numerusform>%n Zeile importiert.</numerusform>
+            <numerusform>%n Zeilen importiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n row(s)</source>
+        <translation>
+            <numerusform>%n Zeile importiert</numerusform>
+            <numerusform>%n Zeilen importiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) already here skipped</source>
+        <translation>
+            <numerusform>%n bereits vorhandene Zeile übersprungen</numerusform>
+            <numerusform>%n bereits vorhandene Zeilen übersprungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{imported}; {skipped}.</source>
+        <translation>{imported}; {skipped}.</translation>
     </message>
     <message>
         <source>Import a history</source>
@@ -424,13 +576,21 @@
         <source>Nothing imported</source>
         <translation>Nichts importiert</translation>
     </message>
-    <message>
-        <source>Imported {added} rows; skipped {skipped} already here.</source>
-        <translation>Importierte Zeilen: {added}; schon vorhanden und übersprungen: {skipped}.</translation>
-    </message>
 </context>
 <context>
     <name>HistoryController</name>
+    <message>
+        <source>in a meeting</source>
+        <translation>in einer Besprechung</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>keine Zeit</translation>
+    </message>
+    <message>
+        <source>in pain</source>
+        <translation>Schmerzen</translation>
+    </message>
     <message>
         <source>Improving</source>
         <translation>Bessert sich</translation>
@@ -462,6 +622,50 @@
     <message>
         <source>needs three weeks with scores</source>
         <translation>braucht drei Wochen mit Schmerzwerten</translation>
+    </message>
+    <message>
+        <source>Daily exercise reminder shown</source>
+        <translation>Tägliche Übungserinnerung angezeigt</translation>
+    </message>
+    <message>
+        <source>Stand-up reminder shown</source>
+        <translation>Erinnerung zum Aufstehen angezeigt</translation>
+    </message>
+    <message>
+        <source>Snoozed for {minutes} min</source>
+        <translation>Um {minutes} Min. aufgeschoben</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Aufgeschoben</translation>
+    </message>
+    <message>
+        <source>Snooze refused: snoozed three times in a row</source>
+        <translation>„Später“ nicht möglich: dreimal hintereinander aufgeschoben</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Skipped: {reason}</source>
+        <translation>Übersprungen: {reason}</translation>
+    </message>
+    <message>
+        <source>Desk break started</source>
+        <translation>Schreibtischpause gestartet</translation>
+    </message>
+    <message>
+        <source>Closed: back from time away from the desk</source>
+        <translation>Geschlossen: nach einer Pause abseits vom Schreibtisch</translation>
+    </message>
+    <message>
+        <source>Closed: chose a routine</source>
+        <translation>Geschlossen: Programm gewählt</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
     </message>
     <message>
         <source>{done} of {total}</source>
@@ -505,6 +709,17 @@
             <numerusform>nachher minus vorher, letzte %n Einheiten</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>(+%n more)</source>
+        <translation>
+            <numerusform>(+%n weitere)</numerusform>
+            <numerusform>(+%n weitere)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{first} {more}</source>
+        <translation>{first} {more}</translation>
+    </message>
     <message>
         <source>{done} of {total} (incomplete)</source>
         <translation>{done} von {total} (unvollständig)</translation>
@@ -512,58 +727,6 @@
     <message>
         <source>{done} of {total} (stopped)</source>
         <translation>{done} von {total} (abgebrochen)</translation>
-    </message>
-    <message>
-        <source>Sessions this week</source>
-        <translation>Einheiten in dieser Woche</translation>
-    </message>
-    <message>
-        <source>Streak</source>
-        <translation>Serie</translation>
-    </message>
-    <message>
-        <source>Minutes this week</source>
-        <translation>Minuten in dieser Woche</translation>
-    </message>
-    <message>
-        <source>Change per session</source>
-        <translation>Veränderung je Einheit</translation>
-    </message>
-    <message>
-        <source>Weekly trend</source>
-        <translation>Wochentrend</translation>
-    </message>
-    <message>
-        <source>{start} to {end}</source>
-        <translation>{start} bis {end}</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Datum</translation>
-    </message>
-    <message>
-        <source>Routine</source>
-        <translation>Programm</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>Dauer</translation>
-    </message>
-    <message>
-        <source>Exercises</source>
-        <translation>Übungen</translation>
-    </message>
-    <message>
-        <source>Before</source>
-        <translation>Vorher</translation>
-    </message>
-    <message>
-        <source>After</source>
-        <translation>Nachher</translation>
-    </message>
-    <message>
-        <source>Felt</source>
-        <translation>Empfinden</translation>
     </message>
 </context>
 <context>
@@ -589,14 +752,19 @@
         <translation>{date}, {time}</translation>
     </message>
     <message>
-        <source>dd</source>
-        <comment>Qt date format of a day on the chart&apos;s time axis</comment>
+        <source>d</source>
+        <comment>Qt date format of a day (d: day of the month) on the chart&apos;s time axis; the month is written under the first day and each new month</comment>
         <translation>d.</translation>
     </message>
     <message>
-        <source>ddd dd</source>
-        <comment>Qt date format (ddd: weekday, dd: day) of a day on the chart&apos;s time axis</comment>
+        <source>ddd d</source>
+        <comment>Qt date format (ddd: weekday, d: day of the month) of a day on the chart&apos;s time axis; the month is written under the first day and each new month</comment>
         <translation>ddd d.</translation>
+    </message>
+    <message>
+        <source>{month} {year}</source>
+        <comment>a month&apos;s short name and its year, under a day on the chart&apos;s time axis</comment>
+        <translation>{month} {year}</translation>
     </message>
 </context>
 <context>
@@ -686,6 +854,46 @@
         <translation>Bericht für die Praxis (PDF) …</translation>
     </message>
     <message>
+        <source>Check-ins</source>
+        <translation>Zwischeneinträge</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Correct the score or the note</source>
+        <translation>Schmerzwert oder Notiz korrigieren</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Reminder log</source>
+        <translation>Erinnerungsprotokoll</translation>
+    </message>
+    <message>
+        <source>No check-ins in this period. “Log pain now” adds one at any time.</source>
+        <translation>Keine Zwischeneinträge in diesem Zeitraum. Mit „Schmerzen jetzt eintragen“ können Sie jederzeit einen hinzufügen.</translation>
+    </message>
+    <message>
+        <source>No reminders in this period. Stand-up reminders are set in Settings.</source>
+        <translation>Keine Erinnerungen in diesem Zeitraum. Erinnerungen zum Aufstehen richten Sie in den Einstellungen ein.</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Übungseinheiten</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Erinnerungen</translation>
+    </message>
+    <message>
         <source>{done} of {total}</source>
         <translation>{done} von {total}</translation>
     </message>
@@ -724,10 +932,6 @@
         <translation>Verlauf importieren</translation>
     </message>
     <message>
-        <source>{sessions} sessions and {pain_scores} pain scores can be imported. Entries already in SpineCoach are recognised and skipped.</source>
-        <translation>Importierbar – Übungseinheiten: {sessions}, Schmerzwerte: {pain_scores}. Einträge, die schon in SpineCoach sind, werden erkannt und übersprungen.</translation>
-    </message>
-    <message>
         <source>Rows that cannot be imported</source>
         <translation>Zeilen, die nicht importiert werden können</translation>
     </message>
@@ -744,6 +948,39 @@
             <numerusform>%n Zeile importieren</numerusform>
             <numerusform>%n Zeilen importieren</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n Übungseinheit</numerusform>
+            <numerusform>%n Übungseinheiten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pain score(s)</source>
+        <translation>
+            <numerusform>%n Schmerzwert</numerusform>
+            <numerusform>%n Schmerzwerte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n “this hurts” answer(s)</source>
+        <translation>
+            <numerusform>%n Antwort „Das tut weh“</numerusform>
+            <numerusform>%n Antworten „Das tut weh“</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{sessions}, {pain_scores} and {hurts} can be imported.</source>
+        <translation>Importiert werden können: {sessions}, {pain_scores} und {hurts}.</translation>
+    </message>
+    <message>
+        <source>{sessions} and {pain_scores} can be imported.</source>
+        <translation>Importiert werden können: {sessions} und {pain_scores}.</translation>
+    </message>
+    <message>
+        <source>{found} Entries already in SpineCoach are recognised and skipped.</source>
+        <translation>{found} Einträge, die schon in SpineCoach vorhanden sind, werden erkannt und übersprungen.</translation>
     </message>
 </context>
 <context>
@@ -844,6 +1081,22 @@
         <translation>Bibliothek durchsuchen</translation>
     </message>
     <message>
+        <source>Down arrow or Enter in the search box</source>
+        <translation>Pfeil nach unten oder Eingabetaste im Suchfeld</translation>
+    </message>
+    <message>
+        <source>Go to the results, on the best match</source>
+        <translation>Zu den Ergebnissen wechseln, direkt auf den besten Treffer</translation>
+    </message>
+    <message>
+        <source>Up arrow on the first result</source>
+        <translation>Pfeil nach oben auf dem ersten Ergebnis</translation>
+    </message>
+    <message>
+        <source>Back to the search box</source>
+        <translation>Zurück zum Suchfeld</translation>
+    </message>
+    <message>
         <source>Up and Down arrows</source>
         <translation>Pfeil nach oben und unten</translation>
     </message>
@@ -926,6 +1179,10 @@
         <translation>Übungen · {count}</translation>
     </message>
     <message>
+        <source>Mentioned in the steps · {count}</source>
+        <translation>In den Schritten erwähnt · {count}</translation>
+    </message>
+    <message>
         <source>Floor</source>
         <translation>Boden</translation>
     </message>
@@ -985,10 +1242,50 @@
         <translation>Programme und Übungen</translation>
     </message>
     <message>
-        <source>Nothing matches.
-Try fewer words or clear a filter.</source>
-        <translation>Nichts gefunden.
-Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translation>
+        <source>Clear the filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Words that find something:</source>
+        <translation>Suchbegriffe mit Treffern:</translation>
+    </message>
+    <message>
+        <source>Search for {words}</source>
+        <translation>Nach {words} suchen</translation>
+    </message>
+    <message>
+        <source>Nothing matches “{text}”.</source>
+        <translation>Keine Treffer für „{text}“.</translation>
+    </message>
+    <message>
+        <source>Nothing matches these filters.</source>
+        <translation>Keine Treffer mit diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>SpineCoach has no exercises for this: read the advice beside the list.</source>
+        <translation>SpineCoach hat hierfür keine Übungen: Bitte lesen Sie die Hinweise neben der Liste.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n routine(s) or exercise(s) match the words but not the filters.</source>
+        <translation>
+            <numerusform>Ein Programm oder eine Übung passt zu den Suchwörtern, aber nicht zu den Filtern.</numerusform>
+            <numerusform>%n Programme oder Übungen passen zu den Suchwörtern, aber nicht zu den Filtern.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“{word}”</source>
+        <translation>„{word}“</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing mentions {words}: try without them.</source>
+        <translation>
+            <numerusform>Kein Treffer für {words}: Versuchen Sie es ohne dieses Wort.</numerusform>
+            <numerusform>Kein Treffer für {words}: Versuchen Sie es ohne diese Wörter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Try fewer words, a body area, or what you would like to ease.</source>
+        <translation>Versuchen Sie es mit weniger Wörtern, einem Körperbereich oder dem, was Sie lindern möchten.</translation>
     </message>
     <message numerus="yes">
         <source>%n library file(s) could not be loaded and (was|were) skipped. Everything else works.</source>
@@ -1025,16 +1322,8 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
         <translation>Die Übungseinheit anhalten oder fortsetzen</translation>
     </message>
     <message>
-        <source>&amp;Back</source>
-        <translation>&amp;Zurück</translation>
-    </message>
-    <message>
         <source>Left arrow</source>
         <translation>Pfeil nach links</translation>
-    </message>
-    <message>
-        <source>Start this exercise again; near its start, go back to the one before</source>
-        <translation>Diese Übung neu beginnen; kurz nach ihrem Beginn zurück zur vorigen</translation>
     </message>
     <message>
         <source>&amp;Skip this part</source>
@@ -1057,20 +1346,12 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
         <translation>N oder Strg+Pfeil nach rechts</translation>
     </message>
     <message>
-        <source>Leave this exercise and go on to the next</source>
-        <translation>Diese Übung verlassen und mit der nächsten weitermachen</translation>
-    </message>
-    <message>
         <source>&amp;Add 15 seconds</source>
         <translation>Um 15 Sekunden &amp;verlängern</translation>
     </message>
     <message>
         <source>+ or =</source>
         <translation>+ oder =</translation>
-    </message>
-    <message>
-        <source>Add 15 seconds to this part</source>
-        <translation>Diesen Abschnitt um 15 Sekunden verlängern</translation>
     </message>
     <message>
         <source>This &amp;hurts…</source>
@@ -1131,6 +1412,34 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>&amp;Back a part</source>
+        <translation>Einen Abschnitt &amp;zurück</translation>
+    </message>
+    <message>
+        <source>Start this part again; near its start, go back to the part before</source>
+        <translation>Diesen Abschnitt neu beginnen; kurz nach seinem Beginn zum vorigen Abschnitt zurück</translation>
+    </message>
+    <message>
+        <source>P&amp;revious exercise</source>
+        <translation>Vo&amp;rherige Übung</translation>
+    </message>
+    <message>
+        <source>P or Ctrl+Left arrow</source>
+        <translation>P oder Strg+Pfeil nach links</translation>
+    </message>
+    <message>
+        <source>Go to the start of the exercise before this one</source>
+        <translation>Zum Anfang der vorherigen Übung</translation>
+    </message>
+    <message>
+        <source>Leave this exercise (kept as skipped, not done) and go on to the next</source>
+        <translation>Diese Übung verlassen (gilt als übersprungen, nicht als erledigt) und mit der nächsten weitermachen</translation>
+    </message>
+    <message>
+        <source>Add 15 seconds to a hold, a timed exercise or the time to get ready</source>
+        <translation>Das Halten, eine Übung auf Zeit oder die Vorbereitungszeit um 15 Sekunden verlängern</translation>
     </message>
     <message>
         <source>Session s&amp;ound and timing…</source>
@@ -1254,16 +1563,16 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
         <translation>Zwischeneintrag</translation>
     </message>
     <message>
+        <source>Legend</source>
+        <translation>Legende</translation>
+    </message>
+    <message>
         <source>Pain over time</source>
         <translation>Schmerzen im Zeitverlauf</translation>
     </message>
     <message>
         <source>Pain scores chart</source>
         <translation>Diagramm der Schmerzwerte</translation>
-    </message>
-    <message>
-        <source>Every score is also listed in the session log.</source>
-        <translation>Jeder Wert steht auch im Übungsprotokoll.</translation>
     </message>
     <message>
         <source>Pain (0-10)</source>
@@ -1276,6 +1585,10 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     <message>
         <source>7-day average</source>
         <translation>7-Tage-Durchschnitt</translation>
+    </message>
+    <message>
+        <source>Every score is also listed in the session log and the check-ins.</source>
+        <translation>Jeder Wert steht auch im Übungsprotokoll und bei den Zwischeneinträgen.</translation>
     </message>
     <message>
         <source>{date}, {time}</source>
@@ -1365,20 +1678,28 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
         <translation>Schmerzwert {score} von 10</translation>
     </message>
     <message>
-        <source>How is your back?</source>
-        <translation>Wie geht es Ihrem Rücken?</translation>
-    </message>
-    <message>
         <source>After the session</source>
         <translation>Nach der Übungseinheit</translation>
     </message>
     <message>
-        <source>Before you start</source>
-        <translation>Bevor Sie beginnen</translation>
-    </message>
-    <message>
         <source>How is your back today?</source>
         <translation>Wie geht es Ihrem Rücken heute?</translation>
+    </message>
+    <message>
+        <source>Pain check-in</source>
+        <translation>Zwischeneintrag: Schmerzen</translation>
+    </message>
+    <message>
+        <source>Pain after the session</source>
+        <translation>Schmerzen nach der Übungseinheit</translation>
+    </message>
+    <message>
+        <source>Pain before the session</source>
+        <translation>Schmerzen vor der Übungseinheit</translation>
+    </message>
+    <message>
+        <source>Before the session</source>
+        <translation>Vor der Übungseinheit</translation>
     </message>
     <message>
         <source>How much does your back hurt right now?</source>
@@ -1399,6 +1720,10 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     <message>
         <source>A note, if you like (what you did, how you slept…)</source>
         <translation>Eine Notiz, wenn Sie möchten (was Sie gemacht haben, wie Sie geschlafen haben …)</translation>
+    </message>
+    <message>
+        <source>Choose a number to save it.</source>
+        <translation>Wählen Sie einen Wert, um ihn zu speichern.</translation>
     </message>
     <message>
         <source>Skip</source>
@@ -1423,18 +1748,6 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
 <context>
     <name>PdfReport</name>
     <message>
-        <source>Recorded by the patient with SpineCoach, a self-management aid. Pain is self-rated on a 0-10 scale (0 = no pain, 10 = worst pain imaginable).</source>
-        <translation>Von der Patientin oder dem Patienten mit SpineCoach erfasst, einer Hilfe zur Selbsthilfe. Die Schmerzen wurden selbst eingeschätzt, auf einer Skala von 0 bis 10 (0 = keine Schmerzen, 10 = stärkste vorstellbare Schmerzen).</translation>
-    </message>
-    <message>
-        <source>Stand-up reminders</source>
-        <translation>Erinnerungen zum Aufstehen</translation>
-    </message>
-    <message>
-        <source>SpineCoach pain report</source>
-        <translation>SpineCoach-Schmerzbericht</translation>
-    </message>
-    <message>
         <source>Qt could not start writing the PDF at {path}</source>
         <translation>Qt konnte nicht beginnen, das PDF unter {path} zu schreiben</translation>
     </message>
@@ -1442,28 +1755,25 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
         <source>Qt could not finish writing the PDF at {path}</source>
         <translation>Qt konnte das PDF unter {path} nicht fertig schreiben</translation>
     </message>
-    <message>
-        <source>Back pain and exercise report</source>
-        <translation>Bericht zu Rückenschmerzen und Übungen</translation>
-    </message>
-    <message>
-        <source>Sessions</source>
-        <translation>Übungseinheiten</translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %n earlier session(s) (export the CSV for all of them).</source>
-        <translation>
-            <numerusform>… und %n frühere Übungseinheit (alle enthält der CSV-Export).</numerusform>
-            <numerusform>… und %n frühere Übungseinheiten (alle enthält der CSV-Export).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Created {created} with SpineCoach {version}. SpineCoach does not diagnose or treat; please interpret with clinical judgement.</source>
-        <translation>Erstellt mit SpineCoach {version} am {created}. SpineCoach stellt keine Diagnosen und behandelt nicht; die Angaben bitte klinisch einordnen.</translation>
-    </message>
 </context>
 <context>
     <name>PlayerController</name>
+    <message>
+        <source>A repetition keeps its rhythm: +15 s is for holds, timed exercises and the time to get ready</source>
+        <translation>Eine Wiederholung behält ihren Rhythmus: +15 s gilt für das Halten, Übungen auf Zeit und die Vorbereitungszeit</translation>
+    </message>
+    <message>
+        <source>A movement done in repetitions keeps its rhythm: +15 s is for holds, timed exercises and the time to get ready</source>
+        <translation>Eine Bewegung mit Wiederholungen behält ihren Rhythmus: +15 s gilt für das Halten, Übungen auf Zeit und die Vorbereitungszeit</translation>
+    </message>
+    <message>
+        <source>Letting go between repetitions keeps its rhythm: +15 s is for holds, timed exercises and the time to get ready</source>
+        <translation>Das Lösen zwischen den Wiederholungen behält seinen Rhythmus: +15 s gilt für das Halten, Übungen auf Zeit und die Vorbereitungszeit</translation>
+    </message>
+    <message>
+        <source>The session is over</source>
+        <translation>Die Übungseinheit ist beendet</translation>
+    </message>
     <message>
         <source>Paused</source>
         <translation>Angehalten</translation>
@@ -1551,14 +1861,6 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
         <translation>Bitte beachten</translation>
     </message>
     <message>
-        <source>Back</source>
-        <translation>Zurück</translation>
-    </message>
-    <message>
-        <source>Start this exercise again, or the one before (Left arrow)</source>
-        <translation>Diese Übung neu beginnen oder zur vorigen zurück (Pfeil nach links)</translation>
-    </message>
-    <message>
         <source>Pause</source>
         <translation>Anhalten</translation>
     </message>
@@ -1567,12 +1869,28 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
         <translation>Anhalten (Leertaste)</translation>
     </message>
     <message>
-        <source>Skip</source>
-        <translation>Überspringen</translation>
+        <source>Previous exercise</source>
+        <translation>Vorherige Übung</translation>
     </message>
     <message>
-        <source>Skip this part (Right arrow)</source>
-        <translation>Diesen Abschnitt überspringen (Pfeil nach rechts)</translation>
+        <source>Go to the start of the exercise before this one (P or Ctrl+Left arrow)</source>
+        <translation>Zum Anfang der vorherigen Übung (P oder Strg+Pfeil nach links)</translation>
+    </message>
+    <message>
+        <source>Skip this part</source>
+        <translation>Abschnitt überspringen</translation>
+    </message>
+    <message>
+        <source>Skip this part: a hold, a rest, the time to get ready (Right arrow)</source>
+        <translation>Diesen Abschnitt überspringen: Halten, Pause, Vorbereitung (Pfeil nach rechts)</translation>
+    </message>
+    <message>
+        <source>Next exercise</source>
+        <translation>Nächste Übung</translation>
+    </message>
+    <message>
+        <source>Leave this exercise, kept as skipped, and go to the next (N or Ctrl+Right)</source>
+        <translation>Diese Übung verlassen (gilt als übersprungen) und zur nächsten wechseln (N oder Strg+Pfeil nach rechts)</translation>
     </message>
     <message>
         <source>+15 s</source>
@@ -1633,8 +1951,16 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
         <translation>Fortsetzen (Leertaste)</translation>
     </message>
     <message>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close this summary (Esc)</source>
+        <translation>Zusammenfassung schließen (Esc)</translation>
     </message>
     <message>
         <source>End this session?</source>
@@ -1643,6 +1969,14 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     <message>
         <source>End the session now? What you have done so far is saved.</source>
         <translation>Die Übungseinheit jetzt beenden? Was Sie bisher gemacht haben, ist gespeichert.</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>Einheit beenden</translation>
+    </message>
+    <message>
+        <source>Keep going</source>
+        <translation>Weitermachen</translation>
     </message>
 </context>
 <context>
@@ -1872,6 +2206,60 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     </message>
 </context>
 <context>
+    <name>ReminderTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Ereignis</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPeriodDialog</name>
+    <message>
+        <source>The last 4 weeks</source>
+        <translation>Die letzten 4 Wochen</translation>
+    </message>
+    <message>
+        <source>The last 3 months</source>
+        <translation>Die letzten 3 Monate</translation>
+    </message>
+    <message>
+        <source>The last 6 months</source>
+        <translation>Die letzten 6 Monate</translation>
+    </message>
+    <message>
+        <source>The last 12 months</source>
+        <translation>Die letzten 12 Monate</translation>
+    </message>
+    <message>
+        <source>Everything recorded</source>
+        <translation>Alle Aufzeichnungen</translation>
+    </message>
+    <message>
+        <source>Report for a clinician</source>
+        <translation>Bericht für die Praxis</translation>
+    </message>
+    <message>
+        <source>Which period should the report cover?</source>
+        <translation>Welchen Zeitraum soll der Bericht umfassen?</translation>
+    </message>
+    <message>
+        <source>The report ends today and starts no earlier than your first record. It holds your pain scores and notes: keep the file private.</source>
+        <translation>Der Bericht reicht bis heute und beginnt frühestens mit Ihrem ersten Eintrag. Er enthält Ihre Schmerzwerte und Notizen: Bewahren Sie die Datei vertraulich auf.</translation>
+    </message>
+    <message>
+        <source>Choose where to save…</source>
+        <translation>Speicherort wählen …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>SafetyDialog</name>
     <message>
         <source>Safety first</source>
@@ -1944,19 +2332,16 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
         <translation>Erledigt:</translation>
     </message>
     <message>
+        <source>Skipped:</source>
+        <translation>Übersprungen:</translation>
+    </message>
+    <message>
         <source>Pain before → after:</source>
         <translation>Schmerzen vorher → nachher:</translation>
     </message>
     <message>
         <source>Felt:</source>
         <translation>Empfinden:</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n time(s)</source>
-        <translation>
-            <numerusform>einmal</numerusform>
-            <numerusform>%n-mal</numerusform>
-        </translation>
     </message>
     <message>
         <source>“This hurts”:</source>
@@ -1977,6 +2362,25 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     <message>
         <source>Repeat this routine</source>
         <translation>Programm wiederholen</translation>
+    </message>
+</context>
+<context>
+    <name>SessionSummaryPage</name>
+    <message>
+        <source>Session summary</source>
+        <translation>Zusammenfassung der Übungseinheit</translation>
+    </message>
+    <message>
+        <source>Back to the Library</source>
+        <translation>Zurück zur Bibliothek</translation>
+    </message>
+    <message>
+        <source>Log how it went</source>
+        <translation>Eintragen, wie es lief</translation>
+    </message>
+    <message>
+        <source>Give the pain score after this session, which was skipped</source>
+        <translation>Den Schmerzwert nach dieser Übungseinheit nachtragen (die Frage wurde übersprungen)</translation>
     </message>
 </context>
 <context>
@@ -2028,6 +2432,18 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     <message>
         <source>Harder</source>
         <translation>Schwerer</translation>
+    </message>
+    <message>
+        <source>{exercise}, skipped</source>
+        <translation>{exercise}, übersprungen</translation>
+    </message>
+    <message>
+        <source>{exercise}, session ended</source>
+        <translation>{exercise}, Einheit beendet</translation>
+    </message>
+    <message>
+        <source>{exercise}, carried on gently</source>
+        <translation>{exercise}, behutsam weitergemacht</translation>
     </message>
     <message>
         <source>This session was not finished; the exercises done were kept.</source>
@@ -2252,6 +2668,10 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
         <translation>Wann Sie ans Aufstehen erinnert werden – und wann nicht</translation>
     </message>
     <message>
+        <source>Working days and hours, and a daily reminder</source>
+        <translation>Arbeitstage und -zeiten sowie eine tägliche Erinnerung</translation>
+    </message>
+    <message>
         <source>Sound, voice, timing and text of the session player</source>
         <translation>Ton, Stimme, Zeiten und Text der Übungsanzeige</translation>
     </message>
@@ -2301,6 +2721,22 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
     <message>
         <source>Larger</source>
         <translation>Größer</translation>
+    </message>
+    <message>
+        <source>from {minimum} to {maximum}</source>
+        <translation>von {minimum} bis {maximum}</translation>
+    </message>
+    <message>
+        <source>{number} is more than {maximum}, the most allowed.</source>
+        <translation>{number} ist zu hoch: Der Höchstwert ist {maximum}.</translation>
+    </message>
+    <message>
+        <source>{number} is less than {minimum}, the least allowed.</source>
+        <translation>{number} ist zu niedrig: Der Mindestwert ist {minimum}.</translation>
+    </message>
+    <message>
+        <source>Not changed: it is still {value}.</source>
+        <translation>Nicht geändert: Der Wert bleibt bei {value}.</translation>
     </message>
     <message>
         <source>{label}:</source>
@@ -2422,6 +2858,26 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
         <translation>SpineCoach kann auf diesem System nicht bei der Anmeldung starten.</translation>
     </message>
     <message>
+        <source>Keep the reminders?</source>
+        <translation>Erinnerungen beibehalten?</translation>
+    </message>
+    <message>
+        <source>There is no tray on this desktop: closing SpineCoach stops the reminders. Minimise instead to keep them.</source>
+        <translation>Diese Arbeitsumgebung hat keinen Infobereich: Wenn Sie SpineCoach schließen, enden auch die Erinnerungen. Minimieren Sie das Fenster stattdessen, damit sie weiterlaufen.</translation>
+    </message>
+    <message>
+        <source>SpineCoach remembers your choice. Minimised, it comes back from the dock or the window list, or when you start it again; File &gt; Quit always quits.</source>
+        <translation>SpineCoach merkt sich Ihre Wahl. Wenn SpineCoach minimiert ist, holen Sie es über das Dock oder die Fensterliste zurück – oder Sie starten es erneut; „Datei &gt; Beenden“ beendet es immer.</translation>
+    </message>
+    <message>
+        <source>Minimise</source>
+        <translation>Minimieren</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
         <source>SpineCoach is still running</source>
         <translation>SpineCoach läuft weiter</translation>
     </message>
@@ -2483,6 +2939,10 @@ Versuchen Sie es mit weniger Wörtern oder entfernen Sie einen Filter.</translat
 </context>
 <context>
     <name>WorkingHoursEditor</name>
+    <message>
+        <source>“{text}” is not a time of day: type it like 08:30.</source>
+        <translation>„{text}“ ist keine Uhrzeit: Geben Sie sie im Format 08:30 ein.</translation>
+    </message>
     <message>
         <source>{day} start</source>
         <translation>{day}, Beginn</translation>

@@ -12,6 +12,51 @@
     </message>
 </context>
 <context>
+    <name>HistoryArea</name>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pain score(s)</source>
+        <translation>
+            <numerusform>%n pain score</numerusform>
+            <numerusform>%n pain scores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n “this hurts” answer(s)</source>
+        <translation>
+            <numerusform>%n “this hurts” answer</numerusform>
+            <numerusform>%n “this hurts” answers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n row(s).</source>
+        <translation>
+            <numerusform>Imported %n row.</numerusform>
+            <numerusform>Imported %n rows.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n row(s)</source>
+        <translation>
+            <numerusform>Imported %n row</numerusform>
+            <numerusform>Imported %n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) already here skipped</source>
+        <translation>
+            <numerusform>%n row already here skipped</numerusform>
+            <numerusform>%n rows already here skipped</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryController</name>
     <message numerus="yes">
         <source>%n day(s)</source>
@@ -25,6 +70,13 @@
         <translation>
             <numerusform>after minus before, last %n</numerusform>
             <numerusform>after minus before, last %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%n more)</source>
+        <translation>
+            <numerusform>(+%n more)</numerusform>
+            <numerusform>(+%n more)</numerusform>
         </translation>
     </message>
 </context>
@@ -42,6 +94,27 @@
         <translation>
             <numerusform>Import %n row</numerusform>
             <numerusform>Import %n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pain score(s)</source>
+        <translation>
+            <numerusform>%n pain score</numerusform>
+            <numerusform>%n pain scores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n “this hurts” answer(s)</source>
+        <translation>
+            <numerusform>%n “this hurts” answer</numerusform>
+            <numerusform>%n “this hurts” answers</numerusform>
         </translation>
     </message>
 </context>
@@ -64,14 +137,18 @@
             <numerusform>%n library files could not be loaded and were skipped. Everything else works.</numerusform>
         </translation>
     </message>
-</context>
-<context>
-    <name>PdfReport</name>
     <message numerus="yes">
-        <source>… and %n earlier session(s) (export the CSV for all of them).</source>
+        <source>%n routine(s) or exercise(s) match the words but not the filters.</source>
         <translation>
-            <numerusform>… and %n earlier session (export the CSV for all of them).</numerusform>
-            <numerusform>… and %n earlier sessions (export the CSV for all of them).</numerusform>
+            <numerusform>%n routine or exercise matches the words but not the filters.</numerusform>
+            <numerusform>%n routines or exercises match the words but not the filters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing mentions {words}: try without them.</source>
+        <translation>
+            <numerusform>Nothing mentions {words}: try without it.</numerusform>
+            <numerusform>Nothing mentions {words}: try without them.</numerusform>
         </translation>
     </message>
 </context>
@@ -123,16 +200,6 @@
         <translation>
             <numerusform>Snooze %n minute</numerusform>
             <numerusform>Snooze %n minutes</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>SessionDetailsDialog</name>
-    <message numerus="yes">
-        <source>%n time(s)</source>
-        <translation>
-            <numerusform>%n time</numerusform>
-            <numerusform>%n times</numerusform>
         </translation>
     </message>
 </context>

@@ -210,7 +210,8 @@ def build_session_area(
         view,
         recorder,
         parts.clock,
-        prompts or DialogPrompts(view, words=words),
+        prompts
+        or DialogPrompts(view, words=words, sessions_recorded=parts.database.count_sessions),
         cues=cues,
         frames=frame,
         settings=session_settings(settings),
@@ -271,7 +272,7 @@ def build_history_area(
 ) -> HistoryArea:
     """History: the pain chart and sessions, check-ins, notes, export and the report."""
     from spinecoach.localzone import local_timezone
-    from spinecoach.ui.history.area import HistoryArea
+    from spinecoach.ui.history.area import HistoryArea, SettingFolder
     from spinecoach.ui.history.controller import HistoryController
     from spinecoach.ui.history.view import HistoryView
 
@@ -286,10 +287,13 @@ def build_history_area(
         local_timezone(),
         write_pain=lambda entry: status.report(status.writer.add_pain_entry(entry)),
         write_note=lambda sid, note: status.report(status.writer.update_session_note(sid, note)),
+        write_check_in=lambda entry_id, score, note: status.report(
+            status.writer.update_pain_entry(entry_id, score, note)
+        ),
         words=words,
         routine_names=routine_names,
     )
-    area = HistoryArea(view, controller, exercise_names)
+    area = HistoryArea(view, controller, exercise_names, last_folder=SettingFolder(settings))
 
     def restyle(t: Theme) -> None:
         view.chart.set_colours(t.surface, t.muted, t.text)

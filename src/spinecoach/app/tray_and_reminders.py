@@ -3,6 +3,15 @@
 Built after the window's first paint (or at once when starting minimised), so none of it slows
 the start-up. Wires `core.reminder_service` to the desktop's idle and full-screen providers and
 to the tray and popup widgets; holds no reminder logic of its own.
+
+Without a tray (stock GNOME shows none), closing the window used to quit silently, and the
+reminders the person had set up stopped with it. A person closing a window expects it to close,
+but not to lose their reminders without a word; keeping SpineCoach running unseen, with no icon
+to find it or quit it by, would surprise them more. So the first close while reminders are on
+says what closing does and lets them choose, "Minimise" (the reminders go on; the window comes
+back from the dock, the window list or by starting SpineCoach again) or "Quit"; the choice is
+kept in the state file (`NO_TRAY_CLOSE`) and later closes do what was chosen without asking.
+Esc, or closing the question, keeps the window open. File > Quit always quits.
 """
 
 from __future__ import annotations
@@ -14,7 +23,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
@@ -125,6 +134,7 @@ class TrayAndReminders(QObject):
         self.controller.notification.connect(self.notify)
         self.controller.in_pain.connect(self.show_in_pain_advice)
         self.in_pain_dialog: InPainDialog | None = None
+        self._close_question: QMessageBox | None = None  # "Keep the reminders?", while open
         if self.tray is not None:
             tray = self.tray
             self.controller.status_changed.connect(tray.set_status)
@@ -139,6 +149,8 @@ class TrayAndReminders(QObject):
             QApplication.setQuitOnLastWindowClosed(False)  # hidden to the tray is still running
             window.hidden_to_tray.connect(self._explain_tray_once)
             tray.show()
+        else:
+            window.installEventFilter(self)  # closing would stop the reminders: say so once
         self._follow_settings(settings)
         self.controller.start()
 
@@ -256,6 +268,86 @@ class TrayAndReminders(QObject):
             self.in_pain_dialog.log_pain_requested.connect(self._actions.log_pain)
         self.in_pain_dialog.show()
         self.in_pain_dialog.raise_()
+
+    # --- closing without a tray ---------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Qt override: the window's close, on a desktop without a tray (see the module doc).
+
+        The question does not block (`open`, not `exec`): whoever closed the window, a person
+        or a program, goes on at once, and the answer acts when it is given.
+        """
+        if (
+            watched is not self._window
+            or event.type() != QEvent.Type.Close
+            or self._stopped
+            or self._window.keep_running_on_close
+            or not self._window.isVisible()
+            or not self._reminders_on()
+        ):
+            return False
+        choice = self._settings.get(keys.NO_TRAY_CLOSE)
+        if choice == "quit":
+            return False  # the window closes and SpineCoach quits, as the person chose
+        event.ignore()
+        if choice == "minimise":
+            self._window.showMinimized()
+        else:
+            self.ask_on_close()
+        return True
+
+    def _reminders_on(self) -> bool:
+        """Whether closing would stop a reminder: the stand-up or the daily one."""
+        return bool(
+            self._settings.get(keys.REMINDERS_ENABLED)
+            or self._settings.get(keys.DAILY_REMINDER_TIME)
+        )
+
+    def ask_on_close(self) -> QMessageBox:
+        """Say what closing does and let the person choose: Minimise, Quit, or Cancel (Esc)."""
+        if self._close_question is not None:
+            self._close_question.raise_()
+            return self._close_question
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Keep the reminders?"),
+            self.tr(
+                "There is no tray on this desktop: closing SpineCoach stops the reminders. "
+                "Minimise instead to keep them."
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self._window,
+        )
+        box.setObjectName("noTrayCloseQuestion")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        box.setInformativeText(
+            self.tr(
+                "SpineCoach remembers your choice. Minimised, it comes back from the dock or the "
+                "window list, or when you start it again; File > Quit always quits."
+            )
+        )
+        minimise = box.addButton(self.tr("Minimise"), QMessageBox.ButtonRole.AcceptRole)
+        quit_button = box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        minimise.setObjectName("noTrayMinimise")
+        quit_button.setObjectName("noTrayQuit")
+        box.setDefaultButton(minimise)
+        box.setEscapeButton(cancel)
+
+        def answered(button: object) -> None:
+            self._close_question = None
+            if button is minimise:
+                self._settings.set(keys.NO_TRAY_CLOSE, "minimise")
+                self._window.showMinimized()
+            elif button is quit_button:
+                self._settings.set(keys.NO_TRAY_CLOSE, "quit")
+                self._window.close()  # now it closes, and SpineCoach quits
+
+        box.buttonClicked.connect(answered)
+        box.rejected.connect(lambda: setattr(self, "_close_question", None))
+        self._close_question = box
+        box.open()
+        return box
 
     # --- internals -----------------------------------------------------------------------------
 

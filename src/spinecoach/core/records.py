@@ -20,8 +20,9 @@ MAX_PAIN_SCORE: Final = 10
 Feeling = Literal["easier", "same", "harder"]
 """How the session felt compared with last time, as the user answers it at the end."""
 
-HurtAction = Literal["skipped", "ended"]
-"""What the user chose after pressing "this hurts": skip that exercise, or end the session."""
+HurtAction = Literal["skipped", "ended", "continued"]
+"""What the user chose after pressing "this hurts": skip that exercise, end the session, or carry
+on gently ("continued", from schema version 4)."""
 
 FEELINGS: Final[tuple[Feeling, ...]] = get_args(Feeling)
 
@@ -130,6 +131,9 @@ class SessionRecord:
     exercises_completed: tuple[str, ...] = ()
     exercises_total: int
     status: SessionStatus = SessionStatus.IN_PROGRESS
+    #: Exercises left for the next one before they were done ("Next exercise", or "This hurts"
+    #: and skip), in the order skipped; from schema version 4. Never counted as done.
+    exercises_skipped: tuple[str, ...] = ()
     feeling: Feeling | None = None
     note: str = ""
 
@@ -166,6 +170,18 @@ class SessionRecord:
         if len(self.exercises_completed) > self.exercises_total:
             raise ValueError(
                 f"SessionRecord has {len(self.exercises_completed)} exercises completed but the "
+                f"routine only has {self.exercises_total}"
+            )
+        if not isinstance(self.exercises_skipped, tuple):
+            raise ValueError(
+                "SessionRecord.exercises_skipped must be a tuple of exercise ids, "
+                f"got {type(self.exercises_skipped).__name__}"
+            )
+        for exercise_id in self.exercises_skipped:
+            _check_text("SessionRecord.exercises_skipped item", exercise_id)
+        if len(self.exercises_skipped) > self.exercises_total:
+            raise ValueError(
+                f"SessionRecord has {len(self.exercises_skipped)} exercises skipped but the "
                 f"routine only has {self.exercises_total}"
             )
 

@@ -14,12 +14,18 @@ Semantics the player and the records rely on:
 
 - `ExerciseDone(i)` is emitted when item i's last dosage phase (HOLD, RELEASE or REST) ends,
   by running out or through `skip_phase()` -- the person got to the end of it. It is not emitted
-  for an item left by `skip_exercise()`, `back_exercise()` or `stop()`, and at most once per item
-  in a session, even if the person goes back and does it again.
-- `back_exercise()` behaves like a music player's "previous": it restarts the current exercise,
-  unless the person is still in its first phase (the get-ready or next-up preview, where nothing
-  of it has been done) or less than `BACK_GRACE_SECONDS` into it, in which case it goes to the
-  start of the previous exercise. At the first exercise it restarts it.
+  for an item left by `skip_exercise()`, `previous_exercise()` or `stop()`, and at most once per
+  item in a session, even if the person goes back and does it again.
+- `ExerciseSkipped(i)` is emitted when `skip_exercise()` ("Next exercise", or "This hurts" and
+  skip) leaves item i before it was done: a skipped exercise is recorded as skipped, never as
+  done. Once per item; an item skipped and later done is done (`skipped_items` leaves it out).
+- The controls come in pairs a person can predict: `skip_phase()` / `back_phase()` move by one
+  part (a hold, a release, a rest, a get-ready), `skip_exercise()` / `previous_exercise()` by one
+  exercise. `back_phase()` restarts the current part, or goes to the part before when less than
+  `BACK_GRACE_SECONDS` into it (a music player's "previous"); `previous_exercise()` goes to the
+  start of the exercise before (nothing at the first: `has_previous_exercise()`).
+- `extend()` lengthens only a phase `core.timeline.extend_refusal` allows (`can_extend()`), and
+  says the new time in its `PhaseExtended` event's caption.
 - Skipping to the end is still reaching the end: `SessionFinished(completed=True)`.
 - `CueDue.stale` is True for a cue whose phase was already over when a late tick caught up
   with it; the player may play those silently rather than speak a burst of old instructions.
@@ -39,8 +45,10 @@ from spinecoach.core.clock import Clock
 from spinecoach.core.timeline import (
     COUNTDOWN_MARKS,
     DEFAULT_SETTINGS,
+    EXTEND_SECONDS,
     Cue,
     CueKind,
+    ExtendRefusal,
     Phase,
     PhaseKind,
     SessionSettings,
@@ -48,6 +56,8 @@ from spinecoach.core.timeline import (
     build_timeline,
     end_of_hold_cue,
     entry_cues,
+    extend_refusal,
+    extended_caption,
     has_countdown,
     number_in_words,
     seconds_in_words,
@@ -57,14 +67,18 @@ from spinecoach.core.timeline import (
 __all__ = [
     "BACK_GRACE_SECONDS",
     "DEFAULT_SETTINGS",
+    "EXTEND_SECONDS",
     "Cue",
     "CueDue",
     "CueKind",
     "EngineState",
     "Event",
     "ExerciseDone",
+    "ExerciseSkipped",
+    "ExtendRefusal",
     "Phase",
     "PhaseChanged",
+    "PhaseExtended",
     "PhaseKind",
     "SessionEngine",
     "SessionFinished",
@@ -75,7 +89,7 @@ __all__ = [
     "seconds_in_words",
 ]
 
-# Within this many seconds of an exercise's start, "back" goes to the previous exercise.
+# Within this many seconds of a part's start, "back" goes to the part before (else restarts it).
 BACK_GRACE_SECONDS = 2.0
 
 # No countdown mark is pending: a value above every mark.
@@ -107,13 +121,30 @@ class ExerciseDone:
 
 
 @dataclass(frozen=True, slots=True)
+class ExerciseSkipped:
+    """Routine item `item_index` was left for the next one before it was done (once per item)."""
+
+    item_index: int
+    exercise_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseExtended:
+    """`extend()` added `seconds` to the phase at `index`; `caption` says the time now left."""
+
+    index: int
+    seconds: float
+    caption: str
+
+
+@dataclass(frozen=True, slots=True)
 class SessionFinished:
     """The session is over: `completed` when the end was reached, False after `stop()`."""
 
     completed: bool
 
 
-Event = PhaseChanged | CueDue | ExerciseDone | SessionFinished
+Event = PhaseChanged | CueDue | ExerciseDone | ExerciseSkipped | PhaseExtended | SessionFinished
 
 
 class EngineState(StrEnum):
@@ -137,7 +168,9 @@ class SessionEngine:
     - `PhaseChanged` each time a phase begins (including the first, on `start()`);
     - `CueDue` for the sounds and words of a phase's start, `END_OF_HOLD` as a hold ends and
       `TICK` at 3, 2 and 1 s before a phase of 5 s or more ends;
-    - `ExerciseDone` when an item's last dosage phase is finished;
+    - `ExerciseDone` when an item's last dosage phase is finished, `ExerciseSkipped` when one
+      is left by `skip_exercise()` before that;
+    - `PhaseExtended` when `extend()` lengthened the phase;
     - `SessionFinished` exactly once, when FINISHED is reached or on `stop()`.
 
     Controls on a finished or stopped engine, and all controls but `start()` and `stop()` on an
@@ -164,6 +197,8 @@ class SessionEngine:
         # The smallest countdown mark already emitted or passed in this phase.
         self._mark_done = _NO_MARK_DONE
         self._done_items: set[int] = set()
+        self._skipped_items: set[int] = set()
+        self._ended: float | None = None  # when FINISHED began or stop() came (monotonic)
         # Seconds of all the phases after each index, for total_remaining().
         after = [0.0] * len(phases)
         for i in range(len(phases) - 2, -1, -1):
@@ -198,6 +233,24 @@ class SessionEngine:
         """The current phase."""
         return self._timeline[self._index]
 
+    @property
+    def done_items(self) -> frozenset[int]:
+        """The routine items done so far (indexes into `routine.items`)."""
+        return frozenset(self._done_items)
+
+    @property
+    def skipped_items(self) -> frozenset[int]:
+        """The routine items skipped and not done since (indexes into `routine.items`)."""
+        return frozenset(self._skipped_items - self._done_items)
+
+    def has_previous_exercise(self) -> bool:
+        """Whether `previous_exercise()` has somewhere to go: an exercise before this one."""
+        return self._state in _ACTIVE and self._item_start(self._index) > 0
+
+    def can_extend(self) -> bool:
+        """Whether `extend()` applies now (a session runs and the phase allows it)."""
+        return self._state in _ACTIVE and extend_refusal(self.phase) is None
+
     def phase_duration(self) -> float:
         """Length of the current phase including any `extend()`, for a countdown ring's scale."""
         return self._duration
@@ -223,6 +276,16 @@ class SessionEngine:
         if self._state is EngineState.FINISHED:
             return 0.0
         return self.remaining() + self._after[self._index]
+
+    def seconds_since_end(self) -> float | None:
+        """How long ago the session ended, on the monotonic clock (None while it has not).
+
+        The end is when the last phase ran out (however late a tick noticed it) or `stop()`
+        came: the moment the exercising ended, which the session's record keeps.
+        """
+        if self._ended is None:
+            return None
+        return max(0.0, self._clock.monotonic() - self._ended)
 
     def total_seconds(self) -> float:
         """Length of the whole timeline as built (extensions not included)."""
@@ -280,6 +343,23 @@ class SessionEngine:
         now = self._clock.monotonic()
         return self._advance(now, now)
 
+    def back_phase(self) -> list[Event]:
+        """Restart this part, or go to the part before when less than 2 s into this one.
+
+        0-s parts (an announcement with no time of its own) are passed over on the way back:
+        landing on one would only carry the person forward again at once.
+        """
+        if self._state not in _ACTIVE:
+            return []
+        target = self._index
+        if self._duration - self.remaining() < BACK_GRACE_SECONDS:
+            while target > 0:
+                target -= 1
+                phase = self._timeline[target]
+                if phase.seconds > 0 or phase.waits_for_person:
+                    break
+        return self._jump(target)
+
     def skip_exercise(self) -> list[Event]:
         """Leave the current item unfinished and begin the next item (or FINISHED)."""
         if self._state not in _ACTIVE:
@@ -291,24 +371,27 @@ class SessionEngine:
             and self._timeline[target].item_index == item
         ):
             target += 1
-        return self._jump(target)
+        events: list[Event] = []
+        if item not in self._done_items and item not in self._skipped_items:
+            self._skipped_items.add(item)
+            events.append(ExerciseSkipped(item, self.phase.exercise.id))
+        events.extend(self._jump(target))
+        return events
 
-    def back_exercise(self) -> list[Event]:
-        """Restart the current item, or go to the previous one when barely into this one."""
-        if self._state not in _ACTIVE:
+    def previous_exercise(self) -> list[Event]:
+        """Go to the start of the exercise before this one (nothing at the first exercise)."""
+        if not self.has_previous_exercise():
             return []
-        start = self._item_start(self._index)
-        done_before = sum(phase.seconds for phase in self._timeline[start : self._index])
-        elapsed = done_before + (self._duration - self.remaining())
-        if start > 0 and (self._index == start or elapsed < BACK_GRACE_SECONDS):
-            start = self._item_start(start - 1)
-        return self._jump(start)
+        return self._jump(self._item_start(self._item_start(self._index) - 1))
 
-    def extend(self, seconds: float = 15) -> list[Event]:
-        """Add `seconds` to the current phase (also while paused); the next phases keep theirs."""
+    def extend(self, seconds: float = EXTEND_SECONDS) -> list[Event]:
+        """Add `seconds` to the current phase (also while paused); the next phases keep theirs.
+
+        Only where `can_extend()`: a hold, a timed block, or time to get set (`extend_refusal`).
+        """
         if not math.isfinite(seconds) or seconds <= 0:
             raise ValueError("extend() needs a positive number of seconds")
-        if self._state not in _ACTIVE:
+        if not self.can_extend():
             return []
         if self._state is EngineState.RUNNING:
             # Extend what the person sees: a phase already at 0 gets the full extra time.
@@ -320,7 +403,7 @@ class SessionEngine:
         # Countdown marks now ahead again will be ticked again before the new end.
         left = self.remaining()
         self._mark_done = min((m for m in COUNTDOWN_MARKS if m > left), default=_NO_MARK_DONE)
-        return []
+        return [PhaseExtended(self._index, seconds, extended_caption(self.phase, left))]
 
     def stop(self) -> list[Event]:
         """End the session early; `remaining()` keeps what was left when stopped."""
@@ -329,6 +412,7 @@ class SessionEngine:
         if self._state is EngineState.RUNNING:
             self._frozen = self.remaining()
         self._state = EngineState.STOPPED
+        self._ended = self._clock.monotonic()
         return [SessionFinished(completed=False)]
 
     # --- internals -------------------------------------------------------------------------
@@ -376,6 +460,7 @@ class SessionEngine:
         events.extend(CueDue(cue, stale) for cue in entry_cues(phase))
         if phase.kind is PhaseKind.FINISHED:
             self._state = EngineState.FINISHED
+            self._ended = start
             events.append(SessionFinished(completed=True))
         return events
 

@@ -219,6 +219,15 @@ UI_WINDOW_GEOMETRY: Final = Setting(
     in_state_file=True,
 )
 
+UI_LAST_FOLDER: Final = Setting(
+    "ui.last_folder",
+    str,
+    "",
+    "The folder a file was last saved to or opened from (a CSV export or import, a report), "
+    "where the next file dialog opens; empty: the home folder.",
+    in_state_file=True,
+)
+
 REMINDERS_ENABLED: Final = Setting(
     "reminders_enabled",
     bool,
@@ -376,6 +385,16 @@ CLOSE_TO_TRAY_EXPLAINED: Final = Setting(
     in_state_file=True,
 )
 
+NO_TRAY_CLOSE: Final = Setting(
+    "no_tray_close",
+    str,
+    "ask",
+    "On a desktop without a tray, while reminders are on, what closing the window does: ask "
+    "once (closing stops the reminders), then minimise or quit as the person chose.",
+    choices=("ask", "minimise", "quit"),
+    in_state_file=True,
+)
+
 MENU_ENTRY_OFFERED: Final = Setting(
     "menu_entry_offered",
     bool,
@@ -400,6 +419,7 @@ SETTINGS: tuple[Setting[Any], ...] = (
     REST_BETWEEN_EXERCISES_SECONDS,
     UI_SYSTEM_DARK,
     UI_WINDOW_GEOMETRY,
+    UI_LAST_FOLDER,
     REMINDERS_ENABLED,
     REMINDER_INTERVAL_MINUTES,
     NATURAL_BREAK_MINUTES,
@@ -413,6 +433,7 @@ SETTINGS: tuple[Setting[Any], ...] = (
     START_ON_LOGIN,
     START_MINIMISED,
     CLOSE_TO_TRAY_EXPLAINED,
+    NO_TRAY_CLOSE,
     MENU_ENTRY_OFFERED,
 )
 

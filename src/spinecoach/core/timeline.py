@@ -25,6 +25,12 @@ Choices the rest of the app relies on:
   break needs no time to change place), else the person's "rest between exercises" setting.
 - The final phase is FINISHED (0 s). It belongs to the last item, so `item_index` always indexes
   `routine.items`.
+- "+15 s" (`extend_refusal`) lengthens what a person holds or keeps doing -- a hold of
+  `LONG_HOLD_SECONDS` or more, a timed block -- and the time to get set (get ready, next up,
+  switch sides, a rest between sets). It never stretches the beat of a repetition (a 2-s shrug
+  would become a 17-s one while its caption still says "Hold for two seconds"), a movement done
+  in reps (shoulder rolls) or the release between reps. When it lengthens a phase the caption
+  says the new time (`extended_caption`), so what is shown and announced stays true.
 - Every word shown or spoken is a `Message` (English default beside the code, `core.messages`);
   `build_timeline(..., words)` gives each phase the catalog of the person's language, and the
   phase and its cues speak from it. English numbers are spelt out for speech ("thirty
@@ -33,6 +39,7 @@ Choices the rest of the app relies on:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -42,6 +49,13 @@ from spinecoach.core.messages import ENGLISH, Message, Messages
 # Phases shorter than this get no 3-2-1 countdown: the ticks would crowd the start cue.
 COUNTDOWN_MIN_SECONDS = 5
 COUNTDOWN_MARKS = (3, 2, 1)
+
+#: What the player's "+15 s" adds to a phase.
+EXTEND_SECONDS = 15
+
+#: A hold at least this long is a held position that "+15 s" may lengthen; a shorter one is the
+#: beat of a repetition (`Dosage.describe` draws the same line: "3 x 20 s hold", "10 reps, 3 s").
+LONG_HOLD_SECONDS = 10
 
 
 class PhaseKind(StrEnum):
@@ -443,6 +457,56 @@ def entry_cues(phase: Phase) -> tuple[Cue, ...]:
         case PhaseKind.RELEASE:
             # END_OF_HOLD, emitted as the hold ends, already says "Release".
             return ()
+
+
+class ExtendRefusal(StrEnum):
+    """Why "+15 s" does not apply to a phase (the player says so beside the disabled button)."""
+
+    REP = "rep"  # a short hold: the beat of a repetition keeps its rhythm
+    MOVE = "move"  # a movement done in repetitions (shoulder rolls)
+    RELEASE = "release"  # letting go between repetitions
+    FINISHED = "finished"  # the session is over
+
+
+def extend_refusal(phase: Phase) -> ExtendRefusal | None:
+    """None when "+15 s" may lengthen `phase`, else why not (see the module doc)."""
+    match phase.kind:
+        case PhaseKind.HOLD if phase.timed_block:
+            return None
+        case PhaseKind.HOLD if phase.exercise.motion is Motion.MOVE:
+            return ExtendRefusal.MOVE
+        case PhaseKind.HOLD if phase.seconds < LONG_HOLD_SECONDS:
+            return ExtendRefusal.REP
+        case PhaseKind.RELEASE:
+            return ExtendRefusal.RELEASE
+        case PhaseKind.FINISHED:
+            return ExtendRefusal.FINISHED
+    return None
+
+
+_EXTENDED = {
+    "hold": Message("timeline.cue.extended.hold", "Hold for {duration} more"),
+    "timed": Message("timeline.cue.extended.timed", "Keep going for {duration} more"),
+    "rest": Message("timeline.cue.extended.rest", "Rest for {duration} more"),
+    "ready": Message("timeline.cue.extended.get-ready", "{duration} more to get ready"),
+}
+
+
+def extended_caption(phase: Phase, remaining: float) -> str:
+    """The caption once "+15 s" has lengthened `phase`: "Hold for twenty-three seconds more".
+
+    `remaining` is what is left of the phase now, said to the whole second, so the caption and
+    the countdown agree at the moment of the press (the caption before it named the old length).
+    """
+    if phase.kind is PhaseKind.HOLD:
+        key = "timed" if phase.timed_block else "hold"
+    elif phase.kind is PhaseKind.REST:
+        key = "rest"
+    else:
+        key = "ready"
+    # Whole seconds rounded up, as the countdown shows them (0:23 for 22.4 s).
+    duration = seconds_in_words(max(0, math.ceil(remaining - 1e-9)), phase.words)
+    return _capitalized(phase.words.text(_EXTENDED[key], duration=duration))
 
 
 def end_of_hold_cue(following: Phase) -> Cue:

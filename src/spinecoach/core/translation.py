@@ -35,7 +35,16 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from spinecoach.core import content_words, pain, reminder_summary, safety, timeline
+from spinecoach.core import (
+    catalog,
+    content_words,
+    pain,
+    reminder_summary,
+    report_words,
+    safety,
+    session_summary,
+    timeline,
+)
 from spinecoach.core.exercise import Exercise, Guide, Routine, RoutineItem
 
 # The language names and the choice live in `core.languages`, light enough for start-up; they
@@ -75,7 +84,16 @@ from spinecoach.core.messages import (
 #: The catalog of the core's messages in a language folder.
 CORE_CATALOG = "core.toml"
 #: The modules whose `Message`s make up the core catalog (a test checks none is left out).
-MESSAGE_MODULES: tuple[ModuleType, ...] = (safety, pain, timeline, reminder_summary, content_words)
+MESSAGE_MODULES: tuple[ModuleType, ...] = (
+    safety,
+    pain,
+    timeline,
+    reminder_summary,
+    content_words,
+    session_summary,
+    report_words,
+    catalog,
+)
 
 
 def declared_messages() -> dict[str, Message]:

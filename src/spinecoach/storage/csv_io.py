@@ -4,11 +4,13 @@ The format's rules live in `spinecoach.core.csv_format` (docs/CSV_FORMAT.md). Im
 two steps so nothing is written until the user has seen what will be:
 
 1. `read_csv(path, now=...)` reads and checks the whole file and returns an ImportPreview: the
-   valid records and a RowProblem (line number, reason) for every row that is not, including
-   rows out of the format's bounds (a time before 1970 or more than a day after `now`, a
-   control character, an over-long field). It writes nothing.
+   valid records (sessions, pain scores, "this hurts" answers) and a RowProblem (line number,
+   reason) for every row that is not, including rows out of the format's bounds (a time before
+   1970 or more than a day after `now`, a control character, an over-long field). It writes
+   nothing.
 2. `apply_import(database, preview)` writes the valid records in one transaction, skipping
-   those already in the history (see `pain_key` / `session_key`), and says how many of each.
+   those already in the history (see `pain_key` / `session_key` / `hurt_key`), and says how
+   many were added and skipped.
 
 Files are written as UTF-8 with a byte-order mark (so Excel reads accents and dashes right)
 and CRLF line ends; they are read with or without the mark, with "," or ";" between values.
@@ -30,15 +32,18 @@ from typing import Final
 from spinecoach.core.csv_format import (
     COLUMNS,
     CsvFormatError,
+    HurtRow,
     PainRow,
     RowProblem,
     SessionRow,
+    format_hurt_row,
     format_pain_row,
     format_session_row,
     parse_table,
 )
-from spinecoach.core.records import PainEntry, SessionRecord
+from spinecoach.core.records import HurtEvent, PainEntry, SessionRecord
 from spinecoach.storage.database import Database
+from spinecoach.storage.database.history import NewHurt
 from spinecoach.storage.errors import StorageError
 from spinecoach.storage.files import PRIVATE_FILE_MODE
 from spinecoach.storage.timecodec import to_epoch
@@ -49,6 +54,7 @@ code page and garbles every accent; LibreOffice, Numbers and Python all accept t
 
 PainKey = tuple[str, int, int, str]
 SessionKey = tuple[str, int, str]
+HurtKey = tuple[int, int, str, str]
 
 
 class CsvFileError(StorageError):
@@ -66,11 +72,12 @@ class ImportPreview:
     sessions: tuple[SessionRow, ...]
     pain_entries: tuple[PainRow, ...]
     problems: tuple[RowProblem, ...]
+    hurt_events: tuple[HurtRow, ...] = ()
 
     @property
     def valid_rows(self) -> int:
         """How many rows apply_import would consider (before skipping duplicates)."""
-        return len(self.sessions) + len(self.pain_entries)
+        return len(self.sessions) + len(self.pain_entries) + len(self.hurt_events)
 
 
 @dataclass(frozen=True)
@@ -88,16 +95,17 @@ class ExportResult:
     path: Path
     sessions: int
     pain_entries: int
+    hurt_events: int = 0
 
 
 # Export -------------------------------------------------------------------------------------
 
 
 def export_csv(database: Database, path: Path, *, overwrite: bool = False) -> ExportResult:
-    """Write every shown session and pain entry (not deleted ones) to a new CSV file.
+    """Write every shown session, pain entry and "this hurts" (not deleted ones) to a new CSV.
 
-    Rows are in time order, a session before the pain scores given at its start. Pain rows
-    given around a session carry its `session_ref` (the session's id). The file is written
+    Rows are in time order, a session before the pain scores given at its start. Pain and hurt
+    rows of a session carry its `session_ref` (the session's id). The file is written
     beside its final name and renamed into place only when complete, owner-readable only
     (it is health data). An existing file is never replaced unless `overwrite` (the UI asks
     the user first); FileExistsError otherwise.
@@ -107,10 +115,12 @@ def export_csv(database: Database, path: Path, *, overwrite: bool = False) -> Ex
     span = database.time_span()
     sessions: list[SessionRecord] = []
     entries: list[PainEntry] = []
+    hurts: list[HurtEvent] = []
     if span is not None:
         start, end = span[0], span[1] + timedelta(seconds=1)
         sessions = database.sessions(start, end)
         entries = database.pain_entries(start, end)
+        hurts = database.hurt_events_between(start, end)
     exported_ids = {session.id for session in sessions}
     rows: list[tuple[float, int, int, list[str]]] = []
     for session in sessions:
@@ -121,9 +131,13 @@ def export_csv(database: Database, path: Path, *, overwrite: bool = False) -> Ex
         assert entry.id is not None
         ref = str(entry.session_id) if entry.session_id in exported_ids else ""
         rows.append((to_epoch(entry.recorded_at), 1, entry.id, format_pain_row(entry, ref)))
+    for event in hurts:
+        assert event.id is not None
+        row = format_hurt_row(event, str(event.session_id))
+        rows.append((to_epoch(event.recorded_at), 2, event.id, row))
     rows.sort(key=lambda row: row[:3])
     _write_atomically(path, [list(COLUMNS), *(row[3] for row in rows)])
-    return ExportResult(path, len(sessions), len(entries))
+    return ExportResult(path, len(sessions), len(entries), len(hurts))
 
 
 def _write_atomically(path: Path, rows: list[list[str]]) -> None:
@@ -179,7 +193,9 @@ def read_csv(path: Path, *, now: datetime | None = None) -> ImportPreview:
         raise CsvFileError(f"{path.name} is not a SpineCoach CSV: {exc}") from exc
     except csv.Error as exc:
         raise CsvFileError(f"{path.name} cannot be read as CSV: {exc}") from exc
-    return ImportPreview(path, table.sessions, table.pain_entries, table.problems)
+    return ImportPreview(
+        path, table.sessions, table.pain_entries, table.problems, table.hurt_events
+    )
 
 
 def _rows(text: str, path: Path) -> Iterator[tuple[int, list[str]]]:
@@ -212,14 +228,24 @@ def session_key(session: SessionRecord) -> SessionKey:
     return ("session", math.floor(to_epoch(session.started_at)), session.routine_id)
 
 
+def hurt_key(session: int, event: HurtEvent | HurtRow) -> HurtKey:
+    """Hurt events of one session with the same key are the same: same second, exercise, choice.
+
+    `session` tells the sessions apart within one import: a stored session's id, or minus one
+    minus a new session's place in the import.
+    """
+    second = math.floor(to_epoch(event.recorded_at))
+    return (session, second, event.exercise_id, event.action)
+
+
 def apply_import(database: Database, preview: ImportPreview) -> ImportResult:
     """Write the preview's valid records in one transaction, skipping duplicates.
 
     A row is a duplicate when the history already shows a record with the same key (deleted
     records do not count: importing a backup brings back what it holds), or when an earlier
-    row of the same file had that key. A pain row linked to a duplicate session is linked to
-    the session already stored. Problem rows are never written. Raises ReadOnlyDatabaseError
-    on a read-only file; if the write fails, nothing at all was added.
+    row of the same file had that key. A pain or hurt row linked to a duplicate session is
+    linked to the session already stored. Problem rows are never written. Raises
+    ReadOnlyDatabaseError on a read-only file; if the write fails, nothing at all was added.
     """
     if not preview.valid_rows:
         return ImportResult(0, 0)
@@ -259,8 +285,46 @@ def apply_import(database: Database, preview: ImportPreview) -> ImportResult:
             loose.append(replace(pain_row.entry, session_id=existing_ids[ref]))
         else:
             loose.append(pain_row.entry)
-    added = database.add_history(list(new_by_key.values()), loose)
-    return ImportResult(len(added.sessions) + added.pain_entries, skipped)
+    new_pairs = list(new_by_key.values())
+    place = {id(pair): index for index, pair in enumerate(new_pairs)}
+    new_hurts: list[tuple[int, NewHurt]] = []
+    stored_hurts: list[HurtEvent] = []
+    seen_hurts: set[HurtKey] = set()
+    known_hurts: dict[int, set[HurtKey]] = {}
+    for hurt_row in preview.hurt_events:
+        # parse_table linked every hurt row to a valid session row: a new one or a stored one.
+        ref = hurt_row.session_ref
+        new_pair = new_sessions.get(ref)
+        if new_pair is not None:
+            same = hurt_key(-1 - place[id(new_pair)], hurt_row)
+            stored: set[HurtKey] = set()
+        else:
+            session_id = existing_ids[ref]
+            same = hurt_key(session_id, hurt_row)
+            if session_id not in known_hurts:
+                events = database.hurt_events(session_id)
+                known_hurts[session_id] = {hurt_key(session_id, event) for event in events}
+            stored = known_hurts[session_id]
+        if same in seen_hurts or same in stored:
+            skipped += 1
+            continue
+        seen_hurts.add(same)
+        if new_pair is not None:
+            hurt = NewHurt(hurt_row.exercise_id, hurt_row.recorded_at, hurt_row.action)
+            new_hurts.append((place[id(new_pair)], hurt))
+        else:
+            stored_hurts.append(
+                HurtEvent(
+                    session_id=existing_ids[ref],
+                    exercise_id=hurt_row.exercise_id,
+                    recorded_at=hurt_row.recorded_at,
+                    action=hurt_row.action,
+                )
+            )
+    added = database.add_history(
+        new_pairs, loose, new_session_hurts=new_hurts, hurt_events=stored_hurts
+    )
+    return ImportResult(len(added.sessions) + added.pain_entries + added.hurt_events, skipped)
 
 
 def _existing_keys(

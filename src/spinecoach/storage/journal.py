@@ -32,6 +32,9 @@ class WriteKind(StrEnum):
     HURT = "hurt"
     REMINDER = "reminder"
     SESSION_NOTE = "session-note"
+    EXERCISE_SKIPPED = "exercise-skipped"
+    SESSION_FEELING = "session-feeling"
+    PAIN_EDIT = "pain-edit"
 
 
 @dataclass(frozen=True, slots=True)

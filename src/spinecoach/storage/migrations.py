@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from spinecoach.storage import schema_v1, schema_v2, schema_v3
+from spinecoach.storage import schema_v1, schema_v2, schema_v3, schema_v4
 from spinecoach.storage.errors import MigrationError
 
 
@@ -44,6 +44,7 @@ MIGRATIONS: Final[tuple[Migration, ...]] = (
     sql_migration(1, "initial schema", schema_v1.STATEMENTS),
     sql_migration(2, "soft delete and history indexes", schema_v2.STATEMENTS),
     sql_migration(3, "reminder log", schema_v3.STATEMENTS),
+    sql_migration(4, "every this-hurts answer, exercises skipped", schema_v4.STATEMENTS),
 )
 
 

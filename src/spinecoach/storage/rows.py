@@ -101,6 +101,7 @@ def session_to_row(session: SessionRecord) -> dict[str, object]:
         "ended_at": None if ended_at is None else to_iso(ended_at),
         "ended_at_epoch": None if ended_at is None else to_epoch(ended_at),
         "exercises_completed": encode_exercise_ids(session.exercises_completed),
+        "exercises_skipped": encode_exercise_ids(session.exercises_skipped),
         "exercises_total": session.exercises_total,
         "status": session.status.value,
         "feeling": session.feeling,
@@ -120,6 +121,7 @@ def session_from_row(row: sqlite3.Row) -> SessionRecord:
             started_at=from_iso(_text(row, "started_at")),
             ended_at=None if ended_at is None else from_iso(ended_at),
             exercises_completed=decode_exercise_ids(_text(row, "exercises_completed")),
+            exercises_skipped=_skipped(row),
             exercises_total=_int(row, "exercises_total"),
             status=SessionStatus(_text(row, "status")),
             feeling=None if feeling is None else _feeling(feeling),
@@ -213,6 +215,13 @@ def decode_exercise_ids(text: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ValueError(f"exercises_completed is not a JSON list of ids: {text!r}")
     return tuple(cast(list[str], value))
+
+
+def _skipped(row: sqlite3.Row) -> tuple[str, ...]:
+    # A file before version 4 (opened read-only, never migrated) has no such column.
+    if "exercises_skipped" not in row.keys():  # noqa: SIM118 - `in` on a Row reads its values
+        return ()
+    return decode_exercise_ids(_text(row, "exercises_skipped"))
 
 
 def _feeling(value: str) -> Feeling:

@@ -16,9 +16,11 @@ Exactly once. A write that raised was rolled back (every write is one transactio
 cannot double it. The one window left is a crash after a replayed write committed and before the
 journal was rewritten; each kind of write therefore checks, before it is replayed, whether the
 database already holds it, by what identifies it naturally: a pain score by its moment, score,
-context and session; a session by its start and routine; an exercise by its position in the
-session; a finish by the session no longer being in progress; a hurt or reminder by its moment
-and what it says. No schema change is needed for that.
+context and session; a session by its start and routine; an exercise done or skipped by its
+position in the session; a finish by the session no longer being in progress; a late feeling
+by the session having one; a hurt or reminder by its moment and what it says; a note or a
+corrected check-in by the record already holding those words. No schema change is needed for
+that.
 
 Sessions get a key when they start (`SessionKey`), because a session whose start is still pending
 has no database id yet; later steps of that session name the key, and the writer maps keys to ids
@@ -69,6 +71,9 @@ WHAT: Final = {
     WriteKind.HURT: "session",
     WriteKind.REMINDER: "reminder answer",
     WriteKind.SESSION_NOTE: "note",
+    WriteKind.EXERCISE_SKIPPED: "session",
+    WriteKind.SESSION_FEELING: "session",
+    WriteKind.PAIN_EDIT: "pain score",
 }
 
 
@@ -107,6 +112,7 @@ class _SessionState:
 
     id: int | None = None
     exercises: int = 0
+    skipped: int = 0
 
 
 @dataclass(slots=True)
@@ -134,6 +140,9 @@ class SafeWriter:
             elif write.kind is WriteKind.EXERCISE_DONE:
                 state = self._sessions.setdefault(write.data["session"], _SessionState())
                 state.exercises = max(state.exercises, int(write.data["position"]) + 1)
+            elif write.kind is WriteKind.EXERCISE_SKIPPED:
+                state = self._sessions.setdefault(write.data["session"], _SessionState())
+                state.skipped = max(state.skipped, int(write.data["position"]) + 1)
 
     # --- reading the state ----------------------------------------------------------------
 
@@ -199,6 +208,22 @@ class SafeWriter:
         state.exercises += 1
         return self._write(WriteKind.EXERCISE_DONE, data)
 
+    def record_exercise_skipped(self, session: SessionKey, exercise_id: str) -> WriteOutcome:
+        """Append one exercise left before it was done to the session (never counted done)."""
+        state = self._sessions.setdefault(session, _SessionState())
+        data = {
+            **self._session_data(session),
+            "exercise_id": exercise_id,
+            "position": state.skipped,
+        }
+        state.skipped += 1
+        return self._write(WriteKind.EXERCISE_SKIPPED, data)
+
+    def add_session_feeling(self, session: SessionKey, feeling: str) -> WriteOutcome:
+        """A finished session's feeling, given late ("Log how it went" on the summary)."""
+        data = {**self._session_data(session), "feeling": feeling}
+        return self._write(WriteKind.SESSION_FEELING, data)
+
     def finish_session(
         self,
         session: SessionKey,
@@ -243,6 +268,11 @@ class SafeWriter:
     def update_session_note(self, session_id: int, note: str) -> WriteOutcome:
         """Replace a stored session's note (History's session details)."""
         return self._write(WriteKind.SESSION_NOTE, {"session_id": session_id, "note": note})
+
+    def update_pain_entry(self, entry_id: int, score: int, note: str) -> WriteOutcome:
+        """Correct a stored check-in's score and note (History's check-ins)."""
+        data = {"entry_id": entry_id, "score": score, "note": note}
+        return self._write(WriteKind.PAIN_EDIT, data)
 
     def retry(self) -> int:
         """Store what waits, in order, until storage refuses again; returns how many were stored."""
@@ -351,6 +381,19 @@ class SafeWriter:
                 if len(database.session(session_id).exercises_completed) > data["position"]:
                     return None
                 database.record_exercise_done(session_id, data["exercise_id"])
+            case WriteKind.EXERCISE_SKIPPED:
+                session_id = self._session_id(data)
+                assert session_id is not None
+                if len(database.session(session_id).exercises_skipped) > data["position"]:
+                    return None
+                database.record_exercise_skipped(session_id, data["exercise_id"])
+            case WriteKind.SESSION_FEELING:
+                session_id = self._session_id(data)
+                feeling = as_feeling(data["feeling"])
+                assert session_id is not None and feeling is not None
+                if database.session(session_id).feeling is not None:
+                    return None
+                database.add_session_feeling(session_id, feeling)
             case WriteKind.SESSION_FINISH:
                 session_id = self._session_id(data)
                 assert session_id is not None
@@ -390,6 +433,15 @@ class SafeWriter:
                 session_id = int(data["session_id"])
                 if database.session(session_id).note != data["note"]:
                     database.update_session_note(session_id, str(data["note"]))
+            case WriteKind.PAIN_EDIT:
+                entry_id = int(data["entry_id"])
+                current = database.pain_entry(entry_id)
+                if database.is_pain_entry_deleted(entry_id):
+                    # Deleted by the person after this correction was kept: undoing the
+                    # deletion brings the entry back as it was stored.
+                    log.info("a kept correction of deleted pain entry %d was dropped", entry_id)
+                elif (current.score, current.note) != (data["score"], data["note"]):
+                    database.update_pain_entry(entry_id, int(data["score"]), str(data["note"]))
         return None
 
 

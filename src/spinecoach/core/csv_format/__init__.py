@@ -7,8 +7,12 @@ authority. One CSV holds both kinds of rows, told apart by `kind`:
 * a **pain** row is one PainEntry: `time`, `score`, `context`, `note`, and `session_ref` when
   it was given before or after a session;
 * a **session** row is one SessionRecord: `time` (= `started`), `routine_id`, `routine_name`,
-  `started`, `ended`, `exercises_completed`, `exercises_total`, `status`, `feeling`, `note`,
-  and `session_ref`, the name its pain rows use for it within the file.
+  `started`, `ended`, `exercises_completed`, `exercises_skipped`, `exercises_total`,
+  `status`, `feeling`, `note`, and `session_ref`, the name its pain and hurt rows use for it
+  within the file;
+* a **hurt** row is one HurtEvent ("this hurts" during a session): `time`, `exercise_id`,
+  `action` (what the person chose) and the `session_ref` of its session. Files written before
+  these existed lack the LATER_COLUMNS and still read.
 
 A row that cannot become a valid record becomes a RowProblem naming its line and what is
 wrong, in words a person editing the file in a spreadsheet can act on. Beyond what the records
@@ -36,16 +40,23 @@ from spinecoach.core.csv_format.columns import (
     EARLIEST_TIME,
     EXERCISE_SEPARATOR,
     FUTURE_MARGIN,
+    HURT_KIND,
+    LATER_COLUMNS,
     MAX_EXERCISES,
     MAX_ID_LENGTH,
     MAX_NAME_LENGTH,
     PAIN_KIND,
+    REQUIRED_COLUMNS,
     SESSION_KIND,
 )
 from spinecoach.core.csv_format.header import CsvFormatError, Header, read_header
-from spinecoach.core.csv_format.rows import PainRow, SessionRow, parse_row
+from spinecoach.core.csv_format.rows import HurtRow, PainRow, SessionRow, parse_row
 from spinecoach.core.csv_format.table import ParsedTable, RowProblem, parse_table
-from spinecoach.core.csv_format.writing import format_pain_row, format_session_row
+from spinecoach.core.csv_format.writing import (
+    format_hurt_row,
+    format_pain_row,
+    format_session_row,
+)
 
 __all__ = [
     "COLUMNS",
@@ -53,19 +64,24 @@ __all__ = [
     "EXERCISE_SEPARATOR",
     "FORMULA_STARTS",
     "FUTURE_MARGIN",
+    "HURT_KIND",
+    "LATER_COLUMNS",
     "MAX_EXERCISES",
     "MAX_ID_LENGTH",
     "MAX_NAME_LENGTH",
     "NOTE_CONTROLS",
     "PAIN_KIND",
+    "REQUIRED_COLUMNS",
     "SESSION_KIND",
     "CsvFormatError",
     "Header",
+    "HurtRow",
     "PainRow",
     "ParsedTable",
     "RowError",
     "RowProblem",
     "SessionRow",
+    "format_hurt_row",
     "format_pain_row",
     "format_session_row",
     "is_control",

@@ -12,13 +12,16 @@ from spinecoach.core.csv_format.columns import (
     EXERCISE_SEPARATOR,
     MAX_EXERCISES,
     MAX_ID_LENGTH,
+    SESSION_KIND,
 )
 from spinecoach.core.records import (
     FEELINGS,
+    HURT_ACTIONS,
     MAX_NOTE_LENGTH,
     MAX_PAIN_SCORE,
     MIN_PAIN_SCORE,
     Feeling,
+    HurtAction,
     PainContext,
     SessionStatus,
     as_feeling,
@@ -132,11 +135,11 @@ def parse_note(cell: str) -> str:
     return note
 
 
-def parse_text(column: str, cell: str, limit: int) -> str:
-    """A routine's id or name: not empty, not too long, no control characters."""
+def parse_text(column: str, cell: str, limit: int, kind: str = SESSION_KIND) -> str:
+    """An id or a name: not empty, not too long, no control characters."""
     text = unprotect_text(cell)
     if not text.strip():
-        raise RowError(f"{column} is empty; a session row needs it")
+        raise RowError(f"{column} is empty; a {kind} row needs it")
     _check_text(column, text, limit)
     return text
 
@@ -148,13 +151,13 @@ def parse_ref(cell: str) -> str:
     return ref
 
 
-def parse_exercises(cell: str) -> tuple[str, ...]:
-    """The completed exercise ids, separated by EXERCISE_SEPARATOR; empty parts dropped."""
+def parse_exercises(cell: str, column: str = "exercises_completed") -> tuple[str, ...]:
+    """Exercise ids (done, or skipped), separated by EXERCISE_SEPARATOR; empty parts dropped."""
     parts = (part.strip() for part in unprotect_text(cell).split(EXERCISE_SEPARATOR))
-    completed = tuple(part for part in parts if part)
-    for exercise_id in completed:
-        _check_text("exercises_completed", exercise_id, MAX_ID_LENGTH, " has an exercise id that")
-    return completed
+    exercises = tuple(part for part in parts if part)
+    for exercise_id in exercises:
+        _check_text(column, exercise_id, MAX_ID_LENGTH, " has an exercise id that")
+    return exercises
 
 
 def _check_text(column: str, text: str, limit: int, what: str = "") -> None:
@@ -224,6 +227,17 @@ def parse_feeling(text: str) -> Feeling | None:
     raise RowError(
         f"feeling {quoted(text.strip())} is unknown; it must be one of {allowed}, or empty"
     )
+
+
+def parse_hurt_action(text: str) -> HurtAction:
+    """What the person chose after "this hurts" (one of HURT_ACTIONS, any case)."""
+    value = text.strip().lower()
+    allowed = ", ".join(HURT_ACTIONS)
+    for action in HURT_ACTIONS:
+        if value == action:
+            return action
+    shown = quoted(text.strip()) if value else "empty"
+    raise RowError(f"action is {shown}; on a hurt row it must be one of {allowed}")
 
 
 def _clipped(text: str) -> str:

@@ -1,4 +1,4 @@
-"""The columns of a SpineCoach CSV, the two kinds of row, and the bounds every cell is held to.
+"""The columns of a SpineCoach CSV, the three kinds of row, and the bounds every cell is held to.
 
 The bounds are what the rest of the app relies on: nothing imported may later break an
 export, the History's "All" range or the clinician's report.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Final
 
-COLUMNS: Final[tuple[str, ...]] = (
+REQUIRED_COLUMNS: Final[tuple[str, ...]] = (
     "kind",
     "time",
     "score",
@@ -25,27 +25,40 @@ COLUMNS: Final[tuple[str, ...]] = (
     "feeling",
     "session_ref",
 )
+"""The columns every SpineCoach CSV has had from the first: a file must have all of them."""
+
+LATER_COLUMNS: Final[tuple[str, ...]] = ("exercises_skipped", "exercise_id", "action")
+"""Columns added later (with hurt rows and skipped exercises). A file may lack them: one
+written before they were added holds no hurt rows and no skipped exercises, and reads as if
+these cells were empty."""
+
+COLUMNS: Final[tuple[str, ...]] = (*REQUIRED_COLUMNS, *LATER_COLUMNS)
 """Every column, in the order SpineCoach writes them. Readers accept any order."""
 
 PAIN_KIND: Final = "pain"
 SESSION_KIND: Final = "session"
+HURT_KIND: Final = "hurt"
+KINDS: Final = (PAIN_KIND, SESSION_KIND, HURT_KIND)
 EXERCISE_SEPARATOR: Final = ";"
 
 SHARED_COLUMNS: Final = frozenset({"kind", "time", "note", "session_ref"})
-"""Columns both kinds of row may fill."""
+"""Columns more than one kind of row may fill (a hurt row leaves `note` empty)."""
 PAIN_ONLY: Final = ("score", "context")
-"""Columns only a pain row fills; a session row must leave them empty."""
+"""Columns only a pain row fills; the other kinds of row must leave them empty."""
+HURT_ONLY: Final = ("exercise_id", "action")
+"""Columns only a hurt row fills: the exercise that hurt and what the person chose."""
 SESSION_ONLY: Final = (
     "routine_id",
     "routine_name",
     "started",
     "ended",
     "exercises_completed",
+    "exercises_skipped",
     "exercises_total",
     "status",
     "feeling",
 )
-"""Columns only a session row fills; a pain row must leave them empty."""
+"""Columns only a session row fills; the other kinds of row must leave them empty."""
 
 EARLIEST_TIME: Final = datetime(1970, 1, 1, tzinfo=UTC)
 """No imported time may be earlier. SpineCoach cannot have recorded anything before it, times

@@ -1,10 +1,16 @@
-"""Records turned into rows: the cells of one pain row or one session row, in COLUMNS order."""
+"""Records turned into rows: the cells of one pain, session or hurt row, in COLUMNS order."""
 
 from __future__ import annotations
 
 from spinecoach.core.csv_format.cell_text import protect_text
-from spinecoach.core.csv_format.columns import COLUMNS, EXERCISE_SEPARATOR, PAIN_KIND, SESSION_KIND
-from spinecoach.core.records import PainEntry, SessionRecord
+from spinecoach.core.csv_format.columns import (
+    COLUMNS,
+    EXERCISE_SEPARATOR,
+    HURT_KIND,
+    PAIN_KIND,
+    SESSION_KIND,
+)
+from spinecoach.core.records import HurtEvent, PainEntry, SessionRecord
 
 
 def format_pain_row(entry: PainEntry, session_ref: str = "") -> list[str]:
@@ -29,7 +35,7 @@ def format_session_row(session: SessionRecord, session_ref: str = "") -> list[st
     formula in the next export. Raises ValueError for an exercise id containing the separator
     ";" or surrounding spaces (library ids never do; reading would split or trim them).
     """
-    for exercise_id in session.exercises_completed:
+    for exercise_id in (*session.exercises_completed, *session.exercises_skipped):
         if EXERCISE_SEPARATOR in exercise_id or exercise_id != exercise_id.strip():
             raise ValueError(
                 f"exercise id {exercise_id!r} of session {session.id} cannot be written to CSV"
@@ -45,9 +51,23 @@ def format_session_row(session: SessionRecord, session_ref: str = "") -> list[st
         started=started,
         ended="" if session.ended_at is None else session.ended_at.isoformat(),
         exercises_completed=protect_text(EXERCISE_SEPARATOR.join(session.exercises_completed)),
+        exercises_skipped=protect_text(EXERCISE_SEPARATOR.join(session.exercises_skipped)),
         exercises_total=str(session.exercises_total),
         status=session.status.value,
         feeling=session.feeling or "",
+        session_ref=protect_text(session_ref),
+    )
+    return [cells[column] for column in COLUMNS]
+
+
+def format_hurt_row(event: HurtEvent, session_ref: str) -> list[str]:
+    """The cells of one hurt row ("this hurts" and what was chosen), in COLUMNS order."""
+    cells = dict.fromkeys(COLUMNS, "")
+    cells.update(
+        kind=HURT_KIND,
+        time=event.recorded_at.isoformat(),
+        exercise_id=protect_text(event.exercise_id),
+        action=event.action,
         session_ref=protect_text(session_ref),
     )
     return [cells[column] for column in COLUMNS]

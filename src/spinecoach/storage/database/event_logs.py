@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from typing import Final
 
 from spinecoach.core.records import HurtEvent, ReminderLogEntry
+from spinecoach.storage.database.history_queries import HISTORY_QUERIES
 from spinecoach.storage.database.record_store import (
     RecordStore,
     epoch_range,
@@ -19,6 +21,12 @@ from spinecoach.storage.rows import (
     reminder_entry_from_row,
     reminder_entry_to_row,
 )
+from spinecoach.storage.timecodec import to_epoch
+
+INSERT_HURT: Final = (
+    "INSERT INTO hurt_events (session_id, exercise_id, recorded_at, recorded_at_epoch, action)"
+    " VALUES (:session_id, :exercise_id, :recorded_at, :recorded_at_epoch, :action)"
+)
 
 
 class EventLogStore(RecordStore):
@@ -29,12 +37,7 @@ class EventLogStore(RecordStore):
         require_new("HurtEvent", event.id)
         with self._write() as connection:
             require_shown_session(connection, event.session_id)
-            cursor = connection.execute(
-                "INSERT INTO hurt_events (session_id, exercise_id, recorded_at, recorded_at_epoch,"
-                " action) VALUES (:session_id, :exercise_id, :recorded_at, :recorded_at_epoch,"
-                " :action)",
-                hurt_event_to_row(event),
-            )
+            cursor = connection.execute(INSERT_HURT, hurt_event_to_row(event))
             return replace(event, id=inserted_id(cursor))
 
     def hurt_events(self, session_id: int) -> list[HurtEvent]:
@@ -44,6 +47,18 @@ class EventLogStore(RecordStore):
             (session_id,),
         )
         return [hurt_event_from_row(row) for row in rows]
+
+    def hurt_events_between(self, start: datetime, end: datetime) -> list[HurtEvent]:
+        """The hurt events of every shown session started in [start, end), oldest first.
+
+        Chosen by the session's start, as History's range chooses its sessions, so each row
+        of the log gets all of its session's events; a deleted session's are left out.
+        """
+        low, high = epoch_range(start, end)
+        rows = self._read().execute(HISTORY_QUERIES["hurt_events"], {"low": low, "high": high})
+        events = [hurt_event_from_row(row) for row in rows]
+        events.sort(key=lambda event: (to_epoch(event.recorded_at), event.id or 0))
+        return events
 
     # Reminder log -------------------------------------------------------------------------
 

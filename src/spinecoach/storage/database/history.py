@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from spinecoach.core.records import PainEntry, SessionRecord
+from spinecoach.core.records import HurtAction, HurtEvent, PainEntry, SessionRecord
+from spinecoach.storage.database.event_logs import INSERT_HURT
 from spinecoach.storage.database.history_queries import HISTORY_QUERIES
 from spinecoach.storage.database.pain_entries import INSERT_PAIN
 from spinecoach.storage.database.record_store import (
@@ -17,15 +18,25 @@ from spinecoach.storage.database.record_store import (
     stored_time,
 )
 from spinecoach.storage.database.sessions import INSERT_SESSION, require_shown_session
-from spinecoach.storage.rows import pain_entry_to_row, session_to_row
+from spinecoach.storage.rows import hurt_event_to_row, pain_entry_to_row, session_to_row
 
 
 @dataclass(frozen=True)
 class HistoryAdded:
-    """What add_history() stored: the new sessions, with ids, and the number of pain entries."""
+    """What add_history() stored: the new sessions, with ids, and how many entries and events."""
 
     sessions: tuple[SessionRecord, ...]
     pain_entries: int
+    hurt_events: int = 0
+
+
+@dataclass(frozen=True)
+class NewHurt:
+    """A "this hurts" answer of a session stored in the same add_history() call (no id yet)."""
+
+    exercise_id: str
+    recorded_at: datetime
+    action: HurtAction
 
 
 class HistoryStore(RecordStore):
@@ -63,13 +74,23 @@ class HistoryStore(RecordStore):
         self,
         sessions: Sequence[tuple[SessionRecord, Sequence[PainEntry]]],
         pain_entries: Sequence[PainEntry] = (),
+        *,
+        new_session_hurts: Sequence[tuple[int, NewHurt]] = (),
+        hurt_events: Sequence[HurtEvent] = (),
     ) -> HistoryAdded:
         """Store many new records in one transaction (CSV import, demo data): all or nothing.
 
         `sessions` pairs each new session with its own new pain entries, which must have no
         session_id yet: they are linked to the session's new id. `pain_entries` are stored as
         they are; a session_id there must name a stored session that is not deleted.
+        `new_session_hurts` pairs an index into `sessions` with a "this hurts" answer of that
+        new session; `hurt_events` are new events of stored sessions that are not deleted.
         """
+        for index, _hurt in new_session_hurts:
+            if not 0 <= index < len(sessions):
+                raise ValueError(f"a hurt names session {index} of {len(sessions)} given")
+        for event in hurt_events:
+            require_new("HurtEvent", event.id)
         for session, linked in sessions:
             require_new("SessionRecord", session.id)
             for entry in linked:
@@ -83,6 +104,7 @@ class HistoryStore(RecordStore):
             require_new("PainEntry", entry.id)
         with self._write() as connection:
             linked_to = {e.session_id for e in pain_entries if e.session_id is not None}
+            linked_to |= {event.session_id for event in hurt_events}
             for session_id in sorted(linked_to):
                 require_shown_session(connection, session_id)
             added: list[SessionRecord] = []
@@ -93,4 +115,20 @@ class HistoryStore(RecordStore):
                 rows.extend({**pain_entry_to_row(e), "session_id": new_id} for e in linked)
             rows.extend(pain_entry_to_row(entry) for entry in pain_entries)
             connection.executemany(INSERT_PAIN, rows)
-            return HistoryAdded(tuple(added), len(rows))
+            hurts = [
+                HurtEvent(
+                    session_id=_stored_id(added[index]),
+                    exercise_id=hurt.exercise_id,
+                    recorded_at=hurt.recorded_at,
+                    action=hurt.action,
+                )
+                for index, hurt in new_session_hurts
+            ]
+            hurts.extend(hurt_events)
+            connection.executemany(INSERT_HURT, [hurt_event_to_row(event) for event in hurts])
+            return HistoryAdded(tuple(added), len(rows), len(hurts))
+
+
+def _stored_id(session: SessionRecord) -> int:
+    assert session.id is not None  # every session in `added` was just given its id
+    return session.id

@@ -25,6 +25,12 @@ HISTORY_QUERIES: Final[Mapping[str, str]] = MappingProxyType(
         " WHERE sessions.deleted_at IS NULL"
         " AND sessions.started_at_epoch >= :low AND sessions.started_at_epoch < :high"
         " GROUP BY hurt_events.session_id",
+        # Every "this hurts" of the shown sessions started in the range (sorted by the caller:
+        # an ORDER BY across the join would sort outside an index).
+        "hurt_events": "SELECT hurt_events.* FROM sessions"
+        " JOIN hurt_events ON hurt_events.session_id = sessions.id"
+        " WHERE sessions.deleted_at IS NULL"
+        " AND sessions.started_at_epoch >= :low AND sessions.started_at_epoch < :high",
         "count_pain_entries": "SELECT count(*) FROM pain_entries WHERE deleted_at IS NULL",
         "count_sessions": "SELECT count(*) FROM sessions WHERE deleted_at IS NULL",
         "first_pain_entry": "SELECT recorded_at AS at, recorded_at_epoch AS epoch"

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Final
 
-from spinecoach.core.records import PainEntry
+from spinecoach.core.records import PainContext, PainEntry
 from spinecoach.storage.database.history_queries import HISTORY_QUERIES
 from spinecoach.storage.database.record_store import (
     RecordStore,
@@ -90,6 +90,38 @@ class PainEntryStore(RecordStore):
                 "UPDATE pain_entries SET deleted_at = NULL WHERE id = ?", (entry_id,)
             )
             return pain_entry_from_row(row)
+
+    def pain_entry(self, entry_id: int) -> PainEntry:
+        """One pain entry, deleted or not; UnknownRecordError for an id never stored."""
+        return pain_entry_from_row(_pain_row(self._read(), entry_id))
+
+    def is_pain_entry_deleted(self, entry_id: int) -> bool:
+        """True when the entry is hidden (by itself or with its session)."""
+        return _pain_row(self._read(), entry_id)["deleted_at"] is not None
+
+    def update_pain_entry(self, entry_id: int, score: int, note: str) -> PainEntry:
+        """Correct a check-in's score and note; return the updated entry.
+
+        Only a check-in (a score given outside a session) can be corrected: a score before or
+        after a session is part of that session's record and stays as it was given. Its moment
+        and context never change. ValueError for a deleted entry or one of a session.
+        """
+        with self._write() as connection:
+            row = _pain_row(connection, entry_id)
+            if row["deleted_at"] is not None:
+                raise ValueError(f"pain entry {entry_id} is deleted; restore it to edit it")
+            entry = pain_entry_from_row(row)
+            if entry.context is not PainContext.CHECK_IN:
+                raise ValueError(
+                    f"pain entry {entry_id} was given {entry.context.value} a session; only a "
+                    "check-in can be edited"
+                )
+            updated = replace(entry, score=score, note=note)  # validates both
+            connection.execute(
+                "UPDATE pain_entries SET score = ?, note = ? WHERE id = ?",
+                (updated.score, updated.note, entry_id),
+            )
+            return updated
 
     def update_pain_note(self, entry_id: int, note: str) -> PainEntry:
         """Replace a pain entry's note (at most 1000 characters); return the updated entry."""

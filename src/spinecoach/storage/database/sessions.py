@@ -21,9 +21,10 @@ from spinecoach.storage.timecodec import require_aware, to_iso
 
 INSERT_SESSION: Final = (
     "INSERT INTO sessions (routine_id, routine_name, started_at, started_at_epoch, ended_at,"
-    " ended_at_epoch, exercises_completed, exercises_total, status, feeling, note) VALUES"
-    " (:routine_id, :routine_name, :started_at, :started_at_epoch, :ended_at, :ended_at_epoch,"
-    " :exercises_completed, :exercises_total, :status, :feeling, :note)"
+    " ended_at_epoch, exercises_completed, exercises_skipped, exercises_total, status, feeling,"
+    " note) VALUES (:routine_id, :routine_name, :started_at, :started_at_epoch, :ended_at,"
+    " :ended_at_epoch, :exercises_completed, :exercises_skipped, :exercises_total, :status,"
+    " :feeling, :note)"
 )
 
 
@@ -63,6 +64,37 @@ class SessionStore(RecordStore):
             connection.execute(
                 "UPDATE sessions SET exercises_completed = ? WHERE id = ?",
                 (encode_exercise_ids(updated.exercises_completed), session_id),
+            )
+            return updated
+
+    def record_exercise_skipped(self, session_id: int, exercise_id: str) -> SessionRecord:
+        """Append one exercise left before it was done to an in-progress session, at once."""
+        with self._write() as connection:
+            session = load_session(connection, session_id)
+            _require_in_progress(session, "record a skipped exercise in it")
+            updated = replace(session, exercises_skipped=(*session.exercises_skipped, exercise_id))
+            connection.execute(
+                "UPDATE sessions SET exercises_skipped = ? WHERE id = ?",
+                (encode_exercise_ids(updated.exercises_skipped), session_id),
+            )
+            return updated
+
+    def add_session_feeling(self, session_id: int, feeling: Feeling) -> SessionRecord:
+        """Give a finished session the feeling its pain-after question was skipped without.
+
+        The summary's "Log how it went" asks that question again; the answer fills in what is
+        missing and never replaces one given (refused, writing nothing).
+        """
+        with self._write() as connection:
+            session = load_session(connection, session_id)
+            require_shown_session(connection, session_id)
+            if session.status is SessionStatus.IN_PROGRESS:
+                raise ValueError(f"session {session_id} is still in progress: finish it instead")
+            if session.feeling is not None:
+                raise ValueError(f"session {session_id} already has a feeling")
+            updated = replace(session, feeling=feeling)
+            connection.execute(
+                "UPDATE sessions SET feeling = ? WHERE id = ?", (feeling, session_id)
             )
             return updated
 

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -93,6 +93,14 @@ def score_name(score: int) -> str:
     return QCoreApplication.translate("PainDialog", "Pain {score} out of 10").format(score=score)
 
 
+class _ScoreButton(QPushButton):
+    """A score: at least 48 x 48 px, and never narrower than its number ("10" at 200 %)."""
+
+    def minimumSizeHint(self) -> QSize:
+        """Qt override."""
+        return QSize(48, 48).expandedTo(self.sizeHint())
+
+
 @dataclass(frozen=True, slots=True)
 class PainAnswer:
     """What the person entered; `score` is None when they skipped."""
@@ -110,13 +118,27 @@ class PainDialog(QDialog):
         *,
         after: bool,
         check_in: bool = False,
+        previous_session: bool = True,
         parent: QWidget | None = None,
         now: Callable[[], float] = time.monotonic,
     ) -> None:
-        """`now` is the clock that times "1 then 0" (tests pass a fake one)."""
+        """`now` is the clock that times "1 then 0" (tests pass a fake one).
+
+        `previous_session`: after a session, whether the person had one before it; the first
+        one is not compared with "last time" (no "Easier than last time" then).
+        """
         super().__init__(parent)
         self.setObjectName("painDialog")
-        self.setWindowTitle(self.tr("How is your back?"))
+        # Each question its own title, none shared with the safety notes (issue 15: both said
+        # "Before you start").
+        if check_in:
+            window_title, heading = self.tr("Pain check-in"), self.tr("How is your back today?")
+        elif after:
+            window_title, heading = self.tr("Pain after the session"), self.tr("After the session")
+        else:
+            window_title = self.tr("Pain before the session")
+            heading = self.tr("Before the session")
+        self.setWindowTitle(window_title)
         self.setModal(True)
         self._score: int | None = None
         self._now = now
@@ -124,10 +146,8 @@ class PainDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(12)
-        heading = self.tr("After the session") if after else self.tr("Before you start")
-        if check_in:
-            heading = self.tr("How is your back today?")
         title = QLabel(heading)
+        title.setObjectName("painHeading")
         title.setProperty("role", "title")
         layout.addWidget(title)
 
@@ -141,31 +161,39 @@ class PainDialog(QDialog):
                 "or move with the arrow keys and press Space."
             )
         )
-        grid = QGridLayout(self.scale)
-        grid.setContentsMargins(0, 8, 0, 0)
+        column = QVBoxLayout(self.scale)
+        column.setContentsMargins(0, 8, 0, 0)
+        column.setSpacing(4)
+        grid = QGridLayout()
         grid.setHorizontalSpacing(6)
         self.score_buttons = QButtonGroup(self)
         self.score_buttons.setExclusive(True)
         for score in range(11):
-            button = QPushButton(str(score))
+            button = _ScoreButton(str(score))
             button.setObjectName(f"painScore{score}")
             button.setAccessibleName(score_name(score))
             button.setCheckable(True)
             button.setAutoDefault(False)  # Enter saves the score; it does not choose again
-            button.setMinimumSize(48, 48)
             button.setProperty("role", "score")
             self.score_buttons.addButton(button, score)
             grid.addWidget(button, 0, score)
+            grid.setColumnStretch(score, 1)  # eleven buttons of one width
+        column.addLayout(grid)
+        # The anchors in a row of their own: in the grid, a long one widened its columns'
+        # buttons (German at 200 %).
         low = QLabel(f"0 = {anchor_words(0)}")
         high = QLabel(f"10 = {anchor_words(10)}")
+        anchors = QHBoxLayout()
         for label in (low, high):
             label.setProperty("role", "muted")
-        grid.addWidget(low, 1, 0, 1, 4)
-        grid.addWidget(high, 1, 6, 1, 5, Qt.AlignmentFlag.AlignRight)
+        anchors.addWidget(low)
+        anchors.addStretch(1)
+        anchors.addWidget(high)
+        column.addLayout(anchors)
         layout.addWidget(self.scale)
 
         self.feeling_buttons = QButtonGroup(self)
-        if after:
+        if after and previous_session:
             feelings = QGroupBox(self.tr("How did that feel?"))
             feelings.setObjectName("painFeeling")
             feelings.setFlat(True)
@@ -188,6 +216,13 @@ class PainDialog(QDialog):
         self.note_counter = NoteCounter(self.note)
         layout.addWidget(self.note_counter, 0, Qt.AlignmentFlag.AlignRight)
 
+        # Why Save cannot be pressed yet, in words above it (it is also drawn disabled).
+        self.save_hint = QLabel(self.tr("Choose a number to save it."))
+        self.save_hint.setObjectName("painSaveHint")
+        self.save_hint.setProperty("role", "muted")
+        self.save_hint.setWordWrap(True)
+        self.save_hint.setAlignment(Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.save_hint)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.skip_button = QPushButton(self.tr("Skip"))
@@ -197,6 +232,7 @@ class PainDialog(QDialog):
         self.save_button.setObjectName("painSave")
         self.save_button.setProperty("role", "primary")
         self.save_button.setEnabled(False)
+        self.save_button.setAccessibleDescription(self.save_hint.text())
         self.save_button.setDefault(True)
         buttons.addWidget(self.skip_button)
         buttons.addWidget(self.save_button)
@@ -246,6 +282,7 @@ class PainDialog(QDialog):
     def _choose(self, score: int) -> None:
         self._score = score
         self.save_button.setEnabled(True)
+        self.save_hint.hide()
 
     def _skip(self) -> None:
         self._score = None

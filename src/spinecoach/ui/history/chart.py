@@ -3,9 +3,15 @@
 pyqtgraph is imported by this module only, and this module only when the History area is first
 shown, so it costs nothing at start-up. Marker shapes and colours come from the Okabe-Ito
 palette, which people with the common kinds of colour blindness can tell apart, and each
-context also has its own shape (circle, triangle, square), so none rests on colour alone. The
-axes and the legend are drawn in the widget's font: they grow with the text size. The time
-axis writes its dates in the locale in use (`LocaleDateAxis`), as the hover details do.
+context also has its own shape (circle, triangle, square), so none rests on colour alone.
+
+The legend is a row of Qt widgets above the plot, never over the data, and wraps at large text.
+The time axis is SpineCoach's own (`TimeAxis`): its ticks fall on local midnights (days,
+Mondays, first days of months, new years), chosen so that their labels never crowd, and each
+label says which month and year it is in wherever that changes, so "29 / Oct" can never be read
+as one date. The axes and the legend are drawn in the widget's font and grow with the text
+size. The view shows exactly the range it is given: there is no zoom and no auto-range button
+(the range buttons choose what is shown).
 """
 
 from __future__ import annotations
@@ -13,27 +19,39 @@ from __future__ import annotations
 import bisect
 import math
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta, tzinfo
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import pyqtgraph as pg
-from pyqtgraph.graphicsItems.DateAxisItem import (
-    adjustTimestampToPreferredUtcOffset,
-    utcfromtimestamp,
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QCursor,
+    QFont,
+    QFontInfo,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPolygonF,
 )
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF
-from PySide6.QtGui import QColor, QCursor, QFont, QFontInfo
-from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
 from spinecoach.ui.history.locale_text import (
-    axis_tick,
+    axis_day,
+    axis_month,
+    axis_month_year,
+    axis_weekday_day,
+    axis_year,
     time_of_day,
     weekday_date,
 )
+from spinecoach.ui.widgets.flow_layout import FlowLayout
 
 # Marker style per pain context: (colour, pyqtgraph symbol, legend name).
 SERIES: dict[str, tuple[str, str, str]] = {
@@ -42,8 +60,15 @@ SERIES: dict[str, tuple[str, str, str]] = {
     "check-in": ("#009E73", "s", QT_TRANSLATE_NOOP("PainChart", "Check-in")),
 }
 
+#: The sessions-per-week bars' fill (the "before" blue, faint).
+BARS_COLOUR = (0, 114, 178, 45)
+
 HOVER_PIXELS = 10.0
 DAY = 86_400.0
+#: Room left of the range's start and right of its end, for a marker drawn there.
+EDGE_PIXELS = 8.0
+#: The least height of the chart (legend, plot and axis) at the usual text size.
+MIN_HEIGHT = 240
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,66 +94,358 @@ CONTEXT_WORDS = {
 }
 
 
-class LocaleDateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph has no type hints
-    """pyqtgraph's date axis, its ticks written in the locale in use (`QLocale()`).
+# --- the time axis ----------------------------------------------------------------------------
 
-    pyqtgraph chooses where the ticks go and which unit they show (years, months, days,
-    hours); it writes them with `strftime`, in English and in fixed orders. Here the same
-    ticks are written with the locale's month and day names and its time of day.
+
+@dataclass(frozen=True, slots=True)
+class TickStep:
+    """One way to place ticks: every `count` days, weeks (Mondays), months or years."""
+
+    unit: str  # "day", "week", "month" or "year"
+    count: int
+    weekday: bool = False  # days written with their weekday ("Mon 23")
+
+
+#: From the finest to the coarsest; the finest whose labels do not crowd is used.
+TICK_STEPS: tuple[TickStep, ...] = (
+    TickStep("day", 1, weekday=True),
+    TickStep("day", 1),
+    TickStep("day", 2),
+    TickStep("week", 1),
+    TickStep("week", 2),
+    TickStep("month", 1),
+    TickStep("month", 2),
+    TickStep("month", 3),
+    TickStep("month", 6),
+    TickStep("year", 1),
+    TickStep("year", 2),
+    TickStep("year", 5),
+    TickStep("year", 10),
+    TickStep("year", 25),
+    TickStep("year", 100),
+)
+
+
+def _tick_days(first: date, last: date, step: TickStep) -> Iterator[date]:
+    """The days from `first` to `last` (inclusive) where `step` puts a tick."""
+    if step.unit in ("day", "week"):
+        day = first
+        if step.unit == "week":
+            day = first + timedelta(days=-first.weekday() % 7)  # the first Monday
+            # Every other Monday counted from a fixed Monday, so ticks do not jump about.
+            weeks = (day - date(2001, 1, 1)).days // 7
+            day += timedelta(weeks=-weeks % step.count)
+        elif step.count > 1:
+            day += timedelta(days=-(first.toordinal()) % step.count)
+        stride = timedelta(days=step.count * (7 if step.unit == "week" else 1))
+        while day <= last:
+            yield day
+            day += stride
+        return
+    if step.unit == "month":
+        months = first.year * 12 + first.month - 1
+        months += -months % step.count
+        if date(months // 12, months % 12 + 1, 1) < first:
+            months += step.count
+        while True:
+            day = date(months // 12, months % 12 + 1, 1)
+            if day > last:
+                return
+            yield day
+            months += step.count
+    year = first.year + (-first.year % step.count)
+    if date(year, 1, 1) < first:
+        year += step.count
+    while year <= last.year:
+        yield date(year, 1, 1)
+        year += step.count
+
+
+def tick_labels(days: Sequence[date], step: TickStep) -> list[str]:
+    """The labels of ticks on `days`: the unit, and under it where the month or year changes.
+
+    Days and weeks show the day of the month, with the month (and the year, on the first tick
+    and when it changes) on a second line at the first tick and at each new month; months show
+    the month, with the year under the first and each January; years show the year.
+    """
+    labels = []
+    previous: date | None = None
+    for day in days:
+        if step.unit == "year":
+            labels.append(axis_year(day))
+        elif step.unit == "month":
+            year_changed = previous is None or previous.year != day.year
+            under = axis_year(day) if year_changed else ""
+            labels.append(f"{axis_month(day)}\n{under}")
+        else:
+            top = axis_weekday_day(day) if step.weekday else axis_day(day)
+            if previous is None or previous.year != day.year:
+                under = axis_month_year(day)
+            elif previous.month != day.month:
+                under = axis_month(day)
+            else:
+                under = ""
+            labels.append(f"{top}\n{under}")
+        previous = day
+    return labels
+
+
+def plan_ticks(
+    low: float,
+    high: float,
+    pixels: float,
+    zone: tzinfo | None,
+    width_of: Callable[[str], float],
+    gap: float,
+) -> tuple[list[float], list[str]]:
+    """Where the time axis puts its ticks over [low, high] (epoch seconds) and their labels.
+
+    `pixels` is the axis's length, `width_of` measures a label in the tick font and `gap` is
+    the least room between two labels. The finest step whose labels keep `gap` apart wins; a
+    label that would stick out past either end is left out (the next one then names the month
+    and year), so every tick shown is labelled in full.
+    """
+    if not (high > low and pixels > 0):
+        return [], []
+    scale = pixels / (high - low)
+    first = datetime.fromtimestamp(low, zone).date()
+    last = datetime.fromtimestamp(high, zone).date()
+    chosen: tuple[list[float], list[str]] = ([], [])
+    for step in TICK_STEPS:
+        days = list(_tick_days(first, last, step))
+        if len(days) > pixels:  # far too many to ever fit: do not even word them
+            continue
+        epochs = [_midnight(day, zone) for day in days]
+        inside = [(d, e) for d, e in zip(days, epochs, strict=True) if low <= e <= high]
+        labels = tick_labels([d for d, _ in inside], step)
+        while inside:  # drop a first or last label that would stick out, then word again
+            widths = [width_of(label) for label in labels]
+            first_x = (inside[0][1] - low) * scale
+            last_x = (inside[-1][1] - low) * scale
+            if first_x - widths[0] / 2 < 0:
+                inside = inside[1:]
+            elif last_x + widths[-1] / 2 > pixels:
+                inside = inside[:-1]
+            else:
+                break
+            labels = tick_labels([d for d, _ in inside], step)
+        xs = [(e - low) * scale for _, e in inside]
+        widths = [width_of(label) for label in labels]
+        crowded = any(
+            xs[i + 1] - xs[i] < (widths[i] + widths[i + 1]) / 2 + gap for i in range(len(xs) - 1)
+        )
+        chosen = ([e for _, e in inside], labels)
+        if not crowded and inside:
+            return chosen
+    return chosen
+
+
+def _midnight(day: date, zone: tzinfo | None) -> float:
+    """The epoch second at which `day` begins in `zone` (the system's zone when None)."""
+    if zone is None:
+        return datetime(day.year, day.month, day.day).timestamp()
+    return datetime(day.year, day.month, day.day, tzinfo=zone).timestamp()
+
+
+class TimeAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph has no type hints
+    """The chart's time axis: ticks at local midnights, labelled in the locale in use.
+
+    pyqtgraph's own date axis writes days and months in one row ("29 Oct 04") and in English;
+    this one writes two lines (the day, and under it the month and year where they change),
+    in the locale's month and day names (`QLocale()`, via `locale_text`).
     """
 
+    def __init__(self) -> None:
+        super().__init__(orientation="bottom")
+        self._zone: tzinfo | None = None
+        self._labels: dict[float, str] = {}
+        self.setStyle(autoExpandTextSpace=False, autoReduceTextSpace=False)
+
+    def set_zone(self, zone: tzinfo | None) -> None:
+        """The time zone whose midnights the ticks fall on (None: the system's)."""
+        self._zone = zone
+        self.picture = None
+        self.update()
+
+    def fit_font(self, font: QFont) -> None:
+        """Use `font` for the labels, with room for two lines of it."""
+        self.setTickFont(font)
+        metrics = QFontMetricsF(font)
+        offset = self.style["tickTextOffset"][1]
+        self.setHeight(
+            math.ceil(max(0, self.style["tickLength"]) + offset + 2.2 * metrics.height())
+        )
+
+    def tickValues(self, low: float, high: float, size: float) -> list[tuple[float, list[float]]]:
+        """Override of pyqtgraph's: the ticks for the range shown, one level only."""
+        font = self.style["tickFont"] or QFont()
+        metrics = QFontMetricsF(font)
+        flags = int(Qt.AlignmentFlag.AlignCenter)
+
+        def width_of(label: str) -> float:
+            return metrics.boundingRect(QRectF(0, 0, 100, 100), flags, label).width()
+
+        values, labels = plan_ticks(low, high, size, self._zone, width_of, metrics.height())
+        self._labels = dict(zip(values, labels, strict=True))
+        return [(DAY, values)]
+
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        """Override of pyqtgraph's: the labels of the ticks at `values`."""
-        spec = next((s for s in self.zoomLevel.tickSpecs if s.spacing == spacing), None)
-        if spec is None:
-            return list(super().tickStrings(values, scale, spacing))
-        labels = []
-        for value in values:
-            try:
-                # The tick's wall time, found as pyqtgraph finds it.
-                moment = utcfromtimestamp(
-                    adjustTimestampToPreferredUtcOffset(value, self.utcOffset)
+        """Override of pyqtgraph's: the labels worded with the ticks."""
+        return [self._labels.get(value, "") for value in values]
+
+    def labels(self) -> list[str]:
+        """The labels of the ticks drawn last, left to right (tests and accessibility)."""
+        return [self._labels[value] for value in sorted(self._labels)]
+
+
+# --- the legend -------------------------------------------------------------------------------
+
+
+class LegendEntry(QWidget):
+    """One entry of the legend: the marker, line or bar as drawn, and its name."""
+
+    def __init__(self, kind: str, colour: str | QColor, text: str) -> None:
+        super().__init__()
+        self.kind = kind  # "o", "t", "s" (markers), "line" or "bar"
+        self.colour = QColor(colour)
+        self.text = text
+        self.text_colour: QColor | None = None  # the theme's (None: the palette's)
+        self.setAccessibleName(text)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def _sample_width(self) -> float:
+        return 1.8 * QFontMetricsF(self.font()).height()
+
+    def sizeHint(self) -> QSize:
+        """Qt override: the sample and the text, in the font in use."""
+        metrics = QFontMetricsF(self.font())
+        width = self._sample_width() + 0.4 * metrics.height() + metrics.horizontalAdvance(self.text)
+        return QSize(math.ceil(width) + 2, math.ceil(metrics.height()) + 4)
+
+    def minimumSizeHint(self) -> QSize:
+        """Qt override: never less than the whole entry."""
+        return self.sizeHint()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Qt override: the sample, then the name in the legend's text colour."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = QFontMetricsF(self.font())
+        height = self.height()
+        sample = self._sample_width()
+        middle = QPointF(sample / 2, height / 2)
+        size = 0.62 * metrics.height()
+        painter.setPen(QPen(self.colour, 1.2))
+        painter.setBrush(self.colour)
+        half = size / 2
+        if self.kind == "o":
+            painter.drawEllipse(middle, half, half)
+        elif self.kind == "s":
+            painter.drawRect(QRectF(middle.x() - half, middle.y() - half, size, size))
+        elif self.kind == "t":  # pyqtgraph's "t" points down
+            painter.drawPolygon(
+                QPolygonF(
+                    [
+                        QPointF(middle.x() - half, middle.y() - half),
+                        QPointF(middle.x() + half, middle.y() - half),
+                        QPointF(middle.x(), middle.y() + half),
+                    ]
                 )
-            except (OverflowError, ValueError, OSError):
-                return list(super().tickStrings(values, scale, spacing))
-            label = axis_tick(moment, spec.format)
-            if label is None:  # a finer unit than the chart ever shows: digits only
-                return list(super().tickStrings(values, scale, spacing))
-            labels.append(label)
-        return labels
+            )
+        elif self.kind == "line":
+            painter.setPen(QPen(self.colour, 2.5))
+            painter.drawLine(QPointF(2, middle.y()), QPointF(sample - 2, middle.y()))
+        else:  # "bar": the faint weekly bar, with an outline so it is seen in the legend
+            painter.setPen(QPen(QColor(0, 114, 178, 120), 1))
+            painter.drawRect(QRectF(sample * 0.25, middle.y() - half, sample * 0.5, size * 1.4))
+        painter.setPen(self.text_colour or self.palette().color(QPalette.ColorRole.WindowText))
+        text_rect = QRectF(sample + 0.4 * metrics.height(), 0, self.width(), height)
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter), self.text)
+        painter.end()
+
+
+class ChartLegend(QWidget):
+    """The legend, above the plot: one entry per kind of mark drawn, wrapping at large text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("painChartLegend")
+        self.setAccessibleName(QCoreApplication.translate("PainChart", "Legend"))
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._layout = FlowLayout(self, spacing=18)
+        self._layout.setContentsMargins(8, 4, 8, 2)
+        self.entries: dict[str, LegendEntry] = {}
+        for context, (colour, symbol, name) in SERIES.items():
+            self._add(
+                context, LegendEntry(symbol, colour, QCoreApplication.translate("PainChart", name))
+            )
+        # In the chart's context: the same words as its axis and its earlier legend.
+        average = QCoreApplication.translate("PainChart", "7-day average")
+        weekly = QCoreApplication.translate("PainChart", "Sessions per week")
+        self._add("average", LegendEntry("line", "#5B6A74", average))
+        self._add("weekly", LegendEntry("bar", QColor(*BARS_COLOUR), weekly))
+        self.entries["average"].hide()
+        self.entries["weekly"].hide()
+
+    def _add(self, key: str, entry: LegendEntry) -> None:
+        entry.setObjectName(f"legend_{key}")
+        self.entries[key] = entry
+        self._layout.addWidget(entry)
+
+    def set_colours(self, background: str, text: str) -> None:
+        """The plot's background behind the legend (one card with it) and the axes' text colour."""
+        self.setStyleSheet(f"#painChartLegend {{ background: {background}; }}")
+        for entry in self.entries.values():
+            entry.text_colour = QColor(text)
+            entry.update()
+
+    def set_average_colour(self, colour: str) -> None:
+        """The average line's colour follows the theme."""
+        self.entries["average"].colour = QColor(colour)
+        self.entries["average"].update()
+
+    def show_entry(self, key: str, shown: bool) -> None:
+        """Show or hide the "average" or "weekly" entry, as that mark is drawn or not."""
+        self.entries[key].setVisible(shown)
+        self._layout.invalidate()
+
+    def shown(self) -> list[str]:
+        """The names of the entries shown, left to right (tests and screen readers)."""
+        return [entry.text for entry in self.entries.values() if not entry.isHidden()]
+
+
+# --- the chart --------------------------------------------------------------------------------
 
 
 class PainChart(QWidget):
-    """A pyqtgraph plot of pain scores with hover details."""
+    """A pyqtgraph plot of pain scores with hover details, and its legend above it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("painChart")
         self.setAccessibleName(self.tr("Pain over time"))
-        self.setMinimumHeight(240)
-        self._axis = LocaleDateAxis(orientation="bottom")
+        self.legend = ChartLegend()
+        self._axis = TimeAxis()
         self.plot = pg.PlotWidget(axisItems={"bottom": self._axis})
         self.plot.setObjectName("painPlot")
         self.plot.setAccessibleName(self.tr("Pain scores chart"))
         self.plot.setAccessibleDescription(
-            self.tr("Every score is also listed in the session log.")
+            self.tr("Every score is also listed in the session log and the check-ins.")
         )
-        self.plot.setMouseEnabled(x=True, y=False)
+        # No zoom, no panning, no "A" (auto-range) button: the range buttons choose the view,
+        # and the wheel scrolls the page as it does everywhere else.
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.setMenuEnabled(False)
+        self.plot.getViewBox().setMouseEnabled(x=False, y=False)
         self.plot.showGrid(x=False, y=True, alpha=0.25)
         self.plot.setYRange(0, 10, padding=0.05)
         self.plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 11, 2)]])
         self.plot.getAxis("left").setLabel(self.tr("Pain (0-10)"))
-        self.plot.setMenuEnabled(False)
-        # One row along the top: at 200 % text a column of four would cover a third of the plot.
-        self.legend = self.plot.addLegend(offset=(10, 6), colCount=4)
         self._scatter: dict[str, pg.ScatterPlotItem] = {}
-        for context, (colour, symbol, name) in SERIES.items():
+        for context, (colour, symbol, _name) in SERIES.items():
             item = pg.ScatterPlotItem(
-                symbol=symbol,
-                size=9,
-                pen=pg.mkPen(colour, width=1.2),
-                brush=pg.mkBrush(colour),
-                name=QCoreApplication.translate("PainChart", name),
+                symbol=symbol, size=9, pen=pg.mkPen(colour, width=1.2), brush=pg.mkBrush(colour)
             )
             self.plot.addItem(item)
             self._scatter[context] = item
@@ -144,6 +461,8 @@ class PainChart(QWidget):
         self._bars_view.setZValue(-10)
         plot_item.hideAxis("right")
         plot_item.getViewBox().sigResized.connect(self._sync_bars_geometry)
+        plot_item.getViewBox().sigResized.connect(self._apply_range)
+        self._range: tuple[float, float] | None = None
         self._points: list[ChartPoint] = []
         self._epochs: list[float] = []
         self._span: tuple[float, float] | None = None
@@ -151,7 +470,9 @@ class PainChart(QWidget):
         self._average_colour = "#5B6A74"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.plot)
+        layout.setSpacing(0)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.plot, 1)
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self._follow_font()
 
@@ -168,35 +489,36 @@ class PainChart(QWidget):
         # label that would stick out of the axis, and the 0 went first.
         larger = max(1.0, QFontInfo(font).pixelSize() / 12)
         self.plot.setYRange(0, 10, padding=0.05 * larger)
-        for name in ("left", "bottom", "right"):
+        for name in ("left", "right"):
             axis = self.plot.getAxis(name)
             axis.setTickFont(font)
             axis.labelStyle = {**axis.labelStyle, "font-size": size}
             axis._updateLabel()
-        self.legend.setLabelTextSize(size)
-        self._redraw_legend()
-
-    def _redraw_legend(self) -> None:
-        """Draw the legend's labels again: pyqtgraph applies a new colour or size to new ones."""
-        for _sample, label in self.legend.items:
-            label.setText(label.text)
+        self._axis.fit_font(font)
+        # Markers grow with the text, as the legend's do (9 px at the usual size).
+        marker = max(9.0, 0.55 * QFontMetricsF(font).height())
+        for item in self._scatter.values():
+            item.setSize(marker)
+        # Room for the 0-10 scale at any text size, besides the legend and the time axis.
+        line = QFontMetricsF(font).height()
+        self.setMinimumHeight(max(MIN_HEIGHT, math.ceil(2 * line + self._axis.height() + 9 * line)))
 
     def set_colours(self, background: str, foreground: str, average: str) -> None:
-        """Theme colours: plot background, axes and text, and the average line."""
+        """Theme colours: plot and legend background, axes and text, and the average line."""
         self.plot.setBackground(background)
+        self.legend.set_colours(background, foreground)
         for name in ("left", "bottom", "right"):
             axis = self.plot.getAxis(name)
             axis.setPen(pg.mkPen(foreground))
             axis.setTextPen(pg.mkPen(foreground))
-        self.legend.setLabelTextColor(foreground)
-        # Over the points, the legend stays readable on a veil of the background.
-        veil = QColor(background)
-        veil.setAlpha(225)
-        self.legend.setBrush(pg.mkBrush(veil))
-        self._redraw_legend()
         self._average_colour = average
+        self.legend.set_average_colour(average)
         for item in self._average_items:
             item.setPen(pg.mkPen(average, width=2.5))
+
+    def set_time_zone(self, zone: tzinfo | None) -> None:
+        """The zone whose days the axis shows (the person's; None: the system's)."""
+        self._axis.set_zone(zone)
 
     def set_data(
         self,
@@ -213,14 +535,14 @@ class PainChart(QWidget):
         for item in self._average_items:
             self.plot.removeItem(item)
         self._average_items = []
-        for index, segment in enumerate(average):
+        for segment in average:
             item = self.plot.plot(
                 [t for t, _ in segment],
                 [v for _, v in segment],
                 pen=pg.mkPen(self._average_colour, width=2.5),
-                name=self.tr("7-day average") if index == 0 else None,
             )
             self._average_items.append(item)
+        self.legend.show_entry("average", bool(self._average_items))
         self._bars_view.clear()
         self._bars = None
         plot_item = self.plot.getPlotItem()
@@ -231,7 +553,7 @@ class PainChart(QWidget):
                 x=[start + 3.5 * DAY for start, _ in weekly],
                 height=[count for _, count in weekly],
                 width=6 * DAY,
-                brush=pg.mkBrush(0, 114, 178, 45),
+                brush=pg.mkBrush(*BARS_COLOUR),
                 pen=pg.mkPen(None),
             )
             self._bars_view.addItem(self._bars)
@@ -240,14 +562,9 @@ class PainChart(QWidget):
             plot_item.showAxis("right")
         else:
             plot_item.hideAxis("right")
+        self.legend.show_entry("weekly", bool(weekly))
         epochs = [p.epoch for p in points]
-        if epochs:
-            low, high = min(epochs), max(epochs)
-            margin = max(DAY, (high - low) * 0.03)
-            self._span = (low - margin, high + margin)
-            self.plot.setLimits(xMin=self._span[0], xMax=self._span[1] + 7 * DAY, minXRange=DAY)
-        else:
-            self._span = None
+        self._span = (min(epochs), max(epochs)) if epochs else None
 
     def _sync_bars_geometry(self) -> None:
         self._bars_view.setGeometry(self.plot.getPlotItem().getViewBox().sceneBoundingRect())
@@ -269,8 +586,20 @@ class PainChart(QWidget):
         return len(self._average_items)
 
     def show_range(self, start: float, end: float) -> None:
-        """Show the time range [start, end] (epoch seconds)."""
-        self.plot.setXRange(start, end, padding=0.02)
+        """Show the time range [start, end] (epoch seconds), and a few pixels either side.
+
+        The pixels keep a score given near either end whole (a marker is cut at the plot's
+        edge); they are too few for a tick's label, so no day outside the range is named.
+        """
+        self._range = (start, end)
+        self._apply_range()
+
+    def _apply_range(self) -> None:
+        if self._range is None:
+            return
+        start, end = self._range
+        width = max(1.0, self.plot.getPlotItem().getViewBox().width())
+        self.plot.setXRange(start, end, padding=EDGE_PIXELS / width)
 
     def visible_range(self) -> tuple[float, float]:
         """The time range shown now."""
@@ -278,8 +607,12 @@ class PainChart(QWidget):
         return float(low), float(high)
 
     def data_span(self) -> tuple[float, float] | None:
-        """First and last point's time, with a small margin."""
+        """The first and last point's time (None: no points)."""
         return self._span
+
+    def axis_labels(self) -> list[str]:
+        """The time axis's labels as last drawn, left to right: a day, a new line, its month."""
+        return self._axis.labels()
 
     def hover_text_at(self, epoch: float, score: float) -> str:
         """The details of the point nearest (epoch, score) within a few pixels, or ""."""

@@ -2,23 +2,45 @@
 
 Only the chosen range is read (the queries use the time indexes), the statistics come from
 `core.statistics` (the reminder line from `core.reminder_summary`), and every change (a
-check-in, a deleted session, an edited note) is written at once and then redrawn. Dates, times
-and numbers are written in the locale in use (`locale_text`); the core's words (the reminder
-sentence, durations) in the language of `words`.
+check-in, a corrected or deleted check-in, a deleted session, an edited note) is written at
+once and then redrawn. Dates, times and numbers are written in the locale in use
+(`locale_text`); the core's words (the reminder sentence, durations) in the language of
+`words`.
+
+The chart shows the chosen range, cut to the data when there is less (a new person's "3
+months" shows their first days, at least a week), and always ends with today: nothing after
+it. The 7-day average is drawn from day to day (`daily`), so a lone day's scores draw no line
+(one session's before and after drew a vertical bar).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from datetime import datetime, time, timedelta, tzinfo
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from spinecoach.core.clinician_report import DEFAULT_PERIOD, ReportPeriod
 from spinecoach.core.clock import Clock
 from spinecoach.core.content_words import duration_text
 from spinecoach.core.messages import ENGLISH, Messages
-from spinecoach.core.records import PainContext, PainEntry, SessionRecord, SessionStatus
-from spinecoach.core.reminder_summary import THIS_WEEK, describe_reminders, summarise_reminders
+from spinecoach.core.records import (
+    HurtEvent,
+    PainContext,
+    PainEntry,
+    ReminderAction,
+    ReminderLogEntry,
+    SessionRecord,
+    SessionStatus,
+)
+from spinecoach.core.reminder_service import DeliveryKind
+from spinecoach.core.reminder_summary import (
+    BACK_FROM_BREAK,
+    THIS_WEEK,
+    describe_reminders,
+    summarise_reminders,
+)
+from spinecoach.core.reminders import SkipReason
 from spinecoach.core.statistics import (
     HistorySummary,
     Trend,
@@ -30,16 +52,16 @@ from spinecoach.core.statistics import (
 from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
 from spinecoach.storage.database import Database
 from spinecoach.ui.history.chart import ChartPoint
-from spinecoach.ui.history.locale_text import (
-    count,
-    date_and_time,
-    logged_at,
-    long_date,
-    signed,
-    time_of_day,
-)
+from spinecoach.ui.history.locale_text import count, logged_at, signed
 from spinecoach.ui.history.report import ReportContent
-from spinecoach.ui.history.view import HistoryView, SessionRow, SessionTableModel
+from spinecoach.ui.history.report_content import ReportWriter
+from spinecoach.ui.history.view import (
+    CheckInRow,
+    HistoryView,
+    ReminderRow,
+    SessionRow,
+    SessionTableModel,
+)
 
 # How far back the summary looks at most (the streak and the trend never need more).
 SUMMARY_DAYS = 400
@@ -47,6 +69,16 @@ SUMMARY_DAYS = 400
 FIRST_SUMMARY_DAYS = 50
 # The average change covers this many recent sessions with both scores.
 CHANGE_SESSIONS = 10
+# The chart shows at least this many days, even for a first session.
+MIN_VIEW_DAYS = 7
+
+# The reasons a stand-up reminder can be skipped with, as the reminder log says them.
+#: The reminder log: why a stand-up reminder was skipped ("Skipped: in a meeting").
+SKIP_REASON_WORDS: dict[str, str] = {
+    SkipReason.MEETING.value: QT_TRANSLATE_NOOP("HistoryController", "in a meeting"),
+    SkipReason.BUSY.value: QT_TRANSLATE_NOOP("HistoryController", "busy"),
+    SkipReason.IN_PAIN.value: QT_TRANSLATE_NOOP("HistoryController", "in pain"),
+}
 
 # The trend card's value and detail, in English (shown translated).
 #: The weekly trend card: its value, then the line under it.
@@ -72,6 +104,21 @@ TREND_WORDS: dict[Trend, tuple[str, str]] = {
 }
 
 
+def daily(
+    segment: Sequence[tuple[datetime, float]], zone: tzinfo | None
+) -> list[tuple[float, float]]:
+    """One point a day of an average line: the average at the day's last score.
+
+    A day's before and after scores moved the line up and down within minutes (a vertical tick
+    at every session, and a lone session's "average" was a vertical bar); a line from day to
+    day reads as the trend it is. A segment with one day only has one point, and no line.
+    """
+    last_of_day: dict[date, tuple[float, float]] = {}
+    for moment, value in segment:
+        last_of_day[moment.astimezone(zone).date()] = (moment.timestamp(), value)
+    return list(last_of_day.values())
+
+
 class HistoryController(QObject):
     """Loads the chosen range into the History view.
 
@@ -93,13 +140,15 @@ class HistoryController(QObject):
         *,
         write_pain: Callable[[PainEntry], bool] | None = None,
         write_note: Callable[[int, str], bool] | None = None,
+        write_check_in: Callable[[int, int, str], bool] | None = None,
         words: Messages = ENGLISH,
         routine_names: Mapping[str, str] | None = None,
     ) -> None:
         """`words` and `routine_names` (routine id -> its name) are in the language in use.
 
         A session is shown under its routine's name in that language; one whose routine is no
-        longer in the library keeps the name it was recorded with.
+        longer in the library keeps the name it was recorded with. `write_check_in(entry id,
+        score, note)` corrects a check-in through the app's write path.
         """
         super().__init__(view)
         self._words = words
@@ -114,11 +163,17 @@ class HistoryController(QObject):
         # without it (tests of the view alone) scores go straight to the database.
         self._write_pain = write_pain
         self._write_note = write_note
+        self._write_check_in = write_check_in
+        self._exercise_names: Callable[[tuple[str, ...]], list[str]] = list
         self._range_days: int | None = 91
         self._show_bars = False
         view.range_requested.connect(self.set_range)
         view.weekly_bars_toggled.connect(self._toggle_bars)
         view.repeat_requested.connect(self._repeat)
+
+    def set_exercise_names(self, names: Callable[[tuple[str, ...]], list[str]]) -> None:
+        """How exercises are named, by id, in the language in use (the log's "This hurts")."""
+        self._exercise_names = names
 
     def routine_name(self, session: SessionRecord) -> str:
         """The session's routine as the library names it now, else as it was recorded."""
@@ -148,39 +203,136 @@ class HistoryController(QObject):
         self.refresh(summary=False)
 
     def _bounds(self) -> tuple[datetime, datetime]:
+        """What is read: the range's whole days up to now, and a day after now.
+
+        The day after (never shown on the chart) keeps a score whose clock ran a little ahead
+        in the log. "All" starts a day before the first record.
+        """
         now = self._clock.now()
         end = now + timedelta(days=1)
         if self._range_days is None:
             span = self._database.time_span()
             start = span[0] if span is not None else now - timedelta(days=14)
             return start - timedelta(days=1), end
-        return now - timedelta(days=self._range_days), end
+        today = now.astimezone(self._zone()).date()
+        return self._midnight(today - timedelta(days=self._range_days - 1)), end
+
+    def _zone(self) -> tzinfo | None:
+        """The person's zone for days (the clock's offset when none was given)."""
+        return self._tz or self._clock.now().tzinfo
+
+    def _midnight(self, day: date) -> datetime:
+        return datetime.combine(day, time(), self._zone())
+
+    def view_bounds(self, first_data: datetime | None) -> tuple[datetime, datetime]:
+        """What the chart shows: the range, cut to the data, ending with today.
+
+        It ends at the next midnight (today is the last day shown, nothing after it). It
+        starts at the range's first day, or at the first day with data when that is later,
+        and shows at least MIN_VIEW_DAYS days.
+        """
+        zone = self._zone()
+        now = self._clock.now()
+        today = now.astimezone(zone).date()
+        end = self._midnight(today + timedelta(days=1))
+        start, _end = self._bounds()
+        first_day = start.astimezone(zone).date()
+        if first_data is not None:
+            first_day = max(first_day, first_data.astimezone(zone).date())
+        first_day = min(first_day, today - timedelta(days=MIN_VIEW_DAYS - 1))
+        return self._midnight(first_day), end
 
     def refresh(self, *, summary: bool = True) -> None:
-        """Read the range and redraw chart and table (and the cards, unless told not to)."""
+        """Read the range and redraw chart and tables (and the cards, unless told not to)."""
         start, end = self._bounds()
         entries = self._database.pain_entries(start, end)
         sessions = self._database.sessions(start, end)
         pain_by_session = session_pain(entries)
         routine_names = {s.id: self.routine_name(s) for s in sessions}
         points = [self._point(entry, routine_names) for entry in entries]
+        zone = self._zone()
         average = [
-            [(t.timestamp(), value) for t, value in segment] for segment in rolling_average(entries)
+            line for segment in rolling_average(entries) if len(line := daily(segment, zone)) > 1
         ]
         weekly = []
         if self._show_bars:
-            tz = self._tz or self._clock.now().tzinfo
             weekly = [
-                (datetime.combine(monday, datetime.min.time(), tz).timestamp(), count)
-                for monday, count in weekly_session_counts(sessions, start, end, tz)
+                (datetime.combine(monday, datetime.min.time(), zone).timestamp(), count)
+                for monday, count in weekly_session_counts(sessions, start, end, zone)
             ]
-        self._view.chart.set_data(points, average, weekly)
-        self._view.chart.show_range(start.timestamp(), end.timestamp())
+        chart = self._view.chart
+        chart.set_time_zone(self._tz)
+        chart.set_data(points, average, weekly)
+        moments = [e.recorded_at for e in entries] + [s.started_at for s in sessions]
+        first_data = min(moments, key=lambda moment: moment.timestamp()) if moments else None
+        view_start, view_end = self.view_bounds(first_data)
+        chart.show_range(view_start.timestamp(), view_end.timestamp())
         self._view.set_empty(not points)
-        hurts = self._database.hurt_counts(start, end)
+        hurts = self._hurt_lines(self._database.hurt_events_between(start, end))
         self._view.set_sessions([self._row(s, pain_by_session, hurts) for s in sessions])
+        self._view.set_check_ins(
+            [self._check_in_row(e) for e in entries if e.context is PainContext.CHECK_IN]
+        )
+        self._view.set_reminders(
+            [self._reminder_row(e) for e in self._database.reminder_events(start, end)]
+        )
         if summary:
             self._refresh_summary()
+
+    def _hurt_lines(self, events: Sequence[HurtEvent]) -> dict[int, list[str]]:
+        """Each session's "This hurts" answers, worded in order: "Bird dog, skipped"."""
+        names = self._exercise_names(tuple(event.exercise_id for event in events))
+        lines: dict[int, list[str]] = {}
+        for event, name in zip(events, names, strict=True):
+            lines.setdefault(event.session_id, []).append(
+                SessionTableModel.hurt(name, event.action)
+            )
+        return lines
+
+    def _check_in_row(self, entry: PainEntry) -> CheckInRow:
+        assert entry.id is not None
+        return CheckInRow(
+            entry_id=entry.id,
+            epoch=entry.recorded_at.timestamp(),
+            date_text=logged_at(entry.recorded_at),
+            score=entry.score,
+            note=entry.note,
+        )
+
+    def _reminder_row(self, entry: ReminderLogEntry) -> ReminderRow:
+        return ReminderRow(
+            epoch=entry.recorded_at.timestamp(),
+            date_text=logged_at(entry.recorded_at),
+            what=self.reminder_words(entry),
+        )
+
+    def reminder_words(self, entry: ReminderLogEntry) -> str:
+        """What a line of the reminder log says, in words ("Skipped: in a meeting")."""
+        action, detail = entry.action, entry.detail
+        if action is ReminderAction.SHOWN:
+            if detail.split(",", 1)[0].strip() == DeliveryKind.DAILY_EXERCISE.value:
+                return self.tr("Daily exercise reminder shown")
+            return self.tr("Stand-up reminder shown")
+        if action is ReminderAction.SNOOZED:
+            if detail.isdigit():
+                return self.tr("Snoozed for {minutes} min").format(minutes=count(int(detail)))
+            return self.tr("Snoozed")
+        if action is ReminderAction.SNOOZE_REFUSED:
+            return self.tr("Snooze refused: snoozed three times in a row")
+        if action is ReminderAction.SKIPPED:
+            reason = SKIP_REASON_WORDS.get(detail)
+            if reason is None:
+                return self.tr("Skipped")
+            return self.tr("Skipped: {reason}").format(
+                reason=QCoreApplication.translate("HistoryController", reason)
+            )
+        if action is ReminderAction.BREAK_STARTED:
+            return self.tr("Desk break started")
+        if detail == BACK_FROM_BREAK:
+            return self.tr("Closed: back from time away from the desk")
+        if detail == "chose a routine":
+            return self.tr("Closed: chose a routine")
+        return self.tr("Closed")
 
     def _summary(self) -> HistorySummary:
         """The summary, reading as little history as it needs.
@@ -268,9 +420,16 @@ class HistoryController(QObject):
         self,
         session: SessionRecord,
         pain: dict[int, tuple[int | None, int | None]],
-        hurts: dict[int, int],
+        hurts: dict[int, list[str]],
     ) -> SessionRow:
         assert session.id is not None
+        lines = hurts.get(session.id, [])
+        hurt_text = ""
+        if len(lines) == 1:
+            hurt_text = lines[0]
+        elif lines:
+            more = self.tr("(+%n more)", "", len(lines) - 1)
+            hurt_text = self.tr("{first} {more}").format(first=lines[0], more=more)
         minutes = None
         duration = "–"
         if session.ended_at is not None:
@@ -300,8 +459,10 @@ class HistoryController(QObject):
             before=before,
             after=after,
             feeling=SessionTableModel.feeling(session.feeling or ""),
-            hurts=hurts.get(session.id, 0),
+            hurts=len(lines),
             note=session.note,
+            hurt_text=hurt_text,
+            hurt_lines=tuple(lines),
         )
 
     def check_in(self, score: int, note: str) -> bool:
@@ -343,63 +504,53 @@ class HistoryController(QObject):
         """The ids of the exercises a session completed."""
         return self._database.session(session_id).exercises_completed
 
-    def report_content(self) -> ReportContent:
-        """What the clinician's report shows: the current range, summary, chart and log."""
-        start, end = self._bounds()
-        view = self._view
-        summary = [
-            (title, view.card_text(key))
-            for key, title in (
-                ("weekCard", self.tr("Sessions this week")),
-                ("streakCard", self.tr("Streak")),
-                ("minutesCard", self.tr("Minutes this week")),
-                ("changeCard", self.tr("Change per session")),
-                ("trendCard", self.tr("Weekly trend")),
-            )
-        ]
-        rows = []
-        for row in sorted(
-            (view.model.row_at(r) for r in range(view.model.rowCount())),
-            key=lambda r: r.started_epoch,
-            reverse=True,
-        ):
-            pain = "–" if row.before is None else str(row.before)
-            pain_after = "–" if row.after is None else str(row.after)
-            rows.append(
-                (
-                    row.date_text,
-                    row.routine,
-                    row.duration_text,
-                    row.exercises_text,
-                    pain,
-                    pain_after,
-                    row.feeling,
-                )
-            )
-        last_day = end - timedelta(days=1)
-        now = self._clock.now()
-        return ReportContent(
-            period=self.tr("{start} to {end}").format(
-                start=long_date(start), end=long_date(last_day)
-            ),
-            summary=summary,
-            chart=view.chart.plot.grab(),
-            columns=(
-                self.tr("Date"),
-                self.tr("Routine"),
-                self.tr("Duration"),
-                self.tr("Exercises"),
-                self.tr("Before"),
-                self.tr("After"),
-                self.tr("Felt"),
-            ),
-            rows=rows,
-            created=date_and_time(long_date(now), time_of_day(now)),
-            reminders=describe_reminders(
-                summarise_reminders(self._database.reminder_events(start, end)),
-                words=self._words,
-            ),
-        )
+    def exercises_skipped(self, session_id: int) -> tuple[str, ...]:
+        """The ids of the exercises a session left before they were done."""
+        return self._database.session(session_id).exercises_skipped
+
+    def check_in_entry(self, entry_id: int) -> PainEntry:
+        """One check-in as stored."""
+        return self._database.pain_entry(entry_id)
+
+    def update_check_in(self, entry_id: int, score: int, note: str) -> bool:
+        """Correct a check-in's score and note at once; False when it waits to be saved."""
+        if self._write_check_in is None:
+            self._database.update_pain_entry(entry_id, score, note)
+            stored = True
+        else:
+            stored = self._write_check_in(entry_id, score, note)
+        self.refresh()
+        return stored
+
+    def delete_check_in(self, entry_id: int) -> PainEntry:
+        """Hide a check-in (undoable); returns it for the undo message."""
+        entry = self._database.delete_pain_entry(entry_id, self._clock.now())
+        self.refresh()
+        return entry
+
+    def restore_check_in(self, entry_id: int) -> None:
+        """Undo a check-in's deletion."""
+        self._database.restore_pain_entry(entry_id)
+        self.refresh()
+
+    def report_content(
+        self,
+        period: ReportPeriod = DEFAULT_PERIOD,
+        exercise_names: Callable[[tuple[str, ...]], list[str]] | None = None,
+    ) -> ReportContent:
+        """The clinician's report for `period`, worded now (`report_content.ReportWriter`).
+
+        `exercise_names` names exercises by id in the language in use (without it, the ids).
+        """
+        return ReportWriter(
+            self._database,
+            now=self._clock.now(),
+            weekly_goal=self._weekly_goal(),
+            words=self._words,
+            routine_name=self.routine_name,
+            exercise_names=exercise_names or list,
+            tz=self._tz,
+        ).content(period)
 
     def _repeat(self, session_id: int) -> None:
         self.repeat_requested.emit(self._database.session(session_id).routine_id)

@@ -85,32 +85,49 @@ def logged_at(value: datetime) -> str:
     return date_and_time(weekday_date(value), time_of_day(value))
 
 
-def axis_tick(value: datetime, strftime_format: str) -> str | None:
-    """A date axis tick in the locale, for pyqtgraph's tick format; None: a format not known.
-
-    `value` is the tick's wall time. pyqtgraph writes its ticks with `strftime`, which gives
-    English names whatever the language; each of its formats is given here in the locale.
-    """
-    locale = QLocale()
-    if strftime_format == "%Y":
-        return locale.toString(_qdate(value), "yyyy")
-    if strftime_format == "%b":
-        return locale.standaloneMonthName(value.month, QLocale.FormatType.ShortFormat)
-    if strftime_format == "%d":
-        day = QCoreApplication.translate(
-            "HistoryDates", "dd", "Qt date format of a day on the chart's time axis"
-        )
-        return _pattern(value, day)
-    if strftime_format == "%a %d":
-        weekday = QCoreApplication.translate(
+def axis_day(value: date) -> str:
+    """A day of the month on the chart's time axis ("7"); the month is written under it."""
+    return _pattern(
+        value,
+        QCoreApplication.translate(
             "HistoryDates",
-            "ddd dd",
-            "Qt date format (ddd: weekday, dd: day) of a day on the chart's time axis",
-        )
-        return _pattern(value, weekday)
-    if strftime_format == "%H:%M":
-        return time_of_day(value)
-    return None
+            "d",
+            "Qt date format of a day (d: day of the month) on the chart's time axis; the month "
+            "is written under the first day and each new month",
+        ),
+    )
+
+
+def axis_weekday_day(value: date) -> str:
+    """A day with its weekday on the chart's time axis ("Mon 7"), when there is room."""
+    return _pattern(
+        value,
+        QCoreApplication.translate(
+            "HistoryDates",
+            "ddd d",
+            "Qt date format (ddd: weekday, d: day of the month) of a day on the chart's time "
+            "axis; the month is written under the first day and each new month",
+        ),
+    )
+
+
+def axis_month(value: date) -> str:
+    """A month's short name, as it stands alone ("Nov"): the time axis."""
+    return QLocale().standaloneMonthName(value.month, QLocale.FormatType.ShortFormat)
+
+
+def axis_year(value: date) -> str:
+    """A year ("2026"): the time axis."""
+    return QLocale().toString(_qdate(value), "yyyy")
+
+
+def axis_month_year(value: date) -> str:
+    """A month and its year ("Nov 2026"): under the time axis's first day and a new year's."""
+    return QCoreApplication.translate(
+        "HistoryDates",
+        "{month} {year}",
+        "a month's short name and its year, under a day on the chart's time axis",
+    ).format(month=axis_month(value), year=axis_year(value))
 
 
 def count(value: int) -> str:

@@ -1,4 +1,8 @@
-"""One session in full, with its note editable and a way to repeat it."""
+"""One session in full, with its note editable and a way to repeat it.
+
+It names what happened in it: the exercises done and those skipped, and each "This hurts"
+with its exercise and what the person chose ("Bird dog, skipped").
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -23,15 +28,25 @@ class SessionDetailsDialog(QDialog):
 
     REPEAT = 2
 
-    def __init__(self, row: SessionRow, exercises: list[str], parent: QWidget | None = None):
+    def __init__(
+        self,
+        row: SessionRow,
+        exercises: list[str],
+        parent: QWidget | None = None,
+        *,
+        skipped: list[str] | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("sessionDetails")
         self.setWindowTitle(row.routine)
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
+        # Never smaller than what it holds, at any text size (it grows with the text).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         title = QLabel(row.routine)
         title.setProperty("role", "title")
+        title.setWordWrap(True)
         layout.addWidget(title)
         form = QFormLayout()
         form.addRow(self.tr("When:"), QLabel(row.date_text))
@@ -40,14 +55,20 @@ class SessionDetailsDialog(QDialog):
         done = QLabel(", ".join(exercises) if exercises else self.tr("none completed"))
         done.setWordWrap(True)
         form.addRow(self.tr("Done:"), done)
+        if skipped:
+            left = QLabel(", ".join(skipped))
+            left.setObjectName("sessionSkipped")
+            left.setWordWrap(True)
+            form.addRow(self.tr("Skipped:"), left)
         pain = "–" if row.before is None else str(row.before)
         pain += " → " + ("–" if row.after is None else str(row.after))
         form.addRow(self.tr("Pain before → after:"), QLabel(pain))
         if row.feeling:
             form.addRow(self.tr("Felt:"), QLabel(row.feeling))
-        if row.hurts:
-            hurts = self.tr("%n time(s)", "", row.hurts)
-            form.addRow(self.tr("“This hurts”:"), QLabel(hurts))
+        if row.hurt_lines:
+            hurts = QLabel("\n".join(row.hurt_lines))
+            hurts.setObjectName("sessionHurts")  # one short line each: "Bird dog, skipped"
+            form.addRow(self.tr("“This hurts”:"), hurts)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Note")))
         self.note = QPlainTextEdit(row.note)

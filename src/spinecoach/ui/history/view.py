@@ -1,10 +1,12 @@
 """The History area: summary cards, the reminder line, the pain chart with its ranges, the log.
 
-A passive view: the controller fills it and reacts to what the person asks for. The cards and
-the rows of buttons wrap onto more lines when the window is narrow or the text large
-(`ui.widgets.reflow`); the session log's rows and columns are measured in the font in use, and
-it always shows three rows or more. The History area scrolls the whole view when even that does
-not fit (a 960 x 540 window).
+A passive view: the controller fills it and reacts to what the person asks for. The log has
+three tabs: the sessions, the check-ins (pain logged outside a session, which can be corrected
+or deleted) and the reminder log (what each stand-up reminder led to, with the reason given
+for a skip). The cards and the rows of buttons wrap onto more lines when the window is narrow
+or the text large (`ui.widgets.reflow`); the tables' rows and columns are measured in the font
+in use, and each always shows three rows or more. The History area scrolls the whole view when
+even that does not fit (a 960 x 540 window).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -73,11 +76,35 @@ class SessionRow:
     feeling: str
     hurts: int
     note: str
+    #: "This hurts" in the log's column: the first exercise and the choice ("Bird dog,
+    #: skipped"), with how many more; every one in `hurt_lines` (the tooltip, the details).
+    hurt_text: str = ""
+    hurt_lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInRow:
+    """One check-in (pain logged outside a session), worded for the check-ins tab."""
+
+    entry_id: int
+    epoch: float
+    date_text: str
+    score: int
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderRow:
+    """One line of the reminder log, worded: when, and what happened."""
+
+    epoch: float
+    date_text: str
+    what: str
 
 
 # The log's column headers, in English (shown translated: `SessionTableModel.header`).
-#: Column headers of the session log (Before, After: the pain score; Hurt: how often "This
-#: hurts" was pressed).
+#: Column headers of the session log (Before, After: the pain score; Hurt: the exercise during
+#: which "This hurts" was pressed, and what the person chose).
 COLUMNS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("SessionTableModel", "Date"),
     QT_TRANSLATE_NOOP("SessionTableModel", "Routine"),
@@ -98,8 +125,35 @@ FEELING_WORDS: dict[str, str] = {
     "harder": QT_TRANSLATE_NOOP("SessionTableModel", "Harder"),
 }
 
+# The check-ins' column headers, in English (shown translated: `CheckInTableModel.header`).
+#: Column headers of the check-ins (Pain: the score 0-10 given then).
+CHECK_IN_COLUMNS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("CheckInTableModel", "Date"),
+    QT_TRANSLATE_NOOP("CheckInTableModel", "Pain"),
+    QT_TRANSLATE_NOOP("CheckInTableModel", "Note"),
+)
+
+# The reminder log's column headers, in English (shown translated).
+#: Column headers of the reminder log.
+REMINDER_COLUMNS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("ReminderTableModel", "Date"),
+    QT_TRANSLATE_NOOP("ReminderTableModel", "What happened"),
+)
+
+# "This hurts" and what was chosen, as the log, the details and the tooltip say it.
+#: "This hurts" during an exercise ({exercise}: its name), and what the person chose then.
+HURT_WORDS: dict[str, str] = {
+    "skipped": QT_TRANSLATE_NOOP("SessionTableModel", "{exercise}, skipped"),
+    "ended": QT_TRANSLATE_NOOP("SessionTableModel", "{exercise}, session ended"),
+    "continued": QT_TRANSLATE_NOOP("SessionTableModel", "{exercise}, carried on gently"),
+}
+
 # A late moment with a long month, to size the date column in the locale in use.
 SAMPLE_MOMENT = datetime(2026, 9, 30, 23, 59)
+
+# The Hurt column is at most this many average characters wide (a longer entry is elided and
+# shown whole in its tooltip and the session's details).
+HURT_COLUMN_CHARACTERS = 28
 
 # The widest English text each column but the note shows (besides its header), to size it by
 # the font; the date, exercises and feeling columns also measure their words in the locale.
@@ -111,11 +165,14 @@ COLUMN_SAMPLES: tuple[str, ...] = (
     "10",
     "10",
     "Worse",
-    "10",
+    "Knee to chest, skipped",
 )
 
 # The session log always has room for this many rows (the page scrolls instead).
 MIN_VISIBLE_ROWS = 3
+
+#: The log's tabs, in order.
+SESSIONS_TAB, CHECK_INS_TAB, REMINDERS_TAB = range(3)
 
 
 class SessionTableModel(QAbstractTableModel):
@@ -175,6 +232,14 @@ class SessionTableModel(QAbstractTableModel):
         english = FEELING_WORDS.get(word)
         return QCoreApplication.translate("SessionTableModel", english) if english else ""
 
+    @staticmethod
+    def hurt(exercise: str, action: str) -> str:
+        """A "This hurts" during `exercise` and what was chosen: "Bird dog, skipped"."""
+        english = HURT_WORDS.get(action)
+        if english is None:  # an answer of a later version: its stored word
+            return f"{exercise}, {action}"
+        return QCoreApplication.translate("SessionTableModel", english).format(exercise=exercise)
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Qt override: text to show, raw values to sort by."""
         if not index.isValid():
@@ -187,7 +252,9 @@ class SessionTableModel(QAbstractTableModel):
             return self._sort_key(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == 3 and row.incomplete:
             return self.tr("This session was not finished; the exercises done were kept.")
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3, 4, 5, 7):
+        if role == Qt.ItemDataRole.ToolTipRole and column == 7 and row.hurt_lines:
+            return "\n".join(row.hurt_lines)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3, 4, 5):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
@@ -201,7 +268,7 @@ class SessionTableModel(QAbstractTableModel):
             "" if row.before is None else str(row.before),
             "" if row.after is None else str(row.after),
             row.feeling,
-            str(row.hurts) if row.hurts else "",
+            row.hurt_text or (str(row.hurts) if row.hurts else ""),
             row.note,
         )
         return values[column]
@@ -216,10 +283,179 @@ class SessionTableModel(QAbstractTableModel):
             -1 if row.before is None else row.before,
             -1 if row.after is None else row.after,
             row.feeling,
-            row.hurts,
+            (row.hurts, row.hurt_text.casefold()),
             row.note.casefold(),
         )
         return keys[column]
+
+
+class CheckInTableModel(QAbstractTableModel):
+    """The check-ins, newest first by default; sorting by the raw values."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[CheckInRow] = []
+        self._sort_column = 0
+        self._descending = True
+
+    def set_rows(self, rows: list[CheckInRow]) -> None:
+        """Replace all rows, keeping the current sort order."""
+        self.beginResetModel()
+        self._rows = sorted(rows, key=self._key, reverse=self._descending)
+        self.endResetModel()
+
+    def _key(self, row: CheckInRow) -> Any:
+        keys: tuple[object, ...] = (row.epoch, row.score, row.note.casefold())
+        return keys[self._sort_column]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Qt override: sort in Python by the raw values."""
+        self._sort_column = column
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        self._rows.sort(key=self._key, reverse=self._descending)
+        self.layoutChanged.emit()
+
+    def row_at(self, row: int) -> CheckInRow:
+        """The check-in shown at a row."""
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Qt override."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Qt override."""
+        return 0 if parent.isValid() else len(CHECK_IN_COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        """Qt override."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.header(section)
+        return None
+
+    @staticmethod
+    def header(section: int) -> str:
+        """A column's header, translated."""
+        return QCoreApplication.translate("CheckInTableModel", CHECK_IN_COLUMNS[section])
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Qt override."""
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (row.date_text, str(row.score), row.note)[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2 and row.note:
+            return row.note
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+class ReminderTableModel(QAbstractTableModel):
+    """The reminder log, newest first: when, and what happened."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[ReminderRow] = []
+
+    def set_rows(self, rows: list[ReminderRow]) -> None:
+        """Replace all rows (newest first)."""
+        self.beginResetModel()
+        self._rows = sorted(rows, key=lambda row: row.epoch, reverse=True)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> ReminderRow:
+        """The log line shown at a row."""
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Qt override."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Qt override."""
+        return 0 if parent.isValid() else len(REMINDER_COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        """Qt override."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("ReminderTableModel", REMINDER_COLUMNS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Qt override."""
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        row = self._rows[index.row()]
+        return (row.date_text, row.what)[index.column()]
+
+
+def _log_table(object_name: str, name: str, model: QAbstractTableModel) -> QTableView:
+    """A read-only table of the log, one row selected at a time, sorted by its first column."""
+    table = QTableView()
+    table.setObjectName(object_name)
+    table.setAccessibleName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    # Titles at the left, the sort arrow at the right: the two never meet.
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setSectionResizeMode(model.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def _header_room(table: QTableView, column: int) -> int:
+    """The width a header needs for its title and the sort arrow beside it (never overlapping)."""
+    metrics = table.fontMetrics()
+    bold = QFont(table.font())
+    bold.setWeight(QFont.Weight.DemiBold)
+    title = table.model().headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+    padding = 2 * 8 + metrics.averageCharWidth()
+    sort_arrow = 2 * metrics.height()
+    return QFontMetrics(bold).horizontalAdvance(str(title)) + sort_arrow + padding
+
+
+def _fit_columns(table: QTableView, samples: list[list[str]], headers: list[str]) -> list[int]:
+    """Size each sampled column for its widest sample and its header; rows for the font.
+
+    The table always has room for MIN_VISIBLE_ROWS rows. Returns the widths set.
+    """
+    metrics = table.fontMetrics()
+    padding = 2 * 8 + metrics.averageCharWidth()
+    widths = []
+    for column, texts in enumerate(samples):
+        width = max(
+            max(metrics.horizontalAdvance(text) for text in texts) + padding,
+            _header_room(table, column) if column < len(headers) else 0,
+        )
+        table.setColumnWidth(column, width)
+        widths.append(width)
+    rows = table.verticalHeader()
+    rows.setDefaultSectionSize(metrics.height() + 14)
+    header = table.horizontalHeader()
+    frame = 2 * table.frameWidth()
+    scroll_bar = table.horizontalScrollBar().sizeHint().height()
+    table.setMinimumHeight(
+        header.sizeHint().height()
+        + MIN_VISIBLE_ROWS * rows.defaultSectionSize()
+        + scroll_bar
+        + frame
+    )
+    return widths
 
 
 def _card(title: str, object_name: str) -> tuple[QFrame, QLabel, QLabel]:
@@ -259,6 +495,8 @@ class HistoryView(QWidget):
         delete_requested(int): delete a session (undoable).
         session_activated(int): a row was opened (double-click or Enter).
         weekly_bars_toggled(bool): the sessions-per-week overlay.
+        check_in_edit_requested(int): correct a check-in (its entry id): "Edit…", or opened.
+        check_in_delete_requested(int): delete a check-in (undoable).
     """
 
     range_requested = Signal(object)
@@ -270,6 +508,8 @@ class HistoryView(QWidget):
     delete_requested = Signal(int)
     session_activated = Signal(int)
     weekly_bars_toggled = Signal(bool)
+    check_in_edit_requested = Signal(int)
+    check_in_delete_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -332,22 +572,9 @@ class HistoryView(QWidget):
         self.empty_label.setWordWrap(True)
 
         self.model = SessionTableModel()
-        self.table = QTableView()
-        self.table.setObjectName("sessionTable")
-        self.table.setAccessibleName(self.tr("Session log"))
-        self.table.setModel(self.model)
+        self.table = _log_table("sessionTable", self.tr("Session log"), self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.fit_table_to_font()
         self.table.activated.connect(self._activated)
 
         self.repeat_button = QPushButton(self.tr("Repeat this routine"))
@@ -369,15 +596,58 @@ class HistoryView(QWidget):
         # Shown once their features are wired (set_file_actions_available).
         for button in (self.export_button, self.import_button, self.report_button):
             button.setVisible(False)
+
+        # Check-ins: pain logged outside a session, listed to be read, corrected or deleted.
+        self.check_in_model = CheckInTableModel()
+        self.check_in_table = _log_table("checkInTable", self.tr("Check-ins"), self.check_in_model)
+        self.check_in_table.setSortingEnabled(True)
+        self.check_in_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.check_in_table.activated.connect(self._check_in_activated)
+        self.edit_check_in_button = QPushButton(self.tr("Edit…"))
+        self.edit_check_in_button.setObjectName("editCheckInButton")
+        self.edit_check_in_button.setToolTip(self.tr("Correct the score or the note"))
+        self.delete_check_in_button = QPushButton(self.tr("Delete"))
+        self.delete_check_in_button.setObjectName("deleteCheckInButton")
+        self.edit_check_in_button.clicked.connect(
+            lambda: self._with_check_in(self.check_in_edit_requested)
+        )
+        self.delete_check_in_button.clicked.connect(
+            lambda: self._with_check_in(self.check_in_delete_requested)
+        )
+        self.check_in_table.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        # The reminder log: what each stand-up reminder led to, and why one was skipped.
+        self.reminder_model = ReminderTableModel()
+        self.reminder_table = _log_table(
+            "reminderTable", self.tr("Reminder log"), self.reminder_model
+        )
         self._update_buttons()
 
+        # One row under the log: what acts on the tab shown, then the file buttons.
         table_buttons = WrappingRow(spacing=8)
-        table_buttons.addWidget(self.repeat_button)
-        table_buttons.addWidget(self.delete_button)
+        for button in (
+            self.repeat_button,
+            self.delete_button,
+            self.edit_check_in_button,
+            self.delete_check_in_button,
+        ):
+            table_buttons.addWidget(button)
         table_buttons.add_push()
         table_buttons.addWidget(self.export_button)
         table_buttons.addWidget(self.import_button)
         table_buttons.addWidget(self.report_button)
+
+        self.check_ins_empty = QLabel(
+            self.tr("No check-ins in this period. “Log pain now” adds one at any time.")
+        )
+        self.reminders_empty = QLabel(
+            self.tr("No reminders in this period. Stand-up reminders are set in Settings.")
+        )
+        for hint in (self.check_ins_empty, self.reminders_empty):
+            hint.setProperty("role", "muted")
+            hint.setWordWrap(True)
+        self.check_ins_empty.setObjectName("checkInsEmpty")
+        self.reminders_empty.setObjectName("remindersEmpty")
 
         # The rows that wrap stay outside the splitter, which knows nothing of heights that
         # depend on widths: inside it, a wrapped row would squeeze the chart.
@@ -388,13 +658,22 @@ class HistoryView(QWidget):
         # Takes the chart's place (and its room: the splitter cannot grow it to fit its lines).
         self.empty_label.setMinimumHeight(self.chart.minimumHeight())
         chart_layout.addWidget(self.empty_label, 1)
+        self.log_tabs = QTabWidget()
+        self.log_tabs.setObjectName("historyLogTabs")
+        self.log_tabs.setAccessibleName(self.tr("Log"))
+        self.log_tabs.setDocumentMode(True)
+        self.log_tabs.addTab(self._tab_page(self.table, None), self.tr("Sessions"))
+        self.log_tabs.addTab(
+            self._tab_page(self.check_in_table, self.check_ins_empty), self.tr("Check-ins")
+        )
+        self.log_tabs.addTab(
+            self._tab_page(self.reminder_table, self.reminders_empty), self.tr("Reminders")
+        )
+        self.log_tabs.currentChanged.connect(self._tab_changed)
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
         table_layout.setContentsMargins(0, 6, 0, 0)
-        heading = QLabel(self.tr("Session log"))
-        heading.setProperty("role", "heading")
-        table_layout.addWidget(heading)
-        table_layout.addWidget(self.table, 1)
+        table_layout.addWidget(self.log_tabs, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(chart_box)
@@ -409,42 +688,65 @@ class HistoryView(QWidget):
         layout.addLayout(ranges_row)
         layout.addWidget(splitter, 1)
         layout.addLayout(table_buttons)
+        self.fit_table_to_font()
+        self._tab_changed(0)
+
+    @staticmethod
+    def _tab_page(table: QTableView, empty: QLabel | None) -> QWidget:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 6, 0, 0)
+        box.setSpacing(6)
+        if empty is not None:
+            box.addWidget(empty)
+        box.addWidget(table, 1)
+        return page
+
+    def _tab_changed(self, index: int) -> None:
+        """Show the buttons that act on the tab shown (sessions or check-ins)."""
+        self.repeat_button.setVisible(index == SESSIONS_TAB)
+        self.delete_button.setVisible(index == SESSIONS_TAB)
+        self.edit_check_in_button.setVisible(index == CHECK_INS_TAB)
+        self.delete_check_in_button.setVisible(index == CHECK_INS_TAB)
 
     def fit_table_to_font(self) -> None:
         """Row height and column widths from the font in use, so no cell is cut at 200 %.
 
         Measured from a sample of each column's widest text, not from the rows
-        (ResizeToContents measures every row: seconds for a ten-year log). The note column
-        takes the rest.
+        (ResizeToContents measures every row: seconds for a ten-year log). The last column
+        (the note, or what happened) takes the rest. Each header has room for its title and,
+        beside it, the sort arrow.
         """
+        if getattr(self, "reminder_table", None) is None:  # still being built
+            return
         metrics = self.table.fontMetrics()
-        bold = QFont(self.table.font())
-        bold.setWeight(QFont.Weight.DemiBold)
-        header_metrics = QFontMetrics(bold)
-        padding = 2 * 8 + metrics.averageCharWidth()
-        sort_arrow = 2 * metrics.height()  # the header's sort indicator beside its title
+        date_samples = [logged_at(SAMPLE_MOMENT)]
         in_locale: dict[int, list[str]] = {
-            0: [logged_at(SAMPLE_MOMENT)],
+            0: date_samples,
             3: [self.tr("{done} of {total}").format(done=count(10), total=count(10))],
             6: [SessionTableModel.feeling(word) for word in FEELING_WORDS],
+            7: [SessionTableModel.hurt("Knee to chest", action) for action in HURT_WORDS],
         }
-        for column, sample in enumerate(COLUMN_SAMPLES):
-            texts = [sample, *in_locale.get(column, [])]
-            width = max(
-                *(metrics.horizontalAdvance(text) for text in texts),
-                header_metrics.horizontalAdvance(SessionTableModel.header(column)) + sort_arrow,
-            )
-            self.table.setColumnWidth(column, width + padding)
-        rows = self.table.verticalHeader()
-        rows.setDefaultSectionSize(metrics.height() + 14)
-        header = self.table.horizontalHeader()
-        frame = 2 * self.table.frameWidth()
-        scroll_bar = self.table.horizontalScrollBar().sizeHint().height()
-        self.table.setMinimumHeight(
-            header.sizeHint().height()
-            + MIN_VISIBLE_ROWS * rows.defaultSectionSize()
-            + scroll_bar
-            + frame
+        session_samples = [
+            [sample, *in_locale.get(column, [])] for column, sample in enumerate(COLUMN_SAMPLES)
+        ]
+        widths = _fit_columns(
+            self.table,
+            session_samples,
+            [SessionTableModel.header(column) for column in range(len(COLUMNS))],
+        )
+        # A long "This hurts" entry is elided (its tooltip and the details say it whole).
+        hurt_limit = HURT_COLUMN_CHARACTERS * metrics.averageCharWidth()
+        self.table.setColumnWidth(7, max(min(widths[7], hurt_limit), _header_room(self.table, 7)))
+        _fit_columns(
+            self.check_in_table,
+            [date_samples, ["10"]],
+            [CheckInTableModel.header(column) for column in range(len(CHECK_IN_COLUMNS))],
+        )
+        _fit_columns(
+            self.reminder_table,
+            [date_samples],
+            [QCoreApplication.translate("ReminderTableModel", REMINDER_COLUMNS[0])],
         )
 
     def event(self, event: QEvent) -> bool:
@@ -479,6 +781,47 @@ class HistoryView(QWidget):
         self.model.set_rows(rows)
         self._update_buttons()
 
+    def set_check_ins(self, rows: list[CheckInRow]) -> None:
+        """Fill the check-ins tab (its hint shows when there are none)."""
+        self.check_in_model.set_rows(rows)
+        self.check_ins_empty.setVisible(not rows)
+        self._update_buttons()
+
+    def set_reminders(self, rows: list[ReminderRow]) -> None:
+        """Fill the reminder log tab (its hint shows when there is nothing)."""
+        self.reminder_model.set_rows(rows)
+        self.reminders_empty.setVisible(not rows)
+
+    def selected_check_in(self) -> int | None:
+        """The entry id of the selected check-in."""
+        rows = self.check_in_table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.check_in_model.row_at(rows[0].row()).entry_id
+
+    def select_check_in(self, entry_id: int) -> None:
+        """Select a check-in's row (tests, and after undo); shows the check-ins tab."""
+        for row in range(self.check_in_model.rowCount()):
+            if self.check_in_model.row_at(row).entry_id == entry_id:
+                self.log_tabs.setCurrentIndex(CHECK_INS_TAB)
+                self.check_in_table.selectRow(row)
+                return
+
+    def check_in_row(self, entry_id: int) -> CheckInRow | None:
+        """The check-in with this entry id, as listed (None when not in the range shown)."""
+        for row in range(self.check_in_model.rowCount()):
+            if self.check_in_model.row_at(row).entry_id == entry_id:
+                return self.check_in_model.row_at(row)
+        return None
+
+    def _with_check_in(self, signal: SignalInstance) -> None:
+        entry_id = self.selected_check_in()
+        if entry_id is not None:
+            signal.emit(entry_id)
+
+    def _check_in_activated(self, index: QModelIndex) -> None:
+        self.check_in_edit_requested.emit(self.check_in_model.row_at(index.row()).entry_id)
+
     def set_empty(self, empty: bool) -> None:
         """Show the chart, or the hint that there is nothing to chart yet."""
         self.chart.setVisible(not empty)
@@ -510,3 +853,6 @@ class HistoryView(QWidget):
         selected = self.selected_session() is not None
         self.repeat_button.setEnabled(selected)
         self.delete_button.setEnabled(selected)
+        check_in = self.selected_check_in() is not None
+        self.edit_check_in_button.setEnabled(check_in)
+        self.delete_check_in_button.setEnabled(check_in)

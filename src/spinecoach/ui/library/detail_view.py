@@ -27,6 +27,7 @@ from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
 from spinecoach.ui.library.illustrations import IllustrationCache
 from spinecoach.ui.widgets.callout import callout
 from spinecoach.ui.widgets.flow_layout import FlowLayout
+from spinecoach.ui.widgets.hyphenation import hyphenate
 
 # How hard an exercise is, by its difficulty (translated where shown). The `#:` comments
 # here and before other marked texts are what translators read beside the text.
@@ -115,11 +116,15 @@ class DetailView(QScrollArea):
         # The row of the title and the Start button, and both, while a page has them.
         self._title_row: tuple[QBoxLayout, QLabel, QPushButton] | None = None
         self._dose: QLabel | None = None
+        self._nothing_found = False
+        # Advice the search brought (leg pain, urgent signs), atop every page while it holds.
+        self._note: tuple[str, bool] | None = None
         self.show_empty()
 
     def _reset(self) -> None:
         self._title_row = None
         self._dose = None
+        self._note_frame: QFrame | None = None
         # A fresh page each time: the scroll area deletes the old one at once, so no stale
         # widget lingers for a frame and the new page starts scrolled to the top.
         content = QWidget()
@@ -128,6 +133,41 @@ class DetailView(QScrollArea):
         self._layout.setContentsMargins(28, 24, 28, 24)
         self._layout.setSpacing(10)
         self.setWidget(content)
+        if self._note is not None:
+            self._add_note(*self._note)
+
+    def set_note(self, text: str, *, urgent: bool = False) -> None:
+        """Advice to show atop every page ("" for none); `urgent` tints it as a red flag."""
+        note = (text, urgent) if text else None
+        if note != self._note:
+            self._note = note
+            self.refresh()
+
+    @property
+    def nothing_found(self) -> bool:
+        """True while the page says that the search and filters leave nothing."""
+        return self._shown is None and self._nothing_found
+
+    @property
+    def note(self) -> str:
+        """The advice shown atop the page ("" for none)."""
+        return self._note[0] if self._note else ""
+
+    def _add_note(self, text: str, urgent: bool) -> None:
+        frame, box = callout("detailSearchNote", "redflags" if urgent else "caution")
+        words = _label(hyphenate(text))  # long German words break in a narrow pane at 200 %
+        words.setObjectName("detailSearchNoteText")
+        box.addWidget(words)
+        safety = QPushButton(self.tr("Read the safety notes"))
+        safety.setObjectName("detailSearchNoteSafety")
+        safety.clicked.connect(self.safety_requested)
+        row = QHBoxLayout()
+        row.addWidget(safety)
+        row.addStretch(1)
+        box.addLayout(row)
+        self._layout.addWidget(frame)  # no alignment: its height follows its width
+        self._layout.addSpacing(6)
+        self._note_frame = frame
 
     @property
     def shown(self) -> Exercise | Routine | Guide | None:
@@ -154,14 +194,21 @@ class DetailView(QScrollArea):
         elif isinstance(self._shown, Guide):
             self.show_guide(self._shown)
         else:
-            self.show_empty()
+            self.show_empty(nothing_found=self._nothing_found)
 
-    def show_empty(self) -> None:
-        """The state before anything is picked."""
+    def show_empty(self, *, nothing_found: bool = False) -> None:
+        """The state before anything is picked, or (`nothing_found`) when nothing is listed."""
         self._shown = None
+        self._nothing_found = nothing_found
         self._reset()
         self._layout.addStretch(1)
-        hint = _label(self.tr("Pick a routine or an exercise to see how it is done."), "muted")
+        text = (
+            self.tr("Nothing to show: the search and filters leave no routine or exercise.")
+            if nothing_found
+            else self.tr("Pick a routine or an exercise to see how it is done.")
+        )
+        hint = _label(text, "muted")
+        hint.setObjectName("detailEmpty")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._layout.addWidget(hint)
         self._layout.addStretch(1)
@@ -407,6 +454,9 @@ class DetailView(QScrollArea):
             return
         margins = self._layout.contentsMargins()
         room = self.viewport().width() - margins.left() - margins.right()
+        if self._note_frame is not None:
+            # The advice stays whole in view even where a long word widens the page below it.
+            self._note_frame.setFixedWidth(max(room, 0))
         if self._dose is not None:
             self._dose.ensurePolished()
             if self._dose.wordWrap():

@@ -5,6 +5,7 @@ The model only arranges what `core.catalog` already filtered; it holds no rules 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -69,17 +70,39 @@ class LibraryListModel(QAbstractListModel):
         """The badge of what can be done beside a desk (the search finds it too)."""
         return self.tr("Desk")
 
-    def set_content(self, routines: list[Routine], exercises: list[Exercise]) -> None:
-        """Show these routines and exercises, each under a header with its count."""
-        rows: list[Row] = []
+    def set_content(
+        self,
+        routines: Sequence[Routine],
+        exercises: Sequence[Exercise],
+        *,
+        routines_first: bool = True,
+        exercises_in_steps: int = 0,
+    ) -> None:
+        """Show these routines and exercises, each kind under a header with its count.
+
+        `routines_first`: False puts the exercises first (a search whose best match is one).
+        `exercises_in_steps`: the last exercises, found only in their steps, go under a header
+        of their own.
+        """
+        locale = QLocale()
+        routine_rows: list[Row] = []
         if routines:
-            count = QLocale().toString(len(routines))
-            rows.append(Header(self.tr("Routines · {count}").format(count=count)))
-            rows.extend(routines)
-        if exercises:
-            count = QLocale().toString(len(exercises))
-            rows.append(Header(self.tr("Exercises · {count}").format(count=count)))
-            rows.extend(exercises)
+            count = locale.toString(len(routines))
+            routine_rows.append(Header(self.tr("Routines · {count}").format(count=count)))
+            routine_rows.extend(routines)
+        exercise_rows: list[Row] = []
+        split = len(exercises) - exercises_in_steps if exercises_in_steps > 0 else len(exercises)
+        if split:
+            count = locale.toString(split)
+            exercise_rows.append(Header(self.tr("Exercises · {count}").format(count=count)))
+            exercise_rows.extend(exercises[:split])
+        if split < len(exercises):
+            count = locale.toString(len(exercises) - split)
+            #: The Library's search: exercises only their steps mention, after the better ones.
+            heading = self.tr("Mentioned in the steps · {count}").format(count=count)
+            exercise_rows.append(Header(heading))
+            exercise_rows.extend(exercises[split:])
+        rows = routine_rows + exercise_rows if routines_first else exercise_rows + routine_rows
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
@@ -91,6 +114,13 @@ class LibraryListModel(QAbstractListModel):
     def row_item(self, row: int) -> Row:
         """The routine, exercise or header at `row`."""
         return self._rows[row]
+
+    def first_item_row(self) -> int | None:
+        """The first row showing a routine or an exercise (not a header), if any."""
+        for row, item in enumerate(self._rows):
+            if not isinstance(item, Header):
+                return row
+        return None
 
     def row_of(self, item_id: str) -> int | None:
         """The row showing the routine or exercise with this id, if visible."""

@@ -2,32 +2,25 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
-
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
+    QPushButton,
     QSplitter,
     QStackedLayout,
     QVBoxLayout,
     QWidget,
 )
 
-from spinecoach.core.catalog import (
-    LibraryFilter,
-    browsing_order_exercises,
-    browsing_order_routines,
-    exercise_matches,
-    filter_routines,
-)
-from spinecoach.core.content_words import duration_text, label, term
+from spinecoach.core.catalog import LibraryFilter, SearchIndex, SearchResult
+from spinecoach.core.content_words import duration_text, label
 from spinecoach.core.exercise import (
     Category,
     Exercise,
@@ -41,13 +34,44 @@ from spinecoach.ui.library.detail_view import DetailView
 from spinecoach.ui.library.illustrations import IllustrationCache
 from spinecoach.ui.library.model import LibraryListModel, Role
 from spinecoach.ui.widgets.callout import callout
+from spinecoach.ui.widgets.flow_layout import FlowLayout
+from spinecoach.ui.widgets.page_scroll import scrolling_page
 from spinecoach.ui.widgets.reflow import WrappingRow
 
 # Choices of the "length" filter: the longest total in seconds (None = any).
 DURATION_CHOICES: tuple[int | None, ...] = (None, 120, 300, 600, 900, 1800)
 
-# A word of the search, as `core.catalog` splits text into words.
-_WORD = re.compile(r"[^\W_]+")
+_PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+
+
+class _SearchKeys(QObject):
+    """Down (or Enter) in the search box moves into the results; Up on the first goes back."""
+
+    def __init__(self, pane: LibraryPane) -> None:
+        super().__init__(pane)
+        self._pane = pane
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Qt override."""
+        kind = event.type()
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            return False
+        if not isinstance(event, QKeyEvent) or event.modifiers() not in _PLAIN:
+            return False
+        pane = self._pane
+        key = event.key()
+        if watched is pane.search and key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
+            if kind == QEvent.Type.ShortcutOverride:
+                event.accept()  # the search box's, before any window shortcut
+                return False
+            return pane.focus_results()
+        if watched is pane.list and key == Qt.Key.Key_Up and pane.at_first_result():
+            if kind == QEvent.Type.ShortcutOverride:
+                event.accept()
+                return False
+            pane.focus_search(select=False)
+            return True
+        return False
 
 
 class LibraryPane(QWidget):
@@ -55,7 +79,9 @@ class LibraryPane(QWidget):
 
     Categories, positions, targets and durations are shown in the library's language
     (`library.words`), and the search finds an exercise by those words as well as by the
-    English ones `core.catalog` knows.
+    English ones `core.catalog` knows. Typed text ranks the results (`core.catalog`); the
+    details follow the list, so they never show what the search or a filter took away; and a
+    search that finds nothing says what would.
 
     Signals:
         safety_requested(): the person asked to read the safety notes.
@@ -74,8 +100,6 @@ class LibraryPane(QWidget):
         self._library = library
         self._illustrations = illustrations
         words = library.words
-        self._routines = browsing_order_routines(list(library.routines.values()))
-        self._exercises = browsing_order_exercises(list(library.exercises.values()))
 
         self.search = QLineEdit()
         self.search.setObjectName("librarySearch")
@@ -116,10 +140,13 @@ class LibraryPane(QWidget):
         )
 
         self.model = LibraryListModel(words=words)
-        # The words the list and the details show for each exercise, which the search finds.
-        self._shown_words = {
-            exercise.id: self._words_shown_for(exercise) for exercise in self._exercises
-        }
+        self._index = SearchIndex(
+            library.routines.values(),
+            library.exercises.values(),
+            words=words,
+            desk_word=self.model.desk_badge(),
+        )
+        self.result = SearchResult()
         self.list = QListView()
         self.list.setObjectName("libraryList")
         self.list.setAccessibleName(self.tr("Routines and exercises"))
@@ -132,11 +159,7 @@ class LibraryPane(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
 
-        self.empty_label = QLabel(self.tr("Nothing matches.\nTry fewer words or clear a filter."))
-        self.empty_label.setObjectName("libraryEmpty")
-        self.empty_label.setProperty("role", "muted")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)  # else its longest line sets the list's least width
+        self._build_nothing_found()
 
         self.detail = DetailView(illustrations, library)
         self.detail.safety_requested.connect(self.safety_requested)
@@ -147,6 +170,10 @@ class LibraryPane(QWidget):
         self._build_layout()
 
         self.search.textChanged.connect(self._apply_filter)
+        self.search.returnPressed.connect(self.focus_results)
+        self._keys = _SearchKeys(self)
+        self.search.installEventFilter(self._keys)
+        self.list.installEventFilter(self._keys)
         self.position_filter.currentIndexChanged.connect(self._apply_filter)
         self.category_filter.currentIndexChanged.connect(self._apply_filter)
         self.duration_filter.currentIndexChanged.connect(self._apply_filter)
@@ -167,7 +194,7 @@ class LibraryPane(QWidget):
         list_stack_holder = QWidget()
         self._list_stack = QStackedLayout(list_stack_holder)
         self._list_stack.addWidget(self.list)
-        self._list_stack.addWidget(self.empty_label)
+        self._list_stack.addWidget(scrolling_page(self.nothing_found, "libraryNothingFoundPage"))
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -191,6 +218,47 @@ class LibraryPane(QWidget):
         if self.problems is not None:
             layout.addWidget(self.problems)
         layout.addWidget(splitter, 1)
+
+    def _build_nothing_found(self) -> None:
+        """In the list's place when nothing matches: why, and what to try."""
+        self.nothing_found = QWidget()
+        self.nothing_found.setObjectName("libraryNothingFound")
+        column = QVBoxLayout(self.nothing_found)
+        column.setContentsMargins(16, 24, 16, 16)
+        column.setSpacing(10)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("libraryEmpty")
+        self.empty_label.setProperty("role", "heading")
+        self.empty_label.setWordWrap(True)  # else its longest line sets the list's least width
+        column.addWidget(self.empty_label)
+        self.empty_advice = QLabel()
+        self.empty_advice.setObjectName("libraryEmptyAdvice")
+        self.empty_advice.setWordWrap(True)
+        column.addWidget(self.empty_advice)
+        self.clear_button = QPushButton(self.tr("Clear the filters"))
+        self.clear_button.setObjectName("libraryClearFilters")
+        self.clear_button.clicked.connect(self.clear_filters)
+        row = QHBoxLayout()
+        row.addWidget(self.clear_button)
+        row.addStretch(1)
+        column.addLayout(row)
+        self.try_label = QLabel(self.tr("Words that find something:"))
+        self.try_label.setObjectName("libraryTryWords")
+        self.try_label.setProperty("role", "muted")
+        self.try_label.setWordWrap(True)
+        column.addWidget(self.try_label)
+        self.suggestion_buttons: list[QPushButton] = []
+        suggestions = FlowLayout(spacing=6)
+        for word in self._index.suggestions:
+            button = QPushButton(word)
+            button.setObjectName("librarySuggestion")
+            button.setProperty("role", "segment")
+            button.setAccessibleName(self.tr("Search for {words}").format(words=word))
+            button.clicked.connect(lambda _checked=False, w=word: self.search_for(w))
+            suggestions.addWidget(button)
+            self.suggestion_buttons.append(button)
+        column.addLayout(suggestions)
+        column.addStretch(1)
 
     def _problems_banner(self, library: Library) -> QFrame | None:
         if not library.problems:
@@ -236,10 +304,31 @@ class LibraryPane(QWidget):
                 ids.append(item.id)
         return ids
 
-    def focus_search(self) -> None:
-        """Put the cursor in the search box (Ctrl+F)."""
+    def focus_search(self, *, select: bool = True) -> None:
+        """Put the cursor in the search box (Ctrl+F; its text selected, to type anew)."""
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
+        if select:
+            self.search.selectAll()
+
+    def search_for(self, text: str) -> None:
+        """Search for `text` (a suggested word), as if typed."""
+        self.search.setText(text)
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_results(self) -> bool:
+        """Move the keyboard into the list, on the item shown (else the best match)."""
+        if self.model.first_item_row() is None:
+            return False
+        current = self.list.currentIndex()
+        if not current.isValid() or self.model.row_of(getattr(self.detail.shown, "id", "")) is None:
+            self._select_row(self.model.first_item_row())
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def at_first_result(self) -> bool:
+        """Whether the list's current row is its first routine or exercise."""
+        first = self.model.first_item_row()
+        return first is not None and self.list.currentIndex().row() == first
 
     def clear_filters(self) -> None:
         """Show everything again."""
@@ -255,6 +344,11 @@ class LibraryPane(QWidget):
         if row is None:
             self.clear_filters()
             row = self.model.row_of(item_id)
+        if row is None:
+            return
+        self._select_row(row)
+
+    def _select_row(self, row: int | None) -> None:
         if row is None:
             return
         index = self.model.index(row)
@@ -283,39 +377,77 @@ class LibraryPane(QWidget):
 
     def _apply_filter(self) -> None:
         query = self.current_filter()
+        result = self._index.search(query)
+        self.result = result
+        self.model.set_content(
+            result.routines,
+            result.exercises,
+            routines_first=result.routines_first,
+            exercises_in_steps=result.exercises_in_steps,
+        )
+        found = self.model.rowCount() > 0
+        self._list_stack.setCurrentIndex(0 if found else 1)
+        self._show_notes(result)
+        if not found:
+            self._say_what_to_try(query, result)
+        self._follow_the_list(query)
+
+    def _follow_the_list(self, query: LibraryFilter) -> None:
+        """The details show what the list shows: the item still listed, else the best match."""
         shown = self.detail.shown
-        routines = filter_routines(self._routines, query)
-        exercises = [e for e in self._exercises if self._exercise_matches(e, query)]
-        self.model.set_content(routines, exercises)
-        self._list_stack.setCurrentIndex(0 if self.model.rowCount() else 1)
-        if shown is not None and self.model.row_of(shown.id) is not None:
-            index = self.model.index(self.model.row_of(shown.id) or 0)
-            self.list.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        row = self.model.row_of(shown.id) if isinstance(shown, Exercise | Routine) else None
+        if row is None and shown is None and query.is_empty:
+            if self.detail.nothing_found:
+                self.detail.show_empty()  # everything is listed again: pick one
+            return  # nothing picked yet, nothing searched: the hint stays
+        if row is None:
+            row = self.model.first_item_row()
+        if row is None:
+            self.list.selectionModel().clearCurrentIndex()
+            self.detail.show_empty(nothing_found=True)
+            return
+        self._select_row(row)
+
+    def _show_notes(self, result: SearchResult) -> None:
+        """Advice the search brings goes atop the details, which scroll (it is long at 200 %)."""
+        self.detail.set_note("\n\n".join(result.notes), urgent=result.urgent)
+
+    def _say_what_to_try(self, query: LibraryFilter, result: SearchResult) -> None:
+        """Nothing is listed: say why, and what would find something."""
+        text = query.text.strip()
+        if text:
+            self.empty_label.setText(self.tr("Nothing matches “{text}”.").format(text=text))
+        else:
+            self.empty_label.setText(self.tr("Nothing matches these filters."))
+        advice: list[str] = []
+        if result.urgent:
+            advice.append(
+                self.tr("SpineCoach has no exercises for this: read the advice beside the list.")
             )
-
-    def _words_shown_for(self, exercise: Exercise) -> tuple[str, ...]:
-        """The words shown for an exercise beside its own text, as the search compares them."""
-        words = self._library.words
-        shown = [label(exercise.category, words), term(exercise.position, words)]
-        shown += [term(target, words) for target in exercise.targets]
-        if exercise.desk_friendly:
-            shown.append(self.model.desk_badge())
-        return tuple(_WORD.findall(" ".join(shown).casefold()))
-
-    def _exercise_matches(self, exercise: Exercise, query: LibraryFilter) -> bool:
-        """`core.catalog`'s rules, with the words shown in the library's language found too.
-
-        A word of the search that begins one of those words is met; the rest must match as
-        `core.catalog` says (all of them: the same as one text holding both).
-        """
-        shown = self._shown_words[exercise.id]
-        rest = [
-            word
-            for word in _WORD.findall(query.text.casefold())
-            if not any(candidate.startswith(word) for candidate in shown)
-        ]
-        return exercise_matches(exercise, replace(query, text=" ".join(rest)))
+        elif result.hidden_by_filters:
+            advice.append(
+                self.tr(
+                    "%n routine(s) or exercise(s) match the words but not the filters.",
+                    "",
+                    result.hidden_by_filters,
+                )
+            )
+        elif result.unknown_words and len(result.unknown_words) < len(text.split()):
+            quoted = [self.tr("“{word}”").format(word=word) for word in result.unknown_words]
+            advice.append(
+                self.tr("Nothing mentions {words}: try without them.", "", len(quoted)).format(
+                    words=", ".join(quoted)
+                )
+            )
+        elif text:
+            advice.append(self.tr("Try fewer words, a body area, or what you would like to ease."))
+        self.empty_advice.setText("\n".join(advice))
+        self.empty_advice.setVisible(bool(advice))
+        self.clear_button.setVisible(query.has_filters)
+        suggest = not result.urgent and bool(text or not query.has_filters)
+        self.try_label.setVisible(suggest)
+        for button in self.suggestion_buttons:
+            button.setVisible(suggest)
 
     def _request_start(self, item: object) -> None:
         if isinstance(item, Exercise):
@@ -327,6 +459,8 @@ class LibraryPane(QWidget):
         if not current.isValid():
             return
         item = current.data(Role.ITEM)
+        if item is not None and item == self.detail.shown:
+            return  # the same item again (the list was refilled): the page stays as it is
         if isinstance(item, Exercise):
             routines = [(r.id, r.name) for r in self._library.routines_using(item.id)]
             self.detail.show_exercise(item, routines)

@@ -6,10 +6,12 @@ break, closing it) is logged to the database at once; pausing from the tray answ
 is not logged (the tray's status line shows it). Each re-arms the timer. Which reminder to
 show and when lives in `core.reminder_service`; the popup and tray only display and forward.
 
-Where the desktop's notifications carry buttons (`use_notifications`), each card also goes out
-as a notification with the card's answers on it ("Start desk break", "Snooze", "Skip"; for the
-daily card "Choose a routine", "Not today"): answered from the keyboard in the desktop's own
-notification list, and read by a screen reader as it arrives. A click on the notification gives
+Each reminder is the card, and only the card: not also the tray's message balloon, which said
+the same words a second time beside it. Where the desktop's notifications carry buttons
+(`use_notifications`), each card also goes out as a notification with the card's answers on it
+("Start desk break", "Snooze", "Skip"; for the daily card "Choose a routine", "Not today"):
+answered from the keyboard in the desktop's own notification list, and read by a screen reader
+as it arrives. A click on the notification gives
 the card the keyboard. The notification goes away once the card is answered, whichever way.
 
 The tray's status line (`status_text`) is said here, in the language in use, from the service's
@@ -66,8 +68,9 @@ class ReminderController(QObject):
         desk_break_requested(): start the two-minute desk break (popup or tray).
         library_requested(): open the library to choose a routine (daily reminder).
         status_changed(str, bool): the status line and whether reminders are paused.
-        notification(str, str): a title and text for the desktop's notification area (not
-            sent when the card went out as a notification with buttons).
+        notification(str, str): a title and text for the desktop's notification area; a card
+            is never sent this way (it shows itself, with a notification with buttons where
+            the desktop has them), so nothing shows the reminder twice.
         in_pain(): a reminder was skipped "in pain": show the advice and the red flags.
         card_shown(bool): a card is up (True) or gone (False): the tray offers to answer it.
     """
@@ -326,9 +329,12 @@ class ReminderController(QObject):
         if delivery.deferred_for:
             detail += f", waited for {delivery.deferred_for}"
         self._log(ReminderAction.SHOWN, detail)
-        title, text = self.popup.reminder_text(delivery)
-        if self._notifier is None or not self._notifier.show(title, text, self._buttons(delivery)):
-            self.notification.emit(title, text)
+        # The card says it all. A desktop notification goes with it only where it carries the
+        # card's answers (keyboard users answer it there); never the tray's plain balloon as
+        # well, which showed the same words a second time (issue 15).
+        if self._notifier is not None:
+            title, text = self.popup.reminder_text(delivery)
+            self._notifier.show(title, text, self._buttons(delivery))
         if self.sound and self._chime is not None:
             self._chime()
 

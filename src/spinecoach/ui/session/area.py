@@ -30,7 +30,8 @@ class SessionArea(QStackedWidget):
 
     Signals:
         quick_start_requested(): the idle page's "two-minute desk break" button.
-        library_requested(): the idle page's "choose in the library" button.
+        library_requested(): the idle page's "choose in the library" button, or the summary's
+            "Back to the Library".
     """
 
     quick_start_requested = Signal()
@@ -46,6 +47,8 @@ class SessionArea(QStackedWidget):
         self.controller = controller
         # Back to the invitation once a finished or stopped session is closed.
         player.stop_requested.connect(self._after_stop)
+        # The summary's "Back to the Library": the summary is closed, the Library shown.
+        player.library_requested.connect(self._to_library)
         self.idle_page = scrolling_page(self._idle_page(), "sessionIdleScroll")
         self.player_page = scrolling_page(player, "playerScroll")
         self.addWidget(self.idle_page)
@@ -102,8 +105,15 @@ class SessionArea(QStackedWidget):
         return page
 
     def _after_stop(self) -> None:
-        if not self.controller.is_active():
+        # Ending a session shows its summary on the player; closing the summary ends here.
+        if self.controller.engine is None:
             self.show_idle()
+
+    def _to_library(self) -> None:
+        if not self.controller.is_active():
+            self.controller.stop()  # closes the finished screen
+            self.show_idle()
+        self.library_requested.emit()
 
     def show_player(self) -> None:
         """The player, for a running session."""

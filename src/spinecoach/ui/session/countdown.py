@@ -9,6 +9,10 @@ same text that is painted, through the accessible name.
 
 With reduce motion on (`set_steady`), the ring does not sweep: it steps once a second, with the
 digits, and repaints only then.
+
+Paused (`set_paused`), the ring is drawn faint with a pause sign above the digits, so a glance
+from across the room tells a frozen countdown from a running one; its accessible name says
+"paused".
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ class CountdownRing(QWidget):
         self._text = format_remaining(0)
         self._fraction_left = 1.0
         self._steady = False
+        self._paused = False
         self._ring = QColor("#2F6F8F")
         self._track = QColor("#DCEBF2")
         self._digits = QColor("#1B2830")
@@ -81,6 +86,24 @@ class CountdownRing(QWidget):
         """The time shown, e.g. "0:27"."""
         return self._text
 
+    def set_paused(self, paused: bool) -> None:
+        """Draw the ring paused (faint, with a pause sign) or running."""
+        if paused != self._paused:
+            self._paused = paused
+            self._name()
+            self.update()
+
+    def is_paused(self) -> bool:
+        """Whether the ring is drawn paused."""
+        return self._paused
+
+    def _name(self) -> None:
+        if self._paused:
+            name = self.tr("Time left {time}, paused").format(time=self._text)
+        else:
+            name = self.tr("Time left {time}").format(time=self._text)
+        self.setAccessibleName(name)
+
     def fraction_left(self) -> float:
         """How much of the ring is drawn (1 full, 0 empty)."""
         return self._fraction_left
@@ -94,7 +117,7 @@ class CountdownRing(QWidget):
         changed = text != self._text or abs(fraction - self._fraction_left) > 1e-4
         if text != self._text:
             self._text = text
-            self.setAccessibleName(self.tr("Time left {time}").format(time=text))
+            self._name()
         self._fraction_left = fraction
         if changed:
             self.update()
@@ -164,7 +187,10 @@ class CountdownRing(QWidget):
         painter.setPen(pen)
         painter.drawEllipse(box)
         if self._fraction_left > 0:
-            pen.setColor(self._ring)
+            ring = QColor(self._ring)
+            if self._paused:
+                ring.setAlphaF(0.45)  # faint: not running
+            pen.setColor(ring)
             painter.setPen(pen)
             span = -round(self._fraction_left * 360 * 16)
             painter.drawArc(box, 90 * 16, span)
@@ -175,4 +201,30 @@ class CountdownRing(QWidget):
         ink = self._ink(pixels)
         # The baseline puts the ink's box where digits_rect says (ink.top() is above it: < 0).
         painter.drawText(QPointF(digits.left(), digits.top() - ink.top()), self._text)
+        if self._paused:
+            self._paint_pause_sign(painter, digits)
         painter.end()
+
+    def pause_sign_rect(self) -> QRectF:
+        """Where the pause sign is drawn: two bars centred between the digits and the ring."""
+        digits = self.digits_rect()
+        box = self._ring_box()
+        inner_top = box.top() + self._thickness() / 2
+        room = max(0.0, digits.top() - inner_top)
+        height = min(digits.height() * 0.55, room * 0.5)
+        width = height * 0.8
+        centre_y = inner_top + room * 0.55
+        return QRectF(box.center().x() - width / 2, centre_y - height / 2, width, height)
+
+    def _paint_pause_sign(self, painter: QPainter, digits: QRectF) -> None:
+        sign = self.pause_sign_rect()
+        if sign.height() < 4:
+            return  # no room in a tiny ring: the phase word says "Paused"
+        bar = sign.width() * 0.34
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._ring)
+        radius = bar / 3
+        painter.drawRoundedRect(QRectF(sign.left(), sign.top(), bar, sign.height()), radius, radius)
+        painter.drawRoundedRect(
+            QRectF(sign.right() - bar, sign.top(), bar, sign.height()), radius, radius
+        )

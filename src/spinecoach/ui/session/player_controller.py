@@ -3,8 +3,19 @@
 The QTimer here only asks for repaints (about ten a second, and only while a session runs);
 how much time is left always comes from the engine's deadlines on the monotonic clock. What a
 session records, and in which order, is `core.session_recorder.SessionRecorder`'s business:
-every pain score and completed exercise is written the moment it happens (kept and told when
-storage refuses), and the session plays on.
+every pain score, exercise done or skipped and "This hurts" answer is written the moment it
+happens (kept and told when storage refuses), and the session plays on.
+
+A session, as the person sees it:
+
+1. the player shows the routine about to start (its name, the first exercise, its steps and
+   cautions) and only then asks the pain question before it, so the question never sits over
+   the last session's screen;
+2. it plays; every question asked while it plays ("End this session?", "This hurts") pauses it
+   first and carries on only when the person chooses to;
+3. at the end, the pain question after, then the summary page (`core.session_summary`): done
+   and skipped, the time exercising (as logged), pain before and after, the advice when it
+   rose, and the controls that no longer apply disabled.
 """
 
 from __future__ import annotations
@@ -12,6 +23,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -35,8 +47,11 @@ from spinecoach.core.session import (
     EngineState,
     Event,
     ExerciseDone,
+    ExerciseSkipped,
+    ExtendRefusal,
     Phase,
     PhaseChanged,
+    PhaseExtended,
     PhaseKind,
     SessionEngine,
     SessionFinished,
@@ -45,6 +60,8 @@ from spinecoach.core.session import (
     build_timeline,
 )
 from spinecoach.core.session_recorder import SessionRecorder
+from spinecoach.core.session_summary import SessionOutcome, summarize
+from spinecoach.core.timeline import entry_cues, extend_refusal
 from spinecoach.ui.care.pain_dialog import PainAnswer
 from spinecoach.ui.session.player_view import PlayerView
 from spinecoach.ui.widgets.announcer import Announcer
@@ -56,11 +73,13 @@ TICK_MS = 100
 #: The phases that introduce an exercise: its cautions are shown there, before it starts.
 _BEFORE_EXERCISE = frozenset({PhaseKind.GET_READY, PhaseKind.NEXT_UP})
 
-#: The session's commands by name, as the window's Session menu sends them (`command`).
-COMMANDS = ("pause", "back", "skip", "next", "extend", "hurts", "focus", "stop")
-#: What still makes sense on the finished (or stopped) screen, and in focus mode between
-#: sessions: leaving focus mode, and closing the screen.
-_CLOSING_COMMANDS = frozenset({"focus", "stop"})
+#: The session's commands by name, as the window's Session menu sends them (`command`): "back"
+#: and "skip" move by one part, "previous" and "next" by one exercise.
+COMMANDS = ("pause", "back", "skip", "previous", "next", "extend", "hurts", "focus", "stop")
+#: What still makes sense on the summary (closing it) and in focus mode between sessions
+#: (leaving it). The summary is read out of focus mode: F11 does not enter it there.
+_CLOSING_COMMANDS = frozenset({"stop"})
+_LEAVING_FOCUS = frozenset({"focus", "stop"})
 
 
 class SessionPrompts(Protocol):
@@ -190,10 +209,14 @@ class PlayerController(QObject):
         self._deadline.timeout.connect(self.tick)
         view.play_pause_requested.connect(self.toggle_pause)
         view.skip_requested.connect(lambda: self._control(SessionEngine.skip_phase))
-        view.back_requested.connect(lambda: self._control(SessionEngine.back_exercise))
-        view.extend_requested.connect(lambda: self._control(SessionEngine.extend))
+        view.previous_requested.connect(self.previous_exercise)
+        view.next_requested.connect(self.next_exercise)
+        view.extend_requested.connect(self.extend)
         view.stop_requested.connect(self.stop)
+        view.end_question_opened.connect(self._pause_to_ask)
+        view.kept_going.connect(self._carry_on_after_asking)
         view.hurts_requested.connect(self.this_hurts)
+        view.log_after_requested.connect(self.log_after)
         view.focus_mode_changed.connect(lambda _on: self._commands_may_have_changed())
         self._button_keys = _ButtonKeys(self)
         for button in view.findChildren(QAbstractButton):
@@ -202,6 +225,9 @@ class PlayerController(QObject):
         self._commands: frozenset[str] = frozenset()
         self._said_step: tuple[int, str] | None = None  # (phase index, step) announced
         self._said_paused = False
+        self._paused_to_ask = False  # a question paused a running session: carry on after it
+        self._ended_at: datetime | None = None  # when the exercises ended (the logged end)
+        self._completed = False
 
     # --- public API ------------------------------------------------------------------------
 
@@ -216,10 +242,21 @@ class PlayerController(QObject):
         return self._session_ids(self._session) if self._session is not None else None
 
     def available_commands(self) -> frozenset[str]:
-        """The `COMMANDS` that do something now."""
-        if self.is_active():
-            return frozenset(COMMANDS)
-        if self._engine is not None or self._view.is_focus_mode():
+        """The `COMMANDS` that do something now.
+
+        "+15 s" only where it applies, "previous" only after the first exercise.
+        """
+        engine = self._engine
+        if engine is not None and self.is_active():
+            commands = set(COMMANDS)
+            if not engine.can_extend():
+                commands.discard("extend")
+            if not engine.has_previous_exercise():
+                commands.discard("previous")
+            return frozenset(commands)
+        if self._view.is_focus_mode():
+            return _LEAVING_FOCUS
+        if self._engine is not None:
             return _CLOSING_COMMANDS
         return frozenset()
 
@@ -229,10 +266,11 @@ class PlayerController(QObject):
             return
         handlers: dict[str, Callable[[], object]] = {
             "pause": self.toggle_pause,
-            "back": lambda: self._control(SessionEngine.back_exercise),
+            "back": lambda: self._control(SessionEngine.back_phase),
             "skip": lambda: self._control(SessionEngine.skip_phase),
+            "previous": self.previous_exercise,
             "next": self.next_exercise,
-            "extend": lambda: self._control(SessionEngine.extend),
+            "extend": self.extend,
             "hurts": self.this_hurts,
             "focus": self._view.toggle_focus_mode,
             "stop": self._view.escape,  # leaves focus mode first; asks before ending
@@ -251,23 +289,26 @@ class PlayerController(QObject):
         )
 
     def start(self, routine: Routine) -> bool:
-        """Ask for pain, write the session row and start playing. False if one is running."""
+        """Show the routine, ask for pain, write the session row and play. False if one runs."""
         if self.is_active():
             return False
+        timeline = build_timeline(routine, self._settings, self._words)
+        self._engine = None  # a finished session's screen is closed
+        self._routine = routine
+        self._show_about_to_start(timeline)
         answer = self._prompts.pain_before()
         self._session = self._recorder.begin(routine, answer.score, answer.note)
         advice = self._recorder.advice_before(routine, answer.score)
         if advice is not None:  # severe pain already: a gentler choice and the red flags
             self._prompts.pain_advice(advice)
-        self._routine = routine
-        self._engine = SessionEngine(
-            build_timeline(routine, self._settings, self._words), self._clock
-        )
+        self._engine = SessionEngine(timeline, self._clock)
         self._view.reset_controls()
         self._view.show_routine(routine.name)
         self.announcer.forget()
         self._said_step = None
         self._said_paused = False
+        self._paused_to_ask = False
+        self._ended_at = None
         # The keyboard starts on the main control, its focus ring in sight.
         self._view.play_pause_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.session_started.emit()
@@ -284,8 +325,16 @@ class PlayerController(QObject):
         self._control(SessionEngine.toggle_pause)
 
     def next_exercise(self) -> None:
-        """N: leave this exercise unfinished and go to the next (as "This hurts" can)."""
+        """N: leave this exercise, recorded as skipped, and go to the next (as "This hurts" can)."""
         self._control(SessionEngine.skip_exercise)
+
+    def previous_exercise(self) -> None:
+        """P: go to the start of the exercise before this one."""
+        self._control(SessionEngine.previous_exercise)
+
+    def extend(self) -> None:
+        """+: 15 s more for this part where that applies (holds, timed blocks, getting set)."""
+        self._control(SessionEngine.extend)
 
     def stop(self) -> None:
         """End the session early (or close the finished screen)."""
@@ -295,23 +344,39 @@ class PlayerController(QObject):
             self._engine = None
             self._commands_may_have_changed()
             return
+        self._paused_to_ask = False
         self._apply(self._engine.stop())
         self._ask_after()  # the person's own action, not the timer's: ask at once
 
+    def log_after(self) -> None:
+        """The summary's "Log how it went": the pain question after, asked again, kept late."""
+        if self._engine is None or self.is_active() or self._recorder.score_after is not None:
+            return
+        answer = self._prompts.pain_after()
+        advice = self._recorder.log_after(answer.score, as_feeling(answer.feeling), answer.note)
+        if advice is not None:
+            self._prompts.pain_advice(advice)
+        self._show_summary()
+
     def this_hurts(self) -> None:
-        """Pause, ask what to do, record the event against the exercise."""
+        """Pause, ask what to do, record the answer against the exercise at once."""
         engine = self._engine
         if engine is None or not self.is_active() or self._session is None:
             return
-        if engine.state is EngineState.RUNNING:
+        was_running = engine.state is EngineState.RUNNING
+        if was_running:
             self._apply(engine.pause())
         exercise = engine.phase.exercise
         choice = self._prompts.this_hurts(exercise.name)
-        if choice == "continue":
-            self._apply(engine.resume())
-            return
-        action: HurtAction = "skipped" if choice == "skip" else "ended"
+        # Closing the dialog any other way is carrying on: recorded as such.
+        action: HurtAction = (
+            "skipped" if choice == "skip" else "ended" if choice == "end" else "continued"
+        )
         self._recorder.hurt(exercise.id, action)
+        if action == "continued":
+            if was_running:
+                self._apply(engine.resume())
+            return
         if choice == "skip":
             self._apply(engine.skip_exercise())
             if not engine.phase.waits_for_person:  # the person still has to get into position
@@ -327,9 +392,24 @@ class PlayerController(QObject):
         if self._engine is not None:
             self._apply(control(self._engine))
 
+    def _pause_to_ask(self) -> None:
+        """A question opens over a running session ("End this session?"): pause it first."""
+        engine = self._engine
+        if engine is not None and engine.state is EngineState.RUNNING:
+            self._apply(engine.pause())
+            self._paused_to_ask = True
+
+    def _carry_on_after_asking(self) -> None:
+        """Keep going: carry on exactly as before the question (paused stays paused)."""
+        engine = self._engine
+        if self._paused_to_ask and engine is not None:
+            self._paused_to_ask = False
+            self._apply(engine.resume())
+
     def _apply(self, events: list[Event]) -> None:
         phase_changed = False
         mark = ""  # the last countdown second reached ("3", "2", "1")
+        said = ""  # a caption the person caused ("Hold for twenty-three seconds more")
         for event in events:
             if isinstance(event, PhaseChanged):
                 phase_changed = True
@@ -340,16 +420,54 @@ class PlayerController(QObject):
                 self._on_cue(event.cue.kind, event.cue.text, event.cue.caption)
                 if event.cue.kind is CueKind.TICK:
                     mark = event.cue.caption
+            elif isinstance(event, PhaseExtended):
+                # The caption said the old length ("Hold for thirty seconds"): now the new one.
+                self._view.set_caption(event.caption)
+                said = event.caption
             elif isinstance(event, ExerciseDone):
                 self._recorder.exercise_done(event.exercise_id)
+            elif isinstance(event, ExerciseSkipped):
+                self._recorder.exercise_skipped(event.exercise_id)
             elif isinstance(event, SessionFinished):
                 self._on_finished(event.completed)
         self._sync_timer()
         step = self._refresh()
-        self._announce(phase_changed=phase_changed, mark=mark, step=step)
+        self._announce(phase_changed=phase_changed, mark=mark, step=step, said=said)
+        self._show_controls()
         self._commands_may_have_changed()
 
-    def _announce(self, *, phase_changed: bool, mark: str, step: str) -> None:
+    def _show_controls(self) -> None:
+        """The "+15 s" and "Previous exercise" buttons, as they apply to the phase now."""
+        engine = self._engine
+        if engine is None or not self.is_active():
+            return
+        refusal = extend_refusal(engine.phase)
+        self._view.set_extend(refusal is None, self._why_not_extend(refusal))
+        self._view.set_previous_enabled(engine.has_previous_exercise())
+
+    def _why_not_extend(self, refusal: ExtendRefusal | None) -> str:
+        """Why "+15 s" is off now, for its tooltip and a screen reader."""
+        match refusal:
+            case ExtendRefusal.REP:
+                return self.tr(
+                    "A repetition keeps its rhythm: +15 s is for holds, timed exercises and "
+                    "the time to get ready"
+                )
+            case ExtendRefusal.MOVE:
+                return self.tr(
+                    "A movement done in repetitions keeps its rhythm: +15 s is for holds, timed "
+                    "exercises and the time to get ready"
+                )
+            case ExtendRefusal.RELEASE:
+                return self.tr(
+                    "Letting go between repetitions keeps its rhythm: +15 s is for holds, timed "
+                    "exercises and the time to get ready"
+                )
+            case ExtendRefusal.FINISHED:
+                return self.tr("The session is over")
+        return ""
+
+    def _announce(self, *, phase_changed: bool, mark: str, step: str, said: str = "") -> None:
         """Tell a screen reader what changed: once, politely, in one sentence."""
         engine = self._engine
         if engine is None:
@@ -363,6 +481,8 @@ class PlayerController(QObject):
         else:
             if playing and paused != self._said_paused:
                 parts.append(self.tr("Paused") if paused else self.tr("Carrying on"))
+            if said:
+                parts.append(said)
             if mark:
                 parts.append(mark)
             if step and said_step != self._said_step:
@@ -465,6 +585,11 @@ class PlayerController(QObject):
         """
         self._timer.stop()
         self._deadline.stop()
+        engine = self._engine
+        since = engine.seconds_since_end() if engine is not None else None
+        # The exercising ended then, not when the pain question after it is answered.
+        self._ended_at = self._clock.now() - timedelta(seconds=since or 0.0)
+        self._completed = completed
         if self._session is None:
             return
         self._after_pending = completed
@@ -482,14 +607,63 @@ class PlayerController(QObject):
             score_after=answer.score,
             feeling=as_feeling(answer.feeling),
             note=answer.note,
+            ended_at=self._ended_at,
         )
         if advice is not None:
             self._prompts.pain_advice(advice)
         self._view.set_finished()
-        self._view.stop_button.setFocus(Qt.FocusReason.OtherFocusReason)  # "Close", in reach
+        self._show_summary()
+        # "Back to the Library" first, in reach of the keyboard; "Close" (Esc) beside it.
+        self._view.summary.library_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self._commands_may_have_changed()
         status = SessionStatus.COMPLETED if completed else SessionStatus.STOPPED
         self.session_ended.emit(status.value)
+
+    def _show_summary(self) -> None:
+        """The summary page: what was done and skipped, the time, pain before and after."""
+        engine, routine = self._engine, self._routine
+        if engine is None or routine is None:
+            return
+        names = [item.exercise.name for item in routine.items]
+        outcome = SessionOutcome(
+            routine_name=routine.name,
+            completed=self._completed,
+            exercises_total=len(routine.items),
+            done=tuple(names[i] for i in sorted(engine.done_items)),
+            skipped=tuple(names[i] for i in sorted(engine.skipped_items)),
+            seconds=self._recorder.exercising_seconds,
+            before=self._recorder.score_before,
+            after=self._recorder.score_after,
+        )
+        summary = summarize(outcome, self._recorder.advice_after(), self._words)
+        can_log = self._recorder.score_after is None and self._session is not None
+        self._view.show_summary(summary, can_log=can_log)
+        self.announcer.announce(
+            ". ".join(part for part in (summary.title, summary.exercises, summary.pain) if part)
+        )
+
+    def _show_about_to_start(self, timeline: tuple[Phase, ...]) -> None:
+        """Before the pain question: the routine about to start and its first exercise.
+
+        Nothing runs yet, and nothing of the last session's screen is left.
+        """
+        assert self._routine is not None
+        first = timeline[0]
+        self._view.set_about_to_start()
+        self._view.show_routine(self._routine.name)
+        self._on_phase(first)
+        cues = entry_cues(first)
+        self._view.set_caption(cues[0].caption if cues else "")
+        self._view.set_countdown(first.seconds, first.seconds)
+        left = duration_text(round(sum(phase.seconds for phase in timeline)), self._words)
+        self._view.set_routine_progress(0.0, self.tr("{duration} left").format(duration=left))
+        steps = first.exercise.steps
+        text = first.position_prompt or (steps[0] if steps else "")
+        self._view.highlight_step(0, text)
+        if self._frames is not None:
+            svg = self._frames(first.exercise.id, 0.0, first.side)
+            if svg:
+                self._view.figure.set_svg(svg)
 
     def _sync_timer(self) -> None:
         running = self._engine is not None and self._engine.state is EngineState.RUNNING
@@ -532,13 +706,15 @@ class PlayerController(QObject):
         done = 1.0 if total <= 0 else 1.0 - engine.total_remaining() / total
         left = duration_text(round(engine.total_remaining()), self._words)
         self._view.set_routine_progress(done, self.tr("{duration} left").format(duration=left))
+        # The step and the figure follow the phase as planned: "+15 s" adds time at the end of
+        # it (holding the held pose, on the last set-up step), never sends either back.
         elapsed = max(0.0, duration - remaining)
-        index = step_index(phase, elapsed, duration)
+        index = step_index(phase, elapsed)
         steps = phase.exercise.steps
         text = phase.position_prompt if self._waiting() else (steps[index] if steps else "")
         self._view.highlight_step(index, text)
         if self._frames is not None:
-            progress = pose_progress(phase, elapsed, duration)
+            progress = pose_progress(phase, elapsed)
             svg = self._frames(phase.exercise.id, progress, phase.side)
             if svg:
                 self._view.figure.set_svg(svg)

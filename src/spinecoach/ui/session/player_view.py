@@ -3,9 +3,17 @@
 A passive view: the controller tells it what to show and it forwards what the person pressed.
 Everything a person must read from across the room is large: the phase word, the countdown
 digits and the current step. F11 switches to focus mode, where only those three remain.
+
+Paused is seen, not only the button's label: the phase word reads "Paused" (large, in focus
+mode too) and the ring is drawn paused (`CountdownRing.set_paused`). At the end the playing
+parts give way to the summary page (`summary.SessionSummaryPage`), and every control that no
+longer applies is disabled. Asking "End this session?" tells the controller first
+(`end_question_opened`), which pauses; "Keep going" says so (`kept_going`).
 """
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent
@@ -24,7 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spinecoach.core.session_summary import SessionSummary
 from spinecoach.ui.session.countdown import CountdownRing
+from spinecoach.ui.session.summary import SessionSummaryPage
 from spinecoach.ui.style.icons import line_icon
 from spinecoach.ui.widgets.hyphenation import hyphenate
 from spinecoach.ui.widgets.page_scroll import scrolling_page
@@ -32,6 +42,13 @@ from spinecoach.ui.widgets.reflow import WrappingRow
 
 #: Characters beyond which the current step is set a size smaller (`highlight_step`).
 LONG_STEP = 120
+
+#: The coloured controls, by object name: the theme role each has while enabled.
+_ROLES = {"playPauseButton": "primary", "hurtsButton": "danger"}
+
+#: The least height of the player's buttons, and of "Previous exercise" and "Next exercise".
+BUTTON_HEIGHT = 44
+EXERCISE_BUTTON_HEIGHT = 36
 
 
 class FigureCanvas(QWidget):
@@ -82,34 +99,47 @@ def _big_label(object_name: str, role: str) -> QLabel:
 class PlayerView(QWidget):
     """The player screen.
 
-    Its keys (Space, the arrows, N, +, H, F11, Esc) are the window's Session menu, so they work
-    wherever the focus is; the controller carries them out (`PlayerController.command`).
+    Its keys (Space, the arrows, P, N, +, H, F11, Esc) are the window's Session menu, so they
+    work wherever the focus is; the controller carries them out (`PlayerController.command`).
 
     Signals:
         play_pause_requested(): the play/pause button.
-        skip_requested(): the skip button.
-        back_requested(): the back button.
+        skip_requested(): "Skip this part".
+        previous_requested(): "Previous exercise".
+        next_requested(): "Next exercise".
         extend_requested(): the "+15 s" button.
-        stop_requested(): the stop button or Esc, after the person confirmed.
+        stop_requested(): the stop button or Esc, after the person confirmed ("End session").
+        end_question_opened(): "End this session?" is about to be asked (the controller pauses).
+        kept_going(): the person answered "Keep going" (the controller carries on).
         hurts_requested(): the "This hurts" button.
         focus_mode_changed(bool): focus mode went on or off (F11).
+        library_requested(): the summary's "Back to the Library".
+        log_after_requested(): the summary's "Log how it went".
     """
 
     play_pause_requested = Signal()
     skip_requested = Signal()
-    back_requested = Signal()
+    previous_requested = Signal()
+    next_requested = Signal()
     extend_requested = Signal()
     stop_requested = Signal()
+    end_question_opened = Signal()
+    kept_going = Signal()
     hurts_requested = Signal()
     focus_mode_changed = Signal(bool)
+    library_requested = Signal()
+    log_after_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("playerView")
         self.setAccessibleName(self.tr("Session player"))
         self._paused = False
+        self._paused_shown = False  # "Paused" stands in for the phase word
+        self._phase_word = ""
         self._focus = False
         self._closing = False  # the session is over: the stop button reads "Close"
+        self._summary_shown = False
 
         self.routine_label = _big_label("routineTitle", "heading")
         self.routine_label.setWordWrap(False)
@@ -158,17 +188,24 @@ class PlayerView(QWidget):
         self.next_label = _big_label("nextUpLabel", "muted")
         self.next_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.back_button = self._button(
-            "backButton",
-            self.tr("Back"),
-            self.tr("Start this exercise again, or the one before (Left arrow)"),
+        self.previous_button = self._button(
+            "previousButton",
+            self.tr("Previous exercise"),
+            self.tr("Go to the start of the exercise before this one (P or Ctrl+Left arrow)"),
         )
         self.play_pause_button = self._button(
             "playPauseButton", self.tr("Pause"), self.tr("Pause (Space)")
         )
         self.play_pause_button.setProperty("role", "primary")
         self.skip_button = self._button(
-            "skipButton", self.tr("Skip"), self.tr("Skip this part (Right arrow)")
+            "skipButton",
+            self.tr("Skip this part"),
+            self.tr("Skip this part: a hold, a rest, the time to get ready (Right arrow)"),
+        )
+        self.next_button = self._button(
+            "nextButton",
+            self.tr("Next exercise"),
+            self.tr("Leave this exercise, kept as skipped, and go to the next (N or Ctrl+Right)"),
         )
         self.extend_button = self._button(
             "extendButton", self.tr("+15 s"), self.tr("Add 15 seconds to this part (+)")
@@ -183,12 +220,16 @@ class PlayerView(QWidget):
         )
         self.hurts_button.setProperty("role", "danger")
 
-        self.back_button.clicked.connect(self.back_requested)
+        self.previous_button.clicked.connect(self.previous_requested)
         self.play_pause_button.clicked.connect(self.play_pause_requested)
         self.skip_button.clicked.connect(self.skip_requested)
+        self.next_button.clicked.connect(self.next_requested)
         self.extend_button.clicked.connect(self.extend_requested)
         self.stop_button.clicked.connect(self.confirm_stop)
         self.hurts_button.clicked.connect(self.hurts_requested)
+        self.summary = SessionSummaryPage()
+        self.summary.library_requested.connect(self.library_requested)
+        self.summary.log_after_requested.connect(self.log_after_requested)
         self._build_layout()
 
     @staticmethod
@@ -200,13 +241,13 @@ class PlayerView(QWidget):
         # wherever the focus is; Space on a focused player button presses that button (once).
         # The accessible name is the text, so it follows "Pause" / "Resume" / "Close".
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        button.setMinimumHeight(44)
+        button.setMinimumHeight(BUTTON_HEIGHT)
         return button
 
     def set_icons(self, colour: str, primary_colour: str) -> None:
         """Icons for the control buttons in the theme's colours."""
-        self.back_button.setIcon(line_icon("back", colour))
-        self.skip_button.setIcon(line_icon("skip", colour))
+        self.previous_button.setIcon(line_icon("back", colour))
+        self.next_button.setIcon(line_icon("skip", colour))
         self.stop_button.setIcon(line_icon("stop", colour))
         self.extend_button.setIcon(line_icon("plus", colour))
         self._icon_colours = (colour, primary_colour)
@@ -216,7 +257,9 @@ class PlayerView(QWidget):
         colours = getattr(self, "_icon_colours", None)
         if colours is not None:
             shape = "play" if self._paused else "pause"
-            self.play_pause_button.setIcon(line_icon(shape, colours[1]))
+            # On the accent while enabled; disabled, the button is plain (`_enable`).
+            colour = colours[1] if self.play_pause_button.isEnabled() else colours[0]
+            self.play_pause_button.setIcon(line_icon(shape, colour))
 
     def _build_layout(self) -> None:
         header = QHBoxLayout()
@@ -236,6 +279,7 @@ class PlayerView(QWidget):
         centre.addWidget(self.phase_label)
         centre.addWidget(self.countdown, 1)
         centre.addWidget(self.counter_label)
+        self._centre: tuple[QWidget, ...] = (self.phase_label, self.countdown, self.counter_label)
 
         self._steps_card = QFrame()
         self._steps_card.setProperty("role", "card")
@@ -265,13 +309,39 @@ class PlayerView(QWidget):
         # Long cautions in a small window: the card scrolls, not the whole player.
         middle.addWidget(scrolling_page(self._steps_card, "stepsScroll"), 3)
 
+        # The summary takes the playing parts' place at the end: centred, at most a comfortable
+        # column wide (stretches beside it, not an alignment, so its wrapped text keeps its
+        # height), scrolling when it cannot fit.
+        summary_row = QWidget()
+        summary_layout = QHBoxLayout(summary_row)
+        summary_layout.setContentsMargins(0, 0, 0, 0)
+        summary_layout.addStretch(1)
+        summary_layout.addWidget(self.summary, 100)
+        summary_layout.addStretch(1)
+        self._summary_page = scrolling_page(summary_row, "summaryScroll")
+        self._summary_page.hide()
+
+        # Moving between exercises sits with "Next up: ...": the previous exercise on the left,
+        # the next on the right, on the line that names it (no height of its own in a small
+        # window, where the controls must stay on one line).
+        self._exercise_row = QWidget()
+        exercise_row = QHBoxLayout(self._exercise_row)
+        exercise_row.setContentsMargins(0, 0, 0, 0)
+        exercise_row.setSpacing(10)
+        exercise_row.addWidget(self.previous_button)
+        exercise_row.addWidget(self.next_label, 1)
+        exercise_row.addWidget(self.next_button)
+        for button in (self.previous_button, self.next_button):
+            # A little lower than the controls (still well above the 24-px least target size):
+            # the line they share with "Next up" must not push the ring out of a small window.
+            button.setMinimumHeight(EXERCISE_BUTTON_HEIGHT)
+
         # The buttons wrap onto a second line when they do not fit (German at 200 % text), with
         # Stop and "This hurts" at the right end of the line they fall on.
         self._controls = QWidget()
         controls = WrappingRow(self._controls, spacing=10)
-        for button in (self.back_button, self.play_pause_button, self.skip_button):
+        for button in (self.play_pause_button, self.skip_button, self.extend_button):
             controls.addWidget(button)
-        controls.addWidget(self.extend_button)
         controls.add_push()
         controls.addWidget(self.stop_button)
         controls.addWidget(self.hurts_button)
@@ -279,15 +349,39 @@ class PlayerView(QWidget):
         self._header = QWidget()
         self._header.setLayout(header)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 14, 24, 14)
-        layout.setSpacing(10)  # every pixel counts in a 960 x 540 window
+        layout.setContentsMargins(24, 10, 24, 10)
+        layout.setSpacing(6)  # every pixel counts in a 960 x 540 window
         layout.addWidget(self._header)
         layout.addLayout(middle, 1)
+        layout.addWidget(self._summary_page, 1)
         layout.addWidget(self.step_text)
-        layout.addWidget(self.next_label)
-        layout.addWidget(self._controls)
+        # The two rows of buttons a little closer together than the rest (a 960 x 540 window).
+        buttons = QVBoxLayout()
+        buttons.setSpacing(4)
+        buttons.addWidget(self._exercise_row)
+        buttons.addWidget(self._controls)
+        layout.addLayout(buttons)
         # Focus mode keeps these and hides the rest.
         self._focus_keep = (self.phase_label, self.countdown, self.step_text)
+        # The keyboard walks them as they are seen: the exercise row, then the controls.
+        order = (
+            self.previous_button,
+            self.next_button,
+            self.play_pause_button,
+            self.skip_button,
+            self.extend_button,
+            self.stop_button,
+            self.hurts_button,
+        )
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
+        # What the summary page stands in for (a scrolling panel follows its page's hiding).
+        self._playing_parts: tuple[QWidget, ...] = (
+            self._picture,
+            *self._centre,
+            self._steps_card,
+            self.step_text,
+        )
 
     # --- what the controller tells the view ---------------------------------------------
 
@@ -311,7 +405,9 @@ class PlayerView(QWidget):
         `cautions` are shown before an exercise starts (get ready, next up): every one of
         them, so the person reads who should skip or change it before they begin.
         """
-        self.phase_label.setText(phase_word)
+        self._phase_word = phase_word
+        if not self._paused_shown:
+            self.phase_label.setText(phase_word)
         self.counter_label.setText(counter)
         # The content's long words may break in the narrow columns (ui/widgets/hyphenation).
         self.exercise_label.setText(hyphenate(exercise))
@@ -332,7 +428,6 @@ class PlayerView(QWidget):
         )
         self.cautions_label.setVisible(bool(cautions))
         self.next_label.setText(hyphenate(next_up))
-        self.next_label.setVisible(bool(next_up))
 
     def _step_texts(self) -> list[str]:
         texts = []
@@ -383,9 +478,10 @@ class PlayerView(QWidget):
         self.sound_note.setVisible(bool(text) and not self._focus)
 
     def set_paused(self, paused: bool, *, waiting: bool = False) -> None:
-        """Show the play or the pause state on the button.
+        """Show the play or the pause state: the button, and "Paused" large where the phase is.
 
-        `waiting`: paused for the person to change position; the button then reads "Start".
+        `waiting`: paused for the person to change position; the button then reads "Start" and
+        the phase word and the prompt ("Press Start when you are lying on your back") stay.
         """
         self._paused = paused
         if not paused:
@@ -397,34 +493,107 @@ class PlayerView(QWidget):
         self.play_pause_button.setText(text)
         self.play_pause_button.setToolTip(tooltip)
         self._update_play_pause_icon()
+        shown = paused and not waiting and not self._closing
+        if shown != self._paused_shown:
+            self._paused_shown = shown
+            self.phase_label.setText(self.tr("Paused") if shown else self._phase_word)
+        self.countdown.set_paused(shown)
+
+    def is_paused_shown(self) -> bool:
+        """Whether the screen says "Paused" (the phase word's place, the ring)."""
+        return self._paused_shown
+
+    def set_extend(self, applies: bool, why_not: str = "") -> None:
+        """The "+15 s" button: enabled where it applies, else disabled with the reason why."""
+        self.extend_button.setEnabled(applies)
+        tooltip = self.tr("Add 15 seconds to this part (+)") if applies else why_not
+        self.extend_button.setToolTip(tooltip)
+        self.extend_button.setAccessibleDescription("" if applies else why_not)
+
+    def set_previous_enabled(self, enabled: bool) -> None:
+        """The "Previous exercise" button: off at the first exercise, with none before it."""
+        self.previous_button.setEnabled(enabled)
+
+    def _session_buttons(self) -> tuple[QPushButton, ...]:
+        return (
+            self.previous_button,
+            self.play_pause_button,
+            self.skip_button,
+            self.next_button,
+            self.extend_button,
+            self.hurts_button,
+        )
+
+    def _enable(self, button: QPushButton, enabled: bool) -> None:
+        """Enable or disable a control so that it looks it.
+
+        A coloured button ("This hurts" in the danger colours, Pause in the accent) keeps its
+        colours when disabled under the theme's rules, and still looked pressable at the end:
+        disabled, it takes the plain look, whose disabled text is greyed.
+        """
+        button.setEnabled(enabled)
+        role = _ROLES.get(button.objectName())
+        if role is not None and button.property("role") != (role if enabled else ""):
+            button.setProperty("role", role if enabled else "")
+            button.style().unpolish(button)
+            button.style().polish(button)
+        if button is self.play_pause_button:
+            self._update_play_pause_icon()
 
     def set_finished(self) -> None:
-        """Controls that make no sense after the end are disabled."""
-        for button in (
-            self.back_button,
-            self.play_pause_button,
-            self.skip_button,
-            self.extend_button,
-            self.hurts_button,
-        ):
-            button.setEnabled(False)
+        """Controls that make no sense after the end are disabled; Stop becomes "Close"."""
+        for button in self._session_buttons():
+            self._enable(button, False)
         self._closing = True
+        self.set_paused(False)
         self.stop_button.setText(self.tr("Close"))
+        self.stop_button.setToolTip(self.tr("Close this summary (Esc)"))
+        self.stop_button.setEnabled(True)
 
-    def reset_controls(self) -> None:
-        """Enable every control again for a new session."""
-        for button in (
-            self.back_button,
-            self.play_pause_button,
-            self.skip_button,
-            self.extend_button,
-            self.hurts_button,
-            self.stop_button,
-        ):
-            button.setEnabled(True)
+    def set_about_to_start(self) -> None:
+        """Before the first pain question: the routine is shown, nothing can be pressed yet."""
+        self.hide_summary()
+        for button in (*self._session_buttons(), self.stop_button):
+            self._enable(button, False)
         self._closing = False
         self.stop_button.setText(self.tr("Stop"))
         self.set_paused(False)
+
+    def reset_controls(self) -> None:
+        """Enable every control again for a new session."""
+        for button in (*self._session_buttons(), self.stop_button):
+            self._enable(button, True)
+        self._closing = False
+        self.stop_button.setText(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("End the session (Esc)"))
+        self.set_extend(True)
+        self.set_paused(False)
+        self.hide_summary()
+
+    def show_summary(self, summary: SessionSummary, *, can_log: bool) -> None:
+        """The end: the summary page where the figure, ring and steps were (out of focus mode)."""
+        if self._focus:
+            self.toggle_focus_mode()  # a summary is for reading, with the controls in view
+        self.summary.show_summary(summary, can_log=can_log)
+        self._summary_shown = True
+        self.time_left_label.setText("")  # the time taken is on the page
+        for widget in self._playing_parts:
+            widget.hide()
+        self.next_label.setText("")
+        self._summary_page.show()
+
+    def hide_summary(self) -> None:
+        """Back to the playing parts (a new session)."""
+        if not self._summary_shown:
+            return
+        self._summary_shown = False
+        self._summary_page.hide()
+        for widget in self._playing_parts:
+            widget.show()
+
+    def is_summary_shown(self) -> bool:
+        """Whether the summary page is shown."""
+        return self._summary_shown
 
     # --- focus mode and stopping ---------------------------------------------------------
 
@@ -433,12 +602,17 @@ class PlayerView(QWidget):
         return self._focus
 
     def toggle_focus_mode(self) -> None:
-        """F11: show only the phase word, the countdown and the step, full screen."""
+        """F11: show only the phase word, the countdown and the step, full screen.
+
+        Not on the summary page: it is read with its buttons in view.
+        """
+        if self._summary_shown and not self._focus:
+            return
         self._focus = not self._focus
         for widget in (
             self._header,
             self._controls,
-            self.next_label,
+            self._exercise_row,
             self._picture,
             self.figure,
             self.exercise_label,
@@ -474,16 +648,32 @@ class PlayerView(QWidget):
             self.confirm_stop()
 
     def confirm_stop(self) -> None:
-        """Ask before ending a session (Esc is easy to hit by accident)."""
+        """Ask before ending a session (Esc is easy to hit by accident).
+
+        The session is paused while the question is open (`end_question_opened`): it must not
+        move on to the next exercise under the dialog. The answers are verbs: "End session",
+        or "Keep going" (also Esc and closing the box), which carries on (`kept_going`).
+        """
         if self._closing:
             self.stop_requested.emit()
             return
-        answer = QMessageBox.question(
-            self,
+        self.end_question_opened.emit()
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             self.tr("End this session?"),
             self.tr("End the session now? What you have done so far is saved."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.NoButton,
+            self,
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        box.setObjectName("endSessionQuestion")
+        end = box.addButton(self.tr("End session"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("Keep going"), QMessageBox.ButtonRole.RejectRole)
+        end.setObjectName("endSessionButton")
+        keep.setObjectName("keepGoingButton")
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        if box.clickedButton() is end:
             self.stop_requested.emit()
+        else:
+            self.kept_going.emit()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QWidget
 
 from spinecoach.core.messages import ENGLISH, Messages
@@ -14,10 +16,21 @@ from spinecoach.ui.care.pain_dialog import PainAnswer, PainDialog
 class DialogPrompts:
     """Implements the controller's SessionPrompts with modal dialogs over `parent`."""
 
-    def __init__(self, parent: QWidget, *, words: Messages = ENGLISH) -> None:
-        """`words`: the core's messages in the language in use (the safety texts)."""
+    def __init__(
+        self,
+        parent: QWidget,
+        *,
+        words: Messages = ENGLISH,
+        sessions_recorded: Callable[[], int] = lambda: 2,
+    ) -> None:
+        """`words`: the core's messages in the language in use (the safety texts).
+
+        `sessions_recorded` counts the sessions in the data file, the one ending now included:
+        after the very first, "How did that feel compared with last time?" is not asked.
+        """
         self._parent = parent
         self._words = words
+        self._sessions_recorded = sessions_recorded
 
     def pain_before(self) -> PainAnswer:
         """Pain before the session."""
@@ -27,7 +40,8 @@ class DialogPrompts:
 
     def pain_after(self) -> PainAnswer:
         """Pain and feeling after the session."""
-        dialog = PainDialog(after=True, parent=self._parent)
+        earlier = self._sessions_recorded() > 1
+        dialog = PainDialog(after=True, previous_session=earlier, parent=self._parent)
         dialog.exec()
         return dialog.answer()
 

@@ -90,11 +90,11 @@ SESSION_KEYS: tuple[SessionKey, ...] = (
     ),
     SessionKey(
         "back",
-        QT_TRANSLATE_NOOP("MainWindow", "&Back"),
+        QT_TRANSLATE_NOOP("MainWindow", "&Back a part"),
         ("Left",),
         QT_TRANSLATE_NOOP("MainWindow", "Left arrow"),
         QT_TRANSLATE_NOOP(
-            "MainWindow", "Start this exercise again; near its start, go back to the one before"
+            "MainWindow", "Start this part again; near its start, go back to the part before"
         ),
     ),
     SessionKey(
@@ -105,18 +105,29 @@ SESSION_KEYS: tuple[SessionKey, ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "Skip this part (a hold, a rest…)"),
     ),
     SessionKey(
+        "previous",
+        QT_TRANSLATE_NOOP("MainWindow", "P&revious exercise"),
+        ("P", "Ctrl+Left"),
+        QT_TRANSLATE_NOOP("MainWindow", "P or Ctrl+Left arrow"),
+        QT_TRANSLATE_NOOP("MainWindow", "Go to the start of the exercise before this one"),
+    ),
+    SessionKey(
         "next",
         QT_TRANSLATE_NOOP("MainWindow", "&Next exercise"),
         ("N", "Ctrl+Right"),
         QT_TRANSLATE_NOOP("MainWindow", "N or Ctrl+Right arrow"),
-        QT_TRANSLATE_NOOP("MainWindow", "Leave this exercise and go on to the next"),
+        QT_TRANSLATE_NOOP(
+            "MainWindow", "Leave this exercise (kept as skipped, not done) and go on to the next"
+        ),
     ),
     SessionKey(
         "extend",
         QT_TRANSLATE_NOOP("MainWindow", "&Add 15 seconds"),
         ("+", "Shift++", "="),
         QT_TRANSLATE_NOOP("MainWindow", "+ or ="),
-        QT_TRANSLATE_NOOP("MainWindow", "Add 15 seconds to this part"),
+        QT_TRANSLATE_NOOP(
+            "MainWindow", "Add 15 seconds to a hold, a timed exercise or the time to get ready"
+        ),
     ),
     SessionKey(
         "hurts",
@@ -319,6 +330,22 @@ class MainWindow(QMainWindow):
         file_menu.addAction(log_pain)
         self.addAction(log_pain)
         file_menu.addSeparator()
+        # Where desktop people look for it: File > Settings (Ctrl+,); on macOS Qt moves it to
+        # the application menu as Preferences (its role), with the platform's Cmd+,.
+        settings = QAction(self.tr("&Settings…"), self)
+        settings.setObjectName("settingsAction")
+        settings.setShortcuts(QKeySequence.StandardKey.Preferences)
+        if settings.shortcut().isEmpty():
+            settings.setShortcuts([QKeySequence("Ctrl+,")])
+        set_enum_property(settings, "menuRole", "PreferencesRole")
+        settings.triggered.connect(lambda: self.settings_requested.emit("Reminders"))
+        file_menu.addAction(settings)
+        self.addAction(settings)
+        player_settings = QAction(self.tr("Session s&ound and timing…"), self)
+        player_settings.setObjectName("playerSettingsAction")
+        player_settings.triggered.connect(lambda: self.settings_requested.emit("Sessions"))
+        file_menu.addAction(player_settings)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         # setShortcuts, not setShortcut: the latter's overloads build PySide's Qt namespace (15 ms)
         # before the first paint (see ui/widgets/enum_free.py).
@@ -336,18 +363,6 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
             self.addAction(action)
         view_menu.addSeparator()
-        settings = QAction(self.tr("&Settings…"), self)
-        settings.setObjectName("settingsAction")
-        settings.setShortcuts(QKeySequence.StandardKey.Preferences)
-        if settings.shortcut().isEmpty():
-            settings.setShortcuts([QKeySequence("Ctrl+,")])
-        settings.triggered.connect(lambda: self.settings_requested.emit("Reminders"))
-        view_menu.addAction(settings)
-        self.addAction(settings)
-        player_settings = QAction(self.tr("Session s&ound and timing…"), self)
-        player_settings.setObjectName("playerSettingsAction")
-        player_settings.triggered.connect(lambda: self.settings_requested.emit("Sessions"))
-        view_menu.addAction(player_settings)
         theme_menu = view_menu.addMenu(self.tr("&Theme"))
         group = QActionGroup(self)
         current = self._settings.get(keys.THEME)

@@ -18,12 +18,13 @@ still finds theirs; it applies at the next start, which a note under the list sa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import time
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt, QTime, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -38,7 +39,6 @@ from PySide6.QtWidgets import (
     QSlider,
     QSpinBox,
     QTabWidget,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -121,6 +121,189 @@ def _indented(box: QAbstractSpinBox) -> QAbstractSpinBox:
     return box
 
 
+# A time as people type it: "8:30", "08.30", "0830", "830", "8h30", "17 30"; or an hour alone.
+_TIME = re.compile(r"\s*(\d{1,2})\s*(?:[:.hH ]\s*(\d{2})?)?\s*")
+_TIME_DIGITS = re.compile(r"\s*(\d{1,2})(\d{2})\s*")
+
+
+def typed_time(text: str, *, hour_alone: bool = True) -> QTime | None:
+    """The time of day `text` means, or None; `hour_alone`: "8" means 08:00."""
+    match = _TIME_DIGITS.fullmatch(text) or _TIME.fullmatch(text)
+    if match is None:
+        return None
+    hour, minute = int(match.group(1)), match.group(2)
+    if minute is None and not hour_alone:
+        return None
+    value = QTime(hour, int(minute or 0))
+    return value if value.isValid() else None
+
+
+class TimeField(QAbstractSpinBox):
+    """A time of day that is typed ("8:30", "0830", "8") or stepped with the arrows.
+
+    Qt's time editor takes typing a digit at a time per section, so a time typed over a
+    selection was lost (issue 15). Here the text is the person's until they leave the field or
+    press Enter: then a time is applied, and anything else is refused in words
+    (`refused(text)`) and the last time shown again. The arrows (and Up/Down, the wheel) apply
+    at once: an hour on the hour, five minutes on the minutes.
+
+    Signals:
+        timeChanged(QTime): the time changed (typed and finished, or stepped).
+        refused(str): what was typed is not a time of day; the time stays as it was.
+        accepted(): a typed time was applied (the person's last refusal is void).
+    """
+
+    timeChanged = Signal(QTime)  # noqa: N815 - named as QTimeEdit names it
+    refused = Signal(str)
+    accepted = Signal()
+
+    MINUTE_STEP = 5
+
+    def __init__(self, value: QTime, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._time = QTime(value.hour(), value.minute())
+        self.lineEdit().setText(self._text())
+        self.lineEdit().setTextMargins(6, 0, 0, 0)  # as `_indented` gives the spin boxes
+        self.setMinimumWidth(84)
+        self.editingFinished.connect(self._finish)
+
+    def _text(self) -> str:
+        return self._time.toString("HH:mm")
+
+    def sizeHint(self) -> QSize:
+        """Qt override: room for "00:00" and the arrows at any text size."""
+        hint = super().sizeHint()
+        ink = self.fontMetrics().horizontalAdvance("00:00")
+        arrows = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent, None, self)
+        return QSize(max(84, ink + arrows + 36), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        """Qt override: never narrower than its time."""
+        return self.sizeHint()
+
+    def time(self) -> QTime:
+        """The time applied (not what is being typed)."""
+        return QTime(self._time)
+
+    def setTime(self, value: QTime) -> None:
+        """Show and apply `value` (timeChanged if it is another time)."""
+        value = QTime(value.hour(), value.minute())
+        changed = value != self._time
+        self._time = value
+        if self.lineEdit().text() != self._text():
+            self.lineEdit().setText(self._text())
+        if changed:
+            self.timeChanged.emit(self.time())
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        """Qt override: a whole time is acceptable; anything else waits for the person."""
+        if typed_time(text, hour_alone=False) is not None:
+            return QValidator.State.Acceptable, text, pos
+        return QValidator.State.Intermediate, text, pos
+
+    def fixup(self, text: str) -> str:
+        """Qt override: nothing is corrected behind the person's back."""
+        return text
+
+    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:
+        """Qt override: both ways, round the clock."""
+        return (
+            QAbstractSpinBox.StepEnabledFlag.StepUpEnabled
+            | QAbstractSpinBox.StepEnabledFlag.StepDownEnabled
+        )
+
+    def stepBy(self, steps: int) -> None:
+        """Qt override: the hour when the cursor is in it, else five minutes."""
+        self._finish()  # a typed time first
+        edit = self.lineEdit()
+        on_hour = edit.cursorPosition() <= 2
+        seconds = steps * (3600 if on_hour else self.MINUTE_STEP * 60)
+        self.setTime(self._time.addSecs(seconds))
+        edit.setCursorPosition(1 if on_hour else 4)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Qt override: Enter applies what was typed and stays (it does not close the dialog)."""
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+    def _finish(self) -> None:
+        text = self.lineEdit().text()
+        if text == self._text():
+            return
+        value = typed_time(text)
+        if value is None:
+            if text.strip():
+                self.refused.emit(text.strip())
+            self.lineEdit().setText(self._text())
+            return
+        self.setTime(value)
+        self.lineEdit().setText(self._text())
+        self.accepted.emit()
+
+
+def refusal(text: str) -> str:
+    """Why a typed time was not taken, and how to write one."""
+    return QCoreApplication.translate(
+        "WorkingHoursEditor", "“{text}” is not a time of day: type it like 08:30."
+    ).format(text=text)
+
+
+class RangeSpinBox(QSpinBox):
+    """A number within its range; what is typed stays until the person leaves the field.
+
+    Qt's spin box refused a keystroke that would go past the maximum and put the old value back
+    without a word when the person left with a number below the minimum ("5" in "Every":
+    30 again). Here every number can be typed; beside the box the range is shown, and
+    `refused(number)` says which typed number was not taken when the person left the field.
+    """
+
+    refused = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._typed: int | None = None
+        self.lineEdit().textEdited.connect(self._edited)
+        self.editingFinished.connect(self._finished)
+
+    def number(self, text: str) -> int | None:
+        """The whole number in `text` (the suffix left out), or None."""
+        text = text.strip()
+        suffix = self.suffix().strip()
+        if suffix and text.endswith(suffix):
+            text = text[: -len(suffix)].strip()
+        return int(text) if text.isdigit() else None
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        """Qt override: any number may be typed; only one in range is acceptable."""
+        number = self.number(text)
+        if number is None:
+            if text.strip() in ("", self.suffix().strip()):
+                return QValidator.State.Intermediate, text, pos
+            return super().validate(text, pos)
+        if self.minimum() <= number <= self.maximum():
+            return QValidator.State.Acceptable, text, pos
+        return QValidator.State.Intermediate, text, pos
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Qt override: Enter takes (or refuses) what was typed and stays in the dialog."""
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+    def typed(self) -> int | None:
+        """The number being typed now (None when none, or once the field was left)."""
+        return self._typed
+
+    def _edited(self, text: str) -> None:
+        self._typed = self.number(text)
+
+    def _finished(self) -> None:
+        typed, self._typed = self._typed, None
+        if typed is not None and not self.minimum() <= typed <= self.maximum():
+            self.refused.emit(typed)
+
+
 class WorkingHoursEditor(QWidget):
     """A row per weekday: on/off, start and end. Emits the stored text only when valid."""
 
@@ -136,7 +319,7 @@ class WorkingHoursEditor(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(4)
-        self.days: list[tuple[QCheckBox, QTimeEdit, QTimeEdit]] = []
+        self.days: list[tuple[QCheckBox, TimeField, TimeField]] = []
         self._day_names = day_names()
         for index, name in enumerate(self._day_names):
             span = hours.days[index]
@@ -155,23 +338,27 @@ class WorkingHoursEditor(QWidget):
             grid.addWidget(end_edit, index, 3)
             for signal in (box.toggled, start_edit.timeChanged, end_edit.timeChanged):
                 signal.connect(self._edited)
+            for edit in (start_edit, end_edit):
+                edit.refused.connect(self._refused)
+                edit.accepted.connect(self._edited)
             self.days.append((box, start_edit, end_edit))
         self.error = QLabel()
         self.error.setObjectName("workingHoursError")
         self.error.setProperty("role", "redflag")
         self.error.setWordWrap(True)
         self.error.hide()
-        grid.addWidget(self.error, len(self._day_names), 0, 1, 4)
+        # Over the stretching column too: a long message widens that, not the "to" column.
+        grid.addWidget(self.error, len(self._day_names), 0, 1, 5)
         grid.setColumnStretch(4, 1)
         self._update_enabled()
 
     @staticmethod
-    def _time_edit(value: time) -> QTimeEdit:
-        edit = QTimeEdit(QTime(value.hour, value.minute))
-        _indented(edit)
-        edit.setDisplayFormat("HH:mm")
-        edit.setMinimumWidth(84)
-        return edit
+    def _time_edit(value: time) -> TimeField:
+        return TimeField(QTime(value.hour, value.minute))
+
+    def _refused(self, text: str) -> None:
+        self.error.setText(refusal(text))
+        self.error.show()
 
     def hours(self) -> WorkingHours | None:
         """The working hours shown, or None while a day ends before it starts."""
@@ -227,6 +414,8 @@ class _RowLabel(QLabel):
     def _first_line(self) -> int:
         if isinstance(self._control, WorkingHoursEditor):
             return self._control.days[0][1].sizeHint().height()
+        if isinstance(self._control, DailyTimeEditor):
+            return self._control.time.sizeHint().height()
         return self._control.sizeHint().height()
 
     def sizeHint(self) -> QSize:
@@ -246,15 +435,16 @@ class DailyTimeEditor(QWidget):
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        row = QHBoxLayout(self)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         self.enabled = QCheckBox(self.tr("Remind me at"))
         self.enabled.setObjectName("dailyReminderOn")
         hour, _, minute = (text or "17:30").partition(":")
-        self.time = QTimeEdit(QTime(int(hour), int(minute)))
-        _indented(self.time)
+        self.time = TimeField(QTime(int(hour), int(minute)))
         self.time.setObjectName("dailyReminderTime")
-        self.time.setDisplayFormat("HH:mm")
         self.time.setAccessibleName(self.tr("Daily exercise reminder time"))
         self.enabled.setChecked(bool(text))
         self.time.setEnabled(bool(text))
@@ -263,12 +453,25 @@ class DailyTimeEditor(QWidget):
         condition = QLabel(self.tr("if I have not exercised that day"))
         condition.setWordWrap(True)
         row.addWidget(condition, 1)
+        column.addLayout(row)
+        self.error = QLabel()
+        self.error.setObjectName("dailyReminderError")
+        self.error.setProperty("role", "redflag")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        column.addWidget(self.error)
         self.enabled.toggled.connect(self._edited)
         self.time.timeChanged.connect(self._edited)
+        self.time.refused.connect(lambda text: self._say(refusal(text)))
+        self.time.accepted.connect(lambda: self._say(""))
 
     def value(self) -> str:
         """The stored form."""
         return self.time.time().toString("HH:mm") if self.enabled.isChecked() else ""
+
+    def _say(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
 
     def _edited(self) -> None:
         self.time.setEnabled(self.enabled.isChecked())
@@ -304,6 +507,8 @@ class SettingsForm(QWidget):
         self._language_in_use = language_in_use
         self.controls: dict[str, QWidget] = {}
         self.notes: dict[str, QLabel] = {}
+        #: Under a number's box: why the number typed was not taken (hidden until then).
+        self.refusals: dict[str, QLabel] = {}
         self.language_note: QLabel | None = None
         layout = QFormLayout(self)
         layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -322,6 +527,10 @@ class SettingsForm(QWidget):
                 # Never narrower than its words: a row too narrow moves under the labels.
                 control.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
                 layout.addRow("", control)
+            elif isinstance(control, RangeSpinBox):
+                layout.addRow(self._label(shown(setting.label), control), self._ranged(control))
+                self.refusals[key] = self._refusal_note(key, control)
+                layout.addRow("", self.refusals[key])
             else:
                 layout.addRow(self._label(shown(setting.label), control), control)
             if key == LANGUAGE.key and isinstance(control, QComboBox):
@@ -343,6 +552,78 @@ class SettingsForm(QWidget):
                 note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
                 self.notes[key] = note
                 layout.addRow("", note)
+
+    def _range_text(self, spin: QSpinBox) -> str:
+        locale = QLocale()
+        return self.tr("from {minimum} to {maximum}").format(
+            minimum=locale.toString(spin.minimum()), maximum=locale.toString(spin.maximum())
+        )
+
+    def _ranged(self, spin: RangeSpinBox) -> QWidget:
+        """The box and, beside it, the numbers it takes ("from 10 to 120")."""
+        field = QWidget()
+        row = QHBoxLayout(field)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(10)
+        row.addWidget(spin)
+        allowed = QLabel(self._range_text(spin))
+        allowed.setObjectName(f"range_{spin.objectName().removeprefix('setting_')}")
+        allowed.setProperty("role", "muted")
+        row.addWidget(allowed)
+        row.addStretch(1)
+        spin.setAccessibleDescription(allowed.text())
+        return field
+
+    def _refusal_note(self, key: str, spin: RangeSpinBox) -> QLabel:
+        """Why a typed number is not taken, under its box.
+
+        Shown while typing past the most allowed, and on leaving the box with a number out of
+        range (the box shows the setting as it still is).
+        """
+        note = QLabel()
+        note.setObjectName(f"refused_{key}")
+        note.setProperty("role", "redflag")
+        note.setWordWrap(True)
+        note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        note.hide()
+        locale = QLocale()
+
+        def while_typing(_text: str) -> None:
+            typed = spin.typed()
+            if typed is not None and typed > spin.maximum():
+                note.setText(
+                    self.tr("{number} is more than {maximum}, the most allowed.").format(
+                        number=locale.toString(typed), maximum=locale.toString(spin.maximum())
+                    )
+                )
+                note.show()
+            else:
+                note.hide()
+
+        def refused(number: int) -> None:
+            word = (
+                self.tr("{number} is less than {minimum}, the least allowed.")
+                if number < spin.minimum()
+                else self.tr("{number} is more than {maximum}, the most allowed.")
+            )
+            kept = self.tr("Not changed: it is still {value}.").format(
+                value=f"{locale.toString(spin.value())}{spin.suffix()}"
+            )
+            note.setText(
+                word.format(
+                    number=locale.toString(number),
+                    minimum=locale.toString(spin.minimum()),
+                    maximum=locale.toString(spin.maximum()),
+                )
+                + " "
+                + kept
+            )
+            note.show()
+
+        spin.lineEdit().textEdited.connect(while_typing)
+        spin.refused.connect(refused)
+        spin.valueChanged.connect(lambda _value: note.hide())
+        return note
 
     def _label(self, text: str, control: QWidget) -> QLabel:
         """A row label centred on its control's first line (the form would top-align it)."""
@@ -422,7 +703,7 @@ class SettingsForm(QWidget):
             slider.valueChanged.connect(lambda v: self._changed(key, v))
             return slider
         if setting.kind is int:
-            spin = QSpinBox()
+            spin = RangeSpinBox()
             _indented(spin)
             spin.setRange(setting.minimum or 0, setting.maximum or 999)
             spin.setValue(int(value))
@@ -446,12 +727,18 @@ def keys_in_group(group: str) -> tuple[str, ...]:
     return tuple(setting.key for setting in SETTINGS if setting.group == group)
 
 
-#: The pages of the settings dialog, in order: the group (the page's key, as `core.settings`
-#: declares it; its tab shows it translated) and the page's heading (context "SettingsDialog").
+#: The pages of the settings dialog, in order: the page's key (a group as `core.settings`
+#: declares it, or "Working hours"; its tab shows it translated, context "Setting") and the
+#: page's heading (context "SettingsDialog"). The Reminders group is two pages, so that no
+#: page is twice as long as the others and the dialog is not mostly empty on the short ones.
 PAGES: tuple[tuple[str, str], ...] = (
     (
         "Reminders",
         QT_TRANSLATE_NOOP("SettingsDialog", "When to remind you to stand up, and when not to"),
+    ),
+    (
+        "Working hours",
+        QT_TRANSLATE_NOOP("SettingsDialog", "Working days and hours, and a daily reminder"),
     ),
     (
         "Sessions",
@@ -464,6 +751,19 @@ PAGES: tuple[tuple[str, str], ...] = (
 )
 
 PLAYER_SETTINGS = keys_in_group("Sessions")
+
+#: The settings of the Reminders group on their own page.
+WORKING_HOURS_PAGE = ("working_hours", "daily_reminder_time")
+
+
+def keys_on_page(page: str) -> tuple[str, ...]:
+    """The settings a page of the dialog shows, in declaration order."""
+    if page == "Working hours":
+        return tuple(key for key in keys_in_group("Reminders") if key in WORKING_HOURS_PAGE)
+    keys = keys_in_group(page)
+    if page == "Reminders":
+        keys = tuple(key for key in keys if key not in WORKING_HOURS_PAGE)
+    return keys
 
 
 class SettingsDialog(QDialog):
@@ -502,7 +802,7 @@ class SettingsDialog(QDialog):
             heading.setWordWrap(True)
             column.addWidget(heading)
             form = SettingsForm(
-                keys_in_group(group),
+                keys_on_page(group),
                 store,
                 on_change,
                 unavailable=unavailable,
@@ -519,7 +819,8 @@ class SettingsDialog(QDialog):
                 hint.setWordWrap(True)
                 column.addWidget(hint)
             column.addStretch(1)
-            self.tabs.addTab(scrolling_page(page_widget, f"settingsPage_{group}"), shown(group))
+            name = f"settingsPage_{group.title().replace(' ', '')}"  # settingsPage_WorkingHours
+            self.tabs.addTab(scrolling_page(page_widget, name), shown(group))
         self.tabs.setCurrentIndex([g for g, _s in PAGES].index(page))
         layout.addWidget(self.tabs)
         saved = QLabel(self.tr("Changes are saved as you make them."))

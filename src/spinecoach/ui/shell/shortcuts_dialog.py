@@ -64,6 +64,14 @@ LIBRARY_KEYS: tuple[tuple[str, str], ...] = (
         QT_TRANSLATE_NOOP("KeyboardShortcutsDialog", "Search the library"),
     ),
     (
+        QT_TRANSLATE_NOOP("KeyboardShortcutsDialog", "Down arrow or Enter in the search box"),
+        QT_TRANSLATE_NOOP("KeyboardShortcutsDialog", "Go to the results, on the best match"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("KeyboardShortcutsDialog", "Up arrow on the first result"),
+        QT_TRANSLATE_NOOP("KeyboardShortcutsDialog", "Back to the search box"),
+    ),
+    (
         QT_TRANSLATE_NOOP("KeyboardShortcutsDialog", "Up and Down arrows"),
         QT_TRANSLATE_NOOP("KeyboardShortcutsDialog", "Choose a routine or an exercise in the list"),
     ),
