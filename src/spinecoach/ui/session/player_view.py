@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +51,27 @@ _ROLES = {"playPauseButton": "primary", "hurtsButton": "danger"}
 #: The least height of the player's buttons, and of "Previous exercise" and "Next exercise".
 BUTTON_HEIGHT = 44
 EXERCISE_BUTTON_HEIGHT = 36
+
+
+class _StepDelegate(QStyledItemDelegate):
+    """Measures each step as the stylesheet draws it: bold (the current step) and padded.
+
+    Qt sizes a wrapped item by its plain text over the full row, while the sheet pads items
+    and sets the current one bold: a step that just fitted lost its end ("Turn slowly back to
+    the ...") once drawn. Measuring the bold text 12 px narrower leaves room for both.
+    """
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        """Qt override: the height of the step wrapped as drawn."""
+        font = QFont(option.font)
+        font.setBold(True)
+        width = max(1, option.rect.width() - 12)
+        text = str(index.data() or "")
+        flags = int(Qt.TextFlag.TextWordWrap)
+        height = QFontMetrics(font).boundingRect(0, 0, width, 100_000, flags, text).height()
+        return QSize(option.rect.width(), height + 14)
 
 
 class FigureCanvas(QWidget):
@@ -179,6 +202,7 @@ class PlayerView(QWidget):
         self.step_list.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
         self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.step_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.step_list.setItemDelegate(_StepDelegate(self.step_list))
         self.breathing_label = _big_label("breathingLabel", "muted")
         self.cautions_label = _big_label("cautionsLabel", "caution")
         self.cautions_label.setAccessibleName(self.tr("Take care"))
