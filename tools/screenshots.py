@@ -38,6 +38,9 @@ from spinecoach.ui.care.pain_dialog import PainAnswer
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 SIZE = (1280, 820)
 
+#: "Now" in the pictures of the demo's History and report: nothing is recorded after it.
+DEMO_NOW = datetime(2026, 11, 20, 18, 0).astimezone()
+
 #: The offscreen screen of the other passes: larger than their largest window (1366 x 768).
 MAIN_SCREEN = (1440, 900)
 
@@ -329,10 +332,11 @@ def shoot_history(look: Look, data_dir: Path) -> None:
     end = "2026-11-20"
     subprocess.run(
         [sys.executable, str(Path(__file__).with_name("make_demo_data.py")),
-         "--data-dir", str(data_dir), "--seed", "2", "--end", end],
+         "--data-dir", str(data_dir), "--seed", "2", "--end", end,
+         "--now", DEMO_NOW.isoformat()],
         check=True, capture_output=True,
     )  # fmt: skip
-    clock = FakeClock(datetime(2026, 11, 20, 18, 0).astimezone())
+    clock = FakeClock(DEMO_NOW)
     app = build(
         data_dir, clock, prompts=ScriptedPrompts(), cues=SilentCues(), language=look.language
     )
@@ -485,10 +489,11 @@ def shoot_report(data_dir: Path) -> None:
 
     subprocess.run(
         [sys.executable, str(Path(__file__).with_name("make_demo_data.py")),
-         "--data-dir", str(data_dir), "--seed", "2", "--end", "2026-11-20"],
+         "--data-dir", str(data_dir), "--seed", "2", "--end", "2026-11-20",
+         "--now", DEMO_NOW.isoformat()],
         check=True, capture_output=True,
     )  # fmt: skip
-    clock = FakeClock(datetime(2026, 11, 20, 18, 0).astimezone())
+    clock = FakeClock(DEMO_NOW)
     app = build(data_dir, clock, prompts=ScriptedPrompts(), cues=SilentCues())
     log_a_week_of_reminders(app)
     exercises = app.library.exercises

@@ -496,6 +496,23 @@ def test_a_name_the_save_dialog_returned_is_replaced_without_asking_again(
     assert "(everything recorded)" in pdf_pages(target)[0]
 
 
+def test_the_report_is_offered_in_the_folder_last_used(
+    area: HistoryArea, reports: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    suggested: list[str] = []
+
+    def answer_file(_parent: object, _title: str, name: str, _filter: str) -> tuple[str, str]:
+        suggested.append(name)
+        return str(reports / "report.pdf"), ""
+
+    script_dialogs(monkeypatch, ReportPeriod.FOUR_WEEKS, None)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer_file)
+    area.save_report()
+    area.save_report()
+    assert Path(suggested[0]).parent == Path.home()  # nothing remembered yet
+    assert Path(suggested[1]) == reports / "SpineCoach report.pdf"
+
+
 # --- the period dialog -----------------------------------------------------------------------
 
 

@@ -288,7 +288,7 @@ class HistoryArea(QWidget):
         if question.exec() != ReportPeriodDialog.DialogCode.Accepted:
             return
         period = question.period()
-        suggested = str(Path.home() / "SpineCoach report.pdf")
+        suggested = str(self.folder() / "SpineCoach report.pdf")
         path, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Save the report"), suggested, self.tr("PDF documents (*.pdf)")
         )
@@ -301,6 +301,7 @@ class HistoryArea(QWidget):
             agreed = target.exists() and self.confirm_replace(target)
             if target.exists() and not agreed:
                 return
+        self.remember_folder(target)
         self.write_report_file(target, period, overwrite=agreed)
 
     def confirm_replace(self, target: Path) -> bool:
