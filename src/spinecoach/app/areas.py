@@ -91,10 +91,18 @@ def load_shipped_library(language: str) -> Library:
     """The exercises and routines shipped with SpineCoach, in `language` over English.
 
     A broken file is skipped and logged; a broken translated field stays English, also logged.
+    English reads only the English files: importing `core.translation` (which imports every
+    module that speaks, to check catalogs) costs ~60 ms the Library list would wait for.
     """
-    from spinecoach.core.translation import load_library_in
+    resources, images = paths.resources_dir(), paths.icons_dir() / "exercises"
+    if language == "en":
+        from spinecoach.core.library import load_library
 
-    library = load_library_in(paths.resources_dir(), paths.icons_dir() / "exercises", language)
+        library = load_library(resources, images)
+    else:
+        from spinecoach.core.translation import load_library_in
+
+        library = load_library_in(resources, images, language)
     for problem in library.problems:
         log.warning("library file skipped: %s", problem)
     return library
