@@ -567,11 +567,21 @@ class SearchIndex:
         self._routines = browsing_order_routines(list(routines))
         self._exercises = browsing_order_exercises(list(exercises))
         self._all: tuple[Exercise | Routine, ...] = (*self._routines, *self._exercises)
-        self._entries = {item.id: self._entry(item) for item in self._all}
+        self._entries_built: dict[str, _Entry] | None = None
         self._phrases = _phrase_table(tuple(dict.fromkeys(("en", language, words.language))))
         self._longest_phrase = max((len(p) for p in self._phrases), default=1)
 
     # --- building -------------------------------------------------------------------------------
+
+    @property
+    def _entries(self) -> dict[str, _Entry]:
+        """Every item's searchable words, made at the first search with words.
+
+        (~10 ms: the Library's first list, which shows everything, does not wait for them.)
+        """
+        if self._entries_built is None:
+            self._entries_built = {item.id: self._entry(item) for item in self._all}
+        return self._entries_built
 
     def _area_words(self, values: Iterable[Category | Position | Target]) -> tuple[str, ...]:
         split = self._split

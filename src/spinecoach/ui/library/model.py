@@ -57,9 +57,19 @@ class LibraryListModel(QAbstractListModel):
         super().__init__()
         self._words = words
         self._rows: list[Row] = []
+        self._subtitles: dict[str, str] = {}
 
     def routine_subtitle(self, routine: Routine) -> str:
-        """The second line of a routine row: length and number of exercises."""
+        """The second line of a routine row: length and number of exercises.
+
+        Kept once made: the length plays the whole routine through (`played_seconds`), and
+        the view asks for the line at every paint.
+        """
+        if routine.id not in self._subtitles:
+            self._subtitles[routine.id] = self._routine_subtitle(routine)
+        return self._subtitles[routine.id]
+
+    def _routine_subtitle(self, routine: Routine) -> str:
         count = len(routine.items)
         # What the player really takes, changeovers included: a "two-minute" break is two minutes.
         duration = duration_text(played_seconds(routine), self._words)
