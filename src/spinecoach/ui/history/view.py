@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -168,6 +168,9 @@ COLUMN_SAMPLES: tuple[str, ...] = (
     "Knee to chest, skipped",
 )
 
+#: A row of one of the log's tables.
+R = TypeVar("R")
+
 # The session log always has room for this many rows (the page scrolls instead).
 MIN_VISIBLE_ROWS = 3
 
@@ -175,23 +178,30 @@ MIN_VISIBLE_ROWS = 3
 SESSIONS_TAB, CHECK_INS_TAB, REMINDERS_TAB = range(3)
 
 
-class SessionTableModel(QAbstractTableModel):
-    """The session log's rows; sorting uses raw values through the UserRole."""
+class _LogTableModel(QAbstractTableModel, Generic[R]):
+    """One of the log's tables: its rows, in the order chosen, under translated headers.
+
+    A subclass names its `COLUMNS` (marked for translation under `CONTEXT`) and says how a row
+    sorts (`_key`, by the column chosen) and reads (`data`).
+    """
+
+    COLUMNS: tuple[str, ...] = ()
+    CONTEXT = ""
 
     def __init__(self) -> None:
         super().__init__()
-        self._rows: list[SessionRow] = []
+        self._rows: list[R] = []
         self._sort_column = 0
         self._descending = True
 
-    def set_rows(self, rows: list[SessionRow]) -> None:
+    def set_rows(self, rows: list[R]) -> None:
         """Replace all rows, keeping the current sort order."""
         self.beginResetModel()
         self._rows = sorted(rows, key=self._key, reverse=self._descending)
         self.endResetModel()
 
-    def _key(self, row: SessionRow) -> Any:
-        return self._sort_key(row, self._sort_column)
+    def _key(self, row: R) -> Any:
+        raise NotImplementedError
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Qt override: sort in Python by the raw values (fast for thousands of rows)."""
@@ -201,8 +211,8 @@ class SessionTableModel(QAbstractTableModel):
         self._rows.sort(key=self._key, reverse=self._descending)
         self.layoutChanged.emit()
 
-    def row_at(self, row: int) -> SessionRow:
-        """The session shown at a source row."""
+    def row_at(self, row: int) -> R:
+        """The row shown at a (source) row number."""
         return self._rows[row]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -211,7 +221,7 @@ class SessionTableModel(QAbstractTableModel):
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         """Qt override."""
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -221,10 +231,20 @@ class SessionTableModel(QAbstractTableModel):
             return self.header(section)
         return None
 
-    @staticmethod
-    def header(section: int) -> str:
+    @classmethod
+    def header(cls, section: int) -> str:
         """A column's header, translated."""
-        return QCoreApplication.translate("SessionTableModel", COLUMNS[section])
+        return QCoreApplication.translate(cls.CONTEXT, cls.COLUMNS[section])
+
+
+class SessionTableModel(_LogTableModel[SessionRow]):
+    """The session log's rows; sorting uses raw values through the UserRole."""
+
+    COLUMNS = COLUMNS
+    CONTEXT = "SessionTableModel"
+
+    def _key(self, row: SessionRow) -> Any:
+        return self._sort_key(row, self._sort_column)
 
     @staticmethod
     def feeling(word: str) -> str:
@@ -289,57 +309,15 @@ class SessionTableModel(QAbstractTableModel):
         return keys[column]
 
 
-class CheckInTableModel(QAbstractTableModel):
+class CheckInTableModel(_LogTableModel[CheckInRow]):
     """The check-ins, newest first by default; sorting by the raw values."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[CheckInRow] = []
-        self._sort_column = 0
-        self._descending = True
-
-    def set_rows(self, rows: list[CheckInRow]) -> None:
-        """Replace all rows, keeping the current sort order."""
-        self.beginResetModel()
-        self._rows = sorted(rows, key=self._key, reverse=self._descending)
-        self.endResetModel()
+    COLUMNS = CHECK_IN_COLUMNS
+    CONTEXT = "CheckInTableModel"
 
     def _key(self, row: CheckInRow) -> Any:
         keys: tuple[object, ...] = (row.epoch, row.score, row.note.casefold())
         return keys[self._sort_column]
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Qt override: sort in Python by the raw values."""
-        self._sort_column = column
-        self._descending = order == Qt.SortOrder.DescendingOrder
-        self.layoutAboutToBeChanged.emit()
-        self._rows.sort(key=self._key, reverse=self._descending)
-        self.layoutChanged.emit()
-
-    def row_at(self, row: int) -> CheckInRow:
-        """The check-in shown at a row."""
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Qt override."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Qt override."""
-        return 0 if parent.isValid() else len(CHECK_IN_COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        """Qt override."""
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.header(section)
-        return None
-
-    @staticmethod
-    def header(section: int) -> str:
-        """A column's header, translated."""
-        return QCoreApplication.translate("CheckInTableModel", CHECK_IN_COLUMNS[section])
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Qt override."""
@@ -356,38 +334,17 @@ class CheckInTableModel(QAbstractTableModel):
         return None
 
 
-class ReminderTableModel(QAbstractTableModel):
-    """The reminder log, newest first: when, and what happened."""
+class ReminderTableModel(_LogTableModel[ReminderRow]):
+    """The reminder log, newest first: when, and what happened (always in that order)."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[ReminderRow] = []
+    COLUMNS = REMINDER_COLUMNS
+    CONTEXT = "ReminderTableModel"
 
-    def set_rows(self, rows: list[ReminderRow]) -> None:
-        """Replace all rows (newest first)."""
-        self.beginResetModel()
-        self._rows = sorted(rows, key=lambda row: row.epoch, reverse=True)
-        self.endResetModel()
+    def _key(self, row: ReminderRow) -> Any:
+        return row.epoch
 
-    def row_at(self, row: int) -> ReminderRow:
-        """The log line shown at a row."""
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Qt override."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Qt override."""
-        return 0 if parent.isValid() else len(REMINDER_COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        """Qt override."""
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("ReminderTableModel", REMINDER_COLUMNS[section])
-        return None
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Qt override: the log keeps its order, newest first."""
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Qt override."""
