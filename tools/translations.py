@@ -23,6 +23,7 @@ unfinished entries fall through to the language's catalog.
 from __future__ import annotations
 
 import argparse
+import copy
 import re
 import subprocess
 import sys
@@ -41,6 +42,8 @@ CATALOG = "ui.ts"
 #: A language folder, not a country folder.
 LANGUAGE_FOLDER = re.compile(r"^[a-z]{2,3}$")
 SOURCE_LANGUAGE = "en"
+#: The kinds of `<translation>` that are not (or no longer) a finished translation.
+UNFINISHED = frozenset({"unfinished", "vanished", "obsolete"})
 EXTRA_COMMENT = re.compile(r"\n *<extracomment>.*?</extracomment>", re.DOTALL)
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}|%n")
 
@@ -64,7 +67,50 @@ def language_folders(root: Path = TRANSLATIONS) -> list[Path]:
 
 
 def extract(ts_file: Path, language: str) -> None:
-    """Merge the words the sources mark into `ts_file` (created when missing)."""
+    """Merge the words the sources mark into `ts_file` (created when missing).
+
+    A message that moved to another context (its class was renamed, or split off) keeps its
+    translation: lupdate would mark it unfinished and drop the old one.
+    """
+    known = finished_translations(ts_file) if ts_file.exists() else {}
+    _lupdate(ts_file, language)
+    if carry_over(ts_file, known):
+        _lupdate(ts_file, language)  # lupdate's own layout again
+
+
+def finished_translations(ts_file: Path) -> dict[tuple[str, bool], ElementTree.Element]:
+    """The finished `<translation>` of each (English text, plural?) in `ts_file`."""
+    found: dict[tuple[str, bool], ElementTree.Element] = {}
+    for message in ElementTree.parse(ts_file).getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is None or translation.get("type") in UNFINISHED:
+            continue
+        key = (message.findtext("source", ""), message.get("numerus") == "yes")
+        found.setdefault(key, translation)
+    return found
+
+
+def carry_over(ts_file: Path, known: dict[tuple[str, bool], ElementTree.Element]) -> int:
+    """Fill unfinished messages of `ts_file` whose English `known` has a translation for."""
+    tree = ElementTree.parse(ts_file)
+    filled = 0
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        key = (message.findtext("source", ""), message.get("numerus") == "yes")
+        if translation is None or translation.get("type") != "unfinished" or key not in known:
+            continue
+        message.remove(translation)
+        message.append(copy.deepcopy(known[key]))
+        filled += 1
+    if filled:
+        text = ts_file.read_text(encoding="utf-8")
+        head = text[: text.index("<TS")]  # the XML declaration and doctype, as lupdate wrote
+        body = ElementTree.tostring(tree.getroot(), encoding="unicode")
+        ts_file.write_text(head + body + "\n", encoding="utf-8")
+    return filled
+
+
+def _lupdate(ts_file: Path, language: str) -> None:
     command = [tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none"]
     if language == SOURCE_LANGUAGE:
         command.append("-pluralonly")
@@ -123,7 +169,7 @@ def entries(ts_file: Path) -> Iterator[Entry]:
                 name,
                 message.findtext("source", ""),
                 forms,
-                kind in {"unfinished", "vanished", "obsolete"},
+                kind in UNFINISHED,
                 numerus,
             )
 

@@ -121,3 +121,65 @@ def test_the_check_names_each_kind_of_problem(tmp_path: Path) -> None:
     assert unfinished.startswith("Pane: 'Open': not translated")
     assert "'Behalten' has []" in lost_placeholder and "['{name}']" in lost_placeholder
     assert "'%n day(s)': has %n but is not counted" in not_counted
+
+
+CATALOG_BEFORE = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>OldPane</name>
+    <message>
+        <source>Clear the filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>Eine Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
+"""
+
+CATALOG_AFTER_LUPDATE = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>NewPage</name>
+    <message>
+        <source>Clear the filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Brand new</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
+"""
+
+
+def test_a_message_that_moved_to_another_class_keeps_its_translation(tmp_path: Path) -> None:
+    catalog = tmp_path / "ui.ts"
+    catalog.write_text(CATALOG_BEFORE, encoding="utf-8")
+    known = tool.finished_translations(catalog)
+    catalog.write_text(CATALOG_AFTER_LUPDATE, encoding="utf-8")  # as lupdate leaves it
+
+    assert tool.carry_over(catalog, known) == 2
+
+    found = {(entry.context, entry.source): entry for entry in tool.entries(catalog)}
+    moved = found[("NewPage", "Clear the filters")]
+    assert (moved.forms, moved.unfinished) == (("Filter zurücksetzen",), False)
+    plural = found[("NewPage", "%n file(s)")]
+    assert (plural.forms, plural.unfinished) == (("Eine Datei", "%n Dateien"), False)
+    assert found[("NewPage", "Brand new")].unfinished  # nothing to carry over: still to do
+    assert catalog.read_text(encoding="utf-8").startswith('<?xml version="1.0" encoding="utf-8"?>')

@@ -141,7 +141,11 @@ def test_german_words_people_type_are_known(
     assert "standing-hip-hinge" in hips[:8]
     pane.search.setText("xyz Haltung")
     assert pane.visible_ids() == []
-    shown = [button.text() for button in pane.suggestion_buttons if button.isVisibleTo(pane)]
+    shown = [
+        button.text()
+        for button in pane.nothing_found.suggestion_buttons
+        if button.isVisibleTo(pane)
+    ]
     assert shown[:3] == ["unterer Rücken", "Nacken", "Hüfte"]
 
 

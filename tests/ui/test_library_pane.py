@@ -105,7 +105,7 @@ def test_desk_category_and_length_filters_combine(pane: LibraryPane, library: Li
 def test_no_match_shows_a_hint_and_clear_restores(pane: LibraryPane, library: Library) -> None:
     pane.search.setText("zzzz no such exercise")
     assert pane.visible_ids() == []
-    assert pane.empty_label.isVisible()
+    assert pane.nothing_found.label.isVisible()
     pane.clear_filters()
     assert len(pane.visible_ids()) == len(library.routines) + len(library.exercises)
     assert pane.list.isVisible()
@@ -346,27 +346,29 @@ def test_sciatica_brings_the_gentle_options_and_when_to_see_a_clinician(
     pane.search.setText("bladder")  # a sign for a doctor: no exercises, the urgent advice
     assert pane.visible_ids() == []
     assert "urgent medical help" in pane.detail.note
-    assert not any(button.isVisible() for button in pane.suggestion_buttons)
+    assert not any(button.isVisible() for button in pane.nothing_found.suggestion_buttons)
 
 
 def test_nothing_found_says_what_to_try(qtbot: QtBot, pane: LibraryPane) -> None:
     pane.search.setText("neck zzzz")
     assert pane.visible_ids() == []
-    assert pane.empty_label.isVisible()
-    assert pane.empty_label.text() == "Nothing matches “neck zzzz”."
-    assert pane.empty_advice.text() == "Nothing mentions “zzzz”: try without it."
-    assert not pane.clear_button.isVisible()  # no filter to clear
-    words = [button.text() for button in pane.suggestion_buttons if button.isVisible()]
+    assert pane.nothing_found.label.isVisible()
+    assert pane.nothing_found.label.text() == "Nothing matches “neck zzzz”."
+    assert pane.nothing_found.advice.text() == "Nothing mentions “zzzz”: try without it."
+    assert not pane.nothing_found.clear_button.isVisible()  # no filter to clear
+    words = [
+        button.text() for button in pane.nothing_found.suggestion_buttons if button.isVisible()
+    ]
     assert words[:3] == ["lower back", "neck", "hips"]
-    qtbot.mouseClick(pane.suggestion_buttons[1], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(pane.nothing_found.suggestion_buttons[1], Qt.MouseButton.LeftButton)
     assert pane.search.text() == "neck"
     assert pane.visible_ids()
     # A filter that hides the matches: how many, and a button that clears it.
     pane.position_filter.setCurrentIndex(pane.position_filter.findData(Position.LYING_ON_BACK))
     assert pane.visible_ids() == []
-    assert "match the words but not the filters" in pane.empty_advice.text()
-    assert pane.clear_button.isVisible()
-    qtbot.mouseClick(pane.clear_button, Qt.MouseButton.LeftButton)
+    assert "match the words but not the filters" in pane.nothing_found.advice.text()
+    assert pane.nothing_found.clear_button.isVisible()
+    qtbot.mouseClick(pane.nothing_found.clear_button, Qt.MouseButton.LeftButton)
     assert pane.position_filter.currentIndex() == 0
     assert pane.list.isVisible()
 

@@ -1241,52 +1241,6 @@
         <source>Routines and exercises</source>
         <translation>Programme und Übungen</translation>
     </message>
-    <message>
-        <source>Clear the filters</source>
-        <translation>Filter zurücksetzen</translation>
-    </message>
-    <message>
-        <source>Words that find something:</source>
-        <translation>Suchbegriffe mit Treffern:</translation>
-    </message>
-    <message>
-        <source>Search for {words}</source>
-        <translation>Nach {words} suchen</translation>
-    </message>
-    <message>
-        <source>Nothing matches “{text}”.</source>
-        <translation>Keine Treffer für „{text}“.</translation>
-    </message>
-    <message>
-        <source>Nothing matches these filters.</source>
-        <translation>Keine Treffer mit diesen Filtern.</translation>
-    </message>
-    <message>
-        <source>SpineCoach has no exercises for this: read the advice beside the list.</source>
-        <translation>SpineCoach hat hierfür keine Übungen: Bitte lesen Sie die Hinweise neben der Liste.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n routine(s) or exercise(s) match the words but not the filters.</source>
-        <translation>
-            <numerusform>Ein Programm oder eine Übung passt zu den Suchwörtern, aber nicht zu den Filtern.</numerusform>
-            <numerusform>%n Programme oder Übungen passen zu den Suchwörtern, aber nicht zu den Filtern.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>“{word}”</source>
-        <translation>„{word}“</translation>
-    </message>
-    <message numerus="yes">
-        <source>Nothing mentions {words}: try without them.</source>
-        <translation>
-            <numerusform>Kein Treffer für {words}: Versuchen Sie es ohne dieses Wort.</numerusform>
-            <numerusform>Kein Treffer für {words}: Versuchen Sie es ohne diese Wörter.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Try fewer words, a body area, or what you would like to ease.</source>
-        <translation>Versuchen Sie es mit weniger Wörtern, einem Körperbereich oder dem, was Sie lindern möchten.</translation>
-    </message>
     <message numerus="yes">
         <source>%n library file(s) could not be loaded and (was|were) skipped. Everything else works.</source>
         <translation>
@@ -1534,6 +1488,55 @@
     <message>
         <source>{used} of {limit} characters used</source>
         <translation>{used} von {limit} Zeichen verwendet</translation>
+    </message>
+</context>
+<context>
+    <name>NothingFoundPage</name>
+    <message>
+        <source>Clear the filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Words that find something:</source>
+        <translation>Suchbegriffe mit Treffern:</translation>
+    </message>
+    <message>
+        <source>Search for {words}</source>
+        <translation>Nach {words} suchen</translation>
+    </message>
+    <message>
+        <source>Nothing matches “{text}”.</source>
+        <translation>Keine Treffer für „{text}“.</translation>
+    </message>
+    <message>
+        <source>Nothing matches these filters.</source>
+        <translation>Keine Treffer mit diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>SpineCoach has no exercises for this: read the advice beside the list.</source>
+        <translation>SpineCoach hat hierfür keine Übungen: Bitte lesen Sie die Hinweise neben der Liste.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n routine(s) or exercise(s) match the words but not the filters.</source>
+        <translation>
+            <numerusform>Ein Programm oder eine Übung passt zu den Suchwörtern, aber nicht zu den Filtern.</numerusform>
+            <numerusform>%n Programme oder Übungen passen zu den Suchwörtern, aber nicht zu den Filtern.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“{word}”</source>
+        <translation>„{word}“</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing mentions {words}: try without them.</source>
+        <translation>
+            <numerusform>Kein Treffer für {words}: Versuchen Sie es ohne dieses Wort.</numerusform>
+            <numerusform>Kein Treffer für {words}: Versuchen Sie es ohne diese Wörter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Try fewer words, a body area, or what you would like to ease.</source>
+        <translation>Versuchen Sie es mit weniger Wörtern, einem Körperbereich oder dem, was Sie lindern möchten.</translation>
     </message>
 </context>
 <context>

@@ -137,6 +137,9 @@
             <numerusform>%n library files could not be loaded and were skipped. Everything else works.</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>NothingFoundPage</name>
     <message numerus="yes">
         <source>%n routine(s) or exercise(s) match the words but not the filters.</source>
         <translation>

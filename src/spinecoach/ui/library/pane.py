@@ -8,11 +8,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
-    QPushButton,
     QSplitter,
     QStackedLayout,
     QVBoxLayout,
@@ -33,8 +31,8 @@ from spinecoach.ui.library.delegate import LibraryDelegate
 from spinecoach.ui.library.detail_view import DetailView
 from spinecoach.ui.library.illustrations import IllustrationCache
 from spinecoach.ui.library.model import LibraryListModel, Role
+from spinecoach.ui.library.nothing_found import NothingFoundPage
 from spinecoach.ui.widgets.callout import callout
-from spinecoach.ui.widgets.flow_layout import FlowLayout
 from spinecoach.ui.widgets.page_scroll import scrolling_page
 from spinecoach.ui.widgets.reflow import WrappingRow
 
@@ -159,7 +157,7 @@ class LibraryPane(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
 
-        self._build_nothing_found()
+        self._nothing_found: NothingFoundPage | None = None  # built when first needed
 
         self.detail = DetailView(illustrations, library)
         self.detail.safety_requested.connect(self.safety_requested)
@@ -194,7 +192,6 @@ class LibraryPane(QWidget):
         list_stack_holder = QWidget()
         self._list_stack = QStackedLayout(list_stack_holder)
         self._list_stack.addWidget(self.list)
-        self._list_stack.addWidget(scrolling_page(self.nothing_found, "libraryNothingFoundPage"))
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -218,47 +215,6 @@ class LibraryPane(QWidget):
         if self.problems is not None:
             layout.addWidget(self.problems)
         layout.addWidget(splitter, 1)
-
-    def _build_nothing_found(self) -> None:
-        """In the list's place when nothing matches: why, and what to try."""
-        self.nothing_found = QWidget()
-        self.nothing_found.setObjectName("libraryNothingFound")
-        column = QVBoxLayout(self.nothing_found)
-        column.setContentsMargins(16, 24, 16, 16)
-        column.setSpacing(10)
-        self.empty_label = QLabel()
-        self.empty_label.setObjectName("libraryEmpty")
-        self.empty_label.setProperty("role", "heading")
-        self.empty_label.setWordWrap(True)  # else its longest line sets the list's least width
-        column.addWidget(self.empty_label)
-        self.empty_advice = QLabel()
-        self.empty_advice.setObjectName("libraryEmptyAdvice")
-        self.empty_advice.setWordWrap(True)
-        column.addWidget(self.empty_advice)
-        self.clear_button = QPushButton(self.tr("Clear the filters"))
-        self.clear_button.setObjectName("libraryClearFilters")
-        self.clear_button.clicked.connect(self.clear_filters)
-        row = QHBoxLayout()
-        row.addWidget(self.clear_button)
-        row.addStretch(1)
-        column.addLayout(row)
-        self.try_label = QLabel(self.tr("Words that find something:"))
-        self.try_label.setObjectName("libraryTryWords")
-        self.try_label.setProperty("role", "muted")
-        self.try_label.setWordWrap(True)
-        column.addWidget(self.try_label)
-        self.suggestion_buttons: list[QPushButton] = []
-        suggestions = FlowLayout(spacing=6)
-        for word in self._index.suggestions:
-            button = QPushButton(word)
-            button.setObjectName("librarySuggestion")
-            button.setProperty("role", "segment")
-            button.setAccessibleName(self.tr("Search for {words}").format(words=word))
-            button.clicked.connect(lambda _checked=False, w=word: self.search_for(w))
-            suggestions.addWidget(button)
-            self.suggestion_buttons.append(button)
-        column.addLayout(suggestions)
-        column.addStretch(1)
 
     def _problems_banner(self, library: Library) -> QFrame | None:
         if not library.problems:
@@ -386,11 +342,24 @@ class LibraryPane(QWidget):
             exercises_in_steps=result.exercises_in_steps,
         )
         found = self.model.rowCount() > 0
-        self._list_stack.setCurrentIndex(0 if found else 1)
         self._show_notes(result)
-        if not found:
-            self._say_what_to_try(query, result)
+        if found:
+            self._list_stack.setCurrentWidget(self.list)
+        else:
+            self.nothing_found.explain(query, result)
+            self._list_stack.setCurrentIndex(1)
         self._follow_the_list(query)
+
+    @property
+    def nothing_found(self) -> NothingFoundPage:
+        """What shows in the list's place when nothing matches (built on first use)."""
+        if self._nothing_found is None:
+            page = NothingFoundPage(self._index.suggestions)
+            page.clear_requested.connect(self.clear_filters)
+            page.search_requested.connect(self.search_for)
+            self._list_stack.addWidget(scrolling_page(page, "libraryNothingFoundPage"))
+            self._nothing_found = page
+        return self._nothing_found
 
     def _follow_the_list(self, query: LibraryFilter) -> None:
         """The details show what the list shows: the item still listed, else the best match."""
@@ -411,43 +380,6 @@ class LibraryPane(QWidget):
     def _show_notes(self, result: SearchResult) -> None:
         """Advice the search brings goes atop the details, which scroll (it is long at 200 %)."""
         self.detail.set_note("\n\n".join(result.notes), urgent=result.urgent)
-
-    def _say_what_to_try(self, query: LibraryFilter, result: SearchResult) -> None:
-        """Nothing is listed: say why, and what would find something."""
-        text = query.text.strip()
-        if text:
-            self.empty_label.setText(self.tr("Nothing matches “{text}”.").format(text=text))
-        else:
-            self.empty_label.setText(self.tr("Nothing matches these filters."))
-        advice: list[str] = []
-        if result.urgent:
-            advice.append(
-                self.tr("SpineCoach has no exercises for this: read the advice beside the list.")
-            )
-        elif result.hidden_by_filters:
-            advice.append(
-                self.tr(
-                    "%n routine(s) or exercise(s) match the words but not the filters.",
-                    "",
-                    result.hidden_by_filters,
-                )
-            )
-        elif result.unknown_words and len(result.unknown_words) < len(text.split()):
-            quoted = [self.tr("“{word}”").format(word=word) for word in result.unknown_words]
-            advice.append(
-                self.tr("Nothing mentions {words}: try without them.", "", len(quoted)).format(
-                    words=", ".join(quoted)
-                )
-            )
-        elif text:
-            advice.append(self.tr("Try fewer words, a body area, or what you would like to ease."))
-        self.empty_advice.setText("\n".join(advice))
-        self.empty_advice.setVisible(bool(advice))
-        self.clear_button.setVisible(query.has_filters)
-        suggest = not result.urgent and bool(text or not query.has_filters)
-        self.try_label.setVisible(suggest)
-        for button in self.suggestion_buttons:
-            button.setVisible(suggest)
 
     def _request_start(self, item: object) -> None:
         if isinstance(item, Exercise):
