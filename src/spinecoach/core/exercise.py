@@ -125,6 +125,58 @@ class Dosage:
         return text
 
 
+#: The dosage fields a range can be stated for, in the order an editor shows them.
+LIMITED_FIELDS: tuple[str, ...] = (
+    "reps",
+    "hold_seconds",
+    "sets",
+    "rest_seconds",
+    "duration_seconds",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class OutOfRange:
+    """A dosage field outside the exercise's safe range: what, the value, and the range."""
+
+    field: str
+    value: int
+    low: int
+    high: int
+
+
+@dataclass(frozen=True, slots=True)
+class DosageLimits:
+    """The safe range of each dosage field for one exercise, as its file states (`[limits]`).
+
+    A field without a stated range may not change from the exercise's own dosage: a routine
+    the person builds, or a clinician's programme, stays within what the exercise file says is
+    safe. (Ranges come from the exercise's sources; see docs/EXERCISE_FORMAT.md.)
+    """
+
+    ranges: tuple[tuple[str, int, int], ...] = ()
+
+    def range_of(self, field: str, default: int) -> tuple[int, int]:
+        """The (low, high) of `field`; (default, default) when the file states none."""
+        for name, low, high in self.ranges:
+            if name == field:
+                return low, high
+        return default, default
+
+    def problems(self, dosage: Dosage, default: Dosage) -> list[OutOfRange]:
+        """Every field of `dosage` outside its range (`default`: the exercise's own dosage)."""
+        found = []
+        for field in LIMITED_FIELDS:
+            value = getattr(dosage, field)
+            if value is None:
+                continue
+            fallback = getattr(default, field)
+            low, high = self.range_of(field, value if fallback is None else fallback)
+            if not low <= value <= high:
+                found.append(OutOfRange(field, value, low, high))
+        return found
+
+
 @dataclass(frozen=True, slots=True)
 class Exercise:
     """One exercise from the library, with everything the player and detail view show."""
@@ -148,6 +200,12 @@ class Exercise:
     release_step: int | None = None
     motion: Motion = Motion.HOLD
     side_means: SideMeaning | None = None
+    #: The safe range of each dosage field (`[limits]` in the file); see `DosageLimits`.
+    limits: DosageLimits = DosageLimits()
+
+    def dosage_problems(self, dosage: Dosage) -> list[OutOfRange]:
+        """Where `dosage` leaves this exercise's safe range (empty when it stays inside)."""
+        return self.limits.problems(dosage, self.dosage)
 
     @property
     def hold_index(self) -> int:
@@ -189,17 +247,40 @@ class Exercise:
         return f"{text}, each side" if self.two_sided else text
 
 
+class OnlySide(StrEnum):
+    """For a two-sided exercise prescribed on one side only (a programme's `side`)."""
+
+    LEFT = "left"
+    RIGHT = "right"
+
+
 @dataclass(frozen=True, slots=True)
 class RoutineItem:
-    """One step of a routine: an exercise and the dosage this routine asks for."""
+    """One step of a routine: an exercise and the dosage this routine asks for.
+
+    `only_side`: a two-sided exercise done on that side alone (a clinician's prescription);
+    None plays both sides. `note`: the prescriber's note for this exercise, shown with it.
+    """
 
     exercise: Exercise
     dosage: Dosage
+    only_side: OnlySide | None = None
+    note: str = ""
 
     @property
     def seconds(self) -> int:
-        """Working time of this item."""
+        """Working time of this item (one side's, when prescribed on one side only)."""
+        if self.only_side is not None and self.exercise.two_sided:
+            return self.dosage.seconds_per_side()
         return self.exercise.total_seconds(self.dosage)
+
+
+class RoutineOrigin(StrEnum):
+    """Where a routine comes from: it decides whether it can be edited in place."""
+
+    SHIPPED = "shipped"  # from resources/routines: editing makes a copy
+    OWN = "own"  # built by the person: edited, renamed and deleted freely
+    PROGRAMME = "programme"  # from a clinician's programme file (see `Routine.locked`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +294,17 @@ class Routine:
     #: Seconds between exercises in this routine, when it asks for its own (a desk break whose
     #: exercises need no change of place); None: the person's "rest between exercises" setting.
     changeover_seconds: int | None = None
+    origin: RoutineOrigin = RoutineOrigin.SHIPPED
+    #: A programme routine the prescriber locked: played as written; the person may only do
+    #: less (fewer reps, shorter holds, fewer sets), never more or other exercises.
+    locked: bool = False
+    #: The routine this one was copied or eased from (a shipped or programme routine's id).
+    based_on: str | None = None
+
+    @property
+    def editable_in_place(self) -> bool:
+        """True for the person's own routines; shipped and programme ones are copied or eased."""
+        return self.origin is RoutineOrigin.OWN
 
     @property
     def total_seconds(self) -> int:

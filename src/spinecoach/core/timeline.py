@@ -309,6 +309,15 @@ def played_seconds(routine: Routine, settings: SessionSettings = DEFAULT_SETTING
     return round(sum(phase.seconds for phase in build_timeline(routine, settings)))
 
 
+def item_sides(item: RoutineItem) -> tuple[Side | None, ...]:
+    """The sides `item` is played on, in order: left then right, one prescribed side, or none."""
+    if not item.exercise.two_sided:
+        return (None,)
+    if item.only_side is not None:
+        return (Side(item.only_side.value),)
+    return (Side.LEFT, Side.RIGHT)
+
+
 def _intro(
     item: RoutineItem,
     index: int,
@@ -323,7 +332,7 @@ def _intro(
         seconds=float(seconds),
         item_index=index,
         exercise=item.exercise,
-        side=Side.LEFT if item.exercise.two_sided else None,
+        side=item_sides(item)[0],
         rep=0,
         reps=_reps(item),
         set=1,
@@ -362,8 +371,7 @@ def _working_phases(
             )
         )
 
-    sides: tuple[Side | None, ...] = (Side.LEFT, Side.RIGHT) if item.exercise.two_sided else (None,)
-    for side_number, side in enumerate(sides):
+    for side_number, side in enumerate(item_sides(item)):
         if side_number > 0:
             add(PhaseKind.SWITCH_SIDES, settings.switch_sides_seconds, side, 0, 1)
         if dosage.duration_seconds is not None:
