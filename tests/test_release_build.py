@@ -172,10 +172,13 @@ def test_the_installed_wheel_adds_and_removes_its_menu_entry(dist: Path, tmp_pat
     assert f"it runs {python} -m spinecoach " in added.stdout
     share = home / ".local" / "share"
     desktop = (share / "applications" / f"{APP_ID}.desktop").read_text(encoding="utf-8")
-    assert f"\nExec={python} -m spinecoach\n" in desktop
+    assert f"\nExec={python} -m spinecoach --open %f\n" in desktop
+    assert "\nMimeType=application/x-spinecoach-programme;\n" in desktop
     shipped = REPO / "packaging" / f"{APP_ID}.metainfo.xml"
     installed = share / "metainfo" / f"{APP_ID}.metainfo.xml"
     assert installed.read_bytes() == shipped.read_bytes()
+    mime = share / "mime" / "packages" / f"{APP_ID}.xml"  # the wheel carries the MIME type
+    assert mime.read_bytes() == (REPO / "packaging" / f"{APP_ID}.mime.xml").read_bytes()
     removed = spinecoach("--uninstall-desktop-entry")
     assert removed.returncode == 0, removed.stderr
     assert not [path for path in home.rglob("*") if path.is_file()]

@@ -51,6 +51,7 @@ debian_test=(
     libxtst6                        # the tests' fake input (XTest)
     libglib2.0-bin gsettings-desktop-schemas  # GNOME's do-not-disturb, read with gsettings
     appstream desktop-file-utils    # appstreamcli validate, desktop-file-validate
+    shared-mime-info                # update-mime-database: the programme file's MIME type
     binutils                        # objdump: PyInstaller reads the bundle's libraries with it
     trayer                          # an X11 system tray: the tray's own message balloon
 )
@@ -63,7 +64,7 @@ fedora_runtime=(
 )
 fedora_test=(
     xorg-x11-server-Xvfb xorg-x11-xauth dbus-daemon libXtst glib2
-    gsettings-desktop-schemas appstream desktop-file-utils binutils
+    gsettings-desktop-schemas appstream desktop-file-utils shared-mime-info binutils
 )
 
 arch_runtime=(
@@ -73,7 +74,7 @@ arch_runtime=(
 )
 arch_test=(
     xorg-server-xvfb xorg-xauth dbus libxtst glib2 gsettings-desktop-schemas appstream
-    desktop-file-utils binutils
+    desktop-file-utils shared-mime-info binutils
 )
 
 # --- the work ------------------------------------------------------------------------------------

@@ -69,6 +69,12 @@ def menu_entry(
     )
 
 
+def menu_command(exec_value: str) -> list[str]:
+    """The command an Exec= value runs, without the ``--open %f`` a file manager fills in."""
+    assert exec_value.endswith(" --open %f"), exec_value
+    return split_exec(exec_value.removesuffix(" --open %f"))
+
+
 def png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert data[12:16] == b"IHDR"
@@ -79,7 +85,7 @@ def png_size(data: bytes) -> tuple[int, int]:
 # --- installing and removing ----------------------------------------------------------------
 
 
-def test_install_writes_the_four_files_under_xdg_data_home(home: Path, system: Path) -> None:
+def test_install_writes_the_five_files_under_xdg_data_home(home: Path, system: Path) -> None:
     entry = menu_entry(home, system)
     assert entry.install(COMMAND) is False  # nothing was there before
 
@@ -90,14 +96,18 @@ def test_install_writes_the_four_files_under_xdg_data_home(home: Path, system: P
             share / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg",
             share / "icons" / "hicolor" / "256x256" / "apps" / f"{APP_ID}.png",
             share / "metainfo" / f"{APP_ID}.metainfo.xml",
+            share / "mime" / "packages" / f"{APP_ID}.xml",
         ]
     )
     assert entry.svg_icon.read_bytes() == (paths.icons_dir() / "spinecoach.svg").read_bytes()
     assert png_size(entry.png_icon.read_bytes()) == (256, 256)
     metainfo = (paths.packaging_dir() / f"{APP_ID}.metainfo.xml").read_bytes()
     assert entry.metainfo_file.read_bytes() == metainfo
+    mime = (paths.packaging_dir() / f"{APP_ID}.mime.xml").read_bytes()
+    assert entry.mime_file.read_bytes() == mime
     desktop = read_entry(entry.desktop_file)
-    assert split_exec(desktop["Exec"]) == COMMAND
+    assert menu_command(desktop["Exec"]) == COMMAND
+    assert desktop["MimeType"] == "application/x-spinecoach-programme;"
     assert desktop["TryExec"] == COMMAND[0]  # the menu hides the entry if this Python is gone
     assert desktop["Icon"] == APP_ID
     assert desktop["StartupWMClass"] == paths.APP_NAME  # what Qt puts in WM_CLASS's class
@@ -130,9 +140,9 @@ def test_install_twice_then_uninstall_twice(home: Path, system: Path) -> None:
     assert entry.install(COMMAND) is False
     other = ["/usr/bin/python3", "-m", "spinecoach", "--data-dir", "/srv/back data"]
     assert entry.install(other) is True  # replaced, not doubled
-    assert len(files_below(home)) == 4
-    assert split_exec(read_entry(entry.desktop_file)["Exec"]) == other
-    assert len(entry.uninstall()) == 4
+    assert len(files_below(home)) == 5
+    assert menu_command(read_entry(entry.desktop_file)["Exec"]) == other
+    assert len(entry.uninstall()) == 5
     assert entry.uninstall() == []
     assert files_below(home) == []
 
@@ -175,7 +185,11 @@ def test_existing_caches_are_refreshed_and_none_is_created(home: Path, system: P
     entry = menu_entry(home, system, tools)
     entry.install(COMMAND)
     entry.uninstall()
-    assert tools.calls == []  # no cache: nothing to refresh, and none made
+    # No cache: nothing to refresh, and none made. The MIME database is built on install (a
+    # type is unknown without it); with no other types left, uninstalling builds none.
+    mime = home / ".local" / "share" / "mime"
+    assert tools.calls == [["update-mime-database", str(mime)]]
+    tools.calls.clear()
 
     hicolor = home / ".local" / "share" / "icons" / "hicolor"
     applications = home / ".local" / "share" / "applications"
@@ -188,9 +202,9 @@ def test_existing_caches_are_refreshed_and_none_is_created(home: Path, system: P
         ["gtk-update-icon-cache", "--quiet", "--force", "--ignore-theme-index", str(hicolor)],
         ["update-desktop-database", "--quiet", str(applications)],
     ]
-    assert tools.calls == refresh
+    assert tools.calls == [*refresh, ["update-mime-database", str(mime)]]
     entry.uninstall()
-    assert tools.calls == refresh * 2
+    assert tools.calls == [*refresh, ["update-mime-database", str(mime)], *refresh]
     assert files_below(home) == sorted(caches)  # the caches are not ours to remove
 
 
@@ -271,7 +285,7 @@ def test_start_on_login_runs_the_menu_entrys_command(
     login = autostart_command(data, data)
     entry = menu_entry(home, system)
     entry.install(launcher_command(data, data))
-    menu = split_exec(read_entry(entry.desktop_file)["Exec"])
+    menu = menu_command(read_entry(entry.desktop_file)["Exec"])
     assert login == [bundle, "--minimised"]
     assert login == [*menu, "--minimised"]
 
@@ -313,9 +327,13 @@ def test_install_and_uninstall_from_the_command_line(home: Path) -> None:
     )
     share = home / ".local" / "share"
     desktop = share / "applications" / f"{APP_ID}.desktop"
-    assert len(files_below(home)) == 4  # and no data folder: nothing else was started
+    # Five files, and no data folder: nothing else was started. (Beside them, the MIME
+    # database update-mime-database builds from mime/packages, when it is installed.)
+    mime = share / "mime"
+    ours = [f for f in files_below(home) if mime not in f.parents or f.parent.name == "packages"]
+    assert len(ours) == 5
     # The entry's command really starts this SpineCoach.
-    command = split_exec(read_entry(desktop)["Exec"])
+    command = menu_command(read_entry(desktop)["Exec"])
     started = subprocess.run([*command, "--version"], capture_output=True, text=True, timeout=60)
     assert started.stdout.strip() == f"SpineCoach {__version__}"
 
@@ -326,7 +344,7 @@ def test_install_and_uninstall_from_the_command_line(home: Path) -> None:
     removed = run_spinecoach("--uninstall-desktop-entry", home=home)
     assert removed.returncode == 0, removed.stderr
     assert removed.stdout == (
-        "Removed SpineCoach from your application menu (4 files in ~/.local/share).\n"
+        "Removed SpineCoach from your application menu (5 files in ~/.local/share).\n"
     )
     assert files_below(home) == []
     nothing = run_spinecoach("--uninstall-desktop-entry", home=home)
@@ -403,3 +421,57 @@ def test_the_256_px_icon_is_the_svg_drawn_at_that_size(qapp: object) -> None:
         for channel in (QColor.red, QColor.green, QColor.blue, QColor.alpha)
     )
     assert worst <= 8, "icons/spinecoach-256.png is stale: run python tools/render_app_icon.py"
+
+
+# --- the programme file's MIME type ------------------------------------------------------------
+
+MIME_PROBE = """
+import sys
+from PySide6.QtCore import QMimeDatabase
+print(QMimeDatabase().mimeTypeForFile(sys.argv[1]).name())
+"""
+
+
+def test_the_installed_mime_type_names_programme_files_and_leaves_no_trace(
+    home: Path, system: Path, tmp_path: Path
+) -> None:
+    """With the real update-mime-database: a *.programme.toml is SpineCoach's type (Qt reads
+    the same database as the file manager); uninstalling removes the database it built."""
+    if shutil.which("update-mime-database") is None:
+        pytest.skip("update-mime-database is not installed (Debian package shared-mime-info)")
+    from spinecoach.desktop.desktop_entry import _run_tool
+
+    entry = MenuEntry(home, {"XDG_DATA_DIRS": str(system)}, "linux", run_tool=_run_tool)
+    entry.install(COMMAND)
+    assert (entry.mime_folder / "mime.cache").is_file()
+    sample = tmp_path / "Lower back.programme.toml"
+    sample.write_text('format = 1\ntitle = "Lower back"\n', encoding="utf-8")
+    environment = {
+        **os.environ,
+        "XDG_DATA_HOME": str(entry.data_home),
+        "XDG_DATA_DIRS": "/usr/share",
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    probe = subprocess.run(
+        [sys.executable, "-c", MIME_PROBE, str(sample)],
+        capture_output=True, text=True, timeout=60, env=environment,
+    )  # fmt: skip
+    assert probe.stdout.strip() == "application/x-spinecoach-programme", probe.stderr
+
+    entry.uninstall()
+    assert files_below(home) == []
+
+
+def test_uninstalling_keeps_the_mime_types_of_other_programs(home: Path, system: Path) -> None:
+    tools = RecordingTools()
+    entry = menu_entry(home, system, tools)
+    theirs = entry.mime_folder / "packages" / "org.example.Editor.xml"
+    theirs.parent.mkdir(parents=True)
+    theirs.write_text("<mime-info/>")
+    entry.install(COMMAND)
+    generated = entry.mime_folder / "mime.cache"
+    generated.write_bytes(b"cache")  # as update-mime-database would have
+    entry.uninstall()
+    assert theirs.is_file() and generated.is_file()  # rebuilt by the tool, not removed
+    assert tools.calls[-1] == ["update-mime-database", str(entry.mime_folder)]
+    assert not entry.mime_file.exists()

@@ -19,7 +19,13 @@ from PySide6.QtCore import QDir, QLockFile, QSysInfo
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from pytestqt.qtbot import QtBot
 
-from spinecoach.desktop.single_instance import LOCK_NAME, server_name_for
+from spinecoach.desktop.single_instance import (
+    LOCK_NAME,
+    MAX_COMMAND_BYTES,
+    open_command,
+    opened_file,
+    server_name_for,
+)
 from tests.desktop.conftest import MakeInstance
 
 
@@ -210,7 +216,7 @@ def test_partial_lines_are_joined_and_junk_is_ignored(
     assert received == ["start desk-break", "activate"]
 
     flood = connect(clients, primary.server_name)
-    send(flood, b"x" * 4096)  # no newline, ever: dropped, not buffered without end
+    send(flood, b"x" * (MAX_COMMAND_BYTES + 1))  # no newline, ever: dropped, not kept forever
     qtbot.waitUntil(
         lambda: flood.state() == QLocalSocket.LocalSocketState.UnconnectedState, timeout=2000
     )
@@ -234,7 +240,28 @@ def test_a_command_is_one_short_line(data_dir: Path, make_instance: MakeInstance
     with pytest.raises(ValueError, match="single short line"):
         instance.notify_primary("activate\nquit")
     with pytest.raises(ValueError, match="single short line"):
-        instance.notify_primary("x" * 300)
+        instance.notify_primary("x" * MAX_COMMAND_BYTES)
+
+
+def test_a_second_launch_hands_over_a_file_to_open(
+    qtbot: QtBot, data_dir: Path, make_instance: MakeInstance, tmp_path: Path
+) -> None:
+    primary = make_instance(data_dir)
+    assert primary.try_become_primary()
+    second = make_instance(data_dir)
+    assert not second.try_become_primary()
+    # As long a path as Linux allows still travels in one line; a relative one is made whole.
+    deep = tmp_path / ("ü" * 100) / ("a" * 200) / ("b" * 200) / "Lower back.programme.toml"
+    for file in (deep, Path("relative/plan.programme.toml")):
+        with qtbot.waitSignal(primary.activation_requested, timeout=2000) as blocker:
+            assert second.notify_primary(open_command(file))
+        assert opened_file(blocker.args[0]) == Path(os.path.abspath(file))  # noqa: PTH100
+    assert opened_file("activate") is None
+    assert opened_file("open") is None
+    with pytest.raises(ValueError, match="single short line"):
+        open_command(Path("two\nlines.programme.toml"))
+    with pytest.raises(ValueError, match="single short line"):
+        open_command(Path("/" + "x" * MAX_COMMAND_BYTES))
 
 
 # --- Real processes ------------------------------------------------------------------------

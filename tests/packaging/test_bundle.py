@@ -228,5 +228,5 @@ def test_the_menu_entry_installed_from_the_bundle_starts_the_bundle(
     assert result.returncode == 0, result.stdout + result.stderr
     [entry] = (share / "applications").glob("*.desktop")
     keys = dict(line.split("=", 1) for line in entry.read_text().splitlines() if "=" in line)
-    assert keys["Exec"] == str(bundle)
+    assert keys["Exec"] == f"{bundle} --open %f"  # a file manager passes a programme file
     assert keys["TryExec"] == str(bundle)

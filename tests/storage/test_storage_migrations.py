@@ -202,8 +202,9 @@ def test_migration_leaving_dangling_references_is_rolled_back(db_path: Path) -> 
 def _schema(path: Path) -> set[tuple[object, ...]]:
     """Every table, index and column definition, to compare a migrated file with a new one."""
     objects = set(_rows(path, "SELECT type, name, tbl_name FROM sqlite_master"))
-    for table in ("sessions", "pain_entries"):
+    for table in ("sessions", "pain_entries", "hurt_events", "custom_routines", "programmes"):
         objects |= {(table, *row) for row in _rows(path, f"PRAGMA table_info({table})")}
+        objects |= {(table, "fk", *row) for row in _rows(path, f"PRAGMA foreign_key_list({table})")}
     return objects
 
 
@@ -217,7 +218,7 @@ def test_v1_file_with_data_upgrades_to_the_latest_with_a_backup(db_path: Path) -
         counts = (database.count_sessions(), database.count_pain_entries())
         theme = database.get_setting("theme")
 
-    assert opened.schema_version == CURRENT == 4
+    assert opened.schema_version == CURRENT == 5
     assert _version(db_path) == CURRENT
     assert [(e.score, e.note, e.session_id) for e in entries] == [(6, "stiff", 1)]
     assert entries[0].recorded_at.isoformat() == "2026-03-01T08:00:00+05:30"

@@ -16,7 +16,7 @@ from spinecoach.storage.journal import PENDING_FILE_NAME, PendingJournal
 from spinecoach.storage.opening import open_database
 from spinecoach.storage.safe_writer import SafeWriter
 from tests.faults.seams import DISK_FULL, Faults
-from tests.storage.test_storage_migrations import _build_v1_by_hand, _rows, _version
+from tests.storage.test_storage_migrations import CURRENT, _build_v1_by_hand, _rows, _version
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 WIDE = (NOW - timedelta(days=30), NOW + timedelta(days=1))
@@ -43,7 +43,7 @@ def _build_v3_by_hand(path: Path) -> None:
 def test_a_v3_file_keeps_its_hurts_with_their_ids_and_takes_carry_on(db_path: Path) -> None:
     _build_v3_by_hand(db_path)
     with open_database(db_path, now=NOW) as database:
-        assert database.schema_version == 4
+        assert database.schema_version == CURRENT
         kept = database.hurt_events(1)
         [session] = database.sessions(*WIDE)
         added = database.add_hurt_event(

@@ -33,6 +33,8 @@ from spinecoach.ui.history.check_in_dialog import CheckInDialog
 from spinecoach.ui.history.import_dialog import ImportPreviewDialog
 from spinecoach.ui.history.session_dialog import SessionDetailsDialog
 from spinecoach.ui.history.view import CheckInRow, SessionRow
+from spinecoach.ui.library.exercise_picker import ExercisePicker
+from spinecoach.ui.library.routine_editor import RoutineEditor
 from spinecoach.ui.reminders.popup import ReminderPopup
 from spinecoach.ui.shell.menu_entry_offer import MenuEntryOffer, menu_entry_added
 from spinecoach.ui.shell.storage_dialogs import StorageProblemDialog
@@ -178,6 +180,14 @@ def dialogs(app: Application) -> dict[str, Callable[[], QWidget]]:
             CheckInRow(1, NOW.timestamp(), "Wed 25 Nov 2026 20:15", 4, "after a walk"), window
         ),
         "import preview": lambda: ImportPreviewDialog(preview, window),
+        "routine editor": lambda: RoutineEditor(
+            app.library.routines["hips-and-hamstrings"],
+            app.library.exercises,
+            save=lambda _routine: None,
+            notice="You are editing your own copy.",
+            parent=window,
+        ),
+        "exercise picker": lambda: ExercisePicker(app.library.exercises.values(), parent=window),
         "stand-up card": reminder(DeliveryKind.STAND_UP),
         "daily card": reminder(DeliveryKind.DAILY_EXERCISE),
     }

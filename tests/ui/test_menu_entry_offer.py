@@ -152,7 +152,7 @@ def test_adding_from_the_offer_installs_the_entry(running: Running, data_dir: Pa
     offer.defaultButton().click()  # "Add to menu"
 
     desktop = data_home() / "applications" / DESKTOP_FILE
-    command = split_exec(read_entry(desktop)["Exec"])
+    command = split_exec(read_entry(desktop)["Exec"].removesuffix(" --open %f"))
     assert command[1:] == ["-m", "spinecoach", "--data-dir", str(data_dir)]  # this data folder
     assert (data_home() / "icons/hicolor/scalable/apps" / f"{paths.APP_ID}.svg").is_file()
     assert (data_home() / "icons/hicolor/256x256/apps" / f"{paths.APP_ID}.png").is_file()

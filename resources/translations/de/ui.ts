@@ -390,6 +390,65 @@
     </message>
 </context>
 <context>
+    <name>ExercisePicker</name>
+    <message>
+        <source>Add an exercise</source>
+        <translation>Übung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Search the exercises</source>
+        <translation>Übungen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search by name, body area or step…</source>
+        <translation>Nach Name, Körperbereich oder Schritt suchen …</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Any position</source>
+        <translation>Alle Positionen</translation>
+    </message>
+    <message>
+        <source>Kind of exercise</source>
+        <translation>Art der Übung</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>Desk-friendly only</source>
+        <translation>Nur am Schreibtisch</translation>
+    </message>
+    <message>
+        <source>Exercises</source>
+        <translation>Übungen</translation>
+    </message>
+    <message>
+        <source>No exercise matches. Try other words or clear a filter.</source>
+        <translation>Keine Übung passt. Versuchen Sie andere Wörter oder setzen Sie einen Filter zurück.</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Add to the routine</source>
+        <translation>Zum Programm hinzufügen</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Added {exercise}.</source>
+        <translation>„{exercise}“ hinzugefügt.</translation>
+    </message>
+</context>
+<context>
     <name>FallbackVoice</name>
     <message>
         <source>the speech library could not be loaded (on Debian or Ubuntu: sudo apt install libpulse0)</source>
@@ -894,6 +953,10 @@
         <translation>Erinnerungen</translation>
     </message>
     <message>
+        <source>Programme</source>
+        <translation>Übungsplan</translation>
+    </message>
+    <message>
         <source>{done} of {total}</source>
         <translation>{done} von {total}</translation>
     </message>
@@ -1167,8 +1230,28 @@
         </translation>
     </message>
     <message>
+        <source>Yours</source>
+        <translation>Eigenes</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Festgelegt</translation>
+    </message>
+    <message>
         <source>Desk</source>
         <translation>Schreibtisch</translation>
+    </message>
+    <message>
+        <source>Your programme</source>
+        <translation>Ihr Übungsplan</translation>
+    </message>
+    <message>
+        <source>{programme} · {count}</source>
+        <translation>{programme} · {count}</translation>
+    </message>
+    <message>
+        <source>Your routines · {count}</source>
+        <translation>Ihre Programme · {count}</translation>
     </message>
     <message>
         <source>Routines · {count}</source>
@@ -1240,6 +1323,62 @@
     <message>
         <source>Routines and exercises</source>
         <translation>Programme und Übungen</translation>
+    </message>
+    <message>
+        <source>New routine</source>
+        <translation>Neues Programm</translation>
+    </message>
+    <message>
+        <source>Build a routine of your own from the exercises</source>
+        <translation>Ein eigenes Programm aus den Übungen zusammenstellen</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source>Duplicate the routine</source>
+        <translation>Programm duplizieren</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the routine</source>
+        <translation>Programm löschen</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z</source>
+        <translation>Strg+Z</translation>
+    </message>
+    <message>
+        <source>Ease…</source>
+        <translation>Erleichtern …</translation>
+    </message>
+    <message>
+        <source>Ease the routine</source>
+        <translation>Programm erleichtern</translation>
+    </message>
+    <message>
+        <source>Do less of a locked routine: never more than prescribed</source>
+        <translation>Weniger von einem festgelegten Programm machen: nie mehr als verordnet</translation>
+    </message>
+    <message>
+        <source>Edit the routine</source>
+        <translation>Programm bearbeiten</translation>
+    </message>
+    <message>
+        <source>Editing makes your own copy; this routine stays as it is</source>
+        <translation>Beim Bearbeiten entsteht eine eigene Kopie; dieses Programm bleibt unverändert</translation>
     </message>
     <message numerus="yes">
         <source>%n library file(s) could not be loaded and (was|were) skipped. Everything else works.</source>
@@ -1350,6 +1489,14 @@
     <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open programme…</source>
+        <translation>Übungsplan ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>&amp;Export programme…</source>
+        <translation>Übungsplan e&amp;xportieren …</translation>
     </message>
     <message>
         <source>&amp;Log pain now…</source>
@@ -1537,6 +1684,57 @@
     <message>
         <source>Try fewer words, a body area, or what you would like to ease.</source>
         <translation>Versuchen Sie es mit weniger Wörtern, einem Körperbereich oder dem, was Sie lindern möchten.</translation>
+    </message>
+</context>
+<context>
+    <name>OwnRoutines</name>
+    <message>
+        <source>{name} (eased)</source>
+        <translation>{name} (erleichtert)</translation>
+    </message>
+    <message>
+        <source>Your physiotherapist set this routine. You can do less of it, never more: each value can go down to the exercise&apos;s safe lowest. It is kept as your own eased copy; the programme stays as it was prescribed.</source>
+        <translation>Dieses Programm wurde physiotherapeutisch für Sie festgelegt. Sie können weniger davon machen, aber nie mehr: Jeder Wert lässt sich bis zum sicheren Mindestwert der Übung verringern. Es wird als Ihre eigene, erleichterte Kopie gespeichert; der Übungsplan bleibt so, wie er verordnet wurde.</translation>
+    </message>
+    <message>
+        <source>{name} (mine)</source>
+        <translation>{name} (eigene Version)</translation>
+    </message>
+    <message>
+        <source>You are editing your own copy of “{name}”. The programme stays as it was prescribed.</source>
+        <translation>Sie bearbeiten Ihre eigene Kopie von „{name}“. Der Übungsplan bleibt so, wie er verordnet wurde.</translation>
+    </message>
+    <message>
+        <source>You are editing your own copy of “{name}”. The routine that comes with SpineCoach stays as it is.</source>
+        <translation>Sie bearbeiten Ihre eigene Kopie von „{name}“. Das mit SpineCoach gelieferte Programm bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>Copy of {name}</source>
+        <translation>Kopie von {name}</translation>
+    </message>
+    <message>
+        <source>The copy was not made: {why}.</source>
+        <translation>Die Kopie wurde nicht angelegt: {why}.</translation>
+    </message>
+    <message>
+        <source>The routine was not deleted: {why}.</source>
+        <translation>Das Programm wurde nicht gelöscht: {why}.</translation>
+    </message>
+    <message>
+        <source>Deleted “{name}”. Sessions done with it stay in your History.</source>
+        <translation>Programm „{name}“ gelöscht. Die damit gemachten Übungseinheiten bleiben im Verlauf erhalten.</translation>
+    </message>
+    <message>
+        <source>The routine could not be brought back: {why}.</source>
+        <translation>Das Programm konnte nicht wiederhergestellt werden: {why}.</translation>
+    </message>
+    <message>
+        <source>Not saved: {why}. Your changes are still here; try again.</source>
+        <translation>Nicht gespeichert: {why}. Ihre Änderungen sind noch da; versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed</source>
+        <translation>Es wurde nichts geändert</translation>
     </message>
 </context>
 <context>
@@ -1983,6 +2181,247 @@
     </message>
 </context>
 <context>
+    <name>ProgrammeFiles</name>
+    <message>
+        <source>Open a programme</source>
+        <translation>Übungsplan öffnen</translation>
+    </message>
+    <message>
+        <source>Programmes (*.programme.toml);;TOML files (*.toml);;All files (*)</source>
+        <translation>Übungspläne (*.programme.toml);;TOML-Dateien (*.toml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Programme not opened</source>
+        <translation>Übungsplan nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>Programme not imported</source>
+        <translation>Übungsplan nicht importiert</translation>
+    </message>
+    <message>
+        <source>SpineCoach could not save the programme: {why}. Nothing was changed; open the file again once that is solved.</source>
+        <translation>SpineCoach konnte den Übungsplan nicht speichern: {why}. Es wurde nichts geändert; öffnen Sie die Datei erneut, sobald das behoben ist.</translation>
+    </message>
+    <message>
+        <source>Imported “{title}”: its routines are at the top of the Library.</source>
+        <translation>„{title}“ importiert: Die Programme daraus stehen ganz oben in der Bibliothek.</translation>
+    </message>
+    <message>
+        <source>No programme to export</source>
+        <translation>Kein Übungsplan zum Exportieren</translation>
+    </message>
+    <message>
+        <source>No programme is active. Import one with File › Open programme…, or export a single routine from the Library.</source>
+        <translation>Es ist kein Übungsplan aktiv. Importieren Sie einen über „Datei › Übungsplan öffnen …“ oder exportieren Sie ein einzelnes Programm aus der Bibliothek.</translation>
+    </message>
+    <message>
+        <source>Exported from SpineCoach</source>
+        <translation>SpineCoach-Export</translation>
+    </message>
+    <message>
+        <source>Export the programme</source>
+        <translation>Übungsplan exportieren</translation>
+    </message>
+    <message>
+        <source>Programmes (*.programme.toml)</source>
+        <translation>Übungspläne (*.programme.toml)</translation>
+    </message>
+    <message>
+        <source>Programme not exported</source>
+        <translation>Übungsplan nicht exportiert</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {why}</source>
+        <translation>{path} konnte nicht geschrieben werden: {why}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}.</source>
+        <translation>Exportiert nach {path}.</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>Datei ersetzen?</translation>
+    </message>
+    <message>
+        <source>{name} already exists. Replace it with this programme?</source>
+        <translation>{name} ist bereits vorhanden. Durch diesen Übungsplan ersetzen?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>Keep the old file</source>
+        <translation>Alte Datei behalten</translation>
+    </message>
+    <message>
+        <source>it is not there any more (moved, renamed or deleted?)</source>
+        <translation>sie ist nicht mehr vorhanden (verschoben, umbenannt oder gelöscht?)</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>das ist ein Ordner, keine Datei</translation>
+    </message>
+    <message>
+        <source>you are not allowed to read it</source>
+        <translation>Sie dürfen sie nicht lesen</translation>
+    </message>
+    <message>
+        <source>{name} is larger than {limit} kB. A programme file is a few kB of text: is this the file your physiotherapist sent?</source>
+        <translation>{name} ist größer als {limit} kB. Eine Übungsplan-Datei ist nur wenige kB Text groß: Ist das die Datei aus Ihrer Physiotherapie?</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text (byte {position} cannot be read), so it is not a programme file, or it was saved in another encoding. Save it as UTF-8 in a text editor, then open it again.</source>
+        <translation>{name} ist kein UTF-8-Text (Byte {position} ist nicht lesbar): Es ist also keine Übungsplan-Datei, oder sie wurde in einer anderen Kodierung gespeichert. Speichern Sie sie in einem Texteditor als UTF-8 und öffnen Sie sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>SpineCoach cannot read {name}: {why}.</source>
+        <translation>SpineCoach kann {name} nicht lesen: {why}.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammePanel</name>
+    <message>
+        <source>Sessions done and prescribed, per week</source>
+        <translation>Durchgeführte und verordnete Übungseinheiten pro Woche</translation>
+    </message>
+    <message>
+        <source>Prescribed by {name}</source>
+        <translation>Verordnet von {name}</translation>
+    </message>
+    <message>
+        <source>{prescribed_by} · {contact}</source>
+        <translation>{prescribed_by} · {contact}</translation>
+    </message>
+    <message>
+        <source>{routine}: {frequency}</source>
+        <translation>{routine}: {frequency}</translation>
+    </message>
+    <message>
+        <source>The programme has not started yet.</source>
+        <translation>Der Übungsplan hat noch nicht begonnen.</translation>
+    </message>
+    <message>
+        <source>This week: {done} of {prescribed} sessions done</source>
+        <translation>Diese Woche: {done} von {prescribed} Übungseinheiten durchgeführt</translation>
+    </message>
+    <message>
+        <source>Week of</source>
+        <translation>Woche ab</translation>
+    </message>
+    <message>
+        <source>All routines</source>
+        <translation>Alle Programme</translation>
+    </message>
+    <message>
+        <source>{done} of {prescribed}</source>
+        <translation>{done} von {prescribed}</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammePreview</name>
+    <message>
+        <source>d MMM yyyy</source>
+        <comment>Qt date format (d: day, MMM: the month&apos;s short name, yyyy: year) of a programme&apos;s start, review and import dates</comment>
+        <translation>d. MMM yyyy</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammePreviewDialog</name>
+    <message>
+        <source>Import a programme</source>
+        <translation>Übungsplan importieren</translation>
+    </message>
+    <message>
+        <source>The programme</source>
+        <translation>Der Übungsplan</translation>
+    </message>
+    <message>
+        <source>Replace the programme</source>
+        <translation>Übungsplan ersetzen</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>From the file {name}. Nothing is saved until you import it.</source>
+        <translation>Aus der Datei {name}. Gespeichert wird erst, wenn Sie importieren.</translation>
+    </message>
+    <message>
+        <source>Problems in the file</source>
+        <translation>Probleme in der Datei</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported until these problems are fixed:</source>
+        <translation>Diese Datei kann erst importiert werden, wenn diese Probleme behoben sind:</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. Correct these lines in a text editor, or ask whoever wrote the file to correct them, then open it again.</source>
+        <translation>Es wurde nichts importiert. Korrigieren Sie diese Zeilen in einem Texteditor oder bitten Sie die Person, die die Datei erstellt hat, darum. Öffnen Sie die Datei danach erneut.</translation>
+    </message>
+    <message>
+        <source>{field} {message}</source>
+        <translation>{field} {message}</translation>
+    </message>
+    <message>
+        <source>{problem}.</source>
+        <translation>{problem}.</translation>
+    </message>
+    <message>
+        <source>Line {line}: {problem}.</source>
+        <translation>Zeile {line}: {problem}.</translation>
+    </message>
+    <message>
+        <source>This replaces the programme you imported on {date}. The sessions you have done are kept.</source>
+        <translation>Dies ersetzt den Übungsplan, den Sie am {date} importiert haben. Ihre bisherigen Übungseinheiten bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Locked by {prescriber}: you can play these routines and ease them (do less), but not change them otherwise.</source>
+        <translation>Festgelegt von {prescriber}: Sie können diese Programme durchführen und erleichtern (weniger machen), aber sonst nicht ändern.</translation>
+    </message>
+    <message>
+        <source>Notes from {prescriber}</source>
+        <translation>Hinweise von {prescriber}</translation>
+    </message>
+    <message>
+        <source>Prescribed by {prescriber} · {contact}</source>
+        <translation>Verordnet von {prescriber} · {contact}</translation>
+    </message>
+    <message>
+        <source>Prescribed by {prescriber}</source>
+        <translation>Verordnet von {prescriber}</translation>
+    </message>
+    <message>
+        <source>From {start}</source>
+        <translation>Ab {start}</translation>
+    </message>
+    <message>
+        <source>From {start} · review on {review}</source>
+        <translation>Ab {start} · Überprüfung am {review}</translation>
+    </message>
+    <message>
+        <source>{routine} — {how_often}</source>
+        <translation>{routine} – {how_often}</translation>
+    </message>
+    <message>
+        <source>{number}. {exercise}: {dosage}</source>
+        <translation>{number}. {exercise}: {dosage}</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Notiz: {note}</translation>
+    </message>
+</context>
+<context>
     <name>ReminderController</name>
     <message>
         <source>Stand-up reminders are off</source>
@@ -2260,6 +2699,210 @@
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>RoutineBook</name>
+    <message>
+        <source>Copy of {name}</source>
+        <translation>Kopie von {name}</translation>
+    </message>
+</context>
+<context>
+    <name>RoutineEditor</name>
+    <message>
+        <source>Repetitions</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Hold (seconds)</source>
+        <translation>Halten (Sekunden)</translation>
+    </message>
+    <message>
+        <source>Sets</source>
+        <translation>Sätze</translation>
+    </message>
+    <message>
+        <source>Rest between sets (seconds)</source>
+        <translation>Satzpause (Sekunden)</translation>
+    </message>
+    <message>
+        <source>Length (seconds)</source>
+        <translation>Dauer (Sekunden)</translation>
+    </message>
+    <message>
+        <source>Both sides</source>
+        <translation>Beide Seiten</translation>
+    </message>
+    <message>
+        <source>Left side only</source>
+        <translation>Nur linke Seite</translation>
+    </message>
+    <message>
+        <source>Right side only</source>
+        <translation>Nur rechte Seite</translation>
+    </message>
+    <message>
+        <source>{value} is outside the safe range: {low} to {high}</source>
+        <translation>{value} liegt außerhalb des sicheren Bereichs: {low} bis {high}</translation>
+    </message>
+    <message>
+        <source>Set by the exercise</source>
+        <translation>Durch die Übung festgelegt</translation>
+    </message>
+    <message>
+        <source>{low} to {high}</source>
+        <translation>{low} bis {high}</translation>
+    </message>
+    <message>
+        <source>New routine</source>
+        <translation>Neues Programm</translation>
+    </message>
+    <message>
+        <source>Edit routine</source>
+        <translation>Programm bearbeiten</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>For example: Morning stretch</source>
+        <translation>Zum Beispiel: Dehnen am Morgen</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>What it is for (optional)</source>
+        <translation>Wofür es gedacht ist (optional)</translation>
+    </message>
+    <message>
+        <source>Exercises in this routine</source>
+        <translation>Übungen in diesem Programm</translation>
+    </message>
+    <message>
+        <source>Add exercise…</source>
+        <translation>Übung hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Alt+Up</source>
+        <translation>Alt+Pfeil nach oben</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Alt+Down</source>
+        <translation>Alt+Pfeil nach unten</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Sides</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <source>Add an exercise, then set how much of it to do here.</source>
+        <translation>Fügen Sie eine Übung hinzu und legen Sie dann hier fest, wie viel Sie davon machen.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Exercises, in order</source>
+        <translation>Übungen der Reihe nach</translation>
+    </message>
+    <message>
+        <source>Your own routine: {exercises}.</source>
+        <translation>Ihr eigenes Programm: {exercises}.</translation>
+    </message>
+    <message>
+        <source>Give the routine a name.</source>
+        <translation>Geben Sie dem Programm einen Namen.</translation>
+    </message>
+    <message>
+        <source>Describe it in at least {count} characters, or leave the description empty.</source>
+        <translation>Beschreiben Sie es mit mindestens {count} Zeichen oder lassen Sie die Beschreibung leer.</translation>
+    </message>
+    <message>
+        <source>Add at least one exercise.</source>
+        <translation>Fügen Sie mindestens eine Übung hinzu.</translation>
+    </message>
+    <message>
+        <source>A routine holds at most {count} exercises.</source>
+        <translation>Ein Programm kann höchstens {count} Übungen enthalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) outside the safe range.</source>
+        <translation>
+            <numerusform>%n Wert liegt außerhalb des sicheren Bereichs.</numerusform>
+            <numerusform>%n Werte liegen außerhalb des sicheren Bereichs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>About {duration} in all, with the changes between exercises.</source>
+        <translation>Insgesamt etwa {duration}, einschließlich der Wechsel zwischen den Übungen.</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Schreibtisch</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>Boden</translation>
+    </message>
+    <message>
+        <source>No exercises yet.</source>
+        <translation>Noch keine Übungen.</translation>
+    </message>
+    <message>
+        <source>Can be done beside a desk</source>
+        <translation>Neben dem Schreibtisch machbar</translation>
+    </message>
+    <message>
+        <source>Needs the floor</source>
+        <translation>Mit Übungen auf dem Boden</translation>
+    </message>
+    <message>
+        <source>Leave without saving?</source>
+        <translation>Ohne Speichern schließen?</translation>
+    </message>
+    <message>
+        <source>Your changes to this routine have not been saved.</source>
+        <translation>Ihre Änderungen an diesem Programm sind noch nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Weiter bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>RoutineItemsModel</name>
+    <message>
+        <source>{number}. {exercise}</source>
+        <translation>{number}. {exercise}</translation>
+    </message>
+    <message>
+        <source>{line} · outside the safe range</source>
+        <translation>{line} · außerhalb des sicheren Bereichs</translation>
     </message>
 </context>
 <context>

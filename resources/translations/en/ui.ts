@@ -207,6 +207,16 @@
     </message>
 </context>
 <context>
+    <name>RoutineEditor</name>
+    <message numerus="yes">
+        <source>%n value(s) outside the safe range.</source>
+        <translation>
+            <numerusform>%n value outside the safe range.</numerusform>
+            <numerusform>%n values outside the safe range.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StorageStatus</name>
     <message numerus="yes">
         <source>%n entries could not be saved yet: {why}. They are kept and will be saved as soon as the file can be written.</source>

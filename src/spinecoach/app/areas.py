@@ -23,9 +23,11 @@ from spinecoach.core.clock import Clock
 
 if TYPE_CHECKING:
     from spinecoach.app.looks import Looks
+    from spinecoach.app.routine_book import RoutineBook
     from spinecoach.core.exercise import Routine
     from spinecoach.core.library import Library
     from spinecoach.core.messages import Messages
+    from spinecoach.core.programme.model import Programme
     from spinecoach.core.timeline import SessionSettings, Side
     from spinecoach.sound.cue_player import CuePlayer
     from spinecoach.sound.tones import ToneBank
@@ -140,6 +142,26 @@ def follow_session_timing(pane: LibraryPane, settings: SettingsStore) -> None:
     show_timing()
     for key in SESSION_TIMING:
         settings.subscribe(key, show_timing)
+
+
+def use_routine_book(pane: LibraryPane, book: RoutineBook, settings: SettingsStore) -> None:
+    """The Library lists the book's routines (programme, own, shipped) and edits the person's.
+
+    The pane follows every change of the book (a save, a delete, an undo, a programme).
+    """
+    from spinecoach.app.routine_book import eased_limits
+    from spinecoach.ui.library.own_routines import OwnRoutines
+
+    def show() -> None:
+        pane.set_routines(book.routines(), book.programme_title)
+
+    pane.use_routine_actions(
+        OwnRoutines(
+            pane, book, limits_for_eased=eased_limits, settings=lambda: session_settings(settings)
+        )
+    )
+    show()
+    book.changed.append(show)
 
 
 def build_cue_player(parts: OpenParts, tones: ToneBank) -> CuePlayer:
@@ -277,8 +299,13 @@ def build_history_area(
     repeat: Callable[[str], object],
     words: Messages,
     routine_names: Mapping[str, str],
+    programme: Callable[[], Programme | None] | None = None,
 ) -> HistoryArea:
-    """History: the pain chart and sessions, check-ins, notes, export and the report."""
+    """History: the pain chart and sessions, check-ins, notes, export and the report.
+
+    `programme` gives the active programme (None: none): History's "Programme" tab and the
+    report's programme page.
+    """
     from spinecoach.localzone import local_timezone
     from spinecoach.ui.history.area import HistoryArea, SettingFolder
     from spinecoach.ui.history.controller import HistoryController
@@ -302,6 +329,8 @@ def build_history_area(
         routine_names=routine_names,
     )
     area = HistoryArea(view, controller, exercise_names, last_folder=SettingFolder(settings))
+    if programme is not None:
+        controller.set_programme_source(programme)
 
     def restyle(t: Theme) -> None:
         view.chart.set_colours(t.surface, t.muted, t.text)

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
     from spinecoach.app.areas import OpenParts
+    from spinecoach.app.programmes import ProgrammeFiles
+    from spinecoach.app.routine_book import RoutineBook
     from spinecoach.app.tray_and_reminders import TrayAndReminders
     from spinecoach.core.exercise import Routine
     from spinecoach.core.library import Library
@@ -115,6 +117,11 @@ class Application:
         self.window.settings_requested.connect(self.show_settings)
         self.window.quit_requested.connect(self.quit)
         self.window.log_pain_requested.connect(self.log_pain_now)
+        self.window.open_programme_requested.connect(self.choose_programme)
+        self.window.export_programme_requested.connect(self.export_programme)
+        self.window.programme_dropped.connect(
+            lambda path: self.open_programme_when_ready(Path(path))
+        )
         self.data = DataFile(data_dir, self.clock, self.state, self.window, self._tell)
         self.reminders: TrayAndReminders | None = None
         self._notifications: DesktopNotifications | None = None
@@ -122,6 +129,8 @@ class Application:
         self._parts: OpenParts | None = None
         self._tones: ToneBank | None = None
         self._library: Library | None = None
+        self._programme_files: ProgrammeFiles | None = None
+        self._routine_book: RoutineBook | None = None
 
     # --- the data file -------------------------------------------------------------------------
 
@@ -201,6 +210,15 @@ class Application:
         return self._library
 
     @property
+    def routine_book(self) -> RoutineBook:
+        """Every routine: the programme's, the person's own, the shipped (the data file open)."""
+        if self._routine_book is None:
+            from spinecoach.app.routine_book import RoutineBook
+
+            self._routine_book = RoutineBook(self.library, self.database, self.clock)
+        return self._routine_book
+
+    @property
     def words(self) -> Messages:
         """The core's messages in the language in use: safety texts, cues, pain advice."""
         return self.library.words
@@ -233,7 +251,7 @@ class Application:
             self.history_area.build()
 
     def _build_library_pane(self) -> LibraryPane:
-        from spinecoach.app.areas import build_library_pane, follow_session_timing
+        from spinecoach.app.areas import build_library_pane, follow_session_timing, use_routine_book
 
         pane = build_library_pane(
             self.looks,
@@ -242,6 +260,7 @@ class Application:
             show_safety=lambda: self.show_safety(False),
         )
         self.data.when_open(lambda: follow_session_timing(pane, self.settings))
+        self.data.when_open(lambda: use_routine_book(pane, self.routine_book, self.settings))
         return pane
 
     def _build_session_area(self) -> SessionArea:
@@ -299,8 +318,10 @@ class Application:
         return self._tones
 
     def _routines(self) -> Iterable[Routine]:
-        """The library's routines, read when a session needs them (the library loads later)."""
-        return self.library.routines.values()
+        """Every routine (programme, own, shipped), read when a session needs them."""
+        if not self.storage_is_open:
+            return self.library.routines.values()
+        return self.routine_book.routines()
 
     def _build_history_area(self) -> HistoryArea:
         from spinecoach.app.areas import build_history_area
@@ -309,13 +330,17 @@ class Application:
             exercises = self.library.exercises
             return [exercises[i].name if i in exercises else i for i in exercise_ids]
 
-        return build_history_area(
+        book = self.routine_book
+        area = build_history_area(
             self.parts,
             exercise_names=exercise_names,
             repeat=self.start_routine_id,
             words=self.words,
-            routine_names={rid: routine.name for rid, routine in self.library.routines.items()},
+            routine_names=book.names,  # read at each use: a renamed routine's new name
+            programme=lambda: book.programme,
         )
+        book.changed.append(area.controller.refresh)
+        return area
 
     # --- running in the background --------------------------------------------------------------
 
@@ -367,6 +392,10 @@ class Application:
             tray_available=tray_available,
             tones=self.tones,
         )
+        # The daily reminder follows the active programme's frequency, and its changes.
+        book = self.routine_book
+        reminders.set_programme(book.programme)
+        book.changed.append(lambda: reminders.set_programme(book.programme))
         events = self.parts.session_events
         events.started.connect(reminders.session_started)
         events.ended.connect(lambda status: reminders.session_finished(status == "completed"))
@@ -401,10 +430,13 @@ class Application:
         return started
 
     def start_routine_id(self, routine_id: str) -> bool:
-        """Start a routine by id: a shipped one, or "exercise:<id>" for a single exercise."""
+        """Start a routine by id (shipped, own or the programme's), or "exercise:<id>"."""
         from spinecoach.core.exercise import single_exercise_routine
 
-        routine = self.library.routines.get(routine_id)
+        if self.storage_is_open:
+            routine = self.routine_book.get(routine_id)
+        else:
+            routine = self.library.routines.get(routine_id)
         if routine is None and routine_id.startswith("exercise:"):
             exercise = self.library.exercises.get(routine_id.removeprefix("exercise:"))
             routine = single_exercise_routine(exercise) if exercise is not None else None
@@ -425,6 +457,74 @@ class Application:
         self.window.bring_to_front()
         self.window.show_area("history")
         self.history_area.build().check_in()
+
+    # --- programme files (app/programmes.py) ------------------------------------------------
+
+    @property
+    def programme_files(self) -> ProgrammeFiles:
+        """Opening, importing and exporting programme files (built on first use)."""
+        if self._programme_files is None:
+            from spinecoach.app.programmes import ProgrammeFiles
+
+            self._programme_files = ProgrammeFiles(
+                window=self.window,
+                database=lambda: self.database,
+                exercises=lambda: self.library.exercises,
+                words=lambda: self.words,
+                clock=self.clock,
+                state=self.state,
+                reload=self._programmes_changed,
+                tell=self._tell,
+                data_dir=self.data_dir,
+            )
+        return self._programme_files
+
+    def _programmes_changed(self) -> None:
+        """A programme was imported: what the Library and the player see is read again."""
+        self.routine_book.reload()
+        self.window.show_area("library")
+
+    def choose_programme(self) -> None:
+        """File > Open programme (Ctrl+O): choose a file, preview it, import on agreement."""
+        if self.open_storage_or_quit():
+            self.programme_files.choose_and_open()
+
+    def export_programme(self) -> None:
+        """File > Export programme: the active programme, in the programme format."""
+        if self.open_storage_or_quit():
+            self.programme_files.export_active()
+
+    def export_routine(self, routine: Routine) -> Path | None:
+        """The Library's Export: one routine as a programme file (None: not written)."""
+        if not self.open_storage_or_quit():
+            return None
+        return self.programme_files.export_routine(routine)
+
+    def open_programme_when_ready(self, path: Path) -> None:
+        """Preview `path` (`--open`, a second launch, a drop) once the window can show it.
+
+        After the data file is open and, on a first run, after the safety notes were
+        acknowledged; always in a later turn of the event loop, never inside a paint.
+        """
+        from PySide6.QtCore import QTimer
+
+        waiting = [True]
+
+        def open_now() -> None:
+            if not waiting[0]:
+                return
+            if self.needs_safety_acknowledgement():
+                self.state.subscribe(
+                    keys.SAFETY_ACKNOWLEDGED, lambda _: QTimer.singleShot(0, open_now)
+                )
+                return
+            waiting[0] = False
+            if not self.open_storage_or_quit():
+                return
+            self.window.bring_to_front()
+            self.programme_files.open_file(path)
+
+        self.data.when_open(lambda: QTimer.singleShot(0, open_now))
 
     def show_safety(self, first_run: bool = False) -> bool:
         """Show the safety notes; the first time, store the acknowledgement."""

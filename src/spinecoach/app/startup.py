@@ -60,6 +60,15 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         help="the language for this run only, e.g. de or en (default: the one chosen in "
         "Settings, else the system's); the setting is not changed",
     )
+    parser.add_argument(
+        "--open",
+        metavar="FILE",
+        nargs="?",
+        const="",
+        default="",
+        help="show a programme file from your physiotherapist (*.programme.toml) to import; "
+        "a SpineCoach already running shows it instead",
+    )
     menu = parser.add_mutually_exclusive_group()
     menu.add_argument(
         "--install-desktop-entry",
@@ -269,24 +278,33 @@ def run(argv: Sequence[str] | None) -> int:
     instance = SingleInstance(data_dir)
     # Only the lock now; listening (QtNetwork) waits until the window has painted.
     if not instance.try_become_primary(listen=False):
-        # SpineCoach already runs on this data folder: bring its window up, start nothing.
-        return 0 if instance.notify_primary() else 1
+        # SpineCoach already runs on this data folder: bring its window up (with the file to
+        # open, if one was given), start nothing.
+        return 0 if instance.notify_primary(handed_over(args.open)) else 1
     from spinecoach.app.composition import compose
 
     # The data file is opened right after the first paint (open_storage_or_quit).
     app = compose(data_dir, language=args.language)
 
     def second_launch(command: str) -> None:
+        from spinecoach.desktop.single_instance import opened_file
+
         app.window.bring_to_front()
         log.info("a second launch asked to %s: window shown=%s", command, app.window.isVisible())
+        file = opened_file(command)
+        if file is not None:
+            app.open_programme_when_ready(file)
 
     instance.activation_requested.connect(second_launch)
     first_run = app.needs_safety_acknowledgement()
     if args.exit_after_first_paint:  # the benchmark: the real start, timed, then quit
         start_running(app, minimised=False, shown=report_start_up_and_quit(app), reminders=False)
     else:
-        minimised = args.minimised or app.state.get(keys.START_MINIMISED)
+        # A file to open needs the window, however SpineCoach usually starts.
+        minimised = not args.open and (args.minimised or app.state.get(keys.START_MINIMISED))
         start_running(app, minimised=minimised, then=instance.listen)
+        if args.open:
+            app.open_programme_when_ready(Path(args.open))
     if first_run and not args.exit_after_first_paint:
 
         def ask() -> None:
@@ -302,6 +320,25 @@ def run(argv: Sequence[str] | None) -> int:
     app.shut_down()
     instance.close()
     return code
+
+
+def handed_over(file: str) -> str:
+    """What a second launch tells the running SpineCoach: "activate", or "open <path>".
+
+    A path that cannot travel as one line is said on stderr; the window still comes up.
+    """
+    from spinecoach.desktop.single_instance import ACTIVATE, open_command
+
+    if not file:
+        return ACTIVATE
+    try:
+        return open_command(Path(file))
+    except ValueError:
+        print(
+            f"SpineCoach cannot hand this file name to the running window: {file!r}",
+            file=sys.stderr,
+        )
+        return ACTIVATE
 
 
 def start_running(

@@ -34,7 +34,7 @@ from spinecoach.core.messages import Messages
 from spinecoach.core.presence import IdleSource, InterruptionSource
 from spinecoach.core.records import ReminderLogEntry
 from spinecoach.core.reminder_service import ReminderService
-from spinecoach.core.reminders import SCHEDULE_SETTINGS, ReminderSchedule
+from spinecoach.core.reminders import ONCE_A_DAY, SCHEDULE_SETTINGS, ReminderSchedule, target_from
 from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
 from spinecoach.desktop.desktop_entry import launcher_command
 from spinecoach.sound.reminder_chime import ReminderChime
@@ -50,6 +50,7 @@ from spinecoach.ui.shell.main_window import MainWindow
 if TYPE_CHECKING:
     from datetime import tzinfo
 
+    from spinecoach.core.programme.model import Programme
     from spinecoach.desktop.autostart import Autostart
 
 log = logging.getLogger(__name__)
@@ -240,6 +241,22 @@ class TrayAndReminders(QObject):
         else:
             self.autostart.disable()
 
+    def set_programme(self, programme: Programme | None) -> None:
+        """The daily exercise reminder follows the active programme's frequency (None: daily).
+
+        N times a day: N reminders from the daily time; N times a week: the daily reminder
+        until the week's N are done (the rule: `core.reminders.daily_plan`).
+        """
+        target = (
+            ONCE_A_DAY
+            if programme is None
+            else target_from((p.frequency.times, p.frequency.per.value) for p in programme.routines)
+        )
+        if target != self.service.schedule.daily_target:
+            self.service.schedule.daily_target = target
+            if not self._stopped:
+                self.controller.rearm()
+
     def session_started(self) -> None:
         """A session plays: reminders wait."""
         self.controller.session_started()
@@ -371,10 +388,17 @@ class TrayAndReminders(QObject):
         self._actions.log_reminder(entry)
 
     def _record_session_today(self, schedule: ReminderSchedule, tz: tzinfo) -> None:
+        """The sessions the daily reminder counts: any today, and this week's completed ones."""
         now = self._clock.now().astimezone(tz)
         midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
-        if self._database.sessions(midnight, midnight + timedelta(days=1)):
-            schedule.record_session_today()
+        tomorrow = midnight + timedelta(days=1)
+        monday = midnight - timedelta(days=now.weekday())
+        completed = self._database.completed_sessions_between(monday, tomorrow)
+        for _routine_id, started in completed:
+            schedule.record_session(started)
+        today = [s for _r, s in completed if s.astimezone(tz).date() == now.date()]
+        if not today and self._database.sessions(midnight, tomorrow):
+            schedule.record_session_today()  # a session stopped early still counts for today
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,11 @@ decided here, once, and tested with hand-made records:
   known).
 - **"This hurts"**: per exercise, how often, and what the person chose each time.
 - **Notes**: every session note and pain-score note of the period, oldest first.
+- **The programme** (`programme_figures`, when one is active): sessions done against
+  prescribed per week (`core.programme.adherence`'s rules) over the weeks the period touches,
+  and per routine; per routine the before and after means as above; per exercise of each
+  routine, in how many of the routine's sessions it was completed or skipped, and the "This
+  hurts" presses during it.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from spinecoach.core.records import (
     HurtEvent,
@@ -43,6 +48,10 @@ from spinecoach.core.records import (
     SessionStatus,
 )
 from spinecoach.core.statistics import session_pain, weekly_session_counts
+
+if TYPE_CHECKING:
+    from spinecoach.core.programme.adherence import WeekAdherence
+    from spinecoach.core.programme.model import Programme
 
 #: The length of the two windows the report compares, in weeks.
 COMPARE_WEEKS: Final = 4
@@ -491,3 +500,157 @@ def _utc(moment: datetime) -> datetime:
 def _utc_bounds(first: date, last: date, tz: tzinfo) -> tuple[datetime, datetime]:
     start, end = day_bounds(first, last, tz)
     return _utc(start), _utc(end)
+
+
+# --- the programme ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RoutineFigures:
+    """One prescribed routine over the period: sessions done against prescribed, and pain.
+
+    `done` and `prescribed` add up the programme's weeks inside the period (`weekly_adherence`'s
+    rules); `sessions` counts every session of the routine started in the period (stopped ones
+    too), whose before and after scores make the means (the last given of each, as
+    `statistics.session_pain`).
+    """
+
+    routine_id: str
+    done: int
+    prescribed: int
+    sessions: int
+    before_mean: float | None
+    before_sessions: int
+    after_mean: float | None
+    after_sessions: int
+    change_mean: float | None
+    change_sessions: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ExerciseFigures:
+    """One exercise of a prescribed routine: in how many of the routine's sessions it was done.
+
+    `sessions` are the routine's sessions started in the period; `completed` those that
+    completed this exercise, `skipped` those that skipped it; `hurts` the "This hurts" presses
+    during it in those sessions.
+    """
+
+    routine_id: str
+    exercise_id: str
+    sessions: int
+    completed: int
+    skipped: int
+    hurts: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProgrammeFigures:
+    """The active programme over the report's period.
+
+    `weeks` are the programme's weeks that overlap the period (done and prescribed as
+    `weekly_adherence` counts them: from the programme's start, the first and the last week
+    prorated); `done` and `prescribed` are their sums.
+    """
+
+    programme: Programme
+    weeks: tuple[WeekAdherence, ...]
+    done: int
+    prescribed: int
+    routines: tuple[RoutineFigures, ...]
+    exercises: tuple[ExerciseFigures, ...]
+
+    @property
+    def share(self) -> float | None:
+        """Sessions done as a share of those prescribed (0 to 1 and over); None: none prescribed."""
+        return self.done / self.prescribed if self.prescribed else None
+
+
+def programme_figures(
+    programme: Programme,
+    *,
+    completed: Iterable[tuple[str, date]],
+    sessions: Sequence[SessionRecord],
+    entries: Sequence[PainEntry],
+    hurt_events: Iterable[HurtEvent],
+    first: date,
+    last: date,
+    tz: tzinfo,
+) -> ProgrammeFigures:
+    """The programme's figures for the local days `first` to `last` in `tz`.
+
+    `completed` are (routine id, local day) of every completed session since the programme
+    started (its weeks may begin before the period); `sessions`, `entries` and `hurt_events`
+    are the period's records (what `clinician_figures` read; more is filtered out). Only the
+    programme's own routines count.
+    """
+    from spinecoach.core.programme.adherence import adherence_by_routine, weekly_adherence
+
+    done_days = list(completed)
+    today = last
+
+    def inside(week: WeekAdherence) -> bool:
+        return week.week_start <= last and week.week_start + timedelta(days=6) >= first
+
+    weeks = tuple(w for w in weekly_adherence(programme, done_days, today) if inside(w))
+    per_routine = adherence_by_routine(programme, done_days, today)
+    start, end = _utc_bounds(first, last, tz)
+    routine_ids = set(programme.routine_ids)
+    in_sessions = [
+        s for s in sessions if s.routine_id in routine_ids and start <= _utc(s.started_at) < end
+    ]
+    pain = session_pain([e for e in entries if start <= _utc(e.recorded_at) < end])
+    events = list(hurt_events)
+    routines: list[RoutineFigures] = []
+    exercises: list[ExerciseFigures] = []
+    for prescribed in programme.routines:
+        routine = prescribed.routine
+        own = [s for s in in_sessions if s.routine_id == routine.id]
+        routine_weeks = [w for w in per_routine.get(routine.id, ()) if inside(w)]
+        pairs = [pain[s.id] for s in own if s.id is not None and s.id in pain]
+        befores = [b for b, _a in pairs if b is not None]
+        afters = [a for _b, a in pairs if a is not None]
+        changes = [a - b for b, a in pairs if a is not None and b is not None]
+        routines.append(
+            RoutineFigures(
+                routine_id=routine.id,
+                done=sum(w.done for w in routine_weeks),
+                prescribed=sum(w.prescribed for w in routine_weeks),
+                sessions=len(own),
+                before_mean=_mean(befores),
+                before_sessions=len(befores),
+                after_mean=_mean(afters),
+                after_sessions=len(afters),
+                change_mean=_mean(changes),
+                change_sessions=len(changes),
+            )
+        )
+        own_ids = {s.id for s in own}
+        seen: set[str] = set()
+        for item in routine.items:
+            exercise_id = item.exercise.id
+            if exercise_id in seen:
+                continue
+            seen.add(exercise_id)
+            exercises.append(
+                ExerciseFigures(
+                    routine_id=routine.id,
+                    exercise_id=exercise_id,
+                    sessions=len(own),
+                    completed=sum(1 for s in own if exercise_id in s.exercises_completed),
+                    skipped=sum(1 for s in own if exercise_id in s.exercises_skipped),
+                    hurts=sum(
+                        1
+                        for e in events
+                        if e.session_id in own_ids and e.exercise_id == exercise_id
+                    ),
+                )
+            )
+    return ProgrammeFigures(
+        programme=programme,
+        weeks=weeks,
+        done=sum(w.done for w in weeks),
+        prescribed=sum(w.prescribed for w in weeks),
+        routines=tuple(routines),
+        exercises=tuple(exercises),
+    )

@@ -15,7 +15,15 @@ from __future__ import annotations
 
 from typing import TypeAlias
 
-from spinecoach.core.exercise import Category, Dosage, Exercise, Position, Target
+from spinecoach.core.exercise import (
+    Category,
+    Dosage,
+    Exercise,
+    OnlySide,
+    Position,
+    RoutineItem,
+    Target,
+)
 from spinecoach.core.messages import ENGLISH, Message, Messages
 
 Term: TypeAlias = Category | Position | Target
@@ -36,6 +44,17 @@ _REPS_LONG_HOLD = Message("content.dosage.reps-long-hold", "{reps} x {hold} s ho
 _REPS_SHORT_HOLD = Message("content.dosage.reps-short-hold", "{reps} reps, {hold} s hold")
 _SETS = Message("content.dosage.sets", "{sets} sets of {dosage}")
 _EACH_SIDE = Message("content.dosage.each-side", "{dosage}, each side")
+#: A two-sided exercise prescribed on one side only (a programme's `side`).
+_ONLY_SIDE = {
+    OnlySide.LEFT: Message("content.dosage.left-only", "{dosage}, left side only"),
+    OnlySide.RIGHT: Message("content.dosage.right-only", "{dosage}, right side only"),
+}
+
+#: How often a programme asks for a routine (`core.programme.model.Frequency.text`).
+_PER_DAY = Message("content.frequency.per-day", "once a day", "{n} times a day")
+_TWICE_A_DAY = Message("content.frequency.twice-a-day", "twice a day")
+_PER_WEEK = Message("content.frequency.per-week", "once a week", "{n} times a week")
+_TWICE_A_WEEK = Message("content.frequency.twice-a-week", "twice a week")
 
 _SECONDS = Message("content.duration.seconds", "{seconds} s")
 _MINUTES = Message("content.duration.minutes", "{minutes} min")
@@ -70,10 +89,35 @@ def describe_dosage(dosage: Dosage, words: Messages = ENGLISH) -> str:
     return text
 
 
-def dosage_text(exercise: Exercise, dosage: Dosage | None = None, words: Messages = ENGLISH) -> str:
-    """The dosage as a person reads it, as `Exercise.dosage_text()`, "each side" included."""
+def dosage_text(
+    exercise: Exercise,
+    dosage: Dosage | None = None,
+    words: Messages = ENGLISH,
+    *,
+    only_side: OnlySide | None = None,
+) -> str:
+    """The dosage as a person reads it, as `Exercise.dosage_text()`, "each side" included.
+
+    `only_side`: a two-sided exercise prescribed on one side says "left side only" instead.
+    """
     text = describe_dosage(dosage or exercise.dosage, words)
-    return words.text(_EACH_SIDE, dosage=text) if exercise.two_sided else text
+    if not exercise.two_sided:
+        return text
+    if only_side is not None:
+        return words.text(_ONLY_SIDE[only_side], dosage=text)
+    return words.text(_EACH_SIDE, dosage=text)
+
+
+def item_dosage_text(item: RoutineItem, words: Messages = ENGLISH) -> str:
+    """A routine item's dosage: "10 reps, 3 s hold", "..., each side", "..., left side only"."""
+    return dosage_text(item.exercise, item.dosage, words, only_side=item.only_side)
+
+
+def frequency_text(times: int, per_day: bool, words: Messages = ENGLISH) -> str:
+    """How often, as a person reads it: "once a day", "twice a week", "3 times a week"."""
+    if times == 2:
+        return words.text(_TWICE_A_DAY if per_day else _TWICE_A_WEEK)
+    return words.count(_PER_DAY if per_day else _PER_WEEK, times)
 
 
 def duration_text(seconds: int, words: Messages = ENGLISH) -> str:

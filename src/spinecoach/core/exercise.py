@@ -63,6 +63,20 @@ class SideMeaning(StrEnum):
     TILT = "tilt"  # the left ear goes down towards the left shoulder
 
 
+class SpinalMovement(StrEnum):
+    """The main spinal movement an exercise asks for (docs/EXERCISE_FORMAT.md, `movement`).
+
+    A person whose pain is worse in one direction can leave out the exercises that move that
+    way; leaning the trunk forward from the hips counts as bending forward.
+    """
+
+    BENDING_FORWARD = "bending forward"
+    BENDING_BACK = "bending back"
+    TWISTING = "twisting"
+    SIDE_BENDING = "side-bending"
+    NEUTRAL = "neutral"  # the spine is held still while the limbs work
+
+
 class Motion(StrEnum):
     """Whether the working phase is a still hold or a continuous movement (shoulder rolls)."""
 
@@ -202,6 +216,11 @@ class Exercise:
     side_means: SideMeaning | None = None
     #: The safe range of each dosage field (`[limits]` in the file); see `DosageLimits`.
     limits: DosageLimits = DosageLimits()
+    #: The main spinal movement it asks for (`movement` in the file).
+    movement: SpinalMovement = SpinalMovement.NEUTRAL
+    #: The ids of its easier and harder versions (`easier`, `harder`; mutual, see core.chains).
+    easier: str | None = None
+    harder: str | None = None
 
     def dosage_problems(self, dosage: Dosage) -> list[OutOfRange]:
         """Where `dosage` leaves this exercise's safe range (empty when it stays inside)."""

@@ -228,20 +228,66 @@ class CustomRoutine:
     body: str
     created_at: datetime
     updated_at: datetime
+    #: The routine this one was copied or eased from (a shipped, own or programme routine id);
+    #: from schema version 5.
+    based_on: str | None = None
+    #: Set on an eased copy of a programme's routine: the StoredProgramme it belongs to, so
+    #: removing the programme removes the copy too (never the sessions done with it).
+    programme_id: str | None = None
 
     def __post_init__(self) -> None:
         _check_text("CustomRoutine.id", self.id)
         _check_text("CustomRoutine.name", self.name)
-        if not isinstance(self.body, str):
-            raise ValueError(f"CustomRoutine.body must be TOML text, got {type(self.body)}")
-        import tomllib  # only custom routines need it; keeps start-up light
-
-        try:
-            tomllib.loads(self.body)
-        except tomllib.TOMLDecodeError as exc:
-            raise ValueError(f"CustomRoutine.body is not valid TOML: {exc}") from exc
+        _check_toml("CustomRoutine.body", self.body)
         _check_aware("CustomRoutine.created_at", self.created_at)
         _check_aware("CustomRoutine.updated_at", self.updated_at)
+        if self.based_on is not None:
+            _check_text("CustomRoutine.based_on", self.based_on)
+        if self.programme_id is not None:
+            _check_text("CustomRoutine.programme_id", self.programme_id)
+
+
+@dataclass(frozen=True, kw_only=True)
+class StoredProgramme:
+    """A programme file from a clinician, kept as the TOML text it was imported as.
+
+    Like CustomRoutine only the TOML syntax is checked here: what the programme says is the
+    programme parser's job (core/programme), so a file a newer SpineCoach imported is still
+    kept. At most one programme is active; it drives the Library, reminders and adherence.
+    """
+
+    id: str
+    title: str
+    prescribed_by: str
+    body: str
+    file_name: str
+    imported_at: datetime
+    active: bool = False
+
+    def __post_init__(self) -> None:
+        _check_text("StoredProgramme.id", self.id)
+        _check_text("StoredProgramme.title", self.title)
+        if not isinstance(self.prescribed_by, str):
+            raise ValueError(
+                f"StoredProgramme.prescribed_by must be text, got {type(self.prescribed_by)}"
+            )
+        _check_toml("StoredProgramme.body", self.body)
+        if not isinstance(self.file_name, str):
+            raise ValueError(f"StoredProgramme.file_name must be text, got {type(self.file_name)}")
+        _check_aware("StoredProgramme.imported_at", self.imported_at)
+        if not isinstance(self.active, bool):
+            raise ValueError(f"StoredProgramme.active must be True or False, got {self.active!r}")
+
+
+def _check_toml(field: str, value: object) -> None:
+    if not isinstance(value, str):
+        raise ValueError(f"{field} must be TOML text, got {type(value)}")
+    import tomllib  # only routines and programmes need it; keeps start-up light
+
+    try:
+        tomllib.loads(value)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{field} is not valid TOML: {exc}") from exc
 
 
 def _is_int(value: object) -> bool:

@@ -228,3 +228,61 @@ FEELINGS: Final = MappingProxyType(
         "harder": Message("report.table.harder", "harder"),
     }
 )
+
+# --- 7. the programme ---------------------------------------------------------------------------
+
+PROGRAMME_HEADING = Message("report.programme.heading", "Prescribed programme")
+PROGRAMME_TITLE = Message("report.programme.title", "Programme")
+PROGRAMME_BY = Message("report.programme.prescribed-by", "Prescribed by")
+PROGRAMME_CONTACT = Message("report.programme.contact", "Contact")
+PROGRAMME_DATES = Message("report.programme.dates", "Dates")
+PROGRAMME_START = Message("report.programme.start", "started {start}")
+PROGRAMME_START_REVIEW = Message(
+    "report.programme.start-review", "started {start}; review {review}"
+)
+PROGRAMME_ROUTINES = Message("report.programme.routines", "Prescribed")
+PROGRAMME_ROUTINE_LINE = Message("report.programme.routine-line", "{routine}: {frequency}")
+PROGRAMME_LOCKED = Message(
+    "report.programme.locked", "Locked: the patient may do less, not more or other exercises"
+)
+PROGRAMME_DONE = Message("report.programme.done", "Sessions done")
+PROGRAMME_DONE_VALUE = Message(
+    "report.programme.done-value", "{done} of {prescribed} prescribed ({percent}%)"
+)
+PROGRAMME_NONE_PRESCRIBED = Message(
+    "report.programme.none-prescribed", "none prescribed in this period"
+)
+PROGRAMME_COUNTING = Message(
+    "report.programme.counting",
+    "Only completed sessions of the programme's routines count. The programme's first week and "
+    "the current week are prescribed in proportion to their days.",
+)
+WEEKS_TITLE = Message("report.programme.weeks", "Adherence per week")
+WEEK_OF = Message("report.programme.week-of", "Week of")
+WEEK_DONE = Message("report.programme.week-done", "Done")
+WEEK_PRESCRIBED = Message("report.programme.week-prescribed", "Prescribed")
+WEEK_SHARE = Message("report.programme.week-share", "Share")
+PERCENT = Message("report.programme.percent", "{percent}%")
+ROUTINES_TITLE = Message("report.programme.routines-title", "Per routine: adherence and pain")
+ROUTINE_COLUMN = Message("report.programme.routine", "Routine")
+HOW_OFTEN = Message("report.programme.how-often", "How often")
+DONE_OF = Message("report.programme.done-of", "{done} of {prescribed}")
+ROUTINE_BEFORE = Message("report.programme.before", "Pain before")
+ROUTINE_AFTER = Message("report.programme.after", "Pain after")
+ROUTINE_CHANGE = Message("report.programme.change", "Change")
+ROUTINE_EXERCISE = Message("report.programme.routine-exercise", "{routine}: {exercise}")
+EXERCISES_TITLE = Message("report.programme.exercises-title", "Per exercise")
+EXERCISE_COLUMN = Message("report.programme.exercise", "Exercise")
+EXERCISE_DOSAGE = Message("report.programme.dosage", "Prescribed dose")
+EXERCISE_COMPLETED = Message("report.programme.completed", "Completed")
+EXERCISE_COMPLETED_VALUE = Message(
+    "report.programme.completed-value",
+    "in {done} of {sessions} session",
+    "in {done} of {sessions} sessions",
+)
+EXERCISE_HURTS = Message("report.programme.hurts", "“This hurts”")
+EXERCISE_NOTE = Message("report.programme.note", "Prescriber’s note")
+PROGRAMME_NOTES = Message("report.programme.notes", "Prescriber’s notes")
+PROGRAMME_NO_SESSIONS = Message(
+    "report.programme.no-sessions", "No session of this programme was recorded in this period."
+)

@@ -1,11 +1,15 @@
 """SpineCoach in the application menu: the desktop entry, icons and metainfo in the XDG folders.
 
-`spinecoach --install-desktop-entry` puts four files below the user's $XDG_DATA_HOME
+`spinecoach --install-desktop-entry` puts five files below the user's $XDG_DATA_HOME
 (~/.local/share when unset), all named by the one app id, `paths.APP_ID`:
 
 - ``applications/<id>.desktop``: the shipped entry (packaging/), its ``Exec`` the command that
-  runs now (`launcher_command`), so it works from pipx, a venv or the bundle; ``TryExec`` names
-  the same program, so the entry hides itself if that Python (a deleted venv) is gone;
+  runs now (`launcher_command`) followed by ``--open %f``, so it works from pipx, a venv or the
+  bundle, and a file manager hands it a programme file; ``TryExec`` names the same program, so
+  the entry hides itself if that Python (a deleted venv) is gone;
+- ``mime/packages/<id>.xml``: the type of a clinician's programme file,
+  ``application/x-spinecoach-programme`` (``*.programme.toml``), which the entry's ``MimeType=``
+  names: the file manager offers SpineCoach to open one;
 - ``icons/hicolor/scalable/apps/<id>.svg`` and ``icons/hicolor/256x256/apps/<id>.png``: the
   shipped icon (the PNG is icons/spinecoach-256.png, drawn from the SVG by
   tools/render_app_icon.py), the name the window and the tray icon are matched by;
@@ -18,7 +22,11 @@ never leaves an entry without its icon. Files are copied, not rendered: no Qt, n
 Caches: desktops watch these folders and need no help. A user-level icon cache
 (``icon-theme.cache``) or desktop database (``mimeinfo.cache``) is refreshed when one exists and
 the tool is installed, never created: a new cache would be a file uninstalling must leave
-behind, and a stale one hides icons.
+behind, and a stale one hides icons. The MIME database is different: a type is known only once
+``update-mime-database`` has built it from ``mime/packages``, so installing always runs the tool
+(when it is installed). Everything in ``mime/`` but ``packages/`` is generated (the shared MIME
+info specification), so uninstalling rebuilds it when other programs' types remain and removes
+what was generated when none do.
 
 Start on log-in runs the same command (`launcher_command`) with ``--minimised``.
 """
@@ -39,6 +47,16 @@ from spinecoach.desktop.autostart import _write_atomically, desktop_exec
 
 DESKTOP_FILE_NAME = f"{paths.APP_ID}.desktop"
 METAINFO_FILE_NAME = f"{paths.APP_ID}.metainfo.xml"
+MIME_FILE_NAME = f"{paths.APP_ID}.mime.xml"
+"""The shipped MIME type (packaging/); installed as ``mime/packages/<app id>.xml``."""
+PROGRAMME_MIME_TYPE = "application/x-spinecoach-programme"
+OPEN_FIELD_CODES = ("--open", "%f")
+"""What follows the command in ``Exec=``: the file a file manager opens SpineCoach with."""
+#: What update-mime-database writes beside ``packages/`` (besides a folder per media type).
+GENERATED_MIME_FILES = (
+    "XMLnamespaces", "aliases", "generic-icons", "globs", "globs2", "icons", "magic",
+    "mime.cache", "subclasses", "treemagic", "types", "version",
+)  # fmt: skip
 SVG_ICON = "spinecoach.svg"
 PNG_ICON = "spinecoach-256.png"
 CACHE_TOOL_TIMEOUT = 5.0  # seconds; a user's icon cache of a few icons takes ~10 ms
@@ -125,12 +143,14 @@ class MenuEntry:
         self.svg_icon = icons / "scalable" / "apps" / f"{paths.APP_ID}.svg"
         self.png_icon = icons / "256x256" / "apps" / f"{paths.APP_ID}.png"
         self.metainfo_file = self.data_home / "metainfo" / METAINFO_FILE_NAME
+        self.mime_folder = self.data_home / "mime"
+        self.mime_file = self.mime_folder / "packages" / f"{paths.APP_ID}.xml"
         self._run_tool = run_tool
 
     @property
     def files(self) -> tuple[Path, ...]:
         """Every file installing writes, in the order it writes them (the entry last)."""
-        return (self.svg_icon, self.png_icon, self.metainfo_file, self.desktop_file)
+        return (self.svg_icon, self.png_icon, self.metainfo_file, self.mime_file, self.desktop_file)
 
     def unsupported_reason(self) -> str | None:
         """Why this SpineCoach cannot have a menu entry of its own making, or None."""
@@ -157,7 +177,11 @@ class MenuEntry:
         return self.unsupported_reason() is None and self.installed_entry() is None
 
     def desktop_entry_text(self, command: Sequence[str]) -> str:
-        """The shipped desktop entry, running `command` (``Exec`` and ``TryExec``)."""
+        """The shipped desktop entry, running `command` (``Exec`` and ``TryExec``).
+
+        ``Exec`` ends in ``--open %f``: opened from the menu, ``%f`` is dropped and ``--open``
+        alone opens nothing; opened on a programme file, the file follows it.
+        """
         template = (paths.packaging_dir() / DESKTOP_FILE_NAME).read_text(encoding="utf-8")
         lines = []
         for line in template.splitlines():
@@ -167,7 +191,8 @@ class MenuEntry:
             if line.startswith("Type="):
                 if Path(command[0]).is_absolute():
                     lines.append(f"TryExec={command[0]}")
-                lines.append(f"Exec={desktop_exec(command)}")
+                field_codes = " ".join(OPEN_FIELD_CODES)  # unquoted: the reader expands %f
+                lines.append(f"Exec={desktop_exec(command)} {field_codes}")
         return "\n".join(lines) + "\n"
 
     def install(self, command: Sequence[str]) -> bool:
@@ -181,6 +206,7 @@ class MenuEntry:
             self.svg_icon: (paths.icons_dir() / SVG_ICON).read_bytes(),
             self.png_icon: (paths.icons_dir() / PNG_ICON).read_bytes(),
             self.metainfo_file: (paths.packaging_dir() / METAINFO_FILE_NAME).read_bytes(),
+            self.mime_file: (paths.packaging_dir() / MIME_FILE_NAME).read_bytes(),
             self.desktop_file: self.desktop_entry_text(command).encode("utf-8"),
         }
         created: list[Path] = []
@@ -197,6 +223,7 @@ class MenuEntry:
                 self._prune(path.parent)  # only folders left empty: nobody else's files
             raise
         self._refresh_caches()
+        self._run_tool(["update-mime-database", str(self.mime_folder)])
         return existed
 
     def uninstall(self) -> list[Path]:
@@ -209,7 +236,25 @@ class MenuEntry:
             self._prune(path.parent)
         if removed:
             self._refresh_caches()
+        self._forget_mime_type()
         return removed
+
+    def _forget_mime_type(self) -> None:
+        """Rebuild the MIME database without ours, or remove it when it describes nothing."""
+        packages = self.mime_folder / "packages"
+        if packages.is_dir() and any(packages.iterdir()):
+            self._run_tool(["update-mime-database", str(self.mime_folder)])
+            return
+        if not self.mime_folder.is_dir():
+            return
+        for name in GENERATED_MIME_FILES:
+            (self.mime_folder / name).unlink(missing_ok=True)
+        for folder in self.mime_folder.iterdir():  # application/, text/...: one file per type
+            if folder.is_dir() and not folder.is_symlink() and folder.name != "packages":
+                for generated in folder.glob("*.xml"):
+                    generated.unlink()
+                self._prune(folder)
+        self._prune(self.mime_folder)
 
     def _prune(self, folder: Path) -> None:
         """Remove `folder` and its parents below the data home while they are empty."""

@@ -11,7 +11,8 @@ would both believe they are alone. The lock file is created atomically, so exact
 wins; QLockFile also recognises the lock of a crashed process (its PID is gone, or the machine
 rebooted) and takes it over. Only the lock holder touches the socket: it removes whatever a
 crash left at the server path and listens there. Everybody else is a secondary: it connects,
-writes one command line (``activate``, later perhaps ``start desk-break``) and exits.
+writes one command line (``activate``, or ``open <absolute path>`` for `spinecoach --open FILE`:
+the running window shows the programme's preview) and exits.
 
 Private: the socket lives in `$XDG_RUNTIME_DIR` (a 0700 folder of the user's own, on a tmpfs;
 the name is derived from the data folder) or, without one, in the data folder itself (0700).
@@ -50,8 +51,12 @@ MAX_SOCKET_PATH_BYTES = 104
 ACTIVATE = "activate"
 """The command a plain second launch sends: bring the running window to the front."""
 
-MAX_COMMAND_BYTES = 256
-"""Longer lines are junk (or not from SpineCoach): the connection is dropped."""
+OPEN = "open"
+"""``open <absolute path>``: a second launch hands over a programme file to preview."""
+
+MAX_COMMAND_BYTES = 4352
+"""Longer lines are junk (or not from SpineCoach): the connection is dropped. Room for
+``open`` and a path as long as Linux allows (PATH_MAX, 4096 bytes)."""
 
 CONNECT_TIMEOUT_MS = 3000
 WRITE_TIMEOUT_MS = 2000
@@ -124,6 +129,28 @@ def _unusable_because(name: str) -> str | None:
     return None
 
 
+def open_command(file: Path) -> str:
+    """The line that asks the running SpineCoach to open `file`; ValueError if not one line.
+
+    The path is made absolute here (the running one has another working folder), without
+    resolving links: the file keeps the name the person gave it.
+    """
+    command = f"{OPEN} {Path(os.path.abspath(file))}"  # noqa: PTH100 (no link resolving)
+    if not command.isprintable() or len(command.encode("utf-8", "surrogateescape")) >= (
+        MAX_COMMAND_BYTES
+    ):
+        raise ValueError(f"not a single short line: {command!r}")
+    return command
+
+
+def opened_file(command: str) -> Path | None:
+    """The file an ``open <path>`` command names, or None for any other command."""
+    verb, _space, argument = command.partition(" ")
+    if verb != OPEN or not argument:
+        return None
+    return Path(argument)
+
+
 def _parse_command(line: bytes) -> str | None:
     """The command in one received line, or None when the line is not a sane command."""
     try:
@@ -143,7 +170,8 @@ class SingleInstance(QObject):
     """
 
     activation_requested = Signal(str)
-    """A second launch handed over this command (e.g. "activate"): show the window."""
+    """A second launch handed over this command ("activate", "open <path>"): show the window
+    (and, for "open", the file's preview: `opened_file`)."""
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -295,7 +323,7 @@ class SingleInstance(QObject):
         Blocks (no event loop needed). A primary that just took the lock may not be listening
         yet, so connecting is retried for up to `connect_timeout_ms` before giving up.
         """
-        if "\n" in command or "\r" in command or len(command.encode()) >= MAX_COMMAND_BYTES:
+        if not command.isprintable() or len(command.encode()) >= MAX_COMMAND_BYTES:
             raise ValueError(f"not a single short line: {command!r}")
         from PySide6.QtNetwork import QLocalSocket
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from spinecoach.storage import schema_v1, schema_v2, schema_v3, schema_v4
+from spinecoach.storage import schema_v1, schema_v2, schema_v3, schema_v4, schema_v5
 from spinecoach.storage.errors import MigrationError
 
 
@@ -45,6 +45,7 @@ MIGRATIONS: Final[tuple[Migration, ...]] = (
     sql_migration(2, "soft delete and history indexes", schema_v2.STATEMENTS),
     sql_migration(3, "reminder log", schema_v3.STATEMENTS),
     sql_migration(4, "every this-hurts answer, exercises skipped", schema_v4.STATEMENTS),
+    sql_migration(5, "programmes, and where own routines came from", schema_v5.STATEMENTS),
 )
 
 

@@ -23,6 +23,7 @@ from spinecoach.core.records import (
     ReminderLogEntry,
     SessionRecord,
     SessionStatus,
+    StoredProgramme,
 )
 from spinecoach.storage.errors import StoredDataError
 from spinecoach.storage.timecodec import from_iso, to_epoch, to_iso
@@ -187,6 +188,8 @@ def custom_routine_to_row(routine: CustomRoutine) -> dict[str, object]:
         "body": routine.body,
         "created_at": to_iso(routine.created_at),
         "updated_at": to_iso(routine.updated_at),
+        "based_on": routine.based_on,
+        "programme_id": routine.programme_id,
     }
 
 
@@ -199,9 +202,44 @@ def custom_routine_from_row(row: sqlite3.Row) -> CustomRoutine:
             body=_text(row, "body"),
             created_at=from_iso(_text(row, "created_at")),
             updated_at=from_iso(_text(row, "updated_at")),
+            based_on=_optional_text_since_v5(row, "based_on"),
+            programme_id=_optional_text_since_v5(row, "programme_id"),
         )
     except _ROW_PROBLEMS as exc:
         raise _unreadable("custom_routines", row, exc) from exc
+
+
+def programme_to_row(programme: StoredProgramme) -> dict[str, object]:
+    """Return the programmes columns for `programme`."""
+    return {
+        "id": programme.id,
+        "title": programme.title,
+        "prescribed_by": programme.prescribed_by,
+        "body": programme.body,
+        "file_name": programme.file_name,
+        "imported_at": to_iso(programme.imported_at),
+        "imported_at_epoch": to_epoch(programme.imported_at),
+        "active": int(programme.active),
+    }
+
+
+def programme_from_row(row: sqlite3.Row) -> StoredProgramme:
+    """Rebuild a StoredProgramme, or raise StoredDataError naming the row."""
+    try:
+        active = _int(row, "active")
+        if active not in (0, 1):
+            raise ValueError(f"column active holds {active!r}, expected 0 or 1")
+        return StoredProgramme(
+            id=_text(row, "id"),
+            title=_text(row, "title"),
+            prescribed_by=_text(row, "prescribed_by"),
+            body=_text(row, "body"),
+            file_name=_text(row, "file_name"),
+            imported_at=from_iso(_text(row, "imported_at")),
+            active=active == 1,
+        )
+    except _ROW_PROBLEMS as exc:
+        raise _unreadable("programmes", row, exc) from exc
 
 
 def encode_exercise_ids(exercise_ids: tuple[str, ...]) -> str:
@@ -222,6 +260,13 @@ def _skipped(row: sqlite3.Row) -> tuple[str, ...]:
     if "exercises_skipped" not in row.keys():  # noqa: SIM118 - `in` on a Row reads its values
         return ()
     return decode_exercise_ids(_text(row, "exercises_skipped"))
+
+
+def _optional_text_since_v5(row: sqlite3.Row, column: str) -> str | None:
+    # A file before version 5 (opened read-only, never migrated) has no such column.
+    if column not in row.keys():  # noqa: SIM118 - `in` on a Row reads its values
+        return None
+    return _optional_text(row, column)
 
 
 def _feeling(value: str) -> Feeling:

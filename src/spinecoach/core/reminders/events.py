@@ -24,7 +24,10 @@ class StandUpDue:
 
 @dataclass(frozen=True, slots=True)
 class DailyExerciseDue:
-    """The daily exercise time has come and no session was recorded today."""
+    """A daily exercise reminder is due: its time came and its session is not yet done.
+
+    Once a day without a programme; with one, as often as it prescribes (`daily_plan`).
+    """
 
     at: datetime
 

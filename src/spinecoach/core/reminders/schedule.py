@@ -40,6 +40,14 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from spinecoach.core.clock import Clock
+from spinecoach.core.reminders.daily_plan import (
+    ONCE_A_DAY,
+    DailyState,
+    DailyTarget,
+    count_done,
+    due_slot,
+    next_reminder,
+)
 from spinecoach.core.reminders.events import (
     DailyExerciseDue,
     ReminderEvent,
@@ -51,7 +59,7 @@ from spinecoach.core.reminders.events import (
 )
 from spinecoach.core.reminders.pause import ForMinutes, Pause, UntilResumed, UntilWorkStarts
 from spinecoach.core.reminders.stored_settings import daily_setting, hours_setting
-from spinecoach.core.reminders.working_hours import WorkingHours, moment_on
+from spinecoach.core.reminders.working_hours import WorkingHours
 from spinecoach.core.settings import SETTINGS_BY_KEY, resolve
 
 _log = logging.getLogger(__name__)
@@ -103,7 +111,11 @@ class ReminderSchedule:
         self._snoozes = 0
         self._pause: Pause | None = None  # a pause the person asked for (one kind at a time)
         self._in_session = False
-        self._daily_done: date | None = None
+        # The daily reminder: how often (a programme's frequency), the completed sessions it
+        # counts (the last eight days are enough for today and this week), the slots given today.
+        self._daily_target = ONCE_A_DAY
+        self._sessions_done: list[datetime] = []
+        self._daily_given: tuple[date, int] | None = None
         now, mono = self._now(), self._clock.monotonic()
         self._last_wall = now.astimezone(UTC)
         self._last_mono = mono
@@ -317,9 +329,10 @@ class ReminderSchedule:
                 self._snoozes = 0  # a reminder after a full interval starts a new chain
             self._due_mono = mono + self._interval * 60
             self._due_from_snooze = False
-        if self._daily_due_now(now):
+        slot = self._daily_slot(now)
+        if slot is not None:
             events.append(DailyExerciseDue(now))
-            self._daily_done = now.date()
+            self._daily_given = (now.date(), slot + 1)
         return events
 
     # --- the person's answers --------------------------------------------------------------
@@ -380,13 +393,13 @@ class ReminderSchedule:
     def session_finished(self, completed: bool = True) -> None:
         """The session ended: the person moved, so the interval restarts either way.
 
-        A completed session also counts as today's session for the daily reminder.
+        A completed session also counts for the daily reminder (today's and this week's).
         """
         self._in_session = False
         now = self._now()
         self._restart(now, self._clock.monotonic())
         if completed:
-            self._daily_done = now.date()
+            self.record_session(now)
 
     def user_was_idle(self, seconds: float) -> bool:
         """The person is back after `seconds` without input; True if that counted as a break."""
@@ -396,8 +409,24 @@ class ReminderSchedule:
         return True
 
     def record_session_today(self) -> None:
-        """A session was recorded today: no daily exercise reminder until tomorrow."""
-        self._daily_done = self._now().date()
+        """A session was recorded today: with no programme, no daily reminder until tomorrow."""
+        self.record_session(self._now())
+
+    def record_session(self, at: datetime) -> None:
+        """A session completed at `at` counts towards the daily reminder's target."""
+        self._sessions_done.append(at)
+        horizon = self._now().astimezone(UTC) - timedelta(days=8)
+        self._sessions_done = [m for m in self._sessions_done if m.astimezone(UTC) >= horizon]
+
+    @property
+    def daily_target(self) -> DailyTarget:
+        """How often the daily reminder asks for a session (`core.reminders.daily_plan`)."""
+        return self._daily_target
+
+    @daily_target.setter
+    def daily_target(self, target: DailyTarget) -> None:
+        """A new target (a programme imported or ended) applies from the next check."""
+        self._daily_target = target
 
     # --- internals -------------------------------------------------------------------------
 
@@ -450,17 +479,23 @@ class ReminderSchedule:
             start = self._hours.next_start_after(start)
         return None  # every working period is shorter than the interval
 
-    def _daily_due_now(self, now: datetime) -> bool:
+    def _daily_state(self, now: datetime) -> DailyState:
+        done_today, done_week = count_done(self._sessions_done, now)
+        given = self._daily_given
+        return DailyState(
+            done_today, done_week, given[1] if given and given[0] == now.date() else 0
+        )
+
+    def _daily_slot(self, now: datetime) -> int | None:
+        """Today's daily reminder slot due now, if any (the rule is `daily_plan`'s)."""
         at = self.daily_exercise_reminder_at
-        return at is not None and self._daily_done != now.date() and now.time() >= at
+        if at is None:
+            return None
+        return due_slot(now, at, self._hours, self._daily_target, self._daily_state(now))
 
     def _next_daily(self, now: datetime) -> datetime | None:
         at = self.daily_exercise_reminder_at
         if at is None:
             return None
-        today = moment_on(now.date(), at, now.tzinfo)
-        if self._daily_done != now.date() and today.astimezone(UTC) > now.astimezone(UTC):
-            return today
-        if self._daily_done != now.date():
-            return now  # overdue: the next check gives it
-        return moment_on(now.date() + timedelta(days=1), at, now.tzinfo)
+        state = self._daily_state(now)
+        return next_reminder(now, at, self._hours, self._daily_target, state)

@@ -12,11 +12,19 @@ connection. Callers never name the stores; they take a Database.
 from spinecoach.storage.database.event_logs import EventLogStore
 from spinecoach.storage.database.history import HistoryStore
 from spinecoach.storage.database.pain_entries import PainEntryStore
+from spinecoach.storage.database.programmes import ProgrammeStore
 from spinecoach.storage.database.sessions import SessionStore
 from spinecoach.storage.database.settings_and_routines import SettingsAndRoutinesStore
 
 __all__ = ["Database"]
 
 
-class Database(PainEntryStore, SessionStore, HistoryStore, EventLogStore, SettingsAndRoutinesStore):
+class Database(
+    PainEntryStore,
+    SessionStore,
+    HistoryStore,
+    EventLogStore,
+    SettingsAndRoutinesStore,
+    ProgrammeStore,
+):
     """SpineCoach's records in one SQLite file. Obtain it from open_database()."""

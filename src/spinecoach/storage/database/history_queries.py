@@ -31,6 +31,12 @@ HISTORY_QUERIES: Final[Mapping[str, str]] = MappingProxyType(
         " JOIN hurt_events ON hurt_events.session_id = sessions.id"
         " WHERE sessions.deleted_at IS NULL"
         " AND sessions.started_at_epoch >= :low AND sessions.started_at_epoch < :high",
+        # Adherence to a programme: the completed sessions, by start (`+status`: never through
+        # the status index, which would read every completed session and sort them).
+        "completed_sessions": "SELECT routine_id, started_at FROM sessions"
+        " WHERE deleted_at IS NULL AND +status = 'completed'"
+        " AND started_at_epoch >= :low AND started_at_epoch < :high"
+        " ORDER BY started_at_epoch, id",
         "count_pain_entries": "SELECT count(*) FROM pain_entries WHERE deleted_at IS NULL",
         "count_sessions": "SELECT count(*) FROM sessions WHERE deleted_at IS NULL",
         "first_pain_entry": "SELECT recorded_at AS at, recorded_at_epoch AS epoch"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -53,6 +54,7 @@ from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
 from spinecoach.storage.database import Database
 from spinecoach.ui.history.chart import ChartPoint
 from spinecoach.ui.history.locale_text import count, logged_at, signed
+from spinecoach.ui.history.programme_panel import ProgrammeSummary, ProgrammeWeek
 from spinecoach.ui.history.report import ReportContent
 from spinecoach.ui.history.report_content import ReportWriter
 from spinecoach.ui.history.view import (
@@ -62,6 +64,9 @@ from spinecoach.ui.history.view import (
     SessionRow,
     SessionTableModel,
 )
+
+if TYPE_CHECKING:
+    from spinecoach.core.programme.model import Programme
 
 # How far back the summary looks at most (the streak and the trend never need more).
 SUMMARY_DAYS = 400
@@ -152,7 +157,8 @@ class HistoryController(QObject):
         """
         super().__init__(view)
         self._words = words
-        self._routine_names = dict(routine_names or {})
+        # Read at each use, not copied: a routine renamed while History is open shows its new name.
+        self._routine_names: Mapping[str, str] = routine_names if routine_names is not None else {}
         # A named zone (with its DST rules) puts old entries on the right local day.
         self._tz = tz
         self._view = view
@@ -165,6 +171,7 @@ class HistoryController(QObject):
         self._write_note = write_note
         self._write_check_in = write_check_in
         self._exercise_names: Callable[[tuple[str, ...]], list[str]] = list
+        self._programme: Callable[[], Programme | None] = lambda: None
         self._range_days: int | None = 91
         self._show_bars = False
         view.range_requested.connect(self.set_range)
@@ -174,6 +181,51 @@ class HistoryController(QObject):
     def set_exercise_names(self, names: Callable[[tuple[str, ...]], list[str]]) -> None:
         """How exercises are named, by id, in the language in use (the log's "This hurts")."""
         self._exercise_names = names
+
+    def set_programme_source(self, programme: Callable[[], Programme | None]) -> None:
+        """Where the active programme comes from (None: none); History shows its adherence."""
+        self._programme = programme
+
+    def programme_summary(self) -> ProgrammeSummary | None:
+        """The active programme and its weeks so far (`core.programme.adherence`'s rules)."""
+        programme = self._programme()
+        if programme is None:
+            return None
+        from spinecoach.core.programme.adherence import adherence_by_routine, weekly_adherence
+
+        zone = self._zone()
+        now = self._clock.now()
+        today = now.astimezone(zone).date()
+        since = self._midnight(min(programme.start, today))
+        completed = [
+            (routine_id, started.astimezone(zone).date())
+            for routine_id, started in self._database.completed_sessions_between(
+                since, self._midnight(today + timedelta(days=1))
+            )
+        ]
+        weeks = weekly_adherence(programme, completed, today)
+        by_routine = adherence_by_routine(programme, completed, today)
+        ids = programme.routine_ids
+        per_week = {
+            routine_id: {week.week_start: week for week in by_routine.get(routine_id, ())}
+            for routine_id in ids
+        }
+        rows = []
+        for week in weeks:
+            cells = []
+            for routine_id in ids:
+                own = per_week[routine_id].get(week.week_start)
+                cells.append((own.done, own.prescribed) if own is not None else (0, 0))
+            rows.append(ProgrammeWeek(week.week_start, week.done, week.prescribed, tuple(cells)))
+        return ProgrammeSummary(
+            title=programme.title,
+            prescribed_by=programme.prescribed_by,
+            contact=programme.contact,
+            routines=tuple(
+                (p.routine.name, p.frequency.text(self._words)) for p in programme.routines
+            ),
+            weeks=tuple(rows),
+        )
 
     def routine_name(self, session: SessionRecord) -> str:
         """The session's routine as the library names it now, else as it was recorded."""
@@ -276,6 +328,7 @@ class HistoryController(QObject):
         self._view.set_reminders(
             [self._reminder_row(e) for e in self._database.reminder_events(start, end)]
         )
+        self._view.set_programme(self.programme_summary())
         if summary:
             self._refresh_summary()
 
@@ -550,6 +603,7 @@ class HistoryController(QObject):
             routine_name=self.routine_name,
             exercise_names=exercise_names or list,
             tz=self._tz,
+            programme=self._programme(),
         ).content(period)
 
     def _repeat(self, session_id: int) -> None:

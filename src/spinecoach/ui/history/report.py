@@ -60,10 +60,14 @@ class Fact:
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """Running text; `small` for a footnote (9 pt, muted)."""
+    """Running text; `small` for a footnote (9 pt, muted).
+
+    `strong`: a title over what follows, bold, kept on a page with the start of the next block.
+    """
 
     text: str
     small: bool = False
+    strong: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,10 +150,11 @@ Block = Paragraph | Facts | Table | Chart | WeeklyBars
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A heading and what follows it."""
+    """A heading and what follows it; `own_page`: the section starts on a new page."""
 
     heading: str
     blocks: tuple[Block, ...]
+    own_page: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -445,10 +450,18 @@ class _Layout:
         self.y += below
 
     def section(self, section: Section) -> None:
+        if section.own_page and self.y > 0:
+            self.new_page()
         first = section.blocks[0] if section.blocks else None
         self.heading(section.heading, self.first_height(first))
-        for block in section.blocks:
+        for index, block in enumerate(section.blocks):
             if isinstance(block, Paragraph):
+                if block.strong:  # a title stays with the start of what it names
+                    after = section.blocks[index + 1 : index + 2]
+                    follow = self.first_height(after[0]) if after else 0.0
+                    if after and isinstance(after[0], Paragraph):  # a paragraph never splits
+                        follow = min(self._paragraph_height(after[0]), self.bottom / 2)
+                    self.need(self._paragraph_height(block) + 1.5 * self.mm + follow)
                 self.paragraph(block)
             elif isinstance(block, Facts):
                 self.facts(block.rows)
@@ -478,11 +491,11 @@ class _Layout:
         return 3 * self._line(BODY_PT) + 2 * self.mm  # a fact or two
 
     def _paragraph_height(self, block: Paragraph) -> float:
-        font = _font(SMALL_PT if block.small else BODY_PT)
+        font = _font(SMALL_PT if block.small else BODY_PT, block.strong)
         return self.text_height(block.text, font, self.width)
 
     def paragraph(self, block: Paragraph) -> None:
-        font = _font(SMALL_PT if block.small else BODY_PT)
+        font = _font(SMALL_PT if block.small else BODY_PT, block.strong)
         height = self.text_height(block.text, font, self.width)
         self.need(height)
         colour = MUTED if block.small else INK

@@ -10,6 +10,10 @@ in the language in use (`words`); dates and numbers are written here with `QLoca
 2. pain over the period: first against last four weeks, before and after sessions, flare-ups,
    the highest scores; the flare-up rule as a footnote;
 3. adherence: sessions per week against the goal, completed and stopped, minutes, reminders;
+   then, with an active programme, its own page (two when it needs them, never smaller
+   text): title, prescriber, contact and dates; done against prescribed per week and per
+   routine; pain before and after per routine; per exercise its completion, "This hurts"
+   presses and the prescriber's note; the prescriber's notes;
 4. the exercises that hurt and what was done;
 5. the notes, dated;
 6. the chart (vector, legend below it, months and years on its axis);
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale
 
@@ -32,13 +37,15 @@ from spinecoach.core.clinician_report import (
     ClinicianFigures,
     FlareKind,
     NoteKind,
+    ProgrammeFigures,
     ReportPeriod,
     WindowAverage,
     clinician_figures,
     day_bounds,
     period_days,
+    programme_figures,
 )
-from spinecoach.core.content_words import duration_text
+from spinecoach.core.content_words import duration_text, item_dosage_text
 from spinecoach.core.messages import Message, Messages
 from spinecoach.core.records import PainContext, SessionRecord, SessionStatus
 from spinecoach.core.reminder_summary import describe_reminders, summarise_reminders
@@ -67,6 +74,9 @@ from spinecoach.ui.history.report import (
     WeeklyBars,
 )
 
+if TYPE_CHECKING:
+    from spinecoach.core.programme.model import Programme
+
 
 def decimal(value: float) -> str:
     """A mean with one decimal, as the locale writes it ("4.5", "4,5")."""
@@ -78,7 +88,8 @@ class ReportWriter:
 
     `routine_name` names a session's routine in the language in use; `exercise_names` names
     exercises by id (an unknown id comes back as it is); `tz` is the person's zone for days
-    and weeks (None: the clock's offset).
+    and weeks (None: the clock's offset). `programme` is the active programme, if any: the
+    report then has its section (`_programme`).
     """
 
     def __init__(
@@ -91,8 +102,10 @@ class ReportWriter:
         routine_name: Callable[[SessionRecord], str],
         exercise_names: Callable[[tuple[str, ...]], list[str]],
         tz: tzinfo | None = None,
+        programme: Programme | None = None,
     ) -> None:
         self._database = database
+        self._programme_in_use = programme
         self._now = now
         self._goal = weekly_goal
         self._words = words
@@ -137,6 +150,7 @@ class ReportWriter:
             sections=(
                 self._pain(figures),
                 self._adherence(figures),
+                *self._programme(figures),
                 self._hurts(figures),
                 self._notes(figures),
                 self._chart(figures),
@@ -476,6 +490,189 @@ class ReportWriter:
         shares = (0.26, 0.22, 0.09, 0.13, 0.07, 0.07, 0.08, 0.07)
         table = Table(columns, shares, tuple(rows), centred=frozenset({4, 5, 7}))
         return Section(heading, (table,))
+
+    # 7. the programme (after adherence, on a page of its own) ---------------------------
+
+    def programme_figures(self, figures: ClinicianFigures) -> ProgrammeFigures | None:
+        """The active programme's figures over the period of `figures`; None without one."""
+        programme = self._programme_in_use
+        if programme is None:
+            return None
+        zone = self._zone
+        start, end = self._bounds(figures)
+        since = min(start, _midnight(programme.start, zone))
+        completed = [
+            (routine_id, started.astimezone(zone).date())
+            for routine_id, started in self._database.completed_sessions_between(since, end)
+        ]
+        return programme_figures(
+            programme,
+            completed=completed,
+            sessions=figures.sessions,
+            entries=figures.entries,
+            hurt_events=self._database.hurt_events_between(start, end),
+            first=figures.first,
+            last=figures.last,
+            tz=zone,
+        )
+
+    def _programme(self, figures: ClinicianFigures) -> tuple[Section, ...]:
+        """What the prescriber reads first: the programme, done against prescribed, and how."""
+        found = self.programme_figures(figures)
+        if found is None:
+            return ()
+        words = self._words
+        text = words.text
+        programme = found.programme
+        names = {p.routine.id: p.routine.name for p in programme.routines}
+        dates = (
+            text(w.PROGRAMME_START, start=long_date(programme.start))
+            if programme.review is None
+            else text(
+                w.PROGRAMME_START_REVIEW,
+                start=long_date(programme.start),
+                review=long_date(programme.review),
+            )
+        )
+        prescribed = tuple(
+            text(
+                w.PROGRAMME_ROUTINE_LINE, routine=p.routine.name, frequency=p.frequency.text(words)
+            )
+            for p in programme.routines
+        )
+        if programme.locked:
+            prescribed += (text(w.PROGRAMME_LOCKED),)
+        facts = [
+            Fact(text(w.PROGRAMME_TITLE), (programme.title,)),
+            Fact(text(w.PROGRAMME_BY), (programme.prescribed_by,)),
+        ]
+        if programme.contact.strip():
+            facts.append(Fact(text(w.PROGRAMME_CONTACT), (programme.contact,)))
+        facts += [
+            Fact(text(w.PROGRAMME_DATES), (dates,)),
+            Fact(text(w.PROGRAMME_ROUTINES), prescribed),
+            Fact(text(w.PROGRAMME_DONE), (self._done_of(found.done, found.prescribed),)),
+        ]
+        blocks: list[Block] = [Facts(tuple(facts))]
+        if programme.notes.strip():
+            # A paragraph is never split over pages: each of the notes' own paragraphs is one.
+            notes = [Paragraph(part.strip()) for part in programme.notes.split("\n\n")]
+            blocks += [Paragraph(text(w.PROGRAMME_NOTES), strong=True), *notes]
+        if found.weeks:
+            rows = tuple(
+                (
+                    weekday_date(week.week_start),
+                    count(week.done),
+                    count(week.prescribed),
+                    self._percent(week.done, week.prescribed),
+                )
+                for week in found.weeks
+            )
+            columns = (
+                text(w.WEEK_OF),
+                text(w.WEEK_DONE),
+                text(w.WEEK_PRESCRIBED),
+                text(w.WEEK_SHARE),
+            )
+            blocks += [
+                Paragraph(text(w.WEEKS_TITLE), strong=True),
+                Table(columns, (0.4, 0.2, 0.2, 0.2), rows, centred=frozenset({1, 2, 3})),
+            ]
+        frequency = {p.routine.id: p.frequency.text(words) for p in programme.routines}
+        routine_rows = tuple(
+            (
+                names[r.routine_id],
+                frequency[r.routine_id],
+                text(w.DONE_OF, done=count(r.done), prescribed=count(r.prescribed)),
+                self._mean_of(r.before_mean, r.before_sessions),
+                self._mean_of(r.after_mean, r.after_sessions),
+                "–" if r.change_mean is None else signed(r.change_mean),
+            )
+            for r in found.routines
+        )
+        routine_columns = (
+            text(w.ROUTINE_COLUMN),
+            text(w.HOW_OFTEN),
+            text(w.WEEK_DONE),
+            text(w.ROUTINE_BEFORE),
+            text(w.ROUTINE_AFTER),
+            text(w.ROUTINE_CHANGE),
+        )
+        blocks += [
+            Paragraph(text(w.ROUTINES_TITLE), strong=True),
+            Table(
+                routine_columns,
+                (0.26, 0.18, 0.14, 0.15, 0.15, 0.12),
+                routine_rows,
+                centred=frozenset({2, 3, 4, 5}),
+            ),
+        ]
+        blocks += self._programme_exercises(found)
+        if not any(r.sessions for r in found.routines):
+            blocks.append(Paragraph(text(w.PROGRAMME_NO_SESSIONS)))
+        blocks.append(Paragraph(text(w.PROGRAMME_COUNTING), small=True))
+        return (Section(text(w.PROGRAMME_HEADING), tuple(blocks), own_page=True),)
+
+    def _programme_exercises(self, found: ProgrammeFigures) -> list[Block]:
+        words = self._words
+        text = words.text
+        items = {
+            (p.routine.id, item.exercise.id): item
+            for p in found.programme.routines
+            for item in reversed(p.routine.items)  # the first of a repeated exercise wins
+        }
+        several = len(found.programme.routines) > 1
+        names = {p.routine.id: p.routine.name for p in found.programme.routines}
+        rows = []
+        for exercise in found.exercises:
+            item = items[(exercise.routine_id, exercise.exercise_id)]
+            name = item.exercise.name
+            if several:
+                name = text(w.ROUTINE_EXERCISE, routine=names[exercise.routine_id], exercise=name)
+            completed = words.count(
+                w.EXERCISE_COMPLETED_VALUE,
+                exercise.sessions,
+                done=count(exercise.completed),
+                sessions=count(exercise.sessions),
+            )
+            rows.append(
+                (
+                    name,
+                    item_dosage_text(item, words),
+                    completed,
+                    count(exercise.hurts),
+                    item.note or "–",
+                )
+            )
+        columns = (
+            text(w.EXERCISE_COLUMN),
+            text(w.EXERCISE_DOSAGE),
+            text(w.EXERCISE_COMPLETED),
+            text(w.EXERCISE_HURTS),
+            text(w.EXERCISE_NOTE),
+        )
+        table = Table(columns, (0.22, 0.2, 0.18, 0.11, 0.29), tuple(rows), centred=frozenset({3}))
+        return [Paragraph(text(w.EXERCISES_TITLE), strong=True), table]
+
+    def _done_of(self, done: int, prescribed: int) -> str:
+        if not prescribed:
+            return self._words.text(w.PROGRAMME_NONE_PRESCRIBED)
+        return self._words.text(
+            w.PROGRAMME_DONE_VALUE,
+            done=count(done),
+            prescribed=count(prescribed),
+            percent=count(round(100 * done / prescribed)),
+        )
+
+    def _percent(self, done: int, prescribed: int) -> str:
+        if not prescribed:
+            return "–"
+        return self._words.text(w.PERCENT, percent=count(round(100 * done / prescribed)))
+
+    def _mean_of(self, mean: float | None, sessions: int) -> str:
+        if mean is None:
+            return "–"
+        return self._words.count(w.SESSIONS_MEAN, sessions, n=count(sessions), mean=decimal(mean))
 
 
 _EXERCISES = {

@@ -2,11 +2,12 @@
 
 A passive view: the controller fills it and reacts to what the person asks for. The log has
 three tabs: the sessions, the check-ins (pain logged outside a session, which can be corrected
-or deleted) and the reminder log (what each stand-up reminder led to, with the reason given
-for a skip). The cards and the rows of buttons wrap onto more lines when the window is narrow
-or the text large (`ui.widgets.reflow`); the tables' rows and columns are measured in the font
-in use, and each always shows three rows or more. The History area scrolls the whole view when
-even that does not fit (a 960 x 540 window).
+or deleted) and the reminder log (what each stand-up reminder led to, with the reason given for
+a skip); a fourth, "Programme", only while a programme is active (`programme_panel`). The cards
+and the rows of buttons wrap onto more lines when the window is narrow or the text large
+(`ui.widgets.reflow`); the tables' rows and columns are measured in the font in use, and each
+always shows three rows or more. The History area scrolls the whole view when even that does not
+fit (a 960 x 540 window).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from PySide6.QtWidgets import (
 from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
 from spinecoach.ui.history.chart import PainChart
 from spinecoach.ui.history.locale_text import count, logged_at
+from spinecoach.ui.history.programme_panel import ProgrammePanel, ProgrammeSummary
 from spinecoach.ui.widgets.reflow import CardGrid, WrappingRow
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -175,7 +177,7 @@ R = TypeVar("R")
 MIN_VISIBLE_ROWS = 3
 
 #: The log's tabs, in order.
-SESSIONS_TAB, CHECK_INS_TAB, REMINDERS_TAB = range(3)
+SESSIONS_TAB, CHECK_INS_TAB, REMINDERS_TAB, PROGRAMME_TAB = range(4)
 
 
 class _LogTableModel(QAbstractTableModel, Generic[R]):
@@ -626,6 +628,10 @@ class HistoryView(QWidget):
         self.log_tabs.addTab(
             self._tab_page(self.reminder_table, self.reminders_empty), self.tr("Reminders")
         )
+        # The active programme's adherence: a tab shown only while a programme is active.
+        self.programme = ProgrammePanel()
+        self.log_tabs.addTab(self.programme, self.tr("Programme"))
+        self.log_tabs.setTabVisible(PROGRAMME_TAB, False)
         self.log_tabs.currentChanged.connect(self._tab_changed)
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
@@ -743,6 +749,14 @@ class HistoryView(QWidget):
         self.check_in_model.set_rows(rows)
         self.check_ins_empty.setVisible(not rows)
         self._update_buttons()
+
+    def set_programme(self, summary: ProgrammeSummary | None) -> None:
+        """Show the active programme's tab (None: no programme, no tab)."""
+        self.programme.set_summary(summary)
+        shown = summary is not None
+        if not shown and self.log_tabs.currentIndex() == PROGRAMME_TAB:
+            self.log_tabs.setCurrentIndex(SESSIONS_TAB)
+        self.log_tabs.setTabVisible(PROGRAMME_TAB, shown)
 
     def set_reminders(self, rows: list[ReminderRow]) -> None:
         """Fill the reminder log tab (its hint shows when there is nothing)."""

@@ -319,7 +319,7 @@ class DetailView(QScrollArea):
             text = QVBoxLayout()
             text.setSpacing(0)
             text.addWidget(name)
-            dosage = dosage_text(item.exercise, item.dosage, words)
+            dosage = dosage_text(item.exercise, item.dosage, words, only_side=item.only_side)
             text.addWidget(_label(dosage, "muted"))
             row.addLayout(text, 1)
             row.addWidget(_label(duration_text(item.seconds, words), "muted"))

@@ -12,7 +12,7 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
 from spinecoach.core.content_words import duration_text, label, term
-from spinecoach.core.exercise import Exercise, Routine
+from spinecoach.core.exercise import Exercise, Routine, RoutineOrigin
 from spinecoach.core.messages import ENGLISH, Messages
 from spinecoach.core.timeline import played_seconds
 
@@ -58,6 +58,12 @@ class LibraryListModel(QAbstractListModel):
         self._words = words
         self._rows: list[Row] = []
         self._subtitles: dict[str, str] = {}
+        #: The active programme's title: the header over its routines.
+        self.programme_title: str | None = None
+
+    def forget_subtitles(self) -> None:
+        """Make the routines' second lines anew (a routine was edited, or the timing changed)."""
+        self._subtitles.clear()
 
     def routine_subtitle(self, routine: Routine) -> str:
         """The second line of a routine row: length and number of exercises.
@@ -74,7 +80,18 @@ class LibraryListModel(QAbstractListModel):
         # What the player really takes, changeovers included: a "two-minute" break is two minutes.
         duration = duration_text(played_seconds(routine), self._words)
         exercises = self.tr("%n exercise(s)", "", count)
-        return f"{duration} · {exercises}"
+        mark = self.routine_mark(routine)
+        return f"{mark} · {duration} · {exercises}" if mark else f"{duration} · {exercises}"
+
+    def routine_mark(self, routine: Routine) -> str:
+        """What marks a routine that is not shipped: "Yours", or "Locked" for a prescription."""
+        if routine.origin is RoutineOrigin.OWN:
+            #: The mark of a routine the person built (in the Library list, read aloud too).
+            return self.tr("Yours")
+        if routine.locked:
+            #: The mark of a programme routine the physiotherapist locked (only easier allowed).
+            return self.tr("Locked")
+        return ""
 
     def desk_badge(self) -> str:
         """The badge of what can be done beside a desk (the search finds it too)."""
@@ -96,10 +113,25 @@ class LibraryListModel(QAbstractListModel):
         """
         locale = QLocale()
         routine_rows: list[Row] = []
-        if routines:
-            count = locale.toString(len(routines))
+        # The programme's routines first, under its title; then the person's; then the shipped.
+        programme = [r for r in routines if r.origin is RoutineOrigin.PROGRAMME]
+        own = [r for r in routines if r.origin is RoutineOrigin.OWN]
+        shipped = [r for r in routines if r.origin is RoutineOrigin.SHIPPED]
+        if programme:
+            count = locale.toString(len(programme))
+            title = self.programme_title or self.tr("Your programme")
+            routine_rows.append(
+                Header(self.tr("{programme} · {count}").format(programme=title, count=count))
+            )
+            routine_rows.extend(programme)
+        if own:
+            count = locale.toString(len(own))
+            routine_rows.append(Header(self.tr("Your routines · {count}").format(count=count)))
+            routine_rows.extend(own)
+        if shipped:
+            count = locale.toString(len(shipped))
             routine_rows.append(Header(self.tr("Routines · {count}").format(count=count)))
-            routine_rows.extend(routines)
+            routine_rows.extend(shipped)
         exercise_rows: list[Row] = []
         split = len(exercises) - exercises_in_steps if exercises_in_steps > 0 else len(exercises)
         if split:

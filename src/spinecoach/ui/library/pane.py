@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
+    QPushButton,
     QSplitter,
     QStackedLayout,
     QVBoxLayout,
@@ -24,6 +28,7 @@ from spinecoach.core.exercise import (
     Exercise,
     Position,
     Routine,
+    RoutineOrigin,
     single_exercise_routine,
 )
 from spinecoach.core.library import Library
@@ -32,6 +37,7 @@ from spinecoach.ui.library.detail_view import DetailView
 from spinecoach.ui.library.illustrations import IllustrationCache
 from spinecoach.ui.library.model import LibraryListModel, Role
 from spinecoach.ui.library.nothing_found import NothingFoundPage
+from spinecoach.ui.library.own_routines import OwnRoutines
 from spinecoach.ui.widgets.callout import callout
 from spinecoach.ui.widgets.page_scroll import scrolling_page
 from spinecoach.ui.widgets.reflow import WrappingRow
@@ -138,12 +144,11 @@ class LibraryPane(QWidget):
         )
 
         self.model = LibraryListModel(words=words)
-        self._index = SearchIndex(
-            library.routines.values(),
-            library.exercises.values(),
-            words=words,
-            desk_word=self.model.desk_badge(),
-        )
+        #: Every routine listed: the programme's, the person's and the shipped ones.
+        self._routines: list[Routine] = list(library.routines.values())
+        self._index = self._search_index()
+        #: The own-routine actions, once the data file is open (`use_routine_actions`).
+        self.routine_actions: OwnRoutines | None = None
         self.result = SearchResult()
         self.list = QListView()
         self.list.setObjectName("libraryList")
@@ -165,6 +170,8 @@ class LibraryPane(QWidget):
         self.detail.start_requested.connect(self._request_start)
 
         self.problems = self._problems_banner(library)
+        self._build_routine_buttons()
+        self._build_undo_bar()
         self._build_layout()
 
         self.search.textChanged.connect(self._apply_filter)
@@ -179,7 +186,136 @@ class LibraryPane(QWidget):
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
         self.list.activated.connect(lambda index: self._request_start(index.data(Role.ITEM)))
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        undo = QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._apply_filter()
+
+    # --- the person's own routines ------------------------------------------------------------
+
+    def _build_routine_buttons(self) -> None:
+        self.new_button = QPushButton(self.tr("New routine"))
+        self.new_button.setObjectName("newRoutineButton")
+        self.new_button.setToolTip(self.tr("Build a routine of your own from the exercises"))
+        self.duplicate_button = QPushButton(self.tr("Duplicate"))
+        self.duplicate_button.setObjectName("duplicateRoutineButton")
+        self.duplicate_button.setAccessibleName(self.tr("Duplicate the routine"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setObjectName("editRoutineButton")
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setObjectName("deleteRoutineButton")
+        self.delete_button.setAccessibleName(self.tr("Delete the routine"))
+        self.new_button.clicked.connect(self._new_routine)
+        self.duplicate_button.clicked.connect(self._duplicate_routine)
+        self.edit_button.clicked.connect(self._edit_routine)
+        self.delete_button.clicked.connect(self._delete_routine)
+
+    def _build_undo_bar(self) -> None:
+        self.undo_bar, bar = callout("libraryUndoBar", "problems", spacing=0)
+        row = QHBoxLayout()
+        self.undo_text = QLabel()
+        self.undo_text.setObjectName("libraryUndoText")
+        self.undo_text.setWordWrap(True)
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button.setObjectName("libraryUndoButton")
+        self.undo_button.setToolTip(self.tr("Ctrl+Z"))
+        self.undo_button.clicked.connect(self.undo)
+        row.addWidget(self.undo_text, 1)
+        row.addWidget(self.undo_button)
+        bar.addLayout(row)
+        self.undo_bar.hide()
+
+    def use_routine_actions(self, actions: OwnRoutines) -> None:
+        """The own-routine buttons work from now on (the data file is open)."""
+        self.routine_actions = actions
+        self._update_routine_buttons()
+
+    def set_routines(self, routines: Iterable[Routine], programme_title: str | None = None) -> None:
+        """List these routines (programme, own, shipped); the details follow a changed one."""
+        self._routines = list(routines)
+        self.model.programme_title = programme_title
+        self.model.forget_subtitles()
+        self._index = self._search_index()
+        shown = self.detail.shown
+        self._apply_filter()
+        if isinstance(shown, Routine):
+            fresh = next((r for r in self._routines if r.id == shown.id), None)
+            if fresh is not None and fresh != self.detail.shown:
+                self.detail.show_routine(fresh)
+        self._update_routine_buttons()
+
+    @property
+    def routines(self) -> list[Routine]:
+        """Every routine the pane lists (before the search and filters)."""
+        return list(self._routines)
+
+    def _search_index(self) -> SearchIndex:
+        return SearchIndex(
+            self._routines,
+            self._library.exercises.values(),
+            words=self._library.words,
+            desk_word=self.model.desk_badge(),
+        )
+
+    def selected_routine(self) -> Routine | None:
+        """The routine shown in the details, if a routine is shown."""
+        shown = self.detail.shown
+        return shown if isinstance(shown, Routine) else None
+
+    def _update_routine_buttons(self) -> None:
+        ready = self.routine_actions is not None
+        routine = self.selected_routine()
+        self.new_button.setEnabled(ready)
+        self.duplicate_button.setEnabled(ready and routine is not None)
+        self.edit_button.setEnabled(ready and routine is not None)
+        self.delete_button.setEnabled(ready and routine is not None and routine.editable_in_place)
+        if routine is not None and routine.locked:
+            self.edit_button.setText(self.tr("Ease…"))
+            self.edit_button.setAccessibleName(self.tr("Ease the routine"))
+            self.edit_button.setToolTip(
+                self.tr("Do less of a locked routine: never more than prescribed")
+            )
+        else:
+            self.edit_button.setText(self.tr("Edit…"))
+            self.edit_button.setAccessibleName(self.tr("Edit the routine"))
+            copied = routine is not None and routine.origin is not RoutineOrigin.OWN
+            self.edit_button.setToolTip(
+                self.tr("Editing makes your own copy; this routine stays as it is")
+                if copied
+                else ""
+            )
+
+    def _new_routine(self) -> None:
+        if self.routine_actions is not None:
+            self.routine_actions.new_routine()
+
+    def _duplicate_routine(self) -> None:
+        routine = self.selected_routine()
+        if self.routine_actions is not None and routine is not None:
+            self.routine_actions.duplicate(routine)
+
+    def _edit_routine(self) -> None:
+        routine = self.selected_routine()
+        if self.routine_actions is not None and routine is not None:
+            self.routine_actions.edit(routine)
+
+    def _delete_routine(self) -> None:
+        routine = self.selected_routine()
+        if self.routine_actions is not None and routine is not None:
+            self.routine_actions.delete(routine)
+
+    def offer_undo(self, text: str) -> None:
+        """Show the Undo bar with `text` (a routine was deleted)."""
+        self.undo_text.setText(text)
+        self.undo_bar.show()
+
+    def hide_undo(self) -> None:
+        """The Undo bar goes (used, or its time is over)."""
+        self.undo_bar.hide()
+
+    def undo(self) -> None:
+        """Bring back the routine deleted last (Undo, Ctrl+Z)."""
+        if self.routine_actions is not None:
+            self.routine_actions.undo()
 
     def _build_layout(self) -> None:
         # Wraps onto a second line when the window is narrow or the text large (200 %).
@@ -193,10 +329,20 @@ class LibraryPane(QWidget):
         self._list_stack = QStackedLayout(list_stack_holder)
         self._list_stack.addWidget(self.list)
 
+        routine_buttons = WrappingRow(spacing=6)
+        for button in (
+            self.new_button,
+            self.duplicate_button,
+            self.edit_button,
+            self.delete_button,
+        ):
+            routine_buttons.addWidget(button)
+
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(list_stack_holder)
+        left_layout.addLayout(routine_buttons)
+        left_layout.addWidget(list_stack_holder, 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("librarySplitter")
@@ -214,6 +360,7 @@ class LibraryPane(QWidget):
         layout.addLayout(filters)
         if self.problems is not None:
             layout.addWidget(self.problems)
+        layout.addWidget(self.undo_bar)
         layout.addWidget(splitter, 1)
 
     def _problems_banner(self, library: Library) -> QFrame | None:
@@ -349,6 +496,7 @@ class LibraryPane(QWidget):
             self.nothing_found.explain(query, result)
             self._list_stack.setCurrentIndex(1)
         self._follow_the_list(query)
+        self._update_routine_buttons()
 
     @property
     def nothing_found(self) -> NothingFoundPage:
@@ -394,7 +542,8 @@ class LibraryPane(QWidget):
         if item is not None and item == self.detail.shown:
             return  # the same item again (the list was refilled): the page stays as it is
         if isinstance(item, Exercise):
-            routines = [(r.id, r.name) for r in self._library.routines_using(item.id)]
+            routines = [(r.id, r.name) for r in self._routines if item.id in r.exercise_ids]
             self.detail.show_exercise(item, routines)
         elif isinstance(item, Routine):
             self.detail.show_routine(item)
+        self._update_routine_buttons()

@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -160,6 +168,18 @@ SESSION_KEYS: tuple[SessionKey, ...] = (
 )
 
 
+def dropped_programme(event: QDropEvent) -> str | None:
+    """The path of the one local ``*.toml`` file a drag carries, or None."""
+    data = event.mimeData()
+    if data is None or not data.hasUrls():
+        return None
+    urls = data.urls()
+    if len(urls) != 1 or not urls[0].isLocalFile():
+        return None
+    path = urls[0].toLocalFile()
+    return path if path.lower().endswith(".toml") else None
+
+
 def area_name(label: str) -> str:
     """An area's name (from `AREAS`) in the interface's language."""
     return QCoreApplication.translate("MainWindow", label)
@@ -209,6 +229,9 @@ class MainWindow(QMainWindow):
         quit_requested(): File > Quit: really quit, even when SpineCoach keeps a tray icon.
         hidden_to_tray(): the window was closed but SpineCoach keeps running in the tray.
         log_pain_requested(): File > Log pain now (Ctrl+L).
+        open_programme_requested(): File > Open programme… (Ctrl+O).
+        export_programme_requested(): File > Export programme….
+        programme_dropped(str): a programme file (a local *.toml) was dropped on the window.
         session_command(str): a key or entry of the Session menu; carries its command
             (`SessionKey.command`). Only sent while `set_session_keys` enabled it.
     """
@@ -219,6 +242,9 @@ class MainWindow(QMainWindow):
     quit_requested = Signal()
     hidden_to_tray = Signal()
     log_pain_requested = Signal()
+    open_programme_requested = Signal()
+    export_programme_requested = Signal()
+    programme_dropped = Signal(str)
     session_command = Signal(str)
 
     def __init__(
@@ -278,6 +304,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(right, 1)
         self.setCentralWidget(central)
         self._build_menus()
+        self.setAcceptDrops(True)  # a programme file dropped anywhere on the window
         self.apply_theme_icons(theme)
         self._restore_state()
 
@@ -323,6 +350,17 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        open_programme = QAction(self.tr("&Open programme…"), self)
+        open_programme.setObjectName("openProgrammeAction")
+        open_programme.setShortcuts([QKeySequence("Ctrl+O")])
+        open_programme.triggered.connect(self.open_programme_requested)
+        file_menu.addAction(open_programme)
+        self.addAction(open_programme)
+        export_programme = QAction(self.tr("&Export programme…"), self)
+        export_programme.setObjectName("exportProgrammeAction")
+        export_programme.triggered.connect(self.export_programme_requested)
+        file_menu.addAction(export_programme)
+        file_menu.addSeparator()
         log_pain = QAction(self.tr("&Log pain now…"), self)
         log_pain.setObjectName("logPainAction")
         log_pain.setShortcuts([QKeySequence("Ctrl+L")])
@@ -550,6 +588,22 @@ class MainWindow(QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Qt override: take a dragged programme file (one local *.toml), nothing else."""
+        if dropped_programme(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Qt override: a programme file dropped on the window is opened (its preview)."""
+        path = dropped_programme(event)
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.programme_dropped.emit(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember where the window was; with a tray icon, hide instead of quitting."""
