@@ -27,7 +27,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QSpinBox, QWidget
 
 from spinecoach import paths
 from spinecoach.app import Application, build
@@ -591,6 +591,123 @@ def shoot_history_first_and_check_ins(folder: Path) -> None:
     app.database.close()
 
 
+def _programme_sessions(app: Application) -> None:
+    """Three weeks of the example programme's routines, the way a person keeps to them."""
+    from datetime import timedelta
+
+    from spinecoach.core.records import PainContext, PainEntry, SessionRecord, SessionStatus
+
+    book = app.routine_book
+    programme = book.programme
+    assert programme is not None
+    made = []
+    for prescribed, every, hour in zip(programme.routines, (1, 2, 2), (8, 12, 17), strict=False):
+        routine = prescribed.routine
+        ids = tuple(dict.fromkeys(item.exercise.id for item in routine.items))
+        for day in range(20, 0, -every):
+            started = DEMO_NOW.replace(hour=hour) - timedelta(days=day)
+            record = SessionRecord(
+                routine_id=routine.id,
+                routine_name=routine.name,
+                started_at=started,
+                ended_at=started + timedelta(minutes=8),
+                exercises_completed=ids,
+                exercises_total=len(routine.items),
+                status=SessionStatus.COMPLETED,
+            )
+            before = 5 if day > 10 else 4
+            made.append(
+                (
+                    record,
+                    [
+                        PainEntry(recorded_at=started, score=before, context=PainContext.BEFORE),
+                        PainEntry(
+                            recorded_at=started + timedelta(minutes=8),
+                            score=before - (day % 2),
+                            context=PainContext.AFTER,
+                        ),
+                    ],
+                )
+            )
+    app.database.add_history(made)
+
+
+def shoot_programme(look: Look, data_dir: Path) -> None:
+    """Issue 16: a programme file previewed (and a broken one), then first in the Library.
+
+    Also its adherence in History, and the routine editor with a value outside the safe range.
+    """
+    from datetime import timedelta
+
+    examples = OUT.parent / "examples"
+    app = build(
+        data_dir,
+        FakeClock(DEMO_NOW),
+        prompts=ScriptedPrompts(),
+        cues=SilentCues(),
+        language=look.language,
+    )
+    dress(app, look)
+    window = app.window
+    window.resize(*look.size)
+    window.show()
+    files = app.programme_files
+    start = (DEMO_NOW - timedelta(days=21)).date()
+    text = (examples / "lower-back.programme.toml").read_text(encoding="utf-8")
+    text = text.replace("start = 2025-03-03", f"start = {start.isoformat()}").replace(
+        "review = 2025-03-31", f"review = {(start + timedelta(days=42)).isoformat()}"
+    )
+    parse = files.parse(text)
+    preview = files.preview_dialog(parse, "lower-back.programme.toml")
+    preview.resize(760, min(look.size[1] - 40, 720))
+    preview.show()
+    save(preview, f"programme-preview-{look.tag}")
+    preview.close()
+    broken_text = (examples / "broken.programme.toml").read_text(encoding="utf-8")
+    broken = files.preview_dialog(files.parse(broken_text), "broken.programme.toml")
+    broken.resize(760, 450)
+    broken.show()
+    save(broken, f"programme-import-errors-{look.tag}")
+    broken.close()
+    files.import_programme(parse, text, "lower-back.programme.toml")
+    _programme_sessions(app)
+    pane = app.library_pane
+    first = app.routine_book.routines()[0]
+    pane.select_item(first.id)
+    save(window, f"library-programme-{look.tag}")
+    window.show_area("history")
+    view = app.history_area.build().view
+    app.history.refresh()
+    view.log_tabs.setCurrentIndex(view.log_tabs.count() - 1)  # Programme, the last tab
+    settle()
+    scroll = view.parentWidget()
+    while scroll is not None and not hasattr(scroll, "verticalScrollBar"):
+        scroll = scroll.parentWidget()
+    if scroll is not None:
+        bar = scroll.verticalScrollBar()
+        bar.setValue(bar.maximum())
+    save(window, f"history-programme-{look.tag}")
+    window.show_area("library")
+    pane.select_item("desk-break")
+    pane.new_button.click()
+    actions = pane.routine_actions
+    assert actions is not None and actions.editor is not None
+    editor = actions.editor
+    editor.name.setText("Morgendehnung" if look.language == "de" else "Morning stretch")
+    for exercise_id in ("cat-cow", "bird-dog", "glute-bridge"):
+        editor.add_exercise(app.library.exercises[exercise_id])
+    editor.items.setCurrentIndex(editor.model.index(1))
+    settle()
+    reps = editor.findChild(QSpinBox, "field_reps")
+    assert reps is not None
+    reps.setValue(14)  # above bird dog's safe range: refused, with the range shown
+    save(editor, f"routine-editor-{look.tag}")
+    editor.forget_changes()
+    editor.reject()
+    window.close()
+    app.database.close()
+
+
 def shoot_look(look: Look, folder: Path) -> None:
     """Every area in one look."""
     shoot_theme(look, folder / look.tag)
@@ -644,6 +761,8 @@ def main(argv: list[str] | None = None) -> int:
         shoot_storage(folder / "storage")
         shoot_report(folder / "report")
         shoot_history_first_and_check_ins(folder / "history-first")
+        for look in (LIGHT, DARK, LARGE_TEXT, GERMAN):
+            shoot_programme(look, folder / f"programme-{look.tag}")
         run_scaled_pass(folder)
     return 0
 

@@ -208,3 +208,44 @@ def test_before_the_programme_starts_there_are_no_weeks() -> None:
     found = figures(first=MONDAY - timedelta(days=20), last=MONDAY - timedelta(days=1))
     assert found.weeks == ()
     assert (found.done, found.prescribed, found.share) == (0, 0, None)
+
+
+def test_an_eased_copy_counts_for_the_routine_it_eases() -> None:
+    eased = Routine(
+        id="own-morning-eased-1",
+        name="Morning (eased)",
+        description="Eased by the person.",
+        items=(RoutineItem(BRIDGE, BRIDGE.dosage),),
+        origin=RoutineOrigin.OWN,
+        based_on=MORNING.id,
+    )
+    extra = [session(50, eased, 3), session(51, eased, 10)]
+    extra_pain = [*pain(50, 3, 6, 5)]
+    completed = [
+        (s.routine_id, s.started_at.date())
+        for s in [*SESSIONS, *extra]
+        if s.status is SessionStatus.COMPLETED
+    ]
+
+    def morning(aliases: dict[str, str] | None):  # type: ignore[no-untyped-def]
+        found = programme_figures(
+            PROGRAMME,
+            completed=completed,
+            sessions=[*SESSIONS, *extra],
+            entries=[*ENTRIES, *extra_pain],
+            hurt_events=EVENTS,
+            first=MONDAY,
+            last=MONDAY + timedelta(days=13),
+            tz=UTC,
+            aliases=aliases,
+        )
+        return next(r for r in found.routines if r.routine_id == MORNING.id), found
+
+    alone, alone_all = morning(None)
+    counted, counted_all = morning({eased.id: MORNING.id})
+    # Without the alias the eased sessions are someone else's routine; with it, the morning
+    # routine's: 3 done (2 + 1) becomes 5, its pain pairs gain the eased session's.
+    assert (alone.done, counted.done) == (3, 5)
+    assert (alone.sessions, counted.sessions) == (4, 6)
+    assert counted.before_sessions == alone.before_sessions + 1
+    assert counted_all.done == alone_all.done + 2

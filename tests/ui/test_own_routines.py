@@ -272,3 +272,31 @@ def test_in_german_the_library_and_the_editor_fit(
     show(german_app, size)
     assert_fits(german_app.window, f"German Library with own routines at {size}")
     editor_fits(german_app, f"German editor at {size}")
+
+
+def test_an_eased_copy_of_a_programme_routine_counts_for_it_in_history(
+    app: Application,
+) -> None:
+    from dataclasses import replace
+
+    from spinecoach.core.exercise import RoutineItem
+
+    body = Path(__file__).parents[2] / "docs" / "examples" / "lower-back.programme.toml"
+    database = app.data.database
+    assert database is not None
+    database.save_programme(
+        "lower-back", "Lower back", "A. Physio", Path(body).read_text(), "f", NOW
+    )
+    app.routine_book.reload()
+    prescribed = app.routine_book.routines()[0]
+    assert prescribed.origin is RoutineOrigin.PROGRAMME
+    first = prescribed.items[0]
+    low = first.exercise.limits.range_of("reps", first.dosage.reps)[0]
+    eased = app.routine_book.copy_of(prescribed, "Eased")
+    eased = replace(eased, items=(RoutineItem(first.exercise, replace(first.dosage, reps=low)),))
+    kept = app.routine_book.save(eased)
+
+    assert app.routine_book.eased_aliases() == {kept.id: prescribed.id}
+    # A copy of a shipped routine stands for nothing in the programme.
+    app.routine_book.duplicate(app.library.routines["desk-break"])
+    assert app.routine_book.eased_aliases() == {kept.id: prescribed.id}

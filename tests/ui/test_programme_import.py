@@ -339,6 +339,20 @@ def test_a_routine_exported_from_the_library_imports_as_a_programme_of_one(
     assert parsed.programme.start == NOW.date()
 
 
+def test_the_librarys_export_button_writes_the_routine_shown(
+    app: Application, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pane = app.library_pane
+    pane.select_item("desk-break")
+    target = tmp_path / "desk.programme.toml"
+    save_to(monkeypatch, target)
+    assert pane.export_button.isEnabled()
+    pane.export_button.click()
+    parsed = parse_programme(target.read_text(encoding="utf-8"), app.library.exercises)
+    assert parsed.programme is not None
+    assert parsed.programme.routines[0].routine.items == app.library.routines["desk-break"].items
+
+
 def test_an_existing_file_is_replaced_only_when_the_person_agrees(
     app: Application, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

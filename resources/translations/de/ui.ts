@@ -1176,6 +1176,22 @@
         <translation>Das ausgewählte Programm oder die ausgewählte Übung starten</translation>
     </message>
     <message>
+        <source>Ctrl+Z</source>
+        <translation>Strg+Z</translation>
+    </message>
+    <message>
+        <source>Bring back the routine you just deleted</source>
+        <translation>Das gerade gelöschte Programm zurückholen</translation>
+    </message>
+    <message>
+        <source>Alt+Up, Alt+Down in the routine editor</source>
+        <translation>Alt+Pfeil nach oben/unten im Programm-Editor</translation>
+    </message>
+    <message>
+        <source>Move the chosen exercise up or down</source>
+        <translation>Die gewählte Übung nach oben oder unten verschieben</translation>
+    </message>
+    <message>
         <source>Space on a player button</source>
         <translation>Leertaste auf einer Schaltfläche der Übungsanzeige</translation>
     </message>
@@ -1351,6 +1367,18 @@
     <message>
         <source>Delete the routine</source>
         <translation>Programm löschen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <source>Export the routine to a file</source>
+        <translation>Das Programm in eine Datei exportieren</translation>
+    </message>
+    <message>
+        <source>Save the routine as a programme file, to keep or to share</source>
+        <translation>Das Programm als Übungsplan-Datei speichern, zum Aufbewahren oder Weitergeben</translation>
     </message>
     <message>
         <source>Undo</source>

@@ -300,6 +300,7 @@ def build_history_area(
     words: Messages,
     routine_names: Mapping[str, str],
     programme: Callable[[], Programme | None] | None = None,
+    programme_aliases: Callable[[], Mapping[str, str]] = dict,
 ) -> HistoryArea:
     """History: the pain chart and sessions, check-ins, notes, export and the report.
 
@@ -330,7 +331,7 @@ def build_history_area(
     )
     area = HistoryArea(view, controller, exercise_names, last_folder=SettingFolder(settings))
     if programme is not None:
-        controller.set_programme_source(programme)
+        controller.set_programme_source(programme, programme_aliases)
 
     def restyle(t: Theme) -> None:
         view.chart.set_colours(t.surface, t.muted, t.text)

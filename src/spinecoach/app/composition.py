@@ -261,6 +261,7 @@ class Application:
         )
         self.data.when_open(lambda: follow_session_timing(pane, self.settings))
         self.data.when_open(lambda: use_routine_book(pane, self.routine_book, self.settings))
+        pane.export_requested.connect(self.export_routine)
         return pane
 
     def _build_session_area(self) -> SessionArea:
@@ -338,6 +339,7 @@ class Application:
             words=self.words,
             routine_names=book.names,  # read at each use: a renamed routine's new name
             programme=lambda: book.programme,
+            programme_aliases=book.eased_aliases,
         )
         book.changed.append(area.controller.refresh)
         return area

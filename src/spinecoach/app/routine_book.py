@@ -141,15 +141,12 @@ class RoutineBook:
     def _read_programme(self) -> None:
         self._programme = None
         self._programme_routines = []
-        active = getattr(self._database, "active_programme", None)
-        stored = active() if callable(active) else None
+        stored = self._database.active_programme()
         self._stored_programme = stored
         if stored is None:
             return
-        try:
-            from spinecoach.core.programme.format import parse_programme
-        except ImportError:  # pragma: no cover - the programme format is not installed
-            return
+        from spinecoach.core.programme.format import parse_programme
+
         parsed = parse_programme(stored.body, self._library.exercises)
         if parsed.programme is None:
             for problem in parsed.problems:
@@ -181,6 +178,19 @@ class RoutineBook:
     def programme_title(self) -> str | None:
         """The active programme's title (the Library's header over its routines)."""
         return self._programme.title if self._programme is not None else None
+
+    def eased_aliases(self) -> dict[str, str]:
+        """Each of the person's eased copies of a programme routine -> the routine it eases.
+
+        Their sessions count for the prescribed routine in History's adherence and the report:
+        easing a locked routine is doing the programme, with less.
+        """
+        prescribed = {routine.id for routine in self._programme_routines}
+        return {
+            routine.id: routine.based_on
+            for routine in self._own
+            if routine.based_on is not None and routine.based_on in prescribed
+        }
 
     def routines(self) -> list[Routine]:
         """The programme's routines first, then the person's own, then the shipped ones."""

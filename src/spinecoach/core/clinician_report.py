@@ -35,7 +35,7 @@ decided here, once, and tested with hand-made records:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from typing import TYPE_CHECKING, Final
@@ -576,8 +576,13 @@ def programme_figures(
     first: date,
     last: date,
     tz: tzinfo,
+    aliases: Mapping[str, str] | None = None,
 ) -> ProgrammeFigures:
     """The programme's figures for the local days `first` to `last` in `tz`.
+
+    `aliases` maps a routine the person eased from a locked one to the programme routine it
+    stands for (`Routine.based_on`): its sessions count for that routine, as they should for
+    the prescriber reading what was done with what they prescribed.
 
     `completed` are (routine id, local day) of every completed session since the programme
     started (its weeks may begin before the period); `sessions`, `entries` and `hurt_events`
@@ -592,12 +597,18 @@ def programme_figures(
     def inside(week: WeekAdherence) -> bool:
         return week.week_start <= last and week.week_start + timedelta(days=6) >= first
 
-    weeks = tuple(w for w in weekly_adherence(programme, done_days, today) if inside(w))
-    per_routine = adherence_by_routine(programme, done_days, today)
+    stands_for = dict(aliases or {})
+    weeks = tuple(
+        w for w in weekly_adherence(programme, done_days, today, aliases=stands_for) if inside(w)
+    )
+    per_routine = adherence_by_routine(programme, done_days, today, aliases=stands_for)
     start, end = _utc_bounds(first, last, tz)
     routine_ids = set(programme.routine_ids)
     in_sessions = [
-        s for s in sessions if s.routine_id in routine_ids and start <= _utc(s.started_at) < end
+        replace(s, routine_id=stands_for.get(s.routine_id, s.routine_id))
+        for s in sessions
+        if stands_for.get(s.routine_id, s.routine_id) in routine_ids
+        and start <= _utc(s.started_at) < end
     ]
     pain = session_pain([e for e in entries if start <= _utc(e.recorded_at) < end])
     events = list(hurt_events)

@@ -172,6 +172,7 @@ class HistoryController(QObject):
         self._write_check_in = write_check_in
         self._exercise_names: Callable[[tuple[str, ...]], list[str]] = list
         self._programme: Callable[[], Programme | None] = lambda: None
+        self._programme_aliases: Callable[[], Mapping[str, str]] = dict
         self._range_days: int | None = 91
         self._show_bars = False
         view.range_requested.connect(self.set_range)
@@ -182,9 +183,18 @@ class HistoryController(QObject):
         """How exercises are named, by id, in the language in use (the log's "This hurts")."""
         self._exercise_names = names
 
-    def set_programme_source(self, programme: Callable[[], Programme | None]) -> None:
-        """Where the active programme comes from (None: none); History shows its adherence."""
+    def set_programme_source(
+        self,
+        programme: Callable[[], Programme | None],
+        aliases: Callable[[], Mapping[str, str]] = dict,
+    ) -> None:
+        """Where the active programme comes from (None: none); History shows its adherence.
+
+        `aliases`: the person's eased copies of locked routines -> the routine each eases; their
+        sessions count for the programme's routine.
+        """
         self._programme = programme
+        self._programme_aliases = aliases
 
     def programme_summary(self) -> ProgrammeSummary | None:
         """The active programme and its weeks so far (`core.programme.adherence`'s rules)."""
@@ -203,8 +213,9 @@ class HistoryController(QObject):
                 since, self._midnight(today + timedelta(days=1))
             )
         ]
-        weeks = weekly_adherence(programme, completed, today)
-        by_routine = adherence_by_routine(programme, completed, today)
+        aliases = self._programme_aliases()
+        weeks = weekly_adherence(programme, completed, today, aliases=aliases)
+        by_routine = adherence_by_routine(programme, completed, today, aliases=aliases)
         ids = programme.routine_ids
         per_week = {
             routine_id: {week.week_start: week for week in by_routine.get(routine_id, ())}
@@ -604,6 +615,7 @@ class HistoryController(QObject):
             exercise_names=exercise_names or list,
             tz=self._tz,
             programme=self._programme(),
+            programme_aliases=self._programme_aliases(),
         ).content(period)
 
     def _repeat(self, session_id: int) -> None:

@@ -22,7 +22,7 @@ in the language in use (`words`); dates and numbers are written here with `QLoca
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
@@ -103,9 +103,12 @@ class ReportWriter:
         exercise_names: Callable[[tuple[str, ...]], list[str]],
         tz: tzinfo | None = None,
         programme: Programme | None = None,
+        programme_aliases: Mapping[str, str] | None = None,
     ) -> None:
+        """`programme_aliases`: eased copies of locked routines -> the routine they ease."""
         self._database = database
         self._programme_in_use = programme
+        self._aliases = dict(programme_aliases or {})
         self._now = now
         self._goal = weekly_goal
         self._words = words
@@ -514,6 +517,7 @@ class ReportWriter:
             first=figures.first,
             last=figures.last,
             tz=zone,
+            aliases=self._aliases,
         )
 
     def _programme(self, figures: ClinicianFigures) -> tuple[Section, ...]:

@@ -90,10 +90,12 @@ class LibraryPane(QWidget):
     Signals:
         safety_requested(): the person asked to read the safety notes.
         start_requested(object): play this Routine (an exercise arrives wrapped as one).
+        export_requested(object): write this Routine to a programme file (to share it).
     """
 
     safety_requested = Signal()
     start_requested = Signal(object)
+    export_requested = Signal(object)
 
     def __init__(
         self, library: Library, illustrations: IllustrationCache, parent: QWidget | None = None
@@ -208,6 +210,13 @@ class LibraryPane(QWidget):
         self.duplicate_button.clicked.connect(self._duplicate_routine)
         self.edit_button.clicked.connect(self._edit_routine)
         self.delete_button.clicked.connect(self._delete_routine)
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setObjectName("exportRoutineButton")
+        self.export_button.setAccessibleName(self.tr("Export the routine to a file"))
+        self.export_button.setToolTip(
+            self.tr("Save the routine as a programme file, to keep or to share")
+        )
+        self.export_button.clicked.connect(self._export_routine)
 
     def _build_undo_bar(self) -> None:
         self.undo_bar, bar = callout("libraryUndoBar", "problems", spacing=0)
@@ -268,6 +277,7 @@ class LibraryPane(QWidget):
         self.duplicate_button.setEnabled(ready and routine is not None)
         self.edit_button.setEnabled(ready and routine is not None)
         self.delete_button.setEnabled(ready and routine is not None and routine.editable_in_place)
+        self.export_button.setEnabled(routine is not None)
         if routine is not None and routine.locked:
             self.edit_button.setText(self.tr("Ease…"))
             self.edit_button.setAccessibleName(self.tr("Ease the routine"))
@@ -297,6 +307,11 @@ class LibraryPane(QWidget):
         routine = self.selected_routine()
         if self.routine_actions is not None and routine is not None:
             self.routine_actions.edit(routine)
+
+    def _export_routine(self) -> None:
+        routine = self.selected_routine()
+        if routine is not None:
+            self.export_requested.emit(routine)
 
     def _delete_routine(self) -> None:
         routine = self.selected_routine()
@@ -335,6 +350,7 @@ class LibraryPane(QWidget):
             self.duplicate_button,
             self.edit_button,
             self.delete_button,
+            self.export_button,
         ):
             routine_buttons.addWidget(button)
 

@@ -79,6 +79,14 @@ LIBRARY_KEYS: tuple[tuple[str, str], ...] = (
         QT_TRANSLATE_NOOP("KeyboardShortcutsDialog", "Enter"),
         QT_TRANSLATE_NOOP("KeyboardShortcutsDialog", "Start the routine or exercise chosen"),
     ),
+    (
+        QT_TRANSLATE_NOOP("KeyboardShortcutsDialog", "Ctrl+Z"),
+        QT_TRANSLATE_NOOP("KeyboardShortcutsDialog", "Bring back the routine you just deleted"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("KeyboardShortcutsDialog", "Alt+Up, Alt+Down in the routine editor"),
+        QT_TRANSLATE_NOOP("KeyboardShortcutsDialog", "Move the chosen exercise up or down"),
+    ),
 )
 
 
