@@ -17,12 +17,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from spinecoach.core.exercise import DosageLimits, Routine, RoutineItem, RoutineOrigin
-from spinecoach.core.records import CustomRoutine
 from spinecoach.core.timeline import DEFAULT_SETTINGS, SessionSettings
-from spinecoach.ui.library.routine_editor import RoutineEditor
 
 if TYPE_CHECKING:
+    from spinecoach.core.records import CustomRoutine
     from spinecoach.ui.library.pane import LibraryPane
+    from spinecoach.ui.library.routine_editor import RoutineEditor
 
 #: How long "Undo" is offered after a routine is deleted.
 UNDO_SECONDS = 10
@@ -206,6 +206,9 @@ class OwnRoutines(QObject):
         self, routine: Routine | None, *, notice: str = "", eased: bool = False
     ) -> RoutineEditor:
         pane = self._pane
+        # The editor (and its picker) load the first time one opens, not with the Library.
+        from spinecoach.ui.library.routine_editor import RoutineEditor
+
         editor = RoutineEditor(
             routine,
             pane.library.exercises,

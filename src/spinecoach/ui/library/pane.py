@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -36,11 +37,13 @@ from spinecoach.ui.library.delegate import LibraryDelegate
 from spinecoach.ui.library.detail_view import DetailView
 from spinecoach.ui.library.illustrations import IllustrationCache
 from spinecoach.ui.library.model import LibraryListModel, Role
-from spinecoach.ui.library.nothing_found import NothingFoundPage
-from spinecoach.ui.library.own_routines import OwnRoutines
 from spinecoach.ui.widgets.callout import callout
 from spinecoach.ui.widgets.page_scroll import scrolling_page
 from spinecoach.ui.widgets.reflow import WrappingRow
+
+if TYPE_CHECKING:
+    from spinecoach.ui.library.nothing_found import NothingFoundPage
+    from spinecoach.ui.library.own_routines import OwnRoutines
 
 # Choices of the "length" filter: the longest total in seconds (None = any).
 DURATION_CHOICES: tuple[int | None, ...] = (None, 120, 300, 600, 900, 1800)
@@ -518,6 +521,8 @@ class LibraryPane(QWidget):
     def nothing_found(self) -> NothingFoundPage:
         """What shows in the list's place when nothing matches (built on first use)."""
         if self._nothing_found is None:
+            from spinecoach.ui.library.nothing_found import NothingFoundPage
+
             page = NothingFoundPage(self._index.suggestions)
             page.clear_requested.connect(self.clear_filters)
             page.search_requested.connect(self.search_for)
