@@ -41,6 +41,7 @@ SAME_IN_GERMAN = {
     "core.toml: reminders.sentence",  # "{reminders}{when}: {listed}."
     "core.toml: reminders.list-separator",  # ", "
     "core.toml: report.programme.routine-line",  # "{routine}: {frequency}"
+    "core.toml: report.changes.from-to",  # "{before} → {after}"
     "core.toml: report.programme.routine-exercise",  # "{routine}: {exercise}"
 }
 

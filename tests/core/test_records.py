@@ -22,7 +22,7 @@ NAIVE = datetime(2026, 3, 2, 9, 0)
 
 
 def test_enum_values_are_the_stored_words() -> None:
-    assert [c.value for c in PainContext] == ["before", "after", "check-in"]
+    assert [c.value for c in PainContext] == ["before", "after", "check-in", "next-morning"]
     assert [s.value for s in SessionStatus] == ["in-progress", "completed", "incomplete", "stopped"]
 
 

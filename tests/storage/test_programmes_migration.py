@@ -23,6 +23,7 @@ NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 STAMP = "20260302T090000Z"
 INDIA = timezone(timedelta(hours=5, minutes=30))
 V4 = MIGRATIONS[:4]
+V5 = MIGRATIONS[:5]
 ROUTINE = 'name = "Desk break"\nexercises = ["chin-tucks", "shoulder-rolls"]\n'
 TABLES = (
     "sessions",
@@ -102,7 +103,7 @@ def test_a_v4_file_with_data_upgrades_to_5_with_nothing_lost(db_path: Path) -> N
     assert len(before["hurt_events"]) == 3
     assert len(before["custom_routines"]) == 2
 
-    opened = open_database(db_path, now=NOW)
+    opened = open_database(db_path, now=NOW, migrations=V5)
     with opened as database:
         routines = database.custom_routines()
         assert database.programmes() == []
@@ -137,17 +138,17 @@ def test_a_v4_file_with_data_upgrades_to_5_with_nothing_lost(db_path: Path) -> N
 
 def test_running_migration_5_again_changes_nothing(db_path: Path) -> None:
     _build_v4(db_path)
-    open_database(db_path, now=NOW).close()
+    open_database(db_path, now=NOW, migrations=V5).close()
     schema = _rows(db_path, "SELECT type, name, sql FROM sqlite_master ORDER BY name")
     contents = _contents(db_path)
 
     connection = sqlite3.connect(db_path, isolation_level=None)
     try:
-        assert apply_migrations(connection, MIGRATIONS) == []
+        assert apply_migrations(connection, V5) == []
         assert user_version(connection) == 5
     finally:
         connection.close()
-    again = open_database(db_path, now=NOW + timedelta(hours=1))
+    again = open_database(db_path, now=NOW + timedelta(hours=1), migrations=V5)
     again.close()
 
     assert again.backup_path is None

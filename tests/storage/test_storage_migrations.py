@@ -218,7 +218,7 @@ def test_v1_file_with_data_upgrades_to_the_latest_with_a_backup(db_path: Path) -
         counts = (database.count_sessions(), database.count_pain_entries())
         theme = database.get_setting("theme")
 
-    assert opened.schema_version == CURRENT == 5
+    assert opened.schema_version == CURRENT == 6
     assert _version(db_path) == CURRENT
     assert [(e.score, e.note, e.session_id) for e in entries] == [(6, "stiff", 1)]
     assert entries[0].recorded_at.isoformat() == "2026-03-01T08:00:00+05:30"

@@ -27,7 +27,9 @@ from spinecoach.storage.csv_io import ImportPreview
 from spinecoach.storage.failures import StorageProblem
 from spinecoach.ui.care.advice_dialogs import InPainDialog, PainRiseDialog
 from spinecoach.ui.care.hurts_dialog import HurtsDialog
+from spinecoach.ui.care.next_morning_dialog import NextMorningDialog
 from spinecoach.ui.care.pain_dialog import PainDialog
+from spinecoach.ui.care.progression_dialog import ProgressionSuggestionDialog
 from spinecoach.ui.care.safety_dialog import SafetyDialog
 from spinecoach.ui.history.check_in_dialog import CheckInDialog
 from spinecoach.ui.history.import_dialog import ImportPreviewDialog
@@ -163,6 +165,13 @@ def dialogs(app: Application) -> dict[str, Callable[[], QWidget]]:
         "pain after": lambda: PainDialog(after=True, parent=window),
         "pain check-in": lambda: PainDialog(after=False, check_in=True, parent=window),
         "this hurts": lambda: HurtsDialog("Knee to chest", parent=window),
+        "suggestion": lambda: ProgressionSuggestionDialog(
+            "Chin tucks", "Try 5 repetitions instead of 4?", parent=window
+        ),
+        "suggestion, locked": lambda: ProgressionSuggestionDialog(
+            "Chin tucks", "Ask your physiotherapist.", ask_physiotherapist=True, parent=window
+        ),
+        "next morning": lambda: NextMorningDialog(NOW.date(), score_before=3, parent=window),
         "pain rose": lambda: PainRiseDialog(severe, parent=window),
         "in pain": lambda: InPainDialog(window),
         "safety, first run": lambda: SafetyDialog(first_run=True, parent=window),

@@ -25,8 +25,9 @@ from spinecoach.app.tray_and_reminders import TrayAndReminders
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.records import PainContext, ReminderAction
 from spinecoach.core.session import EngineState, PhaseKind
-from spinecoach.ui.care.hurts_dialog import HurtsDialog
+from spinecoach.ui.care.hurts_dialog import DirectionsQuestion, HurtsDialog
 from spinecoach.ui.care.pain_dialog import PainDialog
+from spinecoach.ui.care.progression_dialog import ProgressionSuggestionDialog
 from tests.fakes import RecordingCues, SettableIdle, SettableInterruption
 
 MONDAY_9 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -202,6 +203,8 @@ def test_a_whole_session_and_after_with_the_keyboard_only(journey: Journey) -> N
     def hurts(dialog: QWidget) -> None:
         focus = QApplication.focusWidget()
         assert isinstance(focus, QPushButton) and focus.objectName() == "hurts_skip"
+        # A first "This hurts" is followed, once, by the directions question: "Not now" (Esc).
+        when_modal(DirectionsQuestion, lambda question: keys_to(question, Key.Key_Escape))
         keys_to(dialog, Key.Key_Return)
 
     when_modal(HurtsDialog, hurts)
@@ -215,6 +218,8 @@ def test_a_whole_session_and_after_with_the_keyboard_only(journey: Journey) -> N
 
     # --- stop: Esc, "End session" by keys, then the pain question after -------------------------
     def after(dialog: QWidget) -> None:
+        # "This hurts" on chin tucks: after the session a step back is suggested; Esc declines.
+        when_modal(ProgressionSuggestionDialog, lambda box: keys_to(box, Key.Key_Escape))
         keys_to(dialog, Key.Key_2, Key.Key_Return)
 
     def end_it(box: QWidget) -> None:
@@ -238,6 +243,8 @@ def test_a_whole_session_and_after_with_the_keyboard_only(journey: Journey) -> N
     assert not app.player.is_active()
     scores = [(e.context, e.score) for e in app.database.pain_entries(*DAY)]
     assert scores == [(PainContext.BEFORE, 3), (PainContext.AFTER, 2)]
+    [declined] = app.database.progression_changes(*DAY)
+    assert (declined.exercise_id, declined.status.value) == ("chin-tucks", "declined")
     # The summary, its first button in reach; Esc closes it ("Close").
     assert player.is_summary_shown()
     assert QApplication.focusWidget() is player.summary.library_button

@@ -48,6 +48,25 @@
     </message>
 </context>
 <context>
+    <name>ChangeTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
     <name>CheckInDialog</name>
     <message>
         <source>Edit a check-in</source>
@@ -89,8 +108,20 @@
         <translation>Schmerzwert</translation>
     </message>
     <message>
+        <source>Asked</source>
+        <translation>Gefragt</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Zwischeneintrag</translation>
+    </message>
+    <message>
+        <source>Next morning</source>
+        <translation>Am nächsten Morgen</translation>
     </message>
 </context>
 <context>
@@ -282,6 +313,18 @@
         <translation>Sicherheitshinweise lesen</translation>
     </message>
     <message>
+        <source>Easier: {exercise}</source>
+        <translation>Leichter: {exercise}</translation>
+    </message>
+    <message>
+        <source>Harder: {exercise}</source>
+        <translation>Schwieriger: {exercise}</translation>
+    </message>
+    <message>
+        <source>Open the easier or the harder version of this exercise</source>
+        <translation>Die leichtere oder die schwierigere Variante dieser Übung öffnen</translation>
+    </message>
+    <message>
         <source>Nothing to show: the search and filters leave no routine or exercise.</source>
         <translation>Nichts anzuzeigen: Nach Suche und Filtern bleibt kein Programm und keine Übung übrig.</translation>
     </message>
@@ -387,6 +430,67 @@
     <message>
         <source>SpineCoach is a self-management aid, not a diagnosis or a treatment. &lt;a href=&quot;safety&quot;&gt;Read the safety notes and red-flag symptoms&lt;/a&gt;.</source>
         <translation>SpineCoach ist eine Hilfe zur Selbsthilfe, keine Diagnose und keine Behandlung. &lt;a href=&quot;safety&quot;&gt;Sicherheitshinweise und Warnzeichen lesen&lt;/a&gt;.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectionsQuestion</name>
+    <message>
+        <source>Which movements make your pain worse?</source>
+        <translation>Welche Bewegungen verstärken Ihre Schmerzen?</translation>
+    </message>
+    <message>
+        <source>If some movements make your pain worse, SpineCoach can mark the exercises that ask for them. This is optional: you can change it at any time in Settings, under Sessions.</source>
+        <translation>Wenn bestimmte Bewegungen Ihre Schmerzen verstärken, kann SpineCoach die Übungen kennzeichnen, die diese Bewegungen verlangen. Das ist freiwillig: Sie können es jederzeit in den Einstellungen unter „Übungseinheiten“ ändern.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Nicht jetzt</translation>
+    </message>
+</context>
+<context>
+    <name>EasierKeeper</name>
+    <message>
+        <source>{name} (easier)</source>
+        <translation>{name} (leichter)</translation>
+    </message>
+</context>
+<context>
+    <name>EasierQuestion</name>
+    <message>
+        <source>Make it easier</source>
+        <translation>Leichter machen</translation>
+    </message>
+    <message>
+        <source>For the rest of this session you do {easier} instead of {exercise}.</source>
+        <translation>Für den Rest dieser Übungseinheit machen Sie „{easier}“ statt „{exercise}“.</translation>
+    </message>
+    <message>
+        <source>Your programme stays as your physiotherapist prescribed it. If {easier} suits you better, ask your physiotherapist at your next appointment.</source>
+        <translation>Ihr Übungsplan bleibt so, wie er physiotherapeutisch verordnet wurde. Wenn „{easier}“ besser zu Ihnen passt, sprechen Sie es beim nächsten Termin in Ihrer Physiotherapie an.</translation>
+    </message>
+    <message>
+        <source>Use the easier version from now on?</source>
+        <translation>Die leichtere Variante ab jetzt verwenden?</translation>
+    </message>
+    <message>
+        <source>For the rest of this session you do {easier} instead of {exercise}. Use {easier} in this routine from now on too?</source>
+        <translation>Für den Rest dieser Übungseinheit machen Sie „{easier}“ statt „{exercise}“. Möchten Sie „{easier}“ auch künftig in diesem Programm verwenden?</translation>
+    </message>
+    <message>
+        <source>Your own copy of the routine is saved with it; the original stays in the Library.</source>
+        <translation>Dafür wird eine eigene Kopie des Programms gespeichert; das Original bleibt in der Bibliothek.</translation>
+    </message>
+    <message>
+        <source>Use it from now on</source>
+        <translation>Ab jetzt verwenden</translation>
+    </message>
+    <message>
+        <source>Only this time</source>
+        <translation>Nur dieses Mal</translation>
     </message>
 </context>
 <context>
@@ -683,6 +787,18 @@
         <translation>braucht drei Wochen mit Schmerzwerten</translation>
     </message>
     <message>
+        <source>{before} → {after}</source>
+        <translation>{before} → {after}</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
         <source>Daily exercise reminder shown</source>
         <translation>Tägliche Übungserinnerung angezeigt</translation>
     </message>
@@ -933,6 +1049,14 @@
         <translation>Erinnerungsprotokoll</translation>
     </message>
     <message>
+        <source>Changes to the exercises</source>
+        <translation>Änderungen an den Übungen</translation>
+    </message>
+    <message>
+        <source>No changes in this period. After a session SpineCoach may suggest one, with its reason; nothing changes unless you choose it.</source>
+        <translation>Keine Änderungen in diesem Zeitraum. Nach einer Übungseinheit schlägt SpineCoach manchmal eine Änderung vor und nennt den Grund dafür; geändert wird nur, wenn Sie es so wählen.</translation>
+    </message>
+    <message>
         <source>No check-ins in this period. “Log pain now” adds one at any time.</source>
         <translation>Keine Zwischeneinträge in diesem Zeitraum. Mit „Schmerzen jetzt eintragen“ können Sie jederzeit einen hinzufügen.</translation>
     </message>
@@ -957,8 +1081,20 @@
         <translation>Übungsplan</translation>
     </message>
     <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
         <source>{done} of {total}</source>
         <translation>{done} von {total}</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
     </message>
 </context>
 <context>
@@ -1475,6 +1611,14 @@
         <translation>+ oder =</translation>
     </message>
     <message>
+        <source>&amp;Make it easier</source>
+        <translation>&amp;Leichter machen</translation>
+    </message>
+    <message>
+        <source>Do the easier version of this exercise for the rest of the session</source>
+        <translation>Für den Rest der Übungseinheit die leichtere Variante dieser Übung machen</translation>
+    </message>
+    <message>
         <source>This &amp;hurts…</source>
         <translation>Das tut &amp;weh …</translation>
     </message>
@@ -1655,6 +1799,60 @@
     </message>
 </context>
 <context>
+    <name>MovementChoices</name>
+    <message>
+        <source>Bending forward</source>
+        <translation>Vorbeugen</translation>
+    </message>
+    <message>
+        <source>Bending back</source>
+        <translation>Zurückbeugen</translation>
+    </message>
+    <message>
+        <source>Twisting</source>
+        <translation>Drehen</translation>
+    </message>
+    <message>
+        <source>Bending to the side</source>
+        <translation>Seitneigen</translation>
+    </message>
+    <message>
+        <source>Holding my back still</source>
+        <translation>Den Rücken stillhalten</translation>
+    </message>
+    <message>
+        <source>Which movements make your pain worse?</source>
+        <translation>Welche Bewegungen verstärken Ihre Schmerzen?</translation>
+    </message>
+    <message>
+        <source>The Library marks exercises that ask for them; the player warns before one.</source>
+        <translation>Die Bibliothek kennzeichnet Übungen, die diese Bewegungen verlangen; die Übungsanzeige weist vor einer solchen Übung darauf hin.</translation>
+    </message>
+</context>
+<context>
+    <name>NextMorningDialog</name>
+    <message>
+        <source>This morning</source>
+        <translation>Heute Morgen</translation>
+    </message>
+    <message>
+        <source>How is your back this morning compared with before yesterday&apos;s session?</source>
+        <translation>Wie geht es Ihrem Rücken heute Morgen im Vergleich zu vor der gestrigen Übungseinheit?</translation>
+    </message>
+    <message>
+        <source>How is your back this morning compared with before your session on {day}?</source>
+        <translation>Wie geht es Ihrem Rücken heute Morgen im Vergleich zu vor Ihrer Übungseinheit am {day}?</translation>
+    </message>
+    <message>
+        <source>Before that session you gave your back {score} out of 10.</source>
+        <translation>Vor dieser Übungseinheit haben Sie Ihrem Rücken {score} von 10 gegeben.</translation>
+    </message>
+    <message>
+        <source>Answer with your pain now, from 0 to 10. You can skip this question.</source>
+        <translation>Geben Sie Ihre Schmerzen jetzt an, von 0 bis 10. Sie können diese Frage auch überspringen.</translation>
+    </message>
+</context>
+<context>
     <name>NoteCounter</name>
     <message>
         <source>A note can be up to {limit} characters long</source>
@@ -1780,6 +1978,10 @@
         <translation>Zwischeneintrag</translation>
     </message>
     <message>
+        <source>Next morning</source>
+        <translation>Am nächsten Morgen</translation>
+    </message>
+    <message>
         <source>before a session</source>
         <translation>vor einer Übungseinheit</translation>
     </message>
@@ -1790,6 +1992,10 @@
     <message>
         <source>check-in</source>
         <translation>Zwischeneintrag</translation>
+    </message>
+    <message>
+        <source>the morning after a session</source>
+        <translation>am Morgen nach einer Übungseinheit</translation>
     </message>
     <message>
         <source>Legend</source>
@@ -1988,6 +2194,10 @@
 <context>
     <name>PlayerController</name>
     <message>
+        <source>Made easier: {easier} instead of {exercise}, for the rest of this session</source>
+        <translation>Erleichtert: {easier} statt {exercise}, für den Rest dieser Übungseinheit</translation>
+    </message>
+    <message>
         <source>A repetition keeps its rhythm: +15 s is for holds, timed exercises and the time to get ready</source>
         <translation>Eine Wiederholung behält ihren Rhythmus: +15 s gilt für das Halten, Übungen auf Zeit und die Vorbereitungszeit</translation>
     </message>
@@ -2150,6 +2360,14 @@
         <translation>Jetzt anhalten und entscheiden, wie es weitergeht (H)</translation>
     </message>
     <message>
+        <source>Make it easier</source>
+        <translation>Leichter machen</translation>
+    </message>
+    <message>
+        <source>Do the easier version of this exercise for the rest of this session (E)</source>
+        <translation>Für den Rest dieser Übungseinheit die leichtere Variante dieser Übung machen (E)</translation>
+    </message>
+    <message>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
@@ -2182,6 +2400,14 @@
     <message>
         <source>Paused</source>
         <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Do {exercise} instead for the rest of this session (E)</source>
+        <translation>Für den Rest dieser Übungseinheit stattdessen „{exercise}“ machen (E)</translation>
+    </message>
+    <message>
+        <source>This exercise has no easier version</source>
+        <translation>Für diese Übung gibt es keine leichtere Variante</translation>
     </message>
     <message>
         <source>Close</source>
@@ -2447,6 +2673,48 @@
     <message>
         <source>Note: {note}</source>
         <translation>Notiz: {note}</translation>
+    </message>
+</context>
+<context>
+    <name>Progression</name>
+    <message>
+        <source>The change was not made, and your routine stays as it was: {reason}.</source>
+        <translation>Die Änderung wurde nicht vorgenommen, Ihr Programm bleibt, wie es war: {reason}.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressionSuggestionDialog</name>
+    <message>
+        <source>A suggestion for your exercises</source>
+        <translation>Ein Vorschlag für Ihre Übungen</translation>
+    </message>
+    <message>
+        <source>Your physiotherapist set this routine, so SpineCoach does not change it. Ask your physiotherapist at your next appointment.</source>
+        <translation>Dieses Programm wurde physiotherapeutisch für Sie festgelegt, deshalb ändert SpineCoach es nicht. Sprechen Sie es beim nächsten Termin in Ihrer Physiotherapie an.</translation>
+    </message>
+    <message>
+        <source>Nothing changes unless you choose it. You can change the dose back in the routine editor at any time.</source>
+        <translation>Geändert wird nur, wenn Sie es so wählen. Im Programm-Editor können Sie den Umfang jederzeit wieder zurücksetzen.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Nicht jetzt</translation>
+    </message>
+    <message>
+        <source>Keep the exercise as it is; this is not suggested again for two weeks</source>
+        <translation>Die Übung so lassen, wie sie ist; dieser Vorschlag kommt zwei Wochen lang nicht wieder</translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation>Ausprobieren</translation>
+    </message>
+    <message>
+        <source>Change the exercise in your routine as suggested</source>
+        <translation>Die Übung in Ihrem Programm wie vorgeschlagen ändern</translation>
     </message>
 </context>
 <context>
@@ -3317,6 +3585,14 @@
     <message>
         <source>Instructions in the player</source>
         <translation>Anleitung in der Übungsanzeige</translation>
+    </message>
+    <message>
+        <source>The movements you said make your pain worse: the Library marks exercises that ask for them and the player warns before one.</source>
+        <translation>Die Bewegungen, die nach Ihrer Angabe Ihre Schmerzen verstärken: Die Bibliothek kennzeichnet Übungen, die sie verlangen, und die Übungsanzeige weist vor einer solchen Übung darauf hin.</translation>
+    </message>
+    <message>
+        <source>Movements that make it worse</source>
+        <translation>Bewegungen, die Schmerzen verstärken</translation>
     </message>
     <message>
         <source>Start SpineCoach in the tray when you log in, so reminders need no remembering.</source>

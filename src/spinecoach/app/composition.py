@@ -19,15 +19,16 @@ from spinecoach.core import settings as keys
 from spinecoach.core.clock import Clock, SystemClock
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from PySide6.QtCore import QObject
 
     from spinecoach.app.areas import OpenParts
     from spinecoach.app.programmes import ProgrammeFiles
+    from spinecoach.app.progression import ProgressionFlow, ProgressionPrompts
     from spinecoach.app.routine_book import RoutineBook
     from spinecoach.app.tray_and_reminders import TrayAndReminders
-    from spinecoach.core.exercise import Routine
+    from spinecoach.core.exercise import Routine, SpinalMovement
     from spinecoach.core.library import Library
     from spinecoach.core.messages import Messages
     from spinecoach.core.presence import IdleSource, InterruptionSource
@@ -131,6 +132,7 @@ class Application:
         self._library: Library | None = None
         self._programme_files: ProgrammeFiles | None = None
         self._routine_book: RoutineBook | None = None
+        self._progression: ProgressionFlow | None = None
 
     # --- the data file -------------------------------------------------------------------------
 
@@ -252,6 +254,7 @@ class Application:
 
     def _build_library_pane(self) -> LibraryPane:
         from spinecoach.app.areas import build_library_pane, follow_session_timing, use_routine_book
+        from spinecoach.app.easier import follow_avoided
 
         pane = build_library_pane(
             self.looks,
@@ -261,6 +264,7 @@ class Application:
         )
         self.data.when_open(lambda: follow_session_timing(pane, self.settings))
         self.data.when_open(lambda: use_routine_book(pane, self.routine_book, self.settings))
+        self.data.when_open(lambda: follow_avoided(pane, self.settings))
         pane.export_requested.connect(self.export_routine)
         return pane
 
@@ -281,6 +285,7 @@ class Application:
             show_library=lambda: self.window.show_area("library"),
             words=self.words,
         )
+        self._wire_easier(area)
         if player is not None:
             view = area.player
 
@@ -291,7 +296,95 @@ class Application:
             for key in (keys.SOUND_ENABLED, keys.VOICE_ENABLED):
                 self.settings.subscribe(key, lambda _on: show_silence())
             QTimer.singleShot(0, show_silence)  # after `prepare` has loaded what it can
+        # After the pain-after question and its advice (the summary painted first): one
+        # suggested change for the routine played, if the rules make one (app/progression.py).
+        area.controller.session_ended.connect(
+            lambda _status: QTimer.singleShot(0, self.window, self._suggest_after_session)
+        )
         return area
+
+    def _wire_easier(self, area: SessionArea) -> None:
+        """The player's easier versions, avoided movements and their questions (issue 17).
+
+        With the app's own dialogs; prompts the app was given (tests) answer through their
+        `keep_easier(exercise, easier, locked, copy)` and `movements_that_hurt(current)` when
+        they have them, else the change is not kept and the directions question not asked.
+        """
+        from spinecoach.app.easier import Ask, dialog_ask, dialog_directions, wire_player
+
+        prompts = self._prompts
+        ask: Ask
+        directions: Callable[[tuple[str, ...]], object] | None
+        if prompts is None:
+            ask, directions = dialog_ask(self.window), dialog_directions(self.window)
+        else:
+            ask = getattr(prompts, "keep_easier", lambda *_answers: False)
+            directions = getattr(prompts, "movements_that_hurt", None)
+        self.data.when_open(
+            lambda: wire_player(
+                area.controller,
+                exercises=lambda: self.library.exercises,
+                book=self.routine_book,
+                settings=self.settings,
+                ask=ask,
+                directions=directions,
+            )
+        )
+
+    # --- progress safely (app/progression.py) -------------------------------------------------
+
+    @property
+    def progression(self) -> ProgressionFlow:
+        """The suggestion after a session and the next-morning question (data file open)."""
+        if self._progression is None:
+            from spinecoach.app.progression import ProgressionFlow
+            from spinecoach.core.directions import avoided_movements
+            from spinecoach.localzone import local_timezone
+
+            settings = self.settings
+
+            def avoid() -> frozenset[SpinalMovement]:
+                values: tuple[object, ...] = settings.get(keys.AVOID_MOVEMENTS)
+                return avoided_movements(values)
+
+            self._progression = ProgressionFlow(
+                database=self.database,
+                status=self.storage_status,
+                settings=settings,
+                book=self.routine_book,
+                clock=self.clock,
+                zone=local_timezone(),
+                words=self.words,
+                prompts=self._progression_prompts(),
+                tell=self._tell,
+                avoid=avoid,
+            )
+        return self._progression
+
+    def _progression_prompts(self) -> ProgressionPrompts | None:
+        """Dialogs; the prompts the app was given if they can ask these questions; else none."""
+        from spinecoach.app.progression import DialogProgressionPrompts, ProgressionPrompts
+
+        if self._prompts is None:
+            return DialogProgressionPrompts(self.window)
+        if isinstance(self._prompts, ProgressionPrompts):
+            return self._prompts
+        return None  # older scripted prompts: these questions are not asked
+
+    def _suggest_after_session(self) -> None:
+        routine_id = self.player.routine_id
+        if routine_id is not None and not self.player.is_active():
+            self.progression.after_session(routine_id)
+
+    def ask_next_morning(self) -> None:
+        """The next-morning question, when due and nothing else is being asked or played."""
+        from PySide6.QtWidgets import QApplication
+
+        if not self.storage_is_open or QApplication.activeModalWidget() is not None:
+            return
+        if self.session_area.is_built and self.player.is_active():
+            return
+        self.progression.maybe_ask_next_morning()
 
     def _ensure_cue_player(self) -> CuePlayer | None:
         """The real cue player, built once (None when the app was given cues, as in tests)."""
@@ -414,8 +507,37 @@ class Application:
             notifications.action_invoked.connect(controller.answer_from_notification)
             self._notifications = notifications
         self.reminders = reminders
+        self._ask_next_morning_on_use(reminders)
         self.offer_menu_entry()
         return reminders
+
+    def _ask_next_morning_on_use(self, reminders: TrayAndReminders) -> None:
+        """The next-morning question when the window opens (or comes back) or the tray is used."""
+        from PySide6.QtCore import QEvent, QObject, QTimer
+
+        window = self.window
+
+        def soon() -> None:
+            QTimer.singleShot(0, window, self.ask_next_morning)
+
+        class _Activated(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+                if event.type() == QEvent.Type.WindowActivate:
+                    soon()
+                return False
+
+        window.installEventFilter(_Activated(window))
+        tray = reminders.tray
+        if tray is not None:
+            for signal in (
+                tray.open_requested,
+                tray.desk_break_requested,
+                tray.log_pain_requested,
+                tray.settings_requested,
+            ):
+                signal.connect(soon)
+        if window.isVisible():
+            soon()
 
     # --- what the person can do --------------------------------------------------------------
 

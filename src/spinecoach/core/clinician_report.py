@@ -44,6 +44,7 @@ from spinecoach.core.records import (
     HurtEvent,
     PainContext,
     PainEntry,
+    ProgressionChange,
     SessionRecord,
     SessionStatus,
 )
@@ -246,6 +247,7 @@ class NoteKind(StrEnum):
     BEFORE = "before"
     AFTER = "after"
     CHECK_IN = "check-in"
+    NEXT_MORNING = "next-morning"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -271,6 +273,8 @@ class ClinicianFigures:
     notes: tuple[NoteLine, ...]
     entries: tuple[PainEntry, ...] = field(default=())
     sessions: tuple[SessionRecord, ...] = field(default=())
+    #: The suggested changes to the exercises and their answers, oldest first.
+    changes: tuple[ProgressionChange, ...] = field(default=())
 
 
 def clinician_figures(
@@ -282,6 +286,7 @@ def clinician_figures(
     last: date,
     weekly_goal: int,
     tz: tzinfo,
+    changes: Iterable[ProgressionChange] = (),
 ) -> ClinicianFigures:
     """The report's figures for the local days `first` to `last` in `tz`.
 
@@ -310,6 +315,12 @@ def clinician_figures(
         notes=_notes(in_sessions, in_entries),
         entries=in_entries,
         sessions=in_sessions,
+        changes=tuple(
+            sorted(
+                (c for c in changes if start <= _utc(c.recorded_at) < end),
+                key=lambda c: (_utc(c.recorded_at), c.id or 0),
+            )
+        ),
     )
 
 
@@ -469,6 +480,7 @@ _NOTE_KINDS: Final = {
     PainContext.BEFORE: NoteKind.BEFORE,
     PainContext.AFTER: NoteKind.AFTER,
     PainContext.CHECK_IN: NoteKind.CHECK_IN,
+    PainContext.NEXT_MORNING: NoteKind.NEXT_MORNING,
 }
 
 

@@ -44,6 +44,9 @@ class PainContext(StrEnum):
     BEFORE = "before"
     AFTER = "after"
     CHECK_IN = "check-in"
+    #: The morning after a session: how the back is compared with before that session (from
+    #: schema version 6; see core/next_morning.py).
+    NEXT_MORNING = "next-morning"
 
 
 class ReminderAction(StrEnum):
@@ -277,6 +280,67 @@ class StoredProgramme:
         _check_aware("StoredProgramme.imported_at", self.imported_at)
         if not isinstance(self.active, bool):
             raise ValueError(f"StoredProgramme.active must be True or False, got {self.active!r}")
+
+
+class ChangeKind(StrEnum):
+    """One step of a dosage change (docs/PROGRESSION.md): up three ways, back three ways."""
+
+    MORE_REPS = "more-reps"
+    LONGER_HOLD = "longer-hold"  # also a longer timed block (a walk)
+    HARDER = "harder"  # the exercise's harder version in its place
+    LESS = "less"  # fewer repetitions, or a shorter timed block
+    SHORTER_HOLD = "shorter-hold"
+    EASIER = "easier"  # the exercise's easier version in its place
+
+    @property
+    def moves_up(self) -> bool:
+        """True for the three steps up."""
+        return self in (ChangeKind.MORE_REPS, ChangeKind.LONGER_HOLD, ChangeKind.HARDER)
+
+
+class ChangeStatus(StrEnum):
+    """What the person answered to a suggested change."""
+
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+
+
+MAX_CHANGE_TEXT_LENGTH: Final = 1000
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProgressionChange:
+    """A suggested change to an exercise in a routine and the answer (from schema version 6).
+
+    `from_text` and `to_text` say the dosage or exercise before and after in words as shown
+    ("10 reps, 3 s hold", "Marching bridge"); `reason` is the explanation the person read.
+    Declined suggestions are kept too: one is not made again for 14 days.
+    """
+
+    id: int | None = None
+    recorded_at: datetime
+    routine_id: str
+    exercise_id: str
+    kind: ChangeKind
+    from_text: str
+    to_text: str
+    reason: str
+    status: ChangeStatus
+
+    def __post_init__(self) -> None:
+        _check_optional_id("ProgressionChange.id", self.id)
+        _check_aware("ProgressionChange.recorded_at", self.recorded_at)
+        _check_text("ProgressionChange.routine_id", self.routine_id)
+        _check_text("ProgressionChange.exercise_id", self.exercise_id)
+        _check_enum("ProgressionChange.kind", self.kind, ChangeKind)
+        for name in ("from_text", "to_text", "reason"):
+            value = getattr(self, name)
+            if not isinstance(value, str) or len(value) > MAX_CHANGE_TEXT_LENGTH:
+                raise ValueError(
+                    f"ProgressionChange.{name} must be text of at most "
+                    f"{MAX_CHANGE_TEXT_LENGTH} characters, got {value!r}"
+                )
+        _check_enum("ProgressionChange.status", self.status, ChangeStatus)
 
 
 def _check_toml(field: str, value: object) -> None:

@@ -118,6 +118,7 @@ CONTEXTS: Final = MappingProxyType(
         "before": Message("report.context.before", "before a session"),
         "after": Message("report.context.after", "after a session"),
         "check-in": Message("report.context.check-in", "check-in"),
+        "next-morning": Message("report.context.next-morning", "the morning after a session"),
     }
 )
 
@@ -187,6 +188,30 @@ NOTE_KINDS: Final = MappingProxyType(
         NoteKind.BEFORE: Message("report.notes.before", "score {score} before a session"),
         NoteKind.AFTER: Message("report.notes.after", "score {score} after a session"),
         NoteKind.CHECK_IN: Message("report.notes.check-in", "check-in, score {score}"),
+        NoteKind.NEXT_MORNING: Message(
+            "report.notes.next-morning", "the morning after a session, score {score}"
+        ),
+    }
+)
+
+# --- changes to the exercises ------------------------------------------------------------------
+
+CHANGES_HEADING = Message("report.changes.heading", "Changes to the exercises")
+CHANGES_INTRO = Message(
+    "report.changes.intro",
+    "After a session SpineCoach may suggest one change to an exercise, with its reason; the "
+    "person accepts or declines it. Every suggestion and its answer is listed.",
+)
+NO_CHANGES = Message("report.changes.none", "No changes were suggested in this period.")
+CHANGES_DATE = Message("report.changes.date", "Date")
+CHANGES_WHAT = Message("report.changes.what", "Change")
+CHANGES_ANSWER = Message("report.changes.answer", "Answer")
+CHANGES_WHY = Message("report.changes.why", "Why")
+CHANGE_FROM_TO = Message("report.changes.from-to", "{before} → {after}")
+CHANGE_STATUS: Final = MappingProxyType(
+    {
+        "accepted": Message("report.changes.accepted", "Accepted"),
+        "declined": Message("report.changes.declined", "Declined"),
     }
 )
 
@@ -202,6 +227,7 @@ CHART_SERIES: Final = MappingProxyType(
         "before": Message("report.chart.before", "Before a session"),
         "after": Message("report.chart.after", "After a session"),
         "check-in": Message("report.chart.check-in", "Check-in"),
+        "next-morning": Message("report.chart.next-morning", "Next morning"),
     }
 )
 

@@ -147,6 +147,18 @@ class SessionFinished:
 Event = PhaseChanged | CueDue | ExerciseDone | ExerciseSkipped | PhaseExtended | SessionFinished
 
 
+def _checked(timeline: Sequence[Phase]) -> tuple[Phase, ...]:
+    """`timeline` as a tuple, or ValueError when the engine cannot play it."""
+    phases = tuple(timeline)
+    if not phases or phases[-1].kind is not PhaseKind.FINISHED:
+        raise ValueError("a timeline must end with a FINISHED phase")
+    if any(phase.kind is PhaseKind.FINISHED for phase in phases[:-1]):
+        raise ValueError("only the last phase of a timeline may be FINISHED")
+    if any(not math.isfinite(phase.seconds) or phase.seconds < 0 for phase in phases):
+        raise ValueError("phase lengths must be finite and not negative")
+    return phases
+
+
 class EngineState(StrEnum):
     """Where the engine is in its life: IDLE -> RUNNING <-> PAUSED -> FINISHED or STOPPED."""
 
@@ -178,14 +190,7 @@ class SessionEngine:
     """
 
     def __init__(self, timeline: Sequence[Phase], clock: Clock) -> None:
-        phases = tuple(timeline)
-        if not phases or phases[-1].kind is not PhaseKind.FINISHED:
-            raise ValueError("a timeline must end with a FINISHED phase")
-        if any(phase.kind is PhaseKind.FINISHED for phase in phases[:-1]):
-            raise ValueError("only the last phase of a timeline may be FINISHED")
-        if any(not math.isfinite(phase.seconds) or phase.seconds < 0 for phase in phases):
-            raise ValueError("phase lengths must be finite and not negative")
-        self._timeline = phases
+        phases = _checked(timeline)
         self._clock = clock
         self._state = EngineState.IDLE
         self._index = 0
@@ -199,6 +204,11 @@ class SessionEngine:
         self._done_items: set[int] = set()
         self._skipped_items: set[int] = set()
         self._ended: float | None = None  # when FINISHED began or stop() came (monotonic)
+        self._load(phases)
+
+    def _load(self, phases: tuple[Phase, ...]) -> None:
+        """Take `phases` as the timeline, with what is worked out from it once."""
+        self._timeline = phases
         # Seconds of all the phases after each index, for total_remaining().
         after = [0.0] * len(phases)
         for i in range(len(phases) - 2, -1, -1):
@@ -404,6 +414,26 @@ class SessionEngine:
         left = self.remaining()
         self._mark_done = min((m for m in COUNTDOWN_MARKS if m > left), default=_NO_MARK_DONE)
         return [PhaseExtended(self._index, seconds, extended_caption(self.phase, left))]
+
+    def continue_with(self, timeline: Sequence[Phase]) -> list[Event]:
+        """Play on from `timeline`: the same routine with the current item changed.
+
+        "Make it easier" builds the timeline of the routine with this item swapped
+        (`core.timeline.with_item_swapped`); the session goes on from the start of the same
+        item in it (its get-ready or next-up part, so the new exercise is introduced), paused
+        or running as it was. Items already done or skipped stay so. The new timeline must have
+        the same items; a finished or stopped session does nothing.
+        """
+        phases = _checked(timeline)
+        if self._state not in _ACTIVE:
+            return []
+        item = self.phase.item_index
+        items = {phase.item_index for phase in self._timeline}
+        if {phase.item_index for phase in phases} != items:
+            raise ValueError("the new timeline must play the same routine items")
+        self._load(phases)
+        target = next(i for i, phase in enumerate(phases) if phase.item_index == item)
+        return self._jump(target)
 
     def stop(self) -> list[Event]:
         """End the session early; `remaining()` keeps what was left when stopped."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Final, Generic, TypeVar
+from typing import Any, Final, Generic, TypeVar, cast
 
 from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
 
@@ -38,7 +38,13 @@ class Setting(Generic[T]):
     in_state_file: bool = False
 
     def validate(self, value: object) -> T:
-        """Return `value` if it is acceptable for this setting, else raise ValueError."""
+        """Return `value` if it is acceptable for this setting, else raise ValueError.
+
+        A tuple setting (several of its `choices`, each at most once) is stored as a JSON list
+        and read back as one: either is taken and returned as a tuple.
+        """
+        if self.kind is tuple:
+            return cast(T, self._validate_tuple(value))
         if not isinstance(value, self.kind) or (self.kind is int and isinstance(value, bool)):
             raise ValueError(f"{self.key} must be {self.kind.__name__}, not {value!r}")
         if self.choices and value not in self.choices:
@@ -51,6 +57,15 @@ class Setting(Generic[T]):
             if self.maximum is not None and value > self.maximum:
                 raise ValueError(f"{self.key} must be at most {self.maximum}")
         return value
+
+    def _validate_tuple(self, value: object) -> tuple[object, ...]:
+        if not isinstance(value, list | tuple):
+            raise ValueError(f"{self.key} must be a list, not {value!r}")
+        if self.choices and any(element not in self.choices for element in value):
+            raise ValueError(f"{self.key} may hold only {', '.join(map(str, self.choices))}")
+        if len(set(value)) != len(value):
+            raise ValueError(f"{self.key} names a choice twice: {value!r}")
+        return tuple(value)
 
 
 SAFETY_ACKNOWLEDGED: Final = Setting(
@@ -354,6 +369,29 @@ PLAYER_TEXT_SIZE: Final = Setting(
     group=QT_TRANSLATE_NOOP("Setting", "Sessions"),
 )
 
+AVOID_MOVEMENTS: Final = Setting(
+    "avoid_movements",
+    tuple,
+    (),
+    QT_TRANSLATE_NOOP(
+        "Setting",
+        "The movements you said make your pain worse: the Library marks exercises that ask for "
+        "them and the player warns before one.",
+    ),
+    # The values of core.exercise.SpinalMovement (a test checks they agree).
+    choices=("bending forward", "bending back", "twisting", "side-bending", "neutral"),
+    label=QT_TRANSLATE_NOOP("Setting", "Movements that make it worse"),
+    group=QT_TRANSLATE_NOOP("Setting", "Sessions"),
+)
+
+DIRECTIONS_ASKED: Final = Setting(
+    "directions_asked",
+    bool,
+    False,
+    'After a first "This hurts", SpineCoach asked once which movements make the pain worse.',
+    in_state_file=True,
+)
+
 START_ON_LOGIN: Final = Setting(
     "start_on_login",
     bool,
@@ -403,6 +441,15 @@ MENU_ENTRY_OFFERED: Final = Setting(
     in_state_file=True,
 )
 
+NEXT_MORNING_ASKED_FOR: Final = Setting(
+    "next_morning_asked_for",
+    str,
+    "",
+    "The day (YYYY-MM-DD) of the last session the next-morning question was asked about "
+    "(answered or skipped), so it is asked once.",
+    pattern=r"(\d{4}-\d{2}-\d{2})?",
+)
+
 #: Every setting, in the order the settings dialog shows them.
 SETTINGS: tuple[Setting[Any], ...] = (
     SAFETY_ACKNOWLEDGED,
@@ -430,11 +477,14 @@ SETTINGS: tuple[Setting[Any], ...] = (
     DEFER_WHEN_BUSY,
     DAILY_REMINDER_TIME,
     PLAYER_TEXT_SIZE,
+    AVOID_MOVEMENTS,
+    DIRECTIONS_ASKED,
     START_ON_LOGIN,
     START_MINIMISED,
     CLOSE_TO_TRAY_EXPLAINED,
     NO_TRAY_CLOSE,
     MENU_ENTRY_OFFERED,
+    NEXT_MORNING_ASKED_FOR,
 )
 
 #: A setting named by its declaration (typed: what mypy sees at every read) or by its key

@@ -40,10 +40,19 @@ Choices the rest of the app relies on:
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from spinecoach.core.exercise import Exercise, Motion, Position, Routine, RoutineItem, SideMeaning
+from spinecoach.core.exercise import (
+    LIMITED_FIELDS,
+    Dosage,
+    Exercise,
+    Motion,
+    Position,
+    Routine,
+    RoutineItem,
+    SideMeaning,
+)
 from spinecoach.core.messages import ENGLISH, Message, Messages
 
 # Phases shorter than this get no 3-2-1 countdown: the ticks would crowd the start cue.
@@ -316,6 +325,42 @@ def item_sides(item: RoutineItem) -> tuple[Side | None, ...]:
     if item.only_side is not None:
         return (Side(item.only_side.value),)
     return (Side.LEFT, Side.RIGHT)
+
+
+def clamped_dosage(exercise: Exercise) -> Dosage:
+    """`exercise`'s own dosage, each field kept within its stated range (`Exercise.limits`)."""
+    dosage = exercise.dosage
+    changes: dict[str, int] = {}
+    for name in LIMITED_FIELDS:
+        value = getattr(dosage, name)
+        if value is None:
+            continue
+        low, high = exercise.limits.range_of(name, value)
+        if not low <= value <= high:
+            changes[name] = min(high, max(low, value))
+    return replace(dosage, **changes) if changes else dosage
+
+
+def easier_item(item: RoutineItem, easier: Exercise) -> RoutineItem:
+    """`item` done as `easier` instead: its own dosage (within its limits), the same side and note.
+
+    A side prescribed for a two-sided exercise stays prescribed when the easier one has sides.
+    """
+    only_side = item.only_side if easier.two_sided else None
+    return RoutineItem(easier, clamped_dosage(easier), only_side=only_side, note=item.note)
+
+
+def with_item_swapped(routine: Routine, index: int, exercise: Exercise) -> Routine:
+    """`routine` with item `index` done as `exercise` (`easier_item`); every other item as it was.
+
+    "Make it easier" in the player plays the rest of the session from this routine
+    (`SessionEngine.continue_with`); kept, it becomes the person's own routine.
+    """
+    if not 0 <= index < len(routine.items):
+        raise IndexError(f"routine {routine.id!r} has no item {index}")
+    items = list(routine.items)
+    items[index] = easier_item(items[index], exercise)
+    return replace(routine, items=tuple(items))
 
 
 def _intro(

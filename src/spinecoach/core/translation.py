@@ -38,7 +38,9 @@ from typing import Any
 from spinecoach.core import (
     catalog,
     content_words,
+    directions,
     pain,
+    progression,
     reminder_summary,
     report_words,
     safety,
@@ -93,6 +95,8 @@ MESSAGE_MODULES: tuple[ModuleType, ...] = (
     session_summary,
     report_words,
     catalog,
+    directions,
+    progression,
 )
 
 

@@ -13,7 +13,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from spinecoach.storage import schema_v1, schema_v2, schema_v3, schema_v4, schema_v5
+from spinecoach.storage import (
+    schema_v1,
+    schema_v2,
+    schema_v3,
+    schema_v4,
+    schema_v5,
+    schema_v6,
+)
 from spinecoach.storage.errors import MigrationError
 
 
@@ -46,6 +53,7 @@ MIGRATIONS: Final[tuple[Migration, ...]] = (
     sql_migration(3, "reminder log", schema_v3.STATEMENTS),
     sql_migration(4, "every this-hurts answer, exercises skipped", schema_v4.STATEMENTS),
     sql_migration(5, "programmes, and where own routines came from", schema_v5.STATEMENTS),
+    sql_migration(6, "next-morning pain scores, suggested changes", schema_v6.STATEMENTS),
 )
 
 

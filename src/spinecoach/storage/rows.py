@@ -13,12 +13,15 @@ from typing import Any, cast
 from spinecoach.core.records import (
     FEELINGS,
     HURT_ACTIONS,
+    ChangeKind,
+    ChangeStatus,
     CustomRoutine,
     Feeling,
     HurtAction,
     HurtEvent,
     PainContext,
     PainEntry,
+    ProgressionChange,
     ReminderAction,
     ReminderLogEntry,
     SessionRecord,
@@ -279,3 +282,36 @@ def _hurt_action(value: str) -> HurtAction:
     if value not in HURT_ACTIONS:
         raise ValueError(f"action {value!r} is not one of {', '.join(HURT_ACTIONS)}")
     return value
+
+
+def progression_change_to_row(change: ProgressionChange) -> dict[str, object]:
+    """Return the progression_changes columns (all but id) for `change`."""
+    return {
+        "recorded_at": to_iso(change.recorded_at),
+        "recorded_at_epoch": to_epoch(change.recorded_at),
+        "routine_id": change.routine_id,
+        "exercise_id": change.exercise_id,
+        "kind": change.kind.value,
+        "from_text": change.from_text,
+        "to_text": change.to_text,
+        "reason": change.reason,
+        "status": change.status.value,
+    }
+
+
+def progression_change_from_row(row: sqlite3.Row) -> ProgressionChange:
+    """Rebuild a ProgressionChange, or raise StoredDataError naming the row."""
+    try:
+        return ProgressionChange(
+            id=_int(row, "id"),
+            recorded_at=from_iso(_text(row, "recorded_at")),
+            routine_id=_text(row, "routine_id"),
+            exercise_id=_text(row, "exercise_id"),
+            kind=ChangeKind(_text(row, "kind")),
+            from_text=_text(row, "from_text"),
+            to_text=_text(row, "to_text"),
+            reason=_text(row, "reason"),
+            status=ChangeStatus(_text(row, "status")),
+        )
+    except _ROW_PROBLEMS as exc:
+        raise _unreadable("progression_changes", row, exc) from exc

@@ -13,6 +13,7 @@ from spinecoach.storage.database.event_logs import EventLogStore
 from spinecoach.storage.database.history import HistoryStore
 from spinecoach.storage.database.pain_entries import PainEntryStore
 from spinecoach.storage.database.programmes import ProgrammeStore
+from spinecoach.storage.database.progression import ProgressionStore
 from spinecoach.storage.database.sessions import SessionStore
 from spinecoach.storage.database.settings_and_routines import SettingsAndRoutinesStore
 
@@ -26,5 +27,6 @@ class Database(
     EventLogStore,
     SettingsAndRoutinesStore,
     ProgrammeStore,
+    ProgressionStore,
 ):
     """SpineCoach's records in one SQLite file. Obtain it from open_database()."""

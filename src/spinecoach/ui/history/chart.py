@@ -3,7 +3,8 @@
 pyqtgraph is imported by this module only, and this module only when the History area is first
 shown, so it costs nothing at start-up. Marker shapes and colours come from the Okabe-Ito
 palette, which people with the common kinds of colour blindness can tell apart, and each
-context also has its own shape (circle, triangle, square), so none rests on colour alone.
+context also has its own shape (circle, triangle, square; a diamond for the morning after a
+session), so none rests on colour alone.
 
 The legend is a row of Qt widgets above the plot, never over the data, and wraps at large text.
 The time axis is SpineCoach's own (`TimeAxis`): its ticks fall on local midnights (days,
@@ -58,6 +59,8 @@ SERIES: dict[str, tuple[str, str, str]] = {
     "before": ("#0072B2", "o", QT_TRANSLATE_NOOP("PainChart", "Before a session")),
     "after": ("#D55E00", "t", QT_TRANSLATE_NOOP("PainChart", "After a session")),
     "check-in": ("#009E73", "s", QT_TRANSLATE_NOOP("PainChart", "Check-in")),
+    # The reddish purple of the same palette, and a diamond: the morning after a session.
+    "next-morning": ("#CC79A7", "d", QT_TRANSLATE_NOOP("PainChart", "Next morning")),
 }
 
 #: The sessions-per-week bars' fill (the "before" blue, faint).
@@ -91,6 +94,7 @@ CONTEXT_WORDS = {
     "before": QT_TRANSLATE_NOOP("PainChart", "before a session"),
     "after": QT_TRANSLATE_NOOP("PainChart", "after a session"),
     "check-in": QT_TRANSLATE_NOOP("PainChart", "check-in"),
+    "next-morning": QT_TRANSLATE_NOOP("PainChart", "the morning after a session"),
 }
 
 
@@ -306,7 +310,7 @@ class LegendEntry(QWidget):
 
     def __init__(self, kind: str, colour: str | QColor, text: str) -> None:
         super().__init__()
-        self.kind = kind  # "o", "t", "s" (markers), "line" or "bar"
+        self.kind = kind  # "o", "t", "s", "d" (markers), "line" or "bar"
         self.colour = QColor(colour)
         self.text = text
         self.text_colour: QColor | None = None  # the theme's (None: the palette's)
@@ -352,6 +356,17 @@ class LegendEntry(QWidget):
                     ]
                 )
             )
+        elif self.kind == "d":  # a diamond, as pyqtgraph's "d"
+            painter.drawPolygon(
+                QPolygonF(
+                    [
+                        QPointF(middle.x(), middle.y() - half),
+                        QPointF(middle.x() + half, middle.y()),
+                        QPointF(middle.x(), middle.y() + half),
+                        QPointF(middle.x() - half, middle.y()),
+                    ]
+                )
+            )
         elif self.kind == "line":
             painter.setPen(QPen(self.colour, 2.5))
             painter.drawLine(QPointF(2, middle.y()), QPointF(sample - 2, middle.y()))
@@ -386,6 +401,7 @@ class ChartLegend(QWidget):
         self._add("weekly", LegendEntry("bar", QColor(*BARS_COLOUR), weekly))
         self.entries["average"].hide()
         self.entries["weekly"].hide()
+        self.entries["next-morning"].hide()  # shown once there is a next-morning score
 
     def _add(self, key: str, entry: LegendEntry) -> None:
         entry.setObjectName(f"legend_{key}")
@@ -532,6 +548,8 @@ class PainChart(QWidget):
         for context, item in self._scatter.items():
             chosen = [p for p in points if p.context == context]
             item.setData(x=[p.epoch for p in chosen], y=[p.score for p in chosen])
+            if context == "next-morning":
+                self.legend.show_entry(context, bool(chosen))
         for item in self._average_items:
             self.plot.removeItem(item)
         self._average_items = []

@@ -26,9 +26,11 @@ from spinecoach.core.clock import Clock
 from spinecoach.core.content_words import duration_text
 from spinecoach.core.messages import ENGLISH, Messages
 from spinecoach.core.records import (
+    ChangeStatus,
     HurtEvent,
     PainContext,
     PainEntry,
+    ProgressionChange,
     ReminderAction,
     ReminderLogEntry,
     SessionRecord,
@@ -58,6 +60,7 @@ from spinecoach.ui.history.programme_panel import ProgrammeSummary, ProgrammeWee
 from spinecoach.ui.history.report import ReportContent
 from spinecoach.ui.history.report_content import ReportWriter
 from spinecoach.ui.history.view import (
+    ChangeRow,
     CheckInRow,
     HistoryView,
     ReminderRow,
@@ -67,6 +70,9 @@ from spinecoach.ui.history.view import (
 
 if TYPE_CHECKING:
     from spinecoach.core.programme.model import Programme
+
+#: The pain entries listed with the check-ins: logged at any time, and the next-morning question.
+CHECK_IN_CONTEXTS = frozenset({PainContext.CHECK_IN, PainContext.NEXT_MORNING})
 
 # How far back the summary looks at most (the streak and the trend never need more).
 SUMMARY_DAYS = 400
@@ -122,6 +128,18 @@ def daily(
     for moment, value in segment:
         last_of_day[moment.astimezone(zone).date()] = (moment.timestamp(), value)
     return list(last_of_day.values())
+
+
+def _same_exercise_left_out(change: ProgressionChange) -> str:
+    """The "to" side of a change without the exercise's name when it stays the same.
+
+    "Chin tucks: 4 repetitions" → "Chin tucks: 5 repetitions" reads "… → 5 repetitions".
+    """
+    name, colon, _rest = change.from_text.partition(": ")
+    prefix = name + colon
+    if colon and change.to_text.startswith(prefix):
+        return change.to_text.removeprefix(prefix)
+    return change.to_text
 
 
 class HistoryController(QObject):
@@ -334,7 +352,10 @@ class HistoryController(QObject):
         hurts = self._hurt_lines(self._database.hurt_events_between(start, end))
         self._view.set_sessions([self._row(s, pain_by_session, hurts) for s in sessions])
         self._view.set_check_ins(
-            [self._check_in_row(e) for e in entries if e.context is PainContext.CHECK_IN]
+            [self._check_in_row(e) for e in entries if e.context in CHECK_IN_CONTEXTS]
+        )
+        self._view.set_changes(
+            [self._change_row(c) for c in self._database.progression_changes(start, end)]
         )
         self._view.set_reminders(
             [self._reminder_row(e) for e in self._database.reminder_events(start, end)]
@@ -361,6 +382,19 @@ class HistoryController(QObject):
             date_text=logged_at(entry.recorded_at),
             score=entry.score,
             note=entry.note,
+            context=entry.context.value,
+        )
+
+    def _change_row(self, change: ProgressionChange) -> ChangeRow:
+        accepted = change.status is ChangeStatus.ACCEPTED
+        return ChangeRow(
+            epoch=change.recorded_at.timestamp(),
+            date_text=logged_at(change.recorded_at),
+            change=self.tr("{before} → {after}").format(
+                before=change.from_text, after=_same_exercise_left_out(change)
+            ),
+            answer=self.tr("Accepted") if accepted else self.tr("Declined"),
+            reason=change.reason,
         )
 
     def _reminder_row(self, entry: ReminderLogEntry) -> ReminderRow:

@@ -243,6 +243,7 @@ SERIES_COLOURS = {
     "before": QColor("#0072B2"),
     "after": QColor("#D55E00"),
     "check-in": QColor("#009E73"),
+    "next-morning": QColor("#CC79A7"),
 }
 
 TITLE_PT = 18.0
@@ -852,7 +853,10 @@ class ChartDrawing:
 
 
 def draw_marker(painter: QPainter, context: str, centre: QPointF, size: float, pt: float) -> None:
-    """A score's marker: before a circle, after a triangle, a check-in a square."""
+    """A score's marker: before a circle, after a triangle, a check-in a square, a diamond.
+
+    The diamond is the score the morning after a session.
+    """
     colour = SERIES_COLOURS.get(context, INK)
     painter.setPen(QPen(QColor("#FFFFFF"), 0.35 * pt))
     painter.setBrush(QBrush(colour))
@@ -870,6 +874,18 @@ def draw_marker(painter: QPainter, context: str, centre: QPointF, size: float, p
     elif context == "check-in":
         side = size * 0.88
         painter.drawRect(QRectF(centre - QPointF(side / 2, side / 2), QSizeF(side, side)))
+    elif context == "next-morning":  # a diamond
+        reach = half * 1.2
+        painter.drawPolygon(
+            QPolygonF(
+                [
+                    QPointF(centre.x(), centre.y() - reach),
+                    QPointF(centre.x() + reach, centre.y()),
+                    QPointF(centre.x(), centre.y() + reach),
+                    QPointF(centre.x() - reach, centre.y()),
+                ]
+            )
+        )
     else:
         painter.drawEllipse(centre, half, half)
 

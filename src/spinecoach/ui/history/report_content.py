@@ -131,7 +131,14 @@ class ReportWriter:
         entries = self._database.pain_entries(start - timedelta(days=FLARE_BASELINE_DAYS), end)
         events = self._database.hurt_events_between(start, end)
         return clinician_figures(
-            sessions, entries, events, first=first, last=last, weekly_goal=self._goal, tz=zone
+            sessions,
+            entries,
+            events,
+            first=first,
+            last=last,
+            weekly_goal=self._goal,
+            tz=zone,
+            changes=self._database.progression_changes(start, end),
         )
 
     @property
@@ -155,6 +162,7 @@ class ReportWriter:
                 self._adherence(figures),
                 *self._programme(figures),
                 self._hurts(figures),
+                self._changes(figures),
                 self._notes(figures),
                 self._chart(figures),
                 self._sessions(figures),
@@ -394,6 +402,34 @@ class ReportWriter:
         table = Table(columns, shares, rows, centred=frozenset(range(1, middle + 1)))
         return Section(heading, (Paragraph(text(w.HURTS_INTRO)), table))
 
+    # 3b. changes to the exercises --------------------------------------------------------
+
+    def _changes(self, figures: ClinicianFigures) -> Section:
+        """Every suggested change in the period: when, from what to what, the answer, why."""
+        text = self._words.text
+        heading = text(w.CHANGES_HEADING)
+        if not figures.changes:
+            return Section(heading, (Paragraph(text(w.NO_CHANGES)),))
+        rows = tuple(
+            (
+                logged_at(change.recorded_at.astimezone(self._zone)),
+                text(w.CHANGE_FROM_TO, before=change.from_text, after=change.to_text),
+                text(w.CHANGE_STATUS[change.status.value])
+                if change.status.value in w.CHANGE_STATUS
+                else change.status.value,
+                change.reason,
+            )
+            for change in figures.changes
+        )
+        columns = (
+            text(w.CHANGES_DATE),
+            text(w.CHANGES_WHAT),
+            text(w.CHANGES_ANSWER),
+            text(w.CHANGES_WHY),
+        )
+        table = Table(columns, (0.2, 0.3, 0.13, 0.37), rows)
+        return Section(heading, (Paragraph(text(w.CHANGES_INTRO)), table))
+
     # 4. notes ---------------------------------------------------------------------------
 
     def _notes(self, figures: ClinicianFigures) -> Section:
@@ -425,7 +461,9 @@ class ReportWriter:
             tuple((t.timestamp(), value) for t, value in segment)
             for segment in rolling_average(figures.entries)
         )
-        contexts = (PainContext.BEFORE, PainContext.AFTER, PainContext.CHECK_IN)
+        contexts = [PainContext.BEFORE, PainContext.AFTER, PainContext.CHECK_IN]
+        if any(e.context is PainContext.NEXT_MORNING for e in figures.entries):
+            contexts.append(PainContext.NEXT_MORNING)
         legend = (
             *((c.value, text(w.CHART_SERIES[c.value])) for c in contexts),
             ("average", text(w.CHART_AVERAGE)),

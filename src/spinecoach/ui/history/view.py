@@ -93,6 +93,8 @@ class CheckInRow:
     date_text: str
     score: int
     note: str
+    #: What was asked: "check-in", or "next-morning" (the morning after a session).
+    context: str = "check-in"
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,11 +130,30 @@ FEELING_WORDS: dict[str, str] = {
 }
 
 # The check-ins' column headers, in English (shown translated: `CheckInTableModel.header`).
-#: Column headers of the check-ins (Pain: the score 0-10 given then).
+#: Column headers of the check-ins (Pain: the score 0-10 given then; Asked: a check-in, or the
+#: question the morning after a session).
 CHECK_IN_COLUMNS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CheckInTableModel", "Date"),
     QT_TRANSLATE_NOOP("CheckInTableModel", "Pain"),
+    QT_TRANSLATE_NOOP("CheckInTableModel", "Asked"),
     QT_TRANSLATE_NOOP("CheckInTableModel", "Note"),
+)
+
+# What each kind of check-in is called in the check-ins' "Asked" column.
+#: The check-ins' "Asked" column: pain logged at any time, or the next-morning question.
+CHECK_IN_KINDS: dict[str, str] = {
+    "check-in": QT_TRANSLATE_NOOP("CheckInTableModel", "Check-in"),
+    "next-morning": QT_TRANSLATE_NOOP("CheckInTableModel", "Next morning"),
+}
+
+# The recorded changes' column headers, in English (shown translated).
+#: Column headers of the recorded changes to the exercises (Change: from what to what; Why: the
+#: reason the person read; Answer: accepted or declined).
+CHANGE_COLUMNS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("ChangeTableModel", "Date"),
+    QT_TRANSLATE_NOOP("ChangeTableModel", "Change"),
+    QT_TRANSLATE_NOOP("ChangeTableModel", "Answer"),
+    QT_TRANSLATE_NOOP("ChangeTableModel", "Why"),
 )
 
 # The reminder log's column headers, in English (shown translated).
@@ -177,7 +198,21 @@ R = TypeVar("R")
 MIN_VISIBLE_ROWS = 3
 
 #: The log's tabs, in order.
-SESSIONS_TAB, CHECK_INS_TAB, REMINDERS_TAB, PROGRAMME_TAB = range(4)
+SESSIONS_TAB, CHECK_INS_TAB, REMINDERS_TAB, PROGRAMME_TAB, CHANGES_TAB = range(5)
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeRow:
+    """One recorded change to an exercise (or a suggestion declined), worded for its tab."""
+
+    epoch: float
+    date_text: str
+    #: "Bridge: 10 reps → Bridge: 12 reps".
+    change: str
+    #: "Accepted", "Declined".
+    answer: str
+    #: The reason the person read.
+    reason: str
 
 
 class _LogTableModel(QAbstractTableModel, Generic[R]):
@@ -318,8 +353,14 @@ class CheckInTableModel(_LogTableModel[CheckInRow]):
     CONTEXT = "CheckInTableModel"
 
     def _key(self, row: CheckInRow) -> Any:
-        keys: tuple[object, ...] = (row.epoch, row.score, row.note.casefold())
+        keys: tuple[object, ...] = (row.epoch, row.score, row.context, row.note.casefold())
         return keys[self._sort_column]
+
+    @staticmethod
+    def kind(context: str) -> str:
+        """What a check-in's kind is called ("Next morning"), translated."""
+        english = CHECK_IN_KINDS.get(context)
+        return QCoreApplication.translate("CheckInTableModel", english) if english else context
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Qt override."""
@@ -328,11 +369,33 @@ class CheckInTableModel(_LogTableModel[CheckInRow]):
         row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.date_text, str(row.score), row.note)[column]
-        if role == Qt.ItemDataRole.ToolTipRole and column == 2 and row.note:
+            return (row.date_text, str(row.score), self.kind(row.context), row.note)[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3 and row.note:
             return row.note
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+class ChangeTableModel(_LogTableModel[ChangeRow]):
+    """The recorded changes to the exercises, newest first: when, what, the answer, why."""
+
+    COLUMNS = CHANGE_COLUMNS
+    CONTEXT = "ChangeTableModel"
+
+    def _key(self, row: ChangeRow) -> Any:
+        keys: tuple[object, ...] = (row.epoch, row.change.casefold(), row.answer, row.reason)
+        return keys[self._sort_column]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Qt override: the words; the change and the reason whole in the tooltip."""
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (row.date_text, row.change, row.answer, row.reason)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (1, 3):
+            return f"{row.change}\n{row.reason}"
         return None
 
 
@@ -580,6 +643,22 @@ class HistoryView(QWidget):
         self.reminder_table = _log_table(
             "reminderTable", self.tr("Reminder log"), self.reminder_model
         )
+        # The recorded changes to the exercises: what, when, why (and those declined).
+        self.change_model = ChangeTableModel()
+        self.change_table = _log_table(
+            "changeTable", self.tr("Changes to the exercises"), self.change_model
+        )
+        self.change_table.setSortingEnabled(True)
+        self.change_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.changes_empty = QLabel(
+            self.tr(
+                "No changes in this period. After a session SpineCoach may suggest one, with "
+                "its reason; nothing changes unless you choose it."
+            )
+        )
+        self.changes_empty.setObjectName("changesEmpty")
+        self.changes_empty.setProperty("role", "muted")
+        self.changes_empty.setWordWrap(True)
         self._update_buttons()
 
         # One row under the log: what acts on the tab shown, then the file buttons.
@@ -632,6 +711,9 @@ class HistoryView(QWidget):
         self.programme = ProgrammePanel()
         self.log_tabs.addTab(self.programme, self.tr("Programme"))
         self.log_tabs.setTabVisible(PROGRAMME_TAB, False)
+        self.log_tabs.addTab(
+            self._tab_page(self.change_table, self.changes_empty), self.tr("Changes")
+        )
         self.log_tabs.currentChanged.connect(self._tab_changed)
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
@@ -680,7 +762,7 @@ class HistoryView(QWidget):
         (the note, or what happened) takes the rest. Each header has room for its title and,
         beside it, the sort arrow.
         """
-        if getattr(self, "reminder_table", None) is None:  # still being built
+        if getattr(self, "change_table", None) is None:  # still being built
             return
         metrics = self.table.fontMetrics()
         date_samples = [logged_at(SAMPLE_MOMENT)]
@@ -703,8 +785,17 @@ class HistoryView(QWidget):
         self.table.setColumnWidth(7, max(min(widths[7], hurt_limit), _header_room(self.table, 7)))
         _fit_columns(
             self.check_in_table,
-            [date_samples, ["10"]],
+            [date_samples, ["10"], [CheckInTableModel.kind(kind) for kind in CHECK_IN_KINDS]],
             [CheckInTableModel.header(column) for column in range(len(CHECK_IN_COLUMNS))],
+        )
+        _fit_columns(
+            self.change_table,
+            [
+                date_samples,
+                ["Marching bridge: 12 repetitions → 14 repetitions"],
+                [self.tr("Declined"), self.tr("Accepted")],
+            ],
+            [ChangeTableModel.header(column) for column in range(len(CHANGE_COLUMNS))],
         )
         _fit_columns(
             self.reminder_table,
@@ -757,6 +848,11 @@ class HistoryView(QWidget):
         if not shown and self.log_tabs.currentIndex() == PROGRAMME_TAB:
             self.log_tabs.setCurrentIndex(SESSIONS_TAB)
         self.log_tabs.setTabVisible(PROGRAMME_TAB, shown)
+
+    def set_changes(self, rows: list[ChangeRow]) -> None:
+        """Fill the changes tab (its hint shows when there are none)."""
+        self.change_model.set_rows(rows)
+        self.changes_empty.setVisible(not rows)
 
     def set_reminders(self, rows: list[ReminderRow]) -> None:
         """Fill the reminder log tab (its hint shows when there is nothing)."""

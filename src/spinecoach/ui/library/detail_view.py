@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from spinecoach.core.content_words import dosage_text, duration_text, label
-from spinecoach.core.exercise import Exercise, Guide, Position, Routine
+from spinecoach.core.directions import exercise_mark, routine_mark
+from spinecoach.core.exercise import Exercise, Guide, Position, Routine, SpinalMovement
 from spinecoach.core.library import Library
 from spinecoach.core.timeline import DEFAULT_SETTINGS, SessionSettings, played_seconds
 from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
@@ -119,6 +120,8 @@ class DetailView(QScrollArea):
         self._nothing_found = False
         # Advice the search brought (leg pain, urgent signs), atop every page while it holds.
         self._note: tuple[str, bool] | None = None
+        # The movements the person said make their pain worse (the setting avoid_movements).
+        self._avoid: frozenset[SpinalMovement] = frozenset()
         self.show_empty()
 
     def _reset(self) -> None:
@@ -168,6 +171,47 @@ class DetailView(QScrollArea):
         self._layout.addWidget(frame)  # no alignment: its height follows its width
         self._layout.addSpacing(6)
         self._note_frame = frame
+
+    def set_avoided(self, avoid: frozenset[SpinalMovement]) -> None:
+        """The movements the person said make their pain worse: such pages say so at the top."""
+        if avoid != self._avoid:
+            self._avoid = avoid
+            self.refresh()
+
+    def _add_direction_mark(self, text: str) -> None:
+        """A caution under the title: "You said bending forward makes it worse"."""
+        if not text:
+            return
+        frame, box = callout("detailDirection", "caution")
+        words = _label(hyphenate(text))
+        words.setObjectName("detailDirectionText")
+        box.addWidget(words)
+        frame.setAccessibleName(text)
+        self._layout.addWidget(frame)
+
+    def _add_chain(self, exercise: Exercise) -> None:
+        """The chain: "Easier: Heel slides · Harder: Dead bug", links that open each."""
+        exercises = self._library.exercises
+        parts: list[str] = []
+        plain: list[str] = []
+        for linked, sentence in (
+            (exercise.easier, self.tr("Easier: {exercise}")),
+            (exercise.harder, self.tr("Harder: {exercise}")),
+        ):
+            other = exercises.get(linked) if linked is not None else None
+            if other is None:
+                continue
+            link = f'<a href="{escape(other.id)}">{escape(other.name)}</a>'
+            parts.append(escape(sentence).format(exercise=link))
+            plain.append(sentence.format(exercise=other.name))
+        if not parts:
+            return
+        chain = _label("  ·  ".join(parts), rich=True)
+        chain.setObjectName("detailChain")
+        chain.setAccessibleName(", ".join(plain))
+        chain.setToolTip(self.tr("Open the easier or the harder version of this exercise"))
+        chain.linkActivated.connect(self.item_link_activated)
+        self._layout.addWidget(chain)
 
     @property
     def shown(self) -> Exercise | Routine | Guide | None:
@@ -220,6 +264,7 @@ class DetailView(QScrollArea):
         self._reset()
         self._add_illustration(exercise.image, pictured(exercise.name, exercise.position))
         self._add_title(exercise.name, self.tr("Start this exercise"))
+        self._add_direction_mark(exercise_mark(exercise, self._avoid, self._words))
         self._layout.addWidget(_label(exercise.summary, "muted"))
         words = self._words
         chips = [
@@ -245,6 +290,7 @@ class DetailView(QScrollArea):
         dose_row.addStretch(1)
         self._layout.addLayout(dose_row)
         self._dose = dose
+        self._add_chain(exercise)
         self._layout.addWidget(_label(self.tr("How to do it"), "heading"))
         steps = QGridLayout()
         steps.setHorizontalSpacing(12)
@@ -277,6 +323,7 @@ class DetailView(QScrollArea):
         self._shown = routine
         self._reset()
         self._add_title(routine.name, self.tr("Start routine"))
+        self._add_direction_mark(routine_mark(routine, self._avoid, self._words))
         self._layout.addWidget(_label(routine.description, "muted"))
         words = self._words
         count = len(routine.items)

@@ -12,7 +12,13 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
 from spinecoach.core.content_words import duration_text, label, term
-from spinecoach.core.exercise import Exercise, Routine, RoutineOrigin
+from spinecoach.core.directions import (
+    avoided_in_routine,
+    exercise_mark,
+    routine_mark,
+    short_mark,
+)
+from spinecoach.core.exercise import Exercise, Routine, RoutineOrigin, SpinalMovement
 from spinecoach.core.messages import ENGLISH, Messages
 from spinecoach.core.timeline import played_seconds
 
@@ -60,6 +66,30 @@ class LibraryListModel(QAbstractListModel):
         self._subtitles: dict[str, str] = {}
         #: The active programme's title: the header over its routines.
         self.programme_title: str | None = None
+        # The movements the person said make their pain worse (core.directions).
+        self._avoid: frozenset[SpinalMovement] = frozenset()
+
+    def set_avoided(self, avoid: frozenset[SpinalMovement]) -> None:
+        """Mark the exercises and routines that ask for these movements (repaints the rows)."""
+        if avoid == self._avoid:
+            return
+        self._avoid = avoid
+        self._subtitles.clear()
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
+    def direction_mark(self, item: Routine | Exercise) -> str:
+        """The full sentence of a row's direction mark ("" when it has none)."""
+        if isinstance(item, Routine):
+            return routine_mark(item, self._avoid, self._words)
+        return exercise_mark(item, self._avoid, self._words)
+
+    def _short_mark(self, item: Routine | Exercise) -> str:
+        if isinstance(item, Routine):
+            movements = avoided_in_routine(item, self._avoid)
+        else:
+            movements = (item.movement,) if item.movement in self._avoid else ()
+        return short_mark(movements, self._words)
 
     def forget_subtitles(self) -> None:
         """Make the routines' second lines anew (a routine was edited, or the timing changed)."""
@@ -80,8 +110,8 @@ class LibraryListModel(QAbstractListModel):
         # What the player really takes, changeovers included: a "two-minute" break is two minutes.
         duration = duration_text(played_seconds(routine), self._words)
         exercises = self.tr("%n exercise(s)", "", count)
-        mark = self.routine_mark(routine)
-        return f"{mark} · {duration} · {exercises}" if mark else f"{duration} · {exercises}"
+        marks = [self._short_mark(routine), self.routine_mark(routine)]
+        return " · ".join([*(mark for mark in marks if mark), duration, exercises])
 
     def routine_mark(self, routine: Routine) -> str:
         """What marks a routine that is not shipped: "Yours", or "Locked" for a prescription."""
@@ -209,16 +239,20 @@ class LibraryListModel(QAbstractListModel):
                 return self.desk_badge()
             return self.tr("Floor") if routine.on_floor else ""
         if role == Qt.ItemDataRole.ToolTipRole:
-            return routine.description
+            said = self.direction_mark(routine)
+            return f"{said}\n\n{routine.description}" if said else routine.description
         return None
 
     def _exercise_data(self, exercise: Exercise, role: int) -> object:
         if role == Role.SUBTITLE:
-            return exercise_subtitle(exercise, self._words)
+            subtitle = exercise_subtitle(exercise, self._words)
+            mark = self._short_mark(exercise)
+            return f"{mark} · {subtitle}" if mark else subtitle
         if role == Role.IMAGE:
             return exercise.image
         if role == Role.BADGE:
             return self.desk_badge() if exercise.desk_friendly else ""
         if role == Qt.ItemDataRole.ToolTipRole:
-            return exercise.summary
+            said = self.direction_mark(exercise)
+            return f"{said}\n\n{exercise.summary}" if said else exercise.summary
         return None

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
@@ -32,7 +32,8 @@ from PySide6.QtWidgets import QAbstractButton
 
 from spinecoach.core.clock import Clock
 from spinecoach.core.content_words import duration_text
-from spinecoach.core.exercise import Position, Routine
+from spinecoach.core.directions import warning
+from spinecoach.core.exercise import Exercise, Position, Routine, SpinalMovement
 from spinecoach.core.messages import ENGLISH, Messages
 from spinecoach.core.movement import pose_progress, step_index
 from spinecoach.core.pain import PainRiseAdvice
@@ -61,7 +62,7 @@ from spinecoach.core.session import (
 )
 from spinecoach.core.session_recorder import SessionRecorder
 from spinecoach.core.session_summary import SessionOutcome, summarize
-from spinecoach.core.timeline import entry_cues, extend_refusal
+from spinecoach.core.timeline import entry_cues, extend_refusal, with_item_swapped
 from spinecoach.ui.care.pain_dialog import PainAnswer
 from spinecoach.ui.session.player_view import PlayerView
 from spinecoach.ui.widgets.announcer import Announcer
@@ -75,7 +76,18 @@ _BEFORE_EXERCISE = frozenset({PhaseKind.GET_READY, PhaseKind.NEXT_UP})
 
 #: The session's commands by name, as the window's Session menu sends them (`command`): "back"
 #: and "skip" move by one part, "previous" and "next" by one exercise.
-COMMANDS = ("pause", "back", "skip", "previous", "next", "extend", "hurts", "focus", "stop")
+COMMANDS = (
+    "pause",
+    "back",
+    "skip",
+    "previous",
+    "next",
+    "extend",
+    "easier",
+    "hurts",
+    "focus",
+    "stop",
+)
 #: What still makes sense on the summary (closing it) and in focus mode between sessions
 #: (leaving it). The summary is read out of focus mode: F11 does not enter it there.
 _CLOSING_COMMANDS = frozenset({"stop"})
@@ -216,6 +228,7 @@ class PlayerController(QObject):
         view.end_question_opened.connect(self._pause_to_ask)
         view.kept_going.connect(self._carry_on_after_asking)
         view.hurts_requested.connect(self.this_hurts)
+        view.easier_requested.connect(self.make_easier)
         view.log_after_requested.connect(self.log_after)
         view.focus_mode_changed.connect(lambda _on: self._commands_may_have_changed())
         self._button_keys = _ButtonKeys(self)
@@ -228,6 +241,16 @@ class PlayerController(QObject):
         self._paused_to_ask = False  # a question paused a running session: carry on after it
         self._ended_at: datetime | None = None  # when the exercises ended (the logged end)
         self._completed = False
+        # Issue 17 (`use_library`): the exercises by id (easier versions), the movements the
+        # person said make their pain worse, what to do once an item was made easier (ask
+        # whether to keep it) and after a "This hurts" (ask once about directions).
+        self._exercises: Callable[[], Mapping[str, Exercise]] = dict
+        self._avoid: Callable[[], frozenset[SpinalMovement]] = frozenset
+        self._made_easier: Callable[[Routine, int, Exercise], object] | None = None
+        self._after_hurt: Callable[[Exercise], object] | None = None
+        self._played: Routine | None = None  # the routine as started (before any swap)
+        #: What "Make it easier" last told screen readers (tests read it).
+        self.last_easier_announcement = ""
 
     # --- public API ------------------------------------------------------------------------
 
@@ -241,6 +264,69 @@ class PlayerController(QObject):
         """The database id of the session being played (None while its row waits to be saved)."""
         return self._session_ids(self._session) if self._session is not None else None
 
+    @property
+    def routine_id(self) -> str | None:
+        """The id of the routine playing or last played (None before the first session)."""
+        return self._routine.id if self._routine is not None else None
+
+    def use_library(
+        self,
+        exercises: Callable[[], Mapping[str, Exercise]],
+        *,
+        avoid: Callable[[], frozenset[SpinalMovement]] = frozenset,
+        made_easier: Callable[[Routine, int, Exercise], object] | None = None,
+        after_hurt: Callable[[Exercise], object] | None = None,
+    ) -> None:
+        """Where easier versions are found, and what follows "Make it easier" and "This hurts".
+
+        `made_easier(routine, index, easier)` is called (paused) after item `index` of the
+        routine as started was swapped for `easier`: it may ask whether to keep the change.
+        `after_hurt(exercise)` is called (paused) after a "This hurts" answer was recorded.
+        """
+        self._exercises = exercises
+        self._avoid = avoid
+        self._made_easier = made_easier
+        self._after_hurt = after_hurt
+
+    def easier_version(self) -> Exercise | None:
+        """The easier version of the exercise playing now (None: none, or no session runs)."""
+        engine = self._engine
+        if engine is None or not self.is_active():
+            return None
+        easier = engine.phase.exercise.easier
+        return self._exercises().get(easier) if easier is not None else None
+
+    def make_easier(self) -> None:
+        """E: the rest of this session plays the easier version in this exercise's place.
+
+        The session goes on from the start of the same item with the easier exercise (its own
+        dosage within its limits), introduced again; then `made_easier` may ask whether to use
+        it from now on. Paused while asked; carries on as it was.
+        """
+        engine, routine, easier = self._engine, self._routine, self.easier_version()
+        if engine is None or routine is None or easier is None:
+            return
+        was_running = engine.state is EngineState.RUNNING
+        if was_running:
+            self._apply(engine.pause())
+        index = engine.phase.item_index
+        before = engine.phase.exercise
+        self._routine = with_item_swapped(routine, index, easier)
+        self._apply(
+            engine.continue_with(build_timeline(self._routine, self._settings, self._words))
+        )
+        made = self.tr(
+            "Made easier: {easier} instead of {exercise}, for the rest of this session"
+        ).format(easier=easier.name, exercise=before.name)
+        self.last_easier_announcement = made
+        # Said with the new exercise's introduction, which the change of phase just said alone.
+        phase = self._phase_words(engine.phase, engine.phase_duration(), "")
+        self.announcer.announce(f"{made}. {phase}", repeat=True)
+        if self._made_easier is not None:
+            self._made_easier(self._played or routine, index, easier)
+        if was_running and self.is_active() and not engine.phase.waits_for_person:
+            self._apply(engine.resume())
+
     def available_commands(self) -> frozenset[str]:
         """The `COMMANDS` that do something now.
 
@@ -253,6 +339,8 @@ class PlayerController(QObject):
                 commands.discard("extend")
             if not engine.has_previous_exercise():
                 commands.discard("previous")
+            if self.easier_version() is None:
+                commands.discard("easier")
             return frozenset(commands)
         if self._view.is_focus_mode():
             return _LEAVING_FOCUS
@@ -272,6 +360,7 @@ class PlayerController(QObject):
             "next": self.next_exercise,
             "extend": self.extend,
             "hurts": self.this_hurts,
+            "easier": self.make_easier,
             "focus": self._view.toggle_focus_mode,
             "stop": self._view.escape,  # leaves focus mode first; asks before ending
         }
@@ -295,6 +384,7 @@ class PlayerController(QObject):
         timeline = build_timeline(routine, self._settings, self._words)
         self._engine = None  # a finished session's screen is closed
         self._routine = routine
+        self._played = routine
         self._show_about_to_start(timeline)
         answer = self._prompts.pain_before()
         self._session = self._recorder.begin(routine, answer.score, answer.note)
@@ -373,6 +463,8 @@ class PlayerController(QObject):
             "skipped" if choice == "skip" else "ended" if choice == "end" else "continued"
         )
         self._recorder.hurt(exercise.id, action)
+        if self._after_hurt is not None:
+            self._after_hurt(exercise)
         if action == "continued":
             if was_running:
                 self._apply(engine.resume())
@@ -444,6 +536,8 @@ class PlayerController(QObject):
         refusal = extend_refusal(engine.phase)
         self._view.set_extend(refusal is None, self._why_not_extend(refusal))
         self._view.set_previous_enabled(engine.has_previous_exercise())
+        easier = self.easier_version()
+        self._view.set_easier(easier.name if easier is not None else "")
 
     def _why_not_extend(self, refusal: ExtendRefusal | None) -> str:
         """Why "+15 s" is off now, for its tooltip and a screen reader."""
@@ -478,6 +572,9 @@ class PlayerController(QObject):
         parts: list[str] = []
         if phase_changed:
             parts.append(self._phase_words(engine.phase, engine.phase_duration(), step))
+            caution = self._direction_warning(engine.phase)
+            if caution:
+                parts.append(caution)
         else:
             if playing and paused != self._said_paused:
                 parts.append(self.tr("Paused") if paused else self.tr("Carrying on"))
@@ -545,8 +642,15 @@ class PlayerController(QObject):
             next_up=next_text,
             cautions=phase.exercise.cautions if phase.kind in _BEFORE_EXERCISE else (),
         )
+        self._view.set_direction_warning(self._direction_warning(phase))
         if phase.kind is PhaseKind.FINISHED:
             self._view.set_finished()
+
+    def _direction_warning(self, phase: Phase) -> str:
+        """Before an exercise in a direction the person avoids: the caution ("" otherwise)."""
+        if phase.kind not in _BEFORE_EXERCISE:
+            return ""
+        return warning(phase.exercise, self._avoid(), self._words)
 
     def _position_words(self, position: Position) -> str:
         """How a position reads in the figure's name: as `core.timeline.POSITION_WORDS` says."""

@@ -38,6 +38,7 @@ from spinecoach.core.session_summary import SessionSummary
 from spinecoach.ui.session.countdown import CountdownRing
 from spinecoach.ui.session.summary import SessionSummaryPage
 from spinecoach.ui.style.icons import line_icon
+from spinecoach.ui.widgets.callout import callout
 from spinecoach.ui.widgets.hyphenation import hyphenate
 from spinecoach.ui.widgets.page_scroll import scrolling_page
 from spinecoach.ui.widgets.reflow import WrappingRow
@@ -135,6 +136,7 @@ class PlayerView(QWidget):
         end_question_opened(): "End this session?" is about to be asked (the controller pauses).
         kept_going(): the person answered "Keep going" (the controller carries on).
         hurts_requested(): the "This hurts" button.
+        easier_requested(): "Make it easier" (the easier version for the rest of the session).
         focus_mode_changed(bool): focus mode went on or off (F11).
         library_requested(): the summary's "Back to the Library".
         log_after_requested(): the summary's "Log how it went".
@@ -149,6 +151,7 @@ class PlayerView(QWidget):
     end_question_opened = Signal()
     kept_going = Signal()
     hurts_requested = Signal()
+    easier_requested = Signal()
     focus_mode_changed = Signal(bool)
     library_requested = Signal()
     log_after_requested = Signal()
@@ -163,6 +166,7 @@ class PlayerView(QWidget):
         self._focus = False
         self._closing = False  # the session is over: the stop button reads "Close"
         self._summary_shown = False
+        self._warning = ""  # the caution line's text (`set_direction_warning`)
 
         self.routine_label = _big_label("routineTitle", "heading")
         self.routine_label.setWordWrap(False)
@@ -243,6 +247,20 @@ class PlayerView(QWidget):
             "hurtsButton", self.tr("This hurts"), self.tr("Pause now and choose what to do (H)")
         )
         self.hurts_button.setProperty("role", "danger")
+        self.easier_button = self._button(
+            "easierButton",
+            self.tr("Make it easier"),
+            self.tr("Do the easier version of this exercise for the rest of this session (E)"),
+        )
+        self.easier_button.hide()  # shown on an exercise with an easier version (`set_easier`)
+        # Before an exercise that moves the way the person said makes their pain worse: a
+        # caution line at the top (core.directions.warning); hidden otherwise.
+        self._warning_frame, warning_box = callout("directionWarningFrame", "caution")
+        warning_box.setContentsMargins(12, 6, 12, 6)  # one or two lines in a small window
+        self.direction_warning = _big_label("directionWarning", "")
+        self.direction_warning.setAccessibleName(self.tr("Take care"))
+        warning_box.addWidget(self.direction_warning)
+        self._warning_frame.hide()
 
         self.previous_button.clicked.connect(self.previous_requested)
         self.play_pause_button.clicked.connect(self.play_pause_requested)
@@ -251,6 +269,7 @@ class PlayerView(QWidget):
         self.extend_button.clicked.connect(self.extend_requested)
         self.stop_button.clicked.connect(self.confirm_stop)
         self.hurts_button.clicked.connect(self.hurts_requested)
+        self.easier_button.clicked.connect(self.easier_requested)
         self.summary = SessionSummaryPage()
         self.summary.library_requested.connect(self.library_requested)
         self.summary.log_after_requested.connect(self.log_after_requested)
@@ -354,8 +373,11 @@ class PlayerView(QWidget):
         exercise_row.setSpacing(10)
         exercise_row.addWidget(self.previous_button)
         exercise_row.addWidget(self.next_label, 1)
+        # "Make it easier" is about this exercise: on its line, where a small window has room
+        # (the controls' line is full in German).
+        exercise_row.addWidget(self.easier_button)
         exercise_row.addWidget(self.next_button)
-        for button in (self.previous_button, self.next_button):
+        for button in (self.previous_button, self.easier_button, self.next_button):
             # A little lower than the controls (still well above the 24-px least target size):
             # the line they share with "Next up" must not push the ring out of a small window.
             button.setMinimumHeight(EXERCISE_BUTTON_HEIGHT)
@@ -376,6 +398,7 @@ class PlayerView(QWidget):
         layout.setContentsMargins(24, 10, 24, 10)
         layout.setSpacing(6)  # every pixel counts in a 960 x 540 window
         layout.addWidget(self._header)
+        layout.addWidget(self._warning_frame)
         layout.addLayout(middle, 1)
         layout.addWidget(self._summary_page, 1)
         layout.addWidget(self.step_text)
@@ -390,6 +413,7 @@ class PlayerView(QWidget):
         # The keyboard walks them as they are seen: the exercise row, then the controls.
         order = (
             self.previous_button,
+            self.easier_button,
             self.next_button,
             self.play_pause_button,
             self.skip_button,
@@ -534,6 +558,28 @@ class PlayerView(QWidget):
         self.extend_button.setToolTip(tooltip)
         self.extend_button.setAccessibleDescription("" if applies else why_not)
 
+    def set_easier(self, easier_name: str) -> None:
+        """The easier button: shown when this exercise has an easier version (named)."""
+        # Only where it applies: most exercises have no easier version, and a small window
+        # needs the room.
+        self.easier_button.setEnabled(bool(easier_name))
+        self.easier_button.setVisible(bool(easier_name))
+        if easier_name:
+            tooltip = self.tr("Do {exercise} instead for the rest of this session (E)").format(
+                exercise=easier_name
+            )
+        else:
+            tooltip = self.tr("This exercise has no easier version")
+        self.easier_button.setToolTip(tooltip)
+        self.easier_button.setAccessibleDescription(tooltip)
+
+    def set_direction_warning(self, text: str) -> None:
+        """The caution line at the top before an exercise in an avoided direction ("" hides it)."""
+        self._warning = text
+        self.direction_warning.setText(hyphenate(text))
+        shown = bool(text) and not self._focus and not self._summary_shown
+        self._warning_frame.setVisible(shown)
+
     def set_previous_enabled(self, enabled: bool) -> None:
         """The "Previous exercise" button: off at the first exercise, with none before it."""
         self.previous_button.setEnabled(enabled)
@@ -545,6 +591,7 @@ class PlayerView(QWidget):
             self.skip_button,
             self.next_button,
             self.extend_button,
+            self.easier_button,
             self.hurts_button,
         )
 
@@ -569,6 +616,7 @@ class PlayerView(QWidget):
         for button in self._session_buttons():
             self._enable(button, False)
         self._closing = True
+        self.easier_button.hide()
         self.set_paused(False)
         self.stop_button.setText(self.tr("Close"))
         self.stop_button.setToolTip(self.tr("Close this summary (Esc)"))
@@ -603,6 +651,7 @@ class PlayerView(QWidget):
         self.time_left_label.setText("")  # the time taken is on the page
         for widget in self._playing_parts:
             widget.hide()
+        self._warning_frame.hide()
         self.next_label.setText("")
         self._summary_page.show()
 
@@ -646,6 +695,7 @@ class PlayerView(QWidget):
         ):
             widget.setVisible(not self._focus)
         self.sound_note.setVisible(bool(self.sound_note.text()) and not self._focus)
+        self.set_direction_warning(self._warning)
         # The hidden side columns give their room to the countdown.
         self._grid.setStretch(0, 0 if self._focus else 4)
         self._grid.setStretch(2, 0 if self._focus else 3)

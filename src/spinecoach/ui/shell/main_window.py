@@ -138,6 +138,15 @@ SESSION_KEYS: tuple[SessionKey, ...] = (
         ),
     ),
     SessionKey(
+        "easier",
+        QT_TRANSLATE_NOOP("MainWindow", "&Make it easier"),
+        ("E",),
+        "E",
+        QT_TRANSLATE_NOOP(
+            "MainWindow", "Do the easier version of this exercise for the rest of the session"
+        ),
+    ),
+    SessionKey(
         "hurts",
         QT_TRANSLATE_NOOP("MainWindow", "This &hurts…"),
         ("H",),

@@ -45,8 +45,9 @@ from PySide6.QtWidgets import (
 
 from spinecoach.core.languages import choose_language
 from spinecoach.core.reminders import WorkingHours
-from spinecoach.core.settings import LANGUAGE, SETTINGS, SETTINGS_BY_KEY, Setting
+from spinecoach.core.settings import AVOID_MOVEMENTS, LANGUAGE, SETTINGS, SETTINGS_BY_KEY, Setting
 from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
+from spinecoach.ui.care.hurts_dialog import MovementChoices
 from spinecoach.ui.shell.main_window import SettingsAccess
 from spinecoach.ui.widgets.on_screen import keep_on_screen, open_at_natural_size
 from spinecoach.ui.widgets.page_scroll import scrolling_page
@@ -416,6 +417,8 @@ class _RowLabel(QLabel):
             return self._control.days[0][1].sizeHint().height()
         if isinstance(self._control, DailyTimeEditor):
             return self._control.time.sizeHint().height()
+        if isinstance(self._control, MovementChoices):
+            return self._control.question.sizeHint().height()
         return self._control.sizeHint().height()
 
     def sizeHint(self) -> QSize:
@@ -674,6 +677,11 @@ class SettingsForm(QWidget):
             return daily
         if key == LANGUAGE.key:
             return self._language_control(value)
+        if key == AVOID_MOVEMENTS.key:
+            # Several of five: a box each (a tuple setting), the question above them.
+            movements = MovementChoices(value)
+            movements.changed.connect(lambda chosen: self._changed(key, chosen))
+            return movements
         if setting.kind is bool:
             box = QCheckBox(shown(setting.label))
             box.setChecked(bool(value))
