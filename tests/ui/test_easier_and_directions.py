@@ -146,6 +146,12 @@ def test_make_it_easier_plays_the_easier_version_and_keeps_it_when_asked(
     assert [r.name for r in own] == ["Bridges (easier)"]
     assert own[0].exercise_ids == ("glute-bridge", "childs-pose")
     assert own[0].origin is RoutineOrigin.OWN and own[0].based_on == "bridges"
+    # Recorded like an accepted suggestion: what, when and why, for History and the report.
+    (change,) = app.database.progression_changes(NOW - timedelta(days=1), NOW + timedelta(days=1))
+    assert (change.routine_id, change.exercise_id) == (own[0].id, "marching-bridge")
+    assert (change.from_text, change.to_text) == ("Marching bridge", "Glute bridge")
+    assert change.kind.value == "easier" and change.status.value == "accepted"
+    assert change.reason == "You made it easier during a session and chose to keep it."
     # The rest of the session: the glute bridge is done, not the marching bridge.
     clock = app.clock
     assert isinstance(clock, FakeClock)

@@ -27,6 +27,10 @@
         <translation>Verlauf</translation>
     </message>
     <message>
+        <source>You made it easier during a session and chose to keep it.</source>
+        <translation>Sie haben die Übung während einer Übungseinheit leichter gemacht und das beibehalten.</translation>
+    </message>
+    <message>
         <source>Tones are off</source>
         <translation>Töne sind aus</translation>
     </message>

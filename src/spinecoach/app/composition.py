@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from spinecoach.app.progression import ProgressionFlow, ProgressionPrompts
     from spinecoach.app.routine_book import RoutineBook
     from spinecoach.app.tray_and_reminders import TrayAndReminders
-    from spinecoach.core.exercise import Routine, SpinalMovement
+    from spinecoach.core.exercise import Exercise, Routine, SpinalMovement
     from spinecoach.core.library import Library
     from spinecoach.core.messages import Messages
     from spinecoach.core.presence import IdleSource, InterruptionSource
@@ -303,6 +303,30 @@ class Application:
         )
         return area
 
+    def _record_easier_kept(self, routine: Routine, before: Exercise, easier: Exercise) -> None:
+        """A kept "Make it easier" is a change like an accepted suggestion: History, report."""
+        from PySide6.QtCore import QCoreApplication
+
+        from spinecoach.core.records import ChangeKind, ChangeStatus, ProgressionChange
+
+        reason = QCoreApplication.translate(
+            "Application", "You made it easier during a session and chose to keep it."
+        )
+        change = ProgressionChange(
+            recorded_at=self.clock.now(),
+            routine_id=routine.id,
+            exercise_id=before.id,
+            kind=ChangeKind.EASIER,
+            from_text=before.name,
+            to_text=easier.name,
+            reason=reason,
+            status=ChangeStatus.ACCEPTED,
+        )
+        try:
+            self.data.database.add_progression_change(change)
+        except Exception:  # the routine is kept; only its History line is missing
+            log.exception("could not record the easier version kept in %s", routine.id)
+
     def _wire_easier(self, area: SessionArea) -> None:
         """The player's easier versions, avoided movements and their questions (issue 17).
 
@@ -328,6 +352,7 @@ class Application:
                 settings=self.settings,
                 ask=ask,
                 directions=directions,
+                record=self._record_easier_kept,
             )
         )
 

@@ -72,10 +72,23 @@ class EasierKeeper:
     single exercise played from the Library has no routine to keep it in: nothing is asked.
     """
 
-    def __init__(self, book: Book, ask: Ask, *, copy_name: Callable[[str], str]) -> None:
+    def __init__(
+        self,
+        book: Book,
+        ask: Ask,
+        *,
+        copy_name: Callable[[str], str],
+        record: Callable[[Routine, Exercise, Exercise], object] | None = None,
+    ) -> None:
+        """Ask with `ask`; keep in `book`; `record(kept, before, easier)` the change.
+
+        The record is for History and the report: every change to a routine is recorded, as
+        an accepted suggestion is.
+        """
         self._book = book
         self._ask = ask
         self._copy_name = copy_name
+        self._record = record
         self._kept: dict[str, str] = {}  # routine played -> id of the own routine kept
         #: The routine saved last (tests and the Library read it).
         self.last_saved: Routine | None = None
@@ -102,6 +115,8 @@ class EasierKeeper:
             return None
         self._kept[routine.id] = saved.id
         self.last_saved = saved
+        if self._record is not None:
+            self._record(saved, routine.items[index].exercise, easier)
         return saved
 
     def _base(self, routine: Routine, index: int) -> Routine:
@@ -179,12 +194,13 @@ def wire_player(
     settings: Settings,
     ask: Ask,
     directions: Callable[[tuple[str, ...]], object] | None,
+    record: Callable[[Routine, Exercise, Exercise], object] | None = None,
 ) -> EasierKeeper:
     """Give the player the easier versions, the avoided movements and the two questions.
 
     `directions` None: the directions question is not asked after "This hurts".
     """
-    keeper = EasierKeeper(book, ask, copy_name=easier_copy_name)
+    keeper = EasierKeeper(book, ask, copy_name=easier_copy_name, record=record)
     after_hurt = None
     if directions is not None:
         question = directions
