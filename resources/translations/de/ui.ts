@@ -512,22 +512,6 @@
         <translation>Nach Name, Körperbereich oder Schritt suchen …</translation>
     </message>
     <message>
-        <source>Position</source>
-        <translation>Position</translation>
-    </message>
-    <message>
-        <source>Any position</source>
-        <translation>Alle Positionen</translation>
-    </message>
-    <message>
-        <source>Kind of exercise</source>
-        <translation>Art der Übung</translation>
-    </message>
-    <message>
-        <source>Any kind</source>
-        <translation>Alle Arten</translation>
-    </message>
-    <message>
         <source>Desk-friendly only</source>
         <translation>Nur am Schreibtisch</translation>
     </message>
@@ -1377,6 +1361,25 @@
     </message>
 </context>
 <context>
+    <name>LibraryFilters</name>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Any position</source>
+        <translation>Alle Positionen</translation>
+    </message>
+    <message>
+        <source>Kind of exercise</source>
+        <translation>Art der Übung</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>Alle Arten</translation>
+    </message>
+</context>
+<context>
     <name>LibraryListModel</name>
     <message numerus="yes">
         <source>%n exercise(s)</source>
@@ -1439,22 +1442,6 @@
     <message>
         <source>Search by name, body area or step…</source>
         <translation>Nach Name, Körperbereich oder Schritt suchen …</translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation>Position</translation>
-    </message>
-    <message>
-        <source>Any position</source>
-        <translation>Alle Positionen</translation>
-    </message>
-    <message>
-        <source>Kind of exercise</source>
-        <translation>Art der Übung</translation>
-    </message>
-    <message>
-        <source>Any kind</source>
-        <translation>Alle Arten</translation>
     </message>
     <message>
         <source>Maximum length</source>

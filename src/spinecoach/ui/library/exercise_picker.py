@@ -12,7 +12,6 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -24,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from spinecoach.core.catalog import LibraryFilter, SearchIndex
-from spinecoach.core.content_words import label
 from spinecoach.core.exercise import Category, Exercise, Position
 from spinecoach.core.messages import ENGLISH, Messages
+from spinecoach.ui.library.filter_controls import category_filter, position_filter
 from spinecoach.ui.library.model import exercise_subtitle
 from spinecoach.ui.widgets.reflow import WrappingRow
 
@@ -64,18 +63,8 @@ class ExercisePicker(QDialog):
         self.search.setAccessibleName(self.tr("Search the exercises"))
         self.search.setPlaceholderText(self.tr("Search by name, body area or step…"))
         self.search.setClearButtonEnabled(True)
-        self.position_filter = QComboBox()
-        self.position_filter.setObjectName("pickerPosition")
-        self.position_filter.setAccessibleName(self.tr("Position"))
-        self.position_filter.addItem(self.tr("Any position"), None)
-        for position in Position:
-            self.position_filter.addItem(label(position, words), position.value)
-        self.category_filter = QComboBox()
-        self.category_filter.setObjectName("pickerCategory")
-        self.category_filter.setAccessibleName(self.tr("Kind of exercise"))
-        self.category_filter.addItem(self.tr("Any kind"), None)
-        for category in Category:
-            self.category_filter.addItem(label(category, words), category.value)
+        self.position_filter = position_filter(words, "pickerPosition")
+        self.category_filter = category_filter(words, "pickerCategory")
         self.desk_filter = QCheckBox(self.tr("Desk-friendly only"))
         self.desk_filter.setObjectName("pickerDesk")
 

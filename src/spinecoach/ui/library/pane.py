@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from spinecoach.core.catalog import LibraryFilter, SearchIndex, SearchResult
-from spinecoach.core.content_words import duration_text, label
+from spinecoach.core.content_words import duration_text
 from spinecoach.core.exercise import (
     Category,
     Exercise,
@@ -35,6 +35,7 @@ from spinecoach.core.exercise import (
 from spinecoach.core.library import Library
 from spinecoach.ui.library.delegate import LibraryDelegate
 from spinecoach.ui.library.detail_view import DetailView
+from spinecoach.ui.library.filter_controls import category_filter, position_filter
 from spinecoach.ui.library.illustrations import IllustrationCache
 from spinecoach.ui.library.model import LibraryListModel, Role
 from spinecoach.ui.widgets.callout import callout
@@ -116,19 +117,8 @@ class LibraryPane(QWidget):
         self.search.setPlaceholderText(self.tr("Search by name, body area or step…"))
         self.search.setClearButtonEnabled(True)
 
-        self.position_filter = QComboBox()
-        self.position_filter.setObjectName("positionFilter")
-        self.position_filter.setAccessibleName(self.tr("Position"))
-        self.position_filter.addItem(self.tr("Any position"), None)
-        for position in Position:
-            self.position_filter.addItem(label(position, words), position.value)
-
-        self.category_filter = QComboBox()
-        self.category_filter.setObjectName("categoryFilter")
-        self.category_filter.setAccessibleName(self.tr("Kind of exercise"))
-        self.category_filter.addItem(self.tr("Any kind"), None)
-        for category in Category:
-            self.category_filter.addItem(label(category, words), category.value)
+        self.position_filter = position_filter(words, "positionFilter")
+        self.category_filter = category_filter(words, "categoryFilter")
 
         self.duration_filter = QComboBox()
         self.duration_filter.setObjectName("durationFilter")
