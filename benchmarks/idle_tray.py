@@ -88,6 +88,13 @@ MB = 1024 * 1024
 TARGET_CPU_PERCENT = 0.05
 TARGET_SWITCHES_PER_SECOND = 2.0
 TARGET_RSS_MB = 90.0
+# Issue 18's goals: in the tray after use (History, a desk break, the window closed), and fresh.
+TARGET_AFTER_USE_RSS_MB = 90.0
+TARGET_AFTER_USE_PSS_MB = 75.0
+TARGET_FRESH_RSS_MB = 70.0
+# The use takes ~30 s, the restart in the tray comes 60 s after the window closed: measure after.
+AFTER_USE_SETTLE_SECONDS = 110
+USE_SCRIPT = Path(__file__).with_name("use_then_tray.py")
 # The "away" run shortens SpineCoach's natural break (default 5 min) to this, so the X server's
 # idle time passes it after one minute instead of five.
 AWAY_BREAK_MINUTES = 1
@@ -120,6 +127,7 @@ class TreeSample:
     rss_kb: int
     hwm_kb: int
     pids: frozenset[int]
+    pss_kb: int = 0  # proportional set size: shared pages divided among their users
 
 
 def _read(path: Path) -> str | None:
@@ -174,7 +182,7 @@ def process_tree(root: int) -> list[int]:
 
 def sample_tree(root: int) -> TreeSample:
     """The counters of `root`'s tree now (empty when it has exited)."""
-    ticks = rss = hwm = 0
+    ticks = rss = hwm = pss = 0
     tasks: dict[tuple[int, int], TaskSample] = {}
     pids = []
     for pid in process_tree(root):
@@ -187,6 +195,8 @@ def sample_tree(root: int) -> TreeSample:
         process_status = _status_fields(status)
         rss += _kb(process_status.get("VmRSS"))
         hwm += _kb(process_status.get("VmHWM"))
+        rollup = _read(Path(f"/proc/{pid}/smaps_rollup")) or ""
+        pss += sum(_kb(line[4:]) for line in rollup.splitlines() if line.startswith("Pss:"))
         pids.append(pid)
         process_name = process_status.get("Name", "?")
         with contextlib.suppress(OSError):
@@ -203,7 +213,7 @@ def sample_tree(root: int) -> TreeSample:
                 run_ns = int(schedstat.split()[0]) if schedstat else 0
                 key = (int(task.name), int(_stat_fields(task_stat)[19]))
                 tasks[key] = TaskSample(process_name, values.get("Name", "?"), switches, run_ns)
-    return TreeSample(ticks, tasks, rss, hwm, frozenset(pids))
+    return TreeSample(ticks, tasks, rss, hwm, frozenset(pids), pss)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +240,7 @@ class Usage:
     processes: int
     threads: int
     by_thread: list[ThreadRow]
+    pss_kb: int = 0
 
     @property
     def cpu_percent(self) -> float:
@@ -250,6 +261,10 @@ class Usage:
     @property
     def hwm_mb(self) -> float:
         return self.hwm_kb * 1024 / MB
+
+    @property
+    def pss_mb(self) -> float:
+        return self.pss_kb * 1024 / MB
 
 
 class Watch:
@@ -294,6 +309,7 @@ class Watch:
             processes=len(self.pids_seen),
             threads=len(self.seen),
             by_thread=by_thread,
+            pss_kb=self.last.pss_kb,
         )
 
 
@@ -520,7 +536,7 @@ class UnavailableError(Exception):
     """The program cannot be measured here; the message says why."""
 
 
-def _spinecoach(home: Path, env: dict[str, str], *, away: bool) -> Launch:
+def _spinecoach(home: Path, env: dict[str, str], *, away: bool, after_use: bool = False) -> Launch:
     data = home / "spinecoach-data"
     version = subprocess.run(
         [sys.executable, "-m", "spinecoach", "--version"],
@@ -553,6 +569,12 @@ def _spinecoach(home: Path, env: dict[str, str], *, away: bool) -> Launch:
         connection.executemany(
             "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", settings
         )
+    # The window's one-time questions live in the state file beside it: answered, as on any
+    # day after the first.
+    state_file = data / "window-state.json"
+    state = json.loads(_read(state_file) or "{}")
+    state.update({"safety_acknowledged": True, "menu_entry_offered": True})
+    state_file.write_text(json.dumps(state), encoding="utf-8")
     log = data / "spinecoach.log"
     log.unlink(missing_ok=True)  # only the measured run's lines
 
@@ -586,6 +608,21 @@ def _spinecoach(home: Path, env: dict[str, str], *, away: bool) -> Launch:
             f"so the window starts after {AWAY_BREAK_MINUTES} min of idle time, when SpineCoach "
             "reads idle time every 5 s to notice the person's return (as after a 5-min break)"
         )
+    if after_use:
+        notes.append(
+            "after use: started with the window, History opened, the desk break played (pain "
+            "answered, each exercise 4 s), the window closed to the tray "
+            f"(benchmarks/use_then_tray.py); measured from {AFTER_USE_SETTLE_SECONDS} s after "
+            "launch, when it has restarted itself small in the tray (app/restart_in_tray.py)"
+        )
+        return Launch(
+            label=(version or "SpineCoach") + " (after use)",
+            command=[sys.executable, str(USE_SCRIPT), "--data-dir", str(data)],
+            env={"QT_QPA_PLATFORM": "xcb"},
+            notes=notes,
+            after=after,
+            settle_at_least=AFTER_USE_SETTLE_SECONDS,
+        )
     return Launch(
         label=(version or "SpineCoach") + (" (away from the desk)" if away else " (at the desk)"),
         command=[sys.executable, "-m", "spinecoach", "--data-dir", str(data), "--minimised"],
@@ -602,6 +639,10 @@ def spinecoach(home: Path, env: dict[str, str]) -> Launch:
 
 def spinecoach_away(home: Path, env: dict[str, str]) -> Launch:
     return _spinecoach(home, env, away=True)
+
+
+def spinecoach_after_use(home: Path, env: dict[str, str]) -> Launch:
+    return _spinecoach(home, env, away=False, after_use=True)
 
 
 def workrave(home: Path, env: dict[str, str]) -> Launch:
@@ -696,6 +737,7 @@ def safeeyes_no_idle(home: Path, env: dict[str, str]) -> Launch:
 PROGRAMS: dict[str, Callable[[Path, dict[str, str]], Launch]] = {
     "spinecoach": spinecoach,
     "spinecoach-away": spinecoach_away,
+    "spinecoach-after-use": spinecoach_after_use,
     "workrave": workrave,
     # Not "safeeyes": Safe Eyes takes any Python process with a "safeeyes" argument (such as
     # "--only safeeyes" on this benchmark's command line) for a running copy of itself, and quits.
@@ -807,7 +849,7 @@ def report(results: list[Result], seconds: float, threads: int) -> None:
     print(f"Idle in the tray, {seconds:.0f}-s window; CPU as % of one core ({CLOCK_TICKS} ticks/s)")
     header = (
         f"{'program':<40} {'CPU %':>7} {'ticks':>6} {'run %':>7} "
-        f"{'switches/s':>10} {'RSS MB':>7} {'HWM MB':>7} {'procs':>5} {'thr':>4}"
+        f"{'switches/s':>10} {'RSS MB':>7} {'PSS MB':>7} {'HWM MB':>7} {'procs':>5} {'thr':>4}"
     )
     print(header)
     print("-" * len(header))
@@ -822,7 +864,8 @@ def report(results: list[Result], seconds: float, threads: int) -> None:
             print(
                 f"{label:<40} {usage.cpu_percent:>7.3f} {usage.ticks:>6} "
                 f"{usage.run_percent:>7.3f} {usage.switches_per_second:>10.2f} "
-                f"{usage.rss_mb:>7.1f} {usage.hwm_mb:>7.1f} {usage.processes:>5} "
+                f"{usage.rss_mb:>7.1f} {usage.pss_mb:>7.1f} {usage.hwm_mb:>7.1f} "
+                f"{usage.processes:>5} "
                 f"{usage.threads:>4}"
             )
     print(
@@ -862,6 +905,20 @@ def report(results: list[Result], seconds: float, threads: int) -> None:
             f"RSS {usage.rss_mb:.1f} MB < {TARGET_RSS_MB:.0f}: "
             f"{verdict(usage.rss_mb < TARGET_RSS_MB)}"
         )
+        if result.key == "spinecoach-after-use":
+            print(
+                f"VERDICT {result.label} (issue 18): "
+                f"RSS {usage.rss_mb:.1f} MB <= {TARGET_AFTER_USE_RSS_MB:.0f}: "
+                f"{verdict(usage.rss_mb <= TARGET_AFTER_USE_RSS_MB)}; "
+                f"PSS {usage.pss_mb:.1f} MB <= {TARGET_AFTER_USE_PSS_MB:.0f}: "
+                f"{verdict(usage.pss_mb <= TARGET_AFTER_USE_PSS_MB)}"
+            )
+        elif result.key == "spinecoach":
+            print(
+                f"VERDICT {result.label} fresh in the tray (issue 18): "
+                f"RSS {usage.rss_mb:.1f} MB <= {TARGET_FRESH_RSS_MB:.0f}: "
+                f"{verdict(usage.rss_mb <= TARGET_FRESH_RSS_MB)}"
+            )
 
 
 # --- main ----------------------------------------------------------------------------------------

@@ -84,6 +84,24 @@ class SettableInterruption:
 
 
 @dataclass
+class SettableWindowMatch:
+    """The person's apps and windows: busy with the first name that `front` contains."""
+
+    front: str = ""  # the window in front: its class and title, as one text
+    patterns: tuple[str, ...] = ()
+    name: str = "test window match"
+    available: bool = True
+    reason: str = ""
+
+    def set_patterns(self, patterns: Sequence[str]) -> None:
+        self.patterns = tuple(patterns)
+
+    def interruption(self) -> str | None:
+        front = self.front.casefold()
+        return next((p for p in self.patterns if p.casefold() in front), None) if front else None
+
+
+@dataclass
 class RecordingAutostart:
     """A log-in entry kept in memory."""
 

@@ -347,8 +347,9 @@ PLUGINS = (
     "texttospeech/libqtexttospeech_mock.so",
 )
 # Listed without Qt needing them: fontconfig finds no font without one, and every text is drawn
-# as empty boxes; libXss is loaded by SpineCoach itself (ctypes) for idle time on X11.
-NOT_LIBRARIES = {"fonts-dejavu-core", "libxss1"}
+# as empty boxes; libXss is loaded by SpineCoach itself (ctypes) for idle time on X11; pactl
+# (pulseaudio-utils) is run by SpineCoach to see a microphone in use (desktop/calls.py).
+NOT_LIBRARIES = {"fonts-dejavu-core", "libxss1", "pulseaudio-utils"}
 
 
 def imported_qt_modules() -> set[str]:

@@ -402,6 +402,21 @@ def shoot_safety(data_dir: Path, look: Look = LIGHT) -> None:
     app.database.close()
 
 
+class CallBetween:
+    """A call source for the pictures: in a call between two times of the fake clock's day."""
+
+    name = "camera and microphone"
+    available = True
+    reason = ""
+
+    def __init__(self, clock: FakeClock, start: tuple[int, int], end: tuple[int, int]) -> None:
+        self._clock, self._start, self._end = clock, start, end
+
+    def interruption(self) -> str | None:
+        now = self._clock.now()
+        return "your call" if self._start <= (now.hour, now.minute) < self._end else None
+
+
 def shoot_reminders(look: Look, data_dir: Path) -> None:
     """The stand-up reminder card (as it falls due at 09:30) and the settings dialog.
 
@@ -417,8 +432,14 @@ def shoot_reminders(look: Look, data_dir: Path) -> None:
     dress(app, look)
     theme = look.tag
     nothing = Unavailable("none", "screenshots")
+    call = CallBetween(clock, start=(10, 15), end=(10, 42))
     background = app.start_background(
-        idle=nothing, interruptions=nothing, autostart=None, tray_available=False
+        idle=nothing,
+        interruptions=nothing,
+        calls=call,
+        apps=nothing,
+        autostart=None,
+        tray_available=False,
     )
     clock.advance(timedelta(minutes=30).total_seconds())
     background.controller.wake()
@@ -429,7 +450,17 @@ def shoot_reminders(look: Look, data_dir: Path) -> None:
         background.controller.wake()
         background.controller.snooze(5)
     save(background.popup, f"reminder-snooze-refused-{theme}")
+    # Skipped at 09:50; the next falls due at 10:20, in a call from 10:15 to 10:42: held, then
+    # shown once after the call, saying so.
+    background.controller.skip(None)
+    while background.popup.isHidden():
+        wait = background.controller.service.seconds_until_wake()
+        assert wait is not None
+        clock.advance(wait)
+        background.controller.wake()
+    save(background.popup, f"reminder-held-call-{theme}")
     background.stop()
+    app.settings.set("wait_for_apps", ("zoom", "teams", "Impress"))
     pages = ("Reminders", "Sessions", "General") if theme != "dark" else ("Reminders",)
     for page in pages:
         notes = BOTH_UNAVAILABLE if look.extra else None

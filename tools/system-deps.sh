@@ -43,6 +43,7 @@ debian_runtime=(
     libxcb-util1 libxcb-xfixes0 libxcb-xkb1
     libpulse0                       # QtMultimedia and QtTextToSpeech do not import without it
     libxss1                         # idle time on X11 (XScreenSaver, loaded with ctypes)
+    pulseaudio-utils                # pactl: a microphone in use means a call (desktop/calls.py)
     fonts-dejavu-core               # fontconfig needs one font, or every text is empty boxes
 )
 debian_test=(
@@ -56,11 +57,17 @@ debian_test=(
     trayer                          # an X11 system tray: the tray's own message balloon
 )
 
+# Only for CI (`tools/system-deps.sh ci`): a sound server for the real call test. Never on a
+# person's machine through `make test`: on a PipeWire desktop a second server fights for the sound.
+debian_ci=(pulseaudio)
+fedora_ci=(pulseaudio)
+arch_ci=(pulseaudio)
+
 fedora_runtime=(
     glib2 mesa-libEGL mesa-libGL libdrm fontconfig freetype libxkbcommon libxkbcommon-x11
     dbus-libs krb5-libs libbrotli libX11 libX11-xcb libXext libXrandr libxcb xcb-util
     xcb-util-cursor xcb-util-image xcb-util-keysyms xcb-util-renderutil xcb-util-wm
-    pulseaudio-libs libXScrnSaver dejavu-sans-fonts
+    pulseaudio-libs pulseaudio-utils libXScrnSaver dejavu-sans-fonts
 )
 fedora_test=(
     xorg-x11-server-Xvfb xorg-x11-xauth dbus-daemon libXtst glib2
@@ -80,14 +87,14 @@ arch_test=(
 # --- the work ------------------------------------------------------------------------------------
 
 usage() {
-    echo "usage: $0 runtime|test [--check | --list] [--family debian|fedora|arch]" >&2
+    echo "usage: $0 runtime|test|ci [--check | --list] [--family debian|fedora|arch]" >&2
     exit 2
 }
 
 set_name="" mode=install family=""
 while (($#)); do
     case $1 in
-        runtime | test) set_name=$1 ;;
+        runtime | test | ci) set_name=$1 ;;
         --check) mode=check ;;
         --list) mode=list ;;
         --family)
@@ -125,11 +132,13 @@ esac
 list_family=$family
 [[ $family == unknown ]] && list_family=debian
 declare -n runtime_list="${list_family}_runtime" test_list="${list_family}_test"
+declare -n ci_list="${list_family}_ci"
 wanted=("${runtime_list[@]}")
-[[ $set_name == test ]] && wanted+=("${test_list[@]}")
+[[ $set_name == test || $set_name == ci ]] && wanted+=("${test_list[@]}")
+[[ $set_name == ci ]] && wanted+=("${ci_list[@]}")
 # PyInstaller (the bundle test) needs the interpreter as a shared library, which Debian's own
 # Python keeps in a package of its own (pyenv's or python.org's builds carry it).
-if [[ $set_name == test && $list_family == debian ]]; then
+if [[ $set_name != runtime && $list_family == debian ]]; then
     python_version=$("${PYTHON:-python3}" -c 'import sys; print("%d.%d" % sys.version_info[:2])' \
         2>/dev/null || true)
     if [[ -n $python_version && $("${PYTHON:-python3}" -c 'import sys; print(sys.base_prefix)' \

@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
+from typing import Any
 
 import pytest
 from hypothesis import example, given, settings
@@ -96,7 +97,7 @@ class Run:
 
 
 def make(
-    start: datetime = MONDAY_9, **service_options: bool
+    start: datetime = MONDAY_9, **service_options: Any
 ) -> tuple[FakeClock, FakeIdle, FakeInterruptions, ReminderService]:
     clock = FakeClock(start)
     idle, busy = FakeIdle(clock), FakeInterruptions(clock)
@@ -297,7 +298,7 @@ def test_status_text_says_when_and_why() -> None:
     schedule.session_finished()
     busy.busy = [(0, 100)]
     run(clock, service, 31)
-    assert service.status_text() == "A reminder waits for a full-screen window to close"
+    assert service.status_text() == "A reminder is held during a full-screen window"
     service.forget_held()
     clock.advance(9 * 3600)  # 18:31 Monday: after working hours
     assert service.status_text() == "Next stand-up reminder on Tue 09:30"

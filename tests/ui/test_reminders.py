@@ -182,13 +182,16 @@ def test_a_full_screen_window_defers_the_reminder(harness: Harness) -> None:
     harness.run_until(9, 45)
     assert not harness.popup.isVisible()
     assert harness.controller.service.status_text() == (
-        "A reminder waits for a full-screen window to close"
+        "A reminder is held during a full-screen window"
     )
     harness.busy.busy = None
     harness.wake()  # the next look, at most 30 s later
     assert harness.popup.isVisible()
-    assert "waited for a full-screen window" in harness.popup.message.text()
-    assert harness.logged() == [(ReminderAction.SHOWN, "stand_up, waited for a full-screen window")]
+    # Due at 09:30, let go at the first look after 09:45: the card says from when to when.
+    assert "(Held during a full-screen window, 09:30–09:45.)" in harness.popup.message.text()
+    assert harness.logged() == [
+        (ReminderAction.SHOWN, "stand_up, waited for a full-screen window 09:30-09:45")
+    ]
 
 
 def test_start_desk_break_opens_the_player_on_the_desk_break(

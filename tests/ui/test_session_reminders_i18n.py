@@ -81,8 +81,8 @@ def catalog(qtbot: QtBot) -> Iterator[FakeCatalog]:
             ),
             ("ReminderPopup", "Snooze %n min"): "In %n Min.",
             ("ReminderPopup", "a full-screen window"): "ein Vollbildfenster",
-            ("ReminderPopup", "(It waited for {what} to close.)"): (
-                "(Sie hat gewartet, solange {what} aktiv war.)"
+            ("ReminderPopup", "(Held during {what}.)"): (
+                "(Zurückgehalten, solange {what} aktiv war.)"
             ),
             ("TrayIcon", "Quit SpineCoach"): "SpineCoach beenden",
             ("ReminderController", "Next stand-up reminder at {time}"): (
@@ -200,8 +200,7 @@ def test_the_card_reads_in_english_as_before_without_a_catalog(qtbot: QtBot) -> 
         "break.",
     )
     assert popup.reminder_text(stand_up(0, "a full-screen window"))[1] == (
-        "Stand up, stretch, or take the two-minute desk break. "
-        "(It waited for a full-screen window to close.)"
+        "Stand up, stretch, or take the two-minute desk break. (Held during a full-screen window.)"
     )
     assert popup.reminder_text(stand_up(1))[1].startswith("You have been sitting for 1 minute.")
     assert popup.snooze_button.text() == "Snooze 5 min"
@@ -226,7 +225,7 @@ def test_the_card_and_the_tray_go_through_the_catalog(qtbot: QtBot, catalog: Fak
     title, message = popup.reminder_text(stand_up(30, "a full-screen window"))
     assert title == "Zeit zum Aufstehen"
     assert message.startswith("Sie sitzen seit 30 Minuten. ")
-    assert message.endswith("(Sie hat gewartet, solange ein Vollbildfenster aktiv war.)")
+    assert message.endswith("(Zurückgehalten, solange ein Vollbildfenster aktiv war.)")
     assert popup.snooze_button.text() == "In 5 Min."
     assert ("ReminderPopup", "I'm in pain") in catalog.asked
     tray = TrayIcon(QIcon())
@@ -293,7 +292,7 @@ def test_the_status_line_says_what_the_service_says_in_english(qtbot: QtBot) -> 
     assert said[0] == "Next stand-up reminder at 09:30 (in 30 min)"
     assert said[1] == "Next stand-up reminder at 09:30 (in under a minute)"
     assert said[3].startswith("Reminders paused until Tue ")
-    assert said[6] == "A reminder waits for a full-screen window to close"
+    assert said[6] == "A reminder is held during a full-screen window"
     far = MONDAY_9 + timedelta(days=10, hours=1)
     assert controller._paused_until(far, MONDAY_9) == (
         f"Reminders paused until {reminder_service._when(far, MONDAY_9)}"

@@ -9,6 +9,21 @@
     </message>
 </context>
 <context>
+    <name>AppNamesField</name>
+    <message>
+        <source>for example: zoom, teams, Impress</source>
+        <translation>zum Beispiel: zoom, teams, Impress</translation>
+    </message>
+    <message>
+        <source>A name can be at most {count} characters long.</source>
+        <translation>Ein Name darf höchstens {count} Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>At most {count} names: the first {count} are kept.</source>
+        <translation>Höchstens {count} Namen: Die ersten {count} werden übernommen.</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>Your history could not be read: {why}. Nothing was deleted. SpineCoach will check {path} when it next starts and keep a damaged file aside so it can be recovered.</source>
@@ -260,6 +275,62 @@
     <message>
         <source>there is nothing to ask on this desktop</source>
         <translation>in dieser Arbeitsumgebung gibt es nichts abzufragen</translation>
+    </message>
+    <message>
+        <source>Wayland does not let SpineCoach see which window is in front</source>
+        <translation>Unter Wayland kann SpineCoach nicht sehen, welches Fenster im Vordergrund ist</translation>
+    </message>
+    <message>
+        <source>SpineCoach cannot yet tell on macOS which window is in front</source>
+        <translation>Unter macOS kann SpineCoach noch nicht erkennen, welches Fenster im Vordergrund ist</translation>
+    </message>
+    <message>
+        <source>apps and windows of your choice</source>
+        <translation>von Ihnen gewählte Programme und Fenster</translation>
+    </message>
+    <message>
+        <source>nothing on this desktop tells which window is in front</source>
+        <translation>auf diesem Desktop lässt sich nicht erfahren, welches Fenster im Vordergrund ist</translation>
+    </message>
+    <message>
+        <source>camera and microphone</source>
+        <translation>Kamera und Mikrofon</translation>
+    </message>
+    <message>
+        <source>SpineCoach cannot yet tell on macOS whether the camera or microphone is in use</source>
+        <translation>Unter macOS kann SpineCoach noch nicht erkennen, ob Kamera oder Mikrofon benutzt werden</translation>
+    </message>
+    <message>
+        <source>microphone (PulseAudio or PipeWire)</source>
+        <translation>Mikrofon (PulseAudio oder PipeWire)</translation>
+    </message>
+    <message>
+        <source>pactl is not installed (Debian: pulseaudio-utils)</source>
+        <translation>pactl ist nicht installiert (Debian: pulseaudio-utils)</translation>
+    </message>
+    <message>
+        <source>no sound server answers (PulseAudio or PipeWire)</source>
+        <translation>kein Soundserver antwortet (PulseAudio oder PipeWire)</translation>
+    </message>
+    <message>
+        <source>camera (devices held open)</source>
+        <translation>Kamera (geöffnete Geräte)</translation>
+    </message>
+    <message>
+        <source>there is no /proc to see which programs use the camera</source>
+        <translation>es gibt kein /proc, um zu sehen, welche Programme die Kamera benutzen</translation>
+    </message>
+    <message>
+        <source>Windows camera and microphone use</source>
+        <translation>Kamera- und Mikrofonnutzung unter Windows</translation>
+    </message>
+    <message>
+        <source>this is not Windows</source>
+        <translation>dies ist kein Windows</translation>
+    </message>
+    <message>
+        <source>this Windows keeps no record of camera and microphone use (Windows 10 version 1903 or later does)</source>
+        <translation>dieses Windows zeichnet die Nutzung von Kamera und Mikrofon nicht auf (ab Windows 10 Version 1903 schon)</translation>
     </message>
 </context>
 <context>
@@ -2723,7 +2794,7 @@
         <translation>Erinnerungen pausiert, bis Sie sie fortsetzen</translation>
     </message>
     <message>
-        <source>A reminder waits for {what} to close</source>
+        <source>A reminder is held during {what}</source>
         <translation>Eine Erinnerung wartet, solange {what} aktiv ist</translation>
     </message>
     <message>
@@ -2846,6 +2917,22 @@
         <translation>eine App im Vollbild</translation>
     </message>
     <message>
+        <source>your call</source>
+        <translation>Ihr Anruf</translation>
+    </message>
+    <message>
+        <source>(Held during {what}.)</source>
+        <translation>(Zurückgehalten, solange {what} aktiv war.)</translation>
+    </message>
+    <message>
+        <source>(Held during {what} at {time}.)</source>
+        <translation>(Um {time} zurückgehalten, solange {what} aktiv war.)</translation>
+    </message>
+    <message>
+        <source>(Held during {what}, {start}–{end}.)</source>
+        <translation>(Zurückgehalten, solange {what} aktiv war: {start}–{end}.)</translation>
+    </message>
+    <message>
         <source>SpineCoach reminder</source>
         <translation>SpineCoach-Erinnerung</translation>
     </message>
@@ -2899,10 +2986,6 @@
     <message>
         <source>Stand up, stretch, or take the two-minute desk break.</source>
         <translation>Stehen Sie auf, strecken Sie sich oder machen Sie die zweiminütige Schreibtischpause.</translation>
-    </message>
-    <message>
-        <source>(It waited for {what} to close.)</source>
-        <translation>(Die Erinnerung hat gewartet, solange {what} aktiv war.)</translation>
     </message>
     <message>
         <source>Time to stand up</source>
@@ -3560,6 +3643,22 @@
     <message>
         <source>Wait while I present, call or watch full screen</source>
         <translation>Bei Vollbild, Präsentation oder Anruf warten</translation>
+    </message>
+    <message>
+        <source>Hold a reminder while another program uses your camera or microphone (a video or phone call on the computer), and show it once the call ends.</source>
+        <translation>Eine Erinnerung zurückhalten, während ein anderes Programm Ihre Kamera oder Ihr Mikrofon benutzt (ein Video- oder Telefonanruf am Computer), und sie zeigen, sobald der Anruf endet.</translation>
+    </message>
+    <message>
+        <source>Wait while my camera or microphone is in use</source>
+        <translation>Warten, solange meine Kamera oder mein Mikrofon benutzt wird</translation>
+    </message>
+    <message>
+        <source>Names of programs or windows, separated by commas (for example: zoom, teams, Impress). While the window in front has one of them in its name or title, reminders wait.</source>
+        <translation>Namen von Programmen oder Fenstern, durch Kommas getrennt (zum Beispiel: zoom, teams, Impress). Solange das Fenster im Vordergrund einen davon im Namen oder Titel hat, warten die Erinnerungen.</translation>
+    </message>
+    <message>
+        <source>Also wait while one of these is in front</source>
+        <translation>Auch warten, solange eines davon im Vordergrund ist</translation>
     </message>
     <message>
         <source>A reminder at this time (HH:MM) to do a session if none was done that day; empty: off.</source>

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from spinecoach.core.exercise import Exercise, Routine, SpinalMovement
     from spinecoach.core.library import Library
     from spinecoach.core.messages import Messages
-    from spinecoach.core.presence import IdleSource, InterruptionSource
+    from spinecoach.core.presence import IdleSource, InterruptionSource, WindowMatchSource
     from spinecoach.desktop.autostart import Autostart
     from spinecoach.desktop.desktop_entry import MenuEntry
     from spinecoach.desktop.notifications import DesktopNotifications
@@ -469,6 +469,8 @@ class Application:
         *,
         idle: IdleSource | None = None,
         interruptions: InterruptionSource | None = None,
+        calls: InterruptionSource | None = None,
+        apps: WindowMatchSource | None = None,
         autostart: Autostart | None = None,
         tray_available: bool | None = None,
         notifications: DesktopNotifications | None = None,
@@ -477,15 +479,24 @@ class Application:
 
         `notifications` carry each card's answers as buttons where the desktop shows them;
         by default the desktop's own, except on a platform without a desktop (offscreen).
+        A caller that brings its own `interruptions` (a test's fake desktop) gets no call or
+        app detection unless it passes `calls` and `apps` too: the real ones would ask this
+        machine's sound server and windows in the middle of a test.
         """
         from spinecoach.app.tray_and_reminders import TrayActions, TrayAndReminders
+        from spinecoach.core.presence import Unavailable
+        from spinecoach.desktop.active_window import detect_active_window_source
         from spinecoach.desktop.autostart import autostart_for
+        from spinecoach.desktop.calls import detect_call_source
         from spinecoach.desktop.idle import detect_idle_source
         from spinecoach.desktop.interruptions import detect_interruption_source
         from spinecoach.localzone import local_timezone
 
         if self.reminders is not None:
             return self.reminders
+        if interruptions is not None:
+            calls = calls or Unavailable("camera and microphone", "not asked in this run")
+            apps = apps or Unavailable("apps and windows", "not asked in this run")
         status = self.storage_status
         actions = TrayActions(
             data_dir=self.data_dir,
@@ -507,6 +518,8 @@ class Application:
             interruptions=(
                 interruptions if interruptions is not None else detect_interruption_source()
             ),
+            calls=calls if calls is not None else detect_call_source(),
+            apps=apps if apps is not None else detect_active_window_source(()),
             autostart=autostart if autostart is not None else autostart_for(),
             actions=actions,
             tray_available=tray_available,

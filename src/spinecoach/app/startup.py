@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import errno
 import gc
+import linecache
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -83,6 +84,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     )
     # For the start-up benchmark and the end-to-end tests: quit as soon as the window painted.
     parser.add_argument("--exit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
+    # SpineCoach started itself again small, in the tray (app.restart_in_tray): carry on the
+    # previous process's reminders.
+    parser.add_argument("--restarted-in-tray", action="store_true", help=argparse.SUPPRESS)
     args, _qt_args = parser.parse_known_args(argv)
     return args
 
@@ -130,9 +134,33 @@ def on_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
 
 
 def settle_memory() -> None:
-    """Start-up is over: keep what it built out of future collections, collect as usual again."""
+    """Start-up is over: keep what it built out of future collections, collect as usual again.
+
+    Also empties `linecache`: PySide6's import hook reads the source of every module imported
+    after it (`shibokensupport.feature._mod_uses_pyside`, through `inspect.getsource`) and
+    leaves it there, 2.5 MB of text and ~5 MB of memory by the time the tray is up. Nothing of
+    ours needs it; a traceback reads the lines it shows again.
+    """
+    linecache.clearcache()
     gc.freeze()
     gc.enable()
+
+
+def give_back_memory() -> None:
+    """Everything has started: drop what start-up left behind and return it to the system.
+
+    Run once the tray and reminders are up, so the process that stays all day in the tray is
+    as small as it can be (issue 18): the sources PySide6's import hook left in `linecache`
+    (see `settle_memory`), and the free pages at the top of the C heap (`malloc_trim`, glibc
+    only: ~1 MB measured; elsewhere nothing to do).
+    """
+    linecache.clearcache()
+    if sys.platform.startswith("linux"):
+        import contextlib
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):  # musl has no malloc_trim
+            ctypes.CDLL(None).malloc_trim(0)
 
 
 def content_of(app: Application) -> QWidget:
@@ -300,11 +328,20 @@ def run(argv: Sequence[str] | None) -> int:
     if args.exit_after_first_paint:  # the benchmark: the real start, timed, then quit
         start_running(app, minimised=False, shown=report_start_up_and_quit(app), reminders=False)
     else:
+        from spinecoach.app.restart_in_tray import RestartInTray, take_over_reminders
+
         # A file to open needs the window, however SpineCoach usually starts.
         minimised = not args.open and (args.minimised or app.state.get(keys.START_MINIMISED))
-        start_running(app, minimised=minimised, then=instance.listen)
+
+        def running() -> None:
+            instance.listen()
+            if args.restarted_in_tray:
+                take_over_reminders(app, data_dir)
+
+        start_running(app, minimised=minimised, then=running)
         if args.open:
             app.open_programme_when_ready(Path(args.open))
+        RestartInTray(app)
     if first_run and not args.exit_after_first_paint:
 
         def ask() -> None:
@@ -319,6 +356,11 @@ def run(argv: Sequence[str] | None) -> int:
     code = qt_app.exec()
     app.shut_down()
     instance.close()
+    from spinecoach.app.restart_in_tray import RESTART_EXIT_CODE, exec_small
+
+    if code == RESTART_EXIT_CODE:
+        exec_small(arguments)  # returns only when the new process could not start
+        return 1
     return code
 
 
@@ -365,6 +407,7 @@ def start_running(
     def start_background() -> None:
         app.start_background(tray_available=tray_available)
         then()
+        give_back_memory()
 
     if tray_available is None:
         tray_available = QSystemTrayIcon.isSystemTrayAvailable()

@@ -31,7 +31,7 @@ from spinecoach import paths
 from spinecoach.core import settings as keys
 from spinecoach.core.clock import Clock
 from spinecoach.core.messages import Messages
-from spinecoach.core.presence import IdleSource, InterruptionSource
+from spinecoach.core.presence import IdleSource, InterruptionSource, WindowMatchSource
 from spinecoach.core.records import ReminderLogEntry
 from spinecoach.core.reminder_service import ReminderService
 from spinecoach.core.reminders import ONCE_A_DAY, SCHEDULE_SETTINGS, ReminderSchedule, target_from
@@ -84,6 +84,8 @@ class TrayAndReminders(QObject):
         tz: tzinfo,
         idle: IdleSource,
         interruptions: InterruptionSource,
+        calls: InterruptionSource,
+        apps: WindowMatchSource,
         autostart: Autostart | None,
         actions: TrayActions,
         tray_available: bool | None = None,
@@ -107,7 +109,12 @@ class TrayAndReminders(QObject):
             interruptions,
             idle_detection=settings.get(keys.IDLE_DETECTION),
             defer_when_busy=settings.get(keys.DEFER_WHEN_BUSY),
+            calls=calls,
+            apps=apps,
+            wait_during_calls=settings.get(keys.WAIT_DURING_CALLS),
         )
+        self._apps = apps
+        apps.set_patterns(tuple(str(name) for name in settings.get(keys.WAIT_FOR_APPS)))
         self.chime = ReminderChime(
             paths.resources_dir() / "sounds", settings.get(keys.VOLUME), self, tones=tones
         )
@@ -125,9 +132,11 @@ class TrayAndReminders(QObject):
             tray_available = QSystemTrayIcon.isSystemTrayAvailable()
         self.tray: TrayIcon | None = TrayIcon(icon, self) if tray_available else None
         log.info(
-            "reminders: idle time from %s; interruptions from %s; %s",
+            "reminders: idle time from %s; interruptions from %s; calls from %s; apps from %s; %s",
             idle.name if idle.available else f"nowhere ({idle.reason})",
             interruptions.name if interruptions.available else "nowhere",
+            calls.name if calls.available else "nowhere",
+            apps.name if apps.available else "nowhere",
             "in the tray" if tray_available else "no tray, popups only",
         )
         self.controller.desk_break_requested.connect(actions.desk_break)
@@ -167,7 +176,12 @@ class TrayAndReminders(QObject):
         self.popup.deleteLater()
         if self.tray is not None:
             self.tray.hide()
-        for source in (self.service.idle_source, self.service.interruption_source):
+        for source in (
+            self.service.idle_source,
+            self.service.interruption_source,
+            self.service.call_source,
+            self.service.app_source,
+        ):
             close = getattr(source, "close", None)  # the X11 providers hold a display open
             if callable(close):
                 close()
@@ -197,12 +211,20 @@ class TrayAndReminders(QObject):
         def busy(value: Any) -> None:
             self.service.defer_when_busy = bool(value)
 
+        def calls(value: Any) -> None:
+            self.service.wait_during_calls = bool(value)
+
+        def apps(value: Any) -> None:
+            self._apps.set_patterns(tuple(str(name) for name in value))
+
         for key in SCHEDULE_SETTINGS:
             settings.subscribe(key, then_rearm(schedule))
         settings.subscribe(keys.SNOOZE_MINUTES, then_rearm(self.popup.set_snooze_minutes))
         settings.subscribe(keys.REMINDER_SOUND, then_rearm(sound))
         settings.subscribe(keys.IDLE_DETECTION, then_rearm(idle))
         settings.subscribe(keys.DEFER_WHEN_BUSY, then_rearm(busy))
+        settings.subscribe(keys.WAIT_DURING_CALLS, then_rearm(calls))
+        settings.subscribe(keys.WAIT_FOR_APPS, then_rearm(apps))
         settings.subscribe(keys.VOLUME, then_rearm(self.chime.set_volume))
         settings.subscribe(keys.START_ON_LOGIN, self.set_start_on_login)
 
@@ -218,7 +240,11 @@ class TrayAndReminders(QObject):
         for key, source in (
             ("idle_detection", self.service.idle_source),
             ("defer_when_busy", self.service.interruption_source),
+            ("wait_during_calls", self.service.call_source),
+            ("wait_for_apps", self.service.app_source),
         ):
+            if source is None:
+                continue
             if not source.available:
                 unavailable[key] = source.reason
         if self.autostart is None:

@@ -9,10 +9,11 @@ unavailable and reminders fall back to plain time.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-__all__ = ["IdleSource", "InterruptionSource", "Provider", "Unavailable"]
+__all__ = ["IdleSource", "InterruptionSource", "Provider", "Unavailable", "WindowMatchSource"]
 
 
 class Provider(Protocol):
@@ -50,6 +51,14 @@ class InterruptionSource(Provider, Protocol):
         ...
 
 
+class WindowMatchSource(InterruptionSource, Protocol):
+    """Busy while the window in front matches one of the person's names ("zoom", "Impress")."""
+
+    def set_patterns(self, patterns: Sequence[str]) -> None:
+        """Match these names from now on (the setting changed); an empty list matches nothing."""
+        ...
+
+
 @dataclass(frozen=True, slots=True)
 class Unavailable:
     """A provider for a platform that cannot tell: both interfaces, never an answer."""
@@ -69,3 +78,7 @@ class Unavailable:
     def interruption(self) -> str | None:
         """Cannot tell, so never claims the person is busy."""
         return None
+
+    def set_patterns(self, patterns: Sequence[str]) -> None:
+        """Nothing to match against: the names are kept in the settings only."""
+        del patterns

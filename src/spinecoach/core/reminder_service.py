@@ -5,8 +5,11 @@
 - **Idle time.** Someone who left the keyboard for a natural break (default 5 min) has already
   moved: when they come back, the interval restarts. A reminder that falls due while they are
   away is dropped, not shown to an empty desk.
-- **Interruptions.** A reminder due while a full-screen window or do-not-disturb is on waits, and
-  is delivered right after as *one* reminder, however many fell due meanwhile.
+- **Interruptions.** A reminder due while the person is busy waits, and is delivered right after
+  as *one* reminder, however many fell due meanwhile. Busy means, asked in this order: a call
+  (another program has the camera or microphone), an app of the person's list in front ("zoom"),
+  a full-screen window or do-not-disturb. Each can be turned off; the card delivered afterwards
+  says what held it and from when to when ("held during your call, 14:02-14:47").
 - **Cheap waiting.** The Qt layer arms one single-shot timer for `seconds_until_wake()` and calls
   `wake_up()` when it fires. Idle time is read only while an interval runs, and not on a fixed beat:
   after reading `i` seconds of idle time, nobody can have been away for a natural break `b`
@@ -31,6 +34,7 @@ from spinecoach.core.reminders import (
     SnoozeResult,
     StandUpDue,
 )
+from spinecoach.core.reminders.handover import Handover, HeldReminder, UnusableHandoverError
 
 __all__ = ["Delivery", "DeliveryKind", "PauseLength", "ReminderService", "WakeOutcome"]
 
@@ -86,6 +90,9 @@ class Delivery:
     at: datetime
     sitting_minutes: int
     deferred_for: str | None = None  # what it waited for, e.g. "a full-screen window"
+    #: When it was first held and when it was let go (local wall times; None when not held).
+    held_from: datetime | None = None
+    held_until: datetime | None = None
 
 
 class PauseLength(StrEnum):
@@ -127,15 +134,27 @@ class ReminderService:
         *,
         idle_detection: bool = True,
         defer_when_busy: bool = True,
+        calls: InterruptionSource | None = None,
+        apps: InterruptionSource | None = None,
+        wait_during_calls: bool = True,
     ) -> None:
+        """Wire the schedule to the clock and the desktop's sources.
+
+        `interruptions`: full screen and do-not-disturb; `calls`: camera or microphone in use;
+        `apps`: the person's list of apps and windows (an empty list: never busy).
+        """
         self.schedule = schedule
         self._clock = clock
         self._idle = idle
         self._interruptions = interruptions
+        self._calls = calls
+        self._apps = apps
         self.idle_detection = idle_detection
         self.defer_when_busy = defer_when_busy
+        self.wait_during_calls = wait_during_calls
         self._held: dict[DeliveryKind, Delivery] = {}
         self._held_for: str | None = None
+        self._held_since: datetime | None = None
         self._last_idle: float | None = None  # the previous reading, seconds
         self._last_idle_mono = 0.0
         self._next_idle_read_mono: float | None = None
@@ -155,6 +174,21 @@ class ReminderService:
     def interruption_source(self) -> InterruptionSource:
         """Where full-screen and do-not-disturb come from (may be unavailable)."""
         return self._interruptions
+
+    @property
+    def call_source(self) -> InterruptionSource | None:
+        """Where "camera or microphone in use" comes from (None: not asked at all)."""
+        return self._calls
+
+    @property
+    def app_source(self) -> InterruptionSource | None:
+        """Where "one of my apps is in front" comes from (None: not asked at all)."""
+        return self._apps
+
+    @property
+    def held_since(self) -> datetime | None:
+        """When the reminder waiting now was first held, or None."""
+        return self._held_since if self._held else None
 
     @property
     def waiting_for(self) -> str | None:
@@ -180,7 +214,7 @@ class ReminderService:
         if paused_until is not None:
             return f"Reminders paused until {_when(paused_until, now)}"
         if self.waiting_for is not None:
-            return f"A reminder waits for {self.waiting_for} to close"
+            return f"A reminder is held during {self.waiting_for}"
         due = schedule.next_due()
         if due is None:
             return "No working hours set, so no stand-up reminders"
@@ -218,14 +252,21 @@ class ReminderService:
         busy = self._busy()
         if busy is not None:
             if self._held_for is None:
+                # The first reason is the one the card names: what the person was doing when
+                # the reminder fell due (a call that turns into a full-screen share stays a call).
                 _log.info("reminder waits: %s", busy)
-            self._held_for = busy
+                self._held_for = busy
+                self._held_since = self._clock.now()
             return []
         waited_for, self._held_for = self._held_for, None
+        since, self._held_since = self._held_since, None
+        until = self._clock.now() if waited_for is not None else None
         delivered = [
-            Delivery(d.kind, d.at, self.schedule.sitting_minutes(), waited_for)
+            Delivery(d.kind, d.at, self.schedule.sitting_minutes(), waited_for, since, until)
             for d in self._held.values()
         ]
+        if waited_for is not None and DeliveryKind.STAND_UP in self._held:
+            self.schedule.shown_late()  # once after the call, then a full interval
         self._held.clear()
         return delivered
 
@@ -314,6 +355,35 @@ class ReminderService:
         """Drop a waiting reminder (the person started a session or paused reminders)."""
         self._held.clear()
         self._held_for = None
+        self._held_since = None
+
+    # --- handing over to the next process -------------------------------------------------------
+
+    def handover(self) -> Handover:
+        """The schedule and any held reminder, for the process that follows this one."""
+        held = tuple(HeldReminder(d.kind.value, d.at) for d in self._held.values())
+        return Handover(
+            wall=self._clock.now().astimezone(UTC),
+            mono=self._clock.monotonic(),
+            schedule=self.schedule.state(),
+            held=held,
+            held_for=self._held_for if held else None,
+            held_since=self._held_since if held else None,
+        )
+
+    def take_over(self, handover: Handover) -> None:
+        """Carry on from the previous process; `UnusableHandoverError` when it cannot be used."""
+        handover.check_usable(self._clock.now(), self._clock.monotonic())
+        kinds = {kind.value: kind for kind in DeliveryKind}
+        if any(held.kind not in kinds for held in handover.held):
+            raise UnusableHandoverError("a held reminder of an unknown kind")
+        self.schedule.take_state(handover.schedule)
+        sitting = self.schedule.sitting_minutes()
+        self._held = {
+            kinds[held.kind]: Delivery(kinds[held.kind], held.at, sitting) for held in handover.held
+        }
+        self._held_for = handover.held_for if self._held else None
+        self._held_since = handover.held_since if self._held else None
 
     # --- internals -----------------------------------------------------------------------------
 
@@ -354,6 +424,17 @@ class ReminderService:
         return idle >= self._break_seconds
 
     def _busy(self) -> str | None:
-        if not self.defer_when_busy or not self._interruptions.available:
-            return None
-        return self._interruptions.interruption()
+        """What the person is busy with now, asked in order: a call, their apps, the desktop."""
+        asked: list[InterruptionSource] = []
+        if self.wait_during_calls and self._calls is not None:
+            asked.append(self._calls)
+        if self._apps is not None:
+            asked.append(self._apps)
+        if self.defer_when_busy:
+            asked.append(self._interruptions)
+        for source in asked:
+            if source.available:
+                answer = source.interruption()
+                if answer:
+                    return answer
+        return None

@@ -61,6 +61,22 @@ class Setting(Generic[T]):
     def _validate_tuple(self, value: object) -> tuple[object, ...]:
         if not isinstance(value, list | tuple):
             raise ValueError(f"{self.key} must be a list, not {value!r}")
+        if not self.choices:  # free names (WAIT_FOR_APPS): short, trimmed, not empty
+            if len(value) > MAX_WAIT_APPS:
+                raise ValueError(f"{self.key} holds at most {MAX_WAIT_APPS} names")
+            for element in value:
+                if (
+                    not isinstance(element, str)
+                    or not element.strip()
+                    or element != element.strip()
+                    or len(element) > MAX_WAIT_APP_LENGTH
+                    or "," in element
+                ):
+                    raise ValueError(f"{self.key} holds a name that cannot be used: {element!r}")
+            lowered = [str(element).casefold() for element in value]
+            if len(set(lowered)) != len(lowered):
+                raise ValueError(f"{self.key} names a program twice: {value!r}")
+            return tuple(value)
         if self.choices and any(element not in self.choices for element in value):
             raise ValueError(f"{self.key} may hold only {', '.join(map(str, self.choices))}")
         if len(set(value)) != len(value):
@@ -342,6 +358,37 @@ DEFER_WHEN_BUSY: Final = Setting(
     group=QT_TRANSLATE_NOOP("Setting", "Reminders"),
 )
 
+WAIT_DURING_CALLS: Final = Setting(
+    "wait_during_calls",
+    bool,
+    True,
+    QT_TRANSLATE_NOOP(
+        "Setting",
+        "Hold a reminder while another program uses your camera or microphone (a video or "
+        "phone call on the computer), and show it once the call ends.",
+    ),
+    label=QT_TRANSLATE_NOOP("Setting", "Wait while my camera or microphone is in use"),
+    group=QT_TRANSLATE_NOOP("Setting", "Reminders"),
+)
+
+#: The most names `WAIT_FOR_APPS` keeps, and the longest name.
+MAX_WAIT_APPS = 20
+MAX_WAIT_APP_LENGTH = 60
+
+WAIT_FOR_APPS: Final = Setting(
+    "wait_for_apps",
+    tuple,
+    (),
+    QT_TRANSLATE_NOOP(
+        "Setting",
+        "Names of programs or windows, separated by commas (for example: zoom, teams, "
+        "Impress). While the window in front has one of them in its name or title, reminders "
+        "wait.",
+    ),
+    label=QT_TRANSLATE_NOOP("Setting", "Also wait while one of these is in front"),
+    group=QT_TRANSLATE_NOOP("Setting", "Reminders"),
+)
+
 DAILY_REMINDER_TIME: Final = Setting(
     "daily_reminder_time",
     str,
@@ -475,6 +522,8 @@ SETTINGS: tuple[Setting[Any], ...] = (
     REMINDER_SOUND,
     IDLE_DETECTION,
     DEFER_WHEN_BUSY,
+    WAIT_DURING_CALLS,
+    WAIT_FOR_APPS,
     DAILY_REMINDER_TIME,
     PLAYER_TEXT_SIZE,
     AVOID_MOVEMENTS,

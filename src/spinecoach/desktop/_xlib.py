@@ -184,8 +184,14 @@ class XDisplay:
             _trapped_errors.clear()
             self._lib.XSetErrorHandler(_ERROR_HANDLER(previous) if previous else None)
 
-    def window_property(self, window: int, prop: int, max_items: int) -> list[int] | None:
-        """The 32-bit items of a window property (ids, atoms), or None if unset or unreadable."""
+    @contextlib.contextmanager
+    def _property(
+        self, window: int, prop: int, max_longs: int
+    ) -> Iterator[tuple[int, int, ctypes.c_void_p] | None]:
+        """A window property as (format, item count, data), None if unset or unreadable.
+
+        The data is freed when the block ends; a BadWindow (the window just closed) is trapped.
+        """
         actual_type = ctypes.c_ulong()
         actual_format = ctypes.c_int()
         count = ctypes.c_ulong()
@@ -197,7 +203,7 @@ class XDisplay:
                 window,
                 prop,
                 0,
-                max_items,
+                max_longs,
                 0,
                 ANY_PROPERTY_TYPE,
                 ctypes.byref(actual_type),
@@ -207,14 +213,35 @@ class XDisplay:
                 ctypes.byref(data),
             )
         try:
-            if errors or status != _SUCCESS or not data.value or actual_format.value != 32:
-                return None
-            # Format 32 arrives as an array of C longs, whatever the platform's long size.
-            items = ctypes.cast(data, ctypes.POINTER(ctypes.c_ulong))
-            return [items[index] for index in range(count.value)]
+            if errors or status != _SUCCESS or not data.value:
+                yield None
+            else:
+                yield actual_format.value, count.value, data
         finally:
             if data.value:
                 self._lib.XFree(data)
+
+    def window_property(self, window: int, prop: int, max_items: int) -> list[int] | None:
+        """The 32-bit items of a window property (ids, atoms), or None if unset or unreadable."""
+        with self._property(window, prop, max_items) as found:
+            if found is None or found[0] != 32:
+                return None
+            _, count, data = found
+            # Format 32 arrives as an array of C longs, whatever the platform's long size.
+            items = ctypes.cast(data, ctypes.POINTER(ctypes.c_ulong))
+            return [items[index] for index in range(count)]
+
+    def window_bytes(self, window: int, prop: int, max_bytes: int = 4096) -> bytes | None:
+        """The bytes of an 8-bit window property (a title, WM_CLASS), None if unset or unreadable.
+
+        Decoding is the caller's: the encoding depends on the property (`_NET_WM_NAME` is UTF-8,
+        `WM_NAME` and `WM_CLASS` Latin-1). Longer values are cut at `max_bytes`.
+        """
+        with self._property(window, prop, (max_bytes + 3) // 4) as found:
+            if found is None or found[0] != 8:
+                return None
+            _, count, data = found
+            return ctypes.string_at(data, min(count, max_bytes))
 
     def free(self, pointer: object) -> None:
         """XFree memory that Xlib or one of its extensions allocated for us."""

@@ -29,12 +29,13 @@ Wiring in `spinecoach.app` (a `QCoreApplication` must exist; build the window on
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import stat
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, QThread, Signal, Slot
 
@@ -73,10 +74,12 @@ def server_names_for(data_dir: Path, environ: Mapping[str, str] = os.environ) ->
     without the variable (or could not use the runtime folder). Elsewhere (Windows pipe names
     are global) one name with the user in it.
 
-    hashlib (and getpass, off POSIX) load here, not at import: the primary needs the name
-    only after its first paint, and loading them costs ~4 ms of start-up.
+    The hash and getpass (off POSIX) load here, not at import: the primary needs the name
+    only after its first paint, and loading them costs ~4 ms of start-up. The hash is
+    CPython's own SHA-256 where it has one: `hashlib` would load OpenSSL's libcrypto for it,
+    3.3 MB that then stay resident all day in the tray (issue 18). Same digest either way.
     """
-    import hashlib
+    sha256 = _sha256()
 
     folder = data_dir.expanduser().resolve()
     key = os.path.normcase(str(folder)).encode("utf-8", "surrogateescape")
@@ -84,15 +87,27 @@ def server_names_for(data_dir: Path, environ: Mapping[str, str] = os.environ) ->
         import getpass
 
         user = getpass.getuser()
-        digest = hashlib.sha256(f"{user}\0".encode() + key).hexdigest()
-        tag = hashlib.sha256(user.encode()).hexdigest()[:8]
+        digest = sha256(f"{user}\0".encode() + key).hexdigest()
+        tag = sha256(user.encode()).hexdigest()[:8]
         return [f"spinecoach-{tag}-{digest[:16]}"]
     names = []
     runtime = _private_runtime_dir(environ)
     if runtime is not None:
-        names.append(str(runtime / f"spinecoach-{hashlib.sha256(key).hexdigest()[:16]}.sock"))
+        names.append(str(runtime / f"spinecoach-{sha256(key).hexdigest()[:16]}.sock"))
     names.append(str(folder / SOCKET_NAME))
     return names
+
+
+def _sha256() -> Callable[[bytes], Any]:
+    """SHA-256 without OpenSSL when CPython has its own (`_sha256` to 3.11, `_sha2` after)."""
+    for module, name in (("_sha2", "sha256"), ("_sha256", "sha256")):
+        try:
+            return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
+        except (ImportError, AttributeError):
+            continue
+    import hashlib
+
+    return hashlib.sha256
 
 
 def server_name_for(data_dir: Path, environ: Mapping[str, str] = os.environ) -> str:

@@ -31,6 +31,9 @@ Which clock measures what:
 Snoozes (5, 10 or 15 minutes) move the pending reminder; at most three in a row, the fourth is
 refused with a `SnoozeResult` the UI can show. The count starts again after a real break (skip,
 desk break, session, idle time, pause) or when a reminder comes from a full interval.
+
+(Over 500 lines by the two short methods that hand the state to the next process; the rules
+above read best in one place.)
 """
 
 from __future__ import annotations
@@ -57,6 +60,7 @@ from spinecoach.core.reminders.events import (
     SnoozeResult,
     StandUpDue,
 )
+from spinecoach.core.reminders.handover import ScheduleState
 from spinecoach.core.reminders.pause import ForMinutes, Pause, UntilResumed, UntilWorkStarts
 from spinecoach.core.reminders.stored_settings import daily_setting, hours_setting
 from spinecoach.core.reminders.working_hours import WorkingHours
@@ -359,6 +363,15 @@ class ReminderSchedule:
         _log.info("stand-up reminder skipped")
         return Skipped(now, reason)
 
+    def shown_late(self) -> None:
+        """A stand-up reminder held back (a call) was shown only now: restart the beat.
+
+        The next comes a full interval after it, not on the old beat a few minutes later
+        (which would be a burst of two cards).
+        """
+        if self._due_mono is not None:
+            self._due_mono = self._clock.monotonic() + self._interval * 60
+
     def break_taken(self) -> None:
         """The person completed a desk break: the interval restarts."""
         self._restart(self._now(), self._clock.monotonic())
@@ -427,6 +440,28 @@ class ReminderSchedule:
     def daily_target(self, target: DailyTarget) -> None:
         """A new target (a programme imported or ended) applies from the next check."""
         self._daily_target = target
+
+    # --- handing over to the next process (core.reminders.handover) ----------------------
+
+    def state(self) -> ScheduleState:
+        """What this schedule knows beyond its settings, for the process that follows."""
+        return ScheduleState(
+            self._due_mono,
+            self._sitting_since_mono,
+            self._due_from_snooze,
+            self._snoozes,
+            self._pause,
+            self._daily_given,
+        )
+
+    def take_state(self, state: ScheduleState) -> None:
+        """Carry on from the previous process's `state()` (same boot: monotonic times hold)."""
+        self._due_mono = state.due_mono
+        self._sitting_since_mono = state.sitting_since_mono
+        self._due_from_snooze = state.due_from_snooze
+        self._snoozes = min(max(state.snoozes, 0), MAX_SNOOZES)
+        self._pause = state.pause
+        self._daily_given = state.daily_given
 
     # --- internals -------------------------------------------------------------------------
 

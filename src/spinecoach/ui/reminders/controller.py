@@ -263,7 +263,7 @@ class ReminderController(QObject):
             return self._paused_until(paused_until, now)
         if service.waiting_for is not None:
             what = interruption_words(service.waiting_for)
-            return self.tr("A reminder waits for {what} to close").format(what=what)
+            return self.tr("A reminder is held during {what}").format(what=what)
         due = schedule.next_due()
         if due is None:
             return self.tr("No working hours set, so no stand-up reminders")
@@ -328,6 +328,9 @@ class ReminderController(QObject):
         detail = delivery.kind.value
         if delivery.deferred_for:
             detail += f", waited for {delivery.deferred_for}"
+            if delivery.held_from is not None and delivery.held_until is not None:
+                start, end = (_clock_time(t) for t in (delivery.held_from, delivery.held_until))
+                detail += f" {start}-{end}"
         self._log(ReminderAction.SHOWN, detail)
         # The card says it all. A desktop notification goes with it only where it carries the
         # card's answers (keyboard users answer it there); never the tray's plain balloon as

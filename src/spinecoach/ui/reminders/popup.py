@@ -15,11 +15,13 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
+    QLocale,
     QObject,
     QPoint,
     QRect,
     QSize,
     Qt,
+    QTime,
     Signal,
 )
 from PySide6.QtGui import (
@@ -64,12 +66,35 @@ INTERRUPTIONS: tuple[str, ...] = (
     str(QT_TRANSLATE_NOOP("ReminderPopup", "a presentation")),
     str(QT_TRANSLATE_NOOP("ReminderPopup", "do not disturb (Windows quiet time)")),
     str(QT_TRANSLATE_NOOP("ReminderPopup", "a full-screen app")),
+    str(QT_TRANSLATE_NOOP("ReminderPopup", "your call")),
 )
 
 
 def interruption_words(what: str) -> str:
     """What a reminder waited for ("a full-screen window"), in the language in use."""
     return QCoreApplication.translate("ReminderPopup", what) if what in INTERRUPTIONS else what
+
+
+def held_words(delivery: Delivery) -> str:
+    """What held the card back and when: "(Held during your call, 14:02-14:47.)", en dash.
+
+    The times are the clock's (local) wall times on a 24-hour clock, as the tray's status says
+    them; a reminder held less than a minute shows the one time ("14:02").
+    """
+    what = interruption_words(delivery.deferred_for or "")
+    start, end = delivery.held_from, delivery.held_until
+    if start is None or end is None:
+        return QCoreApplication.translate("ReminderPopup", "(Held during {what}.)").format(
+            what=what
+        )
+    locale = QLocale()
+    first, last = (locale.toString(QTime(t.hour, t.minute), "HH:mm") for t in (start, end))
+    if first == last:
+        at = QCoreApplication.translate("ReminderPopup", "(Held during {what} at {time}.)")
+        return at.format(what=what, time=first)
+    return QCoreApplication.translate(
+        "ReminderPopup", "(Held during {what}, {start}–{end}.)"
+    ).format(what=what, start=first, end=last)
 
 
 #: The app's name, the same in every language.
@@ -295,8 +320,7 @@ class ReminderPopup(QWidget):
             sentences.append(sat)
         sentences.append(self.tr("Stand up, stretch, or take the two-minute desk break."))
         if delivery.deferred_for:
-            what = interruption_words(delivery.deferred_for)
-            sentences.append(self.tr("(It waited for {what} to close.)").format(what=what))
+            sentences.append(held_words(delivery))
         return self.tr("Time to stand up"), " ".join(sentences)
 
     def show_delivery(self, delivery: Delivery, snoozes_left: int) -> None:

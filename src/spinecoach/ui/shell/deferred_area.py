@@ -8,6 +8,7 @@ which a person sees as the list filling in a moment after the window opens.
 
 from __future__ import annotations
 
+import linecache
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -52,4 +53,7 @@ class DeferredArea(QWidget, Generic[W]):
             assert layout is not None
             layout.addWidget(self._content)
             self.built.emit(self._content)
+            # PySide6's import hook left the source of every module the area imported in
+            # linecache (see app.startup.settle_memory): megabytes nobody reads.
+            linecache.clearcache()
         return self._content

@@ -45,9 +45,17 @@ from PySide6.QtWidgets import (
 
 from spinecoach.core.languages import choose_language
 from spinecoach.core.reminders import WorkingHours
-from spinecoach.core.settings import AVOID_MOVEMENTS, LANGUAGE, SETTINGS, SETTINGS_BY_KEY, Setting
+from spinecoach.core.settings import (
+    AVOID_MOVEMENTS,
+    LANGUAGE,
+    SETTINGS,
+    SETTINGS_BY_KEY,
+    WAIT_FOR_APPS,
+    Setting,
+)
 from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
 from spinecoach.ui.care.hurts_dialog import MovementChoices
+from spinecoach.ui.shell.app_names_field import AppNamesField
 from spinecoach.ui.shell.main_window import SettingsAccess
 from spinecoach.ui.widgets.on_screen import keep_on_screen, open_at_natural_size
 from spinecoach.ui.widgets.page_scroll import scrolling_page
@@ -677,6 +685,10 @@ class SettingsForm(QWidget):
             return daily
         if key == LANGUAGE.key:
             return self._language_control(value)
+        if key == WAIT_FOR_APPS.key:
+            apps = AppNamesField(tuple(str(name) for name in value))
+            apps.value_changed.connect(lambda names: self._changed(key, names))
+            return apps
         if key == AVOID_MOVEMENTS.key:
             # Several of five: a box each (a tuple setting), the question above them.
             movements = MovementChoices(value)
