@@ -599,6 +599,14 @@ def _spinecoach(home: Path, env: dict[str, str], *, away: bool, after_use: bool 
             for line in window + problems[:5]
             if "X11 screen saver is unavailable" not in line
         ]
+        if after_use:  # the way down: the use script's lines, then the restart in the tray
+            used = (_read(home / "output.log") or "").splitlines()
+            notes += [line for line in used if line.startswith("use ")]
+            notes += [
+                f"log: {line.split(': ', 1)[-1]}"
+                for line in lines
+                if "spinecoach.app.restart_in_tray" in line
+            ] or ["log: NO restart in the tray: measured the process as it was after use"]
         return notes
 
     notes = ["reminders on, idle detection on (defaults), working hours mon-sun 00:00-23:59"]

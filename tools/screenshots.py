@@ -413,6 +413,7 @@ class CallBetween:
         self._clock, self._start, self._end = clock, start, end
 
     def interruption(self) -> str | None:
+        """In a call (CALL) between the two times, else None."""
         now = self._clock.now()
         return "your call" if self._start <= (now.hour, now.minute) < self._end else None
 
