@@ -514,7 +514,10 @@ def pulse() -> Iterator[dict[str, str]]:
     """
     programs = [shutil.which(name) for name in ("pulseaudio", "pactl", "parecord")]
     if None in programs:
-        pytest.skip("pulseaudio, pactl and parecord are needed (Debian: pulseaudio-utils)")
+        pytest.skip(
+            "needs the pulseaudio server (CI installs it: tools/system-deps.sh ci) and pactl "
+            "and parecord (pulseaudio-utils)"
+        )
     folder = Path(tempfile.mkdtemp(prefix="sc-pulse-"))
     socket = folder / "native"
     private = {"HOME": str(folder), "XDG_RUNTIME_DIR": str(folder), "LC_ALL": "C"}

@@ -3637,12 +3637,12 @@
         <translation>Zeit fern der Tastatur als Pause zählen</translation>
     </message>
     <message>
-        <source>Hold a reminder while a full-screen window (a presentation, a call, a film) or do-not-disturb is on, and show it right after.</source>
-        <translation>Eine Erinnerung zurückhalten, solange ein Vollbildfenster (eine Präsentation, ein Anruf, ein Film) oder „Nicht stören“ aktiv ist, und sie gleich danach zeigen.</translation>
+        <source>Hold a reminder while a full-screen window (a presentation, a film) or do-not-disturb is on, and show it right after.</source>
+        <translation>Eine Erinnerung zurückhalten, solange ein Vollbildfenster (eine Präsentation, ein Film) oder „Nicht stören“ aktiv ist, und sie gleich danach zeigen.</translation>
     </message>
     <message>
-        <source>Wait while I present, call or watch full screen</source>
-        <translation>Bei Vollbild, Präsentation oder Anruf warten</translation>
+        <source>Wait while I present or watch full screen</source>
+        <translation>Bei Vollbild oder Präsentation warten</translation>
     </message>
     <message>
         <source>Hold a reminder while another program uses your camera or microphone (a video or phone call on the computer), and show it once the call ends.</source>
@@ -3650,7 +3650,7 @@
     </message>
     <message>
         <source>Wait while my camera or microphone is in use</source>
-        <translation>Warten, solange meine Kamera oder mein Mikrofon benutzt wird</translation>
+        <translation>Während eines Anrufs warten (Kamera, Mikrofon)</translation>
     </message>
     <message>
         <source>Names of programs or windows, separated by commas (for example: zoom, teams, Impress). While the window in front has one of them in its name or title, reminders wait.</source>

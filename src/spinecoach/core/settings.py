@@ -351,10 +351,10 @@ DEFER_WHEN_BUSY: Final = Setting(
     True,
     QT_TRANSLATE_NOOP(
         "Setting",
-        "Hold a reminder while a full-screen window (a presentation, a call, a film) or "
+        "Hold a reminder while a full-screen window (a presentation, a film) or "
         "do-not-disturb is on, and show it right after.",
     ),
-    label=QT_TRANSLATE_NOOP("Setting", "Wait while I present, call or watch full screen"),
+    label=QT_TRANSLATE_NOOP("Setting", "Wait while I present or watch full screen"),
     group=QT_TRANSLATE_NOOP("Setting", "Reminders"),
 )
 
