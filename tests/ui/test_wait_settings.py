@@ -166,3 +166,23 @@ def test_tests_that_bring_their_own_desktop_get_no_real_call_detection(
     finally:
         reminders.stop()
         app.database.close()
+
+
+def test_by_keyboard_tab_reaches_both_new_controls_in_order(qtbot: QtBot, running: Running) -> None:
+    dialog = running.app.settings_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    box = dialog.control("wait_during_calls")
+    box.setFocus()
+    assert box.hasFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)  # Space toggles it, as any checkbox
+    assert running.app.settings.get("wait_during_calls") is False
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    field = dialog.control("wait_for_apps")
+    assert isinstance(field, AppNamesField)
+    assert field.edit.hasFocus()
+    qtbot.keyClicks(field.edit, "teams")
+    qtbot.keyClick(field.edit, Qt.Key.Key_Tab)  # leaving it keeps the names, tidied
+    assert running.app.settings.get("wait_for_apps") == ("teams",)
