@@ -180,3 +180,19 @@ def test_held_times_are_wall_clock_times() -> None:
     delivery = run(clock, service, 60).deliveries[0]
     assert delivery.held_from is not None and delivery.held_from.tzinfo is not None
     assert delivery.held_from.astimezone(UTC) == MONDAY_9 + timedelta(minutes=30)
+
+
+def test_a_hold_dropped_because_the_person_got_up_leaves_no_stale_times() -> None:
+    """Held at 09:30 during a call, then away (the card is moot); the next hold starts afresh."""
+    clock = FakeClock(MONDAY_9)
+    calls = FakeBusy(clock, "your call", busy=[(25, 45), (75, 90)])
+    idle = FakeIdle(clock)
+    idle.away = [(35, 50)]
+    schedule = ReminderSchedule(clock, interval_minutes=30, natural_break_minutes=5)
+    service = ReminderService(
+        schedule, clock, idle, FakeInterruptions(clock), calls=calls, apps=None
+    )
+    result = run(clock, service, 95)
+    held = [d for d in result.deliveries if d.held_from is not None]
+    assert held, result.deliveries
+    assert all(minutes(d.held_from) >= 75 for d in held), held  # not 09:30 (stale)

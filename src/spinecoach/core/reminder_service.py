@@ -248,6 +248,7 @@ class ReminderService:
         for delivery in due:
             self._held[delivery.kind] = delivery  # a later one replaces an earlier: never a burst
         if not self._held:
+            self.forget_held()  # nothing waits (the person got up meanwhile): no stale hold
             return []
         busy = self._busy()
         if busy is not None:
