@@ -99,6 +99,28 @@ def publish_unique(finished: Path, stem: str, suffix: str) -> Path:
         return candidate
 
 
+def replace_private_text(path: Path, text: str, *, durable: bool = False) -> None:
+    """Write `text` to a private (0600) file beside `path` and rename it over `path`.
+
+    Readers see the old file or the new one, never half of one. `durable` also flushes the
+    file to disk before the rename (for a file the next process depends on). Raises OSError;
+    the temporary file is gone either way.
+    """
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            file.write(text)
+            if durable:
+                file.flush()
+                os.fsync(file.fileno())
+        temporary.replace(path)
+    except OSError:
+        with contextlib.suppress(OSError):  # a read-only folder: nothing to clean up
+            temporary.unlink(missing_ok=True)
+        raise
+
+
 def sync_directory(directory: Path) -> None:
     """Flush a folder's entries (a new or renamed name) to disk; a no-op off POSIX."""
     if not _IS_POSIX:

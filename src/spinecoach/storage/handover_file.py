@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 from pathlib import Path
 
-from spinecoach.storage.files import PRIVATE_FILE_MODE
+from spinecoach.storage.files import replace_private_text
 
 __all__ = ["HANDOVER_NAME", "take_handover", "write_handover"]
 
@@ -29,13 +28,7 @@ def write_handover(data_dir: Path, text: str) -> Path:
     Raises OSError when it cannot be written: the caller then stays as it is.
     """
     path = data_dir / HANDOVER_NAME
-    temporary = path.with_name(path.name + ".new")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-        file.write(text)
-        file.flush()
-        os.fsync(file.fileno())
-    temporary.replace(path)
+    replace_private_text(path, text, durable=True)
     return path
 
 

@@ -16,10 +16,8 @@ either the old state or the new, never half of it; it is 0600 like everything in
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar, overload
@@ -32,6 +30,7 @@ from spinecoach.core.settings import (
     key_of,
     resolve,
 )
+from spinecoach.storage.files import replace_private_text
 
 log = logging.getLogger(__name__)
 
@@ -144,16 +143,10 @@ class StateFile:
 
     def _write(self) -> bool:
         """Write every value to a private temporary file and rename it over the state file."""
-        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         text = json.dumps(self._values, indent=1, sort_keys=True)
         try:
-            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-                file.write(text)
-            temporary.replace(self.path)
+            replace_private_text(self.path, text)
         except OSError as error:
             log.warning("could not remember the window state in %s: %s", self.path, error)
-            with contextlib.suppress(OSError):  # a read-only folder: nothing to clean up
-                temporary.unlink(missing_ok=True)
             return False
         return True

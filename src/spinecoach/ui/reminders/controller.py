@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Protocol
 
-from PySide6.QtCore import QLocale, QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Signal
 
 from spinecoach.core.clock import Clock
 from spinecoach.core.records import ReminderAction, ReminderLogEntry
@@ -39,7 +39,7 @@ from spinecoach.core.reminder_service import (
 )
 from spinecoach.core.reminder_summary import BACK_FROM_BREAK
 from spinecoach.core.reminders import SNOOZE_REFUSED_MESSAGE, SkipReason
-from spinecoach.ui.reminders.popup import ReminderPopup, interruption_words
+from spinecoach.ui.reminders.popup import ReminderPopup, clock_time, interruption_words
 
 log = logging.getLogger(__name__)
 
@@ -275,7 +275,7 @@ class ReminderController(QObject):
 
     def _paused_until(self, moment: datetime, now: datetime) -> str:
         local = moment.astimezone(now.tzinfo)
-        time = _clock_time(local)
+        time = clock_time(local)
         if local.date() == now.date():
             return self.tr("Reminders paused until {time}").format(time=time)
         if (local.date() - now.date()).days < 7:
@@ -288,7 +288,7 @@ class ReminderController(QObject):
 
     def _next_at(self, moment: datetime, now: datetime) -> str:
         local = moment.astimezone(now.tzinfo)
-        time = _clock_time(local)
+        time = clock_time(local)
         if local.date() == now.date():
             return self.tr("Next stand-up reminder at {time}").format(time=time)
         if (local.date() - now.date()).days < 7:
@@ -329,7 +329,7 @@ class ReminderController(QObject):
         if delivery.deferred_for:
             detail += f", waited for {delivery.deferred_for}"
             if delivery.held_from is not None and delivery.held_until is not None:
-                start, end = (_clock_time(t) for t in (delivery.held_from, delivery.held_until))
+                start, end = (clock_time(t) for t in (delivery.held_from, delivery.held_until))
                 detail += f" {start}-{end}"
         self._log(ReminderAction.SHOWN, detail)
         # The card says it all. A desktop notification goes with it only where it carries the
@@ -376,11 +376,6 @@ class ReminderController(QObject):
             )
         except Exception:  # the reminder itself matters more than its log line
             log.exception("could not log the reminder event %s", action)
-
-
-def _clock_time(moment: datetime) -> str:
-    """The time of day on a 24-hour clock, "09:05"."""
-    return QLocale().toString(QTime(moment.hour, moment.minute), "HH:mm")
 
 
 def _weekday(moment: datetime) -> str:

@@ -11,6 +11,8 @@ chose; `ReminderController` decides.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -75,6 +77,11 @@ def interruption_words(what: str) -> str:
     return QCoreApplication.translate("ReminderPopup", what) if what in INTERRUPTIONS else what
 
 
+def clock_time(moment: datetime) -> str:
+    """The time of day on a 24-hour clock, "09:05" (the card's and the tray's times)."""
+    return QLocale().toString(QTime(moment.hour, moment.minute), "HH:mm")
+
+
 def held_words(delivery: Delivery) -> str:
     """What held the card back and when: "(Held during your call, 14:02-14:47.)", en dash.
 
@@ -87,8 +94,7 @@ def held_words(delivery: Delivery) -> str:
         return QCoreApplication.translate("ReminderPopup", "(Held during {what}.)").format(
             what=what
         )
-    locale = QLocale()
-    first, last = (locale.toString(QTime(t.hour, t.minute), "HH:mm") for t in (start, end))
+    first, last = clock_time(start), clock_time(end)
     if first == last:
         at = QCoreApplication.translate("ReminderPopup", "(Held during {what} at {time}.)")
         return at.format(what=what, time=first)
