@@ -63,6 +63,13 @@ def default_data_dir() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
+def cache_dir() -> Path:
+    """The per-user cache folder (e.g. ~/.cache/SpineCoach): nothing personal, safe to delete."""
+    import platformdirs
+
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False)
+
+
 def resolve_data_dir(cli_value: str | None, environ: Mapping[str, str] = os.environ) -> Path:
     """The data folder: `--data-dir`, else $SPINECOACH_DATA_DIR, else the platform default."""
     if cli_value:

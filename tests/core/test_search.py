@@ -159,6 +159,18 @@ def test_filters_still_apply_and_nothing_found_says_what_would_help() -> None:
     assert "sciatica" not in unknown.suggestions
 
 
+def test_suggestions_are_worked_out_only_when_nothing_is_found() -> None:
+    """Trying every suggested word is the slow part of a search: a list that shows needs none."""
+    neck = exercise("neck-side-stretch", targets=(Target.NECK_AND_SHOULDERS,))
+    index = SearchIndex((), (neck,))
+    assert index.search(LibraryFilter()).suggestions == ()
+    assert index.search(LibraryFilter(text="neck")).suggestions == ()
+    assert "suggestions" not in vars(index)  # never worked out (a cached property)
+    hidden = index.search(LibraryFilter(position=Position.LYING_ON_BACK))
+    assert hidden.count == 0
+    assert "neck" in hidden.suggestions
+
+
 def test_umlauts_may_be_typed_or_left_off_in_german() -> None:
     assert fold("Hüfte", umlauts=True) == fold("huefte", umlauts=True) == "hufte"
     assert fold("Gesäß") == "gesass"

@@ -254,7 +254,12 @@ class Application:
 
     def _build_library_pane(self) -> LibraryPane:
         from spinecoach.app.areas import build_library_pane, follow_session_timing, use_routine_book
-        from spinecoach.app.easier import follow_avoided
+
+        def follow_avoided() -> None:
+            # Imported once the file is open: the list does not wait for these rules (~4 ms).
+            from spinecoach.app import easier
+
+            easier.follow_avoided(pane, self.settings)
 
         pane = build_library_pane(
             self.looks,
@@ -264,7 +269,7 @@ class Application:
         )
         self.data.when_open(lambda: follow_session_timing(pane, self.settings))
         self.data.when_open(lambda: use_routine_book(pane, self.routine_book, self.settings))
-        self.data.when_open(lambda: follow_avoided(pane, self.settings))
+        self.data.when_open(follow_avoided)
         pane.export_requested.connect(self.export_routine)
         return pane
 

@@ -138,8 +138,9 @@ def settle_memory() -> None:
 
     Also empties `linecache`: PySide6's import hook reads the source of every module imported
     after it (`shibokensupport.feature._mod_uses_pyside`, through `inspect.getsource`) and
-    leaves it there, 2.5 MB of text and ~5 MB of memory by the time the tray is up. Nothing of
-    ours needs it; a traceback reads the lines it shows again.
+    leaves it there, 2.5 MB of text and ~5 MB of memory by the time the tray is up. `run`
+    stops that reading (`pyside_source_scan`); this still empties what a start inside another
+    program (tests, tools) or a logged traceback left. A traceback reads its lines again.
     """
     linecache.clearcache()
     gc.freeze()
@@ -297,6 +298,9 @@ def run(argv: Sequence[str] | None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    from spinecoach.app.pyside_source_scan import skip_pyside_source_scan
+
+    skip_pyside_source_scan()
     QApplication.setApplicationName(paths.APP_NAME)
     QApplication.setApplicationVersion(__version__)
     QApplication.setDesktopFileName(paths.APP_ID)

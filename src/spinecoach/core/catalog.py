@@ -490,7 +490,8 @@ class SearchResult:
     with them (in the library's language), `urgent` when the search named a sign that needs a
     doctor rather than exercise. When nothing is found: `hidden_by_filters` counts what the
     text would find with the filters cleared, `unknown_words` are the typed words that find
-    nothing even alone, and `suggestions` are words that find something here.
+    nothing even alone, and `suggestions` are words that find something here (worked out only
+    then: trying every suggested word costs ~6 ms, which the Library list would wait for).
     """
 
     routines: tuple[Routine, ...] = ()
@@ -704,10 +705,12 @@ class SearchIndex:
         """The routines and exercises `query` shows, ranked when it has text; see `SearchResult`."""
         terms = self.terms(query.text)
         if not terms:
+            listed_routines = tuple(r for r in self._routines if _routine_passes(r, query))
+            listed_exercises = tuple(e for e in self._exercises if _exercise_passes(e, query))
             return SearchResult(
-                routines=tuple(r for r in self._routines if _routine_passes(r, query)),
-                exercises=tuple(e for e in self._exercises if _exercise_passes(e, query)),
-                suggestions=self.suggestions,
+                routines=listed_routines,
+                exercises=listed_exercises,
+                suggestions=() if listed_routines or listed_exercises else self.suggestions,
             )
         routines = self._ranked(self._routines, query, terms)
         exercises = self._ranked(self._exercises, query, terms)
@@ -733,7 +736,6 @@ class SearchIndex:
             routines_first=routines_first,
             notes=notes,
             urgent=urgent,
-            suggestions=self.suggestions,
         )
         if result.count or urgent:
             return result

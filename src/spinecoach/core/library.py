@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 import sys
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -793,7 +792,13 @@ def translated(item: _Item, fields: TranslatedFields) -> _Item:
 
 
 def read_toml(entry: Traversable) -> dict[str, Any]:
-    """A TOML file's contents; `LibraryError` (no field) when it is not UTF-8 or not TOML."""
+    """A TOML file's contents; `LibraryError` (no field) when it is not UTF-8 or not TOML.
+
+    `tomllib` is imported here: a start whose files all come from the parsed-file cache
+    (`storage.parsed_toml_cache`) never needs it.
+    """
+    import tomllib
+
     try:
         return tomllib.loads(entry.read_text(encoding="utf-8"))
     except UnicodeDecodeError as error:
@@ -812,11 +817,16 @@ def toml_files(folder: Traversable) -> list[Traversable]:
     )
 
 
-def load_library(resources: Traversable, images: Traversable) -> Library:
+def load_library(
+    resources: Traversable,
+    images: Traversable,
+    read: Callable[[Traversable], dict[str, Any]] = read_toml,
+) -> Library:
     """Load `sources.toml`, then `exercises/`, `guides/` and `routines/` under `resources`.
 
     Never raises for a bad file: each is skipped and reported in `Library.problems`.
     Sources load first (exercises cite them), exercises before routines (routines use them).
+    `read` parses one file (`read_toml`, or the app's cache of parsed files in front of it).
     """
     library = Library()
 
@@ -825,7 +835,7 @@ def load_library(resources: Traversable, images: Traversable) -> Library:
 
     sources_file = resources / "sources.toml"
     try:
-        library.sources = parse_sources(read_toml(sources_file)) if sources_file.is_file() else {}
+        library.sources = parse_sources(read(sources_file)) if sources_file.is_file() else {}
     except LibraryError as error:
         library.problems.append(Problem("sources.toml", error.field, error.message))
 
@@ -852,7 +862,7 @@ def load_library(resources: Traversable, images: Traversable) -> Library:
     for folder, entries, add in batches:
         for entry in entries:
             try:
-                add(read_toml(entry), entry.name.removesuffix(".toml"))
+                add(read(entry), entry.name.removesuffix(".toml"))
             except LibraryError as error:
                 source = f"{folder}/{entry.name}"
                 library.problems.append(Problem(source, error.field, error.message))

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -291,14 +291,19 @@ def translate_library(english: Library, resources: Traversable, language: str) -
     )
 
 
-def load_library_in(resources: Traversable, images: Traversable, language: str) -> Library:
+def load_library_in(
+    resources: Traversable,
+    images: Traversable,
+    language: str,
+    read: Callable[[Traversable], dict[str, Any]] = read_toml,
+) -> Library:
     """The library in `language` ("de", "de_AT", a locale such as "de_DE.UTF-8", or "en").
 
-    The one call the app makes: the English library (`load_library`), then the language's
-    files over it. A language with no folder, or an unusable code, is English; an unusable
-    code is also a `Problem`.
+    The one call the app makes: the English library (`load_library`, its files parsed by
+    `read`), then the language's files over it. A language with no folder, or an unusable
+    code, is English; an unusable code is also a `Problem`.
     """
-    english = load_library(resources, images)
+    english = load_library(resources, images, read)
     try:
         chain = language_chain(language)
     except ValueError as error:
