@@ -428,3 +428,30 @@ def test_a_second_launch_waits_for_a_primary_that_is_not_listening_yet(
             connection.abort()
         server.close()
         holder.unlock()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Windows listens on a named pipe (QLocalServer)")
+def test_listening_all_day_needs_no_qtnetwork_and_only_the_owner_may_connect(
+    tmp_path: Path,
+) -> None:
+    # QtNetwork costs 2.6 MB resident for the whole day in the tray (issue 18). A subprocess:
+    # this test process has loaded QtNetwork for the other tests' clients.
+    probe = f"""
+import os, stat, sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from spinecoach.desktop.single_instance import SingleInstance
+app = QCoreApplication([])
+instance = SingleInstance(Path({str(tmp_path)!r}))
+assert instance.try_become_primary() and instance.is_listening
+mode = stat.S_IMODE(os.stat(instance.server_name).st_mode)
+print("PySide6.QtNetwork" in sys.modules, oct(mode & 0o077))
+instance.close()
+"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("XDG_RUNTIME_DIR", None)  # the socket in tmp_path, whatever the machine has
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "0o0"]

@@ -10,7 +10,9 @@ second listener silently *replaces* the first one's socket, and two launches at 
 would both believe they are alone. The lock file is created atomically, so exactly one process
 wins; QLockFile also recognises the lock of a crashed process (its PID is gone, or the machine
 rebooted) and takes it over. Only the lock holder touches the socket: it removes whatever a
-crash left at the server path and listens there. Everybody else is a secondary: it connects,
+crash left at the server path and listens there (on POSIX with a plain Unix socket,
+`unix_line_server`, so QtNetwork's 2.6 MB are not resident all day; on Windows with
+QLocalServer). Everybody else is a secondary: it connects,
 writes one command line (``activate``, or ``open <absolute path>`` for `spinecoach --open FILE`:
 the running window shows the programme's preview) and exits.
 
@@ -41,6 +43,8 @@ from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, QThread, Signal, 
 
 if TYPE_CHECKING:  # QtNetwork is loaded when needed: winning the lock must not cost start-up
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+    from spinecoach.desktop.unix_line_server import UnixLineServer
 
 log = logging.getLogger(__name__)
 
@@ -197,7 +201,9 @@ class SingleInstance(QObject):
         # 0: never judge a lock by its age. The primary holds it for days without touching
         # it; only a dead owner (gone PID, other process name, reboot) makes it stale.
         self._lock.setStaleLockTime(0)
-        self._server: QLocalServer | None = None
+        # Listening: a plain Unix socket on POSIX (no QtNetwork all day: `unix_line_server`),
+        # QLocalServer's named pipe on Windows.
+        self._server: QLocalServer | UnixLineServer | None = None
         self._is_primary = False
 
     @property
@@ -210,9 +216,13 @@ class SingleInstance(QObject):
     @property
     def server_name(self) -> str:
         """The name the primary listens on (once listening), else the first it would try."""
-        if self._server is not None:
-            return self._server.fullServerName()
-        return self.server_names[0]
+        from spinecoach.desktop.unix_line_server import UnixLineServer
+
+        if self._server is None:
+            return self.server_names[0]
+        if isinstance(self._server, UnixLineServer):
+            return self._server.path
+        return self._server.fullServerName()
 
     @property
     def lock_path(self) -> Path:
@@ -227,7 +237,13 @@ class SingleInstance(QObject):
     @property
     def is_listening(self) -> bool:
         """True while second launches can reach this primary."""
-        return self._server is not None and self._server.isListening()
+        from spinecoach.desktop.unix_line_server import UnixLineServer
+
+        if self._server is None:
+            return False
+        if isinstance(self._server, UnixLineServer):
+            return self._server.is_listening
+        return self._server.isListening()
 
     def try_become_primary(self, *, listen: bool = True) -> bool:
         """Take the data folder's lock and listen; False when another process holds it.
@@ -268,8 +284,6 @@ class SingleInstance(QObject):
         """Start answering second launches (the primary only; once)."""
         if not self._is_primary or self._server is not None:
             return
-        from PySide6.QtNetwork import QLocalServer
-
         for name in self.server_names:
             problem = _unusable_because(name)
             if problem is not None:
@@ -277,21 +291,44 @@ class SingleInstance(QObject):
                 continue
             # Whatever sits at the server path now was left by a crashed primary: we hold the
             # lock, so no live SpineCoach of this folder can be listening there.
-            QLocalServer.removeServer(name)
-            server = QLocalServer(self)
-            server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-            server.newConnection.connect(self._accept)
-            if server.listen(name):
-                self._server = server
+            problem = self._listen_posix(name) if os.name == "posix" else self._listen_qt(name)
+            if problem is None:
                 return
-            log.warning("cannot listen on %s (%s)", name, server.errorString())
-            server.deleteLater()
+            log.warning("cannot listen on %s (%s)", name, problem)
         log.warning("second launches will not find this window (nowhere to listen)")
+
+    def _listen_posix(self, name: str) -> str | None:
+        from spinecoach.desktop.unix_line_server import UnixLineServer
+
+        server = UnixLineServer(name, MAX_COMMAND_BYTES, self)
+        problem = server.listen()  # replaces a leftover socket file
+        if problem is None:
+            server.line_received.connect(self._handle_line)
+            self._server = server
+        else:
+            server.deleteLater()
+        return problem
+
+    def _listen_qt(self, name: str) -> str | None:
+        from PySide6.QtNetwork import QLocalServer
+
+        QLocalServer.removeServer(name)
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        server.newConnection.connect(self._accept)
+        if server.listen(name):
+            self._server = server
+            return None
+        problem = server.errorString()
+        server.deleteLater()
+        return problem
 
     @Slot()
     def _accept(self) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
         server = self._server
-        if server is None:
+        if not isinstance(server, QLocalServer):
             return
         while server.hasPendingConnections():
             connection = server.nextPendingConnection()
@@ -317,15 +354,20 @@ class SingleInstance(QObject):
                 log.warning("dropped a connection that sent an over-long line")
                 connection.abort()
                 return
-            command = _parse_command(line)
-            if command is None:
-                log.warning("ignored a malformed message from a second launch: %r", line[:40])
-                continue
-            log.info("a second launch asked: %s", command)
-            self.activation_requested.emit(command)
+            self._handle_line(line)
         if connection.bytesAvailable() > MAX_COMMAND_BYTES:
             log.warning("dropped a connection that sent an over-long line")
             connection.abort()
+
+    @Slot(bytes)
+    def _handle_line(self, line: bytes) -> None:
+        """One line a second launch sent: its command, passed on, or junk, logged."""
+        command = _parse_command(line)
+        if command is None:
+            log.warning("ignored a malformed message from a second launch: %r", line[:40])
+            return
+        log.info("a second launch asked: %s", command)
+        self.activation_requested.emit(command)
 
     def notify_primary(
         self,
@@ -395,14 +437,19 @@ class SingleInstance(QObject):
 
     def close(self) -> None:
         """Stop listening and release the lock, so the next launch becomes primary."""
-        if self._server is not None:
+        from spinecoach.desktop.unix_line_server import UnixLineServer
+
+        if isinstance(self._server, UnixLineServer):
+            self._server.close()  # also cuts clients off and removes the socket file
+            self._server.deleteLater()
+        elif self._server is not None:
             from PySide6.QtNetwork import QLocalSocket
 
             self._server.close()  # also removes the socket file
             for connection in self._server.findChildren(QLocalSocket):
                 connection.abort()
             self._server.deleteLater()
-            self._server = None
+        self._server = None
         if self._lock.isLocked():
             self._lock.unlock()
         self._is_primary = False
