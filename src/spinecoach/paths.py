@@ -63,13 +63,6 @@ def default_data_dir() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
-def cache_dir() -> Path:
-    """The per-user cache folder (e.g. ~/.cache/SpineCoach): nothing personal, safe to delete."""
-    import platformdirs
-
-    return platformdirs.user_cache_path(APP_NAME, appauthor=False)
-
-
 def resolve_data_dir(cli_value: str | None, environ: Mapping[str, str] = os.environ) -> Path:
     """The data folder: `--data-dir`, else $SPINECOACH_DATA_DIR, else the platform default."""
     if cli_value:
@@ -77,6 +70,17 @@ def resolve_data_dir(cli_value: str | None, environ: Mapping[str, str] = os.envi
     if environ.get(DATA_DIR_ENV):
         return Path(environ[DATA_DIR_ENV]).expanduser().resolve()
     return default_data_dir()
+
+
+def cache_dir(data_dir: Path) -> Path:
+    """Where SpineCoach keeps what it can always make again (parsed shipped files).
+
+    Inside the data folder rather than the platform's cache folder: a chosen folder
+    (`--data-dir`, a portable profile) then holds everything SpineCoach writes, and finding
+    the platform's folder would cost a start ~4 ms (platformdirs). Nothing personal is kept
+    there; deleting it only makes the next start parse again.
+    """
+    return data_dir / "cache"
 
 
 def database_path(data_dir: Path) -> Path:

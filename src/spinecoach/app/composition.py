@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtCore import QObject
 
-    from spinecoach.app.areas import OpenParts
+    from spinecoach.app.areas import OpenParts, SessionEvents
     from spinecoach.app.programmes import ProgrammeFiles
     from spinecoach.app.progression import ProgressionFlow, ProgressionPrompts
     from spinecoach.app.routine_book import RoutineBook
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from spinecoach.ui.library.pane import LibraryPane
     from spinecoach.ui.session.area import SessionArea
     from spinecoach.ui.session.player_controller import CueSink, PlayerController, SessionPrompts
+    from spinecoach.ui.shell.main_window import MainWindow
     from spinecoach.ui.shell.menu_entry_offer import MenuEntryOffer
     from spinecoach.ui.shell.settings_dialog import SettingsDialog
     from spinecoach.ui.shell.storage_status import StorageStatus
@@ -72,14 +73,14 @@ class Application:
         # Qt and the UI are imported here, not at module level, so `--version` stays instant.
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtGui import QIcon
-        from PySide6.QtWidgets import QApplication, QWidget
+        from PySide6.QtWidgets import QApplication
 
         from spinecoach.app.data_file import DataFile
         from spinecoach.app.language import use_language
         from spinecoach.app.looks import Looks
+        from spinecoach.app.on_demand import OnDemand
         from spinecoach.storage.state_file import StateFile, state_file_path
         from spinecoach.ui.shell.deferred_area import DeferredArea
-        from spinecoach.ui.shell.main_window import MainWindow
 
         qt_app = QApplication.instance()
         assert isinstance(qt_app, QApplication), "create a QApplication first"
@@ -106,33 +107,72 @@ class Application:
         self.history_area = DeferredArea(
             self._build_history_area, translate("Application", "History")
         )
-        areas: dict[str, QWidget] = {
-            "library": self.library_area,
-            "session": self.session_area,
-            "history": self.history_area,
-        }
-        self.window = MainWindow(areas, self.state, self.looks.theme)
-        self.looks.follow(self.window.apply_theme_icons)
-        self.window.safety_requested.connect(lambda: self.show_safety(False))
-        self.window.theme_requested.connect(self.looks.choose)
-        self.window.settings_requested.connect(self.show_settings)
-        self.window.quit_requested.connect(self.quit)
-        self.window.log_pain_requested.connect(self.log_pain_now)
-        self.window.open_programme_requested.connect(self.choose_programme)
-        self.window.export_programme_requested.connect(self.export_programme)
-        self.window.programme_dropped.connect(
-            lambda path: self.open_programme_when_ready(Path(path))
+        #: The main window, built when first needed: at once when SpineCoach opens with it,
+        #: only when the person opens it when it starts in the tray (issue 18: ~5 MB).
+        self.main_window: OnDemand[MainWindow] = OnDemand(self._build_window)
+        #: What the data file said while there was no window to show it in (shown when built).
+        self._notices: list[str] = []
+        self.data = DataFile(
+            data_dir, self.clock, self.state, self.main_window.if_built, self._tell
         )
-        self.data = DataFile(data_dir, self.clock, self.state, self.window, self._tell)
         self.reminders: TrayAndReminders | None = None
         self._notifications: DesktopNotifications | None = None
         self.cue_player: CuePlayer | None = None
         self._parts: OpenParts | None = None
+        self._session_events: SessionEvents | None = None
         self._tones: ToneBank | None = None
         self._library: Library | None = None
         self._programme_files: ProgrammeFiles | None = None
         self._routine_book: RoutineBook | None = None
         self._progression: ProgressionFlow | None = None
+
+    # --- the window --------------------------------------------------------------------------
+
+    @property
+    def window(self) -> MainWindow:
+        """The main window (built now if it was not yet: see `main_window`)."""
+        return self.main_window.get()
+
+    @property
+    def owner(self) -> QObject:
+        """What the app-wide parts (reminders, the restart watch) hang from, Qt-wise.
+
+        The window when it is built, as before the window was built on demand; else, started
+        in the tray, the application itself (there may never be a window).
+        """
+        from PySide6.QtCore import QCoreApplication
+
+        window = self.main_window.if_built()
+        if window is not None:
+            return window
+        instance = QCoreApplication.instance()
+        assert instance is not None, "create a QApplication first"
+        return instance
+
+    def _build_window(self) -> MainWindow:
+        from PySide6.QtWidgets import QWidget
+
+        from spinecoach.ui.shell.main_window import MainWindow
+
+        areas: dict[str, QWidget] = {
+            "library": self.library_area,
+            "session": self.session_area,
+            "history": self.history_area,
+        }
+        window = MainWindow(areas, self.state, self.looks.theme)
+        self.looks.follow(window.apply_theme_icons)
+        window.safety_requested.connect(lambda: self.show_safety(False))
+        window.theme_requested.connect(self.looks.choose)
+        window.settings_requested.connect(self.show_settings)
+        window.quit_requested.connect(self.quit)
+        window.log_pain_requested.connect(self.log_pain_now)
+        window.open_programme_requested.connect(self.choose_programme)
+        window.export_programme_requested.connect(self.export_programme)
+        window.programme_dropped.connect(lambda path: self.open_programme_when_ready(Path(path)))
+        notices, self._notices = self._notices, []
+        for text in notices:
+            window.show_notice(text)
+        return window
 
     # --- the data file -------------------------------------------------------------------------
 
@@ -169,9 +209,16 @@ class Application:
         return self.data.status
 
     def _tell(self, text: str) -> None:
-        """A message about the person's data: in the window's banner, and the tray if hidden."""
-        self.window.show_notice(text)
-        if not self.window.isVisible() and self.reminders is not None:
+        """A message about the person's data: in the window's banner, and the tray if hidden.
+
+        Without a window yet (started in the tray), the banner shows it when the window opens.
+        """
+        window = self.main_window.if_built()
+        if window is None:
+            self._notices.append(text)
+        else:
+            window.show_notice(text)
+        if (window is None or not window.isVisible()) and self.reminders is not None:
             self.reminders.notify("SpineCoach", text)
 
     @property
@@ -181,7 +228,7 @@ class Application:
             # An area was asked for in the moment before the file opens, and it cannot be.
             raise RuntimeError("the data file could not be opened")
         if self._parts is None:
-            from spinecoach.app.areas import OpenParts, SessionEvents
+            from spinecoach.app.areas import OpenParts
 
             self._parts = OpenParts(
                 data_dir=self.data_dir,
@@ -191,9 +238,18 @@ class Application:
                 database=self.data.database,
                 settings=self.data.settings,
                 status=self.data.status,
-                session_events=SessionEvents(self.window),
+                session_events=self.session_events,
             )
         return self._parts
+
+    @property
+    def session_events(self) -> SessionEvents:
+        """Session start and end, for the reminders and History (see `SessionEvents`)."""
+        if self._session_events is None:
+            from spinecoach.app.areas import SessionEvents
+
+            self._session_events = SessionEvents()
+        return self._session_events
 
     # --- the areas, built after the first paint -----------------------------------------------
 
@@ -208,7 +264,7 @@ class Application:
         if self._library is None:
             from spinecoach.app.areas import load_shipped_library
 
-            self._library = load_shipped_library(self.language)
+            self._library = load_shipped_library(self.language, paths.cache_dir(self.data_dir))
         return self._library
 
     @property
@@ -436,7 +492,7 @@ class Application:
                 paths.resources_dir() / "sounds",
                 volume=self.settings.get(keys.VOLUME),
                 off_notice=QCoreApplication.translate("Application", "Tones are off"),
-                parent=self.window,
+                parent=self.owner,
             )
             self.settings.subscribe(keys.VOLUME, self._tones.set_volume)
         return self._tones
@@ -514,7 +570,8 @@ class Application:
             words=lambda: self.words,
         )
         reminders = TrayAndReminders(
-            window=self.window,
+            owner=self.owner,
+            window=self.main_window,
             database=self.database,
             settings=self.settings,
             clock=self.clock,
@@ -534,7 +591,7 @@ class Application:
         book = self.routine_book
         reminders.set_programme(book.programme)
         book.changed.append(lambda: reminders.set_programme(book.programme))
-        events = self.parts.session_events
+        events = self.session_events
         events.started.connect(reminders.session_started)
         events.ended.connect(lambda status: reminders.session_finished(status == "completed"))
         # Answering a card by keyboard: the tray's "Answer the reminder" and icon, and the
@@ -558,10 +615,8 @@ class Application:
         """The next-morning question when the window opens (or comes back) or the tray is used."""
         from PySide6.QtCore import QEvent, QObject, QTimer
 
-        window = self.window
-
         def soon() -> None:
-            QTimer.singleShot(0, window, self.ask_next_morning)
+            QTimer.singleShot(0, reminders, self.ask_next_morning)
 
         class _Activated(QObject):
             def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -569,7 +624,7 @@ class Application:
                     soon()
                 return False
 
-        window.installEventFilter(_Activated(window))
+        self.main_window.when_built(lambda window: window.installEventFilter(_Activated(window)))
         tray = reminders.tray
         if tray is not None:
             for signal in (
@@ -579,7 +634,8 @@ class Application:
                 tray.settings_requested,
             ):
                 signal.connect(soon)
-        if window.isVisible():
+        window = self.main_window.if_built()
+        if window is not None and window.isVisible():
             soon()
 
     # --- what the person can do --------------------------------------------------------------
@@ -717,7 +773,8 @@ class Application:
         from spinecoach.desktop.desktop_entry import MenuEntry, launcher_command
         from spinecoach.ui.shell.menu_entry_offer import MenuEntryOffer, menu_entry_added
 
-        if self.state.get(keys.MENU_ENTRY_OFFERED) or not self.window.isVisible():
+        window = self.main_window.if_built()
+        if self.state.get(keys.MENU_ENTRY_OFFERED) or window is None or not window.isVisible():
             return None
         if self.needs_safety_acknowledgement():
             self.state.subscribe(keys.SAFETY_ACKNOWLEDGED, lambda _: self.offer_menu_entry(entry))
@@ -813,6 +870,7 @@ class Application:
 
     def shut_down(self) -> None:
         """After the event loop: stop the reminders and the speech helper, close the data."""
+        self.looks.stop_following_system()
         if self.reminders is not None:
             self.reminders.stop()
         if self._notifications is not None:

@@ -20,11 +20,12 @@ from spinecoach.core.clock import Clock
 from spinecoach.storage.errors import StorageError
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from spinecoach.storage.failures import StorageProblem
     from spinecoach.storage.opening import OpenedDatabase
     from spinecoach.storage.settings_store import SettingsStore
     from spinecoach.storage.state_file import StateFile
-    from spinecoach.ui.shell.main_window import MainWindow
     from spinecoach.ui.shell.storage_status import StorageStatus
 
 log = logging.getLogger(__name__)
@@ -38,14 +39,16 @@ class DataFile:
         data_dir: Path,
         clock: Clock,
         state: StateFile,
-        window: MainWindow,
+        parent: Callable[[], QWidget | None],
         tell: Callable[[str], object],
     ) -> None:
+        # `parent`: the window for dialogs, if there is one (none while started in the tray);
+        # `tell`: shows a message about the person's data (the window's banner, the tray).
         self.data_dir = data_dir
         self.path = paths.database_path(data_dir)
         self._clock = clock
         self._state = state
-        self._window = window
+        self._parent = parent
         self._tell = tell
         self._database: OpenedDatabase | None = None
         self._settings: SettingsStore | None = None
@@ -133,7 +136,7 @@ class DataFile:
                 self._refusal = error
                 log.error("cannot open the data folder: %s", error)
                 title = QCoreApplication.translate("DataFile", "SpineCoach cannot open your data")
-                QMessageBox.critical(self._window, title, str(error))
+                QMessageBox.critical(self._parent(), title, str(error))
             except Exception as error:  # classified below; a bug re-raises
                 # Imported only now: the dialogs cost ~15 ms, and a file that opens needs none.
                 from spinecoach.storage.failures import describe_failure
@@ -157,7 +160,7 @@ class DataFile:
         """The dialog for a data file that would not open; returns the person's choice."""
         from spinecoach.ui.shell.storage_dialogs import StorageProblemDialog
 
-        dialog = StorageProblemDialog(problem, self.path, self._try_quickly, self._window)
+        dialog = StorageProblemDialog(problem, self.path, self._try_quickly, self._parent())
         dialog.exec()
         return dialog.choice
 
@@ -200,11 +203,11 @@ class DataFile:
         if moved:
             log.info("window settings moved to %s: %s", self._state.path, ", ".join(moved))
         journal = PendingJournal(self.data_dir / PENDING_FILE_NAME)
-        self._status = StorageStatus(SafeWriter(database, journal), self._window)
+        self._status = StorageStatus(SafeWriter(database, journal))
         self._status.problem.connect(self._tell)
         self._status.resolved.connect(self._tell)
         if database.notice:
-            self._window.show_notice(database.notice)
+            self._tell(database.notice)
         self._status.start()  # what an earlier run could not save is saved now
         waiting, self._waiting = self._waiting, []
         for callback in waiting:

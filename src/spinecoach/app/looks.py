@@ -16,6 +16,7 @@ and the stylesheet's type sizes change together, at once; widgets hear it as a f
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -47,6 +48,7 @@ class Looks:
         self._ui_icons = ui_icons
         self._followers: list[Callable[[Theme], object]] = []
         self._following_system = False
+        self._scheme_watcher: QObject | None = None
         preference = state.get(keys.THEME)
         system = None
         if preference == "system":
@@ -73,11 +75,12 @@ class Looks:
         """The person chose "system", "light", "dark" or "contrast"; the setting restyles."""
         self._state.set(keys.THEME, preference)
 
-    def follow_system_scheme(self, parent: QObject) -> None:
+    def follow_system_scheme(self, parent: QObject | None = None) -> None:
         """Check the start-up guess of the desktop's scheme, then follow its changes.
 
         Called once the window has painted (or, started in the tray, when the tray starts);
-        later calls do nothing. The connection lives as long as `parent`.
+        later calls do nothing. The connection lives as long as `parent` (by default the
+        application: started in the tray, there may never be a window).
         """
         from PySide6.QtCore import QObject
         from PySide6.QtGui import QGuiApplication
@@ -88,16 +91,25 @@ class Looks:
 
         class SchemeWatcher(QObject):
             def changed(self) -> None:
-                looks.system_scheme_changed()
+                if looks._scheme_watcher is self:  # not after `stop_following_system`
+                    looks.system_scheme_changed()
 
         looks = self
-        watcher = SchemeWatcher(parent)
+        watcher = SchemeWatcher(parent or self._qt_app)
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(watcher.changed)
         accessibility = getattr(hints, "accessibility", None)  # Qt 6.10+: high contrast
         if accessibility is not None:
             accessibility().contrastPreferenceChanged.connect(watcher.changed)
+        self._scheme_watcher = watcher
         self.system_scheme_changed()
+
+    def stop_following_system(self) -> None:
+        """Quitting: the desktop's scheme changes reach nothing of this app any more."""
+        watcher, self._scheme_watcher = self._scheme_watcher, None
+        if watcher is not None:
+            with contextlib.suppress(RuntimeError):  # already gone with its parent
+                watcher.deleteLater()
 
     def system_scheme_changed(self) -> None:
         """Remember the desktop's scheme for the next first frame; follow it if asked to."""

@@ -76,7 +76,7 @@ class RestartInTray(QObject):
         `after_seconds` defaults to `RESTART_AFTER_SECONDS`, read now (the benchmark's use
         script shortens it); `leave` ends the event loop with a code (tests record it instead).
         """
-        super().__init__(app.window)
+        super().__init__(app.owner)
         self._app = app
         self._leave = leave
         self.timer = QTimer(self)
@@ -85,7 +85,7 @@ class RestartInTray(QObject):
         seconds = RESTART_AFTER_SECONDS if after_seconds is None else after_seconds
         self.timer.setInterval(int(seconds * 1000))
         self.timer.timeout.connect(self.restart_if_quiet)
-        app.window.hidden_to_tray.connect(self.timer.start)
+        app.main_window.when_built(lambda window: window.hidden_to_tray.connect(self.timer.start))
 
     def busy_with(self) -> str | None:
         """Why not now, in words for the log; None when nothing is going on."""
@@ -93,7 +93,8 @@ class RestartInTray(QObject):
         reminders = app.reminders
         if reminders is None or reminders.tray is None:
             return "no tray to stay in"
-        if app.window.isVisible():
+        window = app.main_window.if_built()
+        if window is not None and window.isVisible():
             return "the window is open"
         if app.session_area.is_built and app.player.is_active():
             return "a session is playing"
@@ -117,7 +118,8 @@ class RestartInTray(QObject):
         reminders = self._app.reminders
         if reason is not None or reminders is None:
             log.info("staying as we are for now: %s", reason)
-            if reason != "no tray to stay in" and not self._app.window.isVisible():
+            window = self._app.main_window.if_built()
+            if reason != "no tray to stay in" and not (window is not None and window.isVisible()):
                 self.timer.start()  # look again later; opening the window stops nothing
             return False
         try:

@@ -420,10 +420,12 @@ def start_running(
         def start_in_tray() -> None:
             settle_memory()
             if app.open_storage_or_quit():
-                app.looks.follow_system_scheme(app.window)  # the reminder card is themed too
+                # The reminder card is themed too. No window yet: it may never be built.
+                app.looks.follow_system_scheme()
                 start_background()
 
-        on_first_paint(app.window, app.build_areas)  # when the tray first opens the window
+        # When the tray first opens the window: build it, and its areas once it has painted.
+        app.main_window.when_built(lambda window: on_first_paint(window, app.build_areas))
         QTimer.singleShot(0, start_in_tray)
         return
     if minimised:

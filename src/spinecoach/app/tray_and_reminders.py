@@ -45,13 +45,14 @@ from spinecoach.ui.care.advice_dialogs import InPainDialog
 from spinecoach.ui.reminders.controller import ReminderController
 from spinecoach.ui.reminders.popup import ReminderPopup
 from spinecoach.ui.reminders.tray import TrayIcon
-from spinecoach.ui.shell.main_window import MainWindow
 
 if TYPE_CHECKING:
     from datetime import tzinfo
 
+    from spinecoach.app.on_demand import OnDemand
     from spinecoach.core.programme.model import Programme
     from spinecoach.desktop.autostart import Autostart
+    from spinecoach.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +78,8 @@ class TrayAndReminders(QObject):
     def __init__(
         self,
         *,
-        window: MainWindow,
+        owner: QObject,
+        window: OnDemand[MainWindow],
         database: Database,
         settings: SettingsStore,
         clock: Clock,
@@ -91,7 +93,8 @@ class TrayAndReminders(QObject):
         tray_available: bool | None = None,
         tones: ToneBank | None = None,
     ) -> None:
-        super().__init__(window)
+        super().__init__(owner)
+        #: The main window, which a start in the tray does not build until it is opened.
         self._window = window
         self._database = database
         self._settings = settings
@@ -150,19 +153,24 @@ class TrayAndReminders(QObject):
             self.controller.status_changed.connect(tray.set_status)
             tray.desk_break_requested.connect(self._desk_break_from_tray)
             tray.log_pain_requested.connect(actions.log_pain)
-            tray.open_requested.connect(window.bring_to_front)
+            tray.open_requested.connect(lambda: window.get().bring_to_front())
             tray.settings_requested.connect(lambda: actions.settings("Reminders"))
             tray.quit_requested.connect(actions.quit)
             tray.pause_requested.connect(self.controller.pause)
             tray.resume_requested.connect(self.controller.resume)
-            window.keep_running_on_close = True
             QApplication.setQuitOnLastWindowClosed(False)  # hidden to the tray is still running
-            window.hidden_to_tray.connect(self._explain_tray_once)
+            window.when_built(self._stay_in_tray)
             tray.show()
         else:
-            window.installEventFilter(self)  # closing would stop the reminders: say so once
+            # Closing would stop the reminders: say so once.
+            window.when_built(lambda built: built.installEventFilter(self))
         self._follow_settings(settings)
         self.controller.start()
+
+    def _stay_in_tray(self, window: MainWindow) -> None:
+        """Closing the window hides it to the tray (the first time, with a word on where)."""
+        window.keep_running_on_close = True
+        window.hidden_to_tray.connect(self._explain_tray_once)
 
     # --- what the app tells us -----------------------------------------------------------------
 
@@ -185,7 +193,9 @@ class TrayAndReminders(QObject):
             close = getattr(source, "close", None)  # the X11 providers hold a display open
             if callable(close):
                 close()
-        self._window.keep_running_on_close = False
+        window = self._window.if_built()
+        if window is not None:
+            window.keep_running_on_close = False
         QApplication.setQuitOnLastWindowClosed(True)
 
     def _follow_settings(self, settings: SettingsStore) -> None:
@@ -298,7 +308,7 @@ class TrayAndReminders(QObject):
             return
         if self.popup.isVisible():
             return  # the popup itself says it
-        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self._window)
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self._window.if_built())
         box.setObjectName("reminderNotice")
         box.setModal(False)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -307,7 +317,8 @@ class TrayAndReminders(QObject):
     def show_in_pain_advice(self) -> None:
         """A reminder skipped "in pain": gentle advice, the red flags and "Log pain now"."""
         if self.in_pain_dialog is None:
-            self.in_pain_dialog = InPainDialog(self._window, words=self._actions.words())
+            parent = self._window.if_built()
+            self.in_pain_dialog = InPainDialog(parent, words=self._actions.words())
             self.in_pain_dialog.log_pain_requested.connect(self._actions.log_pain)
         self.in_pain_dialog.show()
         self.in_pain_dialog.raise_()
@@ -320,12 +331,14 @@ class TrayAndReminders(QObject):
         The question does not block (`open`, not `exec`): whoever closed the window, a person
         or a program, goes on at once, and the answer acts when it is given.
         """
+        window = self._window.if_built()
         if (
-            watched is not self._window
+            window is None
+            or watched is not window
             or event.type() != QEvent.Type.Close
             or self._stopped
-            or self._window.keep_running_on_close
-            or not self._window.isVisible()
+            or window.keep_running_on_close
+            or not window.isVisible()
             or not self._reminders_on()
         ):
             return False
@@ -334,7 +347,7 @@ class TrayAndReminders(QObject):
             return False  # the window closes and SpineCoach quits, as the person chose
         event.ignore()
         if choice == "minimise":
-            self._window.showMinimized()
+            window.showMinimized()
         else:
             self.ask_on_close()
         return True
@@ -359,7 +372,7 @@ class TrayAndReminders(QObject):
                 "Minimise instead to keep them."
             ),
             QMessageBox.StandardButton.NoButton,
-            self._window,
+            self._window.get(),
         )
         box.setObjectName("noTrayCloseQuestion")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -381,10 +394,10 @@ class TrayAndReminders(QObject):
             self._close_question = None
             if button is minimise:
                 self._settings.set(keys.NO_TRAY_CLOSE, "minimise")
-                self._window.showMinimized()
+                self._window.get().showMinimized()
             elif button is quit_button:
                 self._settings.set(keys.NO_TRAY_CLOSE, "quit")
-                self._window.close()  # now it closes, and SpineCoach quits
+                self._window.get().close()  # now it closes, and SpineCoach quits
 
         box.buttonClicked.connect(answered)
         box.rejected.connect(lambda: setattr(self, "_close_question", None))

@@ -2,7 +2,7 @@
 
 Parsing the 56 files of the exercise library took ~15 ms of every start, all before the Library
 list could show (issue 12), and they only change when SpineCoach is updated or a contributor
-edits one. So the parsed tables are kept in one `marshal` file in the person's cache folder,
+edits one. So the parsed tables are kept in one `marshal` file (`paths.cache_dir`),
 each with the modification time and size of the file it came from: a file that changed, or
 one not seen before, is parsed again, and the cache is rewritten only then.
 
@@ -97,7 +97,7 @@ class ParsedTomlCache:
         if self._used == self._kept:
             return
         try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
+            self.file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.file.parent, suffix=".tmp")
             try:
                 with os.fdopen(handle, "wb") as out:
