@@ -34,6 +34,7 @@ from spinecoach.core.programme.model import (
     PrescribedRoutine,
     Programme,
     parse_frequency,
+    prescribed_frequencies,
     programme_key,
     programme_routine_id,
 )
@@ -403,6 +404,31 @@ def test_export_then_import_gives_the_same_programme(programme: Programme) -> No
     result = parse_programme(text, LIBRARY.exercises)
     assert result.problems == ()
     assert result.programme == programme
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(programmes())
+def test_the_frequencies_read_alone_are_the_ones_the_full_reading_gives(
+    programme: Programme,
+) -> None:
+    # What a start in the tray reads without the exercise library (issue 18).
+    text = programme_to_toml(programme)
+    assert prescribed_frequencies(text) == tuple(p.frequency for p in programme.routines)
+
+
+def test_the_frequencies_of_the_examples_and_of_files_that_cannot_be_read() -> None:
+    example = (EXAMPLES / "lower-back.programme.toml").read_text("utf-8")
+    assert prescribed_frequencies(example) == (
+        Frequency(1, Period.DAY),
+        Frequency(3, Period.DAY),
+        Frequency(5, Period.WEEK),
+    )
+    # The broken example has a routine without a frequency: refused, as the full reading does.
+    assert prescribed_frequencies((EXAMPLES / "broken.programme.toml").read_text("utf-8")) == ()
+    assert prescribed_frequencies("not = [toml") == ()
+    assert prescribed_frequencies('title = "no routines"') == ()
+    assert prescribed_frequencies('[[routines]]\nfrequency = "now and then"') == ()
+    assert prescribed_frequencies("[[routines]]\nfrequency = 3") == ()
 
 
 def test_shipped_library_fixture_is_a_library() -> None:

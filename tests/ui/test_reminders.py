@@ -390,6 +390,39 @@ def test_started_in_the_tray_the_window_is_complete_when_first_opened(
         app.window.close()
 
 
+def test_started_in_the_tray_the_daily_reminder_follows_the_programme_without_the_library(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    from datetime import UTC, datetime
+
+    from spinecoach.app import compose, start_running
+    from spinecoach.core.reminders import DailyTarget
+
+    example = Path(__file__).parents[2] / "docs" / "examples" / "lower-back.programme.toml"
+    first = build(data_dir, FakeClock(MONDAY_9), prompts=ScriptedPrompts(), cues=RecordingCues())
+    first.settings.set("safety_acknowledged", True)
+    first.database.save_programme(
+        "lower-back", "Lower back", "Sam Lee", example.read_text("utf-8"), example.name,
+        datetime(2025, 3, 3, 9, 0, tzinfo=UTC),
+    )  # fmt: skip
+    first.window.close()
+    first.database.close()
+
+    app = compose(data_dir, FakeClock(MONDAY_9), prompts=ScriptedPrompts(), cues=RecordingCues())
+    start_running(app, minimised=True, tray_available=True)
+    qtbot.waitUntil(lambda: app.reminders is not None)
+    assert app.reminders is not None
+    try:
+        # Once and 3 times a day (and 5 a week, which daily reminders cover): 4 a day.
+        assert app.reminders.service.schedule.daily_target == DailyTarget(4)
+        assert app._library is None  # issue 18: the exercise library is not kept all day
+        app.routine_book.reload()  # the window opened: the full reading now decides, alike
+        assert app._library is not None
+        assert app.reminders.service.schedule.daily_target == DailyTarget(4)
+    finally:
+        app.shut_down()
+
+
 def test_in_pain_offers_log_pain_now_and_it_records_a_check_in(
     qtbot: QtBot, harness: Harness
 ) -> None:

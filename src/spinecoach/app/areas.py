@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
-
 from spinecoach import paths
+from spinecoach.app.session_events import SessionEvents
 from spinecoach.core import settings as keys
 from spinecoach.core.clock import Clock
 
@@ -48,21 +47,6 @@ SESSION_TIMING = (keys.GET_READY_SECONDS, keys.REST_BETWEEN_EXERCISES_SECONDS)
 
 #: The figure's one picture with reduce motion on: the held pose (0 start, 1 held).
 STILL_POSE = 1.0
-
-
-class SessionEvents(QObject):
-    """Session start and end, heard by whoever cares (reminders, History) without knowing who.
-
-    The player's signals are connected here when the Session area is built, and listeners when
-    they are: one connection each, whichever is built first.
-
-    Signals:
-        started(): a session began playing.
-        ended(str): a session ended; its final status ("completed", "stopped"...).
-    """
-
-    started = Signal()
-    ended = Signal(str)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,10 +23,11 @@ if TYPE_CHECKING:
 
     from PySide6.QtCore import QObject
 
-    from spinecoach.app.areas import OpenParts, SessionEvents
+    from spinecoach.app.areas import OpenParts
     from spinecoach.app.programmes import ProgrammeFiles
     from spinecoach.app.progression import ProgressionFlow, ProgressionPrompts
     from spinecoach.app.routine_book import RoutineBook
+    from spinecoach.app.session_events import SessionEvents
     from spinecoach.app.tray_and_reminders import TrayAndReminders
     from spinecoach.core.exercise import Exercise, Routine, SpinalMovement
     from spinecoach.core.library import Library
@@ -123,7 +124,7 @@ class Application:
         self._tones: ToneBank | None = None
         self._library: Library | None = None
         self._programme_files: ProgrammeFiles | None = None
-        self._routine_book: RoutineBook | None = None
+        self._routine_book: OnDemand[RoutineBook] = OnDemand(self._build_routine_book)
         self._progression: ProgressionFlow | None = None
 
     # --- the window --------------------------------------------------------------------------
@@ -246,7 +247,7 @@ class Application:
     def session_events(self) -> SessionEvents:
         """Session start and end, for the reminders and History (see `SessionEvents`)."""
         if self._session_events is None:
-            from spinecoach.app.areas import SessionEvents
+            from spinecoach.app.session_events import SessionEvents
 
             self._session_events = SessionEvents()
         return self._session_events
@@ -270,11 +271,12 @@ class Application:
     @property
     def routine_book(self) -> RoutineBook:
         """Every routine: the programme's, the person's own, the shipped (the data file open)."""
-        if self._routine_book is None:
-            from spinecoach.app.routine_book import RoutineBook
+        return self._routine_book.get()
 
-            self._routine_book = RoutineBook(self.library, self.database, self.clock)
-        return self._routine_book
+    def _build_routine_book(self) -> RoutineBook:
+        from spinecoach.app.routine_book import RoutineBook
+
+        return RoutineBook(self.library, self.database, self.clock)
 
     @property
     def words(self) -> Messages:
@@ -587,10 +589,7 @@ class Application:
             tray_available=tray_available,
             tones=self.tones,
         )
-        # The daily reminder follows the active programme's frequency, and its changes.
-        book = self.routine_book
-        reminders.set_programme(book.programme)
-        book.changed.append(lambda: reminders.set_programme(book.programme))
+        self._daily_reminder_follows_the_programme(reminders)
         events = self.session_events
         events.started.connect(reminders.session_started)
         events.ended.connect(lambda status: reminders.session_finished(status == "completed"))
@@ -610,6 +609,28 @@ class Application:
         self._ask_next_morning_on_use(reminders)
         self.offer_menu_entry()
         return reminders
+
+    def _daily_reminder_follows_the_programme(self, reminders: TrayAndReminders) -> None:
+        """The daily reminder follows the active programme's frequencies, and their changes.
+
+        Started in the tray, the frequencies are read alone (`prescribed_frequencies`): the
+        routine book would load the whole exercise library and keep it all day (issue 18:
+        1.3 MB). Once the book is built (the window opened, a desk break), it decides.
+        """
+        if not self._routine_book.is_built:
+            stored = self.database.active_programme()
+            if stored is None:
+                reminders.set_frequencies(())
+            else:
+                from spinecoach.core.programme.model import prescribed_frequencies
+
+                reminders.set_frequencies(prescribed_frequencies(stored.body))
+
+        def follow(book: RoutineBook) -> None:
+            reminders.set_programme(book.programme)
+            book.changed.append(lambda: reminders.set_programme(book.programme))
+
+        self._routine_book.when_built(follow)
 
     def _ask_next_morning_on_use(self, reminders: TrayAndReminders) -> None:
         """The next-morning question when the window opens (or comes back) or the tray is used."""
@@ -770,12 +791,12 @@ class Application:
         (state file) once asked, or once an entry for the app id is found installed (the
         user's or system-wide) or none can be made (Flatpak, not an XDG desktop).
         """
-        from spinecoach.desktop.desktop_entry import MenuEntry, launcher_command
-        from spinecoach.ui.shell.menu_entry_offer import MenuEntryOffer, menu_entry_added
-
         window = self.main_window.if_built()
         if self.state.get(keys.MENU_ENTRY_OFFERED) or window is None or not window.isVisible():
             return None
+        from spinecoach.desktop.desktop_entry import MenuEntry, launcher_command
+        from spinecoach.ui.shell.menu_entry_offer import MenuEntryOffer, menu_entry_added
+
         if self.needs_safety_acknowledgement():
             self.state.subscribe(keys.SAFETY_ACKNOWLEDGED, lambda _: self.offer_menu_entry(entry))
             return None

@@ -17,7 +17,7 @@ Esc, or closing the question, keeps the window open. File > Quit always quits.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -41,7 +41,6 @@ from spinecoach.sound.reminder_chime import ReminderChime
 from spinecoach.sound.tones import ToneBank
 from spinecoach.storage.database import Database
 from spinecoach.storage.settings_store import SettingsStore
-from spinecoach.ui.care.advice_dialogs import InPainDialog
 from spinecoach.ui.reminders.controller import ReminderController
 from spinecoach.ui.reminders.popup import ReminderPopup
 from spinecoach.ui.reminders.tray import TrayIcon
@@ -50,8 +49,9 @@ if TYPE_CHECKING:
     from datetime import tzinfo
 
     from spinecoach.app.on_demand import OnDemand
-    from spinecoach.core.programme.model import Programme
+    from spinecoach.core.programme.model import Frequency, Programme
     from spinecoach.desktop.autostart import Autostart
+    from spinecoach.ui.care.advice_dialogs import InPainDialog
     from spinecoach.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -283,11 +283,12 @@ class TrayAndReminders(QObject):
         N times a day: N reminders from the daily time; N times a week: the daily reminder
         until the week's N are done (the rule: `core.reminders.daily_plan`).
         """
-        target = (
-            ONCE_A_DAY
-            if programme is None
-            else target_from((p.frequency.times, p.frequency.per.value) for p in programme.routines)
-        )
+        self.set_frequencies(() if programme is None else [p.frequency for p in programme.routines])
+
+    def set_frequencies(self, frequencies: Iterable[Frequency]) -> None:
+        """The daily reminder follows these prescribed frequencies (none: once a day)."""
+        listed = list(frequencies)
+        target = target_from((f.times, f.per.value) for f in listed) if listed else ONCE_A_DAY
         if target != self.service.schedule.daily_target:
             self.service.schedule.daily_target = target
             if not self._stopped:
@@ -317,6 +318,8 @@ class TrayAndReminders(QObject):
     def show_in_pain_advice(self) -> None:
         """A reminder skipped "in pain": gentle advice, the red flags and "Log pain now"."""
         if self.in_pain_dialog is None:
+            from spinecoach.ui.care.advice_dialogs import InPainDialog  # rarely: not all day
+
             parent = self._window.if_built()
             self.in_pain_dialog = InPainDialog(parent, words=self._actions.words())
             self.in_pain_dialog.log_pain_requested.connect(self._actions.log_pain)

@@ -43,6 +43,7 @@ from spinecoach.core.exercise import (
 )
 from spinecoach.core.messages import ENGLISH, Message, Messages
 from spinecoach.core.pain import MEANINGFUL_RISE, SEVERE_PAIN
+from spinecoach.core.progression_history import ExerciseDay, NextMorning
 from spinecoach.core.records import ChangeKind, ChangeStatus, ProgressionChange
 
 __all__ = [
@@ -77,49 +78,6 @@ STEP_FRACTION: Final = 0.2
 
 #: A suggestion the person declined: (routine id, exercise id, kind), as the Database reads it.
 Declined = tuple[str, str, ChangeKind]
-
-
-@dataclass(frozen=True, slots=True)
-class ExerciseDay:
-    """One session's record of one exercise: the local day, done in full, the session's pain.
-
-    `pain_before` / `pain_after` are the session's scores (None when skipped); `hurt` is True
-    when "This hurts" was pressed on this exercise in that session.
-    """
-
-    day: date
-    exercise_id: str
-    done_in_full: bool
-    pain_before: int | None
-    pain_after: int | None
-    hurt: bool
-
-    @property
-    def rise(self) -> int | None:
-        """After minus before, when both were given."""
-        if self.pain_before is None or self.pain_after is None:
-            return None
-        return self.pain_after - self.pain_before
-
-
-@dataclass(frozen=True, slots=True)
-class NextMorning:
-    """The next-morning answer about the session(s) of `day_of_session`.
-
-    `score_before_session` is the pain score given before that day's first session (None
-    when it was skipped): "compared with before yesterday's session".
-    """
-
-    day_of_session: date
-    score: int
-    score_before_session: int | None
-
-    @property
-    def worse_by(self) -> int | None:
-        """How many points worse than before the session (negative: better)."""
-        if self.score_before_session is None:
-            return None
-        return self.score - self.score_before_session
 
 
 _Values = Mapping[str, object]

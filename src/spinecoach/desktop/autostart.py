@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import configparser
 import os
-import plistlib
 import re
 import subprocess
 import sys
@@ -187,6 +186,8 @@ class LaunchAgentAutostart:
             "RunAtLoad": True,
             "ProcessType": "Interactive",
         }
+        import plistlib  # macOS only
+
         _write_atomically(self.path, plistlib.dumps(agent))
 
     def disable(self) -> None:
@@ -195,6 +196,8 @@ class LaunchAgentAutostart:
 
     def is_enabled(self) -> bool:
         """True when a readable agent of ours is there and runs at load."""
+        import plistlib  # macOS only
+
         try:
             agent = plistlib.loads(self.path.read_bytes())
         except (OSError, plistlib.InvalidFileException, ValueError):

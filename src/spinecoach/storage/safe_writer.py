@@ -30,7 +30,7 @@ once the start is stored.
 from __future__ import annotations
 
 import logging
-import uuid
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -126,7 +126,9 @@ class SafeWriter:
 
     database: Database | None
     journal: PendingJournal
-    new_key: Callable[[], str] = field(default=lambda: uuid.uuid4().hex)
+    # 32 random hex digits, as uuid4().hex but without importing uuid (and platform) into
+    # the process that stays all day in the tray (issue 18).
+    new_key: Callable[[], str] = field(default=lambda: os.urandom(16).hex())
     _pending: list[PendingWrite] = field(default_factory=list)
     _sessions: dict[SessionKey, _SessionState] = field(default_factory=dict)
     _journal_ok: bool = True

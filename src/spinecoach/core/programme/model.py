@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -83,6 +82,37 @@ def parse_frequency(text: str) -> Frequency:
     return Frequency(times, per)
 
 
+def prescribed_frequencies(text: str) -> tuple[Frequency, ...]:
+    """How often each routine of a programme file is prescribed, read without the exercises.
+
+    The reminders need only this (the daily target: `core.reminders.target_from`), and a start
+    in the tray would otherwise load the whole exercise library to get it and keep it all day
+    (issue 18). `core.programme.format.parse_programme` reads everything else when the window
+    needs it. () when the text is not TOML, or a routine's frequency is missing or not one
+    SpineCoach understands: files the full reading refuses too (the reminder is then daily, as
+    with no programme).
+    """
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return ()
+    routines = data.get("routines")
+    if not isinstance(routines, list):
+        return ()
+    found = []
+    for table in routines:
+        frequency = table.get("frequency") if isinstance(table, dict) else None
+        if not isinstance(frequency, str):
+            return ()
+        try:
+            found.append(parse_frequency(frequency))
+        except ValueError:
+            return ()
+    return tuple(found)
+
+
 @dataclass(frozen=True, slots=True)
 class PrescribedRoutine:
     """One routine of a programme and how often to do it."""
@@ -119,6 +149,8 @@ def programme_key(title: str, prescribed_by: str) -> str:
             exact = False
         parts.append(short)
     if not exact:
+        import hashlib  # here: it loads OpenSSL, which the tray need not keep all day (issue 18)
+
         folded = "\n".join(" ".join(text.casefold().split()) for text in (title, prescribed_by))
         parts.append(hashlib.sha256(folded.encode("utf-8")).hexdigest()[:8])
     return "-".join(part for part in parts if part) or "programme"

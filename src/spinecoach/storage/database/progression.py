@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Final
 
-from spinecoach.core.progression import ExerciseDay, NextMorning
+from spinecoach.core.progression_history import ExerciseDay, NextMorning
 from spinecoach.core.records import (
     ChangeKind,
     ChangeStatus,

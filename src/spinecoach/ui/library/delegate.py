@@ -15,13 +15,15 @@ from spinecoach.ui.library.model import Role
 THUMB = 56
 ROW_HEIGHT = 72
 HEADER_HEIGHT = 34
+#: How many row layouts `LibraryDelegate` keeps (a few widths of every row) before starting over.
+MAX_CACHED_LAYOUTS = 1000
 
 
 @dataclass(frozen=True, slots=True)
 class _RowLayout:
     """A row's texts and badge, placed relative to the text column (`LibraryDelegate._layout`)."""
 
-    title_lines: list[str]
+    title_lines: tuple[str, ...]
     line_height: int
     subtitle: str
     subtitle_top: int
@@ -52,6 +54,10 @@ class LibraryDelegate(QStyledItemDelegate):
     def __init__(self, illustrations: IllustrationCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._illustrations = illustrations
+        #: Row layouts by font, width and texts. The view asks each row's size twice before
+        #: the list first paints, and again at every repaint: measuring ~60 rows of text was
+        #: ~10 ms of the Library's start (issue 12). Emptied when it grows (resizing).
+        self._layouts: dict[tuple[str, int, str, str, str], _RowLayout] = {}
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -86,17 +92,27 @@ class LibraryDelegate(QStyledItemDelegate):
         name over the whole column in up to two lines (wrapped at spaces and hyphens, the rest
         elided), the subtitle, and the badge at the right of the subtitle's line, or under it.
         """
+        name = str(index.data())
+        subtitle = str(index.data(Role.SUBTITLE) or "")
+        badge = str(index.data(Role.BADGE) or "")
+        key = (font.key(), width, name, subtitle, badge)
+        layout = self._layouts.get(key)
+        if layout is None:
+            if len(self._layouts) > MAX_CACHED_LAYOUTS:
+                self._layouts.clear()
+            layout = self._layouts[key] = self._measure(font, width, name, subtitle, badge)
+        return layout
+
+    def _measure(self, font: QFont, width: int, name: str, subtitle: str, badge: str) -> _RowLayout:
+        """`_layout`, worked out."""
         title = QFontMetrics(self._title_font(font))
         small = QFontMetrics(font)
         badge_font = QFontMetrics(self._badge_font(font))
-        badge = str(index.data(Role.BADGE) or "")
         badge_size = QSize(badge_font.horizontalAdvance(badge) + 16, badge_font.height() + 6)
         badge_room = badge_size.width() + 10 if badge else 0
         column = max(1, width - 8 - 30 - THUMB - 12) if width else 10_000
-        name = str(index.data())
-        subtitle = str(index.data(Role.SUBTITLE) or "")
         if title.horizontalAdvance(name) <= column - badge_room:
-            lines = [name]
+            lines: list[str] = [name]
             badge_at = QRect(QPoint(column - badge_room + 10, 0), badge_size) if badge else None
             subtitle_top = title.height() + 4
             subtitle_width = column - badge_room
@@ -116,7 +132,7 @@ class LibraryDelegate(QStyledItemDelegate):
         if badge_at is not None:
             bottom = max(bottom, badge_at.bottom() + 1)
         return _RowLayout(
-            title_lines=lines,
+            title_lines=tuple(lines),
             line_height=title.height(),
             subtitle=small.elidedText(subtitle, Qt.TextElideMode.ElideRight, subtitle_width),
             subtitle_top=subtitle_top,

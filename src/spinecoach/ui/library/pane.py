@@ -152,6 +152,8 @@ class LibraryPane(QWidget):
         self.list.setItemDelegate(LibraryDelegate(illustrations, self.list))
         self.list.setMouseTracking(True)
         self.list.setUniformItemSizes(False)
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(12)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.setMinimumWidth(320)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
