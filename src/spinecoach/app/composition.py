@@ -470,6 +470,8 @@ class Application:
 
         if not self.storage_is_open or QApplication.activeModalWidget() is not None:
             return
+        if self.database.closed:  # quitting: asked a moment after the file was closed
+            return
         if self.session_area.is_built and self.player.is_active():
             return
         self.progression.maybe_ask_next_morning()
