@@ -405,3 +405,38 @@ def test_down_with_nothing_found_stays_in_the_search_box(qtbot: QtBot, pane: Lib
     qtbot.keyClicks(pane.search, "zzzz")
     qtbot.keyClick(pane.search, Qt.Key.Key_Down)
     assert pane.search.hasFocus()
+
+
+def test_the_details_are_built_when_something_is_picked_and_look_the_same_before(
+    qtbot: QtBot, library: Library
+) -> None:
+    """Issue 12: a light stand-in holds the details' place until the person picks something."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from spinecoach.core.timeline import SessionSettings
+    from spinecoach.ui.library.detail_view import DetailView
+
+    pane = LibraryPane(library, IllustrationCache(paths.icons_dir() / "exercises"))
+    qtbot.addWidget(pane)
+    pane.resize(1100, 700)
+    pane.show()
+    qtbot.waitExposed(pane)
+    splitter = pane.findChild(QSplitter, "librarySplitter")
+    assert splitter is not None
+    assert pane.findChildren(DetailView) == []  # nothing picked: nothing built for it
+    stand_in = splitter.widget(1)
+    assert isinstance(stand_in, QScrollArea) and stand_in.objectName() == "exerciseDetail"
+    assert stand_in.accessibleName() == "Exercise details"
+    before, place = stand_in.grab().toImage(), stand_in.geometry()
+    pane.set_session_settings(SessionSettings(get_ready_seconds=9))  # kept until it is built
+
+    built = pane.detail  # as picking something builds it, here in its empty state
+    qtbot.waitUntil(lambda: splitter.widget(1) is built and built.isVisible())
+    assert built.geometry() == place
+    assert built.grab().toImage() == before  # the same picture: the swap is not seen
+    assert built.session_settings.get_ready_seconds == 9
+
+    pane.select_item("glute-bridge")
+    assert pane.detail is built and built.shown is not None
+    assert built.shown.id == "glute-bridge"
+    assert len(pane.findChildren(DetailView)) == 1

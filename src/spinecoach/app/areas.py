@@ -129,7 +129,7 @@ def follow_session_timing(pane: LibraryPane, settings: SettingsStore) -> None:
     """The routine pages show the time the player will take, as the person set it."""
 
     def show_timing(_value: object = None) -> None:
-        pane.detail.set_session_settings(session_settings(settings))
+        pane.set_session_settings(session_settings(settings))
 
     show_timing()
     for key in SESSION_TIMING:

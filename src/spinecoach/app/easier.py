@@ -222,8 +222,7 @@ def follow_avoided(pane: LibraryPane, settings: Settings) -> None:
 
     def show(_value: object = None) -> None:
         avoid = avoided(settings)
-        pane.model.set_avoided(avoid)
-        pane.detail.set_avoided(avoid)
+        pane.set_avoided(avoid)
 
     show()
     settings.subscribe(keys.AVOID_MOVEMENTS, show)

@@ -25,6 +25,7 @@ from spinecoach.core.exercise import Exercise, Guide, Position, Routine, SpinalM
 from spinecoach.core.library import Library
 from spinecoach.core.timeline import DEFAULT_SETTINGS, SessionSettings, played_seconds
 from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
+from spinecoach.ui.library.detail_empty import add_hint, details_name, page_layout, pick_hint
 from spinecoach.ui.library.illustrations import IllustrationCache
 from spinecoach.ui.widgets.callout import callout
 from spinecoach.ui.widgets.flow_layout import FlowLayout
@@ -107,7 +108,7 @@ class DetailView(QScrollArea):
         self._words = self._library.words
         self._session_settings = DEFAULT_SETTINGS
         self.setObjectName("exerciseDetail")
-        self.setAccessibleName(self.tr("Exercise details"))
+        self.setAccessibleName(details_name())
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._illustrations = illustrations
@@ -132,9 +133,7 @@ class DetailView(QScrollArea):
         # widget lingers for a frame and the new page starts scrolled to the top.
         content = QWidget()
         content.setObjectName("detailPage")
-        self._layout = QVBoxLayout(content)
-        self._layout.setContentsMargins(28, 24, 28, 24)
-        self._layout.setSpacing(10)
+        self._layout = page_layout(content)
         self.setWidget(content)
         if self._note is not None:
             self._add_note(*self._note)
@@ -245,17 +244,12 @@ class DetailView(QScrollArea):
         self._shown = None
         self._nothing_found = nothing_found
         self._reset()
-        self._layout.addStretch(1)
         text = (
             self.tr("Nothing to show: the search and filters leave no routine or exercise.")
             if nothing_found
-            else self.tr("Pick a routine or an exercise to see how it is done.")
+            else pick_hint()
         )
-        hint = _label(text, "muted")
-        hint.setObjectName("detailEmpty")
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._layout.addWidget(hint)
-        self._layout.addStretch(1)
+        add_hint(self._layout, text)
 
     def show_exercise(self, exercise: Exercise, routines: list[tuple[str, str]]) -> None:
         """Show an exercise; `routines` are (id, name) pairs of routines that use it."""

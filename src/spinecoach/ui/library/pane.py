@@ -34,7 +34,7 @@ from spinecoach.core.exercise import (
 )
 from spinecoach.core.library import Library
 from spinecoach.ui.library.delegate import LibraryDelegate
-from spinecoach.ui.library.detail_view import DetailView
+from spinecoach.ui.library.detail_empty import empty_detail
 from spinecoach.ui.library.filter_controls import category_filter, position_filter
 from spinecoach.ui.library.illustrations import IllustrationCache
 from spinecoach.ui.library.model import LibraryListModel, Role
@@ -43,6 +43,9 @@ from spinecoach.ui.widgets.page_scroll import scrolling_page
 from spinecoach.ui.widgets.reflow import WrappingRow
 
 if TYPE_CHECKING:
+    from spinecoach.core.exercise import Guide, SpinalMovement
+    from spinecoach.core.timeline import SessionSettings
+    from spinecoach.ui.library.detail_view import DetailView
     from spinecoach.ui.library.nothing_found import NothingFoundPage
     from spinecoach.ui.library.own_routines import OwnRoutines
 
@@ -161,10 +164,12 @@ class LibraryPane(QWidget):
 
         self._nothing_found: NothingFoundPage | None = None  # built when first needed
 
-        self.detail = DetailView(illustrations, library)
-        self.detail.safety_requested.connect(self.safety_requested)
-        self.detail.item_link_activated.connect(self.select_item)
-        self.detail.start_requested.connect(self._request_start)
+        # The details are built when something is first picked (`detail`); until then their
+        # place shows the same hint in a light stand-in (issue 12: ~5 ms before the list).
+        self._detail: DetailView | None = None
+        self._detail_placeholder = empty_detail()
+        self._detail_settings: SessionSettings | None = None
+        self._detail_avoid: frozenset[SpinalMovement] = frozenset()
 
         self.problems = self._problems_banner(library)
         self._build_routine_buttons()
@@ -239,11 +244,11 @@ class LibraryPane(QWidget):
         self.model.programme_title = programme_title
         self.model.forget_subtitles()
         self._index = self._search_index()
-        shown = self.detail.shown
+        shown = self.shown
         self._apply_filter()
         if isinstance(shown, Routine):
             fresh = next((r for r in self._routines if r.id == shown.id), None)
-            if fresh is not None and fresh != self.detail.shown:
+            if fresh is not None and fresh != self.shown:
                 self.detail.show_routine(fresh)
         self._update_routine_buttons()
 
@@ -262,8 +267,47 @@ class LibraryPane(QWidget):
 
     def selected_routine(self) -> Routine | None:
         """The routine shown in the details, if a routine is shown."""
-        shown = self.detail.shown
+        shown = self.shown
         return shown if isinstance(shown, Routine) else None
+
+    # --- the details --------------------------------------------------------------------------
+
+    @property
+    def detail(self) -> DetailView:
+        """The details of the item picked (built now, in the stand-in's place, if not yet)."""
+        if self._detail is None:
+            from spinecoach.ui.library.detail_view import DetailView
+
+            detail = DetailView(self._illustrations, self._library)
+            if self._detail_settings is not None:
+                detail.set_session_settings(self._detail_settings)
+            detail.set_avoided(self._detail_avoid)
+            detail.safety_requested.connect(self.safety_requested)
+            detail.item_link_activated.connect(self.select_item)
+            detail.start_requested.connect(self._request_start)
+            placeholder = self._detail_placeholder
+            self._splitter.replaceWidget(self._splitter.indexOf(placeholder), detail)
+            placeholder.deleteLater()
+            self._detail = detail
+        return self._detail
+
+    @property
+    def shown(self) -> Exercise | Routine | Guide | None:
+        """What the details show (None before anything is picked)."""
+        return None if self._detail is None else self._detail.shown
+
+    def set_session_settings(self, settings: SessionSettings) -> None:
+        """The player's timings, so a routine's total in the details is what it will take."""
+        self._detail_settings = settings
+        if self._detail is not None:
+            self._detail.set_session_settings(settings)
+
+    def set_avoided(self, avoid: frozenset[SpinalMovement]) -> None:
+        """The movements that make the person's pain worse: the list and details mark them."""
+        self.model.set_avoided(avoid)
+        self._detail_avoid = avoid
+        if self._detail is not None:
+            self._detail.set_avoided(avoid)
 
     def _update_routine_buttons(self) -> None:
         ready = self.routine_actions is not None
@@ -355,11 +399,11 @@ class LibraryPane(QWidget):
         left_layout.addLayout(routine_buttons)
         left_layout.addWidget(list_stack_holder, 1)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = self._splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("librarySplitter")
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(self._detail_placeholder)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([380, 620])
@@ -434,7 +478,7 @@ class LibraryPane(QWidget):
         if self.model.first_item_row() is None:
             return False
         current = self.list.currentIndex()
-        if not current.isValid() or self.model.row_of(getattr(self.detail.shown, "id", "")) is None:
+        if not current.isValid() or self.model.row_of(getattr(self.shown, "id", "")) is None:
             self._select_row(self.model.first_item_row())
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
@@ -487,7 +531,8 @@ class LibraryPane(QWidget):
             return
         self._illustrations.set_palette(palette)
         self.list.viewport().update()
-        self.detail.refresh()
+        if self._detail is not None:
+            self._detail.refresh()
 
     def _apply_filter(self) -> None:
         query = self.current_filter()
@@ -524,11 +569,11 @@ class LibraryPane(QWidget):
 
     def _follow_the_list(self, query: LibraryFilter) -> None:
         """The details show what the list shows: the item still listed, else the best match."""
-        shown = self.detail.shown
+        shown = self.shown
         row = self.model.row_of(shown.id) if isinstance(shown, Exercise | Routine) else None
         if row is None and shown is None and query.is_empty:
-            if self.detail.nothing_found:
-                self.detail.show_empty()  # everything is listed again: pick one
+            if self._detail is not None and self._detail.nothing_found:
+                self._detail.show_empty()  # everything is listed again: pick one
             return  # nothing picked yet, nothing searched: the hint stays
         if row is None:
             row = self.model.first_item_row()
@@ -540,7 +585,9 @@ class LibraryPane(QWidget):
 
     def _show_notes(self, result: SearchResult) -> None:
         """Advice the search brings goes atop the details, which scroll (it is long at 200 %)."""
-        self.detail.set_note("\n\n".join(result.notes), urgent=result.urgent)
+        note = "\n\n".join(result.notes)
+        if note or self._detail is not None:  # no advice, nothing to say: none built for it
+            self.detail.set_note(note, urgent=result.urgent)
 
     def _request_start(self, item: object) -> None:
         if isinstance(item, Exercise):
@@ -552,7 +599,7 @@ class LibraryPane(QWidget):
         if not current.isValid():
             return
         item = current.data(Role.ITEM)
-        if item is not None and item == self.detail.shown:
+        if item is not None and item == self.shown:
             return  # the same item again (the list was refilled): the page stays as it is
         if isinstance(item, Exercise):
             routines = [(r.id, r.name) for r in self._routines if item.id in r.exercise_ids]
