@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
-import pyphen
 from PySide6.QtCore import QLocale
+
+if TYPE_CHECKING:
+    import pyphen
 
 SOFT_HYPHEN = "\u00ad"
 #: Shorter words fit any column at any text size.
@@ -26,6 +29,8 @@ _WORD = re.compile(rf"\w{{{LONG_WORD},}}")
 
 @cache
 def _dictionary(language: str) -> pyphen.Pyphen | None:
+    import pyphen  # here: English never needs it, and loading it cost the Library list ~4 ms
+
     name = pyphen.language_fallback(language)
     return pyphen.Pyphen(lang=name) if name else None
 
