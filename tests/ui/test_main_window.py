@@ -529,3 +529,43 @@ def test_a_size_set_before_the_first_show_is_kept(qtbot: QtBot, app: Application
     qtbot.waitExposed(app.window)
     QApplication.processEvents()
     assert app.window.size() == QSize(1366, 768)
+
+
+def test_the_list_counts_as_shown_only_once_its_rows_are_drawn(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12: "list painted" is what the person sees, never an empty frame.
+
+    A list view in batched layout paints its frame before any row is laid out; a start that
+    took that paint for the list (as an optimisation once did) would report an empty list.
+    """
+    from PySide6.QtWidgets import QListView
+
+    from spinecoach.app import start_running
+    from spinecoach.ui.library.pane import LibraryPane
+
+    built = LibraryPane.__init__
+
+    def batched(pane: LibraryPane, *args: object, **kwargs: object) -> None:
+        built(pane, *args, **kwargs)  # type: ignore[arg-type]
+        pane.list.setLayoutMode(QListView.LayoutMode.Batched)
+        pane.list.setBatchSize(5)
+
+    monkeypatch.setattr(LibraryPane, "__init__", batched)
+    app = compose(data_dir, cues=RecordingCues())
+    app.state.set("safety_acknowledged", True)
+    rows_when_shown: list[int] = []
+    start_running(
+        app,
+        minimised=False,
+        shown=lambda: rows_when_shown.append(app.library_pane.rows_painted),
+        reminders=False,
+    )
+    qtbot.addWidget(app.window)
+    try:
+        qtbot.waitUntil(lambda: bool(rows_when_shown), timeout=5000)
+        assert rows_when_shown[0] > 0
+        assert len(rows_when_shown) == 1
+    finally:
+        app.window.close()
+        app.close_storage()

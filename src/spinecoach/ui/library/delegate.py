@@ -58,6 +58,9 @@ class LibraryDelegate(QStyledItemDelegate):
         #: the list first paints, and again at every repaint: measuring ~60 rows of text was
         #: ~10 ms of the Library's start (issue 12). Emptied when it grows (resizing).
         self._layouts: dict[tuple[str, int, str, str, str], _RowLayout] = {}
+        #: How many rows this delegate has drawn: start-up waits for the first before it says
+        #: the list has painted (a paint of the list before its rows are laid out is empty).
+        self.rows_painted = 0
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -176,6 +179,7 @@ class LibraryDelegate(QStyledItemDelegate):
             self._paint_header(painter, rect, palette, base_font, str(index.data()))
             painter.restore()
             return
+        self.rows_painted += 1
         selected = bool(state & QStyle.StateFlag.State_Selected)
         hovered = bool(state & QStyle.StateFlag.State_MouseOver)
         card = rect.adjusted(4, 3, -4, -3)

@@ -152,11 +152,10 @@ class LibraryPane(QWidget):
         self.list.setObjectName("libraryList")
         self.list.setAccessibleName(self.tr("Routines and exercises"))
         self.list.setModel(self.model)
-        self.list.setItemDelegate(LibraryDelegate(illustrations, self.list))
+        self._delegate = LibraryDelegate(illustrations, self.list)
+        self.list.setItemDelegate(self._delegate)
         self.list.setMouseTracking(True)
         self.list.setUniformItemSizes(False)
-        self.list.setLayoutMode(QListView.LayoutMode.Batched)
-        self.list.setBatchSize(12)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.setMinimumWidth(320)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -251,6 +250,11 @@ class LibraryPane(QWidget):
             if fresh is not None and fresh != self.shown:
                 self.detail.show_routine(fresh)
         self._update_routine_buttons()
+
+    @property
+    def rows_painted(self) -> int:
+        """How many list rows have been drawn so far (0 until the list really shows)."""
+        return self._delegate.rows_painted
 
     @property
     def routines(self) -> list[Routine]:
