@@ -21,6 +21,8 @@ from spinecoach.core import settings as keys
 from spinecoach.core.clock import Clock
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from spinecoach.app.looks import Looks
     from spinecoach.app.routine_book import RoutineBook
     from spinecoach.core.exercise import Routine
@@ -108,6 +110,7 @@ def build_library_pane(
     *,
     start: Callable[[Routine], object],
     show_safety: Callable[[], object],
+    parent: QWidget | None = None,
 ) -> LibraryPane:
     """The Library: browse routines and exercises, read one, start it.
 
@@ -118,7 +121,7 @@ def build_library_pane(
     from spinecoach.ui.library.pane import LibraryPane
 
     illustrations = IllustrationCache(paths.icons_dir() / "exercises", palette=looks.theme.name)
-    pane = LibraryPane(library, illustrations)
+    pane = LibraryPane(library, illustrations, parent)
     looks.follow(lambda theme: pane.set_illustration_palette(theme.name))
     pane.safety_requested.connect(show_safety)
     pane.start_requested.connect(start)
@@ -192,6 +195,7 @@ def build_session_area(
     quick_start: Callable[[], object],
     show_library: Callable[[], object],
     words: Messages,
+    parent: QWidget | None = None,
 ) -> SessionArea:
     """The Session area: the idle page, and the player with its recorder, cues and pictures.
 
@@ -240,7 +244,7 @@ def build_session_area(
         session_ids=status.writer.session_id,
         words=words,
     )
-    area = SessionArea(view, controller)
+    area = SessionArea(view, controller, parent)
 
     def restyle(t: Theme) -> None:
         view.countdown.set_colours(t.accent, t.accent_soft, t.text)
@@ -293,6 +297,7 @@ def build_history_area(
     routine_names: Mapping[str, str],
     programme: Callable[[], Programme | None] | None = None,
     programme_aliases: Callable[[], Mapping[str, str]] = dict,
+    parent: QWidget | None = None,
 ) -> HistoryArea:
     """History: the pain chart and sessions, check-ins, notes, export and the report.
 
@@ -321,7 +326,9 @@ def build_history_area(
         words=words,
         routine_names=routine_names,
     )
-    area = HistoryArea(view, controller, exercise_names, last_folder=SettingFolder(settings))
+    area = HistoryArea(
+        view, controller, exercise_names, parent, last_folder=SettingFolder(settings)
+    )
     if programme is not None:
         controller.set_programme_source(programme, programme_aliases)
 

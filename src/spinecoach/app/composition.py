@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
     from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QWidget
 
     from spinecoach.app.areas import OpenParts
     from spinecoach.app.programmes import ProgrammeFiles
@@ -151,7 +152,6 @@ class Application:
         return instance
 
     def _build_window(self) -> MainWindow:
-        from PySide6.QtWidgets import QWidget
 
         from spinecoach.ui.shell.main_window import MainWindow
 
@@ -310,7 +310,7 @@ class Application:
         elif current == "history":
             self.history_area.build()
 
-    def _build_library_pane(self) -> LibraryPane:
+    def _build_library_pane(self, parent: QWidget) -> LibraryPane:
         from spinecoach.app.areas import build_library_pane, follow_session_timing, use_routine_book
 
         def follow_avoided() -> None:
@@ -324,6 +324,7 @@ class Application:
             self.library,
             start=self.start_routine,
             show_safety=lambda: self.show_safety(False),
+            parent=parent,
         )
         self.data.when_open(lambda: follow_session_timing(pane, self.settings))
         self.data.when_open(lambda: use_routine_book(pane, self.routine_book, self.settings))
@@ -331,7 +332,7 @@ class Application:
         pane.export_requested.connect(self.export_routine)
         return pane
 
-    def _build_session_area(self) -> SessionArea:
+    def _build_session_area(self, parent: QWidget) -> SessionArea:
         from PySide6.QtCore import QTimer
 
         from spinecoach.app.areas import build_session_area
@@ -347,6 +348,7 @@ class Application:
             quick_start=lambda: self.start_routine_id("desk-break"),
             show_library=lambda: self.window.show_area("library"),
             words=self.words,
+            parent=parent,
         )
         self._wire_easier(area)
         if player is not None:
@@ -507,7 +509,7 @@ class Application:
             return self.library.routines.values()
         return self.routine_book.routines()
 
-    def _build_history_area(self) -> HistoryArea:
+    def _build_history_area(self, parent: QWidget) -> HistoryArea:
         from spinecoach.app.areas import build_history_area
 
         def exercise_names(exercise_ids: tuple[str, ...]) -> list[str]:
@@ -523,6 +525,7 @@ class Application:
             routine_names=book.names,  # read at each use: a renamed routine's new name
             programme=lambda: book.programme,
             programme_aliases=book.eased_aliases,
+            parent=parent,
         )
         book.changed.append(area.controller.refresh)
         return area

@@ -31,7 +31,10 @@ class DeferredArea(QWidget, Generic[W]):
     built = Signal(QWidget)
 
     def __init__(
-        self, factory: Callable[[], W], accessible_name: str, parent: QWidget | None = None
+        self,
+        factory: Callable[[QWidget], W],
+        accessible_name: str,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName(accessible_name)
@@ -46,9 +49,15 @@ class DeferredArea(QWidget, Generic[W]):
         return self._content is not None
 
     def build(self) -> W:
-        """Create the content if needed and return it; safe to call any number of times."""
+        """Create the content if needed and return it; safe to call any number of times.
+
+        The factory gets this placeholder as the parent of what it builds: made inside the
+        styled window, the content is styled once, at its real size. Made alone and moved in,
+        it was styled again on the way, and the Library list laid out every row for a new
+        widget's default width first (~5 ms before the list showed, issue 12).
+        """
         if self._content is None:
-            self._content = self._factory()
+            self._content = self._factory(self)
             layout = self.layout()
             assert layout is not None
             layout.addWidget(self._content)
