@@ -310,7 +310,7 @@ class Application:
         elif current == "history":
             self.history_area.build()
 
-    def _build_library_pane(self, parent: QWidget) -> LibraryPane:
+    def _build_library_pane(self, parent: QWidget | None) -> LibraryPane:
         from spinecoach.app.areas import build_library_pane, follow_session_timing, use_routine_book
 
         def follow_avoided() -> None:
@@ -332,7 +332,7 @@ class Application:
         pane.export_requested.connect(self.export_routine)
         return pane
 
-    def _build_session_area(self, parent: QWidget) -> SessionArea:
+    def _build_session_area(self, parent: QWidget | None) -> SessionArea:
         from PySide6.QtCore import QTimer
 
         from spinecoach.app.areas import build_session_area
@@ -509,7 +509,7 @@ class Application:
             return self.library.routines.values()
         return self.routine_book.routines()
 
-    def _build_history_area(self, parent: QWidget) -> HistoryArea:
+    def _build_history_area(self, parent: QWidget | None) -> HistoryArea:
         from spinecoach.app.areas import build_history_area
 
         def exercise_names(exercise_ids: tuple[str, ...]) -> list[str]:

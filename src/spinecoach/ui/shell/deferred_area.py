@@ -32,7 +32,7 @@ class DeferredArea(QWidget, Generic[W]):
 
     def __init__(
         self,
-        factory: Callable[[QWidget], W],
+        factory: Callable[[QWidget | None], W],
         accessible_name: str,
         parent: QWidget | None = None,
     ) -> None:
@@ -51,13 +51,15 @@ class DeferredArea(QWidget, Generic[W]):
     def build(self) -> W:
         """Create the content if needed and return it; safe to call any number of times.
 
-        The factory gets this placeholder as the parent of what it builds: made inside the
-        styled window, the content is styled once, at its real size. Made alone and moved in,
-        it was styled again on the way, and the Library list laid out every row for a new
-        widget's default width first (~5 ms before the list showed, issue 12).
+        On screen, the factory gets this placeholder as the parent of what it builds: made
+        inside the styled window, the content is styled once, at its real size. Made alone and
+        moved in, it was styled again on the way, and the Library list laid out every row for
+        a new widget's default width first (~5 ms before the list showed, issue 12). Off screen
+        (a window not shown yet) the placeholder has no real size to give, so the content is
+        made alone, at a new widget's default size, and its splitters share as designed.
         """
         if self._content is None:
-            self._content = self._factory(self)
+            self._content = self._factory(self if self.isVisible() else None)
             layout = self.layout()
             assert layout is not None
             layout.addWidget(self._content)
