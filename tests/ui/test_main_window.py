@@ -569,3 +569,23 @@ def test_the_list_counts_as_shown_only_once_its_rows_are_drawn(
     finally:
         app.window.close()
         app.close_storage()
+
+
+def test_the_first_pick_builds_the_details_without_moving_the_librarys_divider(
+    qtbot: QtBot, app: Application
+) -> None:
+    """The details replace their stand-in at the first pick; the list keeps its 38 % share."""
+    from PySide6.QtWidgets import QSplitter
+
+    app.window.resize(1280, 820)
+    app.window.show()
+    qtbot.waitExposed(app.window)
+    pane = app.library_pane
+    splitter = pane.findChild(QSplitter, "librarySplitter")
+    assert splitter is not None
+    qtbot.wait(20)
+    before = splitter.sizes()
+    assert abs(before[0] / sum(before) - 0.38) < 0.02
+    pane.select_item("desk-break")
+    qtbot.wait(20)
+    assert splitter.sizes() == before

@@ -290,7 +290,9 @@ class LibraryPane(QWidget):
             detail.item_link_activated.connect(self.select_item)
             detail.start_requested.connect(self._request_start)
             placeholder = self._detail_placeholder
+            sizes = self._splitter.sizes()  # the divider stays where it was (or was moved to)
             self._splitter.replaceWidget(self._splitter.indexOf(placeholder), detail)
+            self._splitter.setSizes(sizes)
             placeholder.deleteLater()
             self._detail = detail
         return self._detail
