@@ -289,10 +289,12 @@ class LibraryPane(QWidget):
             detail.safety_requested.connect(self.safety_requested)
             detail.item_link_activated.connect(self.select_item)
             detail.start_requested.connect(self._request_start)
+            # Inside the same slot: the splitter keeps its child and the divider does not move
+            # (given a new child, it shared the room anew by the details' size hints).
             placeholder = self._detail_placeholder
-            sizes = self._splitter.sizes()  # the divider stays where it was (or was moved to)
-            self._splitter.replaceWidget(self._splitter.indexOf(placeholder), detail)
-            self._splitter.setSizes(sizes)
+            slot = self._detail_slot.layout()
+            assert slot is not None
+            slot.replaceWidget(placeholder, detail)
             placeholder.deleteLater()
             self._detail = detail
         return self._detail
@@ -409,7 +411,12 @@ class LibraryPane(QWidget):
         splitter.setObjectName("librarySplitter")
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
-        splitter.addWidget(self._detail_placeholder)
+        self._detail_slot = QWidget()
+        self._detail_slot.setObjectName("detailSlot")
+        slot = QVBoxLayout(self._detail_slot)
+        slot.setContentsMargins(0, 0, 0, 0)
+        slot.addWidget(self._detail_placeholder)
+        splitter.addWidget(self._detail_slot)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([380, 620])
