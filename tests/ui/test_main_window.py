@@ -589,3 +589,15 @@ def test_the_first_pick_builds_the_details_without_moving_the_librarys_divider(
     pane.select_item("desk-break")
     qtbot.wait(20)
     assert splitter.sizes() == before
+
+    # Picked the moment the pane exists, before its first layout (as the screenshots do).
+    again = build(app.data_dir, cues=RecordingCues())
+    qtbot.addWidget(again.window)
+    again.window.resize(1280, 820)
+    again.window.show()
+    again.library_pane.select_item("desk-break")
+    qtbot.wait(50)
+    sizes = again.library_pane.findChild(QSplitter, "librarySplitter").sizes()  # type: ignore[union-attr]
+    assert abs(sizes[0] / sum(sizes) - 0.38) < 0.02, sizes
+    again.window.close()
+    again.database.close()
