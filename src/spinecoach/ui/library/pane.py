@@ -295,6 +295,7 @@ class LibraryPane(QWidget):
             slot = self._detail_slot.layout()
             assert slot is not None
             slot.replaceWidget(placeholder, detail)
+            placeholder.hide()  # gone from the screen now, from memory at the next turn
             placeholder.deleteLater()
             self._detail = detail
         return self._detail
