@@ -601,3 +601,23 @@ def test_the_first_pick_builds_the_details_without_moving_the_librarys_divider(
     assert abs(sizes[0] / sum(sizes) - 0.38) < 0.02, sizes
     again.window.close()
     again.database.close()
+
+
+def test_a_list_that_never_shows_a_row_does_not_hold_the_start_up(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Start-up waits a few paints for the rows, not for ever: the data file must open."""
+    from spinecoach.app import start_running
+    from spinecoach.ui.library.pane import LibraryPane
+
+    monkeypatch.setattr(LibraryPane, "rows_painted", property(lambda _pane: 0))
+    app = compose(data_dir, cues=RecordingCues())
+    app.state.set("safety_acknowledged", True)
+    shown: list[bool] = []
+    start_running(app, minimised=False, shown=lambda: shown.append(True), reminders=False)
+    qtbot.addWidget(app.window)
+    try:
+        qtbot.waitUntil(lambda: bool(shown) and app.storage_is_open, timeout=5000)
+    finally:
+        app.window.close()
+        app.close_storage()

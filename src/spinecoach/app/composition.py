@@ -152,7 +152,6 @@ class Application:
         return instance
 
     def _build_window(self) -> MainWindow:
-
         from spinecoach.ui.shell.main_window import MainWindow
 
         areas: dict[str, QWidget] = {

@@ -171,6 +171,10 @@ def content_of(app: Application) -> QWidget:
     return app.window
 
 
+#: How many paints of the Library list without rows start-up waits through before going on.
+MAX_FRAMES_WITHOUT_ROWS = 5
+
+
 def content_is_drawn(app: Application) -> bool:
     """Whether the area's content is on screen: for the Library, rows drawn, not just a frame.
 
@@ -443,8 +447,13 @@ def start_running(
         reason = "no tray" if not tray_available else "first run"
         log.info("starting with the window open: %s", reason)
 
+    frames_without_rows = [0]
+
     def content_shown() -> None:
-        if not content_is_drawn(app):  # a paint without the rows: wait for the next one
+        # A paint without the rows: wait for the next one, a few at most (a list too small to
+        # show a row must not keep the data file, the tray and the reminders from starting).
+        if not content_is_drawn(app) and frames_without_rows[0] < MAX_FRAMES_WITHOUT_ROWS:
+            frames_without_rows[0] += 1
             on_first_paint(content_of(app), content_shown)
             content_of(app).update()
             return
