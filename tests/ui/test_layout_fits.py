@@ -70,6 +70,7 @@ def app(qtbot: QtBot, data_dir: Path) -> Iterator[Application]:
     engine = application.player.engine if application.session_area.is_built else None
     if engine is not None and engine.state is EngineState.RUNNING:
         application.player.toggle_pause()  # never leave the repaint timer running
+    application.state.set("text_size", 100)  # the application's font, for the tests after
     application.window.close()
     application.database.close()
 
@@ -301,6 +302,7 @@ def german_app(qtbot: QtBot, data_dir: Path) -> Iterator[Application]:
     engine = application.player.engine if application.session_area.is_built else None
     if engine is not None and engine.state is EngineState.RUNNING:
         application.player.toggle_pause()
+    application.state.set("text_size", 100)  # the application's font, for the tests after
     application.window.close()
     application.database.close()
     use_language("en", paths.resources_dir(), system="C")
