@@ -229,7 +229,7 @@ def test_without_buttons_on_the_desktop_the_card_comes_alone(qtbot: QtBot, data_
 def test_no_desktop_notifications_on_a_platform_without_a_desktop(qtbot: QtBot) -> None:
     from PySide6.QtCore import QObject
 
-    from spinecoach.app.composition import _desktop_notifications
+    from spinecoach.app.tray_wiring import desktop_notifications
 
     assert QApplication.platformName() == "offscreen"
-    assert _desktop_notifications(QObject()) is None  # tests never reach a real desktop
+    assert desktop_notifications(QObject()) is None  # tests never reach a real desktop

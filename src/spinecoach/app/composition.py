@@ -3,9 +3,10 @@
 In the order a start needs them: the window's state file and the theme (`looks`), the window
 with its three areas as typed placeholders (`DeferredArea`), then, after the first paint, the
 data file (`data_file`: settings and the write path), the areas (`areas`), and the tray with
-the reminders (`tray_and_reminders`). Session start and end reach the reminders and History
-through one object (`SessionEvents`), connected here. What the person can ask of the app as a
-whole (start a routine, quit, the safety notes, settings) is here too, because it spans areas.
+the reminders (`tray_wiring` connects `tray_and_reminders` to the rest). Session start and end
+reach the reminders and History through one object (`SessionEvents`). What the person can ask
+of the app as a whole (start a routine, quit, the safety notes, settings) is here too, because
+it spans areas.
 """
 
 from __future__ import annotations
@@ -550,71 +551,24 @@ class Application:
         app detection unless it passes `calls` and `apps` too: the real ones would ask this
         machine's sound server and windows in the middle of a test.
         """
-        from spinecoach.app.tray_and_reminders import TrayActions, TrayAndReminders
-        from spinecoach.core.presence import Unavailable
-        from spinecoach.desktop.active_window import detect_active_window_source
-        from spinecoach.desktop.autostart import autostart_for
-        from spinecoach.desktop.calls import detect_call_source
-        from spinecoach.desktop.idle import detect_idle_source
-        from spinecoach.desktop.interruptions import detect_interruption_source
-        from spinecoach.localzone import local_timezone
+        from spinecoach.app.tray_wiring import start_tray_and_reminders
 
         if self.reminders is not None:
             return self.reminders
-        if interruptions is not None:
-            calls = calls or Unavailable("camera and microphone", "not asked in this run")
-            apps = apps or Unavailable("apps and windows", "not asked in this run")
-        status = self.storage_status
-        actions = TrayActions(
-            data_dir=self.data_dir,
-            desk_break=self.start_desk_break,
-            open_library=self.open_library,
-            log_pain=self.log_pain_now,
-            settings=self.show_settings,
-            quit=self.quit,
-            log_reminder=lambda entry: status.report(status.writer.add_reminder_event(entry)),
-            words=lambda: self.words,
-        )
-        reminders = TrayAndReminders(
-            owner=self.owner,
-            window=self.main_window,
-            database=self.database,
-            settings=self.settings,
-            clock=self.clock,
-            tz=local_timezone(),
-            idle=idle if idle is not None else detect_idle_source(),
-            interruptions=(
-                interruptions if interruptions is not None else detect_interruption_source()
-            ),
-            calls=calls if calls is not None else detect_call_source(),
-            apps=apps if apps is not None else detect_active_window_source(()),
-            autostart=autostart if autostart is not None else autostart_for(),
-            actions=actions,
+        self.reminders, self._notifications = start_tray_and_reminders(
+            self,
+            idle=idle,
+            interruptions=interruptions,
+            calls=calls,
+            apps=apps,
+            autostart=autostart,
             tray_available=tray_available,
-            tones=self.tones,
+            notifications=notifications,
         )
-        self._daily_reminder_follows_the_programme(reminders)
-        events = self.session_events
-        events.started.connect(reminders.session_started)
-        events.ended.connect(lambda status: reminders.session_finished(status == "completed"))
-        # Answering a card by keyboard: the tray's "Answer the reminder" and icon, and the
-        # buttons of the card's desktop notification.
-        controller = reminders.controller
-        if reminders.tray is not None:
-            controller.card_shown.connect(reminders.tray.set_card_showing)
-            reminders.tray.answer_requested.connect(controller.focus_card)
-        if notifications is None:
-            notifications = _desktop_notifications(reminders)
-        if notifications is not None:
-            controller.use_notifications(notifications)
-            notifications.action_invoked.connect(controller.answer_from_notification)
-            self._notifications = notifications
-        self.reminders = reminders
-        self._ask_next_morning_on_use(reminders)
         self.offer_menu_entry()
-        return reminders
+        return self.reminders
 
-    def _daily_reminder_follows_the_programme(self, reminders: TrayAndReminders) -> None:
+    def daily_reminder_follows_the_programme(self, reminders: TrayAndReminders) -> None:
         """The daily reminder follows the active programme's frequencies, and their changes.
 
         Started in the tray, the frequencies are read alone (`prescribed_frequencies`): the
@@ -635,33 +589,6 @@ class Application:
             book.changed.append(lambda: reminders.set_programme(book.programme))
 
         self._routine_book.when_built(follow)
-
-    def _ask_next_morning_on_use(self, reminders: TrayAndReminders) -> None:
-        """The next-morning question when the window opens (or comes back) or the tray is used."""
-        from PySide6.QtCore import QEvent, QObject, QTimer
-
-        def soon() -> None:
-            QTimer.singleShot(0, reminders, self.ask_next_morning)
-
-        class _Activated(QObject):
-            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-                if event.type() == QEvent.Type.WindowActivate:
-                    soon()
-                return False
-
-        self.main_window.when_built(lambda window: window.installEventFilter(_Activated(window)))
-        tray = reminders.tray
-        if tray is not None:
-            for signal in (
-                tray.open_requested,
-                tray.desk_break_requested,
-                tray.log_pain_requested,
-                tray.settings_requested,
-            ):
-                signal.connect(soon)
-        window = self.main_window.if_built()
-        if window is not None and window.isVisible():
-            soon()
 
     # --- what the person can do --------------------------------------------------------------
 
@@ -903,27 +830,6 @@ class Application:
         if self.cue_player is not None:
             self.cue_player.shut_down()  # the speech helper process, if one runs
         self.close_storage()
-
-
-def _desktop_notifications(parent: QObject) -> DesktopNotifications | None:
-    """The freedesktop notification server, on a desktop that has one (Linux and the BSDs).
-
-    None on a platform without a desktop (offscreen: tests, tools) and on Windows and macOS,
-    whose notifications Qt's tray messages already reach (without buttons).
-    """
-    import sys
-
-    from PySide6.QtGui import QGuiApplication
-
-    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
-        return None
-    if QGuiApplication.platformName() in ("offscreen", "minimal"):
-        return None
-    from spinecoach.desktop.notifications import DesktopNotifications
-
-    return DesktopNotifications(
-        icon=str(paths.icons_dir() / "spinecoach.svg"), desktop_entry=paths.APP_ID, parent=parent
-    )
 
 
 def compose(
