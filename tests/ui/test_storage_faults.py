@@ -65,7 +65,7 @@ def test_a_session_on_a_full_disk_plays_on_keeps_every_score_and_says_why(
     app: Application,
 ) -> None:
     faults = Faults(app.database)
-    prompts = app._prompts
+    prompts = app.prompts
     assert isinstance(prompts, ScriptedPrompts)
     prompts.before = PainAnswer(score=5)
     prompts.after = PainAnswer(score=3, feeling="easier")

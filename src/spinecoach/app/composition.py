@@ -2,11 +2,11 @@
 
 In the order a start needs them: the window's state file and the theme (`looks`), the window
 with its three areas as typed placeholders (`DeferredArea`), then, after the first paint, the
-data file (`data_file`: settings and the write path), the areas (`areas`), and the tray with
-the reminders (`tray_wiring` connects `tray_and_reminders` to the rest). Session start and end
-reach the reminders and History through one object (`SessionEvents`). What the person can ask
-of the app as a whole (start a routine, quit, the safety notes, settings) is here too, because
-it spans areas.
+data file (`data_file`: settings and the write path), the areas (`areas`, wired into the app by
+`area_wiring`), and the tray with the reminders (`tray_wiring` connects `tray_and_reminders`
+to the rest). Session start and end reach the reminders and History through one object
+(`SessionEvents`). What the person can ask of the app as a whole (start a routine, quit, the
+safety notes, settings) is here too, because it spans areas.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from spinecoach.core import settings as keys
 from spinecoach.core.clock import Clock, SystemClock
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Iterable
 
     from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QWidget
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from spinecoach.app.routine_book import RoutineBook
     from spinecoach.app.session_events import SessionEvents
     from spinecoach.app.tray_and_reminders import TrayAndReminders
-    from spinecoach.core.exercise import Exercise, Routine, SpinalMovement
+    from spinecoach.core.exercise import Routine, SpinalMovement
     from spinecoach.core.library import Library
     from spinecoach.core.messages import Messages
     from spinecoach.core.presence import IdleSource, InterruptionSource, WindowMatchSource
@@ -89,8 +89,10 @@ class Application:
         assert isinstance(qt_app, QApplication), "create a QApplication first"
         self.data_dir = data_dir
         self.clock = clock or SystemClock()
-        self._prompts = prompts
-        self._cues = cues
+        #: The session's questions (tests and tools give scripted ones; None: the dialogs).
+        self.prompts = prompts
+        #: The cues to play (tests give recording ones; None: the real cue player).
+        self.given_cues = cues
         paths.prepare_data_dir(data_dir)  # 0700: it holds health data
         if qt_app.windowIcon().isNull():
             qt_app.setWindowIcon(QIcon(str(paths.icons_dir() / "spinecoach.svg")))
@@ -311,115 +313,14 @@ class Application:
             self.history_area.build()
 
     def _build_library_pane(self, parent: QWidget | None) -> LibraryPane:
-        from spinecoach.app.areas import build_library_pane, follow_session_timing, use_routine_book
+        from spinecoach.app.area_wiring import library_pane_for
 
-        def follow_avoided() -> None:
-            # Imported once the file is open: the list does not wait for these rules (~4 ms).
-            from spinecoach.app import easier
-
-            easier.follow_avoided(pane, self.settings)
-
-        pane = build_library_pane(
-            self.looks,
-            self.library,
-            start=self.start_routine,
-            show_safety=lambda: self.show_safety(False),
-            parent=parent,
-        )
-        self.data.when_open(lambda: follow_session_timing(pane, self.settings))
-        self.data.when_open(lambda: use_routine_book(pane, self.routine_book, self.settings))
-        self.data.when_open(follow_avoided)
-        pane.export_requested.connect(self.export_routine)
-        return pane
+        return library_pane_for(self, parent)
 
     def _build_session_area(self, parent: QWidget | None) -> SessionArea:
-        from PySide6.QtCore import QTimer
+        from spinecoach.app.area_wiring import session_area_for
 
-        from spinecoach.app.areas import build_session_area
-
-        player = self._ensure_cue_player()
-        cues = player if player is not None else self._cues
-        assert cues is not None  # a real player, or the one the app was given
-        area = build_session_area(
-            self.parts,
-            cues=cues,
-            prompts=self._prompts,
-            routines=self._routines,
-            quick_start=lambda: self.start_routine_id("desk-break"),
-            show_library=lambda: self.window.show_area("library"),
-            words=self.words,
-            parent=parent,
-        )
-        self._wire_easier(area)
-        if player is not None:
-            view = area.player
-
-            def show_silence() -> None:
-                view.set_sound_note(player.silence_note())
-
-            player.availability_changed.connect(show_silence)
-            for key in (keys.SOUND_ENABLED, keys.VOICE_ENABLED):
-                self.settings.subscribe(key, lambda _on: show_silence())
-            QTimer.singleShot(0, show_silence)  # after `prepare` has loaded what it can
-        # After the pain-after question and its advice (the summary painted first): one
-        # suggested change for the routine played, if the rules make one (app/progression.py).
-        area.controller.session_ended.connect(
-            lambda _status: QTimer.singleShot(0, self.window, self._suggest_after_session)
-        )
-        return area
-
-    def _record_easier_kept(self, routine: Routine, before: Exercise, easier: Exercise) -> None:
-        """A kept "Make it easier" is a change like an accepted suggestion: History, report."""
-        from PySide6.QtCore import QCoreApplication
-
-        from spinecoach.core.records import ChangeKind, ChangeStatus, ProgressionChange
-
-        reason = QCoreApplication.translate(
-            "Application", "You made it easier during a session and chose to keep it."
-        )
-        change = ProgressionChange(
-            recorded_at=self.clock.now(),
-            routine_id=routine.id,
-            exercise_id=before.id,
-            kind=ChangeKind.EASIER,
-            from_text=before.name,
-            to_text=easier.name,
-            reason=reason,
-            status=ChangeStatus.ACCEPTED,
-        )
-        try:
-            self.data.database.add_progression_change(change)
-        except Exception:  # the routine is kept; only its History line is missing
-            log.exception("could not record the easier version kept in %s", routine.id)
-
-    def _wire_easier(self, area: SessionArea) -> None:
-        """The player's easier versions, avoided movements and their questions (issue 17).
-
-        With the app's own dialogs; prompts the app was given (tests) answer through their
-        `keep_easier(exercise, easier, locked, copy)` and `movements_that_hurt(current)` when
-        they have them, else the change is not kept and the directions question not asked.
-        """
-        from spinecoach.app.easier import Ask, dialog_ask, dialog_directions, wire_player
-
-        prompts = self._prompts
-        ask: Ask
-        directions: Callable[[tuple[str, ...]], object] | None
-        if prompts is None:
-            ask, directions = dialog_ask(self.window), dialog_directions(self.window)
-        else:
-            ask = getattr(prompts, "keep_easier", lambda *_answers: False)
-            directions = getattr(prompts, "movements_that_hurt", None)
-        self.data.when_open(
-            lambda: wire_player(
-                area.controller,
-                exercises=lambda: self.library.exercises,
-                book=self.routine_book,
-                settings=self.settings,
-                ask=ask,
-                directions=directions,
-                record=self._record_easier_kept,
-            )
-        )
+        return session_area_for(self, parent)
 
     # --- progress safely (app/progression.py) -------------------------------------------------
 
@@ -455,13 +356,14 @@ class Application:
         """Dialogs; the prompts the app was given if they can ask these questions; else none."""
         from spinecoach.app.progression import DialogProgressionPrompts, ProgressionPrompts
 
-        if self._prompts is None:
+        if self.prompts is None:
             return DialogProgressionPrompts(self.window)
-        if isinstance(self._prompts, ProgressionPrompts):
-            return self._prompts
+        if isinstance(self.prompts, ProgressionPrompts):
+            return self.prompts
         return None  # older scripted prompts: these questions are not asked
 
-    def _suggest_after_session(self) -> None:
+    def suggest_after_session(self) -> None:
+        """After a session: one suggested change for the routine played, if the rules make one."""
         routine_id = self.player.routine_id
         if routine_id is not None and not self.player.is_active():
             self.progression.after_session(routine_id)
@@ -478,11 +380,11 @@ class Application:
             return
         self.progression.maybe_ask_next_morning()
 
-    def _ensure_cue_player(self) -> CuePlayer | None:
+    def ensure_cue_player(self) -> CuePlayer | None:
         """The real cue player, built once (None when the app was given cues, as in tests)."""
         from spinecoach.app.areas import build_cue_player
 
-        if self._cues is None and self.cue_player is None:
+        if self.given_cues is None and self.cue_player is None:
             self.cue_player = build_cue_player(self.parts, self.tones)
         return self.cue_player
 
@@ -503,32 +405,16 @@ class Application:
             self.settings.subscribe(keys.VOLUME, self._tones.set_volume)
         return self._tones
 
-    def _routines(self) -> Iterable[Routine]:
+    def all_routines(self) -> Iterable[Routine]:
         """Every routine (programme, own, shipped), read when a session needs them."""
         if not self.storage_is_open:
             return self.library.routines.values()
         return self.routine_book.routines()
 
     def _build_history_area(self, parent: QWidget | None) -> HistoryArea:
-        from spinecoach.app.areas import build_history_area
+        from spinecoach.app.area_wiring import history_area_for
 
-        def exercise_names(exercise_ids: tuple[str, ...]) -> list[str]:
-            exercises = self.library.exercises
-            return [exercises[i].name if i in exercises else i for i in exercise_ids]
-
-        book = self.routine_book
-        area = build_history_area(
-            self.parts,
-            exercise_names=exercise_names,
-            repeat=self.start_routine_id,
-            words=self.words,
-            routine_names=book.names,  # read at each use: a renamed routine's new name
-            programme=lambda: book.programme,
-            programme_aliases=book.eased_aliases,
-            parent=parent,
-        )
-        book.changed.append(area.controller.refresh)
-        return area
+        return history_area_for(self, parent)
 
     # --- running in the background --------------------------------------------------------------
 
@@ -784,7 +670,7 @@ class Application:
             unavailable = self.reminders.unavailable_features()
         else:
             unavailable = {"start_minimised": no_tray_reason()}
-        player = self._ensure_cue_player()
+        player = self.ensure_cue_player()
         if player is not None:  # what this computer cannot sound, and what to install
             if player.why_tones_silent:
                 unavailable["sound_enabled"] = QCoreApplication.translate(
