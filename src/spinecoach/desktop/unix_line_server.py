@@ -61,11 +61,6 @@ class UnixLineServer(QObject):
         """True from a successful `listen()` until `close()`."""
         return self._listener is not None
 
-    @property
-    def connection_count(self) -> int:
-        """How many clients are connected now."""
-        return len(self._connections)
-
     def listen(self) -> str | None:
         """Listen at `path` (replacing what is there); None, or why it could not."""
         with contextlib.suppress(FileNotFoundError):
