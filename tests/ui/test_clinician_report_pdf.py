@@ -21,7 +21,6 @@ from pytestqt.qtbot import QtBot
 
 from spinecoach import paths
 from spinecoach.app import Application, build
-from spinecoach.core.clinician_report import DEFAULT_PERIOD, ReportPeriod
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.messages import Messages
 from spinecoach.core.records import (
@@ -31,6 +30,7 @@ from spinecoach.core.records import (
     SessionRecord,
     SessionStatus,
 )
+from spinecoach.core.report_period import DEFAULT_PERIOD, ReportPeriod
 from spinecoach.core.translation import load_library_in
 from spinecoach.storage.database import Database
 from spinecoach.storage.opening import open_database

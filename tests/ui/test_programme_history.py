@@ -16,13 +16,13 @@ from PySide6.QtCore import QLocale, Qt
 from pytestqt.qtbot import QtBot
 
 from spinecoach import paths
-from spinecoach.core.clinician_report import ReportPeriod
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.exercise import Exercise, Routine, RoutineItem, RoutineOrigin
 from spinecoach.core.library import load_library
 from spinecoach.core.messages import Messages
 from spinecoach.core.programme.model import Frequency, Period, PrescribedRoutine, Programme
 from spinecoach.core.records import HurtEvent, PainContext, PainEntry, SessionRecord, SessionStatus
+from spinecoach.core.report_period import ReportPeriod
 from spinecoach.core.translation import load_library_in
 from spinecoach.storage.database import Database
 from spinecoach.storage.opening import open_database

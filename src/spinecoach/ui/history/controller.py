@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from spinecoach.core.clinician_report import DEFAULT_PERIOD, ReportPeriod
 from spinecoach.core.clock import Clock
 from spinecoach.core.content_words import duration_text
 from spinecoach.core.messages import ENGLISH, Messages
@@ -44,6 +43,7 @@ from spinecoach.core.reminder_summary import (
     summarise_reminders,
 )
 from spinecoach.core.reminders import SkipReason
+from spinecoach.core.report_period import DEFAULT_PERIOD, ReportPeriod
 from spinecoach.core.statistics import (
     HistorySummary,
     Trend,

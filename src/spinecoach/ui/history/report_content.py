@@ -37,18 +37,15 @@ from spinecoach.core.clinician_report import (
     ClinicianFigures,
     FlareKind,
     NoteKind,
-    ProgrammeFigures,
-    ReportPeriod,
     WindowAverage,
     clinician_figures,
-    day_bounds,
-    period_days,
-    programme_figures,
 )
 from spinecoach.core.content_words import duration_text, item_dosage_text
 from spinecoach.core.messages import Message, Messages
+from spinecoach.core.programme_report import ProgrammeFigures, programme_figures
 from spinecoach.core.records import PainContext, SessionRecord, SessionStatus
 from spinecoach.core.reminder_summary import describe_reminders, summarise_reminders
+from spinecoach.core.report_period import ReportPeriod, day_bounds, period_days
 from spinecoach.core.statistics import rolling_average, session_pain
 from spinecoach.storage.database import Database
 from spinecoach.ui.history.locale_text import (
