@@ -27,7 +27,8 @@ from spinecoach.core.translation import load_library_in
 from spinecoach.storage.database import Database
 from spinecoach.storage.opening import open_database
 from spinecoach.ui.history.controller import HistoryController
-from spinecoach.ui.history.report import Paragraph, ReportContent, Section, Table, write_report
+from spinecoach.ui.history.report import write_report
+from spinecoach.ui.history.report_document import Paragraph, ReportContent, Section, Table
 from spinecoach.ui.history.view import PROGRAMME_TAB, HistoryView
 from tests.ui.report_reading import pdf_pages
 

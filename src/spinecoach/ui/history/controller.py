@@ -57,8 +57,8 @@ from spinecoach.storage.database import Database
 from spinecoach.ui.history.chart import ChartPoint
 from spinecoach.ui.history.locale_text import count, logged_at, signed
 from spinecoach.ui.history.programme_panel import ProgrammeSummary, ProgrammeWeek
-from spinecoach.ui.history.report import ReportContent
 from spinecoach.ui.history.report_content import ReportWriter
+from spinecoach.ui.history.report_document import ReportContent
 from spinecoach.ui.history.view import (
     ChangeRow,
     CheckInRow,

@@ -57,7 +57,7 @@ from spinecoach.ui.history.locale_text import (
     time_of_day,
     weekday_date,
 )
-from spinecoach.ui.history.report import (
+from spinecoach.ui.history.report_document import (
     AxisTick,
     Block,
     Chart,
