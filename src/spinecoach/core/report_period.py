@@ -71,11 +71,14 @@ def _months_back(day: date, months: int) -> date:
     return date(year, month, min(day.day, last))
 
 
+def midnight(day: date, tz: tzinfo) -> datetime:
+    """The instant the local day `day` starts in `tz`."""
+    return datetime.combine(day, time(), tz)
+
+
 def day_bounds(first: date, last: date, tz: tzinfo) -> tuple[datetime, datetime]:
     """The instants [start, end) of the local days `first` to `last` in `tz`."""
-    start = datetime.combine(first, time(), tz)
-    end = datetime.combine(last + timedelta(days=1), time(), tz)
-    return start, end
+    return midnight(first, tz), midnight(last + timedelta(days=1), tz)
 
 
 def utc_bounds(first: date, last: date, tz: tzinfo) -> tuple[datetime, datetime]:
