@@ -104,7 +104,8 @@ def test_an_old_world_readable_log_and_its_rotated_copy_are_tightened(logging_to
 
 
 def test_the_pdf_report_is_0600_new_or_replacing_a_file(qtbot: QtBot, tmp_path: Path) -> None:
-    from spinecoach.ui.history.report import Fact, Paragraph, ReportContent, Section, write_report
+    from spinecoach.ui.history.report import write_report
+    from spinecoach.ui.history.report_document import Fact, Paragraph, ReportContent, Section
 
     content = ReportContent(
         document_title="SpineCoach pain report",

@@ -516,7 +516,7 @@ def shoot_report(data_dir: Path) -> None:
     from PySide6.QtGui import QColor, QImage, QPainter
     from PySide6.QtPdf import QPdfDocument
 
-    from spinecoach.core.clinician_report import ReportPeriod
+    from spinecoach.core.report_period import ReportPeriod
     from spinecoach.ui.history.report import write_report
 
     subprocess.run(

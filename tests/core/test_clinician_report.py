@@ -19,11 +19,9 @@ from spinecoach.core.clinician_report import (
     ClinicianFigures,
     FlareKind,
     NoteKind,
-    ReportPeriod,
     clinician_figures,
     flare_ups,
     hurt_summaries,
-    period_days,
 )
 from spinecoach.core.messages import ENGLISH
 from spinecoach.core.records import (
@@ -34,6 +32,7 @@ from spinecoach.core.records import (
     SessionRecord,
     SessionStatus,
 )
+from spinecoach.core.report_period import ReportPeriod, period_days
 
 BEFORE, AFTER, CHECK_IN = PainContext.BEFORE, PainContext.AFTER, PainContext.CHECK_IN
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from spinecoach.core.clinician_report import programme_figures
 from spinecoach.core.exercise import Dosage, Routine, RoutineItem, RoutineOrigin
 from spinecoach.core.programme.model import Frequency, Period, PrescribedRoutine, Programme
+from spinecoach.core.programme_report import programme_figures
 from spinecoach.core.records import (
     HurtEvent,
     PainContext,

@@ -25,10 +25,10 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
-from spinecoach.core.clinician_report import ReportPeriod
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.csv_format import COLUMNS, FORMULA_STARTS, REQUIRED_COLUMNS
 from spinecoach.core.records import MAX_NOTE_LENGTH, PainContext, PainEntry, SessionStatus
+from spinecoach.core.report_period import ReportPeriod
 from spinecoach.storage.csv_io import (
     CsvFileError,
     ImportPreview,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtPdf import QPdfDocument
 
-from spinecoach.ui.history.report import Facts, ReportContent, Table
+from spinecoach.ui.history.report_document import Facts, ReportContent, Table
 
 
 def fact(content: ReportContent, label: str) -> tuple[str, ...] | None:

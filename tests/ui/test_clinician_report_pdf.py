@@ -21,7 +21,6 @@ from pytestqt.qtbot import QtBot
 
 from spinecoach import paths
 from spinecoach.app import Application, build
-from spinecoach.core.clinician_report import DEFAULT_PERIOD, ReportPeriod
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.messages import Messages
 from spinecoach.core.records import (
@@ -31,13 +30,15 @@ from spinecoach.core.records import (
     SessionRecord,
     SessionStatus,
 )
+from spinecoach.core.report_period import DEFAULT_PERIOD, ReportPeriod
 from spinecoach.core.translation import load_library_in
 from spinecoach.storage.database import Database
 from spinecoach.storage.opening import open_database
-from spinecoach.ui.history import report
+from spinecoach.ui.history import report, report_look
 from spinecoach.ui.history.area import HistoryArea
 from spinecoach.ui.history.controller import HistoryController
-from spinecoach.ui.history.report import ReportContent, write_report
+from spinecoach.ui.history.report import write_report
+from spinecoach.ui.history.report_document import ReportContent
 from spinecoach.ui.history.report_period_dialog import ReportPeriodDialog
 from spinecoach.ui.history.view import HistoryView
 from tests.ui.accessibility import unnamed
@@ -240,7 +241,7 @@ def test_the_pdf_is_pdf_a_with_a_title_and_no_image(
         "7-day average",
     ):
         assert words in joined
-    assert report.SMALL_PT >= 9  # the smallest type on any page
+    assert report_look.SMALL_PT >= 9  # the smallest type on any page
 
 
 # --- what it says, in order ------------------------------------------------------------------

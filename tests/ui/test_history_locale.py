@@ -18,7 +18,6 @@ from PySide6.QtCore import QLocale
 from pytestqt.qtbot import QtBot
 
 from spinecoach import paths
-from spinecoach.core.clinician_report import ReportPeriod
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.messages import Messages
 from spinecoach.core.records import (
@@ -28,6 +27,7 @@ from spinecoach.core.records import (
     ReminderLogEntry,
     SessionStatus,
 )
+from spinecoach.core.report_period import ReportPeriod
 from spinecoach.core.translation import load_library_in
 from spinecoach.storage.database import Database
 from spinecoach.storage.opening import open_database

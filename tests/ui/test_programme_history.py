@@ -16,18 +16,19 @@ from PySide6.QtCore import QLocale, Qt
 from pytestqt.qtbot import QtBot
 
 from spinecoach import paths
-from spinecoach.core.clinician_report import ReportPeriod
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.exercise import Exercise, Routine, RoutineItem, RoutineOrigin
 from spinecoach.core.library import load_library
 from spinecoach.core.messages import Messages
 from spinecoach.core.programme.model import Frequency, Period, PrescribedRoutine, Programme
 from spinecoach.core.records import HurtEvent, PainContext, PainEntry, SessionRecord, SessionStatus
+from spinecoach.core.report_period import ReportPeriod
 from spinecoach.core.translation import load_library_in
 from spinecoach.storage.database import Database
 from spinecoach.storage.opening import open_database
 from spinecoach.ui.history.controller import HistoryController
-from spinecoach.ui.history.report import Paragraph, ReportContent, Section, Table, write_report
+from spinecoach.ui.history.report import write_report
+from spinecoach.ui.history.report_document import Paragraph, ReportContent, Section, Table
 from spinecoach.ui.history.view import PROGRAMME_TAB, HistoryView
 from tests.ui.report_reading import pdf_pages
 

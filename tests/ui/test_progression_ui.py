@@ -18,7 +18,6 @@ from spinecoach import paths
 from spinecoach.app import Application, build
 from spinecoach.app.language import use_language
 from spinecoach.app.progression import DialogProgressionPrompts
-from spinecoach.core.clinician_report import ReportPeriod
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.exercise import Routine, RoutineOrigin
 from spinecoach.core.progression import ExerciseDay
@@ -30,6 +29,7 @@ from spinecoach.core.records import (
     ProgressionChange,
     SessionStatus,
 )
+from spinecoach.core.report_period import ReportPeriod
 from spinecoach.ui.care.next_morning_dialog import NextMorningDialog
 from spinecoach.ui.care.pain_dialog import PainAnswer
 from spinecoach.ui.care.progression_dialog import ProgressionSuggestionDialog, SuggestionAnswer

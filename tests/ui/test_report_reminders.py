@@ -16,11 +16,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
-from spinecoach.core.clinician_report import DEFAULT_PERIOD, ReportPeriod
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.records import ReminderAction, ReminderLogEntry
 from spinecoach.core.reminder_service import ReminderService
 from spinecoach.core.reminders import ReminderSchedule
+from spinecoach.core.report_period import DEFAULT_PERIOD, ReportPeriod
 from spinecoach.storage.database import Database
 from spinecoach.storage.opening import open_database
 from spinecoach.ui.history.controller import HistoryController

@@ -2,11 +2,12 @@
 
 Pure functions of the records, the period and the person's time zone; the wording is
 `core.report_words`, the page is drawn by the UI. Every rule a clinician reads in the report is
-decided here, once, and tested with hand-made records:
+decided here, once (the period's days in `core.report_period`, the programme's figures in
+`core.programme_report`), and tested with hand-made records:
 
-- **The period** (`period_days`): the last 4 weeks, 3, 6 or 12 months, or everything, ending
-  today (local calendar days). It never starts before the first record: a person who began five
-  weeks ago has a five-week report, not three months of zero sessions.
+- **The period** (`report_period.period_days`): the last 4 weeks, 3, 6 or 12 months, or
+  everything, ending today (local calendar days). It never starts before the first record: a
+  person who began five weeks ago has a five-week report, not three months of zero sessions.
 - **First and last four weeks** (`WindowAverage`): the mean of every score (before, after and
   check-in) in the period's first 28 days and in its last 28 days. A window with fewer than
   `MIN_WINDOW_SCORES` scores has no mean ("not enough data"). A period shorter than eight weeks
@@ -25,20 +26,20 @@ decided here, once, and tested with hand-made records:
   known).
 - **"This hurts"**: per exercise, how often, and what the person chose each time.
 - **Notes**: every session note and pain-score note of the period, oldest first.
-- **The programme** (`programme_figures`, when one is active): sessions done against
-  prescribed per week (`core.programme.adherence`'s rules) over the weeks the period touches,
-  and per routine; per routine the before and after means as above; per exercise of each
-  routine, in how many of the routine's sessions it was completed or skipped, and the "This
-  hurts" presses during it.
+- **The programme** (`programme_report.programme_figures`, when one is active): sessions done
+  against prescribed per week (`core.programme.adherence`'s rules) over the weeks the period
+  touches, and per routine; per routine the before and after means as above; per exercise of
+  each routine, in how many of the routine's sessions it was completed or skipped, and the
+  "This hurts" presses during it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import StrEnum
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from spinecoach.core.records import (
     HurtEvent,
@@ -48,11 +49,8 @@ from spinecoach.core.records import (
     SessionRecord,
     SessionStatus,
 )
+from spinecoach.core.report_period import day_bounds, utc_bounds
 from spinecoach.core.statistics import session_pain, weekly_session_counts
-
-if TYPE_CHECKING:
-    from spinecoach.core.programme.adherence import WeekAdherence
-    from spinecoach.core.programme.model import Programme
 
 #: The length of the two windows the report compares, in weeks.
 COMPARE_WEEKS: Final = 4
@@ -68,72 +66,6 @@ FLARE_BASELINE_DAYS: Final = 7
 
 #: How many of the highest scores the report lists.
 HIGHEST_SHOWN: Final = 5
-
-
-class ReportPeriod(StrEnum):
-    """The periods a report can cover, ending today."""
-
-    FOUR_WEEKS = "4-weeks"
-    THREE_MONTHS = "3-months"
-    SIX_MONTHS = "6-months"
-    TWELVE_MONTHS = "12-months"
-    EVERYTHING = "everything"
-
-
-#: The choices, in the order offered.
-REPORT_PERIODS: Final = tuple(ReportPeriod)
-
-#: What the dialog offers first.
-DEFAULT_PERIOD: Final = ReportPeriod.THREE_MONTHS
-
-_MONTHS: Final = {
-    ReportPeriod.THREE_MONTHS: 3,
-    ReportPeriod.SIX_MONTHS: 6,
-    ReportPeriod.TWELVE_MONTHS: 12,
-}
-
-
-def period_days(
-    period: ReportPeriod, today: date, first_record: date | None, last_record: date | None = None
-) -> tuple[date, date]:
-    """The first and last local day the report covers (both included).
-
-    The last is `today`; for everything, the last record's day when that is later (a record
-    "in the future" after the clock was corrected is still part of everything). The first is
-    27 days before the last for four weeks; for months, the day after the same date that many
-    months back (3 months to 20 November start on 21 August; a day the month lacks, such as 31
-    February, becomes that month's last day, plus one); for everything, the first record's
-    day. It is never before `first_record`'s day (when there is one, and it is not after the
-    last day).
-    """
-    last = today
-    if period is ReportPeriod.EVERYTHING and last_record is not None:
-        last = max(today, last_record)
-    if period is ReportPeriod.FOUR_WEEKS:
-        first = last - timedelta(weeks=COMPARE_WEEKS) + timedelta(days=1)
-    elif period is ReportPeriod.EVERYTHING:
-        first = first_record if first_record is not None else last
-    else:
-        first = _months_back(last, _MONTHS[period]) + timedelta(days=1)
-    if first_record is not None and first < first_record <= last:
-        first = first_record
-    return first, last
-
-
-def _months_back(day: date, months: int) -> date:
-    month_index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(month_index, 12)
-    month += 1
-    next_month = date(year + (month == 12), month % 12 + 1, 1)
-    last = (next_month - timedelta(days=1)).day
-    return date(year, month, min(day.day, last))
-
-
-def day_bounds(first: date, last: date, tz: tzinfo) -> tuple[datetime, datetime]:
-    """The instants [start, end) of the local days `first` to `last` in `tz`."""
-    start = datetime.combine(first, time(), tz)
-    end = datetime.combine(last + timedelta(days=1), time(), tz)
-    return start, end
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,7 +227,7 @@ def clinician_figures(
     the baseline of a check-in early in the period. A session's scores count with the session
     when they fall in the period. Records come back oldest first.
     """
-    start, end = _utc_bounds(first, last, tz)
+    start, end = utc_bounds(first, last, tz)
     in_sessions = tuple(
         sorted(
             (s for s in sessions if start <= _utc(s.started_at) < end),
@@ -332,7 +264,7 @@ def window_average(
     entries: Iterable[PainEntry], first: date, last: date, tz: tzinfo
 ) -> WindowAverage:
     """The mean of every score on the local days `first` to `last` (see `WindowAverage`)."""
-    start, end = _utc_bounds(first, last, tz)
+    start, end = utc_bounds(first, last, tz)
     scores = [e.score for e in entries if start <= _utc(e.recorded_at) < end]
     mean = _mean(scores) if len(scores) >= MIN_WINDOW_SCORES else None
     return WindowAverage(first, last, len(scores), mean)
@@ -354,7 +286,7 @@ def _pain(
     befores = [b for b, _a in pairs.values() if b is not None]
     afters = [a for _b, a in pairs.values() if a is not None]
     changes = [a - b for b, a in pairs.values() if a is not None and b is not None]
-    start, end = _utc_bounds(first, last, tz)
+    start, end = utc_bounds(first, last, tz)
     flares = tuple(f for f in flare_ups(everything) if start <= _utc(f.at) < end)
     highest = sorted(entries, key=lambda e: (e.score, _utc(e.recorded_at)), reverse=True)
     return PainFigures(
@@ -507,173 +439,3 @@ def _notes(sessions: Sequence[SessionRecord], entries: Sequence[PainEntry]) -> t
 
 def _utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
-
-
-def _utc_bounds(first: date, last: date, tz: tzinfo) -> tuple[datetime, datetime]:
-    start, end = day_bounds(first, last, tz)
-    return _utc(start), _utc(end)
-
-
-# --- the programme ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class RoutineFigures:
-    """One prescribed routine over the period: sessions done against prescribed, and pain.
-
-    `done` and `prescribed` add up the programme's weeks inside the period (`weekly_adherence`'s
-    rules); `sessions` counts every session of the routine started in the period (stopped ones
-    too), whose before and after scores make the means (the last given of each, as
-    `statistics.session_pain`).
-    """
-
-    routine_id: str
-    done: int
-    prescribed: int
-    sessions: int
-    before_mean: float | None
-    before_sessions: int
-    after_mean: float | None
-    after_sessions: int
-    change_mean: float | None
-    change_sessions: int
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ExerciseFigures:
-    """One exercise of a prescribed routine: in how many of the routine's sessions it was done.
-
-    `sessions` are the routine's sessions started in the period; `completed` those that
-    completed this exercise, `skipped` those that skipped it; `hurts` the "This hurts" presses
-    during it in those sessions.
-    """
-
-    routine_id: str
-    exercise_id: str
-    sessions: int
-    completed: int
-    skipped: int
-    hurts: int
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ProgrammeFigures:
-    """The active programme over the report's period.
-
-    `weeks` are the programme's weeks that overlap the period (done and prescribed as
-    `weekly_adherence` counts them: from the programme's start, the first and the last week
-    prorated); `done` and `prescribed` are their sums.
-    """
-
-    programme: Programme
-    weeks: tuple[WeekAdherence, ...]
-    done: int
-    prescribed: int
-    routines: tuple[RoutineFigures, ...]
-    exercises: tuple[ExerciseFigures, ...]
-
-    @property
-    def share(self) -> float | None:
-        """Sessions done as a share of those prescribed (0 to 1 and over); None: none prescribed."""
-        return self.done / self.prescribed if self.prescribed else None
-
-
-def programme_figures(
-    programme: Programme,
-    *,
-    completed: Iterable[tuple[str, date]],
-    sessions: Sequence[SessionRecord],
-    entries: Sequence[PainEntry],
-    hurt_events: Iterable[HurtEvent],
-    first: date,
-    last: date,
-    tz: tzinfo,
-    aliases: Mapping[str, str] | None = None,
-) -> ProgrammeFigures:
-    """The programme's figures for the local days `first` to `last` in `tz`.
-
-    `aliases` maps a routine the person eased from a locked one to the programme routine it
-    stands for (`Routine.based_on`): its sessions count for that routine, as they should for
-    the prescriber reading what was done with what they prescribed.
-
-    `completed` are (routine id, local day) of every completed session since the programme
-    started (its weeks may begin before the period); `sessions`, `entries` and `hurt_events`
-    are the period's records (what `clinician_figures` read; more is filtered out). Only the
-    programme's own routines count.
-    """
-    from spinecoach.core.programme.adherence import adherence_by_routine, weekly_adherence
-
-    done_days = list(completed)
-    today = last
-
-    def inside(week: WeekAdherence) -> bool:
-        return week.week_start <= last and week.week_start + timedelta(days=6) >= first
-
-    stands_for = dict(aliases or {})
-    weeks = tuple(
-        w for w in weekly_adherence(programme, done_days, today, aliases=stands_for) if inside(w)
-    )
-    per_routine = adherence_by_routine(programme, done_days, today, aliases=stands_for)
-    start, end = _utc_bounds(first, last, tz)
-    routine_ids = set(programme.routine_ids)
-    in_sessions = [
-        replace(s, routine_id=stands_for.get(s.routine_id, s.routine_id))
-        for s in sessions
-        if stands_for.get(s.routine_id, s.routine_id) in routine_ids
-        and start <= _utc(s.started_at) < end
-    ]
-    pain = session_pain([e for e in entries if start <= _utc(e.recorded_at) < end])
-    events = list(hurt_events)
-    routines: list[RoutineFigures] = []
-    exercises: list[ExerciseFigures] = []
-    for prescribed in programme.routines:
-        routine = prescribed.routine
-        own = [s for s in in_sessions if s.routine_id == routine.id]
-        routine_weeks = [w for w in per_routine.get(routine.id, ()) if inside(w)]
-        pairs = [pain[s.id] for s in own if s.id is not None and s.id in pain]
-        befores = [b for b, _a in pairs if b is not None]
-        afters = [a for _b, a in pairs if a is not None]
-        changes = [a - b for b, a in pairs if a is not None and b is not None]
-        routines.append(
-            RoutineFigures(
-                routine_id=routine.id,
-                done=sum(w.done for w in routine_weeks),
-                prescribed=sum(w.prescribed for w in routine_weeks),
-                sessions=len(own),
-                before_mean=_mean(befores),
-                before_sessions=len(befores),
-                after_mean=_mean(afters),
-                after_sessions=len(afters),
-                change_mean=_mean(changes),
-                change_sessions=len(changes),
-            )
-        )
-        own_ids = {s.id for s in own}
-        seen: set[str] = set()
-        for item in routine.items:
-            exercise_id = item.exercise.id
-            if exercise_id in seen:
-                continue
-            seen.add(exercise_id)
-            exercises.append(
-                ExerciseFigures(
-                    routine_id=routine.id,
-                    exercise_id=exercise_id,
-                    sessions=len(own),
-                    completed=sum(1 for s in own if exercise_id in s.exercises_completed),
-                    skipped=sum(1 for s in own if exercise_id in s.exercises_skipped),
-                    hurts=sum(
-                        1
-                        for e in events
-                        if e.session_id in own_ids and e.exercise_id == exercise_id
-                    ),
-                )
-            )
-    return ProgrammeFigures(
-        programme=programme,
-        weeks=weeks,
-        done=sum(w.done for w in weeks),
-        prescribed=sum(w.prescribed for w in weeks),
-        routines=tuple(routines),
-        exercises=tuple(exercises),
-    )

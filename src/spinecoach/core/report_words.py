@@ -12,8 +12,9 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Final
 
-from spinecoach.core.clinician_report import FlareKind, NoteKind, ReportPeriod
+from spinecoach.core.clinician_report import FlareKind, NoteKind
 from spinecoach.core.messages import Message
+from spinecoach.core.report_period import ReportPeriod
 
 # --- the page -----------------------------------------------------------------------------------
 

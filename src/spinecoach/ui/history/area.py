@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from spinecoach.core import settings as keys
-from spinecoach.core.clinician_report import ReportPeriod
+from spinecoach.core.report_period import ReportPeriod
 from spinecoach.storage.csv_io import ExportResult, ImportPreview, ImportResult
 from spinecoach.ui.care.pain_dialog import PainDialog
 from spinecoach.ui.history.check_in_dialog import CheckInDialog

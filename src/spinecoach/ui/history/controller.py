@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from spinecoach.core.clinician_report import DEFAULT_PERIOD, ReportPeriod
 from spinecoach.core.clock import Clock
 from spinecoach.core.content_words import duration_text
 from spinecoach.core.messages import ENGLISH, Messages
@@ -44,6 +43,7 @@ from spinecoach.core.reminder_summary import (
     summarise_reminders,
 )
 from spinecoach.core.reminders import SkipReason
+from spinecoach.core.report_period import DEFAULT_PERIOD, ReportPeriod
 from spinecoach.core.statistics import (
     HistorySummary,
     Trend,
@@ -57,8 +57,8 @@ from spinecoach.storage.database import Database
 from spinecoach.ui.history.chart import ChartPoint
 from spinecoach.ui.history.locale_text import count, logged_at, signed
 from spinecoach.ui.history.programme_panel import ProgrammeSummary, ProgrammeWeek
-from spinecoach.ui.history.report import ReportContent
 from spinecoach.ui.history.report_content import ReportWriter
+from spinecoach.ui.history.report_document import ReportContent
 from spinecoach.ui.history.view import (
     ChangeRow,
     CheckInRow,

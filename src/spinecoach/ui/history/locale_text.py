@@ -135,6 +135,11 @@ def count(value: int) -> str:
     return QLocale().toString(value)
 
 
+def decimal(value: float) -> str:
+    """A mean with one decimal, as the locale writes it ("4.5", "4,5")."""
+    return QLocale().toString(value, "f", 1)
+
+
 def signed(value: float) -> str:
     """A change with its sign and one decimal, as the locale writes it ("+0.5", "-1,0")."""
     locale = QLocale()

@@ -2,8 +2,10 @@
 
 The figures and their rules are `core.clinician_report`'s; the words are `core.report_words`
 in the language in use (`words`); dates and numbers are written here with `QLocale`
-(`locale_text`), as History writes them. The result is a `ReportContent` that
-`report.write_report` lays out on pages. The order is the one a clinician reads in:
+(`locale_text`), as History writes them. The pain section is worded in `report_pain`, the
+programme's page in `report_programme`, the charts' time axis in `report_axis`. The result is a
+`ReportContent` that `report.write_report` lays out on pages. The order is the one a clinician
+reads in:
 
 1. the header: name (a line to fill in: no name is stored), period, created, app and version,
    and that the scores are self-reported on 0-10;
@@ -23,44 +25,36 @@ in the language in use (`words`); dates and numbers are written here with `QLoca
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QDate, QLocale
 
 from spinecoach import __version__
 from spinecoach.core import report_words as w
 from spinecoach.core.clinician_report import (
     FLARE_BASELINE_DAYS,
-    FLARE_RISE,
-    MIN_WINDOW_SCORES,
     ClinicianFigures,
-    FlareKind,
     NoteKind,
-    ProgrammeFigures,
-    ReportPeriod,
-    WindowAverage,
     clinician_figures,
-    day_bounds,
-    period_days,
-    programme_figures,
 )
-from spinecoach.core.content_words import duration_text, item_dosage_text
-from spinecoach.core.messages import Message, Messages
+from spinecoach.core.content_words import duration_text
+from spinecoach.core.messages import Messages
+from spinecoach.core.programme_report import ProgrammeFigures, programme_figures
 from spinecoach.core.records import PainContext, SessionRecord, SessionStatus
 from spinecoach.core.reminder_summary import describe_reminders, summarise_reminders
+from spinecoach.core.report_period import ReportPeriod, day_bounds, midnight, period_days
 from spinecoach.core.statistics import rolling_average, session_pain
 from spinecoach.storage.database import Database
 from spinecoach.ui.history.locale_text import (
     count,
     date_and_time,
+    decimal,
     logged_at,
     long_date,
-    signed,
     time_of_day,
     weekday_date,
 )
-from spinecoach.ui.history.report import (
+from spinecoach.ui.history.report_axis import axis_ticks
+from spinecoach.ui.history.report_document import (
     AxisTick,
     Block,
     Chart,
@@ -73,14 +67,11 @@ from spinecoach.ui.history.report import (
     Table,
     WeeklyBars,
 )
+from spinecoach.ui.history.report_pain import pain_section
+from spinecoach.ui.history.report_programme import programme_section
 
 if TYPE_CHECKING:
     from spinecoach.core.programme.model import Programme
-
-
-def decimal(value: float) -> str:
-    """A mean with one decimal, as the locale writes it ("4.5", "4,5")."""
-    return QLocale().toString(value, "f", 1)
 
 
 class ReportWriter:
@@ -158,7 +149,7 @@ class ReportWriter:
             header=self._header(figures, period),
             preamble=text(w.SELF_REPORTED),
             sections=(
-                self._pain(figures),
+                pain_section(figures, self._words, self._zone, self._routine_name),
                 self._adherence(figures),
                 *self._programme(figures),
                 self._hurts(figures),
@@ -189,109 +180,6 @@ class ReportWriter:
             Fact(text(w.CREATED), (date_and_time(long_date(now), time_of_day(now)),)),
             Fact(text(w.MADE_WITH), (text(w.APP_VERSION, version=__version__),)),
         )
-
-    # 1. pain ----------------------------------------------------------------------------
-
-    def _window(self, label: Message, window: WindowAverage) -> Fact:
-        words = self._words
-        if window.mean is None:
-            value = words.count(
-                w.NOT_ENOUGH, window.scores, n=count(window.scores), needed=MIN_WINDOW_SCORES
-            )
-        else:
-            value = words.count(
-                w.WINDOW_MEAN, window.scores, n=count(window.scores), mean=decimal(window.mean)
-            )
-        days = words.text(w.DAYS, first=long_date(window.first), last=long_date(window.last))
-        return Fact(words.text(label), (value, days))
-
-    def _pain(self, figures: ClinicianFigures) -> Section:
-        words = self._words
-        text = words.text
-        pain = figures.pain
-        heading = text(w.PAIN_HEADING)
-        if pain.scores == 0:
-            return Section(heading, (Paragraph(text(w.NO_SCORES)),))
-        rows: list[Fact] = []
-        blocks: list[Block] = []
-        if pain.first_weeks is not None and pain.last_weeks is not None:
-            rows.append(self._window(w.FIRST_WEEKS, pain.first_weeks))
-            rows.append(self._window(w.LAST_WEEKS, pain.last_weeks))
-            change = pain.window_change
-            if change is not None:
-                rows.append(Fact(text(w.WINDOW_CHANGE), (signed(change),)))
-        else:
-            assert pain.period_mean is not None
-            whole = words.count(
-                w.WINDOW_MEAN, pain.scores, n=count(pain.scores), mean=decimal(pain.period_mean)
-            )
-            rows.append(Fact(text(w.WHOLE_PERIOD), (whole,)))
-        for label, average, sessions in (
-            (w.BEFORE_MEAN, pain.before_mean, pain.before_sessions),
-            (w.AFTER_MEAN, pain.after_mean, pain.after_sessions),
-        ):
-            value = (
-                text(w.NO_VALUE)
-                if average is None
-                else words.count(
-                    w.SESSIONS_MEAN, sessions, n=count(sessions), mean=decimal(average)
-                )
-            )
-            rows.append(Fact(text(label), (value,)))
-        if pain.change_mean is None:
-            rows.append(Fact(text(w.CHANGE_MEAN), (text(w.NO_VALUE),)))
-        else:
-            change_text = words.count(
-                w.CHANGE_VALUE,
-                pain.change_sessions,
-                n=count(pain.change_sessions),
-                change=signed(pain.change_mean),
-            )
-            rows.append(Fact(text(w.CHANGE_MEAN), (change_text,)))
-        rows.append(Fact(text(w.FLARE_UPS), self._flare_lines(figures)))
-        highest = tuple(
-            text(
-                w.HIGHEST_LINE,
-                score=count(entry.score),
-                when=weekday_date(entry.recorded_at.astimezone(self._zone)),
-                context=text(w.CONTEXTS[entry.context.value]),
-            )
-            for entry in pain.highest
-        )
-        rows.append(Fact(text(w.HIGHEST), highest))
-        blocks.append(Facts(tuple(rows)))
-        if not pain.compared:
-            blocks.append(Paragraph(text(w.TOO_SHORT), small=True))
-        footnote = text(w.FLARE_FOOTNOTE, rise=count(FLARE_RISE), days=count(FLARE_BASELINE_DAYS))
-        blocks.append(Paragraph(footnote, small=True))
-        return Section(heading, tuple(blocks))
-
-    def _flare_lines(self, figures: ClinicianFigures) -> tuple[str, ...]:
-        words = self._words
-        flares = figures.pain.flare_ups
-        if not flares:
-            return (words.text(w.NO_FLARE_UPS),)
-        routines = {s.id: self._routine_name(s) for s in figures.sessions}
-        lines = [words.count(w.FLARE_COUNT, len(flares), n=count(len(flares)))]
-        for flare in flares:
-            local = flare.at.astimezone(self._zone)
-            when = weekday_date(local)
-            start = (
-                decimal(flare.start)
-                if flare.kind is FlareKind.CHECK_IN
-                else count(round(flare.start))
-            )
-            lines.append(
-                words.text(
-                    w.FLARE_LINES[flare.kind],
-                    when=when,
-                    score=count(flare.score),
-                    start=start,
-                    routine=routines.get(flare.session_id, ""),
-                    days=count(FLARE_BASELINE_DAYS),
-                )
-            )
-        return tuple(lines)
 
     # 2. adherence -----------------------------------------------------------------------
 
@@ -349,8 +237,8 @@ class ReportWriter:
         start, end = self._bounds(figures)
         weeks = []
         for monday, sessions in done.weeks:
-            week_start = max(start, _midnight(monday, self._zone))
-            week_end = min(end, _midnight(monday + timedelta(days=7), self._zone))
+            week_start = max(start, midnight(monday, self._zone))
+            week_end = min(end, midnight(monday + timedelta(days=7), self._zone))
             weeks.append((week_start.timestamp(), week_end.timestamp(), sessions))
         if done.sessions:
             blocks.append(
@@ -541,7 +429,7 @@ class ReportWriter:
             return None
         zone = self._zone
         start, end = self._bounds(figures)
-        since = min(start, _midnight(programme.start, zone))
+        since = min(start, midnight(programme.start, zone))
         completed = [
             (routine_id, started.astimezone(zone).date())
             for routine_id, started in self._database.completed_sessions_between(since, end)
@@ -559,162 +447,11 @@ class ReportWriter:
         )
 
     def _programme(self, figures: ClinicianFigures) -> tuple[Section, ...]:
-        """What the prescriber reads first: the programme, done against prescribed, and how."""
+        """The programme's own page, when one is active (`report_programme`)."""
         found = self.programme_figures(figures)
         if found is None:
             return ()
-        words = self._words
-        text = words.text
-        programme = found.programme
-        names = {p.routine.id: p.routine.name for p in programme.routines}
-        dates = (
-            text(w.PROGRAMME_START, start=long_date(programme.start))
-            if programme.review is None
-            else text(
-                w.PROGRAMME_START_REVIEW,
-                start=long_date(programme.start),
-                review=long_date(programme.review),
-            )
-        )
-        prescribed = tuple(
-            text(
-                w.PROGRAMME_ROUTINE_LINE, routine=p.routine.name, frequency=p.frequency.text(words)
-            )
-            for p in programme.routines
-        )
-        if programme.locked:
-            prescribed += (text(w.PROGRAMME_LOCKED),)
-        facts = [
-            Fact(text(w.PROGRAMME_TITLE), (programme.title,)),
-            Fact(text(w.PROGRAMME_BY), (programme.prescribed_by,)),
-        ]
-        if programme.contact.strip():
-            facts.append(Fact(text(w.PROGRAMME_CONTACT), (programme.contact,)))
-        facts += [
-            Fact(text(w.PROGRAMME_DATES), (dates,)),
-            Fact(text(w.PROGRAMME_ROUTINES), prescribed),
-            Fact(text(w.PROGRAMME_DONE), (self._done_of(found.done, found.prescribed),)),
-        ]
-        blocks: list[Block] = [Facts(tuple(facts))]
-        if programme.notes.strip():
-            # A paragraph is never split over pages: each of the notes' own paragraphs is one.
-            notes = [Paragraph(part.strip()) for part in programme.notes.split("\n\n")]
-            blocks += [Paragraph(text(w.PROGRAMME_NOTES), strong=True), *notes]
-        if found.weeks:
-            rows = tuple(
-                (
-                    weekday_date(week.week_start),
-                    count(week.done),
-                    count(week.prescribed),
-                    self._percent(week.done, week.prescribed),
-                )
-                for week in found.weeks
-            )
-            columns = (
-                text(w.WEEK_OF),
-                text(w.WEEK_DONE),
-                text(w.WEEK_PRESCRIBED),
-                text(w.WEEK_SHARE),
-            )
-            blocks += [
-                Paragraph(text(w.WEEKS_TITLE), strong=True),
-                Table(columns, (0.4, 0.2, 0.2, 0.2), rows, centred=frozenset({1, 2, 3})),
-            ]
-        frequency = {p.routine.id: p.frequency.text(words) for p in programme.routines}
-        routine_rows = tuple(
-            (
-                names[r.routine_id],
-                frequency[r.routine_id],
-                text(w.DONE_OF, done=count(r.done), prescribed=count(r.prescribed)),
-                self._mean_of(r.before_mean, r.before_sessions),
-                self._mean_of(r.after_mean, r.after_sessions),
-                "–" if r.change_mean is None else signed(r.change_mean),
-            )
-            for r in found.routines
-        )
-        routine_columns = (
-            text(w.ROUTINE_COLUMN),
-            text(w.HOW_OFTEN),
-            text(w.WEEK_DONE),
-            text(w.ROUTINE_BEFORE),
-            text(w.ROUTINE_AFTER),
-            text(w.ROUTINE_CHANGE),
-        )
-        blocks += [
-            Paragraph(text(w.ROUTINES_TITLE), strong=True),
-            Table(
-                routine_columns,
-                (0.26, 0.18, 0.14, 0.15, 0.15, 0.12),
-                routine_rows,
-                centred=frozenset({2, 3, 4, 5}),
-            ),
-        ]
-        blocks += self._programme_exercises(found)
-        if not any(r.sessions for r in found.routines):
-            blocks.append(Paragraph(text(w.PROGRAMME_NO_SESSIONS)))
-        blocks.append(Paragraph(text(w.PROGRAMME_COUNTING), small=True))
-        return (Section(text(w.PROGRAMME_HEADING), tuple(blocks), own_page=True),)
-
-    def _programme_exercises(self, found: ProgrammeFigures) -> list[Block]:
-        words = self._words
-        text = words.text
-        items = {
-            (p.routine.id, item.exercise.id): item
-            for p in found.programme.routines
-            for item in reversed(p.routine.items)  # the first of a repeated exercise wins
-        }
-        several = len(found.programme.routines) > 1
-        names = {p.routine.id: p.routine.name for p in found.programme.routines}
-        rows = []
-        for exercise in found.exercises:
-            item = items[(exercise.routine_id, exercise.exercise_id)]
-            name = item.exercise.name
-            if several:
-                name = text(w.ROUTINE_EXERCISE, routine=names[exercise.routine_id], exercise=name)
-            completed = words.count(
-                w.EXERCISE_COMPLETED_VALUE,
-                exercise.sessions,
-                done=count(exercise.completed),
-                sessions=count(exercise.sessions),
-            )
-            rows.append(
-                (
-                    name,
-                    item_dosage_text(item, words),
-                    completed,
-                    count(exercise.hurts),
-                    item.note or "–",
-                )
-            )
-        columns = (
-            text(w.EXERCISE_COLUMN),
-            text(w.EXERCISE_DOSAGE),
-            text(w.EXERCISE_COMPLETED),
-            text(w.EXERCISE_HURTS),
-            text(w.EXERCISE_NOTE),
-        )
-        table = Table(columns, (0.22, 0.2, 0.18, 0.11, 0.29), tuple(rows), centred=frozenset({3}))
-        return [Paragraph(text(w.EXERCISES_TITLE), strong=True), table]
-
-    def _done_of(self, done: int, prescribed: int) -> str:
-        if not prescribed:
-            return self._words.text(w.PROGRAMME_NONE_PRESCRIBED)
-        return self._words.text(
-            w.PROGRAMME_DONE_VALUE,
-            done=count(done),
-            prescribed=count(prescribed),
-            percent=count(round(100 * done / prescribed)),
-        )
-
-    def _percent(self, done: int, prescribed: int) -> str:
-        if not prescribed:
-            return "–"
-        return self._words.text(w.PERCENT, percent=count(round(100 * done / prescribed)))
-
-    def _mean_of(self, mean: float | None, sessions: int) -> str:
-        if mean is None:
-            return "–"
-        return self._words.count(w.SESSIONS_MEAN, sessions, n=count(sessions), mean=decimal(mean))
+        return (programme_section(found, self._words),)
 
 
 _EXERCISES = {
@@ -724,79 +461,5 @@ _EXERCISES = {
 }
 
 
-def _midnight(day: date, zone: tzinfo) -> datetime:
-    return datetime.combine(day, time(), zone)
-
-
 def _chosen_first(period: ReportPeriod, last: date) -> date:
     return period_days(period, last, None)[0]
-
-
-#: Up to this many days, the axis has a tick each week; past it, months.
-WEEKLY_TICKS_UP_TO_DAYS = 62
-
-#: The most labels the time axis carries (the months are thinned to every 2nd, 3rd, ...).
-MOST_TICKS = 13
-
-
-def axis_ticks(first: date, last: date, zone: tzinfo) -> tuple[AxisTick, ...]:
-    """The time axis's ticks for the local days `first` to `last`, labelled in the locale.
-
-    Short periods: each Monday, its day of the month, with the month and year under the first
-    tick and where the month changes. Longer ones: the first of each month (every 2nd, 3rd, 6th
-    or 12th when there are many), its short name, with the year under the first and January.
-    """
-    locale = QLocale()
-
-    def month(day: date) -> str:
-        return locale.standaloneMonthName(day.month, QLocale.FormatType.ShortFormat)
-
-    days = (last - first).days + 1
-    ticks: list[AxisTick] = []
-    if days <= WEEKLY_TICKS_UP_TO_DAYS:
-        day = first + timedelta(days=(7 - first.weekday()) % 7)
-        shown: date | None = None
-        while day <= last + timedelta(days=1):
-            under = ""
-            if shown is None or day.year != shown.year:
-                under = _month_year(locale, day)
-            elif day.month != shown.month:
-                under = month(day)
-            shown = day
-            ticks.append(AxisTick(_midnight(day, zone).timestamp(), count(day.day), under))
-            day += timedelta(days=7)
-        return tuple(ticks)
-    months = []
-    year, number = first.year, first.month
-    while True:
-        number += 1
-        if number == 13:
-            year, number = year + 1, 1
-        day = date(year, number, 1)
-        if day > last + timedelta(days=1):
-            break
-        months.append(day)
-    step = next(s for s in (1, 2, 3, 6, 12, 24, 60) if len(months) / s <= MOST_TICKS)
-    if step > 1:
-        months = (
-            [m for m in months if (m.month - 1) % step == 0]
-            if step <= 12
-            else [m for m in months if m.month == 1 and m.year % (step // 12) == 0]
-        )
-    shown_year: int | None = None
-    for day in months:
-        under = ""
-        if day.year != shown_year:
-            under = _year(locale, day)
-            shown_year = day.year
-        ticks.append(AxisTick(_midnight(day, zone).timestamp(), month(day), under))
-    return tuple(ticks)
-
-
-def _year(locale: QLocale, day: date) -> str:
-    return locale.toString(QDate(day.year, day.month, day.day), "yyyy")
-
-
-def _month_year(locale: QLocale, day: date) -> str:
-    """The month and year, "Mar 2026": the short month name from the locale, then the year."""
-    return locale.toString(QDate(day.year, day.month, day.day), "MMM yyyy")

@@ -1,6 +1,6 @@
 """Which period the clinician's report covers, asked before the file dialog.
 
-Five choices ending today (`core.clinician_report.REPORT_PERIODS`), three months chosen first;
+Five choices ending today (`core.report_period.REPORT_PERIODS`), three months chosen first;
 arrow keys move between them, Enter goes on to the file dialog, Esc cancels.
 """
 
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spinecoach.core.clinician_report import DEFAULT_PERIOD, REPORT_PERIODS, ReportPeriod
+from spinecoach.core.report_period import DEFAULT_PERIOD, REPORT_PERIODS, ReportPeriod
 from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
 
 #: Each choice as the dialog words it.
