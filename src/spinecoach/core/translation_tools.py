@@ -1,9 +1,7 @@
 """The translator's tools: how complete a language is, and a new language's first files.
 
-`check_language` lists a language's problems and what is still English; `write_skeleton` starts
-a language folder holding the English words to translate. Only a translator and the tests run
-these, so they are apart from `translation`, which the app loads;
-`python -m spinecoach.core.translation` runs `main` here.
+Apart from `translation`, which the app loads, because only a translator and the tests run
+`check_language` and `write_skeleton`; `python -m spinecoach.core.translation` runs `main` here.
 """
 
 from __future__ import annotations
