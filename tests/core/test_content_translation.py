@@ -21,13 +21,8 @@ from spinecoach.core.languages import available_languages
 from spinecoach.core.library import TRANSLATABLE_FIELDS, Library, load_library
 from spinecoach.core.messages import ENGLISH
 from spinecoach.core.timeline import build_timeline, end_of_hold_cue, entry_cues, played_seconds
-from spinecoach.core.translation import (
-    check_language,
-    declared_messages,
-    load_library_in,
-    main,
-    write_skeleton,
-)
+from spinecoach.core.translation import declared_messages, load_library_in
+from spinecoach.core.translation_tools import check_language, main, write_skeleton
 
 REPO = Path(__file__).resolve().parents[2]
 RESOURCES = REPO / "resources"

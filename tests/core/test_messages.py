@@ -22,11 +22,11 @@ from spinecoach.core.messages import (
 )
 from spinecoach.core.translation import (
     MESSAGE_MODULES,
-    catalog_template,
     declared_messages,
     load_messages,
     parse_catalog,
 )
+from spinecoach.core.translation_tools import catalog_template
 
 PLAIN = Message("test.plain", "Hold for {duration}")
 COUNTED = Message("test.counted", "{n} desk break was", "{n} desk breaks were")

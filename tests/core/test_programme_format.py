@@ -22,7 +22,6 @@ from spinecoach.core.exercise import (
 from spinecoach.core.library import DOSAGE_RANGES, ID_PATTERN, Library, load_library
 from spinecoach.core.messages import Messages
 from spinecoach.core.programme.format import (
-    ProgrammeProblem,
     parse_programme,
     programme_to_toml,
     routine_as_programme_toml,
@@ -38,6 +37,7 @@ from spinecoach.core.programme.model import (
     programme_key,
     programme_routine_id,
 )
+from spinecoach.core.programme.problems import ProgrammeProblem
 from spinecoach.core.translation import load_messages
 
 REPO = Path(__file__).resolve().parents[2]

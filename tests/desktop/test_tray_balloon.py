@@ -17,7 +17,8 @@ import time
 
 import pytest
 
-from spinecoach.ui.style.theme import THEMES, contrast_ratio
+from spinecoach.ui.style.contrast import contrast_ratio
+from spinecoach.ui.style.theme import THEMES
 
 SCRIPT = r"""
 import json, sys, time

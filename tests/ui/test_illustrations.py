@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from spinecoach import paths
 from spinecoach.core.figure import DARK, HIGH_CONTRAST, LIGHT, Palette
 from spinecoach.ui.library.illustrations import IllustrationCache
-from spinecoach.ui.style.theme import contrast_ratio
+from spinecoach.ui.style.contrast import contrast_ratio
 
 LYING = "glute-bridge.svg"
 STANDING = "standing-tall-reach.svg"

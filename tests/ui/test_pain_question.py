@@ -16,7 +16,8 @@ from spinecoach.app import Application, build
 from spinecoach.core.clock import FakeClock
 from spinecoach.ui.care.pain_dialog import PainDialog
 from spinecoach.ui.care.safety_dialog import SafetyDialog
-from spinecoach.ui.style.theme import THEMES, Theme, contrast_ratio
+from spinecoach.ui.style.contrast import contrast_ratio
+from spinecoach.ui.style.theme import THEMES, Theme
 from tests.fakes import RecordingCues, ScriptedPrompts
 
 

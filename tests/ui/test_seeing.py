@@ -1,7 +1,7 @@
 """Seeing: contrast measured over the themes' tokens, the high-contrast theme, the text size.
 
 WCAG 2's contrast ratio is computed for every pair of tokens the stylesheet puts text on
-(`theme.TEXT_PAIRS`): at least 7:1 (AAA) in the high-contrast theme, 4.5:1 (AA, body text) in
+(`contrast.TEXT_PAIRS`): at least 7:1 (AAA) in the high-contrast theme, 4.5:1 (AA, body text) in
 light and dark. Nothing may rest on colour alone: the chart's contexts differ in shape, and in
 high contrast a disabled control is dashed and a chosen one underlined.
 """
@@ -22,13 +22,12 @@ from spinecoach.core.clock import FakeClock
 from spinecoach.ui.history.chart import SERIES
 from spinecoach.ui.shell.settings_dialog import SettingsDialog
 from spinecoach.ui.style import theme
+from spinecoach.ui.style.contrast import TEXT_PAIRS, contrast_ratio
 from spinecoach.ui.style.theme import (
     DARK,
     HIGH_CONTRAST,
     LIGHT,
-    TEXT_PAIRS,
     THEMES,
-    contrast_ratio,
     scaled_points,
     stylesheet,
 )

@@ -20,7 +20,7 @@ The numbers, and why (cautious on purpose; a physiotherapist's usual rule of thu
   pauses all moving up for `FLARE_PAUSE_DAYS` days.
 - One step at a time: repetitions up or down by about a fifth (at least one), then the hold,
   then the harder (or easier) version; never outside the exercise's `limits`, never to an
-  exercise whose movement the person avoids.
+  exercise whose movement the person avoids (the step's size is `core.progression_steps`).
 - A declined suggestion is not made again for `DECLINED_DAYS` days (the caller reads the
   declined ones since `declined_window_start(today)`).
 - A locked programme routine never changes: its suggestions only say "ask your
@@ -44,6 +44,7 @@ from spinecoach.core.exercise import (
 from spinecoach.core.messages import ENGLISH, Message, Messages
 from spinecoach.core.pain import MEANINGFUL_RISE, SEVERE_PAIN
 from spinecoach.core.progression_history import ExerciseDay, NextMorning
+from spinecoach.core.progression_steps import down_candidate, up_candidates
 from spinecoach.core.records import ChangeKind, ChangeStatus, ProgressionChange
 
 __all__ = [
@@ -73,8 +74,6 @@ EVIDENCE_DAYS: Final = 14
 FLARE_PAUSE_DAYS: Final = 7
 #: A declined suggestion is not made again for this many days.
 DECLINED_DAYS: Final = 14
-#: Each step changes a number by about this fraction (at least one unit).
-STEP_FRACTION: Final = 0.2
 
 #: A suggestion the person declined: (routine id, exercise id, kind), as the Database reads it.
 Declined = tuple[str, str, ChangeKind]
@@ -395,66 +394,6 @@ def _step_back_reason(
     return None
 
 
-def _step_up(value: int) -> int:
-    return max(value + 1, round(value * (1 + STEP_FRACTION)))
-
-
-def _step_down(value: int) -> int:
-    return min(value - 1, round(value * (1 - STEP_FRACTION)))
-
-
-def _time_step_up(seconds: int) -> int:
-    unit = 60 if seconds >= 120 else 5
-    return max(seconds + unit, round(seconds * (1 + STEP_FRACTION) / unit) * unit)
-
-
-def _time_step_down(seconds: int) -> int:
-    unit = 60 if seconds > 120 else 5
-    return min(seconds - unit, round(seconds * (1 - STEP_FRACTION) / unit) * unit)
-
-
-def _range(exercise: Exercise, name: str, current: int) -> tuple[int, int]:
-    default = getattr(exercise.dosage, name)
-    return exercise.limits.range_of(name, current if default is None else default)
-
-
-def _up_candidates(item: RoutineItem) -> list[tuple[ChangeKind, Dosage]]:
-    """The next step up within the limits, by field; empty when every field is at its top."""
-    exercise, dosage = item.exercise, item.dosage
-    if dosage.duration_seconds is not None:
-        _low, high = _range(exercise, "duration_seconds", dosage.duration_seconds)
-        if dosage.duration_seconds < high:
-            new = min(high, _time_step_up(dosage.duration_seconds))
-            return [(ChangeKind.LONGER_HOLD, replace(dosage, duration_seconds=new))]
-        return []
-    _low, high = _range(exercise, "reps", dosage.reps)
-    if dosage.reps < high:
-        return [(ChangeKind.MORE_REPS, replace(dosage, reps=min(high, _step_up(dosage.reps))))]
-    _low, high = _range(exercise, "hold_seconds", dosage.hold_seconds)
-    if 0 < dosage.hold_seconds < high:
-        new = min(high, _step_up(dosage.hold_seconds))
-        return [(ChangeKind.LONGER_HOLD, replace(dosage, hold_seconds=new))]
-    return []
-
-
-def _down_candidate(item: RoutineItem) -> tuple[ChangeKind, Dosage] | None:
-    exercise, dosage = item.exercise, item.dosage
-    if dosage.duration_seconds is not None:
-        low, _high = _range(exercise, "duration_seconds", dosage.duration_seconds)
-        if dosage.duration_seconds > low:
-            new = max(low, _time_step_down(dosage.duration_seconds))
-            return ChangeKind.LESS, replace(dosage, duration_seconds=new)
-        return None
-    low, _high = _range(exercise, "reps", dosage.reps)
-    if dosage.reps > low:
-        return ChangeKind.LESS, replace(dosage, reps=max(low, _step_down(dosage.reps)))
-    low, _high = _range(exercise, "hold_seconds", dosage.hold_seconds)
-    if dosage.hold_seconds > low:
-        new = max(low, _step_down(dosage.hold_seconds))
-        return ChangeKind.SHORTER_HOLD, replace(dosage, hold_seconds=new)
-    return None
-
-
 def _step_back(
     routine: Routine,
     item: RoutineItem,
@@ -463,7 +402,7 @@ def _step_back(
     reason: tuple[Message, dict[str, object]],
 ) -> Suggestion | None:
     message, values = reason
-    found = _down_candidate(item)
+    found = down_candidate(item)
     if found is not None:
         kind, dosage = found
         return Suggestion(
@@ -510,7 +449,7 @@ def _move_up(
         return None
     message = _UP_WITH_MORNINGS if answered else _UP
     values: dict[str, object] = {"exercise": exercise.name, "n": len(window), "days": span}
-    for kind, dosage in _up_candidates(item):
+    for kind, dosage in up_candidates(item):
         return Suggestion(routine.id, exercise.id, kind, item.dosage, dosage, None, message, values)
     other = library.get(exercise.harder or "")
     if other is None or other.movement in avoid:

@@ -2,6 +2,6 @@
 
 `model` holds the data (`Programme`, `Frequency`), `format` reads and writes the file
 (docs/PROGRAMME_FORMAT.md) and says what is wrong with a broken one, line by line (with
-`lines`), and `adherence` counts the sessions done against the sessions asked for, per week.
-Pure Python, like the rest of the core.
+`lines`, in the words of `problems`), and `adherence` counts the sessions done against the
+sessions asked for, per week. Pure Python, like the rest of the core.
 """

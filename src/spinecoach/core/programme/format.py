@@ -8,16 +8,15 @@ stays inside its exercise's safe range.
 
 The problems are in English, like the library's own problems: they speak to the file's author
 about its English field names and TOML syntax, and quote them exactly; the import preview
-around them is translated.
+around them is translated. The problem type and the usual fixes are in `problems`.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -31,7 +30,7 @@ from spinecoach.core.library import (
     parse_routine_item,
     routine_item_to_data,
 )
-from spinecoach.core.programme.lines import LineIndex, index_lines
+from spinecoach.core.programme.lines import index_lines
 from spinecoach.core.programme.model import (
     FREQUENCY_FORMS,
     Frequency,
@@ -41,6 +40,13 @@ from spinecoach.core.programme.model import (
     programme_key,
     programme_routine_id,
     slug,
+)
+from spinecoach.core.programme.problems import (
+    Problems,
+    ProgrammeProblem,
+    describe,
+    did_you_mean,
+    syntax_problem,
 )
 from spinecoach.core.toml_text import key_lines, toml_value
 
@@ -78,37 +84,6 @@ TEXT_LENGTHS = {
 #: The longest id a routine may have inside its programme.
 ROUTINE_ID_LENGTH = 30
 
-#: What to add for a field that is missing (`{where}`: the table it belongs in).
-_ADD = {
-    "format": "Add format = 1 as the first line of the file.",
-    "title": 'Add a line such as title = "Lower back: first four weeks" near the top.',
-    "prescribed_by": 'Add a line such as prescribed_by = "Sam Lee, physiotherapist" near the top.',
-    "start": "Add a line such as start = 2025-03-03 near the top (a date, without quotes).",
-    "routines": "Add at least one [[routines]] table (see docs/PROGRAMME_FORMAT.md).",
-    "id": 'Add a line such as id = "morning" to this routine (lowercase words joined by -).',
-    "name": 'Add a line such as name = "Morning stretches" to this routine.',
-    "description": 'Add a line description = "..." (20-200 characters) to this routine.',
-    "frequency": 'Add a line such as frequency = "once a day" to this routine.',
-    "items": 'Add at least one [[routines.items]] table with exercise = "<id>" to this routine.',
-    "exercise": 'Add a line such as exercise = "glute-bridge" to this item.',
-}
-
-
-@dataclass(frozen=True, slots=True)
-class ProgrammeProblem:
-    """One thing wrong with a programme file: where, which field, what, and how to fix it."""
-
-    line: int | None
-    field: str
-    message: str
-    fix: str
-
-    def __str__(self) -> str:
-        where = f"line {self.line}" if self.line is not None else "the file"
-        field = f" {self.field}" if self.field else ""
-        fix = f" {self.fix}" if self.fix else ""
-        return f"{where}:{field} {self.message}.{fix}"
-
 
 @dataclass(frozen=True, slots=True)
 class ProgrammeParse:
@@ -123,57 +98,18 @@ class ProgrammeParse:
         return self.programme is not None
 
 
-class _Problems:
-    """Collects problems, each located in the file by its field's path."""
-
-    def __init__(self, lines: LineIndex) -> None:
-        self.lines = lines
-        self.found: list[ProgrammeProblem] = []
-
-    def add(self, field: str, message: str, fix: str = "") -> None:
-        line = self.lines.line_of(field)
-        if line is None and field:
-            line = 1  # a top-level field that is missing: it belongs at the top
-        self.found.append(ProgrammeProblem(line, field, message, fix or _fix_for(field, message)))
-
-    def add_error(self, error: LibraryError, prefix: str = "") -> None:
-        self.add(prefix + error.field, error.message, error.fix)
-
-
-def _fix_for(field: str, message: str) -> str:
-    """A fix for a problem whose rule gave none, from the kind of problem."""
-    name = re.sub(r"\[\d+\]", "", field.rpartition(".")[2])
-    if message == "is missing" or message.startswith("is missing"):
-        return _ADD.get(name, f"Add {name} = ... here.")
-    if "is not a known field" in message:
-        return "Check the spelling, or remove the line (docs/PROGRAMME_FORMAT.md lists the fields)."
-    if message.startswith("must be text"):
-        return f'Put the value in double quotes: {name} = "...".'
-    if message.startswith("must be a whole number"):
-        return f"Write a whole number without quotes: {name} = 10."
-    if message.startswith("must be true or false"):
-        return f"Write {name} = true or {name} = false (without quotes)."
-    if "characters long" in message:
-        return "Change the text to fit that length."
-    if "lowercase words" in message:
-        return 'Use lowercase letters and digits joined by -, such as "morning-stretches".'
-    if message.startswith("must have"):
-        return "Add or remove entries to fit."
-    return ""
-
-
 def parse_programme(text: str, exercises: Mapping[str, Exercise]) -> ProgrammeParse:
     """Read a programme file's text; never raises. See docs/PROGRAMME_FORMAT.md."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        return ProgrammeParse(None, (_syntax_problem(error),))
-    problems = _Problems(index_lines(text))
+        return ProgrammeParse(None, (syntax_problem(error),))
+    problems = Problems(index_lines(text))
     if not _check_format(data, problems):
         return ProgrammeParse(None, tuple(problems.found))
     for name in data:
         if name not in PROGRAMME_FIELDS:
-            problems.add(name, "is not a known field", _did_you_mean(name, PROGRAMME_FIELDS))
+            problems.add(name, "is not a known field", did_you_mean(name, PROGRAMME_FIELDS))
     title = _text(data, "title", problems)
     prescribed_by = _text(data, "prescribed_by", problems)
     contact = _text(data, "contact", problems, required=False)
@@ -209,27 +145,7 @@ def parse_programme(text: str, exercises: Mapping[str, Exercise]) -> ProgrammePa
     return ProgrammeParse(programme, ())
 
 
-_AT_LINE = re.compile(r"\s*\(at line (?P<line>\d+), column (?P<column>\d+)\)\s*$")
-
-
-def _syntax_problem(error: tomllib.TOMLDecodeError) -> ProgrammeProblem:
-    """The TOML reader's own message and line: the file cannot be read past it."""
-    message = str(error)
-    match = _AT_LINE.search(message)
-    line = int(match["line"]) if match else None
-    if match:
-        message = message[: match.start()]
-    message = message[:1].lower() + message[1:]
-    return ProgrammeProblem(
-        line,
-        "",
-        f"the file is not valid TOML: {message}",
-        "Look for a missing quote, bracket or '=' on this line or the one before it; "
-        "text goes in double quotes, dates and numbers without.",
-    )
-
-
-def _check_format(data: dict[str, Any], problems: _Problems) -> bool:
+def _check_format(data: dict[str, Any], problems: Problems) -> bool:
     """False when the file's format cannot be read at all (a newer SpineCoach's)."""
     if "format" not in data:
         problems.add("format", "is missing")
@@ -256,7 +172,7 @@ def _has_control_characters(text: str, allowed: str = "") -> bool:
 def _text(
     data: dict[str, Any],
     key: str,
-    problems: _Problems,
+    problems: Problems,
     *,
     required: bool = True,
     multiline: bool = False,
@@ -267,7 +183,7 @@ def _text(
         return None
     value = data[key]
     if not isinstance(value, str):
-        problems.add(key, f"must be text, not {_describe(value)}")
+        problems.add(key, f"must be text, not {describe(value)}")
         return None
     if multiline:
         text = value.replace("\r\n", "\n").replace("\r", "\n").strip()
@@ -284,7 +200,7 @@ def _text(
 
 
 def _date(
-    data: dict[str, Any], key: str, problems: _Problems, *, required: bool = True
+    data: dict[str, Any], key: str, problems: Problems, *, required: bool = True
 ) -> date | None:
     if key not in data:
         if required:
@@ -298,38 +214,10 @@ def _date(
         example = value.strip()
     problems.add(
         key,
-        f"must be a date, not {_describe(value)}",
+        f"must be a date, not {describe(value)}",
         f"Write the date as year-month-day without quotes: {key} = {example}.",
     )
     return None
-
-
-def _describe(value: object) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, str):
-        return f"text {value!r}"
-    if isinstance(value, datetime):
-        return "a date with a time"
-    if isinstance(value, date):
-        return "a date"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a table"
-    return type(value).__name__
-
-
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """Up to three close choices ("Did you mean 'glute-bridge'?"); "" when none is close."""
-    close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
-    if not close:
-        return ""
-    quoted = [f"'{choice}'" for choice in close]
-    listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
-    return f"Did you mean {listed}?"
 
 
 def _routines(
@@ -337,7 +225,7 @@ def _routines(
     key: str,
     locked: bool,
     exercises: Mapping[str, Exercise],
-    problems: _Problems,
+    problems: Problems,
 ) -> tuple[PrescribedRoutine, ...]:
     raw = data.get("routines")
     if raw is None:
@@ -376,12 +264,12 @@ def _routine(
     key: str,
     locked: bool,
     exercises: Mapping[str, Exercise],
-    problems: _Problems,
+    problems: Problems,
 ) -> PrescribedRoutine | None:
     before = len(problems.found)
     for name in table:
         if name not in PROGRAMME_ROUTINE_FIELDS:
-            fix = _did_you_mean(name, PROGRAMME_ROUTINE_FIELDS)
+            fix = did_you_mean(name, PROGRAMME_ROUTINE_FIELDS)
             problems.add(prefix + name, "is not a known field", fix)
     routine_id = _routine_id(table, prefix, problems)
     frequency = _frequency(table, prefix, problems)
@@ -405,13 +293,13 @@ def _routine(
     return PrescribedRoutine(routine, frequency)
 
 
-def _routine_id(table: dict[str, Any], prefix: str, problems: _Problems) -> str | None:
+def _routine_id(table: dict[str, Any], prefix: str, problems: Problems) -> str | None:
     value = table.get("id")
     if value is None:
         problems.add(prefix + "id", "is missing")
         return None
     if not isinstance(value, str):
-        problems.add(prefix + "id", f"must be text, not {_describe(value)}")
+        problems.add(prefix + "id", f"must be text, not {describe(value)}")
         return None
     if not ID_PATTERN.match(value) or len(value) > ROUTINE_ID_LENGTH:
         problems.add(
@@ -423,13 +311,13 @@ def _routine_id(table: dict[str, Any], prefix: str, problems: _Problems) -> str 
     return value
 
 
-def _frequency(table: dict[str, Any], prefix: str, problems: _Problems) -> Frequency | None:
+def _frequency(table: dict[str, Any], prefix: str, problems: Problems) -> Frequency | None:
     value = table.get("frequency")
     if value is None:
         problems.add(prefix + "frequency", "is missing")
         return None
     if not isinstance(value, str):
-        problems.add(prefix + "frequency", f"must be text, not {_describe(value)}")
+        problems.add(prefix + "frequency", f"must be text, not {describe(value)}")
         return None
     try:
         return parse_frequency(value)
@@ -448,7 +336,7 @@ def _items(
     table: dict[str, Any],
     prefix: str,
     exercises: Mapping[str, Exercise],
-    problems: _Problems,
+    problems: Problems,
 ) -> tuple[RoutineItem, ...]:
     raw = table.get("items")
     if raw is None:
@@ -457,7 +345,7 @@ def _items(
     if not isinstance(raw, list):
         problems.add(
             prefix + "items",
-            f"must be [[routines.items]] tables, not {_describe(raw)}",
+            f"must be [[routines.items]] tables, not {describe(raw)}",
             "Start each exercise with a line [[routines.items]] (double brackets).",
         )
         return ()
@@ -471,7 +359,7 @@ def _items(
             problems.add(
                 f"{prefix}items[{index}].exercise",
                 f"{exercise_id!r} is not an exercise in this SpineCoach",
-                _did_you_mean(exercise_id, exercises)
+                did_you_mean(exercise_id, exercises)
                 or "Use an exercise id from the list in docs/PROGRAMME_FORMAT.md.",
             )
             continue

@@ -32,8 +32,9 @@ Snoozes (5, 10 or 15 minutes) move the pending reminder; at most three in a row,
 refused with a `SnoozeResult` the UI can show. The count starts again after a real break (skip,
 desk break, session, idle time, pause) or when a reminder comes from a full interval.
 
-(Over 500 lines by the two short methods that hand the state to the next process; the rules
-above read best in one place.)
+Kept whole although over 500 lines: it is one object whose methods all read and move the same
+few fields (the deadline, the pause, the snooze count), so the rules above are best read beside
+them; what stands alone is already apart (`daily_plan`, `working_hours`, `pause`, `handover`).
 """
 
 from __future__ import annotations

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QScrollArea, QVBoxLa
 
 from spinecoach.core.content_words import item_dosage_text
 from spinecoach.core.messages import ENGLISH, Messages
-from spinecoach.core.programme.format import ProgrammeParse, ProgrammeProblem
+from spinecoach.core.programme.format import ProgrammeParse
 from spinecoach.core.programme.model import PrescribedRoutine, Programme
+from spinecoach.core.programme.problems import ProgrammeProblem
 from spinecoach.ui.care.advice_dialogs import body_height, fit_width, plain
 from spinecoach.ui.widgets.callout import callout
 from spinecoach.ui.widgets.reflow import WrappingRow

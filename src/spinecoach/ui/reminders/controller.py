@@ -39,7 +39,8 @@ from spinecoach.core.reminder_service import (
 )
 from spinecoach.core.reminder_summary import BACK_FROM_BREAK
 from spinecoach.core.reminders import SNOOZE_REFUSED_MESSAGE, SkipReason
-from spinecoach.ui.reminders.popup import ReminderPopup, clock_time, interruption_words
+from spinecoach.ui.reminders.card_words import clock_time, interruption_words
+from spinecoach.ui.reminders.popup import ReminderPopup
 
 log = logging.getLogger(__name__)
 

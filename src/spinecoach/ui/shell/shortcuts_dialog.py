@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
 from spinecoach.ui.care.pain_dialog import PAIN_KEYS
-from spinecoach.ui.reminders.popup import CARD_KEYS
+from spinecoach.ui.reminders.card_words import CARD_KEYS
 
 #: Keys that work on any control (Qt's own).
 MOVING_KEYS: tuple[tuple[str, str], ...] = (

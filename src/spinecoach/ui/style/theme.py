@@ -4,8 +4,9 @@ The light and dark themes are designed, not inverted: the dark one lowers contra
 and raises it for text, and the caution colour stays warm in both so safety notes always stand
 out. The high-contrast theme is for low vision: black on white, every pair of text and
 background it uses at least 7:1 (WCAG AAA), borders in black, and disabled controls dashed so
-their state does not rest on a shade of grey. `TEXT_PAIRS` lists the pairs the stylesheet puts
-text on, and a test measures each in every theme (body text at least 4.5:1 in light and dark).
+their state does not rest on a shade of grey. `contrast.TEXT_PAIRS` lists the pairs the
+stylesheet puts text on, and a test measures each in every theme (body text at least 4.5:1 in
+light and dark).
 
 Sizes follow the person: the stylesheet's type sizes are multiplied by the text scale (the
 Text size setting times the system font's size over the 12 px the sheet was drawn for).
@@ -96,7 +97,7 @@ DARK = Theme(
 )
 
 #: Black on white like the desktops' own high-contrast themes (GNOME's HighContrast); every
-#: text pair in TEXT_PAIRS is 7:1 or more (the weakest, danger on its tint, 7.45:1).
+#: text pair in contrast.TEXT_PAIRS is 7:1 or more (the weakest, danger on its tint, 7.45:1).
 HIGH_CONTRAST = Theme(
     name="contrast",
     window="#FFFFFF",
@@ -119,45 +120,6 @@ HIGH_CONTRAST = Theme(
 )
 
 THEMES: tuple[Theme, ...] = (LIGHT, DARK, HIGH_CONTRAST)
-
-#: Every (text, background) pair of tokens the stylesheet and the views put text on, and where.
-TEXT_PAIRS: tuple[tuple[str, str, str], ...] = (
-    ("text", "window", "body text on the window and dialogs"),
-    ("text", "surface", "lists, cards, fields, the session log"),
-    ("text", "surface_alt", "alternate rows, dose boxes"),
-    ("text", "accent_soft", "chips, the current step, hovered and selected items"),
-    ("text", "danger_bg", "red-flag boxes"),
-    ("muted", "window", "secondary lines on the window (hints, next up, captions)"),
-    ("muted", "surface", "secondary lines in cards, table headers, chart axes"),
-    ("muted", "surface_alt", "secondary lines on alternate rows"),
-    ("muted", "sidebar", "the sidebar's area buttons"),
-    ("accent", "window", "the phase word"),
-    ("accent", "sidebar", "the app's name in the sidebar"),
-    ("accent", "accent_soft", "the Desk and Floor badges in the Library"),
-    ("accent_text", "accent", "primary, checked and selected controls"),
-    ("caution_text", "caution_bg", "cautions and notices"),
-    ("danger", "danger_bg", '"This hurts" and red-flag headings'),
-    ("danger", "window", "errors beside a field"),
-    ("disabled", "surface_alt", "disabled buttons and fields (a primary one loses its colour)"),
-    ("disabled", "window", "disabled check boxes and labels"),
-)
-
-
-def relative_luminance(colour: str) -> float:
-    """WCAG 2 relative luminance of a "#RRGGBB" colour (0 black to 1 white)."""
-    channels = []
-    for start in (1, 3, 5):
-        value = int(colour[start : start + 2], 16) / 255
-        channels.append(value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4)
-    red, green, blue = channels
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
-
-
-def contrast_ratio(first: str, second: str) -> float:
-    """WCAG 2 contrast ratio of two "#RRGGBB" colours, 1 to 21 (order does not matter)."""
-    light, dark = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
 
 #: The text size choices (percent) the settings offer; 200 % is WCAG's "resize text" goal.
 TEXT_SIZES: tuple[int, ...] = (100, 125, 150, 175, 200)
