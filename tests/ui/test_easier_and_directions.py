@@ -26,7 +26,8 @@ from spinecoach.core.session import EngineState, PhaseKind
 from spinecoach.ui.care.hurts_dialog import DirectionsQuestion, MovementChoices
 from spinecoach.ui.library.model import Role
 from spinecoach.ui.session.easier_question import EasierQuestion
-from spinecoach.ui.shell.settings_dialog import SettingsForm, keys_on_page
+from spinecoach.ui.shell.settings_dialog import keys_on_page
+from spinecoach.ui.shell.settings_form import SettingsForm
 from tests.fakes import RecordingCues, ScriptedPrompts
 from tests.ui.layout_check import assert_fits
 

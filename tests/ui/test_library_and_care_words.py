@@ -31,7 +31,7 @@ from spinecoach.ui.care.advice_dialogs import InPainDialog
 from spinecoach.ui.care.hurts_dialog import HurtsDialog
 from spinecoach.ui.care.red_flags import red_flags_panel
 from spinecoach.ui.care.safety_dialog import SafetyDialog
-from spinecoach.ui.library.detail_view import PICTURED_POSITIONS
+from spinecoach.ui.library.detail_parts import PICTURED_POSITIONS
 from spinecoach.ui.library.illustrations import IllustrationCache
 from spinecoach.ui.library.model import Role
 from spinecoach.ui.library.pane import LibraryPane

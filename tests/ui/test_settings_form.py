@@ -24,12 +24,8 @@ from pytestqt.qtbot import QtBot
 from spinecoach.app import Application, build
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.settings import SETTINGS, SETTINGS_BY_KEY
-from spinecoach.ui.shell.settings_dialog import (
-    PLAYER_SETTINGS,
-    DailyTimeEditor,
-    SettingsDialog,
-    WorkingHoursEditor,
-)
+from spinecoach.ui.shell.settings_dialog import PLAYER_SETTINGS, SettingsDialog
+from spinecoach.ui.shell.working_hours_editors import DailyTimeEditor, WorkingHoursEditor
 from tests.fakes import RecordingCues, ScriptedPrompts
 
 
@@ -240,14 +236,14 @@ def test_following_the_system_names_the_systems_language(
 ) -> None:
     from PySide6.QtCore import QLocale
 
-    from spinecoach.ui.shell import settings_dialog
+    from spinecoach.ui.shell import settings_form
 
     class GermanSystem(QLocale):
         @staticmethod
         def system() -> QLocale:
             return QLocale("de_DE")
 
-    monkeypatch.setattr(settings_dialog, "QLocale", GermanSystem)
+    monkeypatch.setattr(settings_form, "QLocale", GermanSystem)
     dialog = SettingsDialog(app.settings, page="General", languages=("en", "de"))
     qtbot.addWidget(dialog)
     combo = language_combo(dialog)

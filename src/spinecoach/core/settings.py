@@ -3,6 +3,10 @@
 Storage keeps raw JSON values; this module decides whether a stored value is still acceptable.
 A value that no longer validates (hand-edited, or written by an older version with other limits)
 falls back to the default instead of crashing the app or reaching a widget.
+
+Kept whole although long: after the `Setting` type it is one declaration list, read top to
+bottom in the order `SETTINGS` keeps, where each setting's limits, label and group are best
+checked beside its neighbours'.
 """
 
 from __future__ import annotations

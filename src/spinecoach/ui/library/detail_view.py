@@ -1,10 +1,14 @@
-"""The right-hand side of the Library: everything about one exercise or one routine."""
+"""The right-hand side of the Library: everything about one exercise or one routine.
+
+Which parts each page has, in what order, and what the page keeps (the search's advice, the
+movements to avoid, the player's timings); how each part looks is `detail_parts`'.
+"""
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -21,66 +25,26 @@ from PySide6.QtWidgets import (
 
 from spinecoach.core.content_words import dosage_text, duration_text, label
 from spinecoach.core.directions import exercise_mark, routine_mark
-from spinecoach.core.exercise import Exercise, Guide, Position, Routine, SpinalMovement
+from spinecoach.core.exercise import Exercise, Guide, Routine, SpinalMovement
 from spinecoach.core.library import Library
 from spinecoach.core.timeline import DEFAULT_SETTINGS, SessionSettings, played_seconds
-from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
 from spinecoach.ui.library.detail_empty import add_hint, details_name, page_layout, pick_hint
+from spinecoach.ui.library.detail_parts import (
+    DIFFICULTY_WORDS,
+    add_cautions,
+    add_chips,
+    add_direction_mark,
+    add_routine_cautions,
+    add_sources,
+    pictured,
+    routine_card,
+    text_label,
+)
 from spinecoach.ui.library.illustrations import IllustrationCache
 from spinecoach.ui.widgets.callout import callout
-from spinecoach.ui.widgets.flow_layout import FlowLayout
 from spinecoach.ui.widgets.hyphenation import hyphenate
 
-# How hard an exercise is, by its difficulty (translated where shown). The `#:` comments
-# here and before other marked texts are what translators read beside the text.
-#: How hard an exercise is: a chip in the exercise's details (also Moderate, Demanding).
-DIFFICULTY_WORDS = {
-    1: QT_TRANSLATE_NOOP("DetailView", "Gentle"),
-    2: QT_TRANSLATE_NOOP("DetailView", "Moderate"),
-    3: QT_TRANSLATE_NOOP("DetailView", "Demanding"),
-}
-# How a picture's description names each position: the English of `core.timeline`'s
-# POSITION_WORDS, marked here so the description is translated (translated where shown).
-#: A picture's description for screen readers: "Cat-cow, on your hands and knees".
-PICTURED_POSITIONS = {
-    Position.LYING_ON_BACK: QT_TRANSLATE_NOOP("DetailView", "lying on your back"),
-    Position.LYING_ON_FRONT: QT_TRANSLATE_NOOP("DetailView", "lying on your front"),
-    Position.SIDE_LYING: QT_TRANSLATE_NOOP("DetailView", "lying on your side"),
-    Position.ALL_FOURS: QT_TRANSLATE_NOOP("DetailView", "on your hands and knees"),
-    Position.KNEELING: QT_TRANSLATE_NOOP("DetailView", "kneeling"),
-    Position.STANDING: QT_TRANSLATE_NOOP("DetailView", "standing"),
-    Position.SEATED: QT_TRANSLATE_NOOP("DetailView", "sitting on your chair"),
-}
 ILLUSTRATION_WIDTH = 480
-ROUTINE_THUMB = QSize(64, 48)
-
-
-def _label(text: str, role: str | None = None, *, rich: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(
-        Qt.TextInteractionFlag.TextBrowserInteraction
-        if rich
-        else Qt.TextInteractionFlag.TextSelectableByMouse
-    )
-    if role:
-        label.setProperty("role", role)
-    return label
-
-
-def pictured(name: str, position: Position) -> str:
-    """A picture's text alternative: what is shown and in which position."""
-    where = QCoreApplication.translate("DetailView", PICTURED_POSITIONS[position])
-    return QCoreApplication.translate("DetailView", "{name}, {position}").format(
-        name=name, position=where
-    )
-
-
-def _chip(text: str) -> QLabel:
-    chip = QLabel(text)
-    chip.setProperty("role", "chip")
-    return chip
 
 
 class DetailView(QScrollArea):
@@ -157,7 +121,7 @@ class DetailView(QScrollArea):
 
     def _add_note(self, text: str, urgent: bool) -> None:
         frame, box = callout("detailSearchNote", "redflags" if urgent else "caution")
-        words = _label(hyphenate(text))  # long German words break in a narrow pane at 200 %
+        words = text_label(hyphenate(text))  # long German words break in a narrow pane at 200 %
         words.setObjectName("detailSearchNoteText")
         box.addWidget(words)
         safety = QPushButton(self.tr("Read the safety notes"))
@@ -177,17 +141,6 @@ class DetailView(QScrollArea):
             self._avoid = avoid
             self.refresh()
 
-    def _add_direction_mark(self, text: str) -> None:
-        """A caution under the title: "You said bending forward makes it worse"."""
-        if not text:
-            return
-        frame, box = callout("detailDirection", "caution")
-        words = _label(hyphenate(text))
-        words.setObjectName("detailDirectionText")
-        box.addWidget(words)
-        frame.setAccessibleName(text)
-        self._layout.addWidget(frame)
-
     def _add_chain(self, exercise: Exercise) -> None:
         """The chain: "Easier: Heel slides · Harder: Dead bug", links that open each."""
         exercises = self._library.exercises
@@ -205,7 +158,7 @@ class DetailView(QScrollArea):
             plain.append(sentence.format(exercise=other.name))
         if not parts:
             return
-        chain = _label("  ·  ".join(parts), rich=True)
+        chain = text_label("  ·  ".join(parts), rich=True)
         chain.setObjectName("detailChain")
         chain.setAccessibleName(", ".join(plain))
         chain.setToolTip(self.tr("Open the easier or the harder version of this exercise"))
@@ -258,8 +211,8 @@ class DetailView(QScrollArea):
         self._reset()
         self._add_illustration(exercise.image, pictured(exercise.name, exercise.position))
         self._add_title(exercise.name, self.tr("Start this exercise"))
-        self._add_direction_mark(exercise_mark(exercise, self._avoid, self._words))
-        self._layout.addWidget(_label(exercise.summary, "muted"))
+        add_direction_mark(self._layout, exercise_mark(exercise, self._avoid, self._words))
+        self._layout.addWidget(text_label(exercise.summary, "muted"))
         words = self._words
         chips = [
             label(exercise.category, words),
@@ -269,8 +222,8 @@ class DetailView(QScrollArea):
         if exercise.desk_friendly:
             chips.append(self.tr("Desk-friendly"))
         chips += [label(target, words) for target in exercise.targets]
-        self._add_chips(chips)
-        dose = _label(
+        add_chips(self._layout, chips)
+        dose = text_label(
             self.tr("{dosage}  ·  about {duration}").format(
                 dosage=dosage_text(exercise, words=words),
                 duration=duration_text(exercise.total_seconds(), words),
@@ -285,29 +238,29 @@ class DetailView(QScrollArea):
         self._layout.addLayout(dose_row)
         self._dose = dose
         self._add_chain(exercise)
-        self._layout.addWidget(_label(self.tr("How to do it"), "heading"))
+        self._layout.addWidget(text_label(self.tr("How to do it"), "heading"))
         steps = QGridLayout()
         steps.setHorizontalSpacing(12)
         steps.setVerticalSpacing(8)
         for row, step in enumerate(exercise.steps):
-            number = _label(f"{row + 1}", "chip")
+            number = text_label(f"{row + 1}", "chip")
             number.setAlignment(Qt.AlignmentFlag.AlignCenter)
             number.setMinimumWidth(30)  # wider when the text is larger, or the number is 10
             steps.addWidget(number, row, 0, Qt.AlignmentFlag.AlignTop)
-            steps.addWidget(_label(step), row, 1)
+            steps.addWidget(text_label(step), row, 1)
         steps.setColumnStretch(1, 1)
         self._layout.addLayout(steps)
         if exercise.breathing:
-            self._layout.addWidget(_label(self.tr("Breathing"), "heading"))
-            self._layout.addWidget(_label(exercise.breathing))
-        self._add_cautions(exercise.cautions)
-        self._add_sources(exercise.sources)
+            self._layout.addWidget(text_label(self.tr("Breathing"), "heading"))
+            self._layout.addWidget(text_label(exercise.breathing))
+        add_cautions(self._layout, exercise.cautions)
+        add_sources(self._layout, self._library.cite(exercise.sources))
         if routines:
-            self._layout.addWidget(_label(self.tr("Part of these routines"), "heading"))
+            self._layout.addWidget(text_label(self.tr("Part of these routines"), "heading"))
             links = " · ".join(
                 f'<a href="{escape(rid)}">{escape(name)}</a>' for rid, name in routines
             )
-            used_in = _label(links, rich=True)
+            used_in = text_label(links, rich=True)
             used_in.linkActivated.connect(self.item_link_activated)
             self._layout.addWidget(used_in)
         self._add_footer()
@@ -317,8 +270,8 @@ class DetailView(QScrollArea):
         self._shown = routine
         self._reset()
         self._add_title(routine.name, self.tr("Start routine"))
-        self._add_direction_mark(routine_mark(routine, self._avoid, self._words))
-        self._layout.addWidget(_label(routine.description, "muted"))
+        add_direction_mark(self._layout, routine_mark(routine, self._avoid, self._words))
+        self._layout.addWidget(text_label(routine.description, "muted"))
         words = self._words
         count = len(routine.items)
         played = played_seconds(routine, self._session_settings)
@@ -330,44 +283,18 @@ class DetailView(QScrollArea):
             chips.append(self.tr("Desk-friendly"))
         if routine.on_floor:
             chips.append(self.tr("Floor"))
-        self._add_chips(chips)
-        self._layout.addWidget(_label(self.tr("What you will do"), "heading"))
-        card = QFrame()
-        card.setProperty("role", "card")
-        rows = QVBoxLayout(card)
-        rows.setContentsMargins(12, 8, 12, 8)
-        rows.setSpacing(2)
-        ratio = self.devicePixelRatioF()
-        for number, item in enumerate(routine.items, start=1):
-            row = QHBoxLayout()
-            row.setSpacing(12)
-            picture = QLabel()
-            picture.setAccessibleName(
-                self.tr("Picture of {what}").format(
-                    what=pictured(item.exercise.name, item.exercise.position)
-                )
-            )
-            picture.setPixmap(
-                self._illustrations.pixmap(item.exercise.image, ROUTINE_THUMB, ratio, crop=True)
-            )
-            picture.setFixedSize(ROUTINE_THUMB)
-            row.addWidget(picture)
-            name = _label(
-                f'{number}. <a href="{escape(item.exercise.id)}">{escape(item.exercise.name)}</a>',
-                rich=True,
-            )
-            name.linkActivated.connect(self.item_link_activated)
-            text = QVBoxLayout()
-            text.setSpacing(0)
-            text.addWidget(name)
-            dosage = dosage_text(item.exercise, item.dosage, words, only_side=item.only_side)
-            text.addWidget(_label(dosage, "muted"))
-            row.addLayout(text, 1)
-            row.addWidget(_label(duration_text(item.seconds, words), "muted"))
-            rows.addLayout(row)
+        add_chips(self._layout, chips)
+        self._layout.addWidget(text_label(self.tr("What you will do"), "heading"))
+        card = routine_card(
+            routine,
+            self._illustrations,
+            self.devicePixelRatioF(),
+            words,
+            self.item_link_activated,
+        )
         self._layout.addWidget(card)
         between = played - routine.total_seconds
-        timing = _label(
+        timing = text_label(
             self.tr(
                 "{exercise} of exercise and {between} to get ready and move on between exercises."
             ).format(
@@ -380,7 +307,7 @@ class DetailView(QScrollArea):
         self._layout.addWidget(timing)
         if routine.on_floor:
             self._add_floor_note()
-        self._add_routine_cautions(routine)
+        add_routine_cautions(self._layout, routine)
         self._add_footer()
 
     def show_guide(self, guide: Guide) -> None:
@@ -388,16 +315,16 @@ class DetailView(QScrollArea):
         self._shown = guide
         self._reset()
         self._add_illustration(guide.image, pictured(guide.name, guide.position))
-        title = _label(guide.name, "title")
+        title = text_label(guide.name, "title")
         title.setObjectName("detailTitle")
         self._layout.addWidget(title)
-        self._layout.addWidget(_label(guide.summary, "muted"))
-        self._add_chips([self.tr("How-to"), label(guide.position, self._words)])
-        self._layout.addWidget(_label(self.tr("How to do it"), "heading"))
+        self._layout.addWidget(text_label(guide.summary, "muted"))
+        add_chips(self._layout, [self.tr("How-to"), label(guide.position, self._words)])
+        self._layout.addWidget(text_label(self.tr("How to do it"), "heading"))
         for number, step in enumerate(guide.steps, start=1):
-            self._layout.addWidget(_label(f"{number}.  {step}"))
-        self._add_cautions(guide.cautions)
-        self._add_sources(guide.sources)
+            self._layout.addWidget(text_label(f"{number}.  {step}"))
+        add_cautions(self._layout, guide.cautions)
+        add_sources(self._layout, self._library.cite(guide.sources))
         self._add_footer()
 
     def _add_floor_note(self) -> None:
@@ -418,7 +345,7 @@ class DetailView(QScrollArea):
             if guide is not None:
                 link = f'<a href="guide:{escape(guide.id)}">{escape(guide.name)}</a>'
                 text += " " + escape(sentence).format(guide=link)
-        note = _label(text, "muted", rich=True)
+        note = text_label(text, "muted", rich=True)
         note.setObjectName("floorNote")
         note.linkActivated.connect(self._open_link)
         self._layout.addWidget(note)
@@ -431,42 +358,9 @@ class DetailView(QScrollArea):
             return
         self.item_link_activated.emit(link)
 
-    def _add_routine_cautions(self, routine: Routine) -> None:
-        """Every caution of every exercise, under the exercise's name, in routine order."""
-        frame, box = callout("cautions", "caution")
-        box.addWidget(_label(self.tr("Take care"), "heading"))
-        seen: set[str] = set()
-        for item in routine.items:
-            exercise = item.exercise
-            if exercise.id in seen:
-                continue
-            seen.add(exercise.id)
-            name = _label(exercise.name)
-            name.setProperty("role", "cautionExercise")
-            box.addWidget(name)
-            for caution in exercise.cautions:
-                box.addWidget(_label(f"•  {caution}"))
-        box.addSpacing(4)
-        box.addWidget(_label(self._stop_advice()))
-        self._layout.addSpacing(6)
-        self._layout.addWidget(frame)
-
-    def _add_sources(self, source_ids: tuple[str, ...]) -> None:
-        citations = self._library.cite(source_ids)
-        if not citations:
-            return
-        listed = "; ".join(citations)
-        if len(citations) == 1:
-            text = self.tr("Source: {sources}").format(sources=listed)
-        else:
-            text = self.tr("Sources: {sources}").format(sources=listed)
-        sources = _label(text, "muted")
-        sources.setObjectName("detailSources")
-        self._layout.addWidget(sources)
-
     def _add_title(self, text: str, start_text: str) -> None:
         row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        title = _label(text, "title")
+        title = text_label(text, "title")
         title.setObjectName("detailTitle")
         row.addWidget(title, 1)
         start = QPushButton(start_text)
@@ -531,30 +425,9 @@ class DetailView(QScrollArea):
         picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self._layout.addWidget(picture)
 
-    def _add_chips(self, texts: list[str]) -> None:
-        row = FlowLayout()
-        for text in texts:
-            row.addWidget(_chip(text))
-        self._layout.addLayout(row)
-
-    def _add_cautions(self, cautions: tuple[str, ...]) -> None:
-        frame, box = callout("cautions", "caution")
-        heading = _label(self.tr("Take care"), "heading")
-        box.addWidget(heading)
-        for caution in (*cautions, self._stop_advice()):
-            box.addWidget(_label(f"•  {caution}"))
-        self._layout.addSpacing(6)
-        self._layout.addWidget(frame)
-
-    def _stop_advice(self) -> str:
-        return self.tr(
-            "Stop if an exercise makes your pain worse, or sends pain, numbness or tingling down "
-            "a leg."
-        )
-
     def _add_footer(self) -> None:
         self._layout.addStretch(1)
-        footer = _label(
+        footer = text_label(
             self.tr(
                 "SpineCoach is a self-management aid, not a diagnosis or a treatment. "
                 '<a href="safety">Read the safety notes and red-flag symptoms</a>.'

@@ -6,6 +6,7 @@ value outside it is kept in the field, marked, named with its range, and Save st
 is back inside. The total time is `core.timeline.played_seconds` (changeovers included), and
 the Desk / Floor words come from `Routine.desk_friendly` / `Routine.on_floor`: computed, never
 typed. Saving is the caller's (`save`): it answers with a problem to show, or None when kept.
+Where each widget sits, and the dosage fields, are `routine_editor_layout`'s.
 """
 
 from __future__ import annotations
@@ -19,16 +20,10 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QDialog,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSizePolicy,
-    QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -45,24 +40,14 @@ from spinecoach.core.messages import ENGLISH, Messages
 from spinecoach.core.timeline import DEFAULT_SETTINGS, SessionSettings, played_seconds
 from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
 from spinecoach.ui.library.exercise_picker import ExercisePicker
+from spinecoach.ui.library.routine_editor_layout import (
+    REPS_FIELDS,
+    TIMED_FIELDS,
+    keep_text_height,
+    lay_out,
+)
 from spinecoach.ui.library.routine_items import EditedItem, ItemsList, RoutineItemsModel
-from spinecoach.ui.widgets.callout import callout
-from spinecoach.ui.widgets.page_scroll import scrolling_page
-from spinecoach.ui.widgets.reflow import WrappingRow
 
-#: The dosage fields the editor shows, with their labels (translated where shown).
-FIELD_LABELS: dict[str, str] = {
-    "reps": QT_TRANSLATE_NOOP("RoutineEditor", "Repetitions"),
-    "hold_seconds": QT_TRANSLATE_NOOP("RoutineEditor", "Hold (seconds)"),
-    "sets": QT_TRANSLATE_NOOP("RoutineEditor", "Sets"),
-    "rest_seconds": QT_TRANSLATE_NOOP("RoutineEditor", "Rest between sets (seconds)"),
-    "duration_seconds": QT_TRANSLATE_NOOP("RoutineEditor", "Length (seconds)"),
-}
-#: What a timed block (a walk) may change, and what a routine of repetitions may.
-TIMED_FIELDS = ("duration_seconds",)
-REPS_FIELDS = ("reps", "hold_seconds", "sets", "rest_seconds")
-#: The widest any spin box goes: a typed value is kept and judged, not cut off at the range.
-SPIN_MAX = 3600
 #: The name and description of a routine, as the routine files allow them.
 NAME_LENGTH = (2, 40)
 DESCRIPTION_LENGTH = (20, 200)
@@ -74,81 +59,6 @@ SIDE_CHOICES: tuple[tuple[OnlySide | None, str], ...] = (
     (OnlySide.LEFT, QT_TRANSLATE_NOOP("RoutineEditor", "Left side only")),
     (OnlySide.RIGHT, QT_TRANSLATE_NOOP("RoutineEditor", "Right side only")),
 )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RoutineEditor", text)
-
-
-def keep_text_height(field: QWidget) -> None:
-    """A field at least as tall as its text needs (the stylesheet's min-height is less at 200 %).
-
-    The editor's page scrolls at its minimum height when the dialog is small, so a field
-    would otherwise get only the stylesheet's minimum, shorter than its text.
-    """
-    field.setMinimumHeight(field.sizeHint().height())
-
-
-class _DosageField:
-    """One dosage field: its label, spin box and the range (or the problem) beside it."""
-
-    def __init__(self, name: str, column: QVBoxLayout) -> None:
-        self.name = name
-        self.label = QLabel(_tr(FIELD_LABELS[name]))
-        self.label.setWordWrap(True)
-        self.spin = QSpinBox()
-        self.spin.setObjectName(f"field_{name}")
-        self.spin.setRange(0, SPIN_MAX)
-        self.spin.setAccessibleName(_tr(FIELD_LABELS[name]))
-        self.spin.setKeyboardTracking(True)
-        self.label.setBuddy(self.spin)
-        self.hint = QLabel()
-        self.hint.setObjectName(f"range_{name}")
-        self.hint.setWordWrap(True)
-        self.hint.setProperty("role", "muted")
-        # The label over the field and its range: nothing squeezed beside a long German label.
-        row = QHBoxLayout()
-        row.setSpacing(10)
-        row.addWidget(self.spin, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self.hint, 1)
-        column.addWidget(self.label)
-        column.addLayout(row)
-        column.addSpacing(4)
-
-    def set_visible(self, visible: bool) -> None:
-        for widget in (self.label, self.spin, self.hint):
-            widget.setVisible(visible)
-
-    def show(self, item: EditedItem) -> None:
-        """The item's value and range, and the problem when the value is outside it."""
-        low, high = item.range_of(self.name)
-        value = getattr(item.dosage, self.name)
-        self.spin.blockSignals(True)
-        self.spin.setValue(int(value or 0))
-        self.spin.blockSignals(False)
-        fixed = low == high
-        self.spin.setEnabled(not fixed)
-        problem = next((p for p in item.problems if p.field == self.name), None)
-        if problem is not None:
-            text = QCoreApplication.translate(
-                "RoutineEditor", "{value} is outside the safe range: {low} to {high}"
-            ).format(value=problem.value, low=problem.low, high=problem.high)
-            self.hint.setProperty("role", "redflag")
-        elif fixed:
-            text = QCoreApplication.translate("RoutineEditor", "Set by the exercise")
-            self.hint.setProperty("role", "muted")
-        else:
-            text = QCoreApplication.translate("RoutineEditor", "{low} to {high}").format(
-                low=low, high=high
-            )
-            self.hint.setProperty("role", "muted")
-        self.hint.setText(text)
-        self.spin.setAccessibleDescription(text)
-        self.spin.setProperty("invalid", problem is not None)
-        for widget in (self.hint, self.spin):
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
-        keep_text_height(self.spin)
 
 
 class RoutineEditor(QDialog):
@@ -241,7 +151,10 @@ class RoutineEditor(QDialog):
         self.side.setObjectName("field_side")
         self.side.setAccessibleName(self.tr("Sides"))
         for side, text in SIDE_CHOICES:
-            self.side.addItem(_tr(text), side.value if side is not None else "")
+            self.side.addItem(
+                QCoreApplication.translate("RoutineEditor", text),
+                side.value if side is not None else "",
+            )
         self.side_label = QLabel(self.tr("Sides"))
         self.side_label.setBuddy(self.side)
         self.side_label.setWordWrap(True)
@@ -268,8 +181,8 @@ class RoutineEditor(QDialog):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("cancelRoutineButton")
 
-        self._fields: dict[str, _DosageField] = {}
-        self._build_layout(notice)
+        self._notice = notice
+        self._fields = lay_out(self, notice)
 
         self.add_button.clicked.connect(self.open_picker)
         self.up_button.clicked.connect(lambda: self._move(-1))
@@ -295,92 +208,6 @@ class RoutineEditor(QDialog):
     def _key(self) -> int:
         self._next_key += 1
         return self._next_key
-
-    def _build_layout(self, notice: str) -> None:
-        page = QWidget()
-        page.setObjectName("routineEditorPage")
-        body = QVBoxLayout(page)
-        body.setContentsMargins(20, 16, 20, 8)
-        body.setSpacing(10)
-        self._notice = notice
-        if notice:
-            frame, box = callout("routineEditorNotice", "caution")
-            text = QLabel(notice)
-            text.setObjectName("routineEditorNoticeText")
-            text.setWordWrap(True)
-            box.addWidget(text)
-            body.addWidget(frame)
-        top = QGridLayout()
-        top.setHorizontalSpacing(10)
-        name_label = QLabel(self.tr("Name"))
-        name_label.setBuddy(self.name)
-        description_label = QLabel(self.tr("Description"))
-        description_label.setBuddy(self.description)
-        top.addWidget(name_label, 0, 0)
-        top.addWidget(self.name, 0, 1)
-        top.addWidget(description_label, 1, 0)
-        top.addWidget(self.description, 1, 1)
-        top.setColumnStretch(1, 1)
-        body.addLayout(top)
-
-        left = QVBoxLayout()
-        heading = QLabel(self.tr("Exercises, in order"))
-        heading.setProperty("role", "heading")
-        heading.setWordWrap(True)
-        left.addWidget(heading)
-        # The buttons above the list: in sight when a small window scrolls the page.
-        moves = WrappingRow(spacing=6)
-        for button in (self.add_button, self.up_button, self.down_button, self.remove_button):
-            moves.addWidget(button)
-        left.addLayout(moves)
-        left.addWidget(self.items, 1)
-
-        right_frame = QFrame()
-        right_frame.setObjectName("itemDosage")
-        right_frame.setProperty("role", "card")
-        right = QVBoxLayout(right_frame)
-        right.setContentsMargins(14, 12, 14, 12)
-        right.addWidget(self.item_title)
-        right.addWidget(self.item_note)
-        fields = QVBoxLayout()
-        fields.setSpacing(4)
-        for name in (*REPS_FIELDS, *TIMED_FIELDS):
-            self._fields[name] = _DosageField(name, fields)
-        fields.addWidget(self.side_label)
-        fields.addWidget(self.side, 0, Qt.AlignmentFlag.AlignLeft)
-        right.addLayout(fields)
-        right.addWidget(self.no_item)
-        right.addStretch(1)
-
-        columns = QHBoxLayout()
-        columns.setSpacing(16)
-        columns.addLayout(left, 1)
-        columns.addWidget(right_frame, 1)
-        body.addLayout(columns, 1)
-        buttons = WrappingRow(spacing=8)
-        buttons.add_push()
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
-        button_box = QWidget()
-        button_box.setLayout(buttons)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 12)
-        outer.addWidget(scrolling_page(page, "routineEditorScroll"), 1)
-        # Below the page, always in sight: the total, what stops Save, and the buttons.
-        summary = QHBoxLayout()
-        summary.setContentsMargins(20, 8, 20, 0)
-        summary.addWidget(self.total, 1)
-        summary.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
-        outer.addLayout(summary)
-        status_row = QHBoxLayout()
-        status_row.setContentsMargins(20, 0, 20, 0)
-        status_row.addWidget(self.status)
-        outer.addLayout(status_row)
-        button_row = QHBoxLayout()
-        button_row.setContentsMargins(20, 0, 20, 0)
-        button_row.addWidget(button_box)
-        outer.addLayout(button_row)
-        button_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
     # --- what the routine is now ---------------------------------------------------------------
 
