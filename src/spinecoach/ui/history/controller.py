@@ -56,17 +56,17 @@ from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
 from spinecoach.storage.database import Database
 from spinecoach.ui.history.chart import ChartPoint
 from spinecoach.ui.history.locale_text import count, logged_at, signed
-from spinecoach.ui.history.programme_panel import ProgrammeSummary, ProgrammeWeek
-from spinecoach.ui.history.report import ReportContent
-from spinecoach.ui.history.report_content import ReportWriter
-from spinecoach.ui.history.view import (
+from spinecoach.ui.history.log_tables import (
     ChangeRow,
     CheckInRow,
-    HistoryView,
     ReminderRow,
     SessionRow,
     SessionTableModel,
 )
+from spinecoach.ui.history.programme_panel import ProgrammeSummary, ProgrammeWeek
+from spinecoach.ui.history.report import ReportContent
+from spinecoach.ui.history.report_content import ReportWriter
+from spinecoach.ui.history.view import HistoryView
 
 if TYPE_CHECKING:
     from spinecoach.core.programme.model import Programme
