@@ -1,7 +1,7 @@
 """The History log's tables: the rows they list, their columns, models and sizing.
 
 Four tabs of the History view (`view`) show these: the sessions, the check-ins, the recorded
-changes to the exercises and the reminder log. Rows arrive worded by the controller; the models sort
+changes to the exercises and the reminder log. Rows arrive worded (`log_rows`); the models sort
 them by raw values and put translated headers over them, and a table is sized to the font in use.
 """
 
