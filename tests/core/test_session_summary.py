@@ -5,16 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from spinecoach import paths
+from spinecoach.core.cues import ExtendRefusal, extend_refusal, extended_caption
 from spinecoach.core.exercise import Dosage, Motion
 from spinecoach.core.pain import rise_advice
 from spinecoach.core.session_summary import SessionOutcome, summarize
-from spinecoach.core.timeline import (
-    ExtendRefusal,
-    PhaseKind,
-    build_timeline,
-    extend_refusal,
-    extended_caption,
-)
+from spinecoach.core.timeline import PhaseKind, build_timeline
 from spinecoach.core.translation import load_library_in
 from tests.factories import exercise, routine
 

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from spinecoach.core.cues import Cue, CueKind, end_of_hold_cue, entry_cues, spoken_name, tick_cue
 from spinecoach.core.exercise import (
     Dosage,
     Motion,
@@ -18,21 +19,14 @@ from spinecoach.core.exercise import (
     SideMeaning,
 )
 from spinecoach.core.library import load_library
+from spinecoach.core.spoken_numbers import number_in_words, seconds_in_words
 from spinecoach.core.timeline import (
-    Cue,
-    CueKind,
     Phase,
     PhaseKind,
     SessionSettings,
     Side,
     build_timeline,
-    end_of_hold_cue,
-    entry_cues,
-    number_in_words,
     played_seconds,
-    seconds_in_words,
-    spoken_name,
-    tick_cue,
 )
 from tests.factories import exercise, routine
 

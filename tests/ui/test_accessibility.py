@@ -33,8 +33,8 @@ from spinecoach.ui.care.progression_dialog import ProgressionSuggestionDialog
 from spinecoach.ui.care.safety_dialog import SafetyDialog
 from spinecoach.ui.history.check_in_dialog import CheckInDialog
 from spinecoach.ui.history.import_dialog import ImportPreviewDialog
+from spinecoach.ui.history.log_tables import CheckInRow, SessionRow
 from spinecoach.ui.history.session_dialog import SessionDetailsDialog
-from spinecoach.ui.history.view import CheckInRow, SessionRow
 from spinecoach.ui.library.exercise_picker import ExercisePicker
 from spinecoach.ui.library.routine_editor import RoutineEditor
 from spinecoach.ui.reminders.popup import ReminderPopup

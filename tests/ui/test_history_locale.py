@@ -31,8 +31,9 @@ from spinecoach.core.report_period import ReportPeriod
 from spinecoach.core.translation import load_library_in
 from spinecoach.storage.database import Database
 from spinecoach.storage.opening import open_database
-from spinecoach.ui.history.chart import PainChart, TickStep, tick_labels
+from spinecoach.ui.history.chart import PainChart
 from spinecoach.ui.history.controller import HistoryController
+from spinecoach.ui.history.time_axis import TickStep, tick_labels
 from spinecoach.ui.history.view import HistoryView
 from tests.ui.report_reading import fact, session_rows
 

@@ -409,7 +409,7 @@ def test_the_time_axis_never_crowds_and_always_says_month_and_year(days: int, pi
     year (and, below a year's steps, the month); a new month or year is named where it starts."""
     from zoneinfo import ZoneInfo
 
-    from spinecoach.ui.history.chart import plan_ticks
+    from spinecoach.ui.history.time_axis import plan_ticks
 
     zone = ZoneInfo("Europe/Berlin")  # its clocks change twice a year
     high = datetime(2026, 11, 21, tzinfo=zone).timestamp()

@@ -20,8 +20,8 @@ from spinecoach.core.clock import FakeClock
 from spinecoach.core.records import MAX_NOTE_LENGTH, SessionStatus
 from spinecoach.ui.care.pain_dialog import PainDialog
 from spinecoach.ui.history.area import HistoryArea
+from spinecoach.ui.history.log_tables import SessionRow
 from spinecoach.ui.history.session_dialog import SessionDetailsDialog
-from spinecoach.ui.history.view import SessionRow
 from spinecoach.ui.widgets.note_box import CAUTION_FROM, NoteCounter
 from tests.fakes import RecordingCues, ScriptedPrompts
 

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from spinecoach.app import Application, build
 from spinecoach.core import settings as keys
 from spinecoach.core.clock import FakeClock
-from spinecoach.ui.history.chart import SERIES
+from spinecoach.ui.history.chart_legend import SERIES
 from spinecoach.ui.shell.settings_dialog import SettingsDialog
 from spinecoach.ui.style import theme
 from spinecoach.ui.style.contrast import TEXT_PAIRS, contrast_ratio

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from spinecoach.ui.history.chart import (
+from spinecoach.ui.history.time_axis import (
     TICK_STEPS,
     _midnight,
     _tick_days,

@@ -24,7 +24,7 @@ Semantics the player and the records rely on:
   exercise. `back_phase()` restarts the current part, or goes to the part before when less than
   `BACK_GRACE_SECONDS` into it (a music player's "previous"); `previous_exercise()` goes to the
   start of the exercise before (nothing at the first: `has_previous_exercise()`).
-- `extend()` lengthens only a phase `core.timeline.extend_refusal` allows (`can_extend()`), and
+- `extend()` lengthens only a phase `core.cues.extend_refusal` allows (`can_extend()`), and
   says the new time in its `PhaseExtended` event's caption.
 - Skipping to the end is still reaching the end: `SessionFinished(completed=True)`.
 - `CueDue.stale` is True for a cue whose phase was already over when a late tick caught up
@@ -42,26 +42,27 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from spinecoach.core.clock import Clock
-from spinecoach.core.timeline import (
+from spinecoach.core.cues import (
     COUNTDOWN_MARKS,
-    DEFAULT_SETTINGS,
     EXTEND_SECONDS,
     Cue,
     CueKind,
     ExtendRefusal,
-    Phase,
-    PhaseKind,
-    SessionSettings,
-    Side,
-    build_timeline,
     end_of_hold_cue,
     entry_cues,
     extend_refusal,
     extended_caption,
     has_countdown,
-    number_in_words,
-    seconds_in_words,
     tick_cue,
+)
+from spinecoach.core.spoken_numbers import number_in_words, seconds_in_words
+from spinecoach.core.timeline import (
+    DEFAULT_SETTINGS,
+    Phase,
+    PhaseKind,
+    SessionSettings,
+    Side,
+    build_timeline,
 )
 
 __all__ = [

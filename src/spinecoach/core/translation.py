@@ -36,6 +36,7 @@ from typing import Any
 from spinecoach.core import (
     catalog,
     content_words,
+    cues,
     directions,
     pain,
     progression,
@@ -43,6 +44,7 @@ from spinecoach.core import (
     report_words,
     safety,
     session_summary,
+    spoken_numbers,
     timeline,
 )
 from spinecoach.core.exercise import Exercise, Guide, Routine, RoutineItem
@@ -87,6 +89,8 @@ MESSAGE_MODULES: tuple[ModuleType, ...] = (
     safety,
     pain,
     timeline,
+    cues,
+    spoken_numbers,
     reminder_summary,
     content_words,
     session_summary,

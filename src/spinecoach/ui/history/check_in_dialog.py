@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from spinecoach.ui.care.pain_dialog import anchor_words, score_name
-from spinecoach.ui.history.view import CheckInRow
+from spinecoach.ui.history.log_tables import CheckInRow
 from spinecoach.ui.widgets.note_box import NoteCounter
 
 

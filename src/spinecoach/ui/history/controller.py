@@ -5,7 +5,7 @@ Only the chosen range is read (the queries use the time indexes), the statistics
 check-in, a corrected or deleted check-in, a deleted session, an edited note) is written at
 once and then redrawn. Dates, times and numbers are written in the locale in use
 (`locale_text`); the core's words (the reminder sentence, durations) in the language of
-`words`.
+`words`. Each record is worded as its line of the log by `log_rows`.
 
 The chart shows the chosen range, cut to the data when there is less (a new person's "3
 months" shows their first days, at least a week), and always ends with today: nothing after
@@ -22,27 +22,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from spinecoach.core.clock import Clock
-from spinecoach.core.content_words import duration_text
 from spinecoach.core.messages import ENGLISH, Messages
-from spinecoach.core.records import (
-    ChangeStatus,
-    HurtEvent,
-    PainContext,
-    PainEntry,
-    ProgressionChange,
-    ReminderAction,
-    ReminderLogEntry,
-    SessionRecord,
-    SessionStatus,
-)
-from spinecoach.core.reminder_service import DeliveryKind
-from spinecoach.core.reminder_summary import (
-    BACK_FROM_BREAK,
-    THIS_WEEK,
-    describe_reminders,
-    summarise_reminders,
-)
-from spinecoach.core.reminders import SkipReason
+from spinecoach.core.records import PainContext, PainEntry, SessionRecord
+from spinecoach.core.reminder_summary import THIS_WEEK, describe_reminders, summarise_reminders
 from spinecoach.core.report_period import DEFAULT_PERIOD, ReportPeriod
 from spinecoach.core.statistics import (
     HistorySummary,
@@ -55,18 +37,18 @@ from spinecoach.core.statistics import (
 from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
 from spinecoach.storage.database import Database
 from spinecoach.ui.history.chart import ChartPoint
-from spinecoach.ui.history.locale_text import count, logged_at, signed
-from spinecoach.ui.history.programme_panel import ProgrammeSummary, ProgrammeWeek
+from spinecoach.ui.history.locale_text import count, signed
+from spinecoach.ui.history.log_rows import (
+    change_row,
+    check_in_row,
+    hurt_lines,
+    reminder_row,
+    session_row,
+)
+from spinecoach.ui.history.programme_panel import ProgrammeSummary, summarise_programme
 from spinecoach.ui.history.report_content import ReportWriter
 from spinecoach.ui.history.report_document import ReportContent
-from spinecoach.ui.history.view import (
-    ChangeRow,
-    CheckInRow,
-    HistoryView,
-    ReminderRow,
-    SessionRow,
-    SessionTableModel,
-)
+from spinecoach.ui.history.view import HistoryView
 
 if TYPE_CHECKING:
     from spinecoach.core.programme.model import Programme
@@ -82,14 +64,6 @@ FIRST_SUMMARY_DAYS = 50
 CHANGE_SESSIONS = 10
 # The chart shows at least this many days, even for a first session.
 MIN_VIEW_DAYS = 7
-
-# The reasons a stand-up reminder can be skipped with, as the reminder log says them.
-#: The reminder log: why a stand-up reminder was skipped ("Skipped: in a meeting").
-SKIP_REASON_WORDS: dict[str, str] = {
-    SkipReason.MEETING.value: QT_TRANSLATE_NOOP("HistoryController", "in a meeting"),
-    SkipReason.BUSY.value: QT_TRANSLATE_NOOP("HistoryController", "busy"),
-    SkipReason.IN_PAIN.value: QT_TRANSLATE_NOOP("HistoryController", "in pain"),
-}
 
 # The trend card's value and detail, in English (shown translated).
 #: The weekly trend card: its value, then the line under it.
@@ -128,18 +102,6 @@ def daily(
     for moment, value in segment:
         last_of_day[moment.astimezone(zone).date()] = (moment.timestamp(), value)
     return list(last_of_day.values())
-
-
-def _same_exercise_left_out(change: ProgressionChange) -> str:
-    """The "to" side of a change without the exercise's name when it stays the same.
-
-    "Chin tucks: 4 repetitions" → "Chin tucks: 5 repetitions" reads "… → 5 repetitions".
-    """
-    name, colon, _rest = change.from_text.partition(": ")
-    prefix = name + colon
-    if colon and change.to_text.startswith(prefix):
-        return change.to_text.removeprefix(prefix)
-    return change.to_text
 
 
 class HistoryController(QObject):
@@ -219,8 +181,6 @@ class HistoryController(QObject):
         programme = self._programme()
         if programme is None:
             return None
-        from spinecoach.core.programme.adherence import adherence_by_routine, weekly_adherence
-
         zone = self._zone()
         now = self._clock.now()
         today = now.astimezone(zone).date()
@@ -232,29 +192,7 @@ class HistoryController(QObject):
             )
         ]
         aliases = self._programme_aliases()
-        weeks = weekly_adherence(programme, completed, today, aliases=aliases)
-        by_routine = adherence_by_routine(programme, completed, today, aliases=aliases)
-        ids = programme.routine_ids
-        per_week = {
-            routine_id: {week.week_start: week for week in by_routine.get(routine_id, ())}
-            for routine_id in ids
-        }
-        rows = []
-        for week in weeks:
-            cells = []
-            for routine_id in ids:
-                own = per_week[routine_id].get(week.week_start)
-                cells.append((own.done, own.prescribed) if own is not None else (0, 0))
-            rows.append(ProgrammeWeek(week.week_start, week.done, week.prescribed, tuple(cells)))
-        return ProgrammeSummary(
-            title=programme.title,
-            prescribed_by=programme.prescribed_by,
-            contact=programme.contact,
-            routines=tuple(
-                (p.routine.name, p.frequency.text(self._words)) for p in programme.routines
-            ),
-            weeks=tuple(rows),
-        )
+        return summarise_programme(programme, completed, today, aliases, self._words)
 
     def routine_name(self, session: SessionRecord) -> str:
         """The session's routine as the library names it now, else as it was recorded."""
@@ -349,88 +287,37 @@ class HistoryController(QObject):
         view_start, view_end = self.view_bounds(first_data)
         chart.show_range(view_start.timestamp(), view_end.timestamp())
         self._view.set_empty(not points)
-        hurts = self._hurt_lines(self._database.hurt_events_between(start, end))
-        self._view.set_sessions([self._row(s, pain_by_session, hurts) for s in sessions])
+        events = self._database.hurt_events_between(start, end)
+        hurts = hurt_lines(events, self._exercise_names(tuple(e.exercise_id for e in events)))
+        texts = {session_id: self._hurt_text(lines) for session_id, lines in hurts.items()}
+        self._view.set_sessions(
+            [
+                session_row(s, self.routine_name(s), pain_by_session, hurts, texts, self._words)
+                for s in sessions
+            ]
+        )
         self._view.set_check_ins(
-            [self._check_in_row(e) for e in entries if e.context in CHECK_IN_CONTEXTS]
+            [check_in_row(e) for e in entries if e.context in CHECK_IN_CONTEXTS]
         )
         self._view.set_changes(
-            [self._change_row(c) for c in self._database.progression_changes(start, end)]
+            [change_row(c) for c in self._database.progression_changes(start, end)]
         )
         self._view.set_reminders(
-            [self._reminder_row(e) for e in self._database.reminder_events(start, end)]
+            [reminder_row(e) for e in self._database.reminder_events(start, end)]
         )
         self._view.set_programme(self.programme_summary())
         if summary:
             self._refresh_summary()
 
-    def _hurt_lines(self, events: Sequence[HurtEvent]) -> dict[int, list[str]]:
-        """Each session's "This hurts" answers, worded in order: "Bird dog, skipped"."""
-        names = self._exercise_names(tuple(event.exercise_id for event in events))
-        lines: dict[int, list[str]] = {}
-        for event, name in zip(events, names, strict=True):
-            lines.setdefault(event.session_id, []).append(
-                SessionTableModel.hurt(name, event.action)
-            )
-        return lines
+    def _hurt_text(self, lines: list[str]) -> str:
+        """A session's "This hurts" cell: the first answer, and how many more ("(+2 more)").
 
-    def _check_in_row(self, entry: PainEntry) -> CheckInRow:
-        assert entry.id is not None
-        return CheckInRow(
-            entry_id=entry.id,
-            epoch=entry.recorded_at.timestamp(),
-            date_text=logged_at(entry.recorded_at),
-            score=entry.score,
-            note=entry.note,
-            context=entry.context.value,
-        )
-
-    def _change_row(self, change: ProgressionChange) -> ChangeRow:
-        accepted = change.status is ChangeStatus.ACCEPTED
-        return ChangeRow(
-            epoch=change.recorded_at.timestamp(),
-            date_text=logged_at(change.recorded_at),
-            change=self.tr("{before} → {after}").format(
-                before=change.from_text, after=_same_exercise_left_out(change)
-            ),
-            answer=self.tr("Accepted") if accepted else self.tr("Declined"),
-            reason=change.reason,
-        )
-
-    def _reminder_row(self, entry: ReminderLogEntry) -> ReminderRow:
-        return ReminderRow(
-            epoch=entry.recorded_at.timestamp(),
-            date_text=logged_at(entry.recorded_at),
-            what=self.reminder_words(entry),
-        )
-
-    def reminder_words(self, entry: ReminderLogEntry) -> str:
-        """What a line of the reminder log says, in words ("Skipped: in a meeting")."""
-        action, detail = entry.action, entry.detail
-        if action is ReminderAction.SHOWN:
-            if detail.split(",", 1)[0].strip() == DeliveryKind.DAILY_EXERCISE.value:
-                return self.tr("Daily exercise reminder shown")
-            return self.tr("Stand-up reminder shown")
-        if action is ReminderAction.SNOOZED:
-            if detail.isdigit():
-                return self.tr("Snoozed for {minutes} min").format(minutes=count(int(detail)))
-            return self.tr("Snoozed")
-        if action is ReminderAction.SNOOZE_REFUSED:
-            return self.tr("Snooze refused: snoozed three times in a row")
-        if action is ReminderAction.SKIPPED:
-            reason = SKIP_REASON_WORDS.get(detail)
-            if reason is None:
-                return self.tr("Skipped")
-            return self.tr("Skipped: {reason}").format(
-                reason=QCoreApplication.translate("HistoryController", reason)
-            )
-        if action is ReminderAction.BREAK_STARTED:
-            return self.tr("Desk break started")
-        if detail == BACK_FROM_BREAK:
-            return self.tr("Closed: back from time away from the desk")
-        if detail == "chose a routine":
-            return self.tr("Closed: chose a routine")
-        return self.tr("Closed")
+        Worded here, not in `log_rows`: lupdate finds a counted message only in a `tr` call.
+        """
+        if len(lines) < 2:
+            return lines[0] if lines else ""
+        more = self.tr("(+%n more)", "", len(lines) - 1)
+        return self.tr("{first} {more}").format(first=lines[0], more=more)
 
     def _summary(self) -> HistorySummary:
         """The summary, reading as little history as it needs.
@@ -512,55 +399,6 @@ class HistoryController(QObject):
             when=entry.recorded_at,
             routine=routine,
             note=entry.note,
-        )
-
-    def _row(
-        self,
-        session: SessionRecord,
-        pain: dict[int, tuple[int | None, int | None]],
-        hurts: dict[int, list[str]],
-    ) -> SessionRow:
-        assert session.id is not None
-        lines = hurts.get(session.id, [])
-        hurt_text = ""
-        if len(lines) == 1:
-            hurt_text = lines[0]
-        elif lines:
-            more = self.tr("(+%n more)", "", len(lines) - 1)
-            hurt_text = self.tr("{first} {more}").format(first=lines[0], more=more)
-        minutes = None
-        duration = "–"
-        if session.ended_at is not None:
-            seconds = (session.ended_at - session.started_at).total_seconds()
-            minutes = seconds / 60
-            duration = duration_text(round(seconds), self._words)
-        incomplete = session.status in (SessionStatus.INCOMPLETE, SessionStatus.STOPPED)
-        done = count(len(session.exercises_completed))
-        total = count(session.exercises_total)
-        if session.status is SessionStatus.INCOMPLETE:
-            exercises = self.tr("{done} of {total} (incomplete)").format(done=done, total=total)
-        elif session.status is SessionStatus.STOPPED:
-            exercises = self.tr("{done} of {total} (stopped)").format(done=done, total=total)
-        else:
-            exercises = self.tr("{done} of {total}").format(done=done, total=total)
-        before, after = pain.get(session.id, (None, None))
-        return SessionRow(
-            session_id=session.id,
-            started_epoch=session.started_at.timestamp(),
-            date_text=logged_at(session.started_at),
-            routine_id=session.routine_id,
-            routine=self.routine_name(session),
-            minutes=minutes,
-            duration_text=duration,
-            exercises_text=exercises,
-            incomplete=incomplete,
-            before=before,
-            after=after,
-            feeling=SessionTableModel.feeling(session.feeling or ""),
-            hurts=len(lines),
-            note=session.note,
-            hurt_text=hurt_text,
-            hurt_lines=tuple(lines),
         )
 
     def check_in(self, score: int, note: str) -> bool:

@@ -1,15 +1,18 @@
 """History's "Programme" tab: the active programme, and sessions done against prescribed.
 
 A passive view, filled by `HistoryController` from `core.programme.adherence` (the rules of
-what counts and how the first and the current week are prorated live there): the title, who
-prescribed it and how to reach them, each routine with how often, this week's count, and a
-table of every week since the programme started, newest first, all routines and each one.
+what counts and how the first and the current week are prorated live there; `summarise_programme`
+puts their weeks in the tab's terms): the title, who prescribed it and how to reach them, each
+routine with how often, this week's count, and a table of every week since the programme
+started, newest first, all routines and each one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
@@ -24,7 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spinecoach.core.messages import Messages
 from spinecoach.ui.history.locale_text import count, weekday_date
+
+if TYPE_CHECKING:
+    from spinecoach.core.programme.model import Programme
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +53,43 @@ class ProgrammeSummary:
     contact: str
     routines: tuple[tuple[str, str], ...]
     weeks: tuple[ProgrammeWeek, ...]
+
+
+def summarise_programme(
+    programme: Programme,
+    completed: Sequence[tuple[str, date]],
+    today: date,
+    aliases: Mapping[str, str],
+    words: Messages,
+) -> ProgrammeSummary:
+    """What the tab shows of `programme` on `today`, its routines' frequency in `words`.
+
+    `completed`: the sessions completed since it started, as (routine id, local day); `aliases`:
+    the person's eased copies of locked routines -> the routine each eases.
+    """
+    from spinecoach.core.programme.adherence import adherence_by_routine, weekly_adherence
+
+    weeks = weekly_adherence(programme, completed, today, aliases=aliases)
+    by_routine = adherence_by_routine(programme, completed, today, aliases=aliases)
+    ids = programme.routine_ids
+    per_week = {
+        routine_id: {week.week_start: week for week in by_routine.get(routine_id, ())}
+        for routine_id in ids
+    }
+    rows = []
+    for week in weeks:
+        cells = []
+        for routine_id in ids:
+            own = per_week[routine_id].get(week.week_start)
+            cells.append((own.done, own.prescribed) if own is not None else (0, 0))
+        rows.append(ProgrammeWeek(week.week_start, week.done, week.prescribed, tuple(cells)))
+    return ProgrammeSummary(
+        title=programme.title,
+        prescribed_by=programme.prescribed_by,
+        contact=programme.contact,
+        routines=tuple((p.routine.name, p.frequency.text(words)) for p in programme.routines),
+        weeks=tuple(rows),
+    )
 
 
 class ProgrammePanel(QWidget):

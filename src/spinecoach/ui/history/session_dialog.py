@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spinecoach.ui.history.view import SessionRow
+from spinecoach.ui.history.log_tables import SessionRow
 from spinecoach.ui.widgets.note_box import NoteCounter
 
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QAbstractButton
 
 from spinecoach.core.clock import Clock
 from spinecoach.core.content_words import duration_text
+from spinecoach.core.cues import entry_cues, extend_refusal
 from spinecoach.core.directions import warning
 from spinecoach.core.exercise import Exercise, Position, Routine, SpinalMovement
 from spinecoach.core.messages import ENGLISH, Messages
@@ -62,7 +63,7 @@ from spinecoach.core.session import (
 )
 from spinecoach.core.session_recorder import SessionRecorder
 from spinecoach.core.session_summary import SessionOutcome, summarize
-from spinecoach.core.timeline import entry_cues, extend_refusal, with_item_swapped
+from spinecoach.core.timeline import with_item_swapped
 from spinecoach.ui.care.pain_dialog import PainAnswer
 from spinecoach.ui.session.player_view import PlayerView
 from spinecoach.ui.widgets.announcer import Announcer
