@@ -33,6 +33,15 @@ from PySide6.QtWidgets import QAbstractButton
 from spinecoach.core.clock import Clock
 from spinecoach.core.content_words import duration_text
 from spinecoach.core.directions import warning
+from spinecoach.core.engine_events import (
+    CueDue,
+    Event,
+    ExerciseDone,
+    ExerciseSkipped,
+    PhaseChanged,
+    PhaseExtended,
+    SessionFinished,
+)
 from spinecoach.core.exercise import Exercise, Position, Routine, SpinalMovement
 from spinecoach.core.messages import ENGLISH, Messages
 from spinecoach.core.movement import pose_progress, step_index
@@ -43,19 +52,12 @@ from spinecoach.core.records import (
     as_feeling,
 )
 from spinecoach.core.session import (
-    CueDue,
     CueKind,
     EngineState,
-    Event,
-    ExerciseDone,
-    ExerciseSkipped,
     ExtendRefusal,
     Phase,
-    PhaseChanged,
-    PhaseExtended,
     PhaseKind,
     SessionEngine,
-    SessionFinished,
     SessionSettings,
     Side,
     build_timeline,
