@@ -15,27 +15,22 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from spinecoach.core.session_summary import SessionSummary
 from spinecoach.ui.session.countdown import CountdownRing
+from spinecoach.ui.session.figure_canvas import FigureCanvas
+from spinecoach.ui.session.step_list import StepList
 from spinecoach.ui.session.summary import SessionSummaryPage
 from spinecoach.ui.style.icons import line_icon
 from spinecoach.ui.widgets.callout import callout
@@ -52,63 +47,6 @@ _ROLES = {"playPauseButton": "primary", "hurtsButton": "danger"}
 #: The least height of the player's buttons, and of "Previous exercise" and "Next exercise".
 BUTTON_HEIGHT = 44
 EXERCISE_BUTTON_HEIGHT = 36
-
-
-class _StepDelegate(QStyledItemDelegate):
-    """Measures each step as the stylesheet draws it: bold (the current step) and padded.
-
-    Qt sizes a wrapped item by its plain text over the full row, while the sheet pads items
-    and sets the current one bold: a step that just fitted lost its end ("Turn slowly back to
-    the ...") once drawn. Measuring the bold text 12 px narrower leaves room for both.
-    """
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        """Qt override: the height of the step wrapped as drawn."""
-        font = QFont(option.font)
-        font.setBold(True)
-        width = max(1, option.rect.width() - 12)
-        text = str(index.data() or "")
-        flags = int(Qt.TextFlag.TextWordWrap)
-        height = QFontMetrics(font).boundingRect(0, 0, width, 100_000, flags, text).height()
-        return QSize(option.rect.width(), height + 14)
-
-
-class FigureCanvas(QWidget):
-    """Draws one SVG frame of the moving figure, scaled to fit, crisp at any size."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("playerFigure")
-        self.setMinimumSize(160, 120)  # the drawing scales; a small window keeps the ring
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self._renderer = QSvgRenderer(self)
-        self._frame: bytes = b""
-
-    def set_svg(self, svg: bytes) -> None:
-        """Show a new frame (ignored when it is the frame already shown)."""
-        if svg != self._frame:
-            self._frame = svg
-            self._renderer.load(QByteArray(svg))
-            self.update()
-
-    def sizeHint(self) -> QSize:
-        """Qt override."""
-        return QSize(420, 315)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        """Qt override: keep the drawing's aspect, centred."""
-        if not self._frame:
-            return
-        view = self._renderer.viewBoxF()
-        scale = min(self.width() / view.width(), self.height() / view.height())
-        width, height = view.width() * scale, view.height() * scale
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        target = QRectF((self.width() - width) / 2, (self.height() - height) / 2, width, height)
-        self._renderer.render(painter, target)
-        painter.end()
 
 
 def _big_label(object_name: str, role: str) -> QLabel:
@@ -198,15 +136,8 @@ class PlayerView(QWidget):
         self.counter_label = _big_label("counterLabel", "counter")
         self.counter_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.step_list = QListWidget()
-        self.step_list.setObjectName("stepList")
+        self.step_list = StepList()
         self.step_list.setAccessibleName(self.tr("All steps"))
-        self.step_list.setWordWrap(True)
-        self.step_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.step_list.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
-        self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.step_list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.step_list.setItemDelegate(_StepDelegate(self.step_list))
         self.breathing_label = _big_label("breathingLabel", "muted")
         self.cautions_label = _big_label("cautionsLabel", "caution")
         self.cautions_label.setAccessibleName(self.tr("Take care"))
@@ -459,11 +390,7 @@ class PlayerView(QWidget):
         self.counter_label.setText(counter)
         # The content's long words may break in the narrow columns (ui/widgets/hyphenation).
         self.exercise_label.setText(hyphenate(exercise))
-        steps = tuple(hyphenate(step) for step in steps)
-        if tuple(self._step_texts()) != steps:
-            self.step_list.clear()
-            for number, step in enumerate(steps, start=1):
-                QListWidgetItem(f"{number}.  {step}", self.step_list)
+        self.step_list.show_steps(tuple(hyphenate(step) for step in steps))
         self.breathing_label.setText(
             self.tr("Breathing: {breathing}").format(breathing=hyphenate(breathing))
             if breathing
@@ -476,13 +403,6 @@ class PlayerView(QWidget):
         )
         self.cautions_label.setVisible(bool(cautions))
         self.next_label.setText(hyphenate(next_up))
-
-    def _step_texts(self) -> list[str]:
-        texts = []
-        for row in range(self.step_list.count()):
-            item = self.step_list.item(row)
-            texts.append(item.text().split(".  ", 1)[1] if item else "")
-        return texts
 
     def highlight_step(self, index: int, text: str) -> None:
         """Make step `index` the current one: highlighted in the list, large below."""
