@@ -26,8 +26,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractButton
 
 from spinecoach.core.clock import Clock
@@ -66,6 +65,7 @@ from spinecoach.core.session_recorder import SessionRecorder
 from spinecoach.core.session_summary import SessionOutcome, summarize
 from spinecoach.core.timeline import entry_cues, extend_refusal, with_item_swapped
 from spinecoach.ui.care.pain_dialog import PainAnswer
+from spinecoach.ui.session.player_buttons import ButtonKeys
 from spinecoach.ui.session.player_view import PlayerView
 from spinecoach.ui.widgets.announcer import Announcer
 
@@ -126,36 +126,6 @@ class CueSink(Protocol):
     def stop(self) -> None:
         """Silence whatever is playing (pause, stop)."""
         ...
-
-
-class _ButtonKeys(QObject):
-    """Space and Enter on a focused player button press that button, once.
-
-    Space is also the window's pause key (the Session menu), and a window shortcut is tried
-    before the focused widget sees the key. Accepting the shortcut override here gives the key
-    to the focused button instead, as Space works on any focused button in Qt: one press, one
-    action, never a button press and a pause together. Outside a dialog a QPushButton ignores
-    Enter, so Enter presses it here too.
-    """
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Qt override."""
-        if not isinstance(watched, QAbstractButton) or not isinstance(event, QKeyEvent):
-            return False
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if modifiers != Qt.KeyboardModifier.NoModifier:
-            return False
-        if event.type() == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_Space:
-            event.accept()  # the button's own key press and release follow
-            return True
-        if event.type() == QEvent.Type.KeyPress and event.key() in (
-            Qt.Key.Key_Return,
-            Qt.Key.Key_Enter,
-        ):
-            if watched.isEnabled():
-                watched.click()
-            return True
-        return False
 
 
 class PlayerController(QObject):
@@ -233,7 +203,7 @@ class PlayerController(QObject):
         view.easier_requested.connect(self.make_easier)
         view.log_after_requested.connect(self.log_after)
         view.focus_mode_changed.connect(lambda _on: self._commands_may_have_changed())
-        self._button_keys = _ButtonKeys(self)
+        self._button_keys = ButtonKeys(self)
         for button in view.findChildren(QAbstractButton):
             button.installEventFilter(self._button_keys)
         self.announcer = Announcer(view)
