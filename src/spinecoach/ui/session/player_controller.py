@@ -30,8 +30,6 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractButton
 
 from spinecoach.core.clock import Clock
-from spinecoach.core.content_words import duration_text
-from spinecoach.core.directions import warning
 from spinecoach.core.engine_events import (
     CueDue,
     Event,
@@ -41,9 +39,8 @@ from spinecoach.core.engine_events import (
     PhaseExtended,
     SessionFinished,
 )
-from spinecoach.core.exercise import Exercise, Position, Routine, SpinalMovement
+from spinecoach.core.exercise import Exercise, Routine, SpinalMovement
 from spinecoach.core.messages import ENGLISH, Messages
-from spinecoach.core.movement import pose_progress, step_index
 from spinecoach.core.pain import PainRiseAdvice
 from spinecoach.core.records import (
     HurtAction,
@@ -53,7 +50,6 @@ from spinecoach.core.records import (
 from spinecoach.core.session import (
     CueKind,
     EngineState,
-    ExtendRefusal,
     Phase,
     PhaseKind,
     SessionEngine,
@@ -63,18 +59,16 @@ from spinecoach.core.session import (
 )
 from spinecoach.core.session_recorder import SessionRecorder
 from spinecoach.core.session_summary import SessionOutcome, summarize
-from spinecoach.core.timeline import entry_cues, extend_refusal, with_item_swapped
+from spinecoach.core.timeline import with_item_swapped
 from spinecoach.ui.care.pain_dialog import PainAnswer
 from spinecoach.ui.session.player_buttons import ButtonKeys
+from spinecoach.ui.session.player_screen import PlayerScreen
 from spinecoach.ui.session.player_view import PlayerView
 from spinecoach.ui.widgets.announcer import Announcer
 
 log = logging.getLogger(__name__)
 
 TICK_MS = 100
-
-#: The phases that introduce an exercise: its cautions are shown there, before it starts.
-_BEFORE_EXERCISE = frozenset({PhaseKind.GET_READY, PhaseKind.NEXT_UP})
 
 #: The session's commands by name, as the window's Session menu sends them (`command`): "back"
 #: and "skip" move by one part, "previous" and "next" by one exercise.
@@ -173,13 +167,11 @@ class PlayerController(QObject):
         self._clock = clock
         self._prompts = prompts
         self._cues = cues
-        self._frames = frames
         self._settings = settings or SessionSettings()
         self._engine: SessionEngine | None = None
         self._after_pending: bool | None = None  # a session ended; "completed", to ask after
         self._routine: Routine | None = None
         self._session: str | None = None
-        self._phase_started = 0.0
         self._timer = QTimer(self)
         self._timer.setObjectName("playerTick")
         self._timer.setInterval(TICK_MS)
@@ -207,6 +199,7 @@ class PlayerController(QObject):
         for button in view.findChildren(QAbstractButton):
             button.installEventFilter(self._button_keys)
         self.announcer = Announcer(view)
+        self._screen = PlayerScreen(view, frames=frames, words=words)
         self._commands: frozenset[str] = frozenset()
         self._said_step: tuple[int, str] | None = None  # (phase index, step) announced
         self._said_paused = False
@@ -217,7 +210,6 @@ class PlayerController(QObject):
         # person said make their pain worse, what to do once an item was made easier (ask
         # whether to keep it) and after a "This hurts" (ask once about directions).
         self._exercises: Callable[[], Mapping[str, Exercise]] = dict
-        self._avoid: Callable[[], frozenset[SpinalMovement]] = frozenset
         self._made_easier: Callable[[Routine, int, Exercise], object] | None = None
         self._after_hurt: Callable[[Exercise], object] | None = None
         self._played: Routine | None = None  # the routine as started (before any swap)
@@ -256,7 +248,7 @@ class PlayerController(QObject):
         `after_hurt(exercise)` is called (paused) after a "This hurts" answer was recorded.
         """
         self._exercises = exercises
-        self._avoid = avoid
+        self._screen.avoided = avoid
         self._made_easier = made_easier
         self._after_hurt = after_hurt
 
@@ -357,7 +349,7 @@ class PlayerController(QObject):
         self._engine = None  # a finished session's screen is closed
         self._routine = routine
         self._played = routine
-        self._show_about_to_start(timeline)
+        self._screen.show_about_to_start(routine, timeline)
         answer = self._prompts.pain_before()
         self._session = self._recorder.begin(routine, answer.score, answer.note)
         advice = self._recorder.advice_before(routine, answer.score)
@@ -477,7 +469,7 @@ class PlayerController(QObject):
         for event in events:
             if isinstance(event, PhaseChanged):
                 phase_changed = True
-                self._on_phase(event.phase)
+                self._screen.show_phase(event.phase, self._engine, self._routine)
             elif isinstance(event, CueDue) and not event.stale:
                 # A stale cue belongs to a phase that already ended (the event loop was
                 # blocked): saying it now would only confuse.
@@ -495,43 +487,11 @@ class PlayerController(QObject):
             elif isinstance(event, SessionFinished):
                 self._on_finished(event.completed)
         self._sync_timer()
-        step = self._refresh()
+        step = self._screen.refresh(self._engine)
         self._announce(phase_changed=phase_changed, mark=mark, step=step, said=said)
-        self._show_controls()
+        if self._engine is not None and self.is_active():
+            self._screen.show_controls(self._engine, self.easier_version())
         self._commands_may_have_changed()
-
-    def _show_controls(self) -> None:
-        """The "+15 s" and "Previous exercise" buttons, as they apply to the phase now."""
-        engine = self._engine
-        if engine is None or not self.is_active():
-            return
-        refusal = extend_refusal(engine.phase)
-        self._view.set_extend(refusal is None, self._why_not_extend(refusal))
-        self._view.set_previous_enabled(engine.has_previous_exercise())
-        easier = self.easier_version()
-        self._view.set_easier(easier.name if easier is not None else "")
-
-    def _why_not_extend(self, refusal: ExtendRefusal | None) -> str:
-        """Why "+15 s" is off now, for its tooltip and a screen reader."""
-        match refusal:
-            case ExtendRefusal.REP:
-                return self.tr(
-                    "A repetition keeps its rhythm: +15 s is for holds, timed exercises and "
-                    "the time to get ready"
-                )
-            case ExtendRefusal.MOVE:
-                return self.tr(
-                    "A movement done in repetitions keeps its rhythm: +15 s is for holds, timed "
-                    "exercises and the time to get ready"
-                )
-            case ExtendRefusal.RELEASE:
-                return self.tr(
-                    "Letting go between repetitions keeps its rhythm: +15 s is for holds, timed "
-                    "exercises and the time to get ready"
-                )
-            case ExtendRefusal.FINISHED:
-                return self.tr("The session is over")
-        return ""
 
     def _announce(self, *, phase_changed: bool, mark: str, step: str, said: str = "") -> None:
         """Tell a screen reader what changed: once, politely, in one sentence."""
@@ -544,7 +504,7 @@ class PlayerController(QObject):
         parts: list[str] = []
         if phase_changed:
             parts.append(self._phase_words(engine.phase, engine.phase_duration(), step))
-            caution = self._direction_warning(engine.phase)
+            caution = self._screen.direction_warning(engine.phase)
             if caution:
                 parts.append(caution)
         else:
@@ -585,73 +545,6 @@ class PlayerController(QObject):
         self._view.set_caption(caption)
         if self._cues is not None:
             self._cues.play(kind, spoken, caption)
-
-    def _on_phase(self, phase: Phase) -> None:
-        self._phase_started = self._clock.monotonic()
-        engine = self._engine
-        next_text = ""
-        if engine is not None:
-            upcoming = self._next_exercise_after(engine.index)
-            if upcoming is not None:
-                next_text = self.tr("Next up: {exercise}").format(exercise=upcoming)
-        exercise = phase.exercise
-        position = self._position_words(exercise.position)
-        if phase.side_text:
-            figure = self.tr("Moving figure: {exercise}, {position}, {side}").format(
-                exercise=exercise.name, position=position, side=phase.side_text
-            )
-        else:
-            figure = self.tr("Moving figure: {exercise}, {position}").format(
-                exercise=exercise.name, position=position
-            )
-        self._view.figure.setAccessibleName(figure)
-        self._view.show_phase(
-            phase_word=phase.label,
-            counter=phase.counter_text,
-            exercise=phase.exercise.name,
-            steps=phase.exercise.steps,
-            breathing=phase.exercise.breathing,
-            next_up=next_text,
-            cautions=phase.exercise.cautions if phase.kind in _BEFORE_EXERCISE else (),
-        )
-        self._view.set_direction_warning(self._direction_warning(phase))
-        if phase.kind is PhaseKind.FINISHED:
-            self._view.set_finished()
-
-    def _direction_warning(self, phase: Phase) -> str:
-        """Before an exercise in a direction the person avoids: the caution ("" otherwise)."""
-        if phase.kind not in _BEFORE_EXERCISE:
-            return ""
-        return warning(phase.exercise, self._avoid(), self._words)
-
-    def _position_words(self, position: Position) -> str:
-        """How a position reads in the figure's name: as `core.timeline.POSITION_WORDS` says."""
-        return {
-            Position.LYING_ON_BACK: self.tr("lying on your back"),
-            Position.LYING_ON_FRONT: self.tr("lying on your front"),
-            Position.SIDE_LYING: self.tr("lying on your side"),
-            Position.ALL_FOURS: self.tr("on your hands and knees"),
-            Position.KNEELING: self.tr("kneeling"),
-            Position.STANDING: self.tr("standing"),
-            Position.SEATED: self.tr("sitting on your chair"),
-        }.get(position, str(position))
-
-    def _next_exercise_after(self, index: int) -> str | None:
-        engine = self._engine
-        if engine is None:
-            return None
-        current = engine.timeline[index]
-        for phase in engine.timeline[index + 1 :]:
-            if phase.kind is PhaseKind.FINISHED:
-                return None
-            if phase.item_index != current.item_index:
-                seconds = self._routine_item_seconds(phase.item_index)
-                return f"{phase.exercise.name} · {duration_text(seconds, self._words)}"
-        return None
-
-    def _routine_item_seconds(self, item_index: int) -> int:
-        assert self._routine is not None
-        return self._routine.items[item_index].seconds
 
     def _on_finished(self, completed: bool) -> None:
         """Stop the clock; ask about pain once the engine's events have all been handled.
@@ -718,29 +611,6 @@ class PlayerController(QObject):
             ". ".join(part for part in (summary.title, summary.exercises, summary.pain) if part)
         )
 
-    def _show_about_to_start(self, timeline: tuple[Phase, ...]) -> None:
-        """Before the pain question: the routine about to start and its first exercise.
-
-        Nothing runs yet, and nothing of the last session's screen is left.
-        """
-        assert self._routine is not None
-        first = timeline[0]
-        self._view.set_about_to_start()
-        self._view.show_routine(self._routine.name)
-        self._on_phase(first)
-        cues = entry_cues(first)
-        self._view.set_caption(cues[0].caption if cues else "")
-        self._view.set_countdown(first.seconds, first.seconds)
-        left = duration_text(round(sum(phase.seconds for phase in timeline)), self._words)
-        self._view.set_routine_progress(0.0, self.tr("{duration} left").format(duration=left))
-        steps = first.exercise.steps
-        text = first.position_prompt or (steps[0] if steps else "")
-        self._view.highlight_step(0, text)
-        if self._frames is not None:
-            svg = self._frames(first.exercise.id, 0.0, first.side)
-            if svg:
-                self._view.figure.set_svg(svg)
-
     def _sync_timer(self) -> None:
         running = self._engine is not None and self._engine.state is EngineState.RUNNING
         if running and self._engine is not None:
@@ -759,39 +629,4 @@ class PlayerController(QObject):
                 and self._engine.state in silenced
             ):
                 self._cues.stop()
-        paused = self._engine is not None and self._engine.state is EngineState.PAUSED
-        self._view.set_paused(paused, waiting=paused and self._waiting())
-
-    def _waiting(self) -> bool:
-        """Paused at the start of a change of position, the time untouched: waiting for Start."""
-        engine = self._engine
-        if engine is None or engine.state is not EngineState.PAUSED:
-            return False
-        return engine.phase.waits_for_person and engine.remaining() >= engine.phase_duration()
-
-    def _refresh(self) -> str:
-        """Repaint the moving parts; return the step shown now."""
-        engine = self._engine
-        if engine is None:
-            return ""
-        phase = engine.phase
-        remaining = engine.remaining()
-        duration = engine.phase_duration()
-        self._view.set_countdown(remaining, duration)
-        total = engine.total_seconds()
-        done = 1.0 if total <= 0 else 1.0 - engine.total_remaining() / total
-        left = duration_text(round(engine.total_remaining()), self._words)
-        self._view.set_routine_progress(done, self.tr("{duration} left").format(duration=left))
-        # The step and the figure follow the phase as planned: "+15 s" adds time at the end of
-        # it (holding the held pose, on the last set-up step), never sends either back.
-        elapsed = max(0.0, duration - remaining)
-        index = step_index(phase, elapsed)
-        steps = phase.exercise.steps
-        text = phase.position_prompt if self._waiting() else (steps[index] if steps else "")
-        self._view.highlight_step(index, text)
-        if self._frames is not None:
-            progress = pose_progress(phase, elapsed)
-            svg = self._frames(phase.exercise.id, progress, phase.side)
-            if svg:
-                self._view.figure.set_svg(svg)
-        return text
+        self._screen.show_paused(self._engine)
