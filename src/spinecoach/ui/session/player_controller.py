@@ -64,30 +64,12 @@ from spinecoach.ui.care.pain_dialog import PainAnswer
 from spinecoach.ui.session.player_buttons import ButtonKeys
 from spinecoach.ui.session.player_screen import PlayerScreen
 from spinecoach.ui.session.player_view import PlayerView
+from spinecoach.ui.session.session_commands import usable_commands
 from spinecoach.ui.widgets.announcer import Announcer
 
 log = logging.getLogger(__name__)
 
 TICK_MS = 100
-
-#: The session's commands by name, as the window's Session menu sends them (`command`): "back"
-#: and "skip" move by one part, "previous" and "next" by one exercise.
-COMMANDS = (
-    "pause",
-    "back",
-    "skip",
-    "previous",
-    "next",
-    "extend",
-    "easier",
-    "hurts",
-    "focus",
-    "stop",
-)
-#: What still makes sense on the summary (closing it) and in focus mode between sessions
-#: (leaving it). The summary is read out of focus mode: F11 does not enter it there.
-_CLOSING_COMMANDS = frozenset({"stop"})
-_LEAVING_FOCUS = frozenset({"focus", "stop"})
 
 
 class SessionPrompts(Protocol):
@@ -136,9 +118,9 @@ class PlayerController(QObject):
     Signals:
         session_started(): a session began (its row is written, or kept to be written).
         session_ended(str): the session finished; its final status.
-        commands_changed(object): the frozenset of `COMMANDS` usable now (the window enables
-            those keys: all while a session runs, closing ones on the finished screen, none
-            between sessions).
+        commands_changed(object): the frozenset of `session_commands.COMMANDS` usable now (the
+            window enables those keys: all while a session runs, closing ones on the finished
+            screen, none between sessions).
     """
 
     session_started = Signal()
@@ -292,25 +274,12 @@ class PlayerController(QObject):
             self._apply(engine.resume())
 
     def available_commands(self) -> frozenset[str]:
-        """The `COMMANDS` that do something now.
-
-        "+15 s" only where it applies, "previous" only after the first exercise.
-        """
-        engine = self._engine
-        if engine is not None and self.is_active():
-            commands = set(COMMANDS)
-            if not engine.can_extend():
-                commands.discard("extend")
-            if not engine.has_previous_exercise():
-                commands.discard("previous")
-            if self.easier_version() is None:
-                commands.discard("easier")
-            return frozenset(commands)
-        if self._view.is_focus_mode():
-            return _LEAVING_FOCUS
-        if self._engine is not None:
-            return _CLOSING_COMMANDS
-        return frozenset()
+        """The `COMMANDS` that do something now (`session_commands.usable_commands`)."""
+        return usable_commands(
+            self._engine,
+            has_easier=self.easier_version() is not None,
+            focus_mode=self._view.is_focus_mode(),
+        )
 
     def command(self, name: str) -> None:
         """Carry out a session key by name (see `COMMANDS`); one not usable now does nothing."""
