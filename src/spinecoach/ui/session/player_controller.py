@@ -41,7 +41,6 @@ from spinecoach.core.engine_events import (
 )
 from spinecoach.core.exercise import Exercise, Routine, SpinalMovement
 from spinecoach.core.messages import ENGLISH, Messages
-from spinecoach.core.pain import PainRiseAdvice
 from spinecoach.core.records import (
     HurtAction,
     SessionStatus,
@@ -60,36 +59,16 @@ from spinecoach.core.session import (
 from spinecoach.core.session_recorder import SessionRecorder
 from spinecoach.core.session_summary import SessionOutcome, summarize
 from spinecoach.core.timeline import with_item_swapped
-from spinecoach.ui.care.pain_dialog import PainAnswer
 from spinecoach.ui.session.player_buttons import ButtonKeys
 from spinecoach.ui.session.player_screen import PlayerScreen
 from spinecoach.ui.session.player_view import PlayerView
+from spinecoach.ui.session.prompts import SessionPrompts
 from spinecoach.ui.session.session_commands import usable_commands
 from spinecoach.ui.widgets.announcer import Announcer
 
 log = logging.getLogger(__name__)
 
 TICK_MS = 100
-
-
-class SessionPrompts(Protocol):
-    """The questions a session asks; dialogs in the app, scripted answers in tests."""
-
-    def pain_before(self) -> PainAnswer:
-        """Pain before starting (score None = skipped)."""
-        ...
-
-    def pain_after(self) -> PainAnswer:
-        """Pain and feeling after the session (score None = skipped)."""
-        ...
-
-    def this_hurts(self, exercise_name: str) -> str:
-        """Return "skip", "end" or "continue"."""
-        ...
-
-    def pain_advice(self, advice: PainRiseAdvice) -> None:
-        """Advice about pain (severe before the session, or a rise after it), said kindly."""
-        ...
 
 
 class CueSink(Protocol):
