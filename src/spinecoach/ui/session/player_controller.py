@@ -16,6 +16,12 @@ A session, as the person sees it:
 3. at the end, the pain question after, then the summary page (`core.session_summary`): done
    and skipped, the time exercising (as logged), pain before and after, the advice when it
    rose, and the controls that no longer apply disabled.
+
+What the screen shows of the engine's state is `player_screen.PlayerScreen`'s. The rest stays one
+class (about 590 lines): the person's actions, the engine's events and the questions asked over
+a paused session all read and move the same session (engine, routine, paused-to-ask, its end),
+and the sentences for screen readers stay here because lupdate counts "%n second(s)" only in a
+`self.tr` written in the class whose translation context it is.
 """
 
 from __future__ import annotations
