@@ -1,8 +1,7 @@
 """How the player screen is arranged, to fit a window as small as 960 x 540.
 
-The header, the picture / countdown / steps row, the summary's place and two rows of buttons.
-`PlayerView` makes the parts and says what they show; `lay_out` places them and hands back the
-containers the view shows and hides (focus mode, the summary page).
+`PlayerView` makes the parts and says what they show; `lay_out` places them (header, picture /
+countdown / steps row, summary, two rows of buttons) and hands back the containers it hides.
 """
 
 from __future__ import annotations

@@ -1,9 +1,7 @@
-"""What the player screen shows of a session, from the engine's state: the controller says when.
+"""What the player screen shows of a session, from the engine's state; the controller says when.
 
-The phase and its exercise (steps, cautions, what is next, the figure's name), the moving parts
-(the countdown, the routine's progress, the step, the figure), paused or waiting for Start, and
-which of "+15 s", "Previous exercise" and "Make it easier" apply. Its words keep the translation
-context they were written in, "PlayerController", so every catalog keeps its translations.
+The phase and its exercise; the countdown, progress, step and figure; paused or waiting; which
+controls apply. Its words keep their context, "PlayerController", so the catalogs keep them.
 """
 
 from __future__ import annotations
@@ -29,7 +27,7 @@ from spinecoach.core.timeline import entry_cues, extend_refusal
 from spinecoach.ui.session.player_view import PlayerView
 
 #: The phases that introduce an exercise: its cautions are shown there, before it starts.
-BEFORE_EXERCISE = frozenset({PhaseKind.GET_READY, PhaseKind.NEXT_UP})
+_BEFORE_EXERCISE = frozenset({PhaseKind.GET_READY, PhaseKind.NEXT_UP})
 
 
 def why_not_extend(refusal: ExtendRefusal | None) -> str:
@@ -161,7 +159,7 @@ class PlayerScreen:
             steps=phase.exercise.steps,
             breathing=phase.exercise.breathing,
             next_up=next_text,
-            cautions=phase.exercise.cautions if phase.kind in BEFORE_EXERCISE else (),
+            cautions=phase.exercise.cautions if phase.kind in _BEFORE_EXERCISE else (),
         )
         self._view.set_direction_warning(self.direction_warning(phase))
         if phase.kind is PhaseKind.FINISHED:
@@ -169,7 +167,7 @@ class PlayerScreen:
 
     def direction_warning(self, phase: Phase) -> str:
         """Before an exercise in a direction the person avoids: the caution ("" otherwise)."""
-        if phase.kind not in BEFORE_EXERCISE:
+        if phase.kind not in _BEFORE_EXERCISE:
             return ""
         return warning(phase.exercise, self.avoided(), self._words)
 
