@@ -8,16 +8,9 @@ from dataclasses import replace
 import pytest
 
 from spinecoach.core.clock import FakeClock
+from spinecoach.core.engine_events import ExerciseDone, PhaseChanged, SessionFinished
 from spinecoach.core.exercise import Dosage, DosageLimits, OnlySide, RoutineItem
-from spinecoach.core.session import (
-    EngineState,
-    ExerciseDone,
-    PhaseChanged,
-    PhaseKind,
-    SessionEngine,
-    SessionFinished,
-    build_timeline,
-)
+from spinecoach.core.session import EngineState, PhaseKind, SessionEngine, build_timeline
 from spinecoach.core.timeline import clamped_dosage, easier_item, with_item_swapped
 from tests.factories import exercise, routine
 

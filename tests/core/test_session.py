@@ -11,6 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spinecoach.core.clock import FakeClock
+from spinecoach.core.engine_events import (
+    CueDue,
+    Event,
+    ExerciseDone,
+    ExerciseSkipped,
+    PhaseChanged,
+    PhaseExtended,
+    SessionFinished,
+)
 from spinecoach.core.exercise import (
     Dosage,
     Exercise,
@@ -20,17 +29,10 @@ from spinecoach.core.exercise import (
 )
 from spinecoach.core.session import (
     Cue,
-    CueDue,
     CueKind,
     EngineState,
-    Event,
-    ExerciseDone,
-    ExerciseSkipped,
-    PhaseChanged,
-    PhaseExtended,
     PhaseKind,
     SessionEngine,
-    SessionFinished,
     SessionSettings,
     Side,
     build_timeline,

@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from spinecoach.core.clock import FakeClock
+from spinecoach.core.engine_events import ExerciseDone, SessionFinished
 from spinecoach.core.exercise import Dosage, Routine, RoutineItem
 from spinecoach.core.records import (
     PainContext,
@@ -26,7 +27,7 @@ from spinecoach.core.records import (
     ReminderLogEntry,
     SessionStatus,
 )
-from spinecoach.core.session import ExerciseDone, SessionEngine, SessionFinished, build_timeline
+from spinecoach.core.session import SessionEngine, build_timeline
 from spinecoach.storage.journal import PENDING_FILE_NAME, PendingJournal
 from spinecoach.storage.opening import open_database
 from spinecoach.storage.safe_writer import SafeWriter

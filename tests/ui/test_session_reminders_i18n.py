@@ -33,6 +33,7 @@ from spinecoach.ui.reminders.controller import ReminderController
 from spinecoach.ui.reminders.popup import ReminderPopup
 from spinecoach.ui.reminders.tray import TrayIcon
 from spinecoach.ui.session.player_controller import PlayerController
+from spinecoach.ui.session.player_screen import position_words
 from spinecoach.ui.session.player_view import PlayerView
 from tests.core.test_session_recorder import ListStore
 from tests.fakes import RecordingCues, ScriptedPrompts
@@ -162,13 +163,7 @@ def test_without_words_the_player_speaks_english_as_before(qtbot: QtBot, german:
 def test_the_figure_names_its_position_as_the_core_does() -> None:
     """The figure's accessible name uses the player's own words for a position; in English they
     are the core's `POSITION_WORDS`, so both say the same."""
-    # A throwaway controller only to reach the words (tr needs a QObject).
-    view = PlayerView()
-    controller = PlayerController(
-        view, SessionRecorder(ListStore(), FakeClock(START)), FakeClock(START), ScriptedPrompts()
-    )
-    assert {p: controller._position_words(p) for p in Position} == POSITION_WORDS
-    view.deleteLater()
+    assert {p: position_words(p) for p in Position} == POSITION_WORDS
 
 
 def test_the_players_own_words_go_through_the_catalog(

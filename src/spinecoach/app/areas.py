@@ -37,7 +37,8 @@ if TYPE_CHECKING:
     from spinecoach.ui.history.area import HistoryArea
     from spinecoach.ui.library.pane import LibraryPane
     from spinecoach.ui.session.area import SessionArea
-    from spinecoach.ui.session.player_controller import CueSink, SessionPrompts
+    from spinecoach.ui.session.player_controller import CueSink
+    from spinecoach.ui.session.prompts import SessionPrompts
     from spinecoach.ui.shell.main_window import MainWindow
     from spinecoach.ui.shell.storage_status import StorageStatus
     from spinecoach.ui.style.theme import Theme

@@ -46,7 +46,8 @@ if TYPE_CHECKING:
     from spinecoach.ui.history.controller import HistoryController
     from spinecoach.ui.library.pane import LibraryPane
     from spinecoach.ui.session.area import SessionArea
-    from spinecoach.ui.session.player_controller import CueSink, PlayerController, SessionPrompts
+    from spinecoach.ui.session.player_controller import CueSink, PlayerController
+    from spinecoach.ui.session.prompts import SessionPrompts
     from spinecoach.ui.shell.main_window import MainWindow
     from spinecoach.ui.shell.menu_entry_offer import MenuEntryOffer
     from spinecoach.ui.shell.settings_dialog import SettingsDialog

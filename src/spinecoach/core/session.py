@@ -1,9 +1,9 @@
 """The session engine: plays a timeline against an injected clock and says what happened.
 
 The engine owns no timer. The player calls `tick()` about ten times a second and every control
-(`pause()`, `skip_phase()`, ...) when the person asks; each call returns the events it caused, in
-order, and the player turns them into pictures, sounds and speech. Keeping the engine passive
-makes it deterministic under `FakeClock`, so no test sleeps.
+(`pause()`, `skip_phase()`, ...) when the person asks; each call returns the events it caused
+(`core.engine_events`), in order, and the player turns them into pictures, sounds and speech.
+Keeping the engine passive makes it deterministic under `FakeClock`, so no test sleeps.
 
 Time is kept as deadlines on the monotonic clock: the remaining time of a phase is always
 `deadline - clock.monotonic()`, never a count of ticks, so a slow or blocked event loop can
@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 
 from spinecoach.core.clock import Clock
@@ -55,6 +54,15 @@ from spinecoach.core.cues import (
     has_countdown,
     tick_cue,
 )
+from spinecoach.core.engine_events import (
+    CueDue,
+    Event,
+    ExerciseDone,
+    ExerciseSkipped,
+    PhaseChanged,
+    PhaseExtended,
+    SessionFinished,
+)
 from spinecoach.core.spoken_numbers import number_in_words, seconds_in_words
 from spinecoach.core.timeline import (
     DEFAULT_SETTINGS,
@@ -70,19 +78,12 @@ __all__ = [
     "DEFAULT_SETTINGS",
     "EXTEND_SECONDS",
     "Cue",
-    "CueDue",
     "CueKind",
     "EngineState",
-    "Event",
-    "ExerciseDone",
-    "ExerciseSkipped",
     "ExtendRefusal",
     "Phase",
-    "PhaseChanged",
-    "PhaseExtended",
     "PhaseKind",
     "SessionEngine",
-    "SessionFinished",
     "SessionSettings",
     "Side",
     "build_timeline",
@@ -95,57 +96,6 @@ BACK_GRACE_SECONDS = 2.0
 
 # No countdown mark is pending: a value above every mark.
 _NO_MARK_DONE = max(COUNTDOWN_MARKS) + 1
-
-
-@dataclass(frozen=True, slots=True)
-class PhaseChanged:
-    """The phase at `index` of the timeline has begun."""
-
-    index: int
-    phase: Phase
-
-
-@dataclass(frozen=True, slots=True)
-class CueDue:
-    """A sound or spoken cue to play now (`stale`: its phase is already over, see module doc)."""
-
-    cue: Cue
-    stale: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class ExerciseDone:
-    """Every dosage phase of routine item `item_index` has been done (once per item)."""
-
-    item_index: int
-    exercise_id: str
-
-
-@dataclass(frozen=True, slots=True)
-class ExerciseSkipped:
-    """Routine item `item_index` was left for the next one before it was done (once per item)."""
-
-    item_index: int
-    exercise_id: str
-
-
-@dataclass(frozen=True, slots=True)
-class PhaseExtended:
-    """`extend()` added `seconds` to the phase at `index`; `caption` says the time now left."""
-
-    index: int
-    seconds: float
-    caption: str
-
-
-@dataclass(frozen=True, slots=True)
-class SessionFinished:
-    """The session is over: `completed` when the end was reached, False after `stop()`."""
-
-    completed: bool
-
-
-Event = PhaseChanged | CueDue | ExerciseDone | ExerciseSkipped | PhaseExtended | SessionFinished
 
 
 def _checked(timeline: Sequence[Phase]) -> tuple[Phase, ...]:

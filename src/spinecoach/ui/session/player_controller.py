@@ -16,6 +16,12 @@ A session, as the person sees it:
 3. at the end, the pain question after, then the summary page (`core.session_summary`): done
    and skipped, the time exercising (as logged), pain before and after, the advice when it
    rose, and the controls that no longer apply disabled.
+
+What the screen shows of the engine's state is `player_screen.PlayerScreen`'s. The rest stays one
+class (about 590 lines): the person's actions, the engine's events and the questions asked over
+a paused session all read and move the same session (engine, routine, paused-to-ask, its end),
+and the sentences for screen readers stay here because lupdate counts "%n second(s)" only in a
+`self.tr` written in the class whose translation context it is.
 """
 
 from __future__ import annotations
@@ -26,37 +32,32 @@ from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractButton
 
 from spinecoach.core.clock import Clock
-from spinecoach.core.content_words import duration_text
-from spinecoach.core.cues import entry_cues, extend_refusal
-from spinecoach.core.directions import warning
-from spinecoach.core.exercise import Exercise, Position, Routine, SpinalMovement
+from spinecoach.core.engine_events import (
+    CueDue,
+    Event,
+    ExerciseDone,
+    ExerciseSkipped,
+    PhaseChanged,
+    PhaseExtended,
+    SessionFinished,
+)
+from spinecoach.core.exercise import Exercise, Routine, SpinalMovement
 from spinecoach.core.messages import ENGLISH, Messages
-from spinecoach.core.movement import pose_progress, step_index
-from spinecoach.core.pain import PainRiseAdvice
 from spinecoach.core.records import (
     HurtAction,
     SessionStatus,
     as_feeling,
 )
 from spinecoach.core.session import (
-    CueDue,
     CueKind,
     EngineState,
-    Event,
-    ExerciseDone,
-    ExerciseSkipped,
-    ExtendRefusal,
     Phase,
-    PhaseChanged,
-    PhaseExtended,
     PhaseKind,
     SessionEngine,
-    SessionFinished,
     SessionSettings,
     Side,
     build_timeline,
@@ -64,55 +65,16 @@ from spinecoach.core.session import (
 from spinecoach.core.session_recorder import SessionRecorder
 from spinecoach.core.session_summary import SessionOutcome, summarize
 from spinecoach.core.timeline import with_item_swapped
-from spinecoach.ui.care.pain_dialog import PainAnswer
+from spinecoach.ui.session.player_buttons import ButtonKeys
+from spinecoach.ui.session.player_screen import PlayerScreen
 from spinecoach.ui.session.player_view import PlayerView
+from spinecoach.ui.session.prompts import SessionPrompts
+from spinecoach.ui.session.session_commands import usable_commands
 from spinecoach.ui.widgets.announcer import Announcer
 
 log = logging.getLogger(__name__)
 
 TICK_MS = 100
-
-#: The phases that introduce an exercise: its cautions are shown there, before it starts.
-_BEFORE_EXERCISE = frozenset({PhaseKind.GET_READY, PhaseKind.NEXT_UP})
-
-#: The session's commands by name, as the window's Session menu sends them (`command`): "back"
-#: and "skip" move by one part, "previous" and "next" by one exercise.
-COMMANDS = (
-    "pause",
-    "back",
-    "skip",
-    "previous",
-    "next",
-    "extend",
-    "easier",
-    "hurts",
-    "focus",
-    "stop",
-)
-#: What still makes sense on the summary (closing it) and in focus mode between sessions
-#: (leaving it). The summary is read out of focus mode: F11 does not enter it there.
-_CLOSING_COMMANDS = frozenset({"stop"})
-_LEAVING_FOCUS = frozenset({"focus", "stop"})
-
-
-class SessionPrompts(Protocol):
-    """The questions a session asks; dialogs in the app, scripted answers in tests."""
-
-    def pain_before(self) -> PainAnswer:
-        """Pain before starting (score None = skipped)."""
-        ...
-
-    def pain_after(self) -> PainAnswer:
-        """Pain and feeling after the session (score None = skipped)."""
-        ...
-
-    def this_hurts(self, exercise_name: str) -> str:
-        """Return "skip", "end" or "continue"."""
-        ...
-
-    def pain_advice(self, advice: PainRiseAdvice) -> None:
-        """Advice about pain (severe before the session, or a rise after it), said kindly."""
-        ...
 
 
 class CueSink(Protocol):
@@ -125,36 +87,6 @@ class CueSink(Protocol):
     def stop(self) -> None:
         """Silence whatever is playing (pause, stop)."""
         ...
-
-
-class _ButtonKeys(QObject):
-    """Space and Enter on a focused player button press that button, once.
-
-    Space is also the window's pause key (the Session menu), and a window shortcut is tried
-    before the focused widget sees the key. Accepting the shortcut override here gives the key
-    to the focused button instead, as Space works on any focused button in Qt: one press, one
-    action, never a button press and a pause together. Outside a dialog a QPushButton ignores
-    Enter, so Enter presses it here too.
-    """
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Qt override."""
-        if not isinstance(watched, QAbstractButton) or not isinstance(event, QKeyEvent):
-            return False
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if modifiers != Qt.KeyboardModifier.NoModifier:
-            return False
-        if event.type() == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_Space:
-            event.accept()  # the button's own key press and release follow
-            return True
-        if event.type() == QEvent.Type.KeyPress and event.key() in (
-            Qt.Key.Key_Return,
-            Qt.Key.Key_Enter,
-        ):
-            if watched.isEnabled():
-                watched.click()
-            return True
-        return False
 
 
 class PlayerController(QObject):
@@ -171,9 +103,9 @@ class PlayerController(QObject):
     Signals:
         session_started(): a session began (its row is written, or kept to be written).
         session_ended(str): the session finished; its final status.
-        commands_changed(object): the frozenset of `COMMANDS` usable now (the window enables
-            those keys: all while a session runs, closing ones on the finished screen, none
-            between sessions).
+        commands_changed(object): the frozenset of `session_commands.COMMANDS` usable now (the
+            window enables those keys: all while a session runs, closing ones on the finished
+            screen, none between sessions).
     """
 
     session_started = Signal()
@@ -202,13 +134,11 @@ class PlayerController(QObject):
         self._clock = clock
         self._prompts = prompts
         self._cues = cues
-        self._frames = frames
         self._settings = settings or SessionSettings()
         self._engine: SessionEngine | None = None
         self._after_pending: bool | None = None  # a session ended; "completed", to ask after
         self._routine: Routine | None = None
         self._session: str | None = None
-        self._phase_started = 0.0
         self._timer = QTimer(self)
         self._timer.setObjectName("playerTick")
         self._timer.setInterval(TICK_MS)
@@ -232,10 +162,11 @@ class PlayerController(QObject):
         view.easier_requested.connect(self.make_easier)
         view.log_after_requested.connect(self.log_after)
         view.focus_mode_changed.connect(lambda _on: self._commands_may_have_changed())
-        self._button_keys = _ButtonKeys(self)
+        self._button_keys = ButtonKeys(self)
         for button in view.findChildren(QAbstractButton):
             button.installEventFilter(self._button_keys)
         self.announcer = Announcer(view)
+        self._screen = PlayerScreen(view, frames=frames, words=words)
         self._commands: frozenset[str] = frozenset()
         self._said_step: tuple[int, str] | None = None  # (phase index, step) announced
         self._said_paused = False
@@ -246,7 +177,6 @@ class PlayerController(QObject):
         # person said make their pain worse, what to do once an item was made easier (ask
         # whether to keep it) and after a "This hurts" (ask once about directions).
         self._exercises: Callable[[], Mapping[str, Exercise]] = dict
-        self._avoid: Callable[[], frozenset[SpinalMovement]] = frozenset
         self._made_easier: Callable[[Routine, int, Exercise], object] | None = None
         self._after_hurt: Callable[[Exercise], object] | None = None
         self._played: Routine | None = None  # the routine as started (before any swap)
@@ -285,7 +215,7 @@ class PlayerController(QObject):
         `after_hurt(exercise)` is called (paused) after a "This hurts" answer was recorded.
         """
         self._exercises = exercises
-        self._avoid = avoid
+        self._screen.avoided = avoid
         self._made_easier = made_easier
         self._after_hurt = after_hurt
 
@@ -329,25 +259,12 @@ class PlayerController(QObject):
             self._apply(engine.resume())
 
     def available_commands(self) -> frozenset[str]:
-        """The `COMMANDS` that do something now.
-
-        "+15 s" only where it applies, "previous" only after the first exercise.
-        """
-        engine = self._engine
-        if engine is not None and self.is_active():
-            commands = set(COMMANDS)
-            if not engine.can_extend():
-                commands.discard("extend")
-            if not engine.has_previous_exercise():
-                commands.discard("previous")
-            if self.easier_version() is None:
-                commands.discard("easier")
-            return frozenset(commands)
-        if self._view.is_focus_mode():
-            return _LEAVING_FOCUS
-        if self._engine is not None:
-            return _CLOSING_COMMANDS
-        return frozenset()
+        """The `COMMANDS` that do something now (`session_commands.usable_commands`)."""
+        return usable_commands(
+            self._engine,
+            has_easier=self.easier_version() is not None,
+            focus_mode=self._view.is_focus_mode(),
+        )
 
     def command(self, name: str) -> None:
         """Carry out a session key by name (see `COMMANDS`); one not usable now does nothing."""
@@ -386,7 +303,7 @@ class PlayerController(QObject):
         self._engine = None  # a finished session's screen is closed
         self._routine = routine
         self._played = routine
-        self._show_about_to_start(timeline)
+        self._screen.show_about_to_start(routine, timeline)
         answer = self._prompts.pain_before()
         self._session = self._recorder.begin(routine, answer.score, answer.note)
         advice = self._recorder.advice_before(routine, answer.score)
@@ -506,7 +423,7 @@ class PlayerController(QObject):
         for event in events:
             if isinstance(event, PhaseChanged):
                 phase_changed = True
-                self._on_phase(event.phase)
+                self._screen.show_phase(event.phase, self._engine, self._routine)
             elif isinstance(event, CueDue) and not event.stale:
                 # A stale cue belongs to a phase that already ended (the event loop was
                 # blocked): saying it now would only confuse.
@@ -524,43 +441,11 @@ class PlayerController(QObject):
             elif isinstance(event, SessionFinished):
                 self._on_finished(event.completed)
         self._sync_timer()
-        step = self._refresh()
+        step = self._screen.refresh(self._engine)
         self._announce(phase_changed=phase_changed, mark=mark, step=step, said=said)
-        self._show_controls()
+        if self._engine is not None and self.is_active():
+            self._screen.show_controls(self._engine, self.easier_version())
         self._commands_may_have_changed()
-
-    def _show_controls(self) -> None:
-        """The "+15 s" and "Previous exercise" buttons, as they apply to the phase now."""
-        engine = self._engine
-        if engine is None or not self.is_active():
-            return
-        refusal = extend_refusal(engine.phase)
-        self._view.set_extend(refusal is None, self._why_not_extend(refusal))
-        self._view.set_previous_enabled(engine.has_previous_exercise())
-        easier = self.easier_version()
-        self._view.set_easier(easier.name if easier is not None else "")
-
-    def _why_not_extend(self, refusal: ExtendRefusal | None) -> str:
-        """Why "+15 s" is off now, for its tooltip and a screen reader."""
-        match refusal:
-            case ExtendRefusal.REP:
-                return self.tr(
-                    "A repetition keeps its rhythm: +15 s is for holds, timed exercises and "
-                    "the time to get ready"
-                )
-            case ExtendRefusal.MOVE:
-                return self.tr(
-                    "A movement done in repetitions keeps its rhythm: +15 s is for holds, timed "
-                    "exercises and the time to get ready"
-                )
-            case ExtendRefusal.RELEASE:
-                return self.tr(
-                    "Letting go between repetitions keeps its rhythm: +15 s is for holds, timed "
-                    "exercises and the time to get ready"
-                )
-            case ExtendRefusal.FINISHED:
-                return self.tr("The session is over")
-        return ""
 
     def _announce(self, *, phase_changed: bool, mark: str, step: str, said: str = "") -> None:
         """Tell a screen reader what changed: once, politely, in one sentence."""
@@ -573,7 +458,7 @@ class PlayerController(QObject):
         parts: list[str] = []
         if phase_changed:
             parts.append(self._phase_words(engine.phase, engine.phase_duration(), step))
-            caution = self._direction_warning(engine.phase)
+            caution = self._screen.direction_warning(engine.phase)
             if caution:
                 parts.append(caution)
         else:
@@ -614,73 +499,6 @@ class PlayerController(QObject):
         self._view.set_caption(caption)
         if self._cues is not None:
             self._cues.play(kind, spoken, caption)
-
-    def _on_phase(self, phase: Phase) -> None:
-        self._phase_started = self._clock.monotonic()
-        engine = self._engine
-        next_text = ""
-        if engine is not None:
-            upcoming = self._next_exercise_after(engine.index)
-            if upcoming is not None:
-                next_text = self.tr("Next up: {exercise}").format(exercise=upcoming)
-        exercise = phase.exercise
-        position = self._position_words(exercise.position)
-        if phase.side_text:
-            figure = self.tr("Moving figure: {exercise}, {position}, {side}").format(
-                exercise=exercise.name, position=position, side=phase.side_text
-            )
-        else:
-            figure = self.tr("Moving figure: {exercise}, {position}").format(
-                exercise=exercise.name, position=position
-            )
-        self._view.figure.setAccessibleName(figure)
-        self._view.show_phase(
-            phase_word=phase.label,
-            counter=phase.counter_text,
-            exercise=phase.exercise.name,
-            steps=phase.exercise.steps,
-            breathing=phase.exercise.breathing,
-            next_up=next_text,
-            cautions=phase.exercise.cautions if phase.kind in _BEFORE_EXERCISE else (),
-        )
-        self._view.set_direction_warning(self._direction_warning(phase))
-        if phase.kind is PhaseKind.FINISHED:
-            self._view.set_finished()
-
-    def _direction_warning(self, phase: Phase) -> str:
-        """Before an exercise in a direction the person avoids: the caution ("" otherwise)."""
-        if phase.kind not in _BEFORE_EXERCISE:
-            return ""
-        return warning(phase.exercise, self._avoid(), self._words)
-
-    def _position_words(self, position: Position) -> str:
-        """How a position reads in the figure's name: as `core.timeline.POSITION_WORDS` says."""
-        return {
-            Position.LYING_ON_BACK: self.tr("lying on your back"),
-            Position.LYING_ON_FRONT: self.tr("lying on your front"),
-            Position.SIDE_LYING: self.tr("lying on your side"),
-            Position.ALL_FOURS: self.tr("on your hands and knees"),
-            Position.KNEELING: self.tr("kneeling"),
-            Position.STANDING: self.tr("standing"),
-            Position.SEATED: self.tr("sitting on your chair"),
-        }.get(position, str(position))
-
-    def _next_exercise_after(self, index: int) -> str | None:
-        engine = self._engine
-        if engine is None:
-            return None
-        current = engine.timeline[index]
-        for phase in engine.timeline[index + 1 :]:
-            if phase.kind is PhaseKind.FINISHED:
-                return None
-            if phase.item_index != current.item_index:
-                seconds = self._routine_item_seconds(phase.item_index)
-                return f"{phase.exercise.name} · {duration_text(seconds, self._words)}"
-        return None
-
-    def _routine_item_seconds(self, item_index: int) -> int:
-        assert self._routine is not None
-        return self._routine.items[item_index].seconds
 
     def _on_finished(self, completed: bool) -> None:
         """Stop the clock; ask about pain once the engine's events have all been handled.
@@ -747,29 +565,6 @@ class PlayerController(QObject):
             ". ".join(part for part in (summary.title, summary.exercises, summary.pain) if part)
         )
 
-    def _show_about_to_start(self, timeline: tuple[Phase, ...]) -> None:
-        """Before the pain question: the routine about to start and its first exercise.
-
-        Nothing runs yet, and nothing of the last session's screen is left.
-        """
-        assert self._routine is not None
-        first = timeline[0]
-        self._view.set_about_to_start()
-        self._view.show_routine(self._routine.name)
-        self._on_phase(first)
-        cues = entry_cues(first)
-        self._view.set_caption(cues[0].caption if cues else "")
-        self._view.set_countdown(first.seconds, first.seconds)
-        left = duration_text(round(sum(phase.seconds for phase in timeline)), self._words)
-        self._view.set_routine_progress(0.0, self.tr("{duration} left").format(duration=left))
-        steps = first.exercise.steps
-        text = first.position_prompt or (steps[0] if steps else "")
-        self._view.highlight_step(0, text)
-        if self._frames is not None:
-            svg = self._frames(first.exercise.id, 0.0, first.side)
-            if svg:
-                self._view.figure.set_svg(svg)
-
     def _sync_timer(self) -> None:
         running = self._engine is not None and self._engine.state is EngineState.RUNNING
         if running and self._engine is not None:
@@ -788,39 +583,4 @@ class PlayerController(QObject):
                 and self._engine.state in silenced
             ):
                 self._cues.stop()
-        paused = self._engine is not None and self._engine.state is EngineState.PAUSED
-        self._view.set_paused(paused, waiting=paused and self._waiting())
-
-    def _waiting(self) -> bool:
-        """Paused at the start of a change of position, the time untouched: waiting for Start."""
-        engine = self._engine
-        if engine is None or engine.state is not EngineState.PAUSED:
-            return False
-        return engine.phase.waits_for_person and engine.remaining() >= engine.phase_duration()
-
-    def _refresh(self) -> str:
-        """Repaint the moving parts; return the step shown now."""
-        engine = self._engine
-        if engine is None:
-            return ""
-        phase = engine.phase
-        remaining = engine.remaining()
-        duration = engine.phase_duration()
-        self._view.set_countdown(remaining, duration)
-        total = engine.total_seconds()
-        done = 1.0 if total <= 0 else 1.0 - engine.total_remaining() / total
-        left = duration_text(round(engine.total_remaining()), self._words)
-        self._view.set_routine_progress(done, self.tr("{duration} left").format(duration=left))
-        # The step and the figure follow the phase as planned: "+15 s" adds time at the end of
-        # it (holding the held pose, on the last set-up step), never sends either back.
-        elapsed = max(0.0, duration - remaining)
-        index = step_index(phase, elapsed)
-        steps = phase.exercise.steps
-        text = phase.position_prompt if self._waiting() else (steps[index] if steps else "")
-        self._view.highlight_step(index, text)
-        if self._frames is not None:
-            progress = pose_progress(phase, elapsed)
-            svg = self._frames(phase.exercise.id, progress, phase.side)
-            if svg:
-                self._view.figure.set_svg(svg)
-        return text
+        self._screen.show_paused(self._engine)

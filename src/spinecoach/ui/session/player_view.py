@@ -13,102 +13,21 @@ longer applies is disabled. Asking "End this session?" tells the controller firs
 
 from __future__ import annotations
 
-from itertools import pairwise
-
-from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent
-from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QSizePolicy,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QPushButton, QWidget
 
 from spinecoach.core.session_summary import SessionSummary
 from spinecoach.ui.session.countdown import CountdownRing
+from spinecoach.ui.session.figure_canvas import FigureCanvas
+from spinecoach.ui.session.player_buttons import enable, player_button
+from spinecoach.ui.session.player_layout import lay_out
+from spinecoach.ui.session.step_list import StepList
 from spinecoach.ui.session.summary import SessionSummaryPage
 from spinecoach.ui.style.icons import line_icon
-from spinecoach.ui.widgets.callout import callout
 from spinecoach.ui.widgets.hyphenation import hyphenate
-from spinecoach.ui.widgets.page_scroll import scrolling_page
-from spinecoach.ui.widgets.reflow import WrappingRow
 
 #: Characters beyond which the current step is set a size smaller (`highlight_step`).
 LONG_STEP = 120
-
-#: The coloured controls, by object name: the theme role each has while enabled.
-_ROLES = {"playPauseButton": "primary", "hurtsButton": "danger"}
-
-#: The least height of the player's buttons, and of "Previous exercise" and "Next exercise".
-BUTTON_HEIGHT = 44
-EXERCISE_BUTTON_HEIGHT = 36
-
-
-class _StepDelegate(QStyledItemDelegate):
-    """Measures each step as the stylesheet draws it: bold (the current step) and padded.
-
-    Qt sizes a wrapped item by its plain text over the full row, while the sheet pads items
-    and sets the current one bold: a step that just fitted lost its end ("Turn slowly back to
-    the ...") once drawn. Measuring the bold text 12 px narrower leaves room for both.
-    """
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        """Qt override: the height of the step wrapped as drawn."""
-        font = QFont(option.font)
-        font.setBold(True)
-        width = max(1, option.rect.width() - 12)
-        text = str(index.data() or "")
-        flags = int(Qt.TextFlag.TextWordWrap)
-        height = QFontMetrics(font).boundingRect(0, 0, width, 100_000, flags, text).height()
-        return QSize(option.rect.width(), height + 14)
-
-
-class FigureCanvas(QWidget):
-    """Draws one SVG frame of the moving figure, scaled to fit, crisp at any size."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("playerFigure")
-        self.setMinimumSize(160, 120)  # the drawing scales; a small window keeps the ring
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self._renderer = QSvgRenderer(self)
-        self._frame: bytes = b""
-
-    def set_svg(self, svg: bytes) -> None:
-        """Show a new frame (ignored when it is the frame already shown)."""
-        if svg != self._frame:
-            self._frame = svg
-            self._renderer.load(QByteArray(svg))
-            self.update()
-
-    def sizeHint(self) -> QSize:
-        """Qt override."""
-        return QSize(420, 315)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        """Qt override: keep the drawing's aspect, centred."""
-        if not self._frame:
-            return
-        view = self._renderer.viewBoxF()
-        scale = min(self.width() / view.width(), self.height() / view.height())
-        width, height = view.width() * scale, view.height() * scale
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        target = QRectF((self.width() - width) / 2, (self.height() - height) / 2, width, height)
-        self._renderer.render(painter, target)
-        painter.end()
 
 
 def _big_label(object_name: str, role: str) -> QLabel:
@@ -198,15 +117,8 @@ class PlayerView(QWidget):
         self.counter_label = _big_label("counterLabel", "counter")
         self.counter_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.step_list = QListWidget()
-        self.step_list.setObjectName("stepList")
+        self.step_list = StepList()
         self.step_list.setAccessibleName(self.tr("All steps"))
-        self.step_list.setWordWrap(True)
-        self.step_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.step_list.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
-        self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.step_list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.step_list.setItemDelegate(_StepDelegate(self.step_list))
         self.breathing_label = _big_label("breathingLabel", "muted")
         self.cautions_label = _big_label("cautionsLabel", "caution")
         self.cautions_label.setAccessibleName(self.tr("Take care"))
@@ -216,38 +128,38 @@ class PlayerView(QWidget):
         self.next_label = _big_label("nextUpLabel", "muted")
         self.next_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.previous_button = self._button(
+        self.previous_button = player_button(
             "previousButton",
             self.tr("Previous exercise"),
             self.tr("Go to the start of the exercise before this one (P or Ctrl+Left arrow)"),
         )
-        self.play_pause_button = self._button(
+        self.play_pause_button = player_button(
             "playPauseButton", self.tr("Pause"), self.tr("Pause (Space)")
         )
         self.play_pause_button.setProperty("role", "primary")
-        self.skip_button = self._button(
+        self.skip_button = player_button(
             "skipButton",
             self.tr("Skip this part"),
             self.tr("Skip this part: a hold, a rest, the time to get ready (Right arrow)"),
         )
-        self.next_button = self._button(
+        self.next_button = player_button(
             "nextButton",
             self.tr("Next exercise"),
             self.tr("Leave this exercise, kept as skipped, and go to the next (N or Ctrl+Right)"),
         )
-        self.extend_button = self._button(
+        self.extend_button = player_button(
             "extendButton", self.tr("+15 s"), self.tr("Add 15 seconds to this part (+)")
         )
         # Read as "plus fifteen s" otherwise.
         self.extend_button.setAccessibleName(self.tr("Add 15 seconds"))
-        self.stop_button = self._button(
+        self.stop_button = player_button(
             "stopButton", self.tr("Stop"), self.tr("End the session (Esc)")
         )
-        self.hurts_button = self._button(
+        self.hurts_button = player_button(
             "hurtsButton", self.tr("This hurts"), self.tr("Pause now and choose what to do (H)")
         )
         self.hurts_button.setProperty("role", "danger")
-        self.easier_button = self._button(
+        self.easier_button = player_button(
             "easierButton",
             self.tr("Make it easier"),
             self.tr("Do the easier version of this exercise for the rest of this session (E)"),
@@ -255,12 +167,8 @@ class PlayerView(QWidget):
         self.easier_button.hide()  # shown on an exercise with an easier version (`set_easier`)
         # Before an exercise that moves the way the person said makes their pain worse: a
         # caution line at the top (core.directions.warning); hidden otherwise.
-        self._warning_frame, warning_box = callout("directionWarningFrame", "caution")
-        warning_box.setContentsMargins(12, 6, 12, 6)  # one or two lines in a small window
         self.direction_warning = _big_label("directionWarning", "")
         self.direction_warning.setAccessibleName(self.tr("Take care"))
-        warning_box.addWidget(self.direction_warning)
-        self._warning_frame.hide()
 
         self.previous_button.clicked.connect(self.previous_requested)
         self.play_pause_button.clicked.connect(self.play_pause_requested)
@@ -273,19 +181,7 @@ class PlayerView(QWidget):
         self.summary = SessionSummaryPage()
         self.summary.library_requested.connect(self.library_requested)
         self.summary.log_after_requested.connect(self.log_after_requested)
-        self._build_layout()
-
-    @staticmethod
-    def _button(object_name: str, text: str, tooltip: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(object_name)
-        button.setToolTip(tooltip)
-        # Reachable with Tab. The session's keys are the window's (Session menu), so they work
-        # wherever the focus is; Space on a focused player button presses that button (once).
-        # The accessible name is the text, so it follows "Pause" / "Resume" / "Close".
-        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        button.setMinimumHeight(BUTTON_HEIGHT)
-        return button
+        self._parts = lay_out(self, steps_heading=self.tr("Steps"))
 
     def set_icons(self, colour: str, primary_colour: str) -> None:
         """Icons for the control buttons in the theme's colours."""
@@ -303,133 +199,6 @@ class PlayerView(QWidget):
             # On the accent while enabled; disabled, the button is plain (`_enable`).
             colour = colours[1] if self.play_pause_button.isEnabled() else colours[0]
             self.play_pause_button.setIcon(line_icon(shape, colour))
-
-    def _build_layout(self) -> None:
-        header = QHBoxLayout()
-        header.setSpacing(16)
-        header.setContentsMargins(0, 0, 0, 0)
-        header.addWidget(self.routine_label, 0)
-        header.addWidget(self.progress, 1, Qt.AlignmentFlag.AlignVCenter)
-        header.addWidget(self.time_left_label, 0)
-
-        self._picture_column = QVBoxLayout()
-        self._picture_column.addWidget(self.figure, 1)
-        self._picture_column.addWidget(self.exercise_label)
-        self._picture_column.addWidget(self.caption_label)
-        self._picture_column.addWidget(self.sound_note)
-
-        centre = QVBoxLayout()
-        centre.addWidget(self.phase_label)
-        centre.addWidget(self.countdown, 1)
-        centre.addWidget(self.counter_label)
-        self._centre: tuple[QWidget, ...] = (self.phase_label, self.countdown, self.counter_label)
-
-        self._steps_card = QFrame()
-        self._steps_card.setProperty("role", "card")
-        steps = QVBoxLayout(self._steps_card)
-        steps.setContentsMargins(14, 12, 14, 12)
-        steps_heading = QLabel(self.tr("Steps"))
-        steps_heading.setProperty("role", "heading")
-        steps.addWidget(steps_heading)
-        steps.addWidget(self.step_list, 1)
-        # Cautions before the breathing: when the card must scroll, they are the first seen.
-        steps.addWidget(self.cautions_label)
-        steps.addWidget(self.breathing_label)
-
-        # A row layout placed straight in the page's column (no widget, no grid between): Qt
-        # then knows the least height its wrapped text needs at each width, so the player
-        # shrinks its ring and figure to fit a small window instead of scrolling or clipping.
-        middle = QHBoxLayout()
-        self._grid = middle
-        middle.setContentsMargins(0, 0, 0, 0)
-        middle.setSpacing(24)
-        # The picture's column scrolls too when a long sound note meets a small window.
-        self._picture = QWidget()
-        self._picture.setLayout(self._picture_column)
-        self._picture_column.setContentsMargins(0, 0, 0, 0)
-        middle.addWidget(scrolling_page(self._picture, "pictureScroll"), 4)
-        middle.addLayout(centre, 4)
-        # Long cautions in a small window: the card scrolls, not the whole player.
-        middle.addWidget(scrolling_page(self._steps_card, "stepsScroll"), 3)
-
-        # The summary takes the playing parts' place at the end: centred, at most a comfortable
-        # column wide (stretches beside it, not an alignment, so its wrapped text keeps its
-        # height), scrolling when it cannot fit.
-        summary_row = QWidget()
-        summary_layout = QHBoxLayout(summary_row)
-        summary_layout.setContentsMargins(0, 0, 0, 0)
-        summary_layout.addStretch(1)
-        summary_layout.addWidget(self.summary, 100)
-        summary_layout.addStretch(1)
-        self._summary_page = scrolling_page(summary_row, "summaryScroll")
-        self._summary_page.hide()
-
-        # Moving between exercises sits with "Next up: ...": the previous exercise on the left,
-        # the next on the right, on the line that names it (no height of its own in a small
-        # window, where the controls must stay on one line).
-        self._exercise_row = QWidget()
-        exercise_row = QHBoxLayout(self._exercise_row)
-        exercise_row.setContentsMargins(0, 0, 0, 0)
-        exercise_row.setSpacing(10)
-        exercise_row.addWidget(self.previous_button)
-        exercise_row.addWidget(self.next_label, 1)
-        # "Make it easier" is about this exercise: on its line, where a small window has room
-        # (the controls' line is full in German).
-        exercise_row.addWidget(self.easier_button)
-        exercise_row.addWidget(self.next_button)
-        for button in (self.previous_button, self.easier_button, self.next_button):
-            # A little lower than the controls (still well above the 24-px least target size):
-            # the line they share with "Next up" must not push the ring out of a small window.
-            button.setMinimumHeight(EXERCISE_BUTTON_HEIGHT)
-
-        # The buttons wrap onto a second line when they do not fit (German at 200 % text), with
-        # Stop and "This hurts" at the right end of the line they fall on.
-        self._controls = QWidget()
-        controls = WrappingRow(self._controls, spacing=10)
-        for button in (self.play_pause_button, self.skip_button, self.extend_button):
-            controls.addWidget(button)
-        controls.add_push()
-        controls.addWidget(self.stop_button)
-        controls.addWidget(self.hurts_button)
-
-        self._header = QWidget()
-        self._header.setLayout(header)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 10, 24, 10)
-        layout.setSpacing(6)  # every pixel counts in a 960 x 540 window
-        layout.addWidget(self._header)
-        layout.addWidget(self._warning_frame)
-        layout.addLayout(middle, 1)
-        layout.addWidget(self._summary_page, 1)
-        layout.addWidget(self.step_text)
-        # The two rows of buttons a little closer together than the rest (a 960 x 540 window).
-        buttons = QVBoxLayout()
-        buttons.setSpacing(4)
-        buttons.addWidget(self._exercise_row)
-        buttons.addWidget(self._controls)
-        layout.addLayout(buttons)
-        # Focus mode keeps these and hides the rest.
-        self._focus_keep = (self.phase_label, self.countdown, self.step_text)
-        # The keyboard walks them as they are seen: the exercise row, then the controls.
-        order = (
-            self.previous_button,
-            self.easier_button,
-            self.next_button,
-            self.play_pause_button,
-            self.skip_button,
-            self.extend_button,
-            self.stop_button,
-            self.hurts_button,
-        )
-        for first, second in pairwise(order):
-            QWidget.setTabOrder(first, second)
-        # What the summary page stands in for (a scrolling panel follows its page's hiding).
-        self._playing_parts: tuple[QWidget, ...] = (
-            self._picture,
-            *self._centre,
-            self._steps_card,
-            self.step_text,
-        )
 
     # --- what the controller tells the view ---------------------------------------------
 
@@ -459,11 +228,7 @@ class PlayerView(QWidget):
         self.counter_label.setText(counter)
         # The content's long words may break in the narrow columns (ui/widgets/hyphenation).
         self.exercise_label.setText(hyphenate(exercise))
-        steps = tuple(hyphenate(step) for step in steps)
-        if tuple(self._step_texts()) != steps:
-            self.step_list.clear()
-            for number, step in enumerate(steps, start=1):
-                QListWidgetItem(f"{number}.  {step}", self.step_list)
+        self.step_list.show_steps(tuple(hyphenate(step) for step in steps))
         self.breathing_label.setText(
             self.tr("Breathing: {breathing}").format(breathing=hyphenate(breathing))
             if breathing
@@ -476,13 +241,6 @@ class PlayerView(QWidget):
         )
         self.cautions_label.setVisible(bool(cautions))
         self.next_label.setText(hyphenate(next_up))
-
-    def _step_texts(self) -> list[str]:
-        texts = []
-        for row in range(self.step_list.count()):
-            item = self.step_list.item(row)
-            texts.append(item.text().split(".  ", 1)[1] if item else "")
-        return texts
 
     def highlight_step(self, index: int, text: str) -> None:
         """Make step `index` the current one: highlighted in the list, large below."""
@@ -578,7 +336,7 @@ class PlayerView(QWidget):
         self._warning = text
         self.direction_warning.setText(hyphenate(text))
         shown = bool(text) and not self._focus and not self._summary_shown
-        self._warning_frame.setVisible(shown)
+        self._parts.warning_frame.setVisible(shown)
 
     def set_previous_enabled(self, enabled: bool) -> None:
         """The "Previous exercise" button: off at the first exercise, with none before it."""
@@ -596,18 +354,8 @@ class PlayerView(QWidget):
         )
 
     def _enable(self, button: QPushButton, enabled: bool) -> None:
-        """Enable or disable a control so that it looks it.
-
-        A coloured button ("This hurts" in the danger colours, Pause in the accent) keeps its
-        colours when disabled under the theme's rules, and still looked pressable at the end:
-        disabled, it takes the plain look, whose disabled text is greyed.
-        """
-        button.setEnabled(enabled)
-        role = _ROLES.get(button.objectName())
-        if role is not None and button.property("role") != (role if enabled else ""):
-            button.setProperty("role", role if enabled else "")
-            button.style().unpolish(button)
-            button.style().polish(button)
+        """Enable or disable a control so that it looks it; the play/pause icon follows."""
+        enable(button, enabled)
         if button is self.play_pause_button:
             self._update_play_pause_icon()
 
@@ -649,19 +397,19 @@ class PlayerView(QWidget):
         self.summary.show_summary(summary, can_log=can_log)
         self._summary_shown = True
         self.time_left_label.setText("")  # the time taken is on the page
-        for widget in self._playing_parts:
+        for widget in self._parts.playing_parts:
             widget.hide()
-        self._warning_frame.hide()
+        self._parts.warning_frame.hide()
         self.next_label.setText("")
-        self._summary_page.show()
+        self._parts.summary_page.show()
 
     def hide_summary(self) -> None:
         """Back to the playing parts (a new session)."""
         if not self._summary_shown:
             return
         self._summary_shown = False
-        self._summary_page.hide()
-        for widget in self._playing_parts:
+        self._parts.summary_page.hide()
+        for widget in self._parts.playing_parts:
             widget.show()
 
     def is_summary_shown(self) -> bool:
@@ -683,22 +431,22 @@ class PlayerView(QWidget):
             return
         self._focus = not self._focus
         for widget in (
-            self._header,
-            self._controls,
-            self._exercise_row,
-            self._picture,
+            self._parts.header,
+            self._parts.controls,
+            self._parts.exercise_row,
+            self._parts.picture,
             self.figure,
             self.exercise_label,
             self.caption_label,
             self.counter_label,
-            self._steps_card,
+            self._parts.steps_card,
         ):
             widget.setVisible(not self._focus)
         self.sound_note.setVisible(bool(self.sound_note.text()) and not self._focus)
         self.set_direction_warning(self._warning)
         # The hidden side columns give their room to the countdown.
-        self._grid.setStretch(0, 0 if self._focus else 4)
-        self._grid.setStretch(2, 0 if self._focus else 3)
+        self._parts.middle.setStretch(0, 0 if self._focus else 4)
+        self._parts.middle.setStretch(2, 0 if self._focus else 3)
         # Larger type in focus mode: swap the labels' style roles and re-apply the sheet.
         self.phase_label.setProperty("role", "phaseFocus" if self._focus else "phase")
         self.step_text.setProperty("role", "stepFocus" if self._focus else "step")

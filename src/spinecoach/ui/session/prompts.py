@@ -1,8 +1,12 @@
-"""The session's questions asked with real dialogs (tests use scripted answers instead)."""
+"""The session's questions: what the player asks (`SessionPrompts`) and the real dialogs.
+
+`DialogPrompts` asks them with modal dialogs; tests give scripted answers instead.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtWidgets import QWidget
 
@@ -13,8 +17,28 @@ from spinecoach.ui.care.hurts_dialog import HurtsDialog
 from spinecoach.ui.care.pain_dialog import PainAnswer, PainDialog
 
 
+class SessionPrompts(Protocol):
+    """The questions a session asks; dialogs in the app, scripted answers in tests."""
+
+    def pain_before(self) -> PainAnswer:
+        """Pain before starting (score None = skipped)."""
+        ...
+
+    def pain_after(self) -> PainAnswer:
+        """Pain and feeling after the session (score None = skipped)."""
+        ...
+
+    def this_hurts(self, exercise_name: str) -> str:
+        """Return "skip", "end" or "continue"."""
+        ...
+
+    def pain_advice(self, advice: PainRiseAdvice) -> None:
+        """Advice about pain (severe before the session, or a rise after it), said kindly."""
+        ...
+
+
 class DialogPrompts:
-    """Implements the controller's SessionPrompts with modal dialogs over `parent`."""
+    """Implements `SessionPrompts` with modal dialogs over `parent`."""
 
     def __init__(
         self,

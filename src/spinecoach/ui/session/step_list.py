@@ -1,0 +1,65 @@
+"""The player's numbered list of the exercise's steps, each row as tall as it is drawn.
+
+The current step is highlighted in it (`PlayerView.highlight_step`) and set large below it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QListWidget,
+    QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+
+class _StepDelegate(QStyledItemDelegate):
+    """Measures each step as the stylesheet draws it: bold (the current step) and padded.
+
+    Qt sizes a wrapped item by its plain text over the full row, while the sheet pads items
+    and sets the current one bold: a step that just fitted lost its end ("Turn slowly back to
+    the ...") once drawn. Measuring the bold text 12 px narrower leaves room for both.
+    """
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        """Qt override: the height of the step wrapped as drawn."""
+        font = QFont(option.font)
+        font.setBold(True)
+        width = max(1, option.rect.width() - 12)
+        text = str(index.data() or "")
+        flags = int(Qt.TextFlag.TextWordWrap)
+        height = QFontMetrics(font).boundingRect(0, 0, width, 100_000, flags, text).height()
+        return QSize(option.rect.width(), height + 14)
+
+
+class StepList(QListWidget):
+    """The steps, numbered, wrapped, never cut short; the keyboard passes it by."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stepList")
+        self.setWordWrap(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setItemDelegate(_StepDelegate(self))
+
+    def show_steps(self, steps: tuple[str, ...]) -> None:
+        """List `steps`, numbered from 1 (left as they are when they are the steps shown)."""
+        if tuple(self._step_texts()) != steps:
+            self.clear()
+            for number, step in enumerate(steps, start=1):
+                QListWidgetItem(f"{number}.  {step}", self)
+
+    def _step_texts(self) -> list[str]:
+        texts = []
+        for row in range(self.count()):
+            item = self.item(row)
+            texts.append(item.text().split(".  ", 1)[1] if item else "")
+        return texts
