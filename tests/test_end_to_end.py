@@ -78,10 +78,10 @@ def test_environment_variable_chooses_the_data_folder(tmp_path: Path) -> None:
 _FIRST_PAINT_PROBE = """
 import json, sys
 from spinecoach.app import main
-WATCHED = json.loads(sys.argv[1])
+STAGE, WATCHED = sys.argv[1], json.loads(sys.argv[2])
 class Probe:
     def write(self, text):
-        if text.strip() == "painted":
+        if text.strip() == STAGE:
             from PySide6 import QtCore
             seen = {"Qt namespace": "Qt" in QtCore.__dict__}
             seen.update({name: name in sys.modules for name in WATCHED})
@@ -90,7 +90,7 @@ class Probe:
     def flush(self):
         sys.__stdout__.flush()
 sys.stdout = Probe()
-raise SystemExit(main(sys.argv[2:]))
+raise SystemExit(main(sys.argv[3:]))
 """
 
 
@@ -119,6 +119,7 @@ def test_nothing_slow_is_loaded_before_the_first_paint(tmp_path: Path) -> None:
     ]
     result = run_script(
         _FIRST_PAINT_PROBE,
+        "painted",
         json.dumps(watched),
         "--data-dir",
         str(tmp_path / "data"),
@@ -129,6 +130,42 @@ def test_nothing_slow_is_loaded_before_the_first_paint(tmp_path: Path) -> None:
     assert len(probes) == 1, result.stderr
     loaded = {name for name, seen in json.loads(probes[0][6:]).items() if seen}
     assert loaded == set()
+
+
+@pytest.mark.slow
+def test_the_library_list_shows_before_what_it_does_not_need(tmp_path: Path) -> None:
+    """The first list needs the library and the filters, not what follows a click or a word.
+
+    The search's word tables and index (~4 ms), the details (built at the first pick), the
+    translation machinery (an English start reads only the English files) and the data file
+    all come after the list has painted: the list's goal (issue 12) rests on it.
+    """
+    import json
+
+    watched = [
+        "spinecoach.core.search_index",
+        "spinecoach.core.search_words",
+        "spinecoach.core.translation",
+        "spinecoach.ui.library.detail_view",
+        "spinecoach.ui.library.nothing_found",
+        "spinecoach.storage.database",
+    ]
+    result = run_script(
+        _FIRST_PAINT_PROBE,
+        "library-painted",
+        json.dumps(watched),
+        "--data-dir",
+        str(tmp_path / "data"),
+        "--language",
+        "en",
+        "--exit-after-first-paint",
+    )
+    assert result.returncode == 0, result.stderr
+    probes = [line for line in result.stderr.splitlines() if line.startswith("PROBE ")]
+    assert len(probes) == 1, result.stderr
+    seen = json.loads(probes[0][6:])
+    assert seen["Qt namespace"]  # the probe sees the list's own needs (not an empty run)
+    assert {name for name in watched if seen[name]} == set()
 
 
 @pytest.mark.slow

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from spinecoach.core.catalog import (
-    LibraryFilter,
-    exercise_matches,
-    filter_exercises,
-    filter_routines,
-)
+from spinecoach.core.catalog import LibraryFilter
 from spinecoach.core.exercise import (
     Category,
     Dosage,
@@ -18,6 +13,7 @@ from spinecoach.core.exercise import (
     Sides,
     Target,
 )
+from spinecoach.core.search_index import exercise_matches, filter_exercises, filter_routines
 
 
 def exercise(

@@ -6,20 +6,14 @@ nothing, with no advice.
 
 from __future__ import annotations
 
+import functools
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from spinecoach import paths
-from spinecoach.core.catalog import (
-    CONCEPTS,
-    SCIATICA_IDS,
-    SCIATICA_NOTE,
-    SEARCH_WORDS,
-    SUGGESTIONS,
-    URGENT_NOTE,
-    LibraryFilter,
-    SearchIndex,
-    fold,
-)
+from spinecoach.core.catalog import LibraryFilter, browse
 from spinecoach.core.exercise import (
     Category,
     Dosage,
@@ -30,7 +24,17 @@ from spinecoach.core.exercise import (
     Sides,
     Target,
 )
-from spinecoach.core.library import Library
+from spinecoach.core.library import Library, load_library
+from spinecoach.core.search_index import SearchIndex
+from spinecoach.core.search_words import (
+    CONCEPTS,
+    SCIATICA_IDS,
+    SCIATICA_NOTE,
+    SEARCH_WORDS,
+    SUGGESTIONS,
+    URGENT_NOTE,
+    fold,
+)
 from spinecoach.core.translation import load_library_in
 
 
@@ -289,3 +293,45 @@ def test_the_tables_name_only_what_exists(english: Library) -> None:
         assert concept.ids <= known, concept.key
     for language, words in SEARCH_WORDS.items():
         assert set(words.values()) <= set(CONCEPTS), language
+
+
+@functools.cache
+def shipped() -> Library:
+    return load_library(paths.resources_dir(), paths.icons_dir() / "exercises")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=st.sampled_from(["", "   ", "!?", "--", "_", " , "]),
+    position=st.none() | st.sampled_from(list(Position)),
+    category=st.none() | st.sampled_from(list(Category)),
+    desk=st.booleans(),
+    max_seconds=st.none() | st.sampled_from([60, 300, 600, 1200]),
+)
+def test_with_no_words_typed_the_filters_alone_list_what_the_search_lists(
+    text: str,
+    position: Position | None,
+    category: Category | None,
+    desk: bool,
+    max_seconds: int | None,
+) -> None:
+    """The Library's first list comes from `browse`, without the index: the same list."""
+    library = shipped()
+    query = LibraryFilter(text, position, category, desk, max_seconds)
+    index = SearchIndex(library.routines.values(), library.exercises.values())
+    browsed = browse(library.routines.values(), library.exercises.values(), query)
+    assert not query.has_words
+    searched = index.search(query)
+    assert (browsed.routines, browsed.exercises) == (searched.routines, searched.exercises)
+    assert browsed.routines_first and not browsed.ranked and not browsed.notes
+    assert searched == (browsed if browsed.count else searched)
+
+
+def test_a_typed_word_is_what_the_search_reads() -> None:
+    """`has_words` and the search agree on what counts as a word (letters or digits)."""
+    assert LibraryFilter("hip").has_words and LibraryFilter("Rücken").has_words
+    assert LibraryFilter("3").has_words
+    assert not LibraryFilter("_ - !").has_words
+    index = SearchIndex((), ())
+    for text in ("hip", "Rücken", "3", "_ - !", ""):
+        assert bool(index.terms(text)) == LibraryFilter(text).has_words

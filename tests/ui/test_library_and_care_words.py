@@ -126,7 +126,7 @@ def test_the_search_finds_by_german_position_and_with_other_words(
 def test_german_words_people_type_are_known(
     qtbot: QtBot, pane: LibraryPane, german: Library, words: Messages
 ) -> None:
-    from spinecoach.core.catalog import SCIATICA_IDS, SCIATICA_NOTE
+    from spinecoach.core.search_words import SCIATICA_IDS, SCIATICA_NOTE
 
     pane.search.setText("Ischias")
     assert set(pane.visible_ids()) == SCIATICA_IDS

@@ -8,16 +8,10 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSplitter
 from pytestqt.qtbot import QtBot
 
 from spinecoach import paths
-from spinecoach.core.catalog import (
-    LibraryFilter,
-    SearchIndex,
-    browsing_order_exercises,
-    browsing_order_routines,
-    filter_exercises,
-    filter_routines,
-)
+from spinecoach.core.catalog import LibraryFilter, browsing_order_exercises, browsing_order_routines
 from spinecoach.core.exercise import Category, Exercise, Position, Routine, format_duration
 from spinecoach.core.library import Library, load_library
+from spinecoach.core.search_index import SearchIndex, filter_exercises, filter_routines
 from spinecoach.ui.library.illustrations import IllustrationCache
 from spinecoach.ui.library.model import Role
 from spinecoach.ui.library.pane import LibraryPane
@@ -326,7 +320,7 @@ def test_the_details_never_show_what_the_search_or_a_filter_took_away(
 def test_sciatica_brings_the_gentle_options_and_when_to_see_a_clinician(
     qtbot: QtBot, pane: LibraryPane
 ) -> None:
-    from spinecoach.core.catalog import SCIATICA_IDS, SCIATICA_NOTE
+    from spinecoach.core.search_words import SCIATICA_IDS, SCIATICA_NOTE
 
     pane.search.setText("sciatica")
     assert set(pane.visible_ids()) == SCIATICA_IDS

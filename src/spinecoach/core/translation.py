@@ -34,7 +34,6 @@ from types import ModuleType
 from typing import Any
 
 from spinecoach.core import (
-    catalog,
     content_words,
     cues,
     directions,
@@ -43,6 +42,7 @@ from spinecoach.core import (
     reminder_summary,
     report_words,
     safety,
+    search_words,
     session_summary,
     spoken_numbers,
     timeline,
@@ -95,7 +95,7 @@ MESSAGE_MODULES: tuple[ModuleType, ...] = (
     content_words,
     session_summary,
     report_words,
-    catalog,
+    search_words,
     directions,
     progression,
 )

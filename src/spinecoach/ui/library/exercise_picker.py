@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spinecoach.core.catalog import LibraryFilter, SearchIndex
+from spinecoach.core.catalog import LibraryFilter
 from spinecoach.core.exercise import Category, Exercise, Position
 from spinecoach.core.messages import ENGLISH, Messages
+from spinecoach.core.search_index import SearchIndex
 from spinecoach.ui.library.filter_controls import category_filter, position_filter
 from spinecoach.ui.library.model import exercise_subtitle
 from spinecoach.ui.widgets.reflow import WrappingRow

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spinecoach.core.catalog import LibraryFilter, SearchIndex, SearchResult
+from spinecoach.core.catalog import LibraryFilter, SearchResult, browse
 from spinecoach.core.content_words import duration_text
 from spinecoach.core.exercise import (
     Category,
@@ -44,6 +44,7 @@ from spinecoach.ui.widgets.reflow import WrappingRow
 
 if TYPE_CHECKING:
     from spinecoach.core.exercise import Guide, SpinalMovement
+    from spinecoach.core.search_index import SearchIndex
     from spinecoach.core.timeline import SessionSettings
     from spinecoach.ui.library.detail_view import DetailView
     from spinecoach.ui.library.nothing_found import NothingFoundPage
@@ -144,7 +145,8 @@ class LibraryPane(QWidget):
         self.model = LibraryListModel(words=words)
         #: Every routine listed: the programme's, the person's and the shipped ones.
         self._routines: list[Routine] = list(library.routines.values())
-        self._index = self._search_index()
+        #: The search over them, built at the first words typed (`search_index`).
+        self._index: SearchIndex | None = None
         #: The own-routine actions, once the data file is open (`use_routine_actions`).
         self.routine_actions: OwnRoutines | None = None
         self.result = SearchResult()
@@ -242,7 +244,7 @@ class LibraryPane(QWidget):
         self._routines = list(routines)
         self.model.programme_title = programme_title
         self.model.forget_subtitles()
-        self._index = self._search_index()
+        self._index = None
         shown = self.shown
         self._apply_filter()
         if isinstance(shown, Routine):
@@ -261,13 +263,34 @@ class LibraryPane(QWidget):
         """Every routine the pane lists (before the search and filters)."""
         return list(self._routines)
 
-    def _search_index(self) -> SearchIndex:
-        return SearchIndex(
-            self._routines,
-            self._library.exercises.values(),
-            words=self._library.words,
-            desk_word=self.model.desk_badge(),
-        )
+    @property
+    def search_index(self) -> SearchIndex:
+        """The search over what the pane lists, built when first needed.
+
+        Not before the first list: with no words typed the filters alone decide it
+        (`core.catalog.browse`), and the search's words and index cost ~4 ms (issue 12).
+        """
+        if self._index is None:
+            from spinecoach.core.search_index import SearchIndex
+
+            self._index = SearchIndex(
+                self._routines,
+                self._library.exercises.values(),
+                words=self._library.words,
+                desk_word=self.model.desk_badge(),
+            )
+        return self._index
+
+    def _search(self, query: LibraryFilter) -> SearchResult:
+        """What `query` lists: the search's answer, or the filters' alone when nothing is typed.
+
+        Both list the same in that case; the search adds its suggestions when nothing passes.
+        """
+        if not query.has_words:
+            listed = browse(self._routines, self._library.exercises.values(), query)
+            if listed.count:
+                return listed
+        return self.search_index.search(query)
 
     def selected_routine(self) -> Routine | None:
         """The routine shown in the details, if a routine is shown."""
@@ -550,7 +573,7 @@ class LibraryPane(QWidget):
 
     def _apply_filter(self) -> None:
         query = self.current_filter()
-        result = self._index.search(query)
+        result = self._search(query)
         self.result = result
         self.model.set_content(
             result.routines,
@@ -574,7 +597,7 @@ class LibraryPane(QWidget):
         if self._nothing_found is None:
             from spinecoach.ui.library.nothing_found import NothingFoundPage
 
-            page = NothingFoundPage(self._index.suggestions)
+            page = NothingFoundPage(self.search_index.suggestions)
             page.clear_requested.connect(self.clear_filters)
             page.search_requested.connect(self.search_for)
             self._list_stack.addWidget(scrolling_page(page, "libraryNothingFoundPage"))
