@@ -17,9 +17,11 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Mapping
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 APP_NAME = "SpineCoach"
 APP_ID = "io.github.spinecoach.SpineCoach"
@@ -30,7 +32,18 @@ PRIVATE_FILE_MODE = 0o600
 
 
 def _shipped(name: str) -> Traversable:
-    packaged = files("spinecoach") / name
+    """The shipped folder `name`: in the installed package, else in the checkout.
+
+    The package is a folder on disk (a wheel, a bundle): its path is read directly. Only a
+    package imported from an archive goes through `importlib.resources`, which costs ~3.5 ms
+    of imports (tempfile, shutil, random...) that the window's first paint would wait for.
+    """
+    package = Path(__file__).parent
+    packaged: Traversable = package / name
+    if not package.is_dir():  # imported from an archive (zipimport)
+        from importlib.resources import files
+
+        packaged = files("spinecoach") / name
     if packaged.is_dir():
         return packaged
     checkout = Path(__file__).resolve().parents[2] / name

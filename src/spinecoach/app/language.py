@@ -16,7 +16,6 @@ rebuilding every open dialog and area live is not worth its risk to a running se
 from __future__ import annotations
 
 import logging
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -28,6 +27,10 @@ from spinecoach.core.languages import (
     language_chain,
 )
 from spinecoach.core.messages import base_language
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 log = logging.getLogger(__name__)
 

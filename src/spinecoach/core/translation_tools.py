@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from spinecoach.core.exercise import Exercise, Guide, Routine
@@ -28,6 +26,11 @@ from spinecoach.core.translation import (
     load_messages,
     read_overlay,
 )
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+    from collections.abc import Mapping
 
 # --- how complete a language is -----------------------------------------------------------------
 

@@ -11,10 +11,8 @@ sound, because people who cannot hear the cues read them.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Collection, Mapping
-from importlib.resources.abc import Traversable
 from types import MappingProxyType
-from typing import Final
+from typing import Final, TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, Signal
 
@@ -24,6 +22,10 @@ from spinecoach.sound.fallback_voice import FallbackVoice
 from spinecoach.sound.log_once import OnceLog
 from spinecoach.sound.tones import ToneBank
 from spinecoach.sound.voice import Voice
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+    from collections.abc import Callable, Collection, Mapping
 
 log = logging.getLogger(__name__)
 

@@ -9,12 +9,14 @@ level, when there is no audio device or no libpulse: the reminder card itself is
 from __future__ import annotations
 
 import logging
-from importlib.resources.abc import Traversable
-from typing import Final
+from typing import Final, TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
 from spinecoach.sound.tones import ToneBank
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 CHIME_FILE: Final = "reminder.wav"
 

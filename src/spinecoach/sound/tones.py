@@ -14,7 +14,6 @@ import logging
 from contextlib import ExitStack
 from functools import partial
 from importlib.resources import as_file
-from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl, Signal
@@ -22,6 +21,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from spinecoach.sound.log_once import OnceLog
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
     from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
 log = logging.getLogger(__name__)

@@ -19,10 +19,12 @@ import marshal
 import os
 import sys
 import tempfile
-from collections.abc import Callable
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import Any, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+    from collections.abc import Callable
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,6 @@ theme comes from one file.
 from __future__ import annotations
 
 import re
-from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
@@ -16,6 +15,7 @@ from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
     from spinecoach.core.figure import Palette
 
 #: Room left around the figure in a cropped thumbnail, in viewBox units.
