@@ -20,12 +20,12 @@ from spinecoach.core.exercise import (
 )
 from spinecoach.core.library import (
     Library,
-    LibraryError,
     load_library,
     parse_routine,
     routine_to_data,
     routine_to_toml,
 )
+from spinecoach.core.library_fields import LibraryError
 from spinecoach.core.translation import load_messages
 from tests.factories import exercise
 

@@ -27,7 +27,8 @@ from spinecoach.core.exercise import (
     RoutineItem,
     RoutineOrigin,
 )
-from spinecoach.core.library import Library, LibraryError, parse_routine, routine_to_toml
+from spinecoach.core.library import Library, parse_routine, routine_to_toml
+from spinecoach.core.library_fields import LibraryError
 
 if TYPE_CHECKING:
     from spinecoach.core.clock import Clock

@@ -18,17 +18,13 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, TypeVar
 
 from spinecoach.core.chains import link_problems, without_bad_links
 from spinecoach.core.exercise import (
-    LIMITED_FIELDS,
     Category,
-    Dosage,
-    DosageLimits,
     Exercise,
     Guide,
     Motion,
@@ -45,21 +41,24 @@ from spinecoach.core.exercise import (
     Target,
     with_overrides,
 )
+from spinecoach.core.library_fields import (
+    DOSAGE_RANGES,
+    ID_PATTERN,
+    LibraryError,
+    check_id,
+    check_unknown,
+    describe_value,
+    parse_dosage,
+    parse_dosage_fields,
+    parse_limits,
+    require,
+    require_choice,
+    require_text,
+    require_text_list,
+)
 from spinecoach.core.messages import ENGLISH, Messages
 from spinecoach.core.timeline import played_seconds
 from spinecoach.core.toml_text import key_lines, tables_lines
-
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-#: Allowed ranges of each dosage field (inclusive), shared by exercises and routine overrides.
-DOSAGE_RANGES: dict[str, tuple[int, int]] = {
-    "reps": (1, 30),
-    "hold_seconds": (1, 120),
-    "release_seconds": (0, 30),
-    "sets": (1, 5),
-    "rest_seconds": (0, 180),
-    "duration_seconds": (30, 3600),
-}
 
 EXERCISE_FIELDS = frozenset(
     {
@@ -135,186 +134,7 @@ class Library:
         return [r for r in self.routines.values() if exercise_id in r.exercise_ids]
 
 
-class LibraryError(ValueError):
-    """A file broke a rule; carries the field so the message can point at it.
-
-    `fix`, when the rule knows one, says what to write instead ("Use a value from 5 to 15.");
-    a programme's import preview shows it under the problem (core/programme/format.py).
-    """
-
-    def __init__(self, field_name: str, message: str, fix: str = "") -> None:
-        super().__init__(message)
-        self.field = field_name
-        self.message = message
-        self.fix = fix
-
-
-_T = TypeVar("_T")
-_E = TypeVar("_E", bound=StrEnum)
 _Item = TypeVar("_Item", Exercise, Routine, Guide)
-
-
-def _require(data: dict[str, Any], key: str, kind: type[_T], prefix: str = "") -> _T:
-    name = prefix + key
-    if key not in data:
-        raise LibraryError(name, "is missing")
-    value = data[key]
-    # bool is a subclass of int; a `true` where a number belongs is a mistake, not a 1.
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise LibraryError(name, f"must be {_kind_name(kind)}, not {_describe(value)}")
-    return value
-
-
-def _kind_name(kind: type) -> str:
-    return {str: "text", int: "a whole number", bool: "true or false", list: "a list"}.get(
-        kind, kind.__name__
-    )
-
-
-def _describe(value: object) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, str):
-        return f"text {value!r}"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a table"
-    return type(value).__name__
-
-
-def _text(data: dict[str, Any], key: str, low: int, high: int, prefix: str = "") -> str:
-    value = _require(data, key, str, prefix).strip()
-    if not low <= len(value) <= high:
-        raise LibraryError(
-            prefix + key, f"must be {low}-{high} characters long (it has {len(value)})"
-        )
-    return value
-
-
-def _choice(data: dict[str, Any], key: str, enum: type[_E]) -> _E:
-    value = _require(data, key, str)
-    try:
-        return enum(value)
-    except ValueError:
-        allowed = ", ".join(repr(member.value) for member in enum)
-        raise LibraryError(key, f"{value!r} is not one of {allowed}") from None
-
-
-def _text_list(
-    data: dict[str, Any], key: str, count: tuple[int, int], length: tuple[int, int]
-) -> tuple[str, ...]:
-    items = _require(data, key, list)
-    if not count[0] <= len(items) <= count[1]:
-        raise LibraryError(key, f"must have {count[0]}-{count[1]} entries (it has {len(items)})")
-    result = []
-    for index, item in enumerate(items, start=1):
-        name = f"{key}[{index}]"
-        if not isinstance(item, str):
-            raise LibraryError(name, f"must be text, not {_describe(item)}")
-        text = item.strip()
-        if not length[0] <= len(text) <= length[1]:
-            raise LibraryError(
-                name, f"must be {length[0]}-{length[1]} characters long (it has {len(text)})"
-            )
-        result.append(text)
-    return tuple(result)
-
-
-def _check_unknown(data: dict[str, Any], allowed: Iterable[str], prefix: str = "") -> None:
-    unknown = sorted(set(data) - set(allowed))
-    if unknown:
-        raise LibraryError(prefix + unknown[0], "is not a known field (check the spelling)")
-
-
-def _check_id(data: dict[str, Any], stem: str) -> str:
-    value = _require(data, "id", str)
-    if not ID_PATTERN.match(value):
-        raise LibraryError("id", f"{value!r} must be lowercase words joined by '-'")
-    if value != stem:
-        raise LibraryError("id", f"{value!r} must match the file name {stem!r}")
-    return value
-
-
-def parse_dosage_fields(data: dict[str, Any], prefix: str) -> dict[str, int]:
-    """Validate dosage fields (all optional here) and return them as plain ints."""
-    _check_unknown(data, DOSAGE_RANGES, prefix)
-    values: dict[str, int] = {}
-    for key, (low, high) in DOSAGE_RANGES.items():
-        if key in data:
-            value = _require(data, key, int, prefix)
-            if not low <= value <= high:
-                raise LibraryError(prefix + key, f"must be between {low} and {high}, not {value}")
-            values[key] = value
-    if "duration_seconds" in values and len(values) > 1:
-        other = sorted(set(values) - {"duration_seconds"})[0]
-        raise LibraryError(
-            prefix + other, "cannot be combined with duration_seconds (a timed block)"
-        )
-    return values
-
-
-def parse_dosage(data: object) -> Dosage:
-    """Build a complete dosage from an exercise's `[dosage]` table."""
-    if not isinstance(data, dict):
-        raise LibraryError("dosage", f"must be a table, not {_describe(data)}")
-    values = parse_dosage_fields(data, "dosage.")
-    if "duration_seconds" in values:
-        return Dosage(duration_seconds=values["duration_seconds"])
-    if "hold_seconds" not in values:
-        raise LibraryError("dosage.hold_seconds", "is missing (or give duration_seconds)")
-    return Dosage(**values)
-
-
-def parse_limits(data: object, dosage: Dosage) -> DosageLimits:
-    """Validate an exercise's `[limits]` table: the safe range of each dosage field.
-
-    Each entry is `field = [low, high]` for one of `LIMITED_FIELDS` (a timed block gives only
-    `duration_seconds`, a repetition exercise never does), inside `DOSAGE_RANGES`, and the
-    exercise's own `dosage` lies inside it. No table: no field may change (`DosageLimits()`).
-    """
-    if data is None:
-        return DosageLimits()
-    if not isinstance(data, dict):
-        raise LibraryError("limits", f"must be a table, not {_describe(data)}")
-    for key in sorted(data):
-        if key in DOSAGE_RANGES and key not in LIMITED_FIELDS:
-            raise LibraryError(f"limits.{key}", "has no range: it is the same for every dosage")
-    _check_unknown(data, LIMITED_FIELDS, "limits.")
-    ranges: list[tuple[str, int, int]] = []
-    for key in LIMITED_FIELDS:
-        if key not in data:
-            continue
-        name = f"limits.{key}"
-        if dosage.is_timed_block != (key == "duration_seconds"):
-            why = "a timed block has only a duration_seconds range"
-            if not dosage.is_timed_block:
-                why = "the exercise is done in reps, not timed"
-            raise LibraryError(name, why)
-        raw = data[key]
-        if (
-            not isinstance(raw, list)
-            or len(raw) != 2
-            or not all(isinstance(v, int) and not isinstance(v, bool) for v in raw)
-        ):
-            raise LibraryError(
-                name, f"must be [low, high], two whole numbers, not {_describe(raw)}"
-            )
-        low, high = raw
-        lowest, highest = DOSAGE_RANGES[key]
-        if low > high:
-            raise LibraryError(name, f"the low end ({low}) is above the high end ({high})")
-        if low < lowest or high > highest:
-            raise LibraryError(name, f"must lie within {lowest}-{highest}, not [{low}, {high}]")
-        own = getattr(dosage, key)
-        if not low <= own <= high:
-            raise LibraryError(
-                name, f"must include the exercise's own dosage ({own}), not [{low}, {high}]"
-            )
-        ranges.append((key, low, high))
-    return DosageLimits(ranges=tuple(ranges))
 
 
 def parse_exercise(
@@ -324,12 +144,12 @@ def parse_exercise(
     known_sources: Iterable[str] = (),
 ) -> Exercise:
     """Validate one exercise file's contents. Raises `LibraryError` naming the field."""
-    _check_unknown(data, EXERCISE_FIELDS)
-    exercise_id = _check_id(data, stem)
-    difficulty = _require(data, "difficulty", int)
+    check_unknown(data, EXERCISE_FIELDS)
+    exercise_id = check_id(data, stem)
+    difficulty = require(data, "difficulty", int)
     if not 1 <= difficulty <= 3:
         raise LibraryError("difficulty", f"must be 1, 2 or 3, not {difficulty}")
-    raw_targets = _require(data, "targets", list)
+    raw_targets = require(data, "targets", list)
     if not 1 <= len(raw_targets) <= 4:
         raise LibraryError("targets", f"must have 1-4 entries (it has {len(raw_targets)})")
     targets: list[Target] = []
@@ -342,43 +162,43 @@ def parse_exercise(
         if target in targets:
             raise LibraryError(f"targets[{index}]", f"{raw!r} is listed twice")
         targets.append(target)
-    image = _require(data, "image", str)
+    image = require(data, "image", str)
     if not image_exists(image):
         raise LibraryError("image", f"{image!r} was not found in icons/exercises/")
     breathing = None
     if "breathing" in data:
-        breathing = _text(data, "breathing", 10, 140)
-    desk_friendly = _require(data, "desk_friendly", bool)
-    steps = _text_list(data, "steps", (2, 8), (10, 140))
-    sides = _choice(data, "sides", Sides)
+        breathing = require_text(data, "breathing", 10, 140)
+    desk_friendly = require(data, "desk_friendly", bool)
+    steps = require_text_list(data, "steps", (2, 8), (10, 140))
+    sides = require_choice(data, "sides", Sides)
     side_means = None
     if sides is Sides.BOTH:
-        side_means = _choice(data, "side_means", SideMeaning)
+        side_means = require_choice(data, "side_means", SideMeaning)
     elif "side_means" in data:
         raise LibraryError("side_means", 'only a two-sided exercise (sides = "both") has one')
     hold_step = _step_number(data, "hold_step", len(steps), required=True)
     release_step = _step_number(data, "release_step", len(steps), required=False)
-    motion = _choice(data, "motion", Motion) if "motion" in data else Motion.HOLD
+    motion = require_choice(data, "motion", Motion) if "motion" in data else Motion.HOLD
     movement = SpinalMovement.NEUTRAL
     if "movement" in data:
-        movement = _choice(data, "movement", SpinalMovement)
+        movement = require_choice(data, "movement", SpinalMovement)
     easier, harder = (
-        _check_link(_require(data, key, str), key) if key in data else None
+        _check_link(require(data, key, str), key) if key in data else None
         for key in ("easier", "harder")
     )
     dosage = parse_dosage(data.get("dosage"))
     return Exercise(
         id=exercise_id,
-        name=_text(data, "name", 2, 40),
-        summary=_text(data, "summary", 20, 160),
-        category=_choice(data, "category", Category),
-        position=_choice(data, "position", Position),
+        name=require_text(data, "name", 2, 40),
+        summary=require_text(data, "summary", 20, 160),
+        category=require_choice(data, "category", Category),
+        position=require_choice(data, "position", Position),
         desk_friendly=desk_friendly,
         difficulty=difficulty,
         targets=tuple(targets),
         sides=sides,
         steps=steps,
-        cautions=_text_list(data, "cautions", CAUTIONS_COUNT, (10, 160)),
+        cautions=require_text_list(data, "cautions", CAUTIONS_COUNT, (10, 160)),
         image=image,
         dosage=dosage,
         breathing=breathing,
@@ -405,14 +225,14 @@ def _step_number(data: dict[str, Any], key: str, count: int, *, required: bool) 
     """A 1-based step number in the file, returned 0-based."""
     if key not in data and not required:
         return None
-    number = _require(data, key, int)
+    number = require(data, key, int)
     if not 1 <= number <= count:
         raise LibraryError(key, f"must be a step number from 1 to {count}, not {number}")
     return number - 1
 
 
 def _source_ids(data: dict[str, Any], known: Iterable[str]) -> tuple[str, ...]:
-    raw = _require(data, "source", list)
+    raw = require(data, "source", list)
     if not 1 <= len(raw) <= 4:
         raise LibraryError("source", f"must have 1-4 entries (it has {len(raw)})")
     allowed = set(known)
@@ -420,7 +240,7 @@ def _source_ids(data: dict[str, Any], known: Iterable[str]) -> tuple[str, ...]:
     for index, value in enumerate(raw, start=1):
         name = f"source[{index}]"
         if not isinstance(value, str):
-            raise LibraryError(name, f"must be text, not {_describe(value)}")
+            raise LibraryError(name, f"must be text, not {describe_value(value)}")
         if value not in allowed:
             raise LibraryError(name, f"{value!r} is not in sources.toml")
         if value in ids:
@@ -436,18 +256,18 @@ def parse_guide(
     known_sources: Iterable[str],
 ) -> Guide:
     """Validate one how-to guide (`resources/guides/<id>.toml`)."""
-    _check_unknown(data, GUIDE_FIELDS)
-    guide_id = _check_id(data, stem)
-    image = _require(data, "image", str)
+    check_unknown(data, GUIDE_FIELDS)
+    guide_id = check_id(data, stem)
+    image = require(data, "image", str)
     if not image_exists(image):
         raise LibraryError("image", f"{image!r} was not found in icons/exercises/")
     return Guide(
         id=guide_id,
-        name=_text(data, "name", 2, 40),
-        summary=_text(data, "summary", 20, 160),
-        position=_choice(data, "position", Position),
-        steps=_text_list(data, "steps", (2, 10), (10, 160)),
-        cautions=_text_list(data, "cautions", (1, 4), (10, 160)),
+        name=require_text(data, "name", 2, 40),
+        summary=require_text(data, "summary", 20, 160),
+        position=require_choice(data, "position", Position),
+        steps=require_text_list(data, "steps", (2, 10), (10, 160)),
+        cautions=require_text_list(data, "cautions", (1, 4), (10, 160)),
         image=image,
         sources=_source_ids(data, known_sources),
     )
@@ -460,13 +280,13 @@ def parse_sources(data: dict[str, Any]) -> dict[str, Source]:
         if not ID_PATTERN.match(source_id):
             raise LibraryError(source_id, "must be lowercase words joined by '-'")
         if not isinstance(table, dict):
-            raise LibraryError(source_id, f"must be a table, not {_describe(table)}")
-        _check_unknown(table, SOURCE_FIELDS, f"{source_id}.")
-        url = _require(table, "url", str, f"{source_id}.") if "url" in table else ""
+            raise LibraryError(source_id, f"must be a table, not {describe_value(table)}")
+        check_unknown(table, SOURCE_FIELDS, f"{source_id}.")
+        url = require(table, "url", str, f"{source_id}.") if "url" in table else ""
         sources[source_id] = Source(
             id=source_id,
-            title=_text(table, "title", 2, 120, f"{source_id}."),
-            publisher=_text(table, "publisher", 2, 60, f"{source_id}."),
+            title=require_text(table, "title", 2, 120, f"{source_id}."),
+            publisher=require_text(table, "publisher", 2, 60, f"{source_id}."),
             url=url,
         )
     return sources
@@ -488,9 +308,9 @@ def parse_routine(
     `origin` and `locked` come from where the routine was found; `based_on` (given, or the
     file's own `based_on`) names the routine it was copied or eased from.
     """
-    _check_unknown(data, ROUTINE_FIELDS)
-    routine_id = _check_id(data, stem)
-    raw_items = _require(data, "items", list)
+    check_unknown(data, ROUTINE_FIELDS)
+    routine_id = check_id(data, stem)
+    raw_items = require(data, "items", list)
     low, high = ROUTINE_ITEMS_COUNT
     if not low <= len(raw_items) <= high:
         raise LibraryError("items", f"must have {low}-{high} entries (it has {len(raw_items)})")
@@ -499,7 +319,7 @@ def parse_routine(
     )
     name, description, changeover = parse_routine_details(data)
     if based_on is None and "based_on" in data:
-        based_on = _require(data, "based_on", str)
+        based_on = require(data, "based_on", str)
         if not BASED_ON_PATTERN.match(based_on):
             raise LibraryError("based_on", f"{based_on!r} is not a routine id")
     return Routine(
@@ -518,7 +338,7 @@ def parse_routine_details(data: dict[str, Any]) -> tuple[str, str, int | None]:
     """A routine's name, description and own changeover seconds (None: the person's setting)."""
     changeover = None
     if "changeover_seconds" in data:
-        changeover = _require(data, "changeover_seconds", int)
+        changeover = require(data, "changeover_seconds", int)
         low, high = CHANGEOVER_RANGE
         if not low <= changeover <= high:
             raise LibraryError(
@@ -526,7 +346,7 @@ def parse_routine_details(data: dict[str, Any]) -> tuple[str, str, int | None]:
                 f"must be between {low} and {high}, not {changeover}",
                 f"Use a value from {low} to {high}, or leave it out.",
             )
-    return _text(data, "name", 2, 40), _text(data, "description", 20, 200), changeover
+    return require_text(data, "name", 2, 40), require_text(data, "description", 20, 200), changeover
 
 
 #: What `based_on` may name: a routine id, or a single exercise played as one ("exercise:<id>").
@@ -542,9 +362,9 @@ def parse_routine_item(raw: object, index: int, exercises: Mapping[str, Exercise
     where = f"items[{index}]"
     prefix = where + "."
     if not isinstance(raw, dict):
-        raise LibraryError(where, f"must be a table, not {_describe(raw)}")
-    _check_unknown(raw, ROUTINE_ITEM_FIELDS, prefix)
-    exercise_id = _require(raw, "exercise", str, prefix)
+        raise LibraryError(where, f"must be a table, not {describe_value(raw)}")
+    check_unknown(raw, ROUTINE_ITEM_FIELDS, prefix)
+    exercise_id = require(raw, "exercise", str, prefix)
     if exercise_id not in exercises:
         raise LibraryError(prefix + "exercise", f"{exercise_id!r} is not a known exercise")
     exercise = exercises[exercise_id]
@@ -588,7 +408,7 @@ def _out_of_range(name: str, exercise: Exercise, problem: OutOfRange) -> Library
 def _item_side(raw: dict[str, Any], exercise: Exercise, prefix: str) -> OnlySide | None:
     if "side" not in raw:
         return None
-    value = _require(raw, "side", str, prefix)
+    value = require(raw, "side", str, prefix)
     if not exercise.two_sided:
         raise LibraryError(
             prefix + "side",
@@ -609,7 +429,7 @@ def _item_note(raw: dict[str, Any], prefix: str) -> str:
     if "note" not in raw:
         return ""
     # A note is one short paragraph: line breaks and runs of spaces read as one space.
-    note = " ".join(_require(raw, "note", str, prefix).split())
+    note = " ".join(require(raw, "note", str, prefix).split())
     if len(note) > ITEM_NOTE_LENGTH:
         raise LibraryError(
             prefix + "note",
@@ -719,7 +539,7 @@ def parse_translation(
     names no English file). Otherwise returns the fields that passed and one error for each
     field that did not; that field falls back to the English.
     """
-    _check_id(data, stem)
+    check_id(data, stem)
     if english is None:
         raise LibraryError("id", f"{stem!r} has no English original ({kind}/{stem}.toml)")
     rules = TRANSLATABLE_FIELDS[kind]
@@ -750,10 +570,10 @@ def _translated_field(
             raise LibraryError(
                 key, f"must have {count} entries, as the English has (it has {len(raw)})"
             )
-        return _text_list(data, key, (count, count), length)
+        return require_text_list(data, key, (count, count), length)
     if key == "breathing" and getattr(english, "breathing", None) is None:
         raise LibraryError(key, "the English exercise has no breathing cue to translate")
-    return _text(data, key, *length)
+    return require_text(data, key, *length)
 
 
 def parse_source_translations(
@@ -768,7 +588,7 @@ def parse_source_translations(
             errors.append(LibraryError(source_id, "is not a source in sources.toml"))
             continue
         if not isinstance(table, dict):
-            errors.append(LibraryError(source_id, f"must be a table, not {_describe(table)}"))
+            errors.append(LibraryError(source_id, f"must be a table, not {describe_value(table)}"))
             continue
         fields: dict[str, str] = {}
         for key in sorted(table):
@@ -779,7 +599,7 @@ def parse_source_translations(
                 continue
             low, high = SOURCE_TRANSLATABLE_FIELDS[key]
             try:
-                fields[key] = _text(table, key, low, high, f"{source_id}.")
+                fields[key] = require_text(table, key, low, high, f"{source_id}.")
             except LibraryError as error:
                 errors.append(error)
         tables[source_id] = fields

@@ -62,7 +62,6 @@ from spinecoach.core.languages import (  # noqa: F401 - re-exported
 from spinecoach.core.library import (
     TRANSLATABLE_FIELDS,
     Library,
-    LibraryError,
     Problem,
     TranslatedFields,
     load_library,
@@ -72,6 +71,7 @@ from spinecoach.core.library import (
     toml_files,
     translated,
 )
+from spinecoach.core.library_fields import LibraryError
 from spinecoach.core.messages import (
     ENGLISH,
     Message,

@@ -23,13 +23,12 @@ from typing import Any
 
 from spinecoach.core.exercise import Exercise, Routine, RoutineItem, RoutineOrigin
 from spinecoach.core.library import (
-    ID_PATTERN,
     ROUTINE_ITEMS_COUNT,
-    LibraryError,
     parse_routine_details,
     parse_routine_item,
     routine_item_to_data,
 )
+from spinecoach.core.library_fields import ID_PATTERN, LibraryError
 from spinecoach.core.programme.lines import index_lines
 from spinecoach.core.programme.model import (
     FREQUENCY_FORMS,
