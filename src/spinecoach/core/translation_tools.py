@@ -15,12 +15,7 @@ from pathlib import Path
 
 from spinecoach.core.exercise import Exercise, Guide, Routine
 from spinecoach.core.languages import TRANSLATIONS, language_chain, normalise_language
-from spinecoach.core.library import (
-    LIST_FIELDS,
-    TRANSLATABLE_FIELDS,
-    Problem,
-    load_library,
-)
+from spinecoach.core.library import Problem, load_library
 from spinecoach.core.translation import (
     CORE_CATALOG,
     declared_messages,
@@ -28,6 +23,7 @@ from spinecoach.core.translation import (
     load_messages,
     read_overlay,
 )
+from spinecoach.core.translation_format import LIST_FIELDS, TRANSLATABLE_FIELDS
 
 # --- how complete a language is -----------------------------------------------------------------
 
