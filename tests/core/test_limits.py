@@ -20,14 +20,9 @@ from spinecoach.core.exercise import (
     Exercise,
     OutOfRange,
 )
-from spinecoach.core.library import (
-    DOSAGE_RANGES,
-    Library,
-    LibraryError,
-    load_library,
-    parse_limits,
-    parse_translation,
-)
+from spinecoach.core.library import Library, load_library
+from spinecoach.core.library_fields import DOSAGE_RANGES, LibraryError, parse_limits
+from spinecoach.core.translation_format import parse_translation
 
 REPO = Path(__file__).resolve().parents[2]
 SHIPPED_RESOURCES = REPO / "resources"

@@ -19,7 +19,8 @@ from spinecoach.core.exercise import (
     RoutineOrigin,
     with_overrides,
 )
-from spinecoach.core.library import DOSAGE_RANGES, ID_PATTERN, Library, load_library
+from spinecoach.core.library import Library, load_library
+from spinecoach.core.library_fields import DOSAGE_RANGES, ID_PATTERN
 from spinecoach.core.messages import Messages
 from spinecoach.core.programme.format import (
     parse_programme,

@@ -18,14 +18,9 @@ from spinecoach.core.exercise import (
     RoutineItem,
     RoutineOrigin,
 )
-from spinecoach.core.library import (
-    Library,
-    LibraryError,
-    load_library,
-    parse_routine,
-    routine_to_data,
-    routine_to_toml,
-)
+from spinecoach.core.library import Library, load_library
+from spinecoach.core.library_fields import LibraryError
+from spinecoach.core.routine_format import parse_routine, routine_to_data, routine_to_toml
 from spinecoach.core.translation import load_messages
 from tests.factories import exercise
 

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from spinecoach import paths
-from spinecoach.core.library import LibraryError, load_library, read_toml
+from spinecoach.core.library import load_library, read_toml
+from spinecoach.core.library_fields import LibraryError
 from spinecoach.storage.parsed_toml_cache import ParsedTomlCache, cache_file_name
 
 

@@ -1,9 +1,9 @@
 """Every routine the person can play: the active programme's, their own, and the shipped ones.
 
 `RoutineBook` joins the shipped library, the routines the person built (kept in the data file
-as routine-file TOML, `core.library.routine_to_toml`) and the active programme (kept as the file
-it was imported as, parsed with `core.programme`) into the one list the Library, the player
-and History see: the programme's first, then the person's, then the shipped ones.
+as routine-file TOML, `core.routine_format.routine_to_toml`) and the active programme (kept as
+the file it was imported as, parsed with `core.programme`) into the one list the Library, the
+player and History see: the programme's first, then the person's, then the shipped ones.
 
 Writes go straight to the data file, each one transaction. A routine is not health data that
 happened at a moment, so it is not journalled like a pain score: when the file refuses a write
@@ -27,7 +27,9 @@ from spinecoach.core.exercise import (
     RoutineItem,
     RoutineOrigin,
 )
-from spinecoach.core.library import Library, LibraryError, parse_routine, routine_to_toml
+from spinecoach.core.library import Library
+from spinecoach.core.library_fields import LibraryError
+from spinecoach.core.routine_format import parse_routine, routine_to_toml
 
 if TYPE_CHECKING:
     from spinecoach.core.clock import Clock

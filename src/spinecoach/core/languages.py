@@ -8,13 +8,13 @@ the safety texts would cost start-up time (tests/test_end_to_end.py holds that l
 from __future__ import annotations
 
 import re
-
-from spinecoach.core.messages import base_language
 from typing import TYPE_CHECKING
 
+from spinecoach.core.messages import base_language
+
 if TYPE_CHECKING:
-    from importlib.resources.abc import Traversable
     from collections.abc import Iterable
+    from importlib.resources.abc import Traversable
 
 #: The folder under `resources/` holding one folder per language.
 TRANSLATIONS = "translations"

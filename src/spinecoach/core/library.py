@@ -5,61 +5,50 @@ field against `docs/EXERCISE_FORMAT.md`, and a bad file is *skipped* with a `Pro
 the file and the field; the rest of the library still loads and the app keeps running. Unknown
 fields are errors too, so a misspelt key never silently drops a caution.
 
-Translation files (`resources/translations/<language>/exercises/<id>.toml`, ...; see
-docs/TRANSLATING.md) hold only the words of an English file. They are checked here against
-the English they translate (`parse_translation`): the same id, the same number of steps and
-cautions, only translatable fields. A bad field is left out with a `Problem` and that field
-stays English; `core.translation` reads the folders and applies what passed.
+The exercise, guide and source files are checked here. The checks every field goes through are
+`core.library_fields`, the routine format is `core.routine_format`, and translation files are
+checked by `core.translation_format`, imported only for another language (`core.translation`).
 """
 
 from __future__ import annotations
 
-import re
 import sys
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
-from enum import StrEnum
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from spinecoach.core.chains import link_problems, without_bad_links
 from spinecoach.core.exercise import (
-    LIMITED_FIELDS,
     Category,
-    Dosage,
-    DosageLimits,
     Exercise,
     Guide,
     Motion,
-    OnlySide,
-    OutOfRange,
     Position,
     Routine,
-    RoutineItem,
-    RoutineOrigin,
     SideMeaning,
     Sides,
     Source,
     SpinalMovement,
     Target,
-    with_overrides,
+)
+from spinecoach.core.library_fields import (
+    ID_PATTERN,
+    LibraryError,
+    check_id,
+    check_unknown,
+    describe_value,
+    parse_dosage,
+    parse_limits,
+    require,
+    require_choice,
+    require_text,
+    require_text_list,
 )
 from spinecoach.core.messages import ENGLISH, Messages
+from spinecoach.core.routine_format import parse_routine
 from spinecoach.core.timeline import played_seconds
-from spinecoach.core.toml_text import key_lines, tables_lines
-
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-#: Allowed ranges of each dosage field (inclusive), shared by exercises and routine overrides.
-DOSAGE_RANGES: dict[str, tuple[int, int]] = {
-    "reps": (1, 30),
-    "hold_seconds": (1, 120),
-    "release_seconds": (0, 30),
-    "sets": (1, 5),
-    "rest_seconds": (0, 180),
-    "duration_seconds": (30, 3600),
-}
 
 EXERCISE_FIELDS = frozenset(
     {
@@ -69,21 +58,10 @@ EXERCISE_FIELDS = frozenset(
         "harder",
     }
 )  # fmt: skip
-ROUTINE_FIELDS = frozenset({"id", "name", "description", "items", "changeover_seconds", "based_on"})
-#: What one `[[items]]` entry of a routine may give: the exercise, the dosage fields to change,
-#: a side (a two-sided exercise done on one side only) and a note shown with the exercise.
-ROUTINE_ITEM_FIELDS = frozenset({"exercise", "side", "note", *DOSAGE_RANGES})
-#: The longest note an item may carry (shown beside the exercise; one or two sentences).
-ITEM_NOTE_LENGTH = 200
-#: How many exercises a routine may hold.
-ROUTINE_ITEMS_COUNT = (1, 20)
 GUIDE_FIELDS = frozenset(
     {"id", "name", "summary", "position", "steps", "cautions", "image", "source"}
 )
 SOURCE_FIELDS = frozenset({"title", "publisher", "url"})
-
-#: A routine's own time between exercises: long enough to read what comes next.
-CHANGEOVER_RANGE = (3, 30)
 
 #: How many cautions an exercise may list: every one is shown before the exercise starts.
 CAUTIONS_COUNT = (1, 6)
@@ -135,188 +113,6 @@ class Library:
         return [r for r in self.routines.values() if exercise_id in r.exercise_ids]
 
 
-class LibraryError(ValueError):
-    """A file broke a rule; carries the field so the message can point at it.
-
-    `fix`, when the rule knows one, says what to write instead ("Use a value from 5 to 15.");
-    a programme's import preview shows it under the problem (core/programme/format.py).
-    """
-
-    def __init__(self, field_name: str, message: str, fix: str = "") -> None:
-        super().__init__(message)
-        self.field = field_name
-        self.message = message
-        self.fix = fix
-
-
-_T = TypeVar("_T")
-_E = TypeVar("_E", bound=StrEnum)
-_Item = TypeVar("_Item", Exercise, Routine, Guide)
-
-
-def _require(data: dict[str, Any], key: str, kind: type[_T], prefix: str = "") -> _T:
-    name = prefix + key
-    if key not in data:
-        raise LibraryError(name, "is missing")
-    value = data[key]
-    # bool is a subclass of int; a `true` where a number belongs is a mistake, not a 1.
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise LibraryError(name, f"must be {_kind_name(kind)}, not {_describe(value)}")
-    return value
-
-
-def _kind_name(kind: type) -> str:
-    return {str: "text", int: "a whole number", bool: "true or false", list: "a list"}.get(
-        kind, kind.__name__
-    )
-
-
-def _describe(value: object) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, str):
-        return f"text {value!r}"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a table"
-    return type(value).__name__
-
-
-def _text(data: dict[str, Any], key: str, low: int, high: int, prefix: str = "") -> str:
-    value = _require(data, key, str, prefix).strip()
-    if not low <= len(value) <= high:
-        raise LibraryError(
-            prefix + key, f"must be {low}-{high} characters long (it has {len(value)})"
-        )
-    return value
-
-
-def _choice(data: dict[str, Any], key: str, enum: type[_E]) -> _E:
-    value = _require(data, key, str)
-    try:
-        return enum(value)
-    except ValueError:
-        allowed = ", ".join(repr(member.value) for member in enum)
-        raise LibraryError(key, f"{value!r} is not one of {allowed}") from None
-
-
-def _text_list(
-    data: dict[str, Any], key: str, count: tuple[int, int], length: tuple[int, int]
-) -> tuple[str, ...]:
-    items = _require(data, key, list)
-    if not count[0] <= len(items) <= count[1]:
-        raise LibraryError(key, f"must have {count[0]}-{count[1]} entries (it has {len(items)})")
-    result = []
-    for index, item in enumerate(items, start=1):
-        name = f"{key}[{index}]"
-        if not isinstance(item, str):
-            raise LibraryError(name, f"must be text, not {_describe(item)}")
-        text = item.strip()
-        if not length[0] <= len(text) <= length[1]:
-            raise LibraryError(
-                name, f"must be {length[0]}-{length[1]} characters long (it has {len(text)})"
-            )
-        result.append(text)
-    return tuple(result)
-
-
-def _check_unknown(data: dict[str, Any], allowed: Iterable[str], prefix: str = "") -> None:
-    unknown = sorted(set(data) - set(allowed))
-    if unknown:
-        raise LibraryError(prefix + unknown[0], "is not a known field (check the spelling)")
-
-
-def _check_id(data: dict[str, Any], stem: str) -> str:
-    value = _require(data, "id", str)
-    if not ID_PATTERN.match(value):
-        raise LibraryError("id", f"{value!r} must be lowercase words joined by '-'")
-    if value != stem:
-        raise LibraryError("id", f"{value!r} must match the file name {stem!r}")
-    return value
-
-
-def parse_dosage_fields(data: dict[str, Any], prefix: str) -> dict[str, int]:
-    """Validate dosage fields (all optional here) and return them as plain ints."""
-    _check_unknown(data, DOSAGE_RANGES, prefix)
-    values: dict[str, int] = {}
-    for key, (low, high) in DOSAGE_RANGES.items():
-        if key in data:
-            value = _require(data, key, int, prefix)
-            if not low <= value <= high:
-                raise LibraryError(prefix + key, f"must be between {low} and {high}, not {value}")
-            values[key] = value
-    if "duration_seconds" in values and len(values) > 1:
-        other = sorted(set(values) - {"duration_seconds"})[0]
-        raise LibraryError(
-            prefix + other, "cannot be combined with duration_seconds (a timed block)"
-        )
-    return values
-
-
-def parse_dosage(data: object) -> Dosage:
-    """Build a complete dosage from an exercise's `[dosage]` table."""
-    if not isinstance(data, dict):
-        raise LibraryError("dosage", f"must be a table, not {_describe(data)}")
-    values = parse_dosage_fields(data, "dosage.")
-    if "duration_seconds" in values:
-        return Dosage(duration_seconds=values["duration_seconds"])
-    if "hold_seconds" not in values:
-        raise LibraryError("dosage.hold_seconds", "is missing (or give duration_seconds)")
-    return Dosage(**values)
-
-
-def parse_limits(data: object, dosage: Dosage) -> DosageLimits:
-    """Validate an exercise's `[limits]` table: the safe range of each dosage field.
-
-    Each entry is `field = [low, high]` for one of `LIMITED_FIELDS` (a timed block gives only
-    `duration_seconds`, a repetition exercise never does), inside `DOSAGE_RANGES`, and the
-    exercise's own `dosage` lies inside it. No table: no field may change (`DosageLimits()`).
-    """
-    if data is None:
-        return DosageLimits()
-    if not isinstance(data, dict):
-        raise LibraryError("limits", f"must be a table, not {_describe(data)}")
-    for key in sorted(data):
-        if key in DOSAGE_RANGES and key not in LIMITED_FIELDS:
-            raise LibraryError(f"limits.{key}", "has no range: it is the same for every dosage")
-    _check_unknown(data, LIMITED_FIELDS, "limits.")
-    ranges: list[tuple[str, int, int]] = []
-    for key in LIMITED_FIELDS:
-        if key not in data:
-            continue
-        name = f"limits.{key}"
-        if dosage.is_timed_block != (key == "duration_seconds"):
-            why = "a timed block has only a duration_seconds range"
-            if not dosage.is_timed_block:
-                why = "the exercise is done in reps, not timed"
-            raise LibraryError(name, why)
-        raw = data[key]
-        if (
-            not isinstance(raw, list)
-            or len(raw) != 2
-            or not all(isinstance(v, int) and not isinstance(v, bool) for v in raw)
-        ):
-            raise LibraryError(
-                name, f"must be [low, high], two whole numbers, not {_describe(raw)}"
-            )
-        low, high = raw
-        lowest, highest = DOSAGE_RANGES[key]
-        if low > high:
-            raise LibraryError(name, f"the low end ({low}) is above the high end ({high})")
-        if low < lowest or high > highest:
-            raise LibraryError(name, f"must lie within {lowest}-{highest}, not [{low}, {high}]")
-        own = getattr(dosage, key)
-        if not low <= own <= high:
-            raise LibraryError(
-                name, f"must include the exercise's own dosage ({own}), not [{low}, {high}]"
-            )
-        ranges.append((key, low, high))
-    return DosageLimits(ranges=tuple(ranges))
-
-
 def parse_exercise(
     data: dict[str, Any],
     stem: str,
@@ -324,12 +120,12 @@ def parse_exercise(
     known_sources: Iterable[str] = (),
 ) -> Exercise:
     """Validate one exercise file's contents. Raises `LibraryError` naming the field."""
-    _check_unknown(data, EXERCISE_FIELDS)
-    exercise_id = _check_id(data, stem)
-    difficulty = _require(data, "difficulty", int)
+    check_unknown(data, EXERCISE_FIELDS)
+    exercise_id = check_id(data, stem)
+    difficulty = require(data, "difficulty", int)
     if not 1 <= difficulty <= 3:
         raise LibraryError("difficulty", f"must be 1, 2 or 3, not {difficulty}")
-    raw_targets = _require(data, "targets", list)
+    raw_targets = require(data, "targets", list)
     if not 1 <= len(raw_targets) <= 4:
         raise LibraryError("targets", f"must have 1-4 entries (it has {len(raw_targets)})")
     targets: list[Target] = []
@@ -342,43 +138,43 @@ def parse_exercise(
         if target in targets:
             raise LibraryError(f"targets[{index}]", f"{raw!r} is listed twice")
         targets.append(target)
-    image = _require(data, "image", str)
+    image = require(data, "image", str)
     if not image_exists(image):
         raise LibraryError("image", f"{image!r} was not found in icons/exercises/")
     breathing = None
     if "breathing" in data:
-        breathing = _text(data, "breathing", 10, 140)
-    desk_friendly = _require(data, "desk_friendly", bool)
-    steps = _text_list(data, "steps", (2, 8), (10, 140))
-    sides = _choice(data, "sides", Sides)
+        breathing = require_text(data, "breathing", 10, 140)
+    desk_friendly = require(data, "desk_friendly", bool)
+    steps = require_text_list(data, "steps", (2, 8), (10, 140))
+    sides = require_choice(data, "sides", Sides)
     side_means = None
     if sides is Sides.BOTH:
-        side_means = _choice(data, "side_means", SideMeaning)
+        side_means = require_choice(data, "side_means", SideMeaning)
     elif "side_means" in data:
         raise LibraryError("side_means", 'only a two-sided exercise (sides = "both") has one')
     hold_step = _step_number(data, "hold_step", len(steps), required=True)
     release_step = _step_number(data, "release_step", len(steps), required=False)
-    motion = _choice(data, "motion", Motion) if "motion" in data else Motion.HOLD
+    motion = require_choice(data, "motion", Motion) if "motion" in data else Motion.HOLD
     movement = SpinalMovement.NEUTRAL
     if "movement" in data:
-        movement = _choice(data, "movement", SpinalMovement)
+        movement = require_choice(data, "movement", SpinalMovement)
     easier, harder = (
-        _check_link(_require(data, key, str), key) if key in data else None
+        _check_link(require(data, key, str), key) if key in data else None
         for key in ("easier", "harder")
     )
     dosage = parse_dosage(data.get("dosage"))
     return Exercise(
         id=exercise_id,
-        name=_text(data, "name", 2, 40),
-        summary=_text(data, "summary", 20, 160),
-        category=_choice(data, "category", Category),
-        position=_choice(data, "position", Position),
+        name=require_text(data, "name", 2, 40),
+        summary=require_text(data, "summary", 20, 160),
+        category=require_choice(data, "category", Category),
+        position=require_choice(data, "position", Position),
         desk_friendly=desk_friendly,
         difficulty=difficulty,
         targets=tuple(targets),
         sides=sides,
         steps=steps,
-        cautions=_text_list(data, "cautions", CAUTIONS_COUNT, (10, 160)),
+        cautions=require_text_list(data, "cautions", CAUTIONS_COUNT, (10, 160)),
         image=image,
         dosage=dosage,
         breathing=breathing,
@@ -405,14 +201,14 @@ def _step_number(data: dict[str, Any], key: str, count: int, *, required: bool) 
     """A 1-based step number in the file, returned 0-based."""
     if key not in data and not required:
         return None
-    number = _require(data, key, int)
+    number = require(data, key, int)
     if not 1 <= number <= count:
         raise LibraryError(key, f"must be a step number from 1 to {count}, not {number}")
     return number - 1
 
 
 def _source_ids(data: dict[str, Any], known: Iterable[str]) -> tuple[str, ...]:
-    raw = _require(data, "source", list)
+    raw = require(data, "source", list)
     if not 1 <= len(raw) <= 4:
         raise LibraryError("source", f"must have 1-4 entries (it has {len(raw)})")
     allowed = set(known)
@@ -420,7 +216,7 @@ def _source_ids(data: dict[str, Any], known: Iterable[str]) -> tuple[str, ...]:
     for index, value in enumerate(raw, start=1):
         name = f"source[{index}]"
         if not isinstance(value, str):
-            raise LibraryError(name, f"must be text, not {_describe(value)}")
+            raise LibraryError(name, f"must be text, not {describe_value(value)}")
         if value not in allowed:
             raise LibraryError(name, f"{value!r} is not in sources.toml")
         if value in ids:
@@ -436,18 +232,18 @@ def parse_guide(
     known_sources: Iterable[str],
 ) -> Guide:
     """Validate one how-to guide (`resources/guides/<id>.toml`)."""
-    _check_unknown(data, GUIDE_FIELDS)
-    guide_id = _check_id(data, stem)
-    image = _require(data, "image", str)
+    check_unknown(data, GUIDE_FIELDS)
+    guide_id = check_id(data, stem)
+    image = require(data, "image", str)
     if not image_exists(image):
         raise LibraryError("image", f"{image!r} was not found in icons/exercises/")
     return Guide(
         id=guide_id,
-        name=_text(data, "name", 2, 40),
-        summary=_text(data, "summary", 20, 160),
-        position=_choice(data, "position", Position),
-        steps=_text_list(data, "steps", (2, 10), (10, 160)),
-        cautions=_text_list(data, "cautions", (1, 4), (10, 160)),
+        name=require_text(data, "name", 2, 40),
+        summary=require_text(data, "summary", 20, 160),
+        position=require_choice(data, "position", Position),
+        steps=require_text_list(data, "steps", (2, 10), (10, 160)),
+        cautions=require_text_list(data, "cautions", (1, 4), (10, 160)),
         image=image,
         sources=_source_ids(data, known_sources),
     )
@@ -460,335 +256,16 @@ def parse_sources(data: dict[str, Any]) -> dict[str, Source]:
         if not ID_PATTERN.match(source_id):
             raise LibraryError(source_id, "must be lowercase words joined by '-'")
         if not isinstance(table, dict):
-            raise LibraryError(source_id, f"must be a table, not {_describe(table)}")
-        _check_unknown(table, SOURCE_FIELDS, f"{source_id}.")
-        url = _require(table, "url", str, f"{source_id}.") if "url" in table else ""
+            raise LibraryError(source_id, f"must be a table, not {describe_value(table)}")
+        check_unknown(table, SOURCE_FIELDS, f"{source_id}.")
+        url = require(table, "url", str, f"{source_id}.") if "url" in table else ""
         sources[source_id] = Source(
             id=source_id,
-            title=_text(table, "title", 2, 120, f"{source_id}."),
-            publisher=_text(table, "publisher", 2, 60, f"{source_id}."),
+            title=require_text(table, "title", 2, 120, f"{source_id}."),
+            publisher=require_text(table, "publisher", 2, 60, f"{source_id}."),
             url=url,
         )
     return sources
-
-
-def parse_routine(
-    data: dict[str, Any],
-    stem: str,
-    exercises: Mapping[str, Exercise],
-    *,
-    origin: RoutineOrigin = RoutineOrigin.SHIPPED,
-    locked: bool = False,
-    based_on: str | None = None,
-) -> Routine:
-    """Validate one routine's contents against the loaded exercises.
-
-    The same format serves the shipped files, the person's own routines (their body in the
-    data file, `routine_to_toml`) and a programme's routines (core/programme/format.py).
-    `origin` and `locked` come from where the routine was found; `based_on` (given, or the
-    file's own `based_on`) names the routine it was copied or eased from.
-    """
-    _check_unknown(data, ROUTINE_FIELDS)
-    routine_id = _check_id(data, stem)
-    raw_items = _require(data, "items", list)
-    low, high = ROUTINE_ITEMS_COUNT
-    if not low <= len(raw_items) <= high:
-        raise LibraryError("items", f"must have {low}-{high} entries (it has {len(raw_items)})")
-    items = tuple(
-        parse_routine_item(raw, index, exercises) for index, raw in enumerate(raw_items, start=1)
-    )
-    name, description, changeover = parse_routine_details(data)
-    if based_on is None and "based_on" in data:
-        based_on = _require(data, "based_on", str)
-        if not BASED_ON_PATTERN.match(based_on):
-            raise LibraryError("based_on", f"{based_on!r} is not a routine id")
-    return Routine(
-        id=routine_id,
-        name=name,
-        description=description,
-        items=items,
-        changeover_seconds=changeover,
-        origin=origin,
-        locked=locked,
-        based_on=based_on,
-    )
-
-
-def parse_routine_details(data: dict[str, Any]) -> tuple[str, str, int | None]:
-    """A routine's name, description and own changeover seconds (None: the person's setting)."""
-    changeover = None
-    if "changeover_seconds" in data:
-        changeover = _require(data, "changeover_seconds", int)
-        low, high = CHANGEOVER_RANGE
-        if not low <= changeover <= high:
-            raise LibraryError(
-                "changeover_seconds",
-                f"must be between {low} and {high}, not {changeover}",
-                f"Use a value from {low} to {high}, or leave it out.",
-            )
-    return _text(data, "name", 2, 40), _text(data, "description", 20, 200), changeover
-
-
-#: What `based_on` may name: a routine id, or a single exercise played as one ("exercise:<id>").
-BASED_ON_PATTERN = re.compile(r"^(?:exercise:)?[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-def parse_routine_item(raw: object, index: int, exercises: Mapping[str, Exercise]) -> RoutineItem:
-    """Validate the `index`-th (1-based) `[[items]]` entry of a routine.
-
-    Raises `LibraryError` naming the field (`items[2].reps`), with a fix where one is known:
-    every dosage field must lie inside the exercise's safe range (`Exercise.dosage_problems`).
-    """
-    where = f"items[{index}]"
-    prefix = where + "."
-    if not isinstance(raw, dict):
-        raise LibraryError(where, f"must be a table, not {_describe(raw)}")
-    _check_unknown(raw, ROUTINE_ITEM_FIELDS, prefix)
-    exercise_id = _require(raw, "exercise", str, prefix)
-    if exercise_id not in exercises:
-        raise LibraryError(prefix + "exercise", f"{exercise_id!r} is not a known exercise")
-    exercise = exercises[exercise_id]
-    overrides = parse_dosage_fields({k: v for k, v in raw.items() if k in DOSAGE_RANGES}, prefix)
-    if exercise.dosage.is_timed_block and set(overrides) - {"duration_seconds"}:
-        bad = sorted(set(overrides) - {"duration_seconds"})[0]
-        raise LibraryError(
-            prefix + bad,
-            "a timed block can only set duration_seconds",
-            f"Remove {bad}, or give duration_seconds instead.",
-        )
-    if "duration_seconds" in overrides and not exercise.dosage.is_timed_block:
-        raise LibraryError(
-            prefix + "duration_seconds",
-            f"{exercise_id!r} is done in reps, not timed",
-            "Remove duration_seconds, or give reps and hold_seconds instead.",
-        )
-    dosage = with_overrides(exercise.dosage, overrides)
-    for problem in exercise.dosage_problems(dosage):
-        raise _out_of_range(prefix + problem.field, exercise, problem)
-    return RoutineItem(exercise, dosage, _item_side(raw, exercise, prefix), _item_note(raw, prefix))
-
-
-def _out_of_range(name: str, exercise: Exercise, problem: OutOfRange) -> LibraryError:
-    low, high, value = problem.low, problem.high, problem.value
-    called = exercise.name[:1].lower() + exercise.name[1:]
-    field_name = name.rsplit(".", 1)[-1]
-    if low == high:
-        return LibraryError(
-            name,
-            f"must stay {low} for the {called}, not {value}: its file gives no range to change it",
-            f"Leave out {field_name}, or write {field_name} = {low}.",
-        )
-    return LibraryError(
-        name,
-        f"must be between {low} and {high} for the {called} (its safe range), not {value}",
-        f"Use a value from {low} to {high}.",
-    )
-
-
-def _item_side(raw: dict[str, Any], exercise: Exercise, prefix: str) -> OnlySide | None:
-    if "side" not in raw:
-        return None
-    value = _require(raw, "side", str, prefix)
-    if not exercise.two_sided:
-        raise LibraryError(
-            prefix + "side",
-            f"{exercise.id!r} is not done on one side at a time, so it has no side to choose",
-            "Remove the side line.",
-        )
-    try:
-        return OnlySide(value)
-    except ValueError:
-        raise LibraryError(
-            prefix + "side",
-            f"{value!r} is not 'left' or 'right'",
-            'Write side = "left" or side = "right", or remove it to do both sides.',
-        ) from None
-
-
-def _item_note(raw: dict[str, Any], prefix: str) -> str:
-    if "note" not in raw:
-        return ""
-    # A note is one short paragraph: line breaks and runs of spaces read as one space.
-    note = " ".join(_require(raw, "note", str, prefix).split())
-    if len(note) > ITEM_NOTE_LENGTH:
-        raise LibraryError(
-            prefix + "note",
-            f"must be at most {ITEM_NOTE_LENGTH} characters long (it has {len(note)})",
-            "Say it more briefly: a note is one or two sentences.",
-        )
-    return note
-
-
-#: The dosage fields, in the order a routine file writes them.
-_DOSAGE_FIELD_ORDER = (
-    "reps",
-    "hold_seconds",
-    "release_seconds",
-    "sets",
-    "rest_seconds",
-    "duration_seconds",
-)
-
-
-def routine_item_to_data(item: RoutineItem) -> dict[str, Any]:
-    """One `[[items]]` entry: the exercise, the dosage fields that differ, side and note."""
-    data: dict[str, Any] = {"exercise": item.exercise.id}
-    own = item.exercise.dosage
-    for name in _DOSAGE_FIELD_ORDER:
-        value = getattr(item.dosage, name)
-        if value is not None and value != getattr(own, name):
-            data[name] = value
-    if item.only_side is not None:
-        data["side"] = item.only_side.value
-    if item.note:
-        data["note"] = item.note
-    return data
-
-
-def routine_to_data(routine: Routine) -> dict[str, Any]:
-    """The inverse of `parse_routine`: the routine as a routine file's tables and values.
-
-    Only what the file needs: each item's dosage fields that differ from the exercise's own,
-    its side and note; `changeover_seconds` and `based_on` when set. (`origin` and `locked` are
-    not in the file: they come from where the routine is kept.)
-    """
-    data: dict[str, Any] = {
-        "id": routine.id,
-        "name": routine.name,
-        "description": routine.description,
-    }
-    if routine.changeover_seconds is not None:
-        data["changeover_seconds"] = routine.changeover_seconds
-    if routine.based_on is not None:
-        data["based_on"] = routine.based_on
-    data["items"] = [routine_item_to_data(item) for item in routine.items]
-    return data
-
-
-def routine_to_toml(routine: Routine) -> str:
-    """The routine as a routine file (what the data file keeps as an own routine's body).
-
-    `parse_routine(tomllib.loads(routine_to_toml(r)), r.id, exercises, origin=r.origin,
-    locked=r.locked) == r` for every routine `parse_routine` can give.
-    """
-    data = routine_to_data(routine)
-    lines = [*key_lines(data), *tables_lines("items", data["items"])]
-    return "\n".join(lines) + "\n"
-
-
-# --- translations -------------------------------------------------------------------------------
-
-#: What a translation file may hold, per kind: each translatable field and the length of each
-#: text (of each entry, for a list). Everything else (dosage, position, sides, images, sources)
-#: is the English file's and is never repeated.
-TRANSLATABLE_FIELDS: dict[str, dict[str, tuple[int, int]]] = {
-    "exercises": {
-        "name": (2, 40),
-        "summary": (20, 160),
-        "steps": (10, 140),
-        "breathing": (10, 140),
-        "cautions": (10, 160),
-    },
-    "routines": {"name": (2, 40), "description": (20, 200)},
-    "guides": {"name": (2, 40), "summary": (20, 160), "steps": (10, 160), "cautions": (10, 160)},
-}
-#: A source keeps its title; a translation may word its publisher and add a note.
-SOURCE_TRANSLATABLE_FIELDS: dict[str, tuple[int, int]] = {"publisher": (2, 60), "note": (2, 160)}
-#: Fields that are lists: a translation gives every entry, in the English order.
-LIST_FIELDS = frozenset({"steps", "cautions"})
-
-#: The translated fields of one file: text, or a tuple for a list field.
-TranslatedFields = dict[str, str | tuple[str, ...]]
-
-
-def translated_length(high: int) -> int:
-    """The longest a translated text may be: a quarter longer than the English limit.
-
-    German runs 20-30 % longer than English; the layouts leave that room, and a text past it is
-    a sign to say it more simply rather than to squeeze it in.
-    """
-    return high + high // 4
-
-
-def parse_translation(
-    data: dict[str, Any], stem: str, kind: str, english: Exercise | Routine | Guide | None
-) -> tuple[TranslatedFields, list[LibraryError]]:
-    """Check one translation file of `kind` ("exercises", "routines", "guides").
-
-    Raises `LibraryError` when the whole file is unusable (its id does not match its name or
-    names no English file). Otherwise returns the fields that passed and one error for each
-    field that did not; that field falls back to the English.
-    """
-    _check_id(data, stem)
-    if english is None:
-        raise LibraryError("id", f"{stem!r} has no English original ({kind}/{stem}.toml)")
-    rules = TRANSLATABLE_FIELDS[kind]
-    fields: TranslatedFields = {}
-    errors: list[LibraryError] = []
-    for key in sorted(set(data) - {"id"}):
-        if key not in rules:
-            message = "is not a translatable field (check the spelling)"
-            if key in EXERCISE_FIELDS | ROUTINE_FIELDS | GUIDE_FIELDS:
-                message = "is not translated: it stays as the English file has it"
-            errors.append(LibraryError(key, message))
-            continue
-        low, high = rules[key]
-        try:
-            fields[key] = _translated_field(data, key, (low, translated_length(high)), english)
-        except LibraryError as error:
-            errors.append(error)
-    return fields, errors
-
-
-def _translated_field(
-    data: dict[str, Any], key: str, length: tuple[int, int], english: Exercise | Routine | Guide
-) -> str | tuple[str, ...]:
-    if key in LIST_FIELDS:
-        count = len(getattr(english, key))
-        raw = data[key]
-        if isinstance(raw, list) and len(raw) != count:
-            raise LibraryError(
-                key, f"must have {count} entries, as the English has (it has {len(raw)})"
-            )
-        return _text_list(data, key, (count, count), length)
-    if key == "breathing" and getattr(english, "breathing", None) is None:
-        raise LibraryError(key, "the English exercise has no breathing cue to translate")
-    return _text(data, key, *length)
-
-
-def parse_source_translations(
-    data: dict[str, Any], known: Iterable[str]
-) -> tuple[dict[str, dict[str, str]], list[LibraryError]]:
-    """Check a translated `sources.toml`: a table per English source id, `publisher`, `note`."""
-    allowed = set(known)
-    tables: dict[str, dict[str, str]] = {}
-    errors: list[LibraryError] = []
-    for source_id, table in data.items():
-        if source_id not in allowed:
-            errors.append(LibraryError(source_id, "is not a source in sources.toml"))
-            continue
-        if not isinstance(table, dict):
-            errors.append(LibraryError(source_id, f"must be a table, not {_describe(table)}"))
-            continue
-        fields: dict[str, str] = {}
-        for key in sorted(table):
-            name = f"{source_id}.{key}"
-            if key not in SOURCE_TRANSLATABLE_FIELDS:
-                why = "a source keeps its title" if key in SOURCE_FIELDS else "check the spelling"
-                errors.append(LibraryError(name, f"is not a translatable field ({why})"))
-                continue
-            low, high = SOURCE_TRANSLATABLE_FIELDS[key]
-            try:
-                fields[key] = _text(table, key, low, high, f"{source_id}.")
-            except LibraryError as error:
-                errors.append(error)
-        tables[source_id] = fields
-    return tables, errors
-
-
-def translated(item: _Item, fields: TranslatedFields) -> _Item:
-    """An exercise, routine or guide with its translated fields put in (checked already)."""
-    return replace(item, **fields)  # type: ignore[arg-type]
 
 
 def read_toml(entry: Traversable) -> dict[str, Any]:

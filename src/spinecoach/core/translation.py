@@ -59,19 +59,8 @@ from spinecoach.core.languages import (  # noqa: F401 - re-exported
     language_chain,
     normalise_language,
 )
-from spinecoach.core.library import (
-    TRANSLATABLE_FIELDS,
-    Library,
-    LibraryError,
-    Problem,
-    TranslatedFields,
-    load_library,
-    parse_source_translations,
-    parse_translation,
-    read_toml,
-    toml_files,
-    translated,
-)
+from spinecoach.core.library import Library, Problem, load_library, read_toml, toml_files
+from spinecoach.core.library_fields import LibraryError
 from spinecoach.core.messages import (
     ENGLISH,
     Message,
@@ -80,6 +69,13 @@ from spinecoach.core.messages import (
     messages_in,
     plural_forms,
     unique,
+)
+from spinecoach.core.translation_format import (
+    TRANSLATABLE_FIELDS,
+    TranslatedFields,
+    parse_source_translations,
+    parse_translation,
+    translated,
 )
 
 #: The catalog of the core's messages in a language folder.

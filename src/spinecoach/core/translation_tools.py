@@ -10,15 +10,11 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spinecoach.core.exercise import Exercise, Guide, Routine
 from spinecoach.core.languages import TRANSLATIONS, language_chain, normalise_language
-from spinecoach.core.library import (
-    LIST_FIELDS,
-    TRANSLATABLE_FIELDS,
-    Problem,
-    load_library,
-)
+from spinecoach.core.library import Problem, load_library
 from spinecoach.core.translation import (
     CORE_CATALOG,
     declared_messages,
@@ -26,11 +22,11 @@ from spinecoach.core.translation import (
     load_messages,
     read_overlay,
 )
-from typing import TYPE_CHECKING
+from spinecoach.core.translation_format import LIST_FIELDS, TRANSLATABLE_FIELDS
 
 if TYPE_CHECKING:
-    from importlib.resources.abc import Traversable
     from collections.abc import Mapping
+    from importlib.resources.abc import Traversable
 
 # --- how complete a language is -----------------------------------------------------------------
 

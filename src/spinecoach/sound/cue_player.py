@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from types import MappingProxyType
-from typing import Final, TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QLocale, QObject, Signal
 
@@ -24,8 +24,8 @@ from spinecoach.sound.tones import ToneBank
 from spinecoach.sound.voice import Voice
 
 if TYPE_CHECKING:
-    from importlib.resources.abc import Traversable
     from collections.abc import Callable, Collection, Mapping
+    from importlib.resources.abc import Traversable
 
 log = logging.getLogger(__name__)
 

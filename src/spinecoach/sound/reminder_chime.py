@@ -9,7 +9,7 @@ level, when there is no audio device or no libpulse: the reminder card itself is
 from __future__ import annotations
 
 import logging
-from typing import Final, TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QObject
 

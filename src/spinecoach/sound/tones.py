@@ -22,6 +22,7 @@ from spinecoach.sound.log_once import OnceLog
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
+
     from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
 log = logging.getLogger(__name__)

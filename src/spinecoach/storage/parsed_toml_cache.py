@@ -20,11 +20,11 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any, TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from importlib.resources.abc import Traversable
     from collections.abc import Callable
+    from importlib.resources.abc import Traversable
 
 log = logging.getLogger(__name__)
 

@@ -3,8 +3,8 @@
 A programme file is written by a physiotherapist in a text editor, so it will one day hold a
 typo. `parse_programme` never raises: it returns the programme, or every problem it found, each
 with its line, the field, what is wrong and how to fix it ("Did you mean 'glute-bridge'?").
-The routines inside use the routine format (`core.library.parse_routine_item`), so every dosage
-stays inside its exercise's safe range.
+The routines inside use the routine format (`core.routine_format.parse_routine_item`), so every
+dosage stays inside its exercise's safe range.
 
 The problems are in English, like the library's own problems: they speak to the file's author
 about its English field names and TOML syntax, and quote them exactly; the import preview
@@ -22,14 +22,7 @@ from datetime import date, datetime
 from typing import Any
 
 from spinecoach.core.exercise import Exercise, Routine, RoutineItem, RoutineOrigin
-from spinecoach.core.library import (
-    ID_PATTERN,
-    ROUTINE_ITEMS_COUNT,
-    LibraryError,
-    parse_routine_details,
-    parse_routine_item,
-    routine_item_to_data,
-)
+from spinecoach.core.library_fields import ID_PATTERN, LibraryError
 from spinecoach.core.programme.lines import index_lines
 from spinecoach.core.programme.model import (
     FREQUENCY_FORMS,
@@ -47,6 +40,12 @@ from spinecoach.core.programme.problems import (
     describe,
     did_you_mean,
     syntax_problem,
+)
+from spinecoach.core.routine_format import (
+    ROUTINE_ITEMS_COUNT,
+    parse_routine_details,
+    parse_routine_item,
+    routine_item_to_data,
 )
 from spinecoach.core.toml_text import key_lines, toml_value
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from spinecoach.core.library import LibraryError
+from spinecoach.core.library_fields import LibraryError
 from spinecoach.core.programme.lines import LineIndex
 
 #: What to add for a field that is missing (`{where}`: the table it belongs in).

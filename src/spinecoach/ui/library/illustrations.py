@@ -16,6 +16,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
+
     from spinecoach.core.figure import Palette
 
 #: Room left around the figure in a cropped thumbnail, in viewBox units.

@@ -7,11 +7,11 @@ movement once and then only reuses it: the player's 10-per-second repaint stays 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
 from spinecoach.core.figure import LIGHT, PALETTES, ExercisePoses, load_exercise_poses, to_svg
 from spinecoach.core.movement import drawing_mirrored
 from spinecoach.core.timeline import Side
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
