@@ -15,9 +15,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spinecoach.core.chains import link_problems, without_bad_links
 from spinecoach.core.exercise import (
@@ -49,6 +48,9 @@ from spinecoach.core.library_fields import (
 from spinecoach.core.messages import ENGLISH, Messages
 from spinecoach.core.routine_format import parse_routine
 from spinecoach.core.timeline import played_seconds
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 EXERCISE_FIELDS = frozenset(
     {

@@ -29,9 +29,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from importlib.resources.abc import Traversable
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spinecoach.core import (
     content_words,
@@ -77,6 +76,9 @@ from spinecoach.core.translation_format import (
     parse_translation,
     translated,
 )
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 #: The catalog of the core's messages in a language folder.
 CORE_CATALOG = "core.toml"

@@ -58,6 +58,9 @@ class LibraryDelegate(QStyledItemDelegate):
         #: the list first paints, and again at every repaint: measuring ~60 rows of text was
         #: ~10 ms of the Library's start (issue 12). Emptied when it grows (resizing).
         self._layouts: dict[tuple[str, int, str, str, str], _RowLayout] = {}
+        #: The three measures of each font rows were measured in (`_metrics`): making them
+        #: for every row was a third of the measuring.
+        self._font_metrics: dict[str, tuple[QFontMetrics, QFontMetrics, QFontMetrics]] = {}
         #: How many rows this delegate has drawn: start-up waits for the first before it says
         #: the list has painted (a paint of the list before its rows are laid out is empty).
         self.rows_painted = 0
@@ -106,11 +109,21 @@ class LibraryDelegate(QStyledItemDelegate):
             layout = self._layouts[key] = self._measure(font, width, name, subtitle, badge)
         return layout
 
+    def _metrics(self, font: QFont) -> tuple[QFontMetrics, QFontMetrics, QFontMetrics]:
+        """The title's, the subtitle's and the badge's measures in `font` (made once per font)."""
+        key = font.key()
+        metrics = self._font_metrics.get(key)
+        if metrics is None:
+            metrics = self._font_metrics[key] = (
+                QFontMetrics(self._title_font(font)),
+                QFontMetrics(font),
+                QFontMetrics(self._badge_font(font)),
+            )
+        return metrics
+
     def _measure(self, font: QFont, width: int, name: str, subtitle: str, badge: str) -> _RowLayout:
         """`_layout`, worked out."""
-        title = QFontMetrics(self._title_font(font))
-        small = QFontMetrics(font)
-        badge_font = QFontMetrics(self._badge_font(font))
+        title, small, badge_font = self._metrics(font)
         badge_size = QSize(badge_font.horizontalAdvance(badge) + 16, badge_font.height() + 6)
         badge_room = badge_size.width() + 10 if badge else 0
         column = max(1, width - 8 - 30 - THUMB - 12) if width else 10_000
