@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from spinecoach.core.messages import Messages
     from spinecoach.core.presence import IdleSource, InterruptionSource, WindowMatchSource
     from spinecoach.desktop.autostart import Autostart
-    from spinecoach.desktop.desktop_entry import MenuEntry
     from spinecoach.desktop.notifications import DesktopNotifications
     from spinecoach.sound.cue_player import CuePlayer
     from spinecoach.sound.tones import ToneBank
@@ -49,8 +48,6 @@ if TYPE_CHECKING:
     from spinecoach.ui.session.player_controller import CueSink, PlayerController
     from spinecoach.ui.session.prompts import SessionPrompts
     from spinecoach.ui.shell.main_window import MainWindow
-    from spinecoach.ui.shell.menu_entry_offer import MenuEntryOffer
-    from spinecoach.ui.shell.settings_dialog import SettingsDialog
     from spinecoach.ui.shell.storage_status import StorageStatus
     from spinecoach.ui.style.theme import Theme
 
@@ -438,6 +435,7 @@ class Application:
         app detection unless it passes `calls` and `apps` too: the real ones would ask this
         machine's sound server and windows in the middle of a test.
         """
+        from spinecoach.app.person_dialogs import offer_menu_entry
         from spinecoach.app.tray_wiring import start_tray_and_reminders
 
         if self.reminders is not None:
@@ -452,7 +450,7 @@ class Application:
             tray_available=tray_available,
             notifications=notifications,
         )
-        self.offer_menu_entry()
+        offer_menu_entry(self)
         return self.reminders
 
     def daily_reminder_follows_the_programme(self, reminders: TrayAndReminders) -> None:
@@ -590,59 +588,13 @@ class Application:
 
     def show_safety(self, first_run: bool = False) -> bool:
         """Show the safety notes; the first time, store the acknowledgement."""
-        from spinecoach.ui.care.safety_dialog import SafetyDialog
+        from spinecoach.app.person_dialogs import show_safety
 
-        dialog = SafetyDialog(first_run=first_run, parent=self.window, words=self.words)
-        accepted = dialog.exec() == SafetyDialog.DialogCode.Accepted
-        if first_run and accepted:
-            self.state.set(keys.SAFETY_ACKNOWLEDGED, True)
-        return accepted
+        return show_safety(self, first_run)
 
     def needs_safety_acknowledgement(self) -> bool:
         """True until the person has acknowledged the safety notes once."""
         return not self.state.get(keys.SAFETY_ACKNOWLEDGED)
-
-    def offer_menu_entry(self, entry: MenuEntry | None = None) -> MenuEntryOffer | None:
-        """Once, with the window open: offer to add SpineCoach to the application menu.
-
-        On a first run it waits until the safety notes are acknowledged. Settled for good
-        (state file) once asked, or once an entry for the app id is found installed (the
-        user's or system-wide) or none can be made (Flatpak, not an XDG desktop).
-        """
-        window = self.main_window.if_built()
-        if self.state.get(keys.MENU_ENTRY_OFFERED) or window is None or not window.isVisible():
-            return None
-        from spinecoach.desktop.desktop_entry import MenuEntry, launcher_command
-        from spinecoach.ui.shell.menu_entry_offer import MenuEntryOffer, menu_entry_added
-
-        if self.needs_safety_acknowledgement():
-            self.state.subscribe(keys.SAFETY_ACKNOWLEDGED, lambda _: self.offer_menu_entry(entry))
-            return None
-        entry = MenuEntry() if entry is None else entry
-        self.state.set(keys.MENU_ENTRY_OFFERED, True)
-        if not entry.should_offer():
-            return None
-        offer = MenuEntryOffer(self.window)
-
-        from PySide6.QtCore import QCoreApplication
-
-        def add() -> None:
-            try:
-                entry.install(launcher_command(self.data_dir))
-            except OSError as error:
-                self.window.show_notice(
-                    QCoreApplication.translate(
-                        "Application",
-                        "SpineCoach could not add itself to your application menu ({why}). "
-                        "To try again: spinecoach --install-desktop-entry",
-                    ).format(why=error.strerror or error)
-                )
-                return
-            menu_entry_added(self.window)
-
-        offer.add_requested.connect(add)
-        offer.show()
-        return offer
 
     def set_theme(self, preference: str) -> None:
         """Switch to "system", "light" or "dark" and remember it (the setting restyles)."""
@@ -655,42 +607,9 @@ class Application:
 
     def show_settings(self, page: str = "Reminders") -> None:
         """Every setting in one dialog (View > Settings, or the tray's Settings)."""
-        dialog = self.settings_dialog(page)
-        self.window.bring_to_front()
-        dialog.exec()
+        from spinecoach.app.person_dialogs import show_settings
 
-    def settings_dialog(self, page: str = "Reminders") -> SettingsDialog:
-        """The settings dialog, with what this machine cannot do greyed out and explained."""
-        from PySide6.QtCore import QCoreApplication
-
-        from spinecoach.app.tray_and_reminders import no_tray_reason
-        from spinecoach.core.languages import available_languages
-        from spinecoach.ui.shell.settings_dialog import SettingsDialog
-
-        if self.reminders is not None:
-            unavailable = self.reminders.unavailable_features()
-        else:
-            unavailable = {"start_minimised": no_tray_reason()}
-        player = self.ensure_cue_player()
-        if player is not None:  # what this computer cannot sound, and what to install
-            if player.why_tones_silent:
-                unavailable["sound_enabled"] = QCoreApplication.translate(
-                    "Application", "Tones are silent: {why}."
-                ).format(why=player.why_tones_silent)
-            if player.why_not_spoken:
-                unavailable["voice_enabled"] = QCoreApplication.translate(
-                    "Application", "Cues are not spoken: {why}."
-                ).format(why=player.why_not_spoken)
-        captions = QCoreApplication.translate("Application", "Captions show every cue.")
-        return SettingsDialog(
-            self.settings,
-            languages=available_languages(paths.resources_dir()),
-            language_in_use=self.language,
-            notes={"Sessions": captions if player is not None else ""},
-            unavailable=unavailable,
-            page=page,
-            parent=self.window,
-        )
+        show_settings(self, page)
 
     def quit(self) -> None:
         """Really quit (File > Quit, the tray's Quit): the tray icon and reminders go too."""
