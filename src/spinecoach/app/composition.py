@@ -115,9 +115,7 @@ class Application:
         self.main_window: OnDemand[MainWindow] = OnDemand(self._build_window)
         #: What the data file said while there was no window to show it in (shown when built).
         self._notices: list[str] = []
-        self.data = DataFile(
-            data_dir, self.clock, self.state, self.main_window.if_built, self._tell
-        )
+        self.data = DataFile(data_dir, self.clock, self.state, self.main_window.if_built, self.tell)
         self.reminders: TrayAndReminders | None = None
         self._notifications: DesktopNotifications | None = None
         self.cue_player: CuePlayer | None = None
@@ -209,7 +207,7 @@ class Application:
         """The write path for health data and its notices."""
         return self.data.status
 
-    def _tell(self, text: str) -> None:
+    def tell(self, text: str) -> None:
         """A message about the person's data: in the window's banner, and the tray if hidden.
 
         Without a window yet (started in the tray), the banner shows it when the window opens.
@@ -345,7 +343,7 @@ class Application:
                 zone=local_timezone(),
                 words=self.words,
                 prompts=self._progression_prompts(),
-                tell=self._tell,
+                tell=self.tell,
                 avoid=avoid,
             )
         return self._progression
@@ -518,31 +516,16 @@ class Application:
         self.window.show_area("history")
         self.history_area.build().check_in()
 
-    # --- programme files (app/programmes.py) ------------------------------------------------
+    # --- programme files (app/programme_wiring.py, app/programmes.py) -------------------------
 
     @property
     def programme_files(self) -> ProgrammeFiles:
         """Opening, importing and exporting programme files (built on first use)."""
         if self._programme_files is None:
-            from spinecoach.app.programmes import ProgrammeFiles
+            from spinecoach.app.programme_wiring import programme_files_for
 
-            self._programme_files = ProgrammeFiles(
-                window=self.window,
-                database=lambda: self.database,
-                exercises=lambda: self.library.exercises,
-                words=lambda: self.words,
-                clock=self.clock,
-                state=self.state,
-                reload=self._programmes_changed,
-                tell=self._tell,
-                data_dir=self.data_dir,
-            )
+            self._programme_files = programme_files_for(self)
         return self._programme_files
-
-    def _programmes_changed(self) -> None:
-        """A programme was imported: what the Library and the player see is read again."""
-        self.routine_book.reload()
-        self.window.show_area("library")
 
     def choose_programme(self) -> None:
         """File > Open programme (Ctrl+O): choose a file, preview it, import on agreement."""
@@ -561,30 +544,12 @@ class Application:
         return self.programme_files.export_routine(routine)
 
     def open_programme_when_ready(self, path: Path) -> None:
-        """Preview `path` (`--open`, a second launch, a drop) once the window can show it.
+        """Preview `path` (`--open`, a second launch, a drop) once the window can show it."""
+        from spinecoach.app.programme_wiring import open_programme_when_ready
 
-        After the data file is open and, on a first run, after the safety notes were
-        acknowledged; always in a later turn of the event loop, never inside a paint.
-        """
-        from PySide6.QtCore import QTimer
+        open_programme_when_ready(self, path)
 
-        waiting = [True]
-
-        def open_now() -> None:
-            if not waiting[0]:
-                return
-            if self.needs_safety_acknowledgement():
-                self.state.subscribe(
-                    keys.SAFETY_ACKNOWLEDGED, lambda _: QTimer.singleShot(0, open_now)
-                )
-                return
-            waiting[0] = False
-            if not self.open_storage_or_quit():
-                return
-            self.window.bring_to_front()
-            self.programme_files.open_file(path)
-
-        self.data.when_open(lambda: QTimer.singleShot(0, open_now))
+    # --- the app-wide dialogs and looks (app/person_dialogs.py, app/looks.py) ------------------
 
     def show_safety(self, first_run: bool = False) -> bool:
         """Show the safety notes; the first time, store the acknowledgement."""
