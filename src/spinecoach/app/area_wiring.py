@@ -55,6 +55,7 @@ def session_area_for(app: Application, parent: QWidget | None) -> SessionArea:
     from PySide6.QtCore import QTimer
 
     from spinecoach.app.areas import build_session_area
+    from spinecoach.app.progression_wiring import suggest_after_session
 
     player = app.ensure_cue_player()
     cues = player if player is not None else app.given_cues
@@ -83,7 +84,7 @@ def session_area_for(app: Application, parent: QWidget | None) -> SessionArea:
     # After the pain-after question and its advice (the summary painted first): one
     # suggested change for the routine played, if the rules make one (app/progression.py).
     area.controller.session_ended.connect(
-        lambda _status: QTimer.singleShot(0, app.window, app.suggest_after_session)
+        lambda _status: QTimer.singleShot(0, app.window, lambda: suggest_after_session(app))
     )
     return area
 

@@ -27,11 +27,11 @@ if TYPE_CHECKING:
 
     from spinecoach.app.areas import OpenParts
     from spinecoach.app.programmes import ProgrammeFiles
-    from spinecoach.app.progression import ProgressionFlow, ProgressionPrompts
+    from spinecoach.app.progression import ProgressionFlow
     from spinecoach.app.routine_book import RoutineBook
     from spinecoach.app.session_events import SessionEvents
     from spinecoach.app.tray_and_reminders import TrayAndReminders
-    from spinecoach.core.exercise import Routine, SpinalMovement
+    from spinecoach.core.exercise import Routine
     from spinecoach.core.library import Library
     from spinecoach.core.messages import Messages
     from spinecoach.core.presence import IdleSource, InterruptionSource, WindowMatchSource
@@ -318,63 +318,16 @@ class Application:
 
         return session_area_for(self, parent)
 
-    # --- progress safely (app/progression.py) -------------------------------------------------
+    # --- progress safely (app/progression_wiring.py, app/progression.py) ----------------------
 
     @property
     def progression(self) -> ProgressionFlow:
         """The suggestion after a session and the next-morning question (data file open)."""
         if self._progression is None:
-            from spinecoach.app.progression import ProgressionFlow
-            from spinecoach.core.directions import avoided_movements
-            from spinecoach.localzone import local_timezone
+            from spinecoach.app.progression_wiring import progression_flow_for
 
-            settings = self.settings
-
-            def avoid() -> frozenset[SpinalMovement]:
-                values: tuple[object, ...] = settings.get(keys.AVOID_MOVEMENTS)
-                return avoided_movements(values)
-
-            self._progression = ProgressionFlow(
-                database=self.database,
-                status=self.storage_status,
-                settings=settings,
-                book=self.routine_book,
-                clock=self.clock,
-                zone=local_timezone(),
-                words=self.words,
-                prompts=self._progression_prompts(),
-                tell=self.tell,
-                avoid=avoid,
-            )
+            self._progression = progression_flow_for(self)
         return self._progression
-
-    def _progression_prompts(self) -> ProgressionPrompts | None:
-        """Dialogs; the prompts the app was given if they can ask these questions; else none."""
-        from spinecoach.app.progression import DialogProgressionPrompts, ProgressionPrompts
-
-        if self.prompts is None:
-            return DialogProgressionPrompts(self.window)
-        if isinstance(self.prompts, ProgressionPrompts):
-            return self.prompts
-        return None  # older scripted prompts: these questions are not asked
-
-    def suggest_after_session(self) -> None:
-        """After a session: one suggested change for the routine played, if the rules make one."""
-        routine_id = self.player.routine_id
-        if routine_id is not None and not self.player.is_active():
-            self.progression.after_session(routine_id)
-
-    def ask_next_morning(self) -> None:
-        """The next-morning question, when due and nothing else is being asked or played."""
-        from PySide6.QtWidgets import QApplication
-
-        if not self.storage_is_open or QApplication.activeModalWidget() is not None:
-            return
-        if self.database.closed:  # quitting: asked a moment after the file was closed
-            return
-        if self.session_area.is_built and self.player.is_active():
-            return
-        self.progression.maybe_ask_next_morning()
 
     def ensure_cue_player(self) -> CuePlayer | None:
         """The real cue player, built once (None when the app was given cues, as in tests)."""

@@ -107,8 +107,10 @@ def ask_next_morning_on_use(app: Application, reminders: TrayAndReminders) -> No
     """The next-morning question when the window opens (or comes back) or the tray is used."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
+    from spinecoach.app.progression_wiring import ask_next_morning
+
     def soon() -> None:
-        QTimer.singleShot(0, reminders, app.ask_next_morning)
+        QTimer.singleShot(0, reminders, lambda: ask_next_morning(app))
 
     class _Activated(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
