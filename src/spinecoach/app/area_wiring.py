@@ -9,7 +9,7 @@ Called by `Application`'s `DeferredArea` factories, each once.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from spinecoach.core import settings as keys
@@ -64,7 +64,7 @@ def session_area_for(app: Application, parent: QWidget | None) -> SessionArea:
         app.parts,
         cues=cues,
         prompts=app.prompts,
-        routines=app.all_routines,
+        routines=lambda: all_routines(app),
         quick_start=lambda: app.start_routine_id("desk-break"),
         show_library=lambda: app.window.show_area("library"),
         words=app.words,
@@ -87,6 +87,13 @@ def session_area_for(app: Application, parent: QWidget | None) -> SessionArea:
         lambda _status: QTimer.singleShot(0, app.window, lambda: suggest_after_session(app))
     )
     return area
+
+
+def all_routines(app: Application) -> Iterable[Routine]:
+    """Every routine (programme, own, shipped), read when a session needs them."""
+    if not app.storage_is_open:
+        return app.library.routines.values()
+    return app.routine_book.routines()
 
 
 def history_area_for(app: Application, parent: QWidget | None) -> HistoryArea:

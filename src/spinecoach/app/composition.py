@@ -20,8 +20,6 @@ from spinecoach.core import settings as keys
 from spinecoach.core.clock import Clock, SystemClock
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QWidget
 
@@ -124,7 +122,8 @@ class Application:
         self._tones: ToneBank | None = None
         self._library: Library | None = None
         self._programme_files: ProgrammeFiles | None = None
-        self._routine_book: OnDemand[RoutineBook] = OnDemand(self._build_routine_book)
+        #: The routine book, built when first needed (`routine_book`); the reminders wait for it.
+        self.routine_book_on_demand: OnDemand[RoutineBook] = OnDemand(self._build_routine_book)
         self._progression: ProgressionFlow | None = None
 
     # --- the window --------------------------------------------------------------------------
@@ -269,7 +268,7 @@ class Application:
     @property
     def routine_book(self) -> RoutineBook:
         """Every routine: the programme's, the person's own, the shipped (the data file open)."""
-        return self._routine_book.get()
+        return self.routine_book_on_demand.get()
 
     def _build_routine_book(self) -> RoutineBook:
         from spinecoach.app.routine_book import RoutineBook
@@ -354,12 +353,6 @@ class Application:
             self.settings.subscribe(keys.VOLUME, self._tones.set_volume)
         return self._tones
 
-    def all_routines(self) -> Iterable[Routine]:
-        """Every routine (programme, own, shipped), read when a session needs them."""
-        if not self.storage_is_open:
-            return self.library.routines.values()
-        return self.routine_book.routines()
-
     def _build_history_area(self, parent: QWidget | None) -> HistoryArea:
         from spinecoach.app.area_wiring import history_area_for
 
@@ -380,11 +373,7 @@ class Application:
     ) -> TrayAndReminders:
         """The tray icon and stand-up reminders (after the first paint; tests pass fakes).
 
-        `notifications` carry each card's answers as buttons where the desktop shows them;
-        by default the desktop's own, except on a platform without a desktop (offscreen).
-        A caller that brings its own `interruptions` (a test's fake desktop) gets no call or
-        app detection unless it passes `calls` and `apps` too: the real ones would ask this
-        machine's sound server and windows in the middle of a test.
+        Each provider left None is the desktop's own (see `start_tray_and_reminders`).
         """
         from spinecoach.app.person_dialogs import offer_menu_entry
         from spinecoach.app.tray_wiring import start_tray_and_reminders
@@ -403,28 +392,6 @@ class Application:
         )
         offer_menu_entry(self)
         return self.reminders
-
-    def daily_reminder_follows_the_programme(self, reminders: TrayAndReminders) -> None:
-        """The daily reminder follows the active programme's frequencies, and their changes.
-
-        Started in the tray, the frequencies are read alone (`prescribed_frequencies`): the
-        routine book would load the whole exercise library and keep it all day (issue 18:
-        1.3 MB). Once the book is built (the window opened, a desk break), it decides.
-        """
-        if not self._routine_book.is_built:
-            stored = self.database.active_programme()
-            if stored is None:
-                reminders.set_frequencies(())
-            else:
-                from spinecoach.core.programme.model import prescribed_frequencies
-
-                reminders.set_frequencies(prescribed_frequencies(stored.body))
-
-        def follow(book: RoutineBook) -> None:
-            reminders.set_programme(book.programme)
-            book.changed.append(lambda: reminders.set_programme(book.programme))
-
-        self._routine_book.when_built(follow)
 
     # --- what the person can do --------------------------------------------------------------
 
