@@ -6,7 +6,13 @@ data file (`data_file`: settings and the write path), the areas (`areas`, wired 
 `area_wiring`), and the tray with the reminders (`tray_wiring` connects `tray_and_reminders`
 to the rest). Session start and end reach the reminders and History through one object
 (`SessionEvents`). What the person can ask of the app as a whole (start a routine, quit, the
-safety notes, settings) is here too, because it spans areas.
+safety notes, settings) is here too, because it spans areas; the dialogs it opens are built in
+`person_dialogs`, programme files in `programme_wiring`, the progression flow in
+`progression_wiring`.
+
+Kept as one module at about 550 lines: `Application` is the one object that tests, tools and
+the wiring modules reach every part through, so what is left is its constructor, one short
+member per part (most two lines, or built on first use) and the few actions that span areas.
 """
 
 from __future__ import annotations
@@ -219,6 +225,8 @@ class Application:
         if (window is None or not window.isVisible()) and self.reminders is not None:
             self.reminders.notify("SpineCoach", text)
 
+    # --- the areas, built after the first paint -----------------------------------------------
+
     @property
     def parts(self) -> OpenParts:
         """What the areas are built from (the data file must be open)."""
@@ -248,8 +256,6 @@ class Application:
 
             self._session_events = SessionEvents()
         return self._session_events
-
-    # --- the areas, built after the first paint -----------------------------------------------
 
     @property
     def library_pane(self) -> LibraryPane:
@@ -317,16 +323,12 @@ class Application:
 
         return session_area_for(self, parent)
 
-    # --- progress safely (app/progression_wiring.py, app/progression.py) ----------------------
+    def _build_history_area(self, parent: QWidget | None) -> HistoryArea:
+        from spinecoach.app.area_wiring import history_area_for
 
-    @property
-    def progression(self) -> ProgressionFlow:
-        """The suggestion after a session and the next-morning question (data file open)."""
-        if self._progression is None:
-            from spinecoach.app.progression_wiring import progression_flow_for
+        return history_area_for(self, parent)
 
-            self._progression = progression_flow_for(self)
-        return self._progression
+    # --- sound: the session's cues and the reminder chime share one bank of tones -------------
 
     def ensure_cue_player(self) -> CuePlayer | None:
         """The real cue player, built once (None when the app was given cues, as in tests)."""
@@ -353,10 +355,16 @@ class Application:
             self.settings.subscribe(keys.VOLUME, self._tones.set_volume)
         return self._tones
 
-    def _build_history_area(self, parent: QWidget | None) -> HistoryArea:
-        from spinecoach.app.area_wiring import history_area_for
+    # --- progress safely (app/progression_wiring.py, app/progression.py) ----------------------
 
-        return history_area_for(self, parent)
+    @property
+    def progression(self) -> ProgressionFlow:
+        """The suggestion after a session and the next-morning question (data file open)."""
+        if self._progression is None:
+            from spinecoach.app.progression_wiring import progression_flow_for
+
+            self._progression = progression_flow_for(self)
+        return self._progression
 
     # --- running in the background --------------------------------------------------------------
 
@@ -495,6 +503,8 @@ class Application:
         from spinecoach.app.person_dialogs import show_settings
 
         show_settings(self, page)
+
+    # --- the end ------------------------------------------------------------------------------
 
     def quit(self) -> None:
         """Really quit (File > Quit, the tray's Quit): the tray icon and reminders go too."""
