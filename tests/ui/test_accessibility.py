@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from spinecoach import paths
 from spinecoach.app import Application
+from spinecoach.app.person_dialogs import settings_dialog
 from spinecoach.core.csv_format.table import RowProblem
 from spinecoach.core.pain import rise_advice
 from spinecoach.core.records import PainContext, PainEntry
@@ -129,7 +130,7 @@ def test_history_with_sessions_and_check_ins(app: Application) -> None:
 
 
 def test_every_settings_page(qtbot: QtBot, app: Application) -> None:
-    dialog = app.settings_dialog()
+    dialog = settings_dialog(app)
     qtbot.addWidget(dialog)
     dialog.show()
     for page in range(dialog.tabs.count()):

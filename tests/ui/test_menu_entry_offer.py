@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from spinecoach import paths
 from spinecoach.app import Application, build
+from spinecoach.app.person_dialogs import offer_menu_entry
 from spinecoach.core import settings as keys
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.presence import Unavailable
@@ -117,7 +118,7 @@ def test_on_a_first_run_the_offer_waits_for_the_safety_notes(qtbot: QtBot, data_
 
 def test_not_offered_when_the_user_has_an_entry(running: Running) -> None:
     MenuEntry().install(["/usr/bin/spinecoach"])
-    assert running.app.offer_menu_entry() is None
+    assert offer_menu_entry(running.app) is None
     assert shown_boxes("menuEntryOffer") == []
     assert running.app.state.get(keys.MENU_ENTRY_OFFERED)  # settled: never asked later
 
@@ -126,13 +127,13 @@ def test_not_offered_when_installed_system_wide(running: Running) -> None:
     applications = Path(os.environ["XDG_DATA_DIRS"]) / "applications"
     applications.mkdir()
     (applications / DESKTOP_FILE).write_text("[Desktop Entry]\n")
-    assert running.app.offer_menu_entry() is None
+    assert offer_menu_entry(running.app) is None
     assert shown_boxes("menuEntryOffer") == []
 
 
 def test_not_offered_inside_flatpak(running: Running, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FLATPAK_ID", paths.APP_ID)
-    assert running.app.offer_menu_entry() is None
+    assert offer_menu_entry(running.app) is None
     assert shown_boxes("menuEntryOffer") == []
 
 
@@ -140,14 +141,14 @@ def test_not_asked_while_the_window_is_hidden(qtbot: QtBot, data_dir: Path) -> N
     in_tray = Running(qtbot, data_dir)
     try:
         in_tray.app.window.hide()  # started in the tray: nobody to ask now
-        assert in_tray.app.offer_menu_entry() is None
+        assert offer_menu_entry(in_tray.app) is None
         assert not in_tray.app.state.get(keys.MENU_ENTRY_OFFERED)  # asked at a later start
     finally:
         in_tray.close()
 
 
 def test_adding_from_the_offer_installs_the_entry(running: Running, data_dir: Path) -> None:
-    offer = running.app.offer_menu_entry()
+    offer = offer_menu_entry(running.app)
     assert offer is not None
     offer.defaultButton().click()  # "Add to menu"
 
@@ -166,7 +167,7 @@ def test_adding_from_the_offer_installs_the_entry(running: Running, data_dir: Pa
 def test_a_failed_add_is_explained_in_the_banner(running: Running) -> None:
     data_home().mkdir(parents=True, exist_ok=True)
     (data_home() / "applications").write_text("a file where the folder should be")
-    offer = running.app.offer_menu_entry()
+    offer = offer_menu_entry(running.app)
     assert offer is not None
     offer.defaultButton().click()
     notice = running.app.window.notice_text()

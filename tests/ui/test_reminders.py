@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
 from spinecoach.app import build
+from spinecoach.app.person_dialogs import settings_dialog
 from spinecoach.app.tray_and_reminders import TrayAndReminders
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.records import ReminderAction
@@ -317,7 +318,7 @@ def test_what_this_desktop_cannot_do_is_greyed_out_with_the_reason(
         idle=idle, interruptions=SettableInterruption(), autostart=None, tray_available=False
     )
     try:
-        dialog = app.settings_dialog()
+        dialog = settings_dialog(app)
         qtbot.addWidget(dialog)
         assert not dialog.control("idle_detection").isEnabled()
         note = dialog.forms["Reminders"].notes["idle_detection"]
@@ -336,7 +337,7 @@ def test_what_this_desktop_cannot_do_is_greyed_out_with_the_reason(
 
 def test_start_on_login_shows_what_the_system_says(qtbot: QtBot, harness: Harness) -> None:
     harness.autostart.enable(["spinecoach", "--minimised"])  # written outside SpineCoach
-    dialog = harness.app.settings_dialog("General")
+    dialog = settings_dialog(harness.app, "General")
     qtbot.addWidget(dialog)
     box = dialog.control("start_on_login")
     assert isinstance(box, QCheckBox)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from spinecoach.app import Application, build
+from spinecoach.app.person_dialogs import settings_dialog
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.settings import SETTINGS, SETTINGS_BY_KEY
 from spinecoach.ui.shell.settings_dialog import PLAYER_SETTINGS, SettingsDialog
@@ -185,7 +186,7 @@ def test_sound_this_computer_lacks_is_explained_from_the_start_and_not_shown_tic
     application = build(data_dir)  # a real cue player
     qtbot.addWidget(application.window)
     try:
-        dialog = application.settings_dialog("Sessions")
+        dialog = settings_dialog(application, "Sessions")
         qtbot.addWidget(dialog)
         form = dialog.forms["Sessions"]
         for key, words in (("sound_enabled", "no library (X)"), ("voice_enabled", "Y")):

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from spinecoach.app import build
 from spinecoach.app.composition import Application
+from spinecoach.app.person_dialogs import settings_dialog
 from spinecoach.app.tray_and_reminders import TrayAndReminders
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.presence import Unavailable
@@ -88,7 +89,7 @@ def test_a_call_holds_the_card_and_the_card_says_when(running: Running) -> None:
 def test_turning_calls_off_in_settings_reaches_the_running_reminders(
     qtbot: QtBot, running: Running
 ) -> None:
-    dialog = running.app.settings_dialog()
+    dialog = settings_dialog(running.app)
     qtbot.addWidget(dialog)
     box = dialog.control("wait_during_calls")
     assert isinstance(box, QCheckBox) and box.isChecked() and box.isEnabled()
@@ -100,7 +101,7 @@ def test_turning_calls_off_in_settings_reaches_the_running_reminders(
 
 
 def test_typing_app_names_applies_them_at_once(qtbot: QtBot, running: Running) -> None:
-    dialog = running.app.settings_dialog()
+    dialog = settings_dialog(running.app)
     qtbot.addWidget(dialog)
     field = dialog.control("wait_for_apps")
     assert isinstance(field, AppNamesField)
@@ -142,7 +143,7 @@ def test_parse_app_names() -> None:
 def test_what_cannot_work_here_is_greyed_out_with_its_reason(qtbot: QtBot, data_dir: Path) -> None:
     app = Running(qtbot, data_dir, calls_available=False)
     try:
-        dialog = app.app.settings_dialog()
+        dialog = settings_dialog(app.app)
         qtbot.addWidget(dialog)
         assert not dialog.control("wait_during_calls").isEnabled()
         note = dialog.forms["Reminders"].notes["wait_during_calls"]
@@ -169,7 +170,7 @@ def test_tests_that_bring_their_own_desktop_get_no_real_call_detection(
 
 
 def test_by_keyboard_tab_reaches_both_new_controls_in_order(qtbot: QtBot, running: Running) -> None:
-    dialog = running.app.settings_dialog()
+    dialog = settings_dialog(running.app)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()

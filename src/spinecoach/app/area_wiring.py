@@ -9,7 +9,7 @@ Called by `Application`'s `DeferredArea` factories, each once.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from spinecoach.core import settings as keys
@@ -55,6 +55,7 @@ def session_area_for(app: Application, parent: QWidget | None) -> SessionArea:
     from PySide6.QtCore import QTimer
 
     from spinecoach.app.areas import build_session_area
+    from spinecoach.app.progression_wiring import suggest_after_session
 
     player = app.ensure_cue_player()
     cues = player if player is not None else app.given_cues
@@ -63,7 +64,7 @@ def session_area_for(app: Application, parent: QWidget | None) -> SessionArea:
         app.parts,
         cues=cues,
         prompts=app.prompts,
-        routines=app.all_routines,
+        routines=lambda: all_routines(app),
         quick_start=lambda: app.start_routine_id("desk-break"),
         show_library=lambda: app.window.show_area("library"),
         words=app.words,
@@ -83,9 +84,16 @@ def session_area_for(app: Application, parent: QWidget | None) -> SessionArea:
     # After the pain-after question and its advice (the summary painted first): one
     # suggested change for the routine played, if the rules make one (app/progression.py).
     area.controller.session_ended.connect(
-        lambda _status: QTimer.singleShot(0, app.window, app.suggest_after_session)
+        lambda _status: QTimer.singleShot(0, app.window, lambda: suggest_after_session(app))
     )
     return area
+
+
+def all_routines(app: Application) -> Iterable[Routine]:
+    """Every routine (programme, own, shipped), read when a session needs them."""
+    if not app.storage_is_open:
+        return app.library.routines.values()
+    return app.routine_book.routines()
 
 
 def history_area_for(app: Application, parent: QWidget | None) -> HistoryArea:

@@ -6,7 +6,13 @@ data file (`data_file`: settings and the write path), the areas (`areas`, wired 
 `area_wiring`), and the tray with the reminders (`tray_wiring` connects `tray_and_reminders`
 to the rest). Session start and end reach the reminders and History through one object
 (`SessionEvents`). What the person can ask of the app as a whole (start a routine, quit, the
-safety notes, settings) is here too, because it spans areas.
+safety notes, settings) is here too, because it spans areas; the dialogs it opens are built in
+`person_dialogs`, programme files in `programme_wiring`, the progression flow in
+`progression_wiring`.
+
+Kept as one module at about 550 lines: `Application` is the one object that tests, tools and
+the wiring modules reach every part through, so what is left is its constructor, one short
+member per part (most two lines, or built on first use) and the few actions that span areas.
 """
 
 from __future__ import annotations
@@ -20,23 +26,20 @@ from spinecoach.core import settings as keys
 from spinecoach.core.clock import Clock, SystemClock
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QWidget
 
     from spinecoach.app.areas import OpenParts
     from spinecoach.app.programmes import ProgrammeFiles
-    from spinecoach.app.progression import ProgressionFlow, ProgressionPrompts
+    from spinecoach.app.progression import ProgressionFlow
     from spinecoach.app.routine_book import RoutineBook
     from spinecoach.app.session_events import SessionEvents
     from spinecoach.app.tray_and_reminders import TrayAndReminders
-    from spinecoach.core.exercise import Routine, SpinalMovement
+    from spinecoach.core.exercise import Routine
     from spinecoach.core.library import Library
     from spinecoach.core.messages import Messages
     from spinecoach.core.presence import IdleSource, InterruptionSource, WindowMatchSource
     from spinecoach.desktop.autostart import Autostart
-    from spinecoach.desktop.desktop_entry import MenuEntry
     from spinecoach.desktop.notifications import DesktopNotifications
     from spinecoach.sound.cue_player import CuePlayer
     from spinecoach.sound.tones import ToneBank
@@ -49,8 +52,6 @@ if TYPE_CHECKING:
     from spinecoach.ui.session.player_controller import CueSink, PlayerController
     from spinecoach.ui.session.prompts import SessionPrompts
     from spinecoach.ui.shell.main_window import MainWindow
-    from spinecoach.ui.shell.menu_entry_offer import MenuEntryOffer
-    from spinecoach.ui.shell.settings_dialog import SettingsDialog
     from spinecoach.ui.shell.storage_status import StorageStatus
     from spinecoach.ui.style.theme import Theme
 
@@ -118,9 +119,7 @@ class Application:
         self.main_window: OnDemand[MainWindow] = OnDemand(self._build_window)
         #: What the data file said while there was no window to show it in (shown when built).
         self._notices: list[str] = []
-        self.data = DataFile(
-            data_dir, self.clock, self.state, self.main_window.if_built, self._tell
-        )
+        self.data = DataFile(data_dir, self.clock, self.state, self.main_window.if_built, self.tell)
         self.reminders: TrayAndReminders | None = None
         self._notifications: DesktopNotifications | None = None
         self.cue_player: CuePlayer | None = None
@@ -129,7 +128,8 @@ class Application:
         self._tones: ToneBank | None = None
         self._library: Library | None = None
         self._programme_files: ProgrammeFiles | None = None
-        self._routine_book: OnDemand[RoutineBook] = OnDemand(self._build_routine_book)
+        #: The routine book, built when first needed (`routine_book`); the reminders wait for it.
+        self.routine_book_on_demand: OnDemand[RoutineBook] = OnDemand(self._build_routine_book)
         self._progression: ProgressionFlow | None = None
 
     # --- the window --------------------------------------------------------------------------
@@ -212,7 +212,7 @@ class Application:
         """The write path for health data and its notices."""
         return self.data.status
 
-    def _tell(self, text: str) -> None:
+    def tell(self, text: str) -> None:
         """A message about the person's data: in the window's banner, and the tray if hidden.
 
         Without a window yet (started in the tray), the banner shows it when the window opens.
@@ -224,6 +224,8 @@ class Application:
             window.show_notice(text)
         if (window is None or not window.isVisible()) and self.reminders is not None:
             self.reminders.notify("SpineCoach", text)
+
+    # --- the areas, built after the first paint -----------------------------------------------
 
     @property
     def parts(self) -> OpenParts:
@@ -255,8 +257,6 @@ class Application:
             self._session_events = SessionEvents()
         return self._session_events
 
-    # --- the areas, built after the first paint -----------------------------------------------
-
     @property
     def library_pane(self) -> LibraryPane:
         """The Library pane (built now if it was not yet)."""
@@ -274,7 +274,7 @@ class Application:
     @property
     def routine_book(self) -> RoutineBook:
         """Every routine: the programme's, the person's own, the shipped (the data file open)."""
-        return self._routine_book.get()
+        return self.routine_book_on_demand.get()
 
     def _build_routine_book(self) -> RoutineBook:
         from spinecoach.app.routine_book import RoutineBook
@@ -323,63 +323,12 @@ class Application:
 
         return session_area_for(self, parent)
 
-    # --- progress safely (app/progression.py) -------------------------------------------------
+    def _build_history_area(self, parent: QWidget | None) -> HistoryArea:
+        from spinecoach.app.area_wiring import history_area_for
 
-    @property
-    def progression(self) -> ProgressionFlow:
-        """The suggestion after a session and the next-morning question (data file open)."""
-        if self._progression is None:
-            from spinecoach.app.progression import ProgressionFlow
-            from spinecoach.core.directions import avoided_movements
-            from spinecoach.localzone import local_timezone
+        return history_area_for(self, parent)
 
-            settings = self.settings
-
-            def avoid() -> frozenset[SpinalMovement]:
-                values: tuple[object, ...] = settings.get(keys.AVOID_MOVEMENTS)
-                return avoided_movements(values)
-
-            self._progression = ProgressionFlow(
-                database=self.database,
-                status=self.storage_status,
-                settings=settings,
-                book=self.routine_book,
-                clock=self.clock,
-                zone=local_timezone(),
-                words=self.words,
-                prompts=self._progression_prompts(),
-                tell=self._tell,
-                avoid=avoid,
-            )
-        return self._progression
-
-    def _progression_prompts(self) -> ProgressionPrompts | None:
-        """Dialogs; the prompts the app was given if they can ask these questions; else none."""
-        from spinecoach.app.progression import DialogProgressionPrompts, ProgressionPrompts
-
-        if self.prompts is None:
-            return DialogProgressionPrompts(self.window)
-        if isinstance(self.prompts, ProgressionPrompts):
-            return self.prompts
-        return None  # older scripted prompts: these questions are not asked
-
-    def suggest_after_session(self) -> None:
-        """After a session: one suggested change for the routine played, if the rules make one."""
-        routine_id = self.player.routine_id
-        if routine_id is not None and not self.player.is_active():
-            self.progression.after_session(routine_id)
-
-    def ask_next_morning(self) -> None:
-        """The next-morning question, when due and nothing else is being asked or played."""
-        from PySide6.QtWidgets import QApplication
-
-        if not self.storage_is_open or QApplication.activeModalWidget() is not None:
-            return
-        if self.database.closed:  # quitting: asked a moment after the file was closed
-            return
-        if self.session_area.is_built and self.player.is_active():
-            return
-        self.progression.maybe_ask_next_morning()
+    # --- sound: the session's cues and the reminder chime share one bank of tones -------------
 
     def ensure_cue_player(self) -> CuePlayer | None:
         """The real cue player, built once (None when the app was given cues, as in tests)."""
@@ -406,16 +355,16 @@ class Application:
             self.settings.subscribe(keys.VOLUME, self._tones.set_volume)
         return self._tones
 
-    def all_routines(self) -> Iterable[Routine]:
-        """Every routine (programme, own, shipped), read when a session needs them."""
-        if not self.storage_is_open:
-            return self.library.routines.values()
-        return self.routine_book.routines()
+    # --- progress safely (app/progression_wiring.py, app/progression.py) ----------------------
 
-    def _build_history_area(self, parent: QWidget | None) -> HistoryArea:
-        from spinecoach.app.area_wiring import history_area_for
+    @property
+    def progression(self) -> ProgressionFlow:
+        """The suggestion after a session and the next-morning question (data file open)."""
+        if self._progression is None:
+            from spinecoach.app.progression_wiring import progression_flow_for
 
-        return history_area_for(self, parent)
+            self._progression = progression_flow_for(self)
+        return self._progression
 
     # --- running in the background --------------------------------------------------------------
 
@@ -432,12 +381,9 @@ class Application:
     ) -> TrayAndReminders:
         """The tray icon and stand-up reminders (after the first paint; tests pass fakes).
 
-        `notifications` carry each card's answers as buttons where the desktop shows them;
-        by default the desktop's own, except on a platform without a desktop (offscreen).
-        A caller that brings its own `interruptions` (a test's fake desktop) gets no call or
-        app detection unless it passes `calls` and `apps` too: the real ones would ask this
-        machine's sound server and windows in the middle of a test.
+        Each provider left None is the desktop's own (see `start_tray_and_reminders`).
         """
+        from spinecoach.app.person_dialogs import offer_menu_entry
         from spinecoach.app.tray_wiring import start_tray_and_reminders
 
         if self.reminders is not None:
@@ -452,30 +398,8 @@ class Application:
             tray_available=tray_available,
             notifications=notifications,
         )
-        self.offer_menu_entry()
+        offer_menu_entry(self)
         return self.reminders
-
-    def daily_reminder_follows_the_programme(self, reminders: TrayAndReminders) -> None:
-        """The daily reminder follows the active programme's frequencies, and their changes.
-
-        Started in the tray, the frequencies are read alone (`prescribed_frequencies`): the
-        routine book would load the whole exercise library and keep it all day (issue 18:
-        1.3 MB). Once the book is built (the window opened, a desk break), it decides.
-        """
-        if not self._routine_book.is_built:
-            stored = self.database.active_programme()
-            if stored is None:
-                reminders.set_frequencies(())
-            else:
-                from spinecoach.core.programme.model import prescribed_frequencies
-
-                reminders.set_frequencies(prescribed_frequencies(stored.body))
-
-        def follow(book: RoutineBook) -> None:
-            reminders.set_programme(book.programme)
-            book.changed.append(lambda: reminders.set_programme(book.programme))
-
-        self._routine_book.when_built(follow)
 
     # --- what the person can do --------------------------------------------------------------
 
@@ -520,31 +444,16 @@ class Application:
         self.window.show_area("history")
         self.history_area.build().check_in()
 
-    # --- programme files (app/programmes.py) ------------------------------------------------
+    # --- programme files (app/programme_wiring.py, app/programmes.py) -------------------------
 
     @property
     def programme_files(self) -> ProgrammeFiles:
         """Opening, importing and exporting programme files (built on first use)."""
         if self._programme_files is None:
-            from spinecoach.app.programmes import ProgrammeFiles
+            from spinecoach.app.programme_wiring import programme_files_for
 
-            self._programme_files = ProgrammeFiles(
-                window=self.window,
-                database=lambda: self.database,
-                exercises=lambda: self.library.exercises,
-                words=lambda: self.words,
-                clock=self.clock,
-                state=self.state,
-                reload=self._programmes_changed,
-                tell=self._tell,
-                data_dir=self.data_dir,
-            )
+            self._programme_files = programme_files_for(self)
         return self._programme_files
-
-    def _programmes_changed(self) -> None:
-        """A programme was imported: what the Library and the player see is read again."""
-        self.routine_book.reload()
-        self.window.show_area("library")
 
     def choose_programme(self) -> None:
         """File > Open programme (Ctrl+O): choose a file, preview it, import on agreement."""
@@ -563,86 +472,22 @@ class Application:
         return self.programme_files.export_routine(routine)
 
     def open_programme_when_ready(self, path: Path) -> None:
-        """Preview `path` (`--open`, a second launch, a drop) once the window can show it.
+        """Preview `path` (`--open`, a second launch, a drop) once the window can show it."""
+        from spinecoach.app.programme_wiring import open_programme_when_ready
 
-        After the data file is open and, on a first run, after the safety notes were
-        acknowledged; always in a later turn of the event loop, never inside a paint.
-        """
-        from PySide6.QtCore import QTimer
+        open_programme_when_ready(self, path)
 
-        waiting = [True]
-
-        def open_now() -> None:
-            if not waiting[0]:
-                return
-            if self.needs_safety_acknowledgement():
-                self.state.subscribe(
-                    keys.SAFETY_ACKNOWLEDGED, lambda _: QTimer.singleShot(0, open_now)
-                )
-                return
-            waiting[0] = False
-            if not self.open_storage_or_quit():
-                return
-            self.window.bring_to_front()
-            self.programme_files.open_file(path)
-
-        self.data.when_open(lambda: QTimer.singleShot(0, open_now))
+    # --- the app-wide dialogs and looks (app/person_dialogs.py, app/looks.py) ------------------
 
     def show_safety(self, first_run: bool = False) -> bool:
         """Show the safety notes; the first time, store the acknowledgement."""
-        from spinecoach.ui.care.safety_dialog import SafetyDialog
+        from spinecoach.app.person_dialogs import show_safety
 
-        dialog = SafetyDialog(first_run=first_run, parent=self.window, words=self.words)
-        accepted = dialog.exec() == SafetyDialog.DialogCode.Accepted
-        if first_run and accepted:
-            self.state.set(keys.SAFETY_ACKNOWLEDGED, True)
-        return accepted
+        return show_safety(self, first_run)
 
     def needs_safety_acknowledgement(self) -> bool:
         """True until the person has acknowledged the safety notes once."""
         return not self.state.get(keys.SAFETY_ACKNOWLEDGED)
-
-    def offer_menu_entry(self, entry: MenuEntry | None = None) -> MenuEntryOffer | None:
-        """Once, with the window open: offer to add SpineCoach to the application menu.
-
-        On a first run it waits until the safety notes are acknowledged. Settled for good
-        (state file) once asked, or once an entry for the app id is found installed (the
-        user's or system-wide) or none can be made (Flatpak, not an XDG desktop).
-        """
-        window = self.main_window.if_built()
-        if self.state.get(keys.MENU_ENTRY_OFFERED) or window is None or not window.isVisible():
-            return None
-        from spinecoach.desktop.desktop_entry import MenuEntry, launcher_command
-        from spinecoach.ui.shell.menu_entry_offer import MenuEntryOffer, menu_entry_added
-
-        if self.needs_safety_acknowledgement():
-            self.state.subscribe(keys.SAFETY_ACKNOWLEDGED, lambda _: self.offer_menu_entry(entry))
-            return None
-        entry = MenuEntry() if entry is None else entry
-        self.state.set(keys.MENU_ENTRY_OFFERED, True)
-        if not entry.should_offer():
-            return None
-        offer = MenuEntryOffer(self.window)
-
-        from PySide6.QtCore import QCoreApplication
-
-        def add() -> None:
-            try:
-                entry.install(launcher_command(self.data_dir))
-            except OSError as error:
-                self.window.show_notice(
-                    QCoreApplication.translate(
-                        "Application",
-                        "SpineCoach could not add itself to your application menu ({why}). "
-                        "To try again: spinecoach --install-desktop-entry",
-                    ).format(why=error.strerror or error)
-                )
-                return
-            menu_entry_added(self.window)
-
-        offer.add_requested.connect(add)
-        offer.show()
-        return offer
 
     def set_theme(self, preference: str) -> None:
         """Switch to "system", "light" or "dark" and remember it (the setting restyles)."""
@@ -655,42 +500,11 @@ class Application:
 
     def show_settings(self, page: str = "Reminders") -> None:
         """Every setting in one dialog (View > Settings, or the tray's Settings)."""
-        dialog = self.settings_dialog(page)
-        self.window.bring_to_front()
-        dialog.exec()
+        from spinecoach.app.person_dialogs import show_settings
 
-    def settings_dialog(self, page: str = "Reminders") -> SettingsDialog:
-        """The settings dialog, with what this machine cannot do greyed out and explained."""
-        from PySide6.QtCore import QCoreApplication
+        show_settings(self, page)
 
-        from spinecoach.app.tray_and_reminders import no_tray_reason
-        from spinecoach.core.languages import available_languages
-        from spinecoach.ui.shell.settings_dialog import SettingsDialog
-
-        if self.reminders is not None:
-            unavailable = self.reminders.unavailable_features()
-        else:
-            unavailable = {"start_minimised": no_tray_reason()}
-        player = self.ensure_cue_player()
-        if player is not None:  # what this computer cannot sound, and what to install
-            if player.why_tones_silent:
-                unavailable["sound_enabled"] = QCoreApplication.translate(
-                    "Application", "Tones are silent: {why}."
-                ).format(why=player.why_tones_silent)
-            if player.why_not_spoken:
-                unavailable["voice_enabled"] = QCoreApplication.translate(
-                    "Application", "Cues are not spoken: {why}."
-                ).format(why=player.why_not_spoken)
-        captions = QCoreApplication.translate("Application", "Captions show every cue.")
-        return SettingsDialog(
-            self.settings,
-            languages=available_languages(paths.resources_dir()),
-            language_in_use=self.language,
-            notes={"Sessions": captions if player is not None else ""},
-            unavailable=unavailable,
-            page=page,
-            parent=self.window,
-        )
+    # --- the end ------------------------------------------------------------------------------
 
     def quit(self) -> None:
         """Really quit (File > Quit, the tray's Quit): the tray icon and reminders go too."""

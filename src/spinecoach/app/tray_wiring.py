@@ -4,8 +4,8 @@ Built once the first frame is up, or at once when SpineCoach starts in the tray,
 be all that runs all day (issue 18): nothing here builds the window; what needs it connects
 when it is built. In one place, what the tray and the reminders are given and what they are
 connected to: the person's actions (`TrayActions`), the desktop's providers (idle time, full
-screen, calls, apps), session start and end, the card's desktop notification, and the
-next-morning question on the first use of the day.
+screen, calls, apps), session start and end, the active programme (the daily reminder), the
+card's desktop notification, and the next-morning question on the first use of the day.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
     from spinecoach.app.composition import Application
+    from spinecoach.app.routine_book import RoutineBook
     from spinecoach.app.tray_and_reminders import TrayAndReminders
     from spinecoach.core.presence import IdleSource, InterruptionSource, WindowMatchSource
     from spinecoach.desktop.autostart import Autostart
@@ -84,7 +85,7 @@ def start_tray_and_reminders(
         tray_available=tray_available,
         tones=app.tones,
     )
-    app.daily_reminder_follows_the_programme(reminders)
+    daily_reminder_follows_the_programme(app, reminders)
     events = app.session_events
     events.started.connect(reminders.session_started)
     events.ended.connect(lambda status: reminders.session_finished(status == "completed"))
@@ -103,12 +104,38 @@ def start_tray_and_reminders(
     return reminders, notifications
 
 
+def daily_reminder_follows_the_programme(app: Application, reminders: TrayAndReminders) -> None:
+    """The daily reminder follows the active programme's frequencies, and their changes.
+
+    Started in the tray, the frequencies are read alone (`prescribed_frequencies`): the
+    routine book would load the whole exercise library and keep it all day (issue 18:
+    1.3 MB). Once the book is built (the window opened, a desk break), it decides.
+    """
+    book_on_demand = app.routine_book_on_demand
+    if not book_on_demand.is_built:
+        stored = app.database.active_programme()
+        if stored is None:
+            reminders.set_frequencies(())
+        else:
+            from spinecoach.core.programme.model import prescribed_frequencies
+
+            reminders.set_frequencies(prescribed_frequencies(stored.body))
+
+    def follow(book: RoutineBook) -> None:
+        reminders.set_programme(book.programme)
+        book.changed.append(lambda: reminders.set_programme(book.programme))
+
+    book_on_demand.when_built(follow)
+
+
 def ask_next_morning_on_use(app: Application, reminders: TrayAndReminders) -> None:
     """The next-morning question when the window opens (or comes back) or the tray is used."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
+    from spinecoach.app.progression_wiring import ask_next_morning
+
     def soon() -> None:
-        QTimer.singleShot(0, reminders, app.ask_next_morning)
+        QTimer.singleShot(0, reminders, lambda: ask_next_morning(app))
 
     class _Activated(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
