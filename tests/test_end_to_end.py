@@ -136,14 +136,16 @@ def test_nothing_slow_is_loaded_before_the_first_paint(tmp_path: Path) -> None:
 def test_the_library_list_shows_before_what_it_does_not_need(tmp_path: Path) -> None:
     """The first list needs the library and the filters, not what follows a click or a word.
 
-    The search's word tables and index (~4 ms), the details (built at the first pick), the
-    translation machinery (an English start reads only the English files) and the data file
-    all come after the list has painted: the list's goal (issue 12) rests on it.
+    The search's word tables and index (~4 ms), the phases a routine unrolls into (~4 ms: the
+    list shows each routine's length from its dosages), the details (built at the first pick),
+    the translation machinery (an English start reads only the English files) and the data
+    file all come after the list has painted: the list's goal (issue 12) rests on it.
     """
     import json
 
     watched = [
         "spinecoach.core.search_index",
+        "spinecoach.core.timeline",
         "spinecoach.core.search_words",
         "spinecoach.core.translation",
         "spinecoach.ui.library.detail_view",

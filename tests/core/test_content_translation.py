@@ -21,7 +21,8 @@ from spinecoach.core.exercise import Category, Position, Target, format_duration
 from spinecoach.core.languages import available_languages
 from spinecoach.core.library import Library, load_library
 from spinecoach.core.messages import ENGLISH
-from spinecoach.core.timeline import build_timeline, played_seconds
+from spinecoach.core.session_settings import played_seconds
+from spinecoach.core.timeline import build_timeline
 from spinecoach.core.translation import declared_messages, load_library_in
 from spinecoach.core.translation_format import TRANSLATABLE_FIELDS
 from spinecoach.core.translation_tools import check_language, main, write_skeleton

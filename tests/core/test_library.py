@@ -8,7 +8,7 @@ import pytest
 
 from spinecoach.core.exercise import Category, Motion, Position, SideMeaning, Sides
 from spinecoach.core.library import Library, load_library
-from spinecoach.core.timeline import played_seconds
+from spinecoach.core.session_settings import played_seconds
 
 REPO = Path(__file__).resolve().parents[2]
 SHIPPED_RESOURCES = REPO / "resources"

@@ -13,21 +13,16 @@ from spinecoach.core.cues import Cue, CueKind, end_of_hold_cue, entry_cues, spok
 from spinecoach.core.exercise import (
     Dosage,
     Motion,
+    OnlySide,
     Position,
     Routine,
     RoutineItem,
     SideMeaning,
 )
 from spinecoach.core.library import load_library
+from spinecoach.core.session_settings import SessionSettings, played_seconds
 from spinecoach.core.spoken_numbers import number_in_words, seconds_in_words
-from spinecoach.core.timeline import (
-    Phase,
-    PhaseKind,
-    SessionSettings,
-    Side,
-    build_timeline,
-    played_seconds,
-)
+from spinecoach.core.timeline import Phase, PhaseKind, Side, build_timeline
 from tests.factories import exercise, routine
 
 REPO = Path(__file__).resolve().parents[2]
@@ -182,6 +177,46 @@ def test_every_shipped_routine_adds_up() -> None:
         timeline = build_timeline(shipped)
         assert dosage_seconds(timeline) == shipped.total_seconds, shipped.id
         assert played_seconds(shipped) == round(sum(p.seconds for p in timeline)), shipped.id
+
+
+_DOSAGES = st.one_of(
+    st.builds(lambda d: Dosage(duration_seconds=d), st.integers(30, 600)),
+    st.builds(
+        lambda reps, hold, release, sets, rest: Dosage(
+            reps=reps, hold_seconds=hold, release_seconds=release, sets=sets, rest_seconds=rest
+        ),
+        st.integers(1, 12),
+        st.integers(1, 40),
+        st.integers(0, 5),
+        st.integers(1, 3),
+        st.integers(0, 60),
+    ),
+)
+_ITEMS = st.builds(
+    lambda dosage, two_sided, only_side, number: RoutineItem(
+        exercise(f"Exercise {number}", dosage, two_sided=two_sided),
+        dosage,
+        only_side=only_side if two_sided else None,
+    ),
+    _DOSAGES,
+    st.booleans(),
+    st.none() | st.sampled_from(list(OnlySide)),
+    st.integers(1, 99),
+)
+
+
+@given(
+    items=st.lists(_ITEMS, min_size=1, max_size=8),
+    changeover=st.none() | st.integers(3, 30),
+    settings=st.builds(SessionSettings, st.integers(0, 30), st.integers(0, 60), st.integers(0, 30)),
+)
+def test_the_length_shown_is_the_length_played(
+    items: list[RoutineItem], changeover: int | None, settings: SessionSettings
+) -> None:
+    """`played_seconds` (worked out from the dosages) is what the unrolled phases add up to."""
+    generated = Routine("g", "Generated", "A generated routine.", tuple(items), changeover)
+    phases = build_timeline(generated, settings)
+    assert played_seconds(generated, settings) == round(sum(p.seconds for p in phases))
 
 
 # --- labels and counters ------------------------------------------------------------------------

@@ -407,7 +407,7 @@ def test_the_details_are_built_when_something_is_picked_and_look_the_same_before
     """Issue 12: a light stand-in holds the details' place until the person picks something."""
     from PySide6.QtWidgets import QScrollArea
 
-    from spinecoach.core.timeline import SessionSettings
+    from spinecoach.core.session_settings import SessionSettings
     from spinecoach.ui.library.detail_view import DetailView
 
     pane = LibraryPane(library, IllustrationCache(paths.icons_dir() / "exercises"))

@@ -15,7 +15,7 @@ from spinecoach import paths
 from spinecoach.app.routine_book import eased_limits
 from spinecoach.core.exercise import OnlySide, Routine, RoutineItem, RoutineOrigin
 from spinecoach.core.library import Library, load_library
-from spinecoach.core.timeline import SessionSettings, played_seconds
+from spinecoach.core.session_settings import SessionSettings, played_seconds
 from spinecoach.ui.library.routine_editor import RoutineEditor
 from spinecoach.ui.library.routine_items import ROWS_MIME
 

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from spinecoach.core.library import Library
     from spinecoach.core.messages import Messages
     from spinecoach.core.programme.model import Programme
-    from spinecoach.core.timeline import SessionSettings, Side
+    from spinecoach.core.session_settings import SessionSettings
+    from spinecoach.core.timeline import Side
     from spinecoach.sound.cue_player import CuePlayer
     from spinecoach.sound.tones import ToneBank
     from spinecoach.storage.opening import OpenedDatabase
@@ -68,7 +69,7 @@ class OpenParts:
 
 def session_settings(settings: SettingsStore) -> SessionSettings:
     """The player's timing, as the person set it."""
-    from spinecoach.core.timeline import SessionSettings
+    from spinecoach.core.session_settings import SessionSettings
 
     return SessionSettings(
         get_ready_seconds=settings.get(keys.GET_READY_SECONDS),

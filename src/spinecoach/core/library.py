@@ -47,7 +47,7 @@ from spinecoach.core.library_fields import (
 )
 from spinecoach.core.messages import ENGLISH, Messages
 from spinecoach.core.routine_format import parse_routine
-from spinecoach.core.timeline import played_seconds
+from spinecoach.core.session_settings import played_seconds
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable

@@ -63,15 +63,9 @@ from spinecoach.core.engine_events import (
     PhaseExtended,
     SessionFinished,
 )
+from spinecoach.core.session_settings import DEFAULT_SETTINGS, SessionSettings
 from spinecoach.core.spoken_numbers import number_in_words, seconds_in_words
-from spinecoach.core.timeline import (
-    DEFAULT_SETTINGS,
-    Phase,
-    PhaseKind,
-    SessionSettings,
-    Side,
-    build_timeline,
-)
+from spinecoach.core.timeline import Phase, PhaseKind, Side, build_timeline
 
 __all__ = [
     "BACK_GRACE_SECONDS",

@@ -54,6 +54,7 @@ from spinecoach.core.exercise import (
     SideMeaning,
 )
 from spinecoach.core.messages import ENGLISH, Message, Messages
+from spinecoach.core.session_settings import DEFAULT_SETTINGS, SessionSettings
 
 
 class PhaseKind(StrEnum):
@@ -229,24 +230,6 @@ class Phase:
         return _capitalized(" · ".join(part for part in parts if part))
 
 
-@dataclass(frozen=True, slots=True)
-class SessionSettings:
-    """The player's own time around the exercises, in whole seconds (0 allowed)."""
-
-    get_ready_seconds: int = 5
-    rest_between_exercises_seconds: int = 15
-    switch_sides_seconds: int = 5
-
-    def __post_init__(self) -> None:
-        # A negative phase would make the deadline chain run backwards; refuse it at the source.
-        for name in ("get_ready_seconds", "rest_between_exercises_seconds", "switch_sides_seconds"):
-            if getattr(self, name) < 0:
-                raise ValueError(f"SessionSettings.{name} must not be negative")
-
-
-DEFAULT_SETTINGS = SessionSettings()
-
-
 def build_timeline(
     routine: Routine, settings: SessionSettings = DEFAULT_SETTINGS, words: Messages = ENGLISH
 ) -> tuple[Phase, ...]:
@@ -295,16 +278,6 @@ def build_timeline(
 
 def _reps(item: RoutineItem) -> int:
     return 0 if item.dosage.is_timed_block else item.dosage.reps
-
-
-def played_seconds(routine: Routine, settings: SessionSettings = DEFAULT_SETTINGS) -> int:
-    """How long the player takes over `routine`, changeovers included (what the person waits).
-
-    The routine views show this, not `Routine.total_seconds` (the dosage alone), so a "two-minute
-    desk break" is two minutes on the clock. Time spent changing position is not counted: the
-    player waits for the person there.
-    """
-    return round(sum(phase.seconds for phase in build_timeline(routine, settings)))
 
 
 def item_sides(item: RoutineItem) -> tuple[Side | None, ...]:

@@ -27,7 +27,7 @@ from spinecoach.core.content_words import dosage_text, duration_text, label
 from spinecoach.core.directions import exercise_mark, routine_mark
 from spinecoach.core.exercise import Exercise, Guide, Routine, SpinalMovement
 from spinecoach.core.library import Library
-from spinecoach.core.timeline import DEFAULT_SETTINGS, SessionSettings, played_seconds
+from spinecoach.core.session_settings import DEFAULT_SETTINGS, SessionSettings, played_seconds
 from spinecoach.ui.library.detail_empty import add_hint, details_name, page_layout, pick_hint
 from spinecoach.ui.library.detail_parts import (
     DIFFICULTY_WORDS,

@@ -20,7 +20,7 @@ from spinecoach.core.directions import (
 )
 from spinecoach.core.exercise import Exercise, Routine, RoutineOrigin, SpinalMovement
 from spinecoach.core.messages import ENGLISH, Messages
-from spinecoach.core.timeline import played_seconds
+from spinecoach.core.session_settings import played_seconds
 
 _Index = QModelIndex | QPersistentModelIndex
 

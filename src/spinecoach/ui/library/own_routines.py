@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from spinecoach.core.exercise import DosageLimits, Routine, RoutineItem, RoutineOrigin
-from spinecoach.core.timeline import DEFAULT_SETTINGS, SessionSettings
+from spinecoach.core.session_settings import DEFAULT_SETTINGS, SessionSettings
 
 if TYPE_CHECKING:
     from spinecoach.core.records import CustomRoutine

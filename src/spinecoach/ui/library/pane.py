@@ -45,7 +45,7 @@ from spinecoach.ui.widgets.reflow import WrappingRow
 if TYPE_CHECKING:
     from spinecoach.core.exercise import Guide, SpinalMovement
     from spinecoach.core.search_index import SearchIndex
-    from spinecoach.core.timeline import SessionSettings
+    from spinecoach.core.session_settings import SessionSettings
     from spinecoach.ui.library.detail_view import DetailView
     from spinecoach.ui.library.nothing_found import NothingFoundPage
     from spinecoach.ui.library.own_routines import OwnRoutines

@@ -37,7 +37,7 @@ from spinecoach.core.exercise import (
     RoutineOrigin,
 )
 from spinecoach.core.messages import ENGLISH, Messages
-from spinecoach.core.timeline import DEFAULT_SETTINGS, SessionSettings, played_seconds
+from spinecoach.core.session_settings import DEFAULT_SETTINGS, SessionSettings, played_seconds
 from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
 from spinecoach.ui.library.exercise_picker import ExercisePicker
 from spinecoach.ui.library.routine_editor_layout import (
