@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QColor, QImage, QPixmap
 from pytestqt.qtbot import QtBot
 
 from spinecoach import paths
@@ -83,3 +85,86 @@ def test_the_high_contrast_figure_reads_on_white() -> None:
     assert light.isdisjoint(
         getattr(HIGH_CONTRAST, name) for name in ("background", "body", "far", "prop", "accent")
     )
+
+
+# --- rendered pictures kept between starts --------------------------------------------------
+
+
+def kept_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.png"))
+
+
+def same_pixels(first: QPixmap, second: QPixmap) -> bool:
+    return first.toImage().convertToFormat(QImage.Format.Format_ARGB32) == (
+        second.toImage().convertToFormat(QImage.Format.Format_ARGB32)
+    )
+
+
+def test_a_rendered_thumbnail_is_kept_and_read_back_at_the_next_start(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The next start reads the kept PNG instead of drawing the SVG again, pixel for pixel."""
+    first = IllustrationCache(paths.icons_dir() / "exercises", rendered=tmp_path)
+    drawn = first.pixmap(LYING, QSize(52, 52), 2.0, crop=True)
+    (kept,) = kept_files(tmp_path)
+    assert kept.stat().st_mode & 0o777 == 0o600  # in the data folder: the person's alone
+    later = IllustrationCache(paths.icons_dir() / "exercises", rendered=tmp_path)
+    read = later.pixmap(LYING, QSize(52, 52), 2.0, crop=True)
+    assert (read.width(), read.height(), read.devicePixelRatio()) == (104, 104, 2.0)
+    assert same_pixels(read, drawn)
+    # Read from the file, not drawn: a marked file comes back marked.
+    marked = QImage(104, 104, QImage.Format.Format_ARGB32)
+    marked.fill(QColor("red"))
+    assert marked.save(str(kept))
+    again = IllustrationCache(paths.icons_dir() / "exercises", rendered=tmp_path)
+    assert again.pixmap(LYING, QSize(52, 52), 2.0, crop=True).toImage().pixelColor(5, 5) == (
+        QColor("red")
+    )
+
+
+def test_each_size_theme_and_drawing_is_its_own_file(qtbot: QtBot, tmp_path: Path) -> None:
+    """A changed drawing or another theme never shows an old picture: it is another file."""
+    folder = tmp_path / "exercises"
+    folder.mkdir()
+    svg = (paths.icons_dir() / "exercises" / LYING).read_bytes()
+    (folder / LYING).write_bytes(svg)
+    light = IllustrationCache(folder, rendered=tmp_path / "kept")
+    old = light.pixmap(LYING, QSize(52, 52), crop=True)
+    IllustrationCache(folder, palette="dark", rendered=tmp_path / "kept").pixmap(
+        LYING, QSize(52, 52), crop=True
+    )
+    light.pixmap(LYING, QSize(40, 40), crop=True)
+    assert len(kept_files(tmp_path / "kept")) == 3
+    # The drawing changes (its figure drawn in another colour): the new one is shown.
+    (folder / LYING).write_bytes(
+        svg.replace(LIGHT.body.encode(), b"#00ff00").replace(
+            LIGHT.body.lower().encode(), b"#00ff00"
+        )
+    )
+    changed = IllustrationCache(folder, rendered=tmp_path / "kept")
+    assert not same_pixels(changed.pixmap(LYING, QSize(52, 52), crop=True), old)
+    assert len(kept_files(tmp_path / "kept")) == 4
+
+
+def test_a_broken_or_unwritable_kept_picture_is_drawn_again(qtbot: QtBot, tmp_path: Path) -> None:
+    """The kept pictures are only a shortcut: a bad file or a read-only folder changes nothing."""
+    drawn = IllustrationCache(paths.icons_dir() / "exercises").pixmap(
+        LYING, QSize(52, 52), crop=True
+    )
+    IllustrationCache(paths.icons_dir() / "exercises", rendered=tmp_path).pixmap(
+        LYING, QSize(52, 52), crop=True
+    )
+    (kept,) = kept_files(tmp_path)
+    kept.write_bytes(b"not a picture")
+    again = IllustrationCache(paths.icons_dir() / "exercises", rendered=tmp_path)
+    assert same_pixels(again.pixmap(LYING, QSize(52, 52), crop=True), drawn)
+    assert QPixmap(str(kept)).width() == 52  # written anew
+    # A picture of the wrong size (another screen's, say) is not used either.
+    QPixmap(30, 30).save(str(kept))
+    resized = IllustrationCache(paths.icons_dir() / "exercises", rendered=tmp_path)
+    assert same_pixels(resized.pixmap(LYING, QSize(52, 52), crop=True), drawn)
+    # Nowhere to write: drawn all the same.
+    blocked = tmp_path / "a-file"
+    blocked.write_text("in the way")
+    cache = IllustrationCache(paths.icons_dir() / "exercises", rendered=blocked / "pictures")
+    assert same_pixels(cache.pixmap(LYING, QSize(52, 52), crop=True), drawn)

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from spinecoach import paths
 from spinecoach.core import settings as keys
 
 if TYPE_CHECKING:
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
     from spinecoach.ui.session.area import SessionArea
 
 log = logging.getLogger(__name__)
+
+#: The folder in the data folder's cache where the Library keeps its rendered pictures.
+RENDERED_PICTURES = "pictures"
 
 
 def library_pane_for(app: Application, parent: QWidget | None) -> LibraryPane:
@@ -41,6 +45,7 @@ def library_pane_for(app: Application, parent: QWidget | None) -> LibraryPane:
         app.library,
         start=app.start_routine,
         show_safety=lambda: app.show_safety(False),
+        rendered=paths.cache_dir(app.data_dir) / RENDERED_PICTURES,
         parent=parent,
     )
     app.data.when_open(lambda: follow_session_timing(pane, app.settings))

@@ -112,17 +112,21 @@ def build_library_pane(
     *,
     start: Callable[[Routine], object],
     show_safety: Callable[[], object],
+    rendered: Path | None = None,
     parent: QWidget | None = None,
 ) -> LibraryPane:
     """The Library: browse routines and exercises, read one, start it.
 
     It needs no data file, so the list can show before the data file is opened; the routine
-    pages show the player's default timing until `follow_session_timing` is wired.
+    pages show the player's default timing until `follow_session_timing` is wired. `rendered`
+    is where the pictures are kept between starts (`IllustrationCache`), if anywhere.
     """
     from spinecoach.ui.library.illustrations import IllustrationCache
     from spinecoach.ui.library.pane import LibraryPane
 
-    illustrations = IllustrationCache(paths.icons_dir() / "exercises", palette=looks.theme.name)
+    illustrations = IllustrationCache(
+        paths.icons_dir() / "exercises", palette=looks.theme.name, rendered=rendered
+    )
     pane = LibraryPane(library, illustrations, parent)
     looks.follow(lambda theme: pane.set_illustration_palette(theme.name))
     pane.safety_requested.connect(show_safety)

@@ -3,11 +3,23 @@
 The SVGs are drawn in the light palette. For the dark and the high-contrast theme their colours
 are swapped for that palette's (core.figure.PALETTES, the ones the pose renderer uses), so every
 theme comes from one file.
+
+Pictures rendered at a size are also kept between starts as PNG files, when given a folder for
+them (`rendered`, in the data folder's cache): drawing the Library list's thumbnails from their
+SVGs cost ~2 ms before the list could show (issue 12), reading them back a tenth of that. Each
+file is named by the picture, its size, its mode and a checksum of the SVG as coloured for the
+theme, so a changed drawing or another theme is simply another file; a file that cannot be read
+or written is drawn again, never a reason to fail.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
 import re
+import zlib
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
@@ -18,6 +30,12 @@ if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
     from spinecoach.core.figure import Palette
+
+log = logging.getLogger(__name__)
+
+#: How many rendered pictures the folder keeps before it starts over (every theme, size and
+#: screen of the ~50 illustrations is far fewer; drawings that changed leave old files behind).
+MAX_KEPT_RENDERINGS = 600
 
 #: Room left around the figure in a cropped thumbnail, in viewBox units.
 CROP_MARGIN = 10.0
@@ -41,10 +59,17 @@ class IllustrationCache:
     pixels and a list that repaints while scrolling never parses an SVG twice.
     """
 
-    def __init__(self, folder: Traversable, *, palette: str = "light") -> None:
-        """`palette` is the theme's name: "light", "dark" or "contrast"."""
+    def __init__(
+        self, folder: Traversable, *, palette: str = "light", rendered: Path | None = None
+    ) -> None:
+        """`palette` is the theme's name: "light", "dark" or "contrast".
+
+        `rendered`: a folder to keep rendered pictures in between starts (see the module's
+        docstring); None keeps them in memory only.
+        """
         self._folder = folder
         self._palette = palette
+        self._rendered = rendered
         self._svg: dict[str, bytes] = {}
         # (image, width, height, device pixel ratio, mode: fit / crop / trim) -> pixmap
         self._pixmaps: dict[tuple[str, int, int, float, str], QPixmap] = {}
@@ -145,13 +170,60 @@ class IllustrationCache:
         cached = self._pixmaps.get(key)
         if cached is not None:
             return cached
-        renderer = QSvgRenderer(QByteArray(self.svg_bytes(image)))
-        box = self._crop_box(renderer, image, size) if crop else None
-        if box is not None:
-            renderer.setViewBox(box)
-        pixmap = self._render(renderer, size, device_pixel_ratio)
+        kept = self._kept_file(image, key)
+        pixmap = self._read_kept(kept, size, device_pixel_ratio) if kept else None
+        if pixmap is None:
+            renderer = QSvgRenderer(QByteArray(self.svg_bytes(image)))
+            box = self._crop_box(renderer, image, size) if crop else None
+            if box is not None:
+                renderer.setViewBox(box)
+            pixmap = self._render(renderer, size, device_pixel_ratio)
+            if kept is not None:
+                self._keep(pixmap, kept)
         self._pixmaps[key] = pixmap
         return pixmap
+
+    def _kept_file(self, image: str, key: tuple[str, int, int, float, str]) -> Path | None:
+        """Where the rendering `key` of `image` is kept between starts (None: not kept)."""
+        if self._rendered is None:
+            return None
+        _image, width, height, ratio, mode = key
+        checksum = zlib.crc32(self.svg_bytes(image))
+        stem = image.rsplit(".", 1)[0]
+        return self._rendered / f"{stem}-{width}x{height}@{ratio:g}-{mode}-{checksum:08x}.png"
+
+    @staticmethod
+    def _read_kept(file: Path, size: QSize, device_pixel_ratio: float) -> QPixmap | None:
+        """The kept rendering in `file`, if there is one of the expected size."""
+        if not file.is_file():
+            return None
+        pixmap = QPixmap(str(file))
+        if pixmap.isNull():
+            return None
+        width = max(1, round(size.width() * device_pixel_ratio))
+        height = max(1, round(size.height() * device_pixel_ratio))
+        if (pixmap.width(), pixmap.height()) != (width, height):
+            return None
+        pixmap.setDevicePixelRatio(device_pixel_ratio)
+        return pixmap
+
+    def _keep(self, pixmap: QPixmap, file: Path) -> None:
+        """Write `pixmap` to `file` for the next start: whole or not at all (renamed in place)."""
+        temporary = file.with_name(f".{file.name}.{os.getpid()}.tmp")
+        try:
+            file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            kept = list(file.parent.glob("*.png"))
+            if len(kept) >= MAX_KEPT_RENDERINGS:
+                for old in kept:
+                    old.unlink(missing_ok=True)
+            if not pixmap.save(str(temporary), "PNG"):
+                raise OSError("the picture could not be encoded")
+            temporary.chmod(0o600)  # the data folder's files are the person's alone
+            temporary.replace(file)
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
+            log.info("rendered picture %s not kept: %s", file.name, error)
 
     @staticmethod
     def _render(renderer: QSvgRenderer, size: QSize, device_pixel_ratio: float) -> QPixmap:
