@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSplitter
 from pytestqt.qtbot import QtBot
 
@@ -436,3 +437,64 @@ def test_the_details_are_built_when_something_is_picked_and_look_the_same_before
     assert pane.detail is built and built.shown is not None
     assert built.shown.id == "glute-bridge"
     assert len(pane.findChildren(DetailView)) == 1
+
+
+# --- how a row is drawn -------------------------------------------------------------------------
+
+
+def card_colour(pane: LibraryPane, item_id: str) -> QColor:
+    """The colour of a row's card, just inside its left edge (left of the thumbnail)."""
+    index = next(
+        pane.model.index(row, 0)
+        for row in range(pane.model.rowCount())
+        if getattr(pane.model.index(row, 0).data(Role.ITEM), "id", None) == item_id
+    )
+    rect = pane.list.visualRect(index)
+    image = pane.list.grab().toImage()
+    frame = pane.list.frameWidth()
+    return image.pixelColor(rect.left() + frame + 7, rect.center().y() + frame)
+
+
+def test_the_selected_row_is_drawn_highlighted_and_the_others_plain(
+    qtbot: QtBot, pane: LibraryPane
+) -> None:
+    """The list's selection decides the highlight, as the list marks it (issue 12 reads it so)."""
+    highlight = pane.list.palette().color(QPalette.ColorRole.Highlight)
+    plain = card_colour(pane, "walk-and-stretch")
+    assert plain != highlight
+    pane.select_item("desk-break")
+    qtbot.waitUntil(lambda: card_colour(pane, "desk-break") == highlight)
+    assert card_colour(pane, "walk-and-stretch") == plain
+
+
+def test_a_row_under_the_mouse_is_marked_only_while_the_mouse_is_over_the_list(
+    qtbot: QtBot, pane: LibraryPane
+) -> None:
+    """The list's hover mark is honoured while the list is under the mouse, and only then."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    from spinecoach.ui.library.delegate import LibraryDelegate
+
+    delegate = pane.list.itemDelegate()
+    assert isinstance(delegate, LibraryDelegate)
+    index = pane.model.index(1, 0)
+    option = QStyleOptionViewItem()
+    option.widget = pane.list
+    option.rect = pane.list.visualRect(index)
+    option.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_MouseOver
+    image = QImage(option.rect.size(), QImage.Format.Format_ARGB32)
+
+    def drawn_card() -> QColor:
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.translate(-option.rect.topLeft())
+        delegate.paint(painter, option, index)
+        painter.end()
+        return image.pixelColor(7, option.rect.height() // 2)
+
+    away = drawn_card()
+    pane.list.setAttribute(Qt.WidgetAttribute.WA_UnderMouse, True)
+    over = drawn_card()
+    assert over != away
+    option.state = QStyle.StateFlag.State_Enabled
+    assert drawn_card() == away

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from spinecoach.ui.library.illustrations import IllustrationCache
 from spinecoach.ui.library.model import Role
@@ -46,6 +46,36 @@ def _wrapped(name: str, metrics: QFontMetrics, width: int) -> list[str]:
     if not rest:
         return [first]
     return [first.rstrip(), metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
+
+
+def _selected_and_hovered(
+    option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+) -> tuple[bool, bool]:
+    """Whether the row is selected, and whether the mouse is over it.
+
+    Asked of the list itself where it can answer: reading `option.state` makes PySide build
+    the whole `QStyle` class with its ~600 enum values (~5 ms), which the Library's first
+    list would wait for (issue 12). The list marks a row selected exactly when its selection
+    model says so, and a row hovered only while the mouse is over the list: the state is read
+    only then (rarely at start-up).
+    """
+    view = option.widget
+    if not isinstance(view, QAbstractItemView):
+        return _from_state(option)
+    model = view.selectionModel()
+    selected = model is not None and model.isSelected(index)
+    hovered = view.underMouse() and _from_state(option)[1]
+    return selected, hovered
+
+
+def _from_state(option: QStyleOptionViewItem) -> tuple[bool, bool]:
+    from PySide6.QtWidgets import QStyle
+
+    state = option.state
+    return (
+        bool(state & QStyle.StateFlag.State_Selected),
+        bool(state & QStyle.StateFlag.State_MouseOver),
+    )
 
 
 class LibraryDelegate(QStyledItemDelegate):
@@ -184,7 +214,6 @@ class LibraryDelegate(QStyledItemDelegate):
         """Qt override."""
         rect: QRect = option.rect
         palette: QPalette = option.palette
-        state = option.state
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         base_font = QFont(option.font)
@@ -193,8 +222,7 @@ class LibraryDelegate(QStyledItemDelegate):
             painter.restore()
             return
         self.rows_painted += 1
-        selected = bool(state & QStyle.StateFlag.State_Selected)
-        hovered = bool(state & QStyle.StateFlag.State_MouseOver)
+        selected, hovered = _selected_and_hovered(option, index)
         card = rect.adjusted(4, 3, -4, -3)
         if selected or hovered:
             colour = palette.color(QPalette.ColorRole.Highlight)
