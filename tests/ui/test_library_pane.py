@@ -449,7 +449,9 @@ def card_colour(pane: LibraryPane, item_id: str) -> QColor:
         for row in range(pane.model.rowCount())
         if getattr(pane.model.index(row, 0).data(Role.ITEM), "id", None) == item_id
     )
+    pane.list.scrollTo(index)
     rect = pane.list.visualRect(index)
+    assert pane.list.viewport().rect().contains(rect.center())
     image = pane.list.grab().toImage()
     frame = pane.list.frameWidth()
     return image.pixelColor(rect.left() + frame + 7, rect.center().y() + frame)
