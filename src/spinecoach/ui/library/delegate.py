@@ -104,10 +104,11 @@ class LibraryDelegate(QStyledItemDelegate):
         German, a long name takes two lines and the badge moves down (`_layout`).
         """
         font = QFont(option.font)
-        if index.data(Role.KIND) == "header":
+        texts: tuple[str, str, str, str] = index.data(Role.TEXTS)
+        if texts[0] == "header":
             header = QFontMetrics(self._header_font(font)).height()
             return QSize(option.rect.width(), max(HEADER_HEIGHT, header + 16))
-        layout = self._layout(font, index, self._row_width(option))
+        layout = self._layout(font, texts, self._row_width(option))
         return QSize(option.rect.width(), max(ROW_HEIGHT, layout.height + 6))
 
     @staticmethod
@@ -118,9 +119,7 @@ class LibraryDelegate(QStyledItemDelegate):
         viewport = getattr(option.widget, "viewport", None)
         return viewport().width() if callable(viewport) else 0
 
-    def _layout(
-        self, font: QFont, index: QModelIndex | QPersistentModelIndex, width: int
-    ) -> _RowLayout:
+    def _layout(self, font: QFont, texts: tuple[str, str, str, str], width: int) -> _RowLayout:
         """Where a row's texts go, relative to the text column's top left corner.
 
         When the name fits beside the badge: the name, the badge at the right of its line, the
@@ -128,9 +127,7 @@ class LibraryDelegate(QStyledItemDelegate):
         name over the whole column in up to two lines (wrapped at spaces and hyphens, the rest
         elided), the subtitle, and the badge at the right of the subtitle's line, or under it.
         """
-        name = str(index.data())
-        subtitle = str(index.data(Role.SUBTITLE) or "")
-        badge = str(index.data(Role.BADGE) or "")
+        _kind, name, subtitle, badge = texts
         key = (font.key(), width, name, subtitle, badge)
         layout = self._layouts.get(key)
         if layout is None:
@@ -217,8 +214,9 @@ class LibraryDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         base_font = QFont(option.font)
-        if index.data(Role.KIND) == "header":
-            self._paint_header(painter, rect, palette, base_font, str(index.data()))
+        texts: tuple[str, str, str, str] = index.data(Role.TEXTS)
+        if texts[0] == "header":
+            self._paint_header(painter, rect, palette, base_font, texts[1])
             painter.restore()
             return
         self.rows_painted += 1
@@ -248,7 +246,7 @@ class LibraryDelegate(QStyledItemDelegate):
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
         )
         left = thumb_rect.right() + 14
-        layout = self._layout(base_font, index, rect.width())
+        layout = self._layout(base_font, texts, rect.width())
         top = card.top() + 12
         painter.setFont(self._title_font(base_font))
         painter.setPen(text_colour)

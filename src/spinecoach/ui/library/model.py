@@ -33,6 +33,8 @@ class Role(IntEnum):
     IMAGE = Qt.ItemDataRole.UserRole + 3
     ITEM = Qt.ItemDataRole.UserRole + 4
     BADGE = Qt.ItemDataRole.UserRole + 5
+    #: What the delegate draws, in one answer: (kind, name, subtitle, badge) as text.
+    TEXTS = Qt.ItemDataRole.UserRole + 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,8 @@ class LibraryListModel(QAbstractListModel):
         self._words = words
         self._rows: list[Row] = []
         self._subtitles: dict[str, str] = {}
+        #: Each row's (kind, name, subtitle, badge), made once (`row_texts`).
+        self._row_texts: dict[int, tuple[str, str, str, str]] = {}
         #: The active programme's title: the header over its routines.
         self.programme_title: str | None = None
         # The movements the person said make their pain worse (core.directions).
@@ -75,6 +79,7 @@ class LibraryListModel(QAbstractListModel):
             return
         self._avoid = avoid
         self._subtitles.clear()
+        self._row_texts.clear()
         if self._rows:
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
@@ -94,6 +99,7 @@ class LibraryListModel(QAbstractListModel):
     def forget_subtitles(self) -> None:
         """Make the routines' second lines anew (a routine was edited, or the timing changed)."""
         self._subtitles.clear()
+        self._row_texts.clear()
 
     def routine_subtitle(self, routine: Routine) -> str:
         """The second line of a routine row: length and number of exercises.
@@ -177,6 +183,7 @@ class LibraryListModel(QAbstractListModel):
         rows = routine_rows + exercise_rows if routines_first else exercise_rows + routine_rows
         self.beginResetModel()
         self._rows = rows
+        self._row_texts.clear()
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -214,6 +221,8 @@ class LibraryListModel(QAbstractListModel):
         if not index.isValid():
             return None
         item = self._rows[index.row()]
+        if role == Role.TEXTS:
+            return self.row_texts(index.row())
         if role == Role.KIND:
             return type(item).__name__.lower()
         if role == Role.ITEM:
@@ -228,6 +237,23 @@ class LibraryListModel(QAbstractListModel):
         if isinstance(item, Routine):
             return self._routine_data(item, role)
         return self._exercise_data(item, role)
+
+    def row_texts(self, row: int) -> tuple[str, str, str, str]:
+        """A row's kind ("header", "routine", "exercise"), name, subtitle and badge.
+
+        The delegate measures and draws every row from these, at every layout: asked for in
+        one call rather than four (each a trip from Qt into Python), and kept once made.
+        """
+        texts = self._row_texts.get(row)
+        if texts is None:
+            index = self.index(row)
+            texts = self._row_texts[row] = (
+                str(self.data(index, Role.KIND)),
+                str(self.data(index, Qt.ItemDataRole.DisplayRole)),
+                str(self.data(index, Role.SUBTITLE) or ""),
+                str(self.data(index, Role.BADGE) or ""),
+            )
+        return texts
 
     def _routine_data(self, routine: Routine, role: int) -> object:
         if role == Role.SUBTITLE:
