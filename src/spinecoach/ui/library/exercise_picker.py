@@ -1,7 +1,8 @@
 """Choosing an exercise to add to a routine, with the Library's search and filters.
 
-The search and the filters are `core.catalog`'s (the same words find the same exercises as in
-the Library); the picker only lists what the search returns and says which one was chosen.
+The search and the filters are `core.search_index`'s and `core.catalog`'s (the same words find
+the same exercises as in the Library); the picker only lists what the search returns and says
+which one was chosen.
 """
 
 from __future__ import annotations

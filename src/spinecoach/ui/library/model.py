@@ -1,6 +1,7 @@
 """The Library list's model: section headers, routines and exercises in one flat list.
 
-The model only arranges what `core.catalog` already filtered; it holds no rules of its own.
+The model only arranges what `core.catalog` (or the search, `core.search_index`) already chose; it
+holds no rules of its own.
 """
 
 from __future__ import annotations
@@ -104,8 +105,8 @@ class LibraryListModel(QAbstractListModel):
     def routine_subtitle(self, routine: Routine) -> str:
         """The second line of a routine row: length and number of exercises.
 
-        Kept once made: the length plays the whole routine through (`played_seconds`), and
-        the view asks for the line at every paint.
+        Kept once made: the view asks for the line at every layout and paint, and the length
+        (`played_seconds`, changeovers included) adds up every item's dosage.
         """
         if routine.id not in self._subtitles:
             self._subtitles[routine.id] = self._routine_subtitle(routine)

@@ -91,7 +91,8 @@ class LibraryPane(QWidget):
 
     Categories, positions, targets and durations are shown in the library's language
     (`library.words`), and the search finds an exercise by those words as well as by the
-    English ones `core.catalog` knows. Typed text ranks the results (`core.catalog`); the
+    English ones `core.search_words` knows. With nothing typed the filters alone decide the
+    list (`core.catalog.browse`); typed text ranks the results (`core.search_index`); the
     details follow the list, so they never show what the search or a filter took away; and a
     search that finds nothing says what would.
 

@@ -3,7 +3,7 @@
 It holds no rules. Each field's range is the item's `DosageLimits` (the exercise file's
 `[limits]`, or a programme's prescription as the ceiling when a locked routine is eased); a
 value outside it is kept in the field, marked, named with its range, and Save stays off until it
-is back inside. The total time is `core.timeline.played_seconds` (changeovers included), and
+is back inside. The total time is `core.session_settings.played_seconds` (changeovers included), and
 the Desk / Floor words come from `Routine.desk_friendly` / `Routine.on_floor`: computed, never
 typed. Saving is the caller's (`save`): it answers with a problem to show, or None when kept.
 Where each widget sits, and the dosage fields, are `routine_editor_layout`'s.
