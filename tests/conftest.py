@@ -14,7 +14,7 @@ os.environ.pop("LANGUAGE", None)
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import settings
@@ -55,7 +55,46 @@ def qapp(qapp: QApplication) -> QApplication:
     from spinecoach.app.language import use_language
 
     use_language("en", paths.resources_dir(), system="C")
+    from PySide6.QtCore import QLocale
+
+    _FIRST_INTERFACE[:] = [QLocale().name(), qapp.font(), qapp.styleSheet(), qapp.palette()]
     return qapp
+
+
+@pytest.fixture(autouse=True)
+def _interface_as_it_was(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Give the next test the interface the first one had: English, the same font and look.
+
+    A test that builds the app in German (`build(..., language="de")`) or at 200 % text sets
+    the language, the font and the stylesheet of the whole process; without this, a later test
+    in another file read German words or measured large rows where it expected English at
+    100 %, and passed or failed by the order the files ran in.
+    """
+    yield
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        return
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication) or not _FIRST_INTERFACE:
+        return
+    locale, font, sheet, palette = _FIRST_INTERFACE
+    if QLocale().name() != locale:
+        from spinecoach import paths
+        from spinecoach.app.language import use_language
+
+        use_language("en", paths.resources_dir(), system="C")
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
+    if app.palette() != palette:
+        app.setPalette(palette)
+    if app.font() != font:
+        app.setFont(font)
+
+
+#: The interface `qapp` set up: its locale, font, stylesheet and palette (see above).
+_FIRST_INTERFACE: list[Any] = []
 
 
 @pytest.fixture

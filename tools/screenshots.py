@@ -721,7 +721,7 @@ def shoot_programme(look: Look, data_dir: Path) -> None:
     save(window, f"history-programme-{look.tag}")
     window.show_area("library")
     pane.select_item("desk-break")
-    pane.new_button.click()
+    pane.routine_buttons.new_button.click()
     actions = pane.routine_actions
     assert actions is not None and actions.editor is not None
     editor = actions.editor

@@ -21,7 +21,7 @@ from spinecoach.core.session import EngineState
 from spinecoach.ui.care.pain_dialog import PAIN_KEYS, TEN_WITHIN_SECONDS, PainDialog
 from spinecoach.ui.reminders.card_words import CARD_KEYS
 from spinecoach.ui.session.session_commands import COMMANDS
-from spinecoach.ui.shell.main_window import SESSION_KEYS
+from spinecoach.ui.shell.session_keys import SESSION_KEYS
 from tests.fakes import RecordingCues, ScriptedPrompts
 
 START = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)

@@ -61,7 +61,7 @@ def app(qtbot: QtBot, data_dir: Path) -> Iterator[Application]:
 
 def open_editor(app: Application, button: str) -> RoutineEditor:
     pane = app.library_pane
-    getattr(pane, button).click()
+    getattr(pane.routine_buttons, button).click()
     actions = pane.routine_actions
     assert actions is not None and actions.editor is not None
     settle()
@@ -91,7 +91,7 @@ def headers(app: Application) -> list[str]:
 
 def test_a_new_routine_is_kept_listed_as_yours_and_selected(app: Application) -> None:
     pane = app.library_pane
-    assert pane.new_button.objectName() == "newRoutineButton"
+    assert pane.routine_buttons.new_button.objectName() == "newRoutineButton"
     routine = new_routine(app, "Morning stretch", ("cat-cow", "knee-to-chest"))
     assert routine.origin is RoutineOrigin.OWN
     assert routine.id.startswith("own-morning-stretch-")
@@ -105,7 +105,7 @@ def test_a_new_routine_is_kept_listed_as_yours_and_selected(app: Application) ->
     assert row.data(Role.SUBTITLE).startswith("Yours · ")
     assert row.data(Qt.ItemDataRole.AccessibleDescriptionRole).startswith("Yours, ")
     assert pane.detail.shown == routine
-    assert pane.delete_button.isEnabled()
+    assert pane.routine_buttons.delete_button.isEnabled()
     # The search finds it like any routine.
     pane.search.setText("morning")
     assert pane.visible_ids()[0] == routine.id
@@ -114,8 +114,8 @@ def test_a_new_routine_is_kept_listed_as_yours_and_selected(app: Application) ->
 def test_editing_a_shipped_routine_makes_a_copy_and_says_so(app: Application) -> None:
     pane = app.library_pane
     pane.select_item("desk-break")
-    assert not pane.delete_button.isEnabled()  # a shipped routine cannot be deleted
-    assert "copy" in pane.edit_button.toolTip()
+    assert not pane.routine_buttons.delete_button.isEnabled()  # a shipped routine cannot be deleted
+    assert "copy" in pane.routine_buttons.edit_button.toolTip()
     editor = open_editor(app, "edit_button")
     notice = editor.findChild(type(editor.total), "routineEditorNoticeText")
     assert notice is not None and "your own copy" in notice.text()
@@ -135,7 +135,7 @@ def test_editing_a_shipped_routine_makes_a_copy_and_says_so(app: Application) ->
 def test_duplicate_keeps_a_copy_at_once(app: Application) -> None:
     pane = app.library_pane
     pane.select_item("hips-and-hamstrings")
-    pane.duplicate_button.click()
+    pane.routine_buttons.duplicate_button.click()
     copy = pane.selected_routine()
     assert copy is not None and copy.name == "Copy of Hips and hamstrings"
     assert copy.based_on == "hips-and-hamstrings"
@@ -145,22 +145,22 @@ def test_duplicate_keeps_a_copy_at_once(app: Application) -> None:
 def test_delete_then_undo_by_the_bar_and_by_ctrl_z(qtbot: QtBot, app: Application) -> None:
     pane = app.library_pane
     routine = new_routine(app, "Evening", ("cat-cow",))
-    pane.delete_button.click()
+    pane.routine_buttons.delete_button.click()
     settle()
     assert pane.model.row_of(routine.id) is None
     assert app.database.custom_routines() == []
-    assert pane.undo_bar.isVisible()
-    assert "Evening" in pane.undo_text.text()
+    assert pane.routine_buttons.undo_bar.isVisible()
+    assert "Evening" in pane.routine_buttons.undo_text.text()
     actions = pane.routine_actions
     assert actions is not None and actions.undo_timer.isActive()
     assert actions.undo_timer.interval() == 10_000
-    pane.undo_button.click()
+    pane.routine_buttons.undo_button.click()
     assert pane.model.row_of(routine.id) is not None
-    assert not pane.undo_bar.isVisible()
+    assert not pane.routine_buttons.undo_bar.isVisible()
     assert [r.id for r in app.database.custom_routines()] == [routine.id]
     # Again, undone with Ctrl+Z from the list.
     pane.select_item(routine.id)
-    pane.delete_button.click()
+    pane.routine_buttons.delete_button.click()
     app.window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is app.window, timeout=3000)
     pane.list.setFocus()
@@ -168,9 +168,9 @@ def test_delete_then_undo_by_the_bar_and_by_ctrl_z(qtbot: QtBot, app: Applicatio
     assert pane.model.row_of(routine.id) is not None
     # Once the time is over, the bar goes and nothing can be undone.
     pane.select_item(routine.id)
-    pane.delete_button.click()
+    pane.routine_buttons.delete_button.click()
     actions.undo_timer.timeout.emit()
-    assert not pane.undo_bar.isVisible()
+    assert not pane.routine_buttons.undo_bar.isVisible()
     assert not actions.undo()
     assert pane.model.row_of(routine.id) is None
 
@@ -197,7 +197,7 @@ def test_an_own_routine_plays_shows_in_history_and_keeps_it_when_renamed(
     assert history.view.model.row_at(0).routine == "Neck and shoulders"
     # Deleting it never deletes the session: it keeps the name it was recorded with.
     app.library_pane.select_item(routine.id)
-    app.library_pane.delete_button.click()
+    app.library_pane.routine_buttons.delete_button.click()
     history.controller.refresh()
     assert history.view.model.row_at(0).routine == "Desk stretch"
     sessions = app.database.sessions(NOW.replace(year=2025), NOW.replace(year=2027))
@@ -210,7 +210,7 @@ def test_an_own_routine_plays_shows_in_history_and_keeps_it_when_renamed(
 def library_with_own(app: Application) -> None:
     new_routine(app, "A long name for my own routine", ("cat-cow", "bird-dog", "glute-bridge"))
     app.library_pane.select_item("desk-break")
-    app.library_pane.duplicate_button.click()
+    app.library_pane.routine_buttons.duplicate_button.click()
 
 
 #: The Library's sizes (tests/ui/test_layout_fits.py): a small screen, and 200 % text on laptops.

@@ -346,8 +346,8 @@ def test_the_librarys_export_button_writes_the_routine_shown(
     pane.select_item("desk-break")
     target = tmp_path / "desk.programme.toml"
     save_to(monkeypatch, target)
-    assert pane.export_button.isEnabled()
-    pane.export_button.click()
+    assert pane.routine_buttons.export_button.isEnabled()
+    pane.routine_buttons.export_button.click()
     parsed = parse_programme(target.read_text(encoding="utf-8"), app.library.exercises)
     assert parsed.programme is not None
     assert parsed.programme.routines[0].routine.items == app.library.routines["desk-break"].items

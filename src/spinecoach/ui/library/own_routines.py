@@ -164,7 +164,7 @@ class OwnRoutines(QObject):
         text = self.tr("Deleted “{name}”. Sessions done with it stay in your History.").format(
             name=routine.name
         )
-        self._pane.offer_undo(text)
+        self._pane.routine_buttons.offer_undo(text)
         self.undo_timer.start()
         self.undo_offered.emit(text)
         return True
@@ -198,7 +198,7 @@ class OwnRoutines(QObject):
         """The time for Undo is over (or it was used): the bar goes."""
         self._deleted = None
         self.undo_timer.stop()
-        self._pane.hide_undo()
+        self._pane.routine_buttons.hide_undo()
 
     # --- the editor ---------------------------------------------------------------------------
 

@@ -5,17 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
-    QPushButton,
     QSplitter,
     QStackedLayout,
     QVBoxLayout,
@@ -29,7 +27,6 @@ from spinecoach.core.exercise import (
     Exercise,
     Position,
     Routine,
-    RoutineOrigin,
     single_exercise_routine,
 )
 from spinecoach.core.library import Library
@@ -38,6 +35,8 @@ from spinecoach.ui.library.detail_empty import empty_detail
 from spinecoach.ui.library.filter_controls import category_filter, position_filter
 from spinecoach.ui.library.illustrations import IllustrationCache
 from spinecoach.ui.library.model import LibraryListModel, Role
+from spinecoach.ui.library.routine_buttons import RoutineButtons
+from spinecoach.ui.library.search_keys import SearchKeys
 from spinecoach.ui.widgets.callout import callout
 from spinecoach.ui.widgets.page_scroll import scrolling_page
 from spinecoach.ui.widgets.reflow import WrappingRow
@@ -52,38 +51,6 @@ if TYPE_CHECKING:
 
 # Choices of the "length" filter: the longest total in seconds (None = any).
 DURATION_CHOICES: tuple[int | None, ...] = (None, 120, 300, 600, 900, 1800)
-
-_PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
-
-
-class _SearchKeys(QObject):
-    """Down (or Enter) in the search box moves into the results; Up on the first goes back."""
-
-    def __init__(self, pane: LibraryPane) -> None:
-        super().__init__(pane)
-        self._pane = pane
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Qt override."""
-        kind = event.type()
-        if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
-            return False
-        if not isinstance(event, QKeyEvent) or event.modifiers() not in _PLAIN:
-            return False
-        pane = self._pane
-        key = event.key()
-        if watched is pane.search and key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
-            if kind == QEvent.Type.ShortcutOverride:
-                event.accept()  # the search box's, before any window shortcut
-                return False
-            return pane.focus_results()
-        if watched is pane.list and key == Qt.Key.Key_Up and pane.at_first_result():
-            if kind == QEvent.Type.ShortcutOverride:
-                event.accept()
-                return False
-            pane.focus_search(select=False)
-            return True
-        return False
 
 
 class LibraryPane(QWidget):
@@ -148,8 +115,6 @@ class LibraryPane(QWidget):
         self._routines: list[Routine] = list(library.routines.values())
         #: The search over them, built at the first words typed (`search_index`).
         self._index: SearchIndex | None = None
-        #: The own-routine actions, once the data file is open (`use_routine_actions`).
-        self.routine_actions: OwnRoutines | None = None
         self.result = SearchResult()
         self.list = QListView()
         self.list.setObjectName("libraryList")
@@ -174,13 +139,13 @@ class LibraryPane(QWidget):
         self._detail_avoid: frozenset[SpinalMovement] = frozenset()
 
         self.problems = self._problems_banner(library)
-        self._build_routine_buttons()
-        self._build_undo_bar()
+        self.routine_buttons = RoutineButtons(self.selected_routine, self)
+        self.routine_buttons.export_requested.connect(self.export_requested)
         self._build_layout()
 
         self.search.textChanged.connect(self._apply_filter)
         self.search.returnPressed.connect(self.focus_results)
-        self._keys = _SearchKeys(self)
+        self._keys = SearchKeys(self)
         self.search.installEventFilter(self._keys)
         self.list.installEventFilter(self._keys)
         self.position_filter.currentIndexChanged.connect(self._apply_filter)
@@ -190,55 +155,20 @@ class LibraryPane(QWidget):
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
         self.list.activated.connect(lambda index: self._request_start(index.data(Role.ITEM)))
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
-        undo = QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
+        undo = QShortcut(QKeySequence.StandardKey.Undo, self, self.routine_buttons.undo)
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._apply_filter()
 
     # --- the person's own routines ------------------------------------------------------------
 
-    def _build_routine_buttons(self) -> None:
-        self.new_button = QPushButton(self.tr("New routine"))
-        self.new_button.setObjectName("newRoutineButton")
-        self.new_button.setToolTip(self.tr("Build a routine of your own from the exercises"))
-        self.duplicate_button = QPushButton(self.tr("Duplicate"))
-        self.duplicate_button.setObjectName("duplicateRoutineButton")
-        self.duplicate_button.setAccessibleName(self.tr("Duplicate the routine"))
-        self.edit_button = QPushButton(self.tr("Edit…"))
-        self.edit_button.setObjectName("editRoutineButton")
-        self.delete_button = QPushButton(self.tr("Delete"))
-        self.delete_button.setObjectName("deleteRoutineButton")
-        self.delete_button.setAccessibleName(self.tr("Delete the routine"))
-        self.new_button.clicked.connect(self._new_routine)
-        self.duplicate_button.clicked.connect(self._duplicate_routine)
-        self.edit_button.clicked.connect(self._edit_routine)
-        self.delete_button.clicked.connect(self._delete_routine)
-        self.export_button = QPushButton(self.tr("Export…"))
-        self.export_button.setObjectName("exportRoutineButton")
-        self.export_button.setAccessibleName(self.tr("Export the routine to a file"))
-        self.export_button.setToolTip(
-            self.tr("Save the routine as a programme file, to keep or to share")
-        )
-        self.export_button.clicked.connect(self._export_routine)
-
-    def _build_undo_bar(self) -> None:
-        self.undo_bar, bar = callout("libraryUndoBar", "problems", spacing=0)
-        row = QHBoxLayout()
-        self.undo_text = QLabel()
-        self.undo_text.setObjectName("libraryUndoText")
-        self.undo_text.setWordWrap(True)
-        self.undo_button = QPushButton(self.tr("Undo"))
-        self.undo_button.setObjectName("libraryUndoButton")
-        self.undo_button.setToolTip(self.tr("Ctrl+Z"))
-        self.undo_button.clicked.connect(self.undo)
-        row.addWidget(self.undo_text, 1)
-        row.addWidget(self.undo_button)
-        bar.addLayout(row)
-        self.undo_bar.hide()
-
     def use_routine_actions(self, actions: OwnRoutines) -> None:
         """The own-routine buttons work from now on (the data file is open)."""
-        self.routine_actions = actions
-        self._update_routine_buttons()
+        self.routine_buttons.use(actions)
+
+    @property
+    def routine_actions(self) -> OwnRoutines | None:
+        """The own-routine actions, once the data file is open."""
+        return self.routine_buttons.actions
 
     def set_routines(self, routines: Iterable[Routine], programme_title: str | None = None) -> None:
         """List these routines (programme, own, shipped); the details follow a changed one."""
@@ -252,7 +182,7 @@ class LibraryPane(QWidget):
             fresh = next((r for r in self._routines if r.id == shown.id), None)
             if fresh is not None and fresh != self.shown:
                 self.detail.show_routine(fresh)
-        self._update_routine_buttons()
+        self.routine_buttons.refresh()
 
     @property
     def rows_painted(self) -> int:
@@ -342,68 +272,6 @@ class LibraryPane(QWidget):
         if self._detail is not None:
             self._detail.set_avoided(avoid)
 
-    def _update_routine_buttons(self) -> None:
-        ready = self.routine_actions is not None
-        routine = self.selected_routine()
-        self.new_button.setEnabled(ready)
-        self.duplicate_button.setEnabled(ready and routine is not None)
-        self.edit_button.setEnabled(ready and routine is not None)
-        self.delete_button.setEnabled(ready and routine is not None and routine.editable_in_place)
-        self.export_button.setEnabled(routine is not None)
-        if routine is not None and routine.locked:
-            self.edit_button.setText(self.tr("Ease…"))
-            self.edit_button.setAccessibleName(self.tr("Ease the routine"))
-            self.edit_button.setToolTip(
-                self.tr("Do less of a locked routine: never more than prescribed")
-            )
-        else:
-            self.edit_button.setText(self.tr("Edit…"))
-            self.edit_button.setAccessibleName(self.tr("Edit the routine"))
-            copied = routine is not None and routine.origin is not RoutineOrigin.OWN
-            self.edit_button.setToolTip(
-                self.tr("Editing makes your own copy; this routine stays as it is")
-                if copied
-                else ""
-            )
-
-    def _new_routine(self) -> None:
-        if self.routine_actions is not None:
-            self.routine_actions.new_routine()
-
-    def _duplicate_routine(self) -> None:
-        routine = self.selected_routine()
-        if self.routine_actions is not None and routine is not None:
-            self.routine_actions.duplicate(routine)
-
-    def _edit_routine(self) -> None:
-        routine = self.selected_routine()
-        if self.routine_actions is not None and routine is not None:
-            self.routine_actions.edit(routine)
-
-    def _export_routine(self) -> None:
-        routine = self.selected_routine()
-        if routine is not None:
-            self.export_requested.emit(routine)
-
-    def _delete_routine(self) -> None:
-        routine = self.selected_routine()
-        if self.routine_actions is not None and routine is not None:
-            self.routine_actions.delete(routine)
-
-    def offer_undo(self, text: str) -> None:
-        """Show the Undo bar with `text` (a routine was deleted)."""
-        self.undo_text.setText(text)
-        self.undo_bar.show()
-
-    def hide_undo(self) -> None:
-        """The Undo bar goes (used, or its time is over)."""
-        self.undo_bar.hide()
-
-    def undo(self) -> None:
-        """Bring back the routine deleted last (Undo, Ctrl+Z)."""
-        if self.routine_actions is not None:
-            self.routine_actions.undo()
-
     def _build_layout(self) -> None:
         # Wraps onto a second line when the window is narrow or the text large (200 %).
         filters = WrappingRow(spacing=8)
@@ -416,20 +284,14 @@ class LibraryPane(QWidget):
         self._list_stack = QStackedLayout(list_stack_holder)
         self._list_stack.addWidget(self.list)
 
-        routine_buttons = WrappingRow(spacing=6)
-        for button in (
-            self.new_button,
-            self.duplicate_button,
-            self.edit_button,
-            self.delete_button,
-            self.export_button,
-        ):
-            routine_buttons.addWidget(button)
+        button_row = WrappingRow(spacing=6)
+        for button in self.routine_buttons.buttons:
+            button_row.addWidget(button)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(routine_buttons)
+        left_layout.addLayout(button_row)
         left_layout.addWidget(list_stack_holder, 1)
 
         splitter = self._splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -453,7 +315,7 @@ class LibraryPane(QWidget):
         layout.addLayout(filters)
         if self.problems is not None:
             layout.addWidget(self.problems)
-        layout.addWidget(self.undo_bar)
+        layout.addWidget(self.routine_buttons.undo_bar)
         layout.addWidget(splitter, 1)
 
     def _problems_banner(self, library: Library) -> QFrame | None:
@@ -590,7 +452,7 @@ class LibraryPane(QWidget):
             self.nothing_found.explain(query, result)
             self._list_stack.setCurrentIndex(1)
         self._follow_the_list(query)
-        self._update_routine_buttons()
+        self.routine_buttons.refresh()
 
     @property
     def nothing_found(self) -> NothingFoundPage:
@@ -644,4 +506,4 @@ class LibraryPane(QWidget):
             self.detail.show_exercise(item, routines)
         elif isinstance(item, Routine):
             self.detail.show_routine(item)
-        self._update_routine_buttons()
+        self.routine_buttons.refresh()

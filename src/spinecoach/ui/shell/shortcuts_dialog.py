@@ -116,7 +116,7 @@ def menu_keys(window: QMainWindow) -> list[tuple[str, str]]:
 
 def session_keys() -> list[tuple[str, str]]:
     """The player's keys, as the Session menu declares them, in the interface's language."""
-    from spinecoach.ui.shell.main_window import SESSION_KEYS, key_words
+    from spinecoach.ui.shell.session_keys import SESSION_KEYS, key_words
 
     rows = [(key_words(key.shown), key_words(key.does)) for key in SESSION_KEYS]
     rows.append(
