@@ -17,6 +17,7 @@ from spinecoach.core.progression import (
     declined_window_start,
     rise_settled,
     suggest,
+    worst_mornings,
 )
 from spinecoach.core.records import ChangeStatus, ProgressionChange
 from spinecoach.core.translation import load_messages
@@ -157,6 +158,28 @@ def test_a_worse_next_morning_steps_back() -> None:
     (found,) = suggest(routine(bridge()), days, mornings, TODAY)
     assert found.kind is ChangeKind.LESS
     assert "3 points worse" in found.explain()
+
+
+@pytest.mark.parametrize("calm_last", [True, False], ids=["calm answer last", "calm first"])
+def test_a_calm_second_answer_for_the_same_morning_does_not_hide_a_worse_one(
+    calm_last: bool,
+) -> None:
+    """Two answers about one session day: the worse one counts, whichever came last.
+
+    Found by the flare property (test_progression_properties) on a bare machine: the rules
+    kept the last answer per day, so "2 points worse" followed by a calm "0" let the
+    exercise move up the day after a flare-up.
+    """
+    worse = NextMorning(date(2026, 3, 9), 5, 3)
+    calm = NextMorning(date(2026, 3, 9), 2, 3)
+    mornings = [worse, calm] if calm_last else [calm, worse]
+    assert worst_mornings(mornings) == {date(2026, 3, 9): worse}
+    found = suggest(routine(bridge()), easy_week(), mornings, TODAY, exercises=LIBRARY)
+    assert [s.kind for s in found] == [ChangeKind.LESS]
+    # A known comparison outweighs an unknown one (no score before that session).
+    unknown = NextMorning(date(2026, 3, 9), 0, None)
+    assert worst_mornings([worse, unknown]) == {date(2026, 3, 9): worse}
+    assert worst_mornings([unknown, calm]) == {date(2026, 3, 9): calm}
 
 
 def test_a_flare_pauses_moving_up_every_exercise_for_seven_days() -> None:

@@ -62,3 +62,44 @@ def test_no_step_is_cut_short_in_any_exercise_of_the_desk_break(
         app.clock.advance(engine.remaining())  # type: ignore[attr-defined]
         app.player.tick()
     assert seen > 20
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_current_step_is_shown_whole_in_a_small_window_at_200_percent(
+    qtbot: QtBot, data_dir: Path, language: str
+) -> None:
+    """The steps card scrolls rather than squeeze the list to a sliver of the current step.
+
+    At 200 % in German on a 1366 x 768 screen the cautions and the breathing note kept their
+    height and the list showed half a line of the current step.
+    """
+    clock = FakeClock(datetime(2026, 11, 25, 12, tzinfo=UTC))
+    app = build(data_dir, clock, prompts=ScriptedPrompts(), cues=RecordingCues(), language=language)
+    qtbot.addWidget(app.window)
+    try:
+        app.state.set("text_size", 200)
+        app.window.resize(1366, 768)
+        app.window.show()
+        app.window.show_area("session")
+        assert app.start_routine(app.library.routines["hips-and-hamstrings"])
+        engine = app.player.engine
+        assert engine is not None
+        steps = app.session.player.step_list
+        checked = 0
+        for _ in range(12):  # the first exercises, each phase
+            for _ in range(3):
+                QApplication.processEvents()
+            current = steps.currentItem()
+            if current is not None and steps.isVisible():
+                steps.scrollToItem(current)
+                shown = steps.visualItemRect(current).intersected(steps.viewport().rect())
+                assert shown.height() == steps.visualItemRect(current).height(), current.text()
+                checked += 1
+            clock.advance(engine.remaining())
+            app.player.tick()
+        assert checked > 5
+    finally:
+        if app.player.engine is not None and app.player.engine.state is EngineState.RUNNING:
+            app.player.toggle_pause()
+        app.window.close()
+        app.database.close()

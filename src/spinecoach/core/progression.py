@@ -60,6 +60,7 @@ __all__ = [
     "apply",
     "declined_window_start",
     "flare_days",
+    "worst_mornings",
     "rise_settled",
     "suggest",
 ]
@@ -241,6 +242,27 @@ def rise_settled(day: ExerciseDay, morning: NextMorning | None) -> bool:
     return morning is not None and morning.worse_by is not None and morning.worse_by <= 0
 
 
+def worst_mornings(mornings: Iterable[NextMorning]) -> dict[date, NextMorning]:
+    """One next-morning answer per session day: the worst, when a day has several.
+
+    Two sessions on one day are each followed by the same morning, compared with its own
+    score before; the cautious reading keeps the answer that is most worse than before (a
+    known comparison over an unknown one), so a flare-up seen after either session pauses
+    moving up and a rise counts as settled only if the worst answer says so. Keeping the
+    last answer instead let a calm second answer hide a flare-up.
+    """
+    kept: dict[date, NextMorning] = {}
+    for morning in mornings:
+        old = kept.get(morning.day_of_session)
+        if old is None or _how_worse(morning) > _how_worse(old):
+            kept[morning.day_of_session] = morning
+    return kept
+
+
+def _how_worse(morning: NextMorning) -> tuple[bool, int]:
+    return (morning.worse_by is not None, morning.worse_by or 0)
+
+
 def flare_days(days: Iterable[ExerciseDay], mornings: Iterable[NextMorning]) -> set[date]:
     """The days with a flare-up: a rise of 2 or more, severe pain after, a worse morning."""
     found = {
@@ -280,7 +302,7 @@ def suggest(
     to an exercise of this routine is not counted again. At most one suggestion per exercise.
     """
     is_locked = locked or routine.locked
-    by_morning = {m.day_of_session: m for m in mornings if m.day_of_session <= today}
+    by_morning = worst_mornings(m for m in mornings if m.day_of_session <= today)
     recent = [d for d in days if d.day <= today]
     changed_on = _last_accepted(routine.id, changes)
     declined_set = set(declined)

@@ -49,6 +49,21 @@ class StepList(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setItemDelegate(_StepDelegate(self))
+        self.currentRowChanged.connect(lambda _row: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:
+        """Qt override: room for the current step whole, so it is never shown cut in half.
+
+        In a small window at 200 % text (German most of all) the steps card is short, and the
+        cautions and the breathing note below the list kept their height while the list was
+        squeezed to a sliver of the current step. The card scrolls instead (`stepsScroll`).
+        """
+        hint = super().minimumSizeHint()
+        if self.count() == 0:
+            return hint
+        row = max(self.currentRow(), 0)
+        whole = self.sizeHintForRow(row) + 2 * self.frameWidth()
+        return QSize(hint.width(), max(hint.height(), whole))
 
     def show_steps(self, steps: tuple[str, ...]) -> None:
         """List `steps`, numbered from 1 (left as they are when they are the steps shown)."""
