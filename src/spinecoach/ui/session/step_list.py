@@ -6,7 +6,7 @@ The current step is highlighted in it (`PlayerView.highlight_step`) and set larg
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
@@ -28,13 +28,17 @@ class _StepDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         """Qt override: the height of the step wrapped as drawn."""
-        font = QFont(option.font)
-        font.setBold(True)
-        width = max(1, option.rect.width() - 12)
-        text = str(index.data() or "")
-        flags = int(Qt.TextFlag.TextWordWrap)
-        height = QFontMetrics(font).boundingRect(0, 0, width, 100_000, flags, text).height()
-        return QSize(option.rect.width(), height + 14)
+        height = drawn_height(option.font, option.rect.width(), str(index.data() or ""))
+        return QSize(option.rect.width(), height)
+
+
+def drawn_height(font: QFont, width: int, text: str) -> int:
+    """The height of a step row `width` wide, as the sheet draws it: bold, padded."""
+    bold = QFont(font)
+    bold.setBold(True)
+    flags = int(Qt.TextFlag.TextWordWrap)
+    inner = max(1, width - 12)
+    return QFontMetrics(bold).boundingRect(0, 0, inner, 100_000, flags, text).height() + 14
 
 
 class StepList(QListWidget):
@@ -59,11 +63,21 @@ class StepList(QListWidget):
         squeezed to a sliver of the current step. The card scrolls instead (`stepsScroll`).
         """
         hint = super().minimumSizeHint()
-        if self.count() == 0:
+        item = self.item(max(self.currentRow(), 0))
+        if item is None:
             return hint
-        row = max(self.currentRow(), 0)
-        whole = self.sizeHintForRow(row) + 2 * self.frameWidth()
+        width = self.contentsRect().width()
+        bar = self.verticalScrollBar()
+        if bar.isVisible():
+            width -= bar.width()
+        whole = drawn_height(self.font(), width, item.text()) + 2 * self.frameWidth()
         return QSize(hint.width(), max(hint.height(), whole))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Qt override: a new width wraps the current step anew (`minimumSizeHint`)."""
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()
 
     def show_steps(self, steps: tuple[str, ...]) -> None:
         """List `steps`, numbered from 1 (left as they are when they are the steps shown)."""
