@@ -60,9 +60,9 @@ __all__ = [
     "apply",
     "declined_window_start",
     "flare_days",
-    "worst_mornings",
     "rise_settled",
     "suggest",
+    "worst_mornings",
 ]
 
 #: Sessions done in full, over at least this many days, before moving up.
