@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from spinecoach.core.library_fields import LibraryError
+from spinecoach.core.library_fields import LibraryError, describe_value
 from spinecoach.core.programme.lines import LineIndex
 
 #: What to add for a field that is missing (`{where}`: the table it belongs in).
@@ -111,22 +111,15 @@ def syntax_problem(error: tomllib.TOMLDecodeError) -> ProgrammeProblem:
 
 
 def describe(value: object) -> str:
-    """How a wrong value is named in a problem: "text 'ten'", "the number 10", "a table"."""
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, str):
-        return f"text {value!r}"
+    """How a wrong value is named in a problem: "text 'ten'", "the number 10", "a table".
+
+    As a library file's (`library_fields.describe_value`), with the dates TOML also has.
+    """
     if isinstance(value, datetime):
         return "a date with a time"
     if isinstance(value, date):
         return "a date"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a table"
-    return type(value).__name__
+    return describe_value(value)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
