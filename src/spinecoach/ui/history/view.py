@@ -1,9 +1,10 @@
 """The History area: summary cards, the reminder line, the pain chart with its ranges, the log.
 
 A passive view: the controller fills it and reacts to what the person asks for. The log has
-three tabs: the sessions, the check-ins (pain logged outside a session, which can be corrected
-or deleted) and the reminder log (what each stand-up reminder led to, with the reason given for
-a skip); a fourth, "Programme", only while a programme is active (`programme_panel`). The cards
+four tabs: the sessions, the check-ins (pain logged outside a session, which can be corrected
+or deleted), the reminder log (what each stand-up reminder led to, with the reason given for
+a skip) and the changes (the steps up or back the progression rules offered, and what became
+of them); a fifth, "Programme", only while a programme is active (`programme_panel`). The cards
 and the rows of buttons wrap onto more lines when the window is narrow or the text large
 (`ui.widgets.reflow`); the tables' rows and columns are measured in the font in use, and each
 always shows three rows or more (the tables, their rows and models: `log_tables`). The History
