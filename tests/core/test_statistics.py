@@ -16,6 +16,7 @@ from spinecoach.core.statistics import (
     Trend,
     rolling_average,
     session_pain,
+    session_pain_means,
     summarize,
     weekly_session_counts,
 )
@@ -439,3 +440,23 @@ def test_weekly_session_counts_list_every_week_of_the_range() -> None:
     ]
     assert weekly_session_counts(sessions, at(3), at(3)) == []
     assert weekly_session_counts(sessions, at(10), at(3)) == []
+
+
+def test_session_pain_means_count_each_score_given_and_changes_only_where_both_were() -> None:
+    means = session_pain_means([(3, 1), (None, 4), (5, None), (None, None)])
+    assert means == {
+        "before_mean": 4.0,
+        "before_sessions": 2,
+        "after_mean": 2.5,
+        "after_sessions": 2,
+        "change_mean": -2.0,
+        "change_sessions": 1,
+    }
+    assert session_pain_means([]) == {
+        "before_mean": None,
+        "before_sessions": 0,
+        "after_mean": None,
+        "after_sessions": 0,
+        "change_mean": None,
+        "change_sessions": 0,
+    }

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import Final
 
@@ -50,7 +50,13 @@ from spinecoach.core.records import (
     SessionStatus,
 )
 from spinecoach.core.report_period import day_bounds, utc_bounds
-from spinecoach.core.statistics import session_pain, weekly_session_counts
+from spinecoach.core.statistics import (
+    in_utc,
+    mean_or_none,
+    session_pain,
+    session_pain_means,
+    weekly_session_counts,
+)
 
 #: The length of the two windows the report compares, in weeks.
 COMPARE_WEEKS: Final = 4
@@ -230,12 +236,12 @@ def clinician_figures(
     start, end = utc_bounds(first, last, tz)
     in_sessions = tuple(
         sorted(
-            (s for s in sessions if start <= _utc(s.started_at) < end),
-            key=lambda s: (_utc(s.started_at), s.id or 0),
+            (s for s in sessions if start <= in_utc(s.started_at) < end),
+            key=lambda s: (in_utc(s.started_at), s.id or 0),
         )
     )
-    ordered = sorted(entries, key=lambda e: (_utc(e.recorded_at), e.id or 0))
-    in_entries = tuple(e for e in ordered if start <= _utc(e.recorded_at) < end)
+    ordered = sorted(entries, key=lambda e: (in_utc(e.recorded_at), e.id or 0))
+    in_entries = tuple(e for e in ordered if start <= in_utc(e.recorded_at) < end)
     session_ids = {s.id for s in in_sessions}
     events = [e for e in hurt_events if e.session_id in session_ids]
     return ClinicianFigures(
@@ -249,15 +255,11 @@ def clinician_figures(
         sessions=in_sessions,
         changes=tuple(
             sorted(
-                (c for c in changes if start <= _utc(c.recorded_at) < end),
-                key=lambda c: (_utc(c.recorded_at), c.id or 0),
+                (c for c in changes if start <= in_utc(c.recorded_at) < end),
+                key=lambda c: (in_utc(c.recorded_at), c.id or 0),
             )
         ),
     )
-
-
-def _mean(values: Sequence[int]) -> float | None:
-    return sum(values) / len(values) if values else None
 
 
 def window_average(
@@ -265,8 +267,8 @@ def window_average(
 ) -> WindowAverage:
     """The mean of every score on the local days `first` to `last` (see `WindowAverage`)."""
     start, end = utc_bounds(first, last, tz)
-    scores = [e.score for e in entries if start <= _utc(e.recorded_at) < end]
-    mean = _mean(scores) if len(scores) >= MIN_WINDOW_SCORES else None
+    scores = [e.score for e in entries if start <= in_utc(e.recorded_at) < end]
+    mean = mean_or_none(scores) if len(scores) >= MIN_WINDOW_SCORES else None
     return WindowAverage(first, last, len(scores), mean)
 
 
@@ -282,24 +284,16 @@ def _pain(
     if (last - first).days + 1 >= 2 * window.days:
         first_weeks = window_average(entries, first, first + window - timedelta(days=1), tz)
         last_weeks = window_average(entries, last - window + timedelta(days=1), last, tz)
-    pairs = session_pain(entries)
-    befores = [b for b, _a in pairs.values() if b is not None]
-    afters = [a for _b, a in pairs.values() if a is not None]
-    changes = [a - b for b, a in pairs.values() if a is not None and b is not None]
+    means = session_pain_means(session_pain(entries).values())
     start, end = utc_bounds(first, last, tz)
-    flares = tuple(f for f in flare_ups(everything) if start <= _utc(f.at) < end)
-    highest = sorted(entries, key=lambda e: (e.score, _utc(e.recorded_at)), reverse=True)
+    flares = tuple(f for f in flare_ups(everything) if start <= in_utc(f.at) < end)
+    highest = sorted(entries, key=lambda e: (e.score, in_utc(e.recorded_at)), reverse=True)
     return PainFigures(
         scores=len(entries),
-        period_mean=_mean([e.score for e in entries]),
+        period_mean=mean_or_none([e.score for e in entries]),
         first_weeks=first_weeks,
         last_weeks=last_weeks,
-        before_mean=_mean(befores),
-        before_sessions=len(befores),
-        after_mean=_mean(afters),
-        after_sessions=len(afters),
-        change_mean=_mean(changes),
-        change_sessions=len(changes),
+        **means,
         flare_ups=flares,
         highest=tuple(highest[:HIGHEST_SHOWN]),
     )
@@ -312,7 +306,7 @@ def flare_ups(entries: Sequence[PainEntry]) -> list[FlareUp]:
     dated at the after score. A check-in's baseline is the mean of every score (any context)
     recorded in the `FLARE_BASELINE_DAYS` days before it, itself and later ones left out.
     """
-    ordered = sorted(entries, key=lambda e: _utc(e.recorded_at))
+    ordered = sorted(entries, key=lambda e: in_utc(e.recorded_at))
     found: list[FlareUp] = []
     after_at: dict[int, datetime] = {}
     for entry in ordered:
@@ -330,7 +324,7 @@ def flare_ups(entries: Sequence[PainEntry]) -> list[FlareUp]:
                 )
             )
     baseline = timedelta(days=FLARE_BASELINE_DAYS)
-    times = [_utc(e.recorded_at) for e in ordered]
+    times = [in_utc(e.recorded_at) for e in ordered]
     low = 0
     for index, entry in enumerate(ordered):
         if entry.context is not PainContext.CHECK_IN:
@@ -350,7 +344,7 @@ def flare_ups(entries: Sequence[PainEntry]) -> list[FlareUp]:
                     kind=FlareKind.CHECK_IN, at=entry.recorded_at, score=entry.score, start=mean
                 )
             )
-    found.sort(key=lambda f: _utc(f.at))
+    found.sort(key=lambda f: in_utc(f.at))
     return found
 
 
@@ -367,7 +361,7 @@ def _adherence(
     timed = 0
     for session in sessions:
         if session.ended_at is not None:
-            minutes += max(timedelta(), _utc(session.ended_at) - _utc(session.started_at))
+            minutes += max(timedelta(), in_utc(session.ended_at) - in_utc(session.started_at))
             timed += 1
     statuses = [s.status for s in sessions]
     return Adherence(
@@ -401,7 +395,7 @@ def hurt_summaries(events: Iterable[HurtEvent]) -> tuple[HurtSummary, ...]:
                 exercise_id=exercise_id,
                 times=len(pressed),
                 actions=actions,
-                last=max((e.recorded_at for e in pressed), key=_utc),
+                last=max((e.recorded_at for e in pressed), key=in_utc),
             )
         )
     summaries.sort(key=lambda s: (-s.times, s.exercise_id))
@@ -433,9 +427,5 @@ def _notes(sessions: Sequence[SessionRecord], entries: Sequence[PainEntry]) -> t
         for e in entries
         if e.note.strip()
     )
-    notes.sort(key=lambda n: _utc(n.at))
+    notes.sort(key=lambda n: in_utc(n.at))
     return tuple(notes)
-
-
-def _utc(moment: datetime) -> datetime:
-    return moment.astimezone(UTC)

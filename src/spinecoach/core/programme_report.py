@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import date, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from spinecoach.core.records import HurtEvent, PainEntry, SessionRecord
 from spinecoach.core.report_period import utc_bounds
-from spinecoach.core.statistics import session_pain
+from spinecoach.core.statistics import in_utc, session_pain, session_pain_means
 
 if TYPE_CHECKING:
     from spinecoach.core.programme.adherence import WeekAdherence
@@ -123,9 +123,9 @@ def programme_figures(
         replace(s, routine_id=stands_for.get(s.routine_id, s.routine_id))
         for s in sessions
         if stands_for.get(s.routine_id, s.routine_id) in routine_ids
-        and start <= _utc(s.started_at) < end
+        and start <= in_utc(s.started_at) < end
     ]
-    pain = session_pain([e for e in entries if start <= _utc(e.recorded_at) < end])
+    pain = session_pain([e for e in entries if start <= in_utc(e.recorded_at) < end])
     events = list(hurt_events)
     routines: list[RoutineFigures] = []
     exercises: list[ExerciseFigures] = []
@@ -134,21 +134,13 @@ def programme_figures(
         own = [s for s in in_sessions if s.routine_id == routine.id]
         routine_weeks = [w for w in per_routine.get(routine.id, ()) if inside(w)]
         pairs = [pain[s.id] for s in own if s.id is not None and s.id in pain]
-        befores = [b for b, _a in pairs if b is not None]
-        afters = [a for _b, a in pairs if a is not None]
-        changes = [a - b for b, a in pairs if a is not None and b is not None]
         routines.append(
             RoutineFigures(
                 routine_id=routine.id,
                 done=sum(w.done for w in routine_weeks),
                 prescribed=sum(w.prescribed for w in routine_weeks),
                 sessions=len(own),
-                before_mean=_mean(befores),
-                before_sessions=len(befores),
-                after_mean=_mean(afters),
-                after_sessions=len(afters),
-                change_mean=_mean(changes),
-                change_sessions=len(changes),
+                **session_pain_means(pairs),
             )
         )
         own_ids = {s.id for s in own}
@@ -180,11 +172,3 @@ def programme_figures(
         routines=tuple(routines),
         exercises=tuple(exercises),
     )
-
-
-def _mean(values: Sequence[int]) -> float | None:
-    return sum(values) / len(values) if values else None
-
-
-def _utc(moment: datetime) -> datetime:
-    return moment.astimezone(UTC)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from fractions import Fraction
-from typing import Final
+from typing import Final, TypedDict
 
 from spinecoach.core.records import PainContext, PainEntry, SessionRecord
 
@@ -136,8 +136,8 @@ def rolling_average(
     if isinstance(window_days, bool) or not isinstance(window_days, int) or window_days < 1:
         raise ValueError(f"window_days must be a whole number of at least 1, got {window_days!r}")
     window = timedelta(days=window_days)
-    ordered = sorted(entries, key=lambda entry: _utc(entry.recorded_at))
-    times = [_utc(entry.recorded_at) for entry in ordered]
+    ordered = sorted(entries, key=lambda entry: in_utc(entry.recorded_at))
+    times = [in_utc(entry.recorded_at) for entry in ordered]
     segments: list[list[tuple[datetime, float]]] = []
     low = high = total = 0  # entries[low:high] are in the current window; total is their sum
     previous: datetime | None = None
@@ -172,10 +172,10 @@ def weekly_session_counts(
     """
     zone = _zone("start", start, tz)
     _zone("end", end, None)
-    if _utc(end) <= _utc(start):
+    if in_utc(end) <= in_utc(start):
         return []
     first = _monday(_local_day(start, zone))
-    last = _monday(_local_day(_utc(end) - _INSTANT, zone))
+    last = _monday(_local_day(in_utc(end) - _INSTANT, zone))
     counts = {first + timedelta(weeks=week): 0 for week in range((last - first).days // 7 + 1)}
     for session in sessions:
         monday = _monday(_local_day(session.started_at, zone))
@@ -200,12 +200,44 @@ def session_pain(entries: Sequence[PainEntry]) -> dict[int, tuple[int | None, in
     return result
 
 
+class SessionPainMeans(TypedDict):
+    """Means over sessions' (before, after) scores, each with how many sessions it averages.
+
+    The before and after means count every session that gave that score, the change (after
+    minus before) only those that gave both; a mean is None where there was nothing to average.
+    The clinician report gives them for the whole period and for each prescribed routine.
+    """
+
+    before_mean: float | None
+    before_sessions: int
+    after_mean: float | None
+    after_sessions: int
+    change_mean: float | None
+    change_sessions: int
+
+
+def session_pain_means(pairs: Iterable[tuple[int | None, int | None]]) -> SessionPainMeans:
+    """The means of sessions' (before, after) scores (`session_pain`'s values)."""
+    given = list(pairs)
+    befores = [before for before, _after in given if before is not None]
+    afters = [after for _before, after in given if after is not None]
+    changes = [a - b for b, a in given if a is not None and b is not None]
+    return SessionPainMeans(
+        before_mean=mean_or_none(befores),
+        before_sessions=len(befores),
+        after_mean=mean_or_none(afters),
+        after_sessions=len(afters),
+        change_mean=mean_or_none(changes),
+        change_sessions=len(changes),
+    )
+
+
 def _latest_pairs(
     entries: Iterable[PainEntry],
 ) -> dict[int, tuple[PainEntry | None, PainEntry | None]]:
     pairs: dict[int, tuple[PainEntry | None, PainEntry | None]] = {}
     # sorted() is stable, so among equal instants the later entry in the input wins.
-    for entry in sorted(entries, key=lambda entry: _utc(entry.recorded_at)):
+    for entry in sorted(entries, key=lambda entry: in_utc(entry.recorded_at)):
         if entry.session_id is None:
             continue
         before, after = pairs.get(entry.session_id, (None, None))
@@ -222,7 +254,7 @@ def _average_change(entries: Sequence[PainEntry]) -> tuple[float | None, int]:
         for before, after in _latest_pairs(entries).values()
         if before is not None and after is not None
     ]
-    complete.sort(key=lambda pair: (_utc(pair[0].recorded_at), pair[0].session_id or 0))
+    complete.sort(key=lambda pair: (in_utc(pair[0].recorded_at), pair[0].session_id or 0))
     recent = complete[-CHANGE_SESSIONS:]
     if not recent:
         return None, 0
@@ -241,7 +273,7 @@ def _minutes(sessions: Iterable[SessionRecord]) -> int:
     total = timedelta()
     for session in sessions:
         if session.ended_at is not None:
-            total += max(timedelta(), _utc(session.ended_at) - _utc(session.started_at))
+            total += max(timedelta(), in_utc(session.ended_at) - in_utc(session.started_at))
     return (total + _MINUTE / 2) // _MINUTE
 
 
@@ -279,8 +311,14 @@ def _zone(name: str, moment: datetime, tz: tzinfo | None) -> tzinfo:
     return tz if tz is not None else moment.tzinfo
 
 
-def _utc(moment: datetime) -> datetime:
+def in_utc(moment: datetime) -> datetime:
+    """`moment` in UTC, so instants recorded at different offsets compare and sort as instants."""
     return moment.astimezone(UTC)
+
+
+def mean_or_none(values: Sequence[int]) -> float | None:
+    """The mean of `values`; None when there are none (nothing to average is not a 0)."""
+    return sum(values) / len(values) if values else None
 
 
 def _local_day(moment: datetime, zone: tzinfo) -> date:
