@@ -83,16 +83,17 @@ class LibraryPane(QWidget):
         self._illustrations = illustrations
         words = library.words
 
-        self.search = QLineEdit()
+        # Made inside the pane (`_build_layout` says why).
+        self.search = QLineEdit(self)
         self.search.setObjectName("librarySearch")
         self.search.setAccessibleName(self.tr("Search the library"))
         self.search.setPlaceholderText(self.tr("Search by name, body area or step…"))
         self.search.setClearButtonEnabled(True)
 
-        self.position_filter = position_filter(words, "positionFilter")
-        self.category_filter = category_filter(words, "categoryFilter")
+        self.position_filter = position_filter(words, "positionFilter", self)
+        self.category_filter = category_filter(words, "categoryFilter", self)
 
-        self.duration_filter = QComboBox()
+        self.duration_filter = QComboBox(self)
         self.duration_filter.setObjectName("durationFilter")
         self.duration_filter.setAccessibleName(self.tr("Maximum length"))
         for seconds in DURATION_CHOICES:
@@ -104,7 +105,7 @@ class LibraryPane(QWidget):
                     self.tr("Up to {duration}").format(duration=longest), seconds
                 )
 
-        self.desk_filter = QCheckBox(self.tr("Desk-friendly only"))
+        self.desk_filter = QCheckBox(self.tr("Desk-friendly only"), self)
         self.desk_filter.setObjectName("deskFilter")
         self.desk_filter.setToolTip(
             self.tr("Only what you can do beside your desk, without the floor")
@@ -116,7 +117,7 @@ class LibraryPane(QWidget):
         #: The search over them, built at the first words typed (`search_index`).
         self._index: SearchIndex | None = None
         self.result = SearchResult()
-        self.list = QListView()
+        self.list = QListView(self)
         self.list.setObjectName("libraryList")
         self.list.setAccessibleName(self.tr("Routines and exercises"))
         self.list.setModel(self.model)
@@ -273,50 +274,53 @@ class LibraryPane(QWidget):
             self._detail.set_avoided(avoid)
 
     def _build_layout(self) -> None:
-        # Wraps onto a second line when the window is narrow or the text large (200 %).
-        filters = WrappingRow(spacing=8)
-        filters.addWidget(self.position_filter)
-        filters.addWidget(self.category_filter)
-        filters.addWidget(self.duration_filter)
-        filters.addWidget(self.desk_filter)
-
-        list_stack_holder = QWidget()
-        self._list_stack = QStackedLayout(list_stack_holder)
-        self._list_stack.addWidget(self.list)
-
-        button_row = WrappingRow(spacing=6)
-        for button in self.routine_buttons.buttons:
-            button_row.addWidget(button)
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(button_row)
-        left_layout.addWidget(list_stack_holder, 1)
-
-        splitter = self._splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setObjectName("librarySplitter")
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(left)
-        self._detail_slot = QWidget()
-        self._detail_slot.setObjectName("detailSlot")
-        slot = QVBoxLayout(self._detail_slot)
-        slot.setContentsMargins(0, 0, 0, 0)
-        slot.addWidget(self._detail_placeholder)
-        splitter.addWidget(self._detail_slot)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([380, 620])
-
+        # Made from the pane down, each container inside its parent from the start: a widget
+        # made alone and then put into the styled window is styled again with everything in it
+        # (the application's style sheet), so the list was styled four times over before it
+        # showed, once per container it was moved into (~4 ms, issue 12).
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 18)
         layout.setSpacing(12)
         layout.addWidget(self.search)
+
+        # Wraps onto a second line when the window is narrow or the text large (200 %).
+        filters = WrappingRow(spacing=8)
         layout.addLayout(filters)
+        filters.addWidget(self.position_filter)
+        filters.addWidget(self.category_filter)
+        filters.addWidget(self.duration_filter)
+        filters.addWidget(self.desk_filter)
         if self.problems is not None:
             layout.addWidget(self.problems)
         layout.addWidget(self.routine_buttons.undo_bar)
+
+        splitter = self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("librarySplitter")
+        splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
+
+        left = QWidget(splitter)
+        splitter.addWidget(left)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        button_row = WrappingRow(spacing=6)
+        left_layout.addLayout(button_row)
+        for button in self.routine_buttons.buttons:
+            button_row.addWidget(button)
+        list_stack_holder = QWidget(left)
+        left_layout.addWidget(list_stack_holder, 1)
+        self._list_stack = QStackedLayout(list_stack_holder)
+        self._list_stack.addWidget(self.list)
+
+        self._detail_slot = QWidget(splitter)
+        self._detail_slot.setObjectName("detailSlot")
+        splitter.addWidget(self._detail_slot)
+        slot = QVBoxLayout(self._detail_slot)
+        slot.setContentsMargins(0, 0, 0, 0)
+        slot.addWidget(self._detail_placeholder)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([380, 620])
 
     def _problems_banner(self, library: Library) -> QFrame | None:
         if not library.problems:

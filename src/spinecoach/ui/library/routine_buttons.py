@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from spinecoach.core.exercise import Routine, RoutineOrigin
 from spinecoach.ui.widgets.callout import callout
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 class RoutineButtons(QObject):
     """The own-routine buttons and the Undo bar of one Library pane.
 
-    `selected` says which routine the details show (None: an exercise, or nothing).
+    `selected` says which routine the details show (None: an exercise, or nothing). The
+    buttons and the bar are made inside `parent`, the pane they are laid out in (styled once).
 
     Signals:
         export_requested(object): write this Routine to a programme file (to share it).
@@ -32,26 +33,26 @@ class RoutineButtons(QObject):
 
     export_requested = Signal(object)
 
-    def __init__(self, selected: Callable[[], Routine | None], parent: QObject | None = None):
+    def __init__(self, selected: Callable[[], Routine | None], parent: QWidget | None = None):
         super().__init__(parent)
         self._selected = selected
         #: The own-routine actions, once the data file is open (`use`).
         self.actions: OwnRoutines | None = None
         translate = QCoreApplication.translate
-        self.new_button = QPushButton(translate("LibraryPane", "New routine"))
+        self.new_button = QPushButton(translate("LibraryPane", "New routine"), parent)
         self.new_button.setObjectName("newRoutineButton")
         self.new_button.setToolTip(
             translate("LibraryPane", "Build a routine of your own from the exercises")
         )
-        self.duplicate_button = QPushButton(translate("LibraryPane", "Duplicate"))
+        self.duplicate_button = QPushButton(translate("LibraryPane", "Duplicate"), parent)
         self.duplicate_button.setObjectName("duplicateRoutineButton")
         self.duplicate_button.setAccessibleName(translate("LibraryPane", "Duplicate the routine"))
-        self.edit_button = QPushButton(translate("LibraryPane", "Edit…"))
+        self.edit_button = QPushButton(translate("LibraryPane", "Edit…"), parent)
         self.edit_button.setObjectName("editRoutineButton")
-        self.delete_button = QPushButton(translate("LibraryPane", "Delete"))
+        self.delete_button = QPushButton(translate("LibraryPane", "Delete"), parent)
         self.delete_button.setObjectName("deleteRoutineButton")
         self.delete_button.setAccessibleName(translate("LibraryPane", "Delete the routine"))
-        self.export_button = QPushButton(translate("LibraryPane", "Export…"))
+        self.export_button = QPushButton(translate("LibraryPane", "Export…"), parent)
         self.export_button.setObjectName("exportRoutineButton")
         self.export_button.setAccessibleName(
             translate("LibraryPane", "Export the routine to a file")
@@ -65,12 +66,12 @@ class RoutineButtons(QObject):
         self.delete_button.clicked.connect(self._delete_routine)
         self.export_button.clicked.connect(self._export_routine)
 
-        self.undo_bar, bar = callout("libraryUndoBar", "problems", spacing=0)
+        self.undo_bar, bar = callout("libraryUndoBar", "problems", spacing=0, parent=parent)
         row = QHBoxLayout()
-        self.undo_text = QLabel()
+        self.undo_text = QLabel(self.undo_bar)
         self.undo_text.setObjectName("libraryUndoText")
         self.undo_text.setWordWrap(True)
-        self.undo_button = QPushButton(translate("LibraryPane", "Undo"))
+        self.undo_button = QPushButton(translate("LibraryPane", "Undo"), self.undo_bar)
         self.undo_button.setObjectName("libraryUndoButton")
         self.undo_button.setToolTip(translate("LibraryPane", "Ctrl+Z"))
         self.undo_button.clicked.connect(self.undo)

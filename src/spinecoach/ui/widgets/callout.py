@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 
-def callout(object_name: str, role: str, spacing: int = 6) -> tuple[QFrame, QVBoxLayout]:
-    """A frame styled by the theme's `role` rule, and the layout to fill it with."""
-    frame = QFrame()
+def callout(
+    object_name: str, role: str, spacing: int = 6, parent: QWidget | None = None
+) -> tuple[QFrame, QVBoxLayout]:
+    """A frame styled by the theme's `role` rule, and the layout to fill it with (in `parent`)."""
+    frame = QFrame(parent)
     frame.setObjectName(object_name)
     frame.setProperty("role", role)
     box = QVBoxLayout(frame)
