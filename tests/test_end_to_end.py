@@ -139,7 +139,8 @@ def test_the_library_list_shows_before_what_it_does_not_need(tmp_path: Path) -> 
     The search's word tables and index (~4 ms), the phases a routine unrolls into (~4 ms: the
     list shows each routine's length from its dosages), the details (built at the first pick),
     the translation machinery (an English start reads only the English files) and the data
-    file all come after the list has painted: the list's goal (issue 12) rests on it.
+    file all come after the list has painted: the list's goal (issue 12) rests on it. So do
+    the other areas' builders (`app.areas`, with `OpenParts` and the session's events).
     """
     import json
 
@@ -151,6 +152,8 @@ def test_the_library_list_shows_before_what_it_does_not_need(tmp_path: Path) -> 
         "spinecoach.ui.library.detail_view",
         "spinecoach.ui.library.nothing_found",
         "spinecoach.storage.database",
+        "spinecoach.app.areas",
+        "spinecoach.app.session_events",
     ]
     result = run_script(
         _FIRST_PAINT_PROBE,

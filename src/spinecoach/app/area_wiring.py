@@ -1,8 +1,9 @@
 """The three areas, wired into the running app when each is first built.
 
-`app.areas` builds an area from the open data file's parts; this module gives it what only
-the whole app knows: starting a routine, the safety notes, the routine book, the settings it
-follows, the player's cues and questions, "Make it easier" and the suggestion after a session.
+`app.library_area` builds the Library from the library files, `app.areas` the other areas from
+the open data file's parts; this module gives them what only the whole app knows: starting a
+routine, the safety notes, the routine book, the settings they follow, the player's cues and
+questions, "Make it easier" and the suggestion after a session.
 Called by `Application`'s `DeferredArea` factories, each once.
 """
 
@@ -32,7 +33,11 @@ RENDERED_PICTURES = "pictures"
 
 def library_pane_for(app: Application, parent: QWidget | None) -> LibraryPane:
     """The Library, starting routines and showing the safety notes; more once the file opens."""
-    from spinecoach.app.areas import build_library_pane, follow_session_timing, use_routine_book
+    from spinecoach.app.library_area import (
+        build_library_pane,
+        follow_session_timing,
+        use_routine_book,
+    )
 
     def follow_avoided() -> None:
         # Imported once the file is open: the list does not wait for these rules (~4 ms).

@@ -266,7 +266,7 @@ class Application:
     def library(self) -> Library:
         """The exercise library in the language in use (loaded on first use; no widget)."""
         if self._library is None:
-            from spinecoach.app.areas import load_shipped_library
+            from spinecoach.app.library_area import load_shipped_library
 
             self._library = load_shipped_library(self.language, paths.cache_dir(self.data_dir))
         return self._library
