@@ -91,6 +91,7 @@ class LibraryDelegate(QStyledItemDelegate):
         #: The three measures of each font rows were measured in (`_metrics`): making them
         #: for every row was a third of the measuring.
         self._font_metrics: dict[str, tuple[QFontMetrics, QFontMetrics, QFontMetrics]] = {}
+        self._badge_sizes: dict[tuple[str, str], QSize] = {}
         #: How many rows this delegate has drawn: start-up waits for the first before it says
         #: the list has painted (a paint of the list before its rows are laid out is empty).
         self.rows_painted = 0
@@ -103,7 +104,7 @@ class LibraryDelegate(QStyledItemDelegate):
         The lines are measured in the font in use and the list's width: at 200 % text, or in
         German, a long name takes two lines and the badge moves down (`_layout`).
         """
-        font = QFont(option.font)
+        font: QFont = option.font  # a copy already: read, never changed
         texts: tuple[str, str, str, str] = index.data(Role.TEXTS)
         if texts[0] == "header":
             header = QFontMetrics(self._header_font(font)).height()
@@ -148,10 +149,20 @@ class LibraryDelegate(QStyledItemDelegate):
             )
         return metrics
 
+    def _badge_size(self, metrics: QFontMetrics, font_key: str, badge: str) -> QSize:
+        """A badge's pill: its word and padding ("Desk" and "Floor" over and over: kept)."""
+        key = (font_key, badge)
+        size = self._badge_sizes.get(key)
+        if size is None:
+            size = self._badge_sizes[key] = QSize(
+                metrics.horizontalAdvance(badge) + 16, metrics.height() + 6
+            )
+        return QSize(size)
+
     def _measure(self, font: QFont, width: int, name: str, subtitle: str, badge: str) -> _RowLayout:
         """`_layout`, worked out."""
         title, small, badge_font = self._metrics(font)
-        badge_size = QSize(badge_font.horizontalAdvance(badge) + 16, badge_font.height() + 6)
+        badge_size = self._badge_size(badge_font, font.key(), badge)
         badge_room = badge_size.width() + 10 if badge else 0
         column = max(1, width - 8 - 30 - THUMB - 12) if width else 10_000
         if title.horizontalAdvance(name) <= column - badge_room:
