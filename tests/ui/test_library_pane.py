@@ -402,6 +402,33 @@ def test_down_with_nothing_found_stays_in_the_search_box(qtbot: QtBot, pane: Lib
     assert pane.search.hasFocus()
 
 
+def test_an_item_picked_as_the_pane_is_built_keeps_its_header_in_view(
+    qtbot: QtBot, library: Library
+) -> None:
+    """Picked before the list has its real size (a link from History, a programme opened at
+    start), the first routine is shown with the header above it, as when picked later.
+
+    The list used to be scrolled past the header: made inside the pane, it was 100 x 30 until
+    the layout ran, and the pick scrolled the row into that.
+    """
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    holder.resize(1100, 700)
+    layout = QVBoxLayout(holder)
+    holder.show()
+    qtbot.waitExposed(holder)
+    pane = LibraryPane(library, IllustrationCache(paths.icons_dir() / "exercises"), holder)
+    layout.addWidget(pane)
+    first = pane.visible_ids()[0]
+    pane.select_item(first)
+    qtbot.waitUntil(lambda: pane.list.viewport().height() > 300)
+    qtbot.wait(50)
+    assert pane.list.verticalScrollBar().value() == 0
+    assert pane.list.visualRect(pane.model.index(0)).top() == 0  # the header row, in view
+
+
 def test_the_details_are_built_when_something_is_picked_and_look_the_same_before(
     qtbot: QtBot, library: Library
 ) -> None:

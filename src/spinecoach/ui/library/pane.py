@@ -117,7 +117,10 @@ class LibraryPane(QWidget):
         #: The search over them, built at the first words typed (`search_index`).
         self._index: SearchIndex | None = None
         self.result = SearchResult()
-        self.list = QListView(self)
+        # Made alone, unlike the controls (`_build_layout`): until the layout gives it its real
+        # size a list made alone is 640 x 480, one made inside the pane 100 x 30, and an item
+        # picked before then (a link from History) was scrolled into those 30 pixels.
+        self.list = QListView()
         self.list.setObjectName("libraryList")
         self.list.setAccessibleName(self.tr("Routines and exercises"))
         self.list.setModel(self.model)
