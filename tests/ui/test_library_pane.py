@@ -429,6 +429,49 @@ def test_an_item_picked_as_the_pane_is_built_keeps_its_header_in_view(
     assert pane.list.visualRect(pane.model.index(0)).top() == 0  # the header row, in view
 
 
+def test_tab_goes_through_the_pane_in_the_order_it_is_shown(qtbot: QtBot, library: Library) -> None:
+    """Search, filters, the Undo bar (above the buttons), the routine buttons, the list, the
+    details: the keyboard follows the eye. Tab follows the order the widgets are made in the
+    pane; making them inside it (to style them once) once put Undo after Export."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    holder.resize(1100, 700)
+    layout = QVBoxLayout(holder)
+    pane = LibraryPane(library, IllustrationCache(paths.icons_dir() / "exercises"), holder)
+    layout.addWidget(pane)
+    for button in pane.routine_buttons.buttons:
+        button.setEnabled(True)  # as once the data file is open
+    pane.routine_buttons.undo_bar.show()  # as after a routine was deleted
+    holder.show()
+    qtbot.waitExposed(holder)
+    order: list[str] = []
+    widget = pane.search.nextInFocusChain()
+    while widget is not None and widget is not pane.search and len(order) < 100:
+        if (
+            widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            order.append(widget.objectName())
+        widget = widget.nextInFocusChain()
+    assert order == [
+        "positionFilter",
+        "categoryFilter",
+        "durationFilter",
+        "deskFilter",
+        "libraryUndoButton",
+        "newRoutineButton",
+        "duplicateRoutineButton",
+        "editRoutineButton",
+        "deleteRoutineButton",
+        "exportRoutineButton",
+        "libraryList",
+        "exerciseDetail",
+    ]
+
+
 def test_the_details_are_built_when_something_is_picked_and_look_the_same_before(
     qtbot: QtBot, library: Library
 ) -> None:

@@ -39,6 +39,22 @@ class RoutineButtons(QObject):
         #: The own-routine actions, once the data file is open (`use`).
         self.actions: OwnRoutines | None = None
         translate = QCoreApplication.translate
+        # Made before the buttons, as it is shown above them: Tab follows the order in which
+        # widgets are made inside the pane.
+        self.undo_bar, bar = callout("libraryUndoBar", "problems", spacing=0, parent=parent)
+        row = QHBoxLayout()
+        self.undo_text = QLabel(self.undo_bar)
+        self.undo_text.setObjectName("libraryUndoText")
+        self.undo_text.setWordWrap(True)
+        self.undo_button = QPushButton(translate("LibraryPane", "Undo"), self.undo_bar)
+        self.undo_button.setObjectName("libraryUndoButton")
+        self.undo_button.setToolTip(translate("LibraryPane", "Ctrl+Z"))
+        self.undo_button.clicked.connect(self.undo)
+        row.addWidget(self.undo_text, 1)
+        row.addWidget(self.undo_button)
+        bar.addLayout(row)
+        self.undo_bar.hide()
+
         self.new_button = QPushButton(translate("LibraryPane", "New routine"), parent)
         self.new_button.setObjectName("newRoutineButton")
         self.new_button.setToolTip(
@@ -65,20 +81,6 @@ class RoutineButtons(QObject):
         self.edit_button.clicked.connect(self._edit_routine)
         self.delete_button.clicked.connect(self._delete_routine)
         self.export_button.clicked.connect(self._export_routine)
-
-        self.undo_bar, bar = callout("libraryUndoBar", "problems", spacing=0, parent=parent)
-        row = QHBoxLayout()
-        self.undo_text = QLabel(self.undo_bar)
-        self.undo_text.setObjectName("libraryUndoText")
-        self.undo_text.setWordWrap(True)
-        self.undo_button = QPushButton(translate("LibraryPane", "Undo"), self.undo_bar)
-        self.undo_button.setObjectName("libraryUndoButton")
-        self.undo_button.setToolTip(translate("LibraryPane", "Ctrl+Z"))
-        self.undo_button.clicked.connect(self.undo)
-        row.addWidget(self.undo_text, 1)
-        row.addWidget(self.undo_button)
-        bar.addLayout(row)
-        self.undo_bar.hide()
 
     @property
     def buttons(self) -> tuple[QPushButton, ...]:
