@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spinecoach.core.clock import Clock
+from spinecoach.core.cues import CueKind
 from spinecoach.core.pain import PainRiseAdvice
-from spinecoach.core.session import CueKind
 from spinecoach.ui.care.pain_dialog import PainAnswer
 
 

@@ -10,8 +10,14 @@ import pytest
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.engine_events import ExerciseDone, PhaseChanged, SessionFinished
 from spinecoach.core.exercise import Dosage, DosageLimits, OnlySide, RoutineItem
-from spinecoach.core.session import EngineState, PhaseKind, SessionEngine, build_timeline
-from spinecoach.core.timeline import clamped_dosage, easier_item, with_item_swapped
+from spinecoach.core.session import EngineState, SessionEngine
+from spinecoach.core.timeline import (
+    PhaseKind,
+    build_timeline,
+    clamped_dosage,
+    easier_item,
+    with_item_swapped,
+)
 from tests.factories import exercise, routine
 
 HARD = exercise("Dead bug", Dosage(reps=8, hold_seconds=5, release_seconds=2), two_sided=True)

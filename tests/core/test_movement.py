@@ -15,7 +15,7 @@ from spinecoach.core.exercise import (
     Target,
 )
 from spinecoach.core.movement import MOVE_SECONDS, ease, pose_progress, step_index
-from spinecoach.core.session import Phase, PhaseKind, build_timeline
+from spinecoach.core.timeline import Phase, PhaseKind, build_timeline
 
 STEPS = ("Set up.", "Move one.", "Move two.", "Move three.", "Come back.")
 

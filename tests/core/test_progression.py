@@ -10,16 +10,14 @@ import pytest
 from spinecoach.core.exercise import Dosage, DosageLimits, Exercise, SpinalMovement
 from spinecoach.core.messages import Messages
 from spinecoach.core.progression import (
-    ChangeKind,
-    ExerciseDay,
-    NextMorning,
     apply,
     declined_window_start,
     rise_settled,
     suggest,
     worst_mornings,
 )
-from spinecoach.core.records import ChangeStatus, ProgressionChange
+from spinecoach.core.progression_history import ExerciseDay, NextMorning
+from spinecoach.core.records import ChangeKind, ChangeStatus, ProgressionChange
 from spinecoach.core.translation import load_messages
 from spinecoach.paths import resources_dir
 from tests.factories import exercise, routine

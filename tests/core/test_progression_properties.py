@@ -13,16 +13,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from spinecoach.core.exercise import Dosage, DosageLimits, Exercise, Routine, RoutineItem
-from spinecoach.core.progression import (
-    FLARE_PAUSE_DAYS,
-    ChangeKind,
-    ExerciseDay,
-    NextMorning,
-    Suggestion,
-    apply,
-    flare_days,
-    suggest,
-)
+from spinecoach.core.progression import FLARE_PAUSE_DAYS, Suggestion, apply, flare_days, suggest
+from spinecoach.core.progression_history import ExerciseDay, NextMorning
+from spinecoach.core.records import ChangeKind
 from spinecoach.core.translation import load_messages
 from spinecoach.paths import resources_dir
 from tests.factories import exercise

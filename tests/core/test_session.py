@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spinecoach.core.clock import FakeClock
+from spinecoach.core.cues import Cue, CueKind
 from spinecoach.core.engine_events import (
     CueDue,
     Event,
@@ -27,16 +28,9 @@ from spinecoach.core.exercise import (
     Routine,
     RoutineItem,
 )
-from spinecoach.core.session import (
-    Cue,
-    CueKind,
-    EngineState,
-    PhaseKind,
-    SessionEngine,
-    SessionSettings,
-    Side,
-    build_timeline,
-)
+from spinecoach.core.session import EngineState, SessionEngine
+from spinecoach.core.session_settings import SessionSettings
+from spinecoach.core.timeline import PhaseKind, Side, build_timeline
 from tests.factories import exercise, routine
 
 K = PhaseKind

@@ -27,7 +27,8 @@ from spinecoach.core.records import (
     ReminderLogEntry,
     SessionStatus,
 )
-from spinecoach.core.session import SessionEngine, build_timeline
+from spinecoach.core.session import SessionEngine
+from spinecoach.core.timeline import build_timeline
 from spinecoach.storage.journal import PENDING_FILE_NAME, PendingJournal
 from spinecoach.storage.opening import open_database
 from spinecoach.storage.safe_writer import SafeWriter

@@ -22,7 +22,7 @@ from PySide6.QtCore import QLocale, QObject
 from pytestqt.qtbot import QtBot
 
 from spinecoach import paths
-from spinecoach.core.session import CueKind
+from spinecoach.core.cues import CueKind
 from spinecoach.sound.cue_player import TONE_FILES, CuePlayer
 from spinecoach.sound.fallback_voice import FallbackVoice
 from spinecoach.sound.tones import ToneBank
@@ -103,7 +103,7 @@ def test_start_up_does_not_load_multimedia_or_speech() -> None:
         "import sys\n"
         "from PySide6.QtCore import QCoreApplication\n"
         "from spinecoach import paths\n"
-        "from spinecoach.core.session import CueKind\n"
+        "from spinecoach.core.cues import CueKind\n"
         "from spinecoach.sound.cue_player import CuePlayer\n"
         "app = QCoreApplication([])\n"
         "player = CuePlayer(paths.resources_dir() / 'sounds')\n"

@@ -12,7 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from spinecoach import paths
-from spinecoach.core.session import CueKind
+from spinecoach.core.cues import CueKind
 from spinecoach.sound.cue_player import TONE_FILES, CuePlayer
 from spinecoach.sound.reminder_chime import CHIME_FILE, ReminderChime
 from spinecoach.sound.tones import ToneBank

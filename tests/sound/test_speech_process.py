@@ -14,7 +14,7 @@ from PySide6.QtCore import QLocale, QProcess
 from pytestqt.qtbot import QtBot
 
 from spinecoach import paths
-from spinecoach.core.session import CueKind
+from spinecoach.core.cues import CueKind
 from spinecoach.sound.cue_player import CuePlayer
 from spinecoach.sound.speech_process import SpeechProcess
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QLocale, QObject, Signal
 from pytestqt.qtbot import QtBot
 
 from spinecoach import paths
-from spinecoach.core.session import CueKind
+from spinecoach.core.cues import CueKind
 from spinecoach.sound.cue_player import CuePlayer
 from spinecoach.sound.fallback_voice import FallbackVoice
 from spinecoach.sound.local_voice import LocalVoice

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from spinecoach.core.progression import ExerciseDay, NextMorning
+from spinecoach.core.progression_history import ExerciseDay, NextMorning
 from spinecoach.core.records import (
     ChangeKind,
     ChangeStatus,

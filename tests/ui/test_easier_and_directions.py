@@ -22,7 +22,8 @@ from spinecoach.app.language import use_language
 from spinecoach.core import settings as keys
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.exercise import Routine, RoutineItem, RoutineOrigin
-from spinecoach.core.session import EngineState, PhaseKind
+from spinecoach.core.session import EngineState
+from spinecoach.core.timeline import PhaseKind
 from spinecoach.ui.care.hurts_dialog import DirectionsQuestion, MovementChoices
 from spinecoach.ui.library.model import Role
 from spinecoach.ui.session.easier_question import EasierQuestion

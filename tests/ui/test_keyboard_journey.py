@@ -24,7 +24,8 @@ from spinecoach.app import Application, build
 from spinecoach.app.tray_and_reminders import TrayAndReminders
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.records import PainContext, ReminderAction
-from spinecoach.core.session import EngineState, PhaseKind
+from spinecoach.core.session import EngineState
+from spinecoach.core.timeline import PhaseKind
 from spinecoach.ui.care.hurts_dialog import DirectionsQuestion, HurtsDialog
 from spinecoach.ui.care.pain_dialog import PainDialog
 from spinecoach.ui.care.progression_dialog import ProgressionSuggestionDialog

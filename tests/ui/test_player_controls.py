@@ -21,8 +21,9 @@ from spinecoach.core.clock import FakeClock
 from spinecoach.core.content_words import duration_text
 from spinecoach.core.exercise import Motion, Routine, RoutineItem, with_overrides
 from spinecoach.core.records import PainContext, SessionStatus
-from spinecoach.core.session import EngineState, PhaseKind, SessionEngine
+from spinecoach.core.session import EngineState, SessionEngine
 from spinecoach.core.session_settings import played_seconds
+from spinecoach.core.timeline import PhaseKind
 from spinecoach.ui.care.pain_dialog import PainAnswer
 from tests.fakes import RecordingCues, ScriptedPrompts
 from tests.ui.accessibility import unnamed

@@ -20,7 +20,7 @@ from spinecoach.app.language import use_language
 from spinecoach.app.progression import DialogProgressionPrompts
 from spinecoach.core.clock import FakeClock
 from spinecoach.core.exercise import Routine, RoutineOrigin
-from spinecoach.core.progression import ExerciseDay
+from spinecoach.core.progression_history import ExerciseDay
 from spinecoach.core.records import (
     ChangeKind,
     ChangeStatus,

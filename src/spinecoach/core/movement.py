@@ -8,7 +8,7 @@ through the steps in the same rhythm.
 
 from __future__ import annotations
 
-from spinecoach.core.session import Phase, PhaseKind, Side
+from spinecoach.core.timeline import Phase, PhaseKind, Side
 
 #: Longest time the figure takes to move into the held pose; the rest of the hold is still.
 MOVE_SECONDS = 1.5

@@ -44,9 +44,6 @@ from spinecoach.core.clock import Clock
 from spinecoach.core.cues import (
     COUNTDOWN_MARKS,
     EXTEND_SECONDS,
-    Cue,
-    CueKind,
-    ExtendRefusal,
     end_of_hold_cue,
     entry_cues,
     extend_refusal,
@@ -63,27 +60,9 @@ from spinecoach.core.engine_events import (
     PhaseExtended,
     SessionFinished,
 )
-from spinecoach.core.session_settings import DEFAULT_SETTINGS, SessionSettings
-from spinecoach.core.spoken_numbers import number_in_words, seconds_in_words
-from spinecoach.core.timeline import Phase, PhaseKind, Side, build_timeline
+from spinecoach.core.timeline import Phase, PhaseKind
 
-__all__ = [
-    "BACK_GRACE_SECONDS",
-    "DEFAULT_SETTINGS",
-    "EXTEND_SECONDS",
-    "Cue",
-    "CueKind",
-    "EngineState",
-    "ExtendRefusal",
-    "Phase",
-    "PhaseKind",
-    "SessionEngine",
-    "SessionSettings",
-    "Side",
-    "build_timeline",
-    "number_in_words",
-    "seconds_in_words",
-]
+__all__ = ["BACK_GRACE_SECONDS", "EngineState", "SessionEngine"]
 
 # Within this many seconds of a part's start, "back" goes to the part before (else restarts it).
 BACK_GRACE_SECONDS = 2.0

@@ -47,17 +47,7 @@ from spinecoach.core import (
     timeline,
 )
 from spinecoach.core.exercise import Exercise, Guide, Routine, RoutineItem
-
-# The language names and the choice live in `core.languages`, light enough for start-up; they
-# stay importable from here, where callers and the docs have always found them.
-from spinecoach.core.languages import (  # noqa: F401 - re-exported
-    LANGUAGE_PATTERN,
-    TRANSLATIONS,
-    available_languages,
-    choose_language,
-    language_chain,
-    normalise_language,
-)
+from spinecoach.core.languages import TRANSLATIONS, language_chain, normalise_language
 from spinecoach.core.library import Library, Problem, load_library, read_toml, toml_files
 from spinecoach.core.library_fields import LibraryError
 from spinecoach.core.messages import (

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QLocale, QObject, Signal
 
-from spinecoach.core.session import CueKind
+from spinecoach.core.cues import CueKind
 from spinecoach.sound.engines import SLOW_ENGINES
 from spinecoach.sound.fallback_voice import FallbackVoice
 from spinecoach.sound.log_once import OnceLog

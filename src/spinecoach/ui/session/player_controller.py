@@ -36,6 +36,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractButton
 
 from spinecoach.core.clock import Clock
+from spinecoach.core.cues import CueKind
 from spinecoach.core.engine_events import (
     CueDue,
     Event,
@@ -52,19 +53,11 @@ from spinecoach.core.records import (
     SessionStatus,
     as_feeling,
 )
-from spinecoach.core.session import (
-    CueKind,
-    EngineState,
-    Phase,
-    PhaseKind,
-    SessionEngine,
-    SessionSettings,
-    Side,
-    build_timeline,
-)
+from spinecoach.core.session import EngineState, SessionEngine
 from spinecoach.core.session_recorder import SessionRecorder
+from spinecoach.core.session_settings import SessionSettings
 from spinecoach.core.session_summary import SessionOutcome, summarize
-from spinecoach.core.timeline import with_item_swapped
+from spinecoach.core.timeline import Phase, PhaseKind, Side, build_timeline, with_item_swapped
 from spinecoach.ui.session.player_buttons import ButtonKeys
 from spinecoach.ui.session.player_screen import PlayerScreen
 from spinecoach.ui.session.player_view import PlayerView

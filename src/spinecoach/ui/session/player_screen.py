@@ -11,19 +11,13 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 
 from spinecoach.core.content_words import duration_text
-from spinecoach.core.cues import entry_cues, extend_refusal
+from spinecoach.core.cues import ExtendRefusal, entry_cues, extend_refusal
 from spinecoach.core.directions import warning
 from spinecoach.core.exercise import Exercise, Position, Routine, SpinalMovement
 from spinecoach.core.messages import Messages
 from spinecoach.core.movement import pose_progress, step_index
-from spinecoach.core.session import (
-    EngineState,
-    ExtendRefusal,
-    Phase,
-    PhaseKind,
-    SessionEngine,
-    Side,
-)
+from spinecoach.core.session import EngineState, SessionEngine
+from spinecoach.core.timeline import Phase, PhaseKind, Side
 from spinecoach.ui.session.player_view import PlayerView
 
 #: The phases that introduce an exercise: its cautions are shown there, before it starts.

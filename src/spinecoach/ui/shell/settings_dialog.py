@@ -77,7 +77,7 @@ def keys_on_page(page: str) -> tuple[str, ...]:
 class SettingsDialog(QDialog):
     """Every setting in one place, a tab per group; changes apply at once (no OK needed).
 
-    `languages` are the translations there are (`core.translation.available_languages`), and
+    `languages` are the translations there are (`core.languages.available_languages`), and
     `language_in_use` the language the app started in (see `SettingsForm`).
     """
 
