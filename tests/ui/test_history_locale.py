@@ -227,3 +227,22 @@ def test_a_session_is_listed_under_its_routine_s_name_in_the_language_in_use(
     gone = HistoryController(view, database, FakeClock(NOW), lambda: 3, routine_names={})
     gone.refresh()
     assert view.model.index(0, 1).data() == "Two-minute desk break"
+
+
+@pytest.mark.usefixtures("locale")
+def test_the_reports_time_axis_names_months_as_the_history_chart_does() -> None:
+    """One way to write a month on both time axes: the chart's and the clinician report's.
+
+    The report wrote its own ("MMM yyyy": "Nov. 2026", "März 2026" in German) beside the chart's
+    short stand-alone names ("Nov 2026", "Mär 2026").
+    """
+    from spinecoach.ui.history.locale_text import axis_month, axis_month_year
+    from spinecoach.ui.history.report_axis import axis_ticks
+
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    weekly = axis_ticks(date(2026, 2, 20), date(2026, 3, 19), UTC)
+    assert weekly[0].under == axis_month_year(date(2026, 2, 23)) == "Feb 2026"
+    assert [tick.under for tick in weekly if tick.under][1] == axis_month(date(2026, 3, 2)) == "Mär"
+    monthly = axis_ticks(date(2025, 10, 10), date(2026, 4, 20), UTC)
+    assert [tick.label for tick in monthly][:3] == ["Nov", "Dez", "Jan"]
+    assert [tick.under for tick in monthly if tick.under] == ["2025", "2026"]

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta, tzinfo
 
-from PySide6.QtCore import QDate, QLocale
-
 from spinecoach.core.report_period import midnight
-from spinecoach.ui.history.locale_text import count
+from spinecoach.ui.history.locale_text import axis_month, axis_month_year, axis_year, count
 from spinecoach.ui.history.report_document import AxisTick
 
 #: Up to this many days, the axis has a tick each week; past it, months.
@@ -27,12 +25,8 @@ def axis_ticks(first: date, last: date, zone: tzinfo) -> tuple[AxisTick, ...]:
     Short periods: each Monday, its day of the month, with the month and year under the first
     tick and where the month changes. Longer ones: the first of each month (every 2nd, 3rd, 6th
     or 12th when there are many), its short name, with the year under the first and January.
+    The words are the History chart's (`locale_text`), so the report and the screen agree.
     """
-    locale = QLocale()
-
-    def month(day: date) -> str:
-        return locale.standaloneMonthName(day.month, QLocale.FormatType.ShortFormat)
-
     days = (last - first).days + 1
     ticks: list[AxisTick] = []
     if days <= WEEKLY_TICKS_UP_TO_DAYS:
@@ -41,9 +35,9 @@ def axis_ticks(first: date, last: date, zone: tzinfo) -> tuple[AxisTick, ...]:
         while day <= last + timedelta(days=1):
             under = ""
             if shown is None or day.year != shown.year:
-                under = _month_year(locale, day)
+                under = axis_month_year(day)
             elif day.month != shown.month:
-                under = month(day)
+                under = axis_month(day)
             shown = day
             ticks.append(AxisTick(midnight(day, zone).timestamp(), count(day.day), under))
             day += timedelta(days=7)
@@ -69,16 +63,7 @@ def axis_ticks(first: date, last: date, zone: tzinfo) -> tuple[AxisTick, ...]:
     for day in months:
         under = ""
         if day.year != shown_year:
-            under = _year(locale, day)
+            under = axis_year(day)
             shown_year = day.year
-        ticks.append(AxisTick(midnight(day, zone).timestamp(), month(day), under))
+        ticks.append(AxisTick(midnight(day, zone).timestamp(), axis_month(day), under))
     return tuple(ticks)
-
-
-def _year(locale: QLocale, day: date) -> str:
-    return locale.toString(QDate(day.year, day.month, day.day), "yyyy")
-
-
-def _month_year(locale: QLocale, day: date) -> str:
-    """The month and year, "Mar 2026": the short month name from the locale, then the year."""
-    return locale.toString(QDate(day.year, day.month, day.day), "MMM yyyy")
