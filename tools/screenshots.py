@@ -506,6 +506,42 @@ def shoot_storage(data_dir: Path) -> None:
     app.database.close()
 
 
+def shoot_reassurance(folder: Path) -> None:
+    """The morning after a small rise that settled: the good news in the window's plain banner.
+
+    Light and dark in English, light in German (the words come from the core's catalog).
+    """
+    from datetime import date
+
+    from spinecoach.core.progression import settled_note
+    from spinecoach.core.progression_history import ExerciseDay, NextMorning
+
+    # Pain 3 before Monday's session, 5 after it; 3 again on Tuesday morning: settled.
+    monday = date(2026, 11, 23)
+    said = settled_note(
+        [ExerciseDay(monday, "chin-tucks", True, 3, 5, False)], NextMorning(monday, 3, 3)
+    )
+
+    for name, theme, language in (
+        ("morning-settled-light", "light", None),
+        ("morning-settled-dark", "dark", None),
+        ("morning-settled-de", "light", "de"),
+    ):
+        app = build(
+            folder / name, FakeClock(datetime(2026, 11, 24, 8, 0, tzinfo=UTC)), language=language
+        )
+        app.set_theme(theme)
+        window = app.window
+        window.resize(*SIZE)
+        window.show()
+        app.build_areas()
+        window.show_area("history")
+        assert window.show_reassurance(" ".join(app.words.text(m) for m in said))
+        save(window, name)
+        window.close()
+        app.database.close()
+
+
 def shoot_report(data_dir: Path) -> None:
     """The clinician's PDF for the demo's last three months: its first two pages as PNG.
 
@@ -791,6 +827,7 @@ def main(argv: list[str] | None = None) -> int:
         shoot_safety(folder / "safety-contrast", CONTRAST)
         shoot_ranked_search(folder / "ranked-search")
         shoot_storage(folder / "storage")
+        shoot_reassurance(folder / "reassurance")
         shoot_report(folder / "report")
         shoot_history_first_and_check_ins(folder / "history-first")
         for look in (LIGHT, DARK, LARGE_TEXT, GERMAN):

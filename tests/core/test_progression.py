@@ -10,9 +10,11 @@ import pytest
 from spinecoach.core.exercise import Dosage, DosageLimits, Exercise, SpinalMovement
 from spinecoach.core.messages import Messages
 from spinecoach.core.progression import (
+    SETTLED_NOTE,
     apply,
     declined_window_start,
     rise_settled,
+    settled_note,
     suggest,
     worst_mornings,
 )
@@ -148,6 +150,27 @@ def test_a_rise_of_two_that_settled_by_the_morning_is_acceptable() -> None:
     bigger = replace(day, pain_after=6)
     assert not rise_settled(bigger, settled)
     assert suggest(routine(bridge()), [bigger], [settled], TODAY)[0].kind is ChangeKind.LESS
+
+
+def test_the_person_is_told_when_a_small_rise_has_settled_and_only_then() -> None:
+    """After the next-morning answer: a rise of 1 or 2 gone by the morning is acceptable."""
+    day = ExerciseDay(date(2026, 3, 9), "glute-bridge", True, 3, 5, False)
+    other = ExerciseDay(date(2026, 3, 9), "cat-cow", True, 3, 5, False)
+    said = settled_note([day, other], NextMorning(date(2026, 3, 9), 3, 3))
+    assert said[-1] is SETTLED_NOTE
+    assert said[0].english == (
+        "Your pain rose a little during yesterday's exercise and has settled since."
+    )
+    assert settled_note([replace(day, pain_after=4)], NextMorning(date(2026, 3, 9), 2, 3))
+    # Not settled: the morning is worse than before the session.
+    assert settled_note([day], NextMorning(date(2026, 3, 9), 4, 3)) == ()
+    # A rise of 3 is more than "acceptable", settled or not; no rise needs no reassurance.
+    assert settled_note([replace(day, pain_after=6)], NextMorning(date(2026, 3, 9), 3, 3)) == ()
+    assert settled_note([replace(day, pain_after=3)], NextMorning(date(2026, 3, 9), 3, 3)) == ()
+    # Nothing to compare with, no answer, or the rise was on another day.
+    assert settled_note([day], NextMorning(date(2026, 3, 9), 3, None)) == ()
+    assert settled_note([day], None) == ()
+    assert settled_note([day], NextMorning(date(2026, 3, 8), 3, 3)) == ()
 
 
 def test_a_worse_next_morning_steps_back() -> None:

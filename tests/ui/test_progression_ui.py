@@ -334,6 +334,54 @@ def test_the_next_morning_question_can_be_skipped(
     assert not app.progression.maybe_ask_next_morning()  # skipped counts as asked
 
 
+SETTLED = (
+    "Your pain rose a little during yesterday's exercise and has settled since. "
+    "A rise of up to 2 points during exercise that settles by the next morning is acceptable."
+)
+
+
+@pytest.mark.parametrize(("morning", "told"), [(3, True), (4, False)])
+def test_after_the_answer_a_small_rise_that_settled_is_called_acceptable(
+    app: Application,
+    script: ProgressionScript,
+    monkeypatch: pytest.MonkeyPatch,
+    morning: int,
+    told: bool,
+) -> None:
+    """Pain 3 before yesterday's session, 5 after it (a rise of 2); this morning 3 (settled):
+    the window says so, plainly, not in a caution's colours. This morning 4: nothing."""
+    yesterday = date(2026, 3, 8)
+    _session(app, NOW - timedelta(hours=14), before=3)  # 18:00 yesterday, Berlin
+
+    def days(_start: datetime, _end: datetime) -> list[ExerciseDay]:
+        return [ExerciseDay(yesterday, "chin-tucks", True, 3, 5, False)]
+
+    monkeypatch.setattr(app.database, "exercise_days", days, raising=False)
+    script.morning = PainAnswer(score=morning)
+    assert app.progression.maybe_ask_next_morning()
+    if told:
+        assert app.window.notice_text() == SETTLED
+        assert app.window.notice_is_reassuring()
+    else:
+        assert app.window.notice_text() is None
+
+
+def test_good_news_never_covers_a_problem_the_window_shows(app: Application) -> None:
+    window = app.window
+    window.show_notice("Your data file is read-only.")
+    assert not window.show_reassurance(SETTLED)
+    assert window.notice_text() == "Your data file is read-only."
+    assert not window.notice_is_reassuring()
+    # A problem does replace good news, in the caution style again.
+    banner = window.findChild(QWidget, "noticeBanner")
+    assert banner is not None
+    banner.hide()  # dismissed
+    assert window.show_reassurance(SETTLED) and window.notice_is_reassuring()
+    window.show_notice("Your data file is read-only.")
+    assert window.notice_text() == "Your data file is read-only."
+    assert not window.notice_is_reassuring()
+
+
 def test_no_question_the_same_day_or_without_a_session(
     app: Application, script: ProgressionScript
 ) -> None:

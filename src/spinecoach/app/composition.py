@@ -225,6 +225,16 @@ class Application:
         if (window is None or not window.isVisible()) and self.reminders is not None:
             self.reminders.notify("SpineCoach", text)
 
+    def reassure(self, text: str) -> None:
+        """Good news about the person's progress, in the window's banner (plain, not a caution).
+
+        Not in the tray and not over a problem the banner shows: it is worth reading, not
+        worth interrupting for. It is asked for over the window (the next-morning question).
+        """
+        window = self.main_window.if_built()
+        if window is None or not window.show_reassurance(text):
+            log.info("a reassurance was not shown: %s", text)
+
     # --- the areas, built after the first paint -----------------------------------------------
 
     @property

@@ -130,6 +130,7 @@ class ProgressionFlow:
         prompts: ProgressionPrompts | None,
         tell: Callable[[str], None],
         avoid: Callable[[], frozenset[SpinalMovement]] = frozenset,
+        reassure: Callable[[str], None] = lambda _text: None,
     ) -> None:
         self._database = database
         self._status = status
@@ -140,6 +141,7 @@ class ProgressionFlow:
         self._words = words
         self._prompts = prompts
         self._tell = tell
+        self._reassure = reassure
         self._avoid = avoid
         self._asking = False
 
@@ -292,7 +294,27 @@ class ProgressionFlow:
             note=answer.note,
         )
         self._status.report(self._status.writer.add_pain_entry(entry))
+        self._reassure_if_settled(day)
         return True
+
+    def _reassure_if_settled(self, day: date) -> None:
+        """After the answer: say a small rise in that day's session has settled, and is fine.
+
+        Read back from the data file, as the rules read it (`core.progression.settled_note`):
+        an answer that could not be saved says nothing.
+        """
+        from spinecoach.core.progression import settled_note, worst_mornings
+
+        start = datetime.combine(day, time(), self._zone)
+        try:
+            mornings = self._database.next_mornings(start, self._clock.now() + timedelta(minutes=1))
+            days = self._database.exercise_days(start, start + timedelta(days=1))
+            sentences = settled_note(days, worst_mornings(mornings).get(day))
+        except Exception:  # a reassurance must never take the answer with it
+            log.exception("could not tell whether yesterday's rise settled")
+            return
+        if sentences:
+            self._reassure(" ".join(self._words.text(sentence) for sentence in sentences))
 
     def _last_session_end(self, now: datetime) -> datetime | None:
         sessions = self._database.sessions(now - timedelta(days=HISTORY_DAYS), now)

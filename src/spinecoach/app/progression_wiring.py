@@ -40,6 +40,7 @@ def progression_flow_for(app: Application) -> ProgressionFlow:
         prompts=progression_prompts(app),
         tell=app.tell,
         avoid=avoid,
+        reassure=app.reassure,
     )
 
 

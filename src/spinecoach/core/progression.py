@@ -58,6 +58,7 @@ __all__ = [
     "declined_window_start",
     "flare_days",
     "rise_settled",
+    "settled_note",
     "suggest",
     "worst_mornings",
 ]
@@ -145,10 +146,14 @@ _ASK_DOWN = Message(
     "This routine is from your physiotherapist and stays as it is. Ask them at your next "
     "appointment about it; until then you may always do less than it says.",
 )
-#: For the person after a small rise that settled (see `rise_settled`).
+#: For the person after a small rise that settled (see `rise_settled`, `settled_note`).
 SETTLED_NOTE: Final = Message(
     "progression.settled",
     "A rise of up to 2 points during exercise that settles by the next morning is acceptable.",
+)
+_SETTLED_SINCE = Message(
+    "progression.settled-since",
+    "Your pain rose a little during yesterday's exercise and has settled since.",
 )
 _MINUTES = Message("progression.minutes", "{n} minute", "{n} minutes")
 _SECONDS = Message("progression.seconds", "{n} second", "{n} seconds")
@@ -237,6 +242,22 @@ def rise_settled(day: ExerciseDay, morning: NextMorning | None) -> bool:
     if rise is None or rise <= 0 or rise > MEANINGFUL_RISE:
         return False
     return morning is not None and morning.worse_by is not None and morning.worse_by <= 0
+
+
+def settled_note(days: Iterable[ExerciseDay], morning: NextMorning | None) -> tuple[Message, ...]:
+    """What to say when the morning's answer shows a small rise in its day's session settled.
+
+    Said once the person has answered the next-morning question: what happened, then that a
+    rise of 1 or 2 points during exercise that is gone by the morning is acceptable (knowing
+    it helps people keep moving). Nothing when there was no such rise, or it has not settled
+    (or there is nothing to compare the morning with).
+    """
+    if morning is None:
+        return ()
+    day = morning.day_of_session
+    if any(d.day == day and rise_settled(d, morning) for d in days):
+        return (_SETTLED_SINCE, SETTLED_NOTE)
+    return ()
 
 
 def worst_mornings(mornings: Iterable[NextMorning]) -> dict[date, NextMorning]:

@@ -392,8 +392,34 @@ class MainWindow(QMainWindow):
 
     def show_notice(self, text: str) -> None:
         """Show a message the person must see (read-only data, a file kept aside)."""
+        self._banner_role("problems")
         self._banner_text.setText(text)
         self._banner.show()
+
+    def show_reassurance(self, text: str) -> bool:
+        """Show good news in the banner, in the plain card style rather than caution's colours.
+
+        Never over a problem the banner shows (that stays until dismissed): False then.
+        """
+        if self.notice_text() is not None and not self.notice_is_reassuring():
+            return False
+        self._banner_role("card")
+        self._banner_text.setText(text)
+        self._banner.show()
+        return True
+
+    def notice_is_reassuring(self) -> bool:
+        """Whether the banner holds good news (`show_reassurance`), not a problem."""
+        return bool(self._banner.property("role") == "card")
+
+    def _banner_role(self, role: str) -> None:
+        """Style the banner as `role` (the sheet's rules read it, the text's colour too)."""
+        if self._banner.property("role") == role:
+            return
+        self._banner.setProperty("role", role)
+        for widget in (self._banner, self._banner_text):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
 
     def notice_text(self) -> str | None:
         """The banner's message while it is shown."""
