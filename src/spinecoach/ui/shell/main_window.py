@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QToolButton,
@@ -43,6 +42,7 @@ from spinecoach.core import settings as keys
 from spinecoach.core.settings import Setting
 from spinecoach.core.ui_text import QT_TRANSLATE_NOOP
 from spinecoach.ui.shell.deferred_area import DeferredArea
+from spinecoach.ui.shell.notice_banner import NoticeBanner
 from spinecoach.ui.shell.session_keys import SESSION_KEYS, key_words
 from spinecoach.ui.style.icons import icon_size, line_icon
 from spinecoach.ui.style.theme import Theme
@@ -169,22 +169,7 @@ class MainWindow(QMainWindow):
             self._area_names.append(name)
             self._stack.addWidget(areas[name])
 
-        self._banner = QFrame()
-        self._banner.setObjectName("noticeBanner")
-        self._banner.setProperty("role", "problems")
-        self._banner.hide()
-        banner_layout = QHBoxLayout(self._banner)
-        banner_layout.setContentsMargins(14, 8, 8, 8)
-        self._banner_text = QLabel()
-        self._banner_text.setObjectName("noticeText")
-        self._banner_text.setWordWrap(True)
-        banner_layout.addWidget(self._banner_text, 1)
-        dismiss = QPushButton(self.tr("Dismiss"))
-        dismiss.clicked.connect(self._banner.hide)
-        dismiss_column = QVBoxLayout()  # keeps the button at the top beside a long message
-        dismiss_column.addWidget(dismiss)
-        dismiss_column.addStretch(1)
-        banner_layout.addLayout(dismiss_column)
+        self._banner = NoticeBanner()
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -392,38 +377,19 @@ class MainWindow(QMainWindow):
 
     def show_notice(self, text: str) -> None:
         """Show a message the person must see (read-only data, a file kept aside)."""
-        self._banner_role("problems")
-        self._banner_text.setText(text)
-        self._banner.show()
+        self._banner.show_problem(text)
 
     def show_reassurance(self, text: str) -> bool:
-        """Show good news in the banner, in the plain card style rather than caution's colours.
-
-        Never over a problem the banner shows (that stays until dismissed): False then.
-        """
-        if self.notice_text() is not None and not self.notice_is_reassuring():
-            return False
-        self._banner_role("card")
-        self._banner_text.setText(text)
-        self._banner.show()
-        return True
+        """Show good news in the banner (plain, not a caution); False over a problem shown."""
+        return self._banner.show_good_news(text)
 
     def notice_is_reassuring(self) -> bool:
         """Whether the banner holds good news (`show_reassurance`), not a problem."""
-        return bool(self._banner.property("role") == "card")
-
-    def _banner_role(self, role: str) -> None:
-        """Style the banner as `role` (the sheet's rules read it, the text's colour too)."""
-        if self._banner.property("role") == role:
-            return
-        self._banner.setProperty("role", role)
-        for widget in (self._banner, self._banner_text):
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+        return self._banner.holds_good_news()
 
     def notice_text(self) -> str | None:
         """The banner's message while it is shown."""
-        return self._banner_text.text() if self._banner.isVisibleTo(self) else None
+        return self._banner.shown_text()
 
     def current_area(self) -> str:
         """The name of the area shown."""
