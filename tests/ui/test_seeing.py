@@ -204,3 +204,26 @@ def test_a_larger_system_font_scales_the_stylesheet_too(qtbot: QtBot) -> None:
         assert QApplication.font().pixelSize() == 24
     finally:
         apply_text_size(qt_app, system, 100)
+
+
+@pytest.mark.parametrize("percent", [100, 125, 150, 175, 200])
+def test_tabs_leave_room_for_a_capitals_umlaut_at_every_text_size(
+    qtbot: QtBot, app: Application, percent: int
+) -> None:
+    """Fusion draws an unselected tab 2 px lower and cuts its label at the top: German lost the
+    dots of "Änderungen" and "Übungsplan" in History (at 100, 125 and 175 %). Each tab is now
+    2 px taller than Fusion makes it (its line of text and 12 px)."""
+    from PySide6.QtWidgets import QTabWidget, QWidget
+
+    app.settings.set(keys.TEXT_SIZE, percent)
+    try:
+        tabs = QTabWidget()
+        qtbot.addWidget(tabs)
+        for name in ("Übungseinheiten", "Änderungen"):
+            tabs.addTab(QWidget(), name)
+        tabs.show()
+        qtbot.waitExposed(tabs)
+        bar = tabs.tabBar()
+        assert bar.tabRect(1).height() >= bar.fontMetrics().height() + 14
+    finally:
+        app.settings.set(keys.TEXT_SIZE, 100)

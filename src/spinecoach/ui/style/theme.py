@@ -264,6 +264,12 @@ def stylesheet(theme: Theme, ui_icons: str = "", text_scale: float = 1.0) -> str
     # elided; a longer translated name widens it further (main_window._Sidebar).
     sidebar = round(SIDEBAR_PIXELS * max(1.0, 0.25 + 0.75 * text_scale))
 
+    # Fusion draws an unselected tab 2 px lower and cuts its label at the top, so a capital's
+    # umlaut dots were lost ("Anderungen" for "Änderungen", in German History and Settings).
+    # 2 px more than the tab's own height (about 12 px plus a line of body text) gives them room;
+    # only a height keeps Fusion's own tabs (padding would have the sheet draw them instead).
+    tab_height = round(14 + 14 * text_scale)
+
     def px(pixels: int) -> str:
         """A control's small part (a tick box, an arrow): half as much larger as the text."""
         return f"{round(pixels * max(1.0, (1.0 + text_scale) / 2))}px"
@@ -299,6 +305,7 @@ def stylesheet(theme: Theme, ui_icons: str = "", text_scale: float = 1.0) -> str
     QCheckBox::indicator:checked {{ background: {t.accent}; border-color: {t.accent};
         image: url("{check}"); }}
     QRadioButton {{ spacing: 8px; }}
+    QTabBar::tab {{ min-height: {tab_height}px; }}
     QRadioButton::indicator {{ width: {px(16)}; height: {px(16)}; border: 1px solid {t.muted};
         border-radius: {px(8)}; background: {t.surface}; }}
     QRadioButton::indicator:hover {{ border-color: {t.accent}; }}
